@@ -1,0 +1,58 @@
+# Two commands do all set-up: `make run` and `make test`. Each step leaves a stamp so a
+# second run skips work already done.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMPS := .stamps
+WHEELHOUSE ?= $(or $(GEMEENTETAAL_WHEELHOUSE),../shared/models)
+export GEMEENTETAAL_WHEELHOUSE := $(WHEELHOUSE)
+
+.PHONY: setup run test lint bench dashboard serve samples clean browser
+
+setup: $(STAMPS)/model
+
+$(STAMPS)/venv:
+	@mkdir -p $(STAMPS)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	@touch $@
+
+$(STAMPS)/install: $(STAMPS)/venv pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+$(STAMPS)/model: $(STAMPS)/install
+	$(BIN)/gemeentetaal setup-model
+	@touch $@
+
+run: setup
+	$(BIN)/gemeentetaal run data/raw --out data/processed
+
+test: setup browser
+	$(BIN)/ruff check pipeline tests bench scripts
+	$(BIN)/python -m pytest -q
+
+# Debian's Chromium for the browser tests (installed once; skipped where apt is unavailable).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium not installed: browser tests will be skipped"; }
+
+lint:
+	$(BIN)/ruff check pipeline tests bench scripts
+	$(BIN)/ruff format --check pipeline tests bench scripts
+
+bench: setup
+	$(BIN)/python bench/run_bench.py
+
+samples: setup
+	$(BIN)/python scripts/make_samples.py
+
+dashboard: setup
+	$(BIN)/gemeentetaal dashboard
+
+serve: setup
+	$(BIN)/gemeentetaal serve
+
+clean:
+	rm -rf $(STAMPS) $(VENV) data/processed/*

@@ -1,0 +1,3 @@
+"""gemeentetaal: text analysis for Dutch municipalities."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,124 @@
+"""The ``gemeentetaal`` command line: thin commands that parse options and call one function.
+
+Exit codes: 0 success, 1 some inputs failed (or a text is above ``--max-level``), 2 usage
+errors (typer/click's own code for bad options, also used for configuration errors).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+import typer.core
+
+from pipeline.config import ConfigError, Settings, load_settings
+
+
+class DefaultGroup(typer.core.TyperGroup):
+    """A group whose unknown first argument is passed to its default command.
+
+    Lets ``gemeentetaal themes FILE`` sit beside ``gemeentetaal themes train LABELS.csv``.
+    """
+
+    default_command = "tag"
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and self.default_command in self.commands:
+            args = [self.default_command, *args]
+        return super().resolve_command(ctx, args)
+
+
+app = typer.Typer(
+    name="gemeentetaal",
+    help="Text analysis for Dutch municipalities: B1 readability, programme texts, comments.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", "-c", help="TOML configuration file.", exists=True)
+]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline name or path.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show details and logs.")]
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one clear error line and return the exit to raise."""
+    typer.echo(f"gemeentetaal: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def make_settings(
+    config: Path | None, model: str | None = None, verbose: bool = False, **sections: Any
+) -> Settings:
+    """Load settings once at the CLI, with CLI flags as the highest layer."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    overrides: dict[str, Any] = {k: v for k, v in sections.items() if v}
+    if model:
+        overrides.setdefault("nlp", {})["model"] = model
+    try:
+        return load_settings(config, overrides)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+
+
+def emit_json(obj: Any) -> None:
+    typer.echo(json.dumps(obj, ensure_ascii=False, default=str))
+
+
+@app.command("setup-model")
+def setup_model_cmd(config: ConfigOpt = None, model: ModelOpt = None) -> None:
+    """Make a Dutch spaCy pipeline available (installed > download > wheelhouse > fallback)."""
+    from pipeline.nlp import setup_model
+
+    settings = make_settings(config, model, verbose=True)
+    info = setup_model(settings.nlp)
+    typer.echo(f"spaCy pipeline: {info.describe()}")
+    if info.is_fallback:
+        typer.echo("WARNING: using the rule-based fallback; results are approximate.", err=True)
+
+
+@app.command()
+def doctor(config: ConfigOpt = None, model: ModelOpt = None) -> None:
+    """Show versions, the model in use and its source, data files, and the config in force."""
+    from pipeline.doctor import collect
+
+    settings = make_settings(config, model)
+    typer.echo(collect(settings))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder for tables.")] = None,
+    format: Annotated[
+        str, typer.Option("--format", help="tables (write Parquet/DuckDB) or json (print).")
+    ] = "tables",
+    config: ConfigOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Read programme texts and comment threads into tables (no NLP)."""
+    from pipeline.batch import ingest_command
+
+    if format not in ("tables", "json"):
+        raise fail(f"--format must be 'tables' or 'json', not {format!r}")
+    settings = make_settings(config, verbose=verbose)
+    n_errors = ingest_command(paths, settings, out=out, as_json=format == "json")
+    raise typer.Exit(1 if n_errors else 0)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

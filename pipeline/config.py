@@ -1,0 +1,211 @@
+"""One configuration object for every stage.
+
+Precedence, lowest first: defaults in this module < ``gemeentetaal.toml`` (or the file given
+with ``--config``) < environment variables ``GEMEENTETAAL_<SECTION>__<KEY>`` < CLI flags.
+Each stage takes only its own section (``settings.readability``, ``settings.nlp`` ...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+ENV_PREFIX = "GEMEENTETAAL_"
+DEFAULT_CONFIG_FILE = "gemeentetaal.toml"
+# Short environment names documented in the README, mapped onto nested settings.
+ENV_ALIASES = {
+    "GEMEENTETAAL_WHEELHOUSE": ("nlp", "wheelhouse"),
+    "GEMEENTETAAL_MODEL": ("nlp", "model"),
+    "GEMEENTETAAL_SECRET": ("privacy", "secret"),
+}
+
+
+class ConfigError(ValueError):
+    """Raised when a configuration file or variable is invalid."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PathSettings(_Section):
+    raw_dir: Path = Path("data/raw")
+    processed_dir: Path = Path("data/processed")
+
+
+class NlpSettings(_Section):
+    model: str = "nl_core_news_md"
+    # Dutch pipelines tried, in order, when the configured one is not installed.
+    alternatives: tuple[str, ...] = ("nl_core_news_lg", "nl_core_news_sm", "nl_ud_sm")
+    wheelhouse: Path = Path("../shared/models")
+    allow_download: bool = True
+    allow_fallback: bool = True
+    batch_size: int = Field(64, ge=1)
+    n_process: int = Field(1, ge=1)
+    max_length: int = Field(2_000_000, ge=10_000)
+
+
+class IngestSettings(_Section):
+    max_file_mb: float = Field(20.0, gt=0)
+    extensions: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".csv", ".json")
+    # Column names accepted in structured comment exports (CSV/JSON); first match wins.
+    export_columns: dict[str, tuple[str, ...]] = {
+        "id": ("id", "comment_id", "reactie_id", "ID"),
+        "parent_id": ("parent_id", "parent", "in_reply_to", "reply_to", "ouder_id"),
+        "author": ("author", "auteur", "naam", "name", "user", "gebruiker"),
+        "created_at": ("created_at", "timestamp", "datum", "date", "tijdstip", "created"),
+        "text": ("text", "tekst", "body", "reactie", "message", "bericht", "content"),
+        "thread": ("thread", "thread_id", "topic", "onderwerp", "article", "artikel", "title"),
+    }
+
+
+class ReadabilitySettings(_Section):
+    long_sentence_words: int = Field(20, ge=5)
+    long_paragraph_words: int = Field(150, ge=20)
+    long_paragraph_sentences: int = Field(7, ge=2)
+    max_subclauses: int = Field(2, ge=1)
+    rare_word_zipf: float = Field(2.5, ge=0, le=8)
+    long_word_syllables: int = Field(4, ge=2)
+    b1_rule: str = "b1_rule.v1"
+    # Verdict thresholds, see pipeline/readability/verdict.py for their sources.
+    b1_max_avg_sentence_length: float = 15.0
+    b1_max_long_sentence_share: float = 0.10
+    b1_max_lint_level: int = 2
+    b1_min_flesch_douma: float = 60.0
+    b1_max_flag_rate: float = 0.25
+
+
+class PrivacySettings(_Section):
+    secret: SecretStr | None = None
+    placeholder_email: str = "[e-mail]"
+    placeholder_phone: str = "[telefoon]"
+    placeholder_name: str = "[naam]"
+
+
+class ThemeSettings(_Section):
+    threshold: float = Field(0.35, ge=0, le=1)
+    method: Literal["model", "lexicon"] = "model"
+    model_path: Path | None = None
+    max_evidence: int = Field(5, ge=1)
+
+
+class SentimentSettings(_Section):
+    method: Literal["model", "lexicon"] = "model"
+    model_path: Path | None = None
+    neutral_band: float = Field(0.1, ge=0, le=1)
+
+
+class WebSettings(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    max_chars: int = Field(200_000, ge=1000)
+    max_upload_mb: float = Field(10.0, gt=0)
+
+
+class RunSettings(_Section):
+    workers: int = Field(1, ge=1)
+    engine: Literal["local", "dask"] = "local"
+    scheduler: str | None = None
+
+
+class Settings(_Section):
+    """All settings. Frozen; unknown keys fail loudly."""
+
+    paths: PathSettings = PathSettings()
+    nlp: NlpSettings = NlpSettings()
+    ingest: IngestSettings = IngestSettings()
+    readability: ReadabilitySettings = ReadabilitySettings()
+    privacy: PrivacySettings = PrivacySettings()
+    themes: ThemeSettings = ThemeSettings()
+    sentiment: SentimentSettings = SentimentSettings()
+    web: WebSettings = WebSettings()
+    run: RunSettings = RunSettings()
+
+    def fingerprint(self) -> str:
+        """Hash of the settings that change analysis results (not paths, web or secrets)."""
+        data = self.model_dump(mode="json", exclude={"paths", "web", "run", "privacy"})
+        blob = json.dumps(data, sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    def public_dump(self) -> dict[str, Any]:
+        """Settings as plain data with secrets masked, for `doctor` and the runs table."""
+        data = self.model_dump(mode="json")
+        if self.privacy.secret is not None:
+            data["privacy"]["secret"] = "***"
+        return data
+
+
+def _deep_merge(base: dict[str, Any], update: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in update.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, raw in environ.items():
+        if name in ENV_ALIASES:
+            section, key = ENV_ALIASES[name]
+        elif name.startswith(ENV_PREFIX) and "__" in name:
+            section, _, key = name[len(ENV_PREFIX) :].lower().partition("__")
+        else:
+            continue
+        value: Any = raw
+        if raw[:1] in "[{" or raw in ("true", "false") or raw.replace(".", "", 1).isdigit():
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError:
+                value = raw
+        out.setdefault(section, {})[key] = value
+    return out
+
+
+def load_settings(
+    config_file: Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Build the settings from defaults, a TOML file, the environment and CLI overrides.
+
+    Args:
+        config_file: TOML file; when None, ``gemeentetaal.toml`` in the working directory is
+            used if it exists.
+        overrides: nested mapping from CLI flags, applied last (``{"nlp": {"model": ...}}``).
+        environ: environment to read (defaults to ``os.environ``).
+
+    Returns:
+        The frozen settings.
+
+    Raises:
+        ConfigError: the file cannot be read or a key or value is invalid.
+    """
+    data: dict[str, Any] = {}
+    path = config_file
+    if path is None and Path(DEFAULT_CONFIG_FILE).is_file():
+        path = Path(DEFAULT_CONFIG_FILE)
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+    data = _deep_merge(data, _env_overrides(os.environ if environ is None else environ))
+    if overrides:
+        data = _deep_merge(data, overrides)
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"invalid configuration: {problems}") from exc

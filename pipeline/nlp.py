@@ -1,0 +1,230 @@
+"""Dutch spaCy pipeline: model resolution, loading and batched parsing.
+
+Resolution at set-up (``gemeentetaal setup-model``), in order: the configured model if
+installed -> ``python -m spacy download`` of it -> a wheel from the local wheelhouse
+(``GEMEENTETAAL_WHEELHOUSE``, default ``../shared/models``) -> the rule-based fallback.
+
+At run time nothing is downloaded or installed: ``load_pipeline`` loads the configured model,
+else the first installed alternative Dutch pipeline, else the rule-based fallback
+(``spacy.blank("nl")`` + sentencizer + simplemma lemmas), which warns loudly on every run.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import subprocess
+import sys
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.config import NlpSettings
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+FALLBACK_NAME = "gemeentetaal_rules_nl"
+FALLBACK_WARNING = (
+    "WARNING: no trained Dutch spaCy pipeline is installed; using the rule-based fallback "
+    "(no POS tags, no dependency parse). Passive voice, nominalisation and LiNT-II scores are "
+    "approximate. Run `gemeentetaal setup-model` or install nl_core_news_md."
+)
+
+
+class FallbackModelWarning(UserWarning):
+    """Emitted whenever the rule-based fallback pipeline is used."""
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Which pipeline is in use and where it came from."""
+
+    name: str
+    version: str
+    source: str  # installed | download | wheelhouse | alternative | fallback
+    lang: str = "nl"
+    has_parser: bool = False
+    has_morph: bool = False
+    has_lemmas: bool = True
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.source == "fallback"
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def describe(self) -> str:
+        return f"{self.name} {self.version} ({self.source})"
+
+
+@Language.component("gemeentetaal_simplemma")
+def simplemma_lemmatizer(doc: Doc) -> Doc:
+    """Set ``token.lemma_`` with simplemma's Dutch lemmatiser (fallback pipeline only)."""
+    import simplemma
+
+    for token in doc:
+        if token.is_alpha:
+            lemma = simplemma.lemmatize(token.text, lang="nl")
+            token.lemma_ = lemma.lower() if not token.text[:1].isupper() or token.i else lemma
+        else:
+            token.lemma_ = token.text
+    return doc
+
+
+def make_fallback_pipeline() -> Language:
+    """A rule-based Dutch pipeline: tokenizer, sentencizer and simplemma lemmas."""
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("gemeentetaal_simplemma")
+    nlp.meta["name"] = FALLBACK_NAME.removeprefix("nl_")
+    return nlp
+
+
+def is_installed(name: str) -> bool:
+    """True when a spaCy pipeline package ``name`` can be loaded."""
+    return spacy.util.is_package(name) or Path(name).is_dir()
+
+
+def _wheel_for(wheelhouse: Path, name: str | None = None) -> Path | None:
+    if not wheelhouse.is_dir():
+        return None
+    wheels = sorted(wheelhouse.glob("*.whl"))
+    for wheel in wheels:
+        dist = wheel.name.split("-")[0]
+        if name is None or dist == name:
+            return wheel
+    return None
+
+
+def wheelhouse_models(wheelhouse: Path) -> list[str]:
+    """Names of the pipeline wheels found in ``wheelhouse``."""
+    if not wheelhouse.is_dir():
+        return []
+    return sorted({w.name.split("-")[0] for w in wheelhouse.glob("*.whl")})
+
+
+def setup_model(settings: NlpSettings) -> ModelInfo:
+    """Make a Dutch pipeline available, trying each source in order; log what was chosen.
+
+    This is the only place that may reach the network (``spacy download``) or install a
+    wheel. Returns the model that ``load_pipeline`` will then use.
+    """
+    if is_installed(settings.model):
+        return _info_for(settings.model, "installed")
+    if settings.allow_download:
+        log.info("trying `spacy download %s`", settings.model)
+        result = subprocess.run(
+            [sys.executable, "-m", "spacy", "download", settings.model],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        importlib.invalidate_caches()
+        if result.returncode == 0 and is_installed(settings.model):
+            return _info_for(settings.model, "download")
+        log.warning("spacy download %s failed (offline?)", settings.model)
+    for name in [settings.model, *settings.alternatives, None]:
+        wheel = _wheel_for(settings.wheelhouse, name)
+        if wheel is None:
+            continue
+        dist = wheel.name.split("-")[0]
+        if not is_installed(dist):
+            log.info("installing %s from wheelhouse %s", wheel.name, settings.wheelhouse)
+            subprocess.run(
+                [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)],
+                check=True,
+            )
+            importlib.invalidate_caches()
+        return _info_for(dist, "wheelhouse")
+    log.warning(FALLBACK_WARNING)
+    return fallback_info()
+
+
+def fallback_info() -> ModelInfo:
+    return ModelInfo(
+        name=FALLBACK_NAME,
+        version=spacy.__version__,
+        source="fallback",
+        has_parser=False,
+        has_morph=False,
+        has_lemmas=True,
+    )
+
+
+def _info_for(name: str, source: str, nlp: Language | None = None) -> ModelInfo:
+    try:
+        version = importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        version = nlp.meta.get("version", "unknown") if nlp is not None else "unknown"
+    pipes = set(nlp.pipe_names) if nlp is not None else set()
+    return ModelInfo(
+        name=name,
+        version=version,
+        source=source,
+        lang=nlp.lang if nlp is not None else "nl",
+        has_parser="parser" in pipes,
+        has_morph=bool(pipes & {"morphologizer", "tagger"}),
+        has_lemmas=bool(pipes & {"lemmatizer", "trainable_lemmatizer"}),
+    )
+
+
+def resolve_installed(settings: NlpSettings) -> tuple[str, str] | None:
+    """The (name, source) of the pipeline to load without installing anything, or None."""
+    if is_installed(settings.model):
+        return settings.model, "installed"
+    in_wheelhouse = set(wheelhouse_models(settings.wheelhouse))
+    for name in settings.alternatives:
+        if is_installed(name):
+            return name, "wheelhouse" if name in in_wheelhouse else "alternative"
+    return None
+
+
+def load_pipeline(settings: NlpSettings) -> tuple[Language, ModelInfo]:
+    """Load the Dutch pipeline to use; never downloads.
+
+    Raises:
+        RuntimeError: no Dutch pipeline is installed and the fallback is disabled, or the
+            loaded pipeline is not Dutch.
+    """
+    found = resolve_installed(settings)
+    if found is None:
+        if not settings.allow_fallback:
+            raise RuntimeError(
+                f"spaCy pipeline {settings.model!r} is not installed and the fallback is "
+                "disabled; run `gemeentetaal setup-model`"
+            )
+        warnings.warn(FALLBACK_WARNING, FallbackModelWarning, stacklevel=2)
+        log.warning(FALLBACK_WARNING)
+        nlp = make_fallback_pipeline()
+        info = fallback_info()
+    else:
+        name, source = found
+        nlp = spacy.load(name, exclude=["ner"])
+        if nlp.lang != "nl":
+            raise RuntimeError(f"spaCy pipeline {name!r} is for {nlp.lang!r}, not Dutch (nl)")
+        info = _info_for(name, source, nlp)
+    nlp.max_length = settings.max_length
+    log.info("spaCy pipeline: %s", info.describe())
+    return nlp, info
+
+
+def parse(
+    nlp: Language,
+    units: Iterable[tuple[str, T]],
+    settings: NlpSettings,
+) -> Iterator[tuple[Doc, T]]:
+    """Parse ``(text, context)`` pairs in batches, keeping each context with its Doc."""
+    yield from nlp.pipe(
+        units,
+        as_tuples=True,
+        batch_size=settings.batch_size,
+        n_process=settings.n_process,
+    )

@@ -1,0 +1,331 @@
+"""Declarations of every output table: one place for column names, types, nullability, keys.
+
+The pyarrow schema, the DuckDB DDL and the README's table reference are all derived from
+``TABLES``; ``validate`` checks rows against a declaration just before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+
+
+class SchemaError(ValueError):
+    """Rows do not match their table declaration."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    nullable: bool = True
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    grain: str
+    key: tuple[str, ...]
+    columns: tuple[Column, ...]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in self.columns])
+
+    def to_markdown(self) -> str:
+        lines = [
+            f"### `{self.name}`",
+            f"One row per {self.grain}. Key: `{', '.join(self.key)}`.",
+            "",
+            "| column | type | nullable | description |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.doc} |"
+            for c in self.columns
+        ]
+        return "\n".join(lines)
+
+
+S, I64, F64, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+TS = pa.timestamp("us", tz="UTC")
+LIST_S = pa.list_(pa.string())
+
+
+def _c(name: str, type_: pa.DataType, doc: str = "", nullable: bool = True) -> Column:
+    return Column(name, type_, nullable, doc)
+
+
+def _key(name: str, doc: str) -> Column:
+    return Column(name, S, False, doc)
+
+
+# Readability measures shared by every unit of text (see pipeline/readability).
+READABILITY_COLUMNS: tuple[Column, ...] = (
+    _c("n_words", I64, "words: tokens with a letter or digit"),
+    _c("n_sentences", I64, "sentences (from the spaCy parse)"),
+    _c("n_syllables", I64, "syllables (Dutch counter, pipeline/readability/syllables.py)"),
+    _c("n_characters", I64, "letters and digits in words"),
+    _c("n_long_sentences", I64, "sentences longer than readability.long_sentence_words"),
+    _c("avg_sentence_length", F64, "words per sentence"),
+    _c("long_sentence_share", F64, "share of long sentences, 0-1"),
+    _c("avg_word_length", F64, "characters per word"),
+    _c("syllables_per_100_words", F64, "syllables per 100 words"),
+    _c("flesch_douma", F64, "Flesch-Douma reading ease (Douma 1960)"),
+    _c("flesch_douma_band", S, "Dutch band name for flesch_douma"),
+    _c("brouwer", F64, "Brouwer leesindex (Brouwer 1963)"),
+    _c("brouwer_band", S, "Dutch band name for brouwer"),
+    _c("lint_score", F64, "LiNT-II score 0-100 (Pander Maat et al. 2023)"),
+    _c("lint_level", I64, "LiNT-II level 1 (easiest) to 4"),
+    _c("b1_level", S, "estimated CEFR level: A2, B1, B2 or C1"),
+    _c("b1_pass", B, "true when the text meets taalniveau B1"),
+    _c("b1_rule", S, "name and version of the rule that gave the verdict"),
+    _c("b1_reasons", LIST_S, "Dutch reasons that decided the verdict"),
+    _c("n_flags", I64, "number of writing flags"),
+)
+
+DOCUMENTS = Table(
+    "documents",
+    "input document (programme text or plain text)",
+    ("document_id",),
+    (
+        _key("document_id", "stable id: hash of content"),
+        _c("source_path", S, "input path as given", False),
+        _c("content_hash", S, "SHA-256 of the input bytes", False),
+        _c("family", S, "programme | text", False),
+        _c("municipality", S, "official municipality name (pipeline/data/municipalities.csv)"),
+        _c("document_type", S, "begroting | jaarverslag | voortgangsrapportage"),
+        _c("year", I64, "budget or report year"),
+        _c("programme_number", S, "programme number as written (e.g. '4')"),
+        _c("programme_title", S, "programme title"),
+        _c("portfolio_holders", LIST_S, "portfolio holders' names (public office holders)"),
+        _c("director", S, "responsible director"),
+        _c("section_headings", LIST_S, "headings in order"),
+        _c("n_boilerplate_lines", I64, "page boilerplate lines removed"),
+        *READABILITY_COLUMNS,
+    ),
+)
+
+SECTIONS = Table(
+    "sections",
+    "section of a document",
+    ("section_id",),
+    (
+        _key("section_id", "stable id"),
+        _key("document_id", "parent document"),
+        _c("order", I64, "position in the document, from 0", False),
+        _c("heading", S, "heading text; null for text before the first heading"),
+        _c("level", I64, "heading level: 1 programme, 2 numbered/fixed heading, 3 title line", False),
+        *READABILITY_COLUMNS,
+    ),
+)
+
+ITEMS = Table(
+    "items",
+    "lettered or bullet item",
+    ("item_id",),
+    (
+        _key("item_id", "stable id"),
+        _key("section_id", "parent section"),
+        _key("document_id", "parent document"),
+        _c("order", I64, "position in the section, from 0", False),
+        _c("kind", S, "lettered | bullet", False),
+        _c("letter", S, "item letter (A, B, ...) for lettered items"),
+        _c("text", S, "item text", False),
+        _c("role", S, "goal | action | null"),
+        _c("paired_item_id", S, "the action for a goal (and vice versa) with the same letter"),
+    ),
+)
+
+PARAGRAPHS = Table(
+    "paragraphs",
+    "paragraph of running text",
+    ("paragraph_id",),
+    (
+        _key("paragraph_id", "stable id"),
+        _key("section_id", "parent section"),
+        _key("document_id", "parent document"),
+        _c("order", I64, "position in the section, from 0", False),
+        _c("text", S, "paragraph text with boilerplate removed", False),
+        _c("has_boilerplate", B, "boilerplate was removed from this paragraph", False),
+        _c("boilerplate", LIST_S, "audit: the removed boilerplate lines"),
+        *READABILITY_COLUMNS,
+    ),
+)
+
+SENTENCES = Table(
+    "sentences",
+    "sentence of any unit of text",
+    ("sentence_id",),
+    (
+        _key("sentence_id", "stable id"),
+        _key("unit_id", "paragraph, item, comment or article id"),
+        _c("unit_kind", S, "paragraph | item | comment | article | text", False),
+        _c("document_id", S, "document or thread the unit belongs to"),
+        _c("order", I64, "position in the unit, from 0", False),
+        _c("start", I64, "start character offset in the unit text", False),
+        _c("end", I64, "end character offset in the unit text", False),
+        _c("text", S, "sentence text", False),
+        _c("n_words", I64, "words"),
+        _c("n_syllables", I64, "syllables"),
+        _c("max_dependency_length", I64, "longest dependency in tokens (LiNT-II)"),
+        _c("n_clauses", I64, "finite clauses"),
+        _c("n_subclauses", I64, "subordinate clauses"),
+        _c("flag_kinds", LIST_S, "kinds of the flags on this sentence"),
+        _c("sentiment", S, "negatief | neutraal | positief (comments only)"),
+        _c("sentiment_score", F64, "sentiment score in [-1, 1] (comments only)"),
+    ),
+)
+
+FLAGS = Table(
+    "flags",
+    "writing flag on a sentence",
+    ("flag_id",),
+    (
+        _key("flag_id", "stable id"),
+        _key("sentence_id", "flagged sentence"),
+        _key("unit_id", "unit the sentence belongs to"),
+        _c("kind", S, "long_sentence | passive | nominalisation | officialese | ...", False),
+        _c("start", I64, "start character offset in the unit text", False),
+        _c("end", I64, "end character offset in the unit text", False),
+        _c("text", S, "the flagged span", False),
+        _c("message", S, "Dutch explanation", False),
+        _c("suggestion", S, "Dutch suggestion or plainer alternative"),
+    ),
+)
+
+THREADS = Table(
+    "threads",
+    "comment thread (article or participation page)",
+    ("thread_id",),
+    (
+        _key("thread_id", "stable id"),
+        _c("source_path", S, "input path", False),
+        _c("content_hash", S, "SHA-256 of the input bytes", False),
+        _c("layout", S, "detected layout", False),
+        _c("article_title", S, "article or page title"),
+        _c("article_text", S, "article body (scrubbed)"),
+        _c("published", TS, "publication time"),
+        _c("n_comments", I64, "comments in the thread", False),
+    ),
+)
+
+COMMENTS = Table(
+    "comments",
+    "resident comment",
+    ("comment_id",),
+    (
+        _key("comment_id", "stable id"),
+        _key("thread_id", "parent thread"),
+        _c("index", I64, "order of appearance, from 1", False),
+        _c("parent_id", S, "comment replied to; null for top-level comments"),
+        _c("parent_index", I64, "index of the comment replied to"),
+        _c("depth", I64, "0 for top-level comments", False),
+        _c("author", S, "pseudonym (keyed hash), never the raw name"),
+        _c("timestamp", TS, "posting time"),
+        _c("text", S, "comment text, scrubbed of names, e-mail and phone numbers", False),
+        _c("urls", LIST_S, "URLs in the text"),
+        _c("emoji", LIST_S, "emoji in the text"),
+        _c("contains_email", B, "an e-mail address was scrubbed", False),
+        _c("contains_phone", B, "a phone number was scrubbed", False),
+        _c("sentiment", S, "negatief | neutraal | positief"),
+        _c("sentiment_score", F64, "score in [-1, 1]"),
+        _c("sentiment_method", S, "model or lexicon that scored it"),
+        _c("uncivil", B, "contains insults or slurs"),
+        _c("uncivil_terms", LIST_S, "words that triggered the uncivil flag"),
+        *READABILITY_COLUMNS,
+    ),
+)
+
+THEMES = Table(
+    "themes",
+    "unit x theme",
+    ("unit_id", "unit_kind", "slug"),
+    (
+        _key("unit_id", "paragraph, section, document, comment or thread id"),
+        _c("unit_kind", S, "document | section | paragraph | comment | thread", False),
+        _c("slug", S, "theme slug (pipeline/data/taxonomy.csv)", False),
+        _c("code", S, "BBV task field code; null for cross-cutting themes"),
+        _c("level", S, "1 | 2 | cross", False),
+        _c("score", F64, "score in [0, 1]", False),
+        _c("evidence", LIST_S, "words that support the theme"),
+        _c("method", S, "lexicon | model", False),
+    ),
+)
+
+ERRORS = Table(
+    "errors",
+    "failed input",
+    ("path", "stage"),
+    (
+        _key("path", "input path"),
+        _key("stage", "stage that failed: read | ingest | nlp | analyse | write"),
+        _c("message", S, "one-line message", False),
+        _c("run_id", S, "run that recorded it"),
+    ),
+)
+
+RUNS = Table(
+    "runs",
+    "run of the pipeline",
+    ("run_id",),
+    (
+        _key("run_id", "stable id of the run"),
+        _c("started", TS, "start time", False),
+        _c("finished", TS, "end time"),
+        _c("config_hash", S, "fingerprint of the analysis settings", False),
+        _c("model_name", S, "spaCy pipeline", False),
+        _c("model_version", S, "its version", False),
+        _c("model_source", S, "installed | download | wheelhouse | alternative | fallback", False),
+        _c("package_versions", S, "JSON object of key package versions", False),
+        _c("n_inputs", I64, "inputs seen"),
+        _c("n_errors", I64, "inputs that failed"),
+        _c("n_words", I64, "words analysed"),
+    ),
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        DOCUMENTS, SECTIONS, ITEMS, PARAGRAPHS, SENTENCES, FLAGS,
+        THREADS, COMMENTS, THEMES, ERRORS, RUNS,
+    )
+}  # fmt: skip
+
+
+def validate(table: Table, rows: Sequence[Mapping[str, Any]] | Iterable[Mapping[str, Any]]) -> pa.Table:
+    """Check rows against the declaration and return them as a typed Arrow table.
+
+    Raises:
+        SchemaError: unknown or missing columns, wrong types, nulls in non-null columns, or
+            duplicate keys.
+    """
+    rows = list(rows)
+    expected = set(table.column_names)
+    for i, row in enumerate(rows):
+        extra = set(row) - expected
+        if extra:
+            raise SchemaError(f"{table.name}: row {i} has unknown columns {sorted(extra)}")
+    columns: dict[str, list[Any]] = {c.name: [row.get(c.name) for row in rows] for c in table.columns}
+    try:
+        arrow = pa.Table.from_pydict(columns, schema=table.arrow_schema())
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
+        raise SchemaError(f"{table.name}: {exc}") from exc
+    for col in table.columns:
+        if not col.nullable and arrow.column(col.name).null_count:
+            raise SchemaError(f"{table.name}: column {col.name!r} has null values")
+    keys = [tuple(row.get(k) for k in table.key) for row in rows]
+    if len(set(keys)) != len(keys):
+        raise SchemaError(f"{table.name}: duplicate key {table.key}")
+    return arrow
+
+
+def empty(table: Table) -> pa.Table:
+    return table.arrow_schema().empty_table()
