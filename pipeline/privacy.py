@@ -21,9 +21,7 @@ log = logging.getLogger(__name__)
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w])")
 # Dutch numbers: 06-12345678, 06 1234 5678, 010-1234567, +31 6 12345678, 0031 10 123 4567.
-PHONE_RE = re.compile(
-    r"(?<![\w+])(?:\+31|0031|0)(?:[\s.\-]?\(?0?\)?)?(?:[\s.\-]?\d){9}(?!\d)"
-)
+PHONE_RE = re.compile(r"(?<![\w+])(?:\+31|0031|0)(?:[\s.\-]?\(?0?\)?)?(?:[\s.\-]?\d){9}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -89,7 +87,9 @@ def name_patterns(names: Iterable[str]) -> list[re.Pattern[str]]:
         parts = [p for p in cleaned.split() if len(p) >= 3 and p[:1].isupper()]
         variants.update(parts)
     ordered = sorted(variants, key=len, reverse=True)
-    return [
-        re.compile(rf"(?<![\w@])@?{re.escape(v).replace(r'\ ', r'[\s._]+')}(?!\w)", re.IGNORECASE)
-        for v in ordered
-    ]
+    separator = r"[\s._]+"
+    patterns = []
+    for variant in ordered:
+        body = separator.join(re.escape(part) for part in variant.split())
+        patterns.append(re.compile(rf"(?<![\w@])@?{body}(?!\w)", re.IGNORECASE))
+    return patterns

@@ -122,7 +122,12 @@ SECTIONS = Table(
         _key("document_id", "parent document"),
         _c("order", I64, "position in the document, from 0", False),
         _c("heading", S, "heading text; null for text before the first heading"),
-        _c("level", I64, "heading level: 1 programme, 2 numbered/fixed heading, 3 title line", False),
+        _c(
+            "level",
+            I64,
+            "heading level: 1 programme, 2 numbered/fixed heading, 3 title line",
+            False,
+        ),
         *READABILITY_COLUMNS,
     ),
 )
@@ -300,7 +305,9 @@ TABLES: dict[str, Table] = {
 }  # fmt: skip
 
 
-def validate(table: Table, rows: Sequence[Mapping[str, Any]] | Iterable[Mapping[str, Any]]) -> pa.Table:
+def validate(
+    table: Table, rows: Sequence[Mapping[str, Any]] | Iterable[Mapping[str, Any]]
+) -> pa.Table:
     """Check rows against the declaration and return them as a typed Arrow table.
 
     Raises:
@@ -313,7 +320,9 @@ def validate(table: Table, rows: Sequence[Mapping[str, Any]] | Iterable[Mapping[
         extra = set(row) - expected
         if extra:
             raise SchemaError(f"{table.name}: row {i} has unknown columns {sorted(extra)}")
-    columns: dict[str, list[Any]] = {c.name: [row.get(c.name) for row in rows] for c in table.columns}
+    columns: dict[str, list[Any]] = {
+        c.name: [row.get(c.name) for row in rows] for c in table.columns
+    }
     try:
         arrow = pa.Table.from_pydict(columns, schema=table.arrow_schema())
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:

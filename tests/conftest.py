@@ -28,7 +28,10 @@ def settings(tmp_path: Path) -> Settings:
         None,
         {
             "privacy": {"secret": "test-secret"},
-            "paths": {"raw_dir": str(ROOT / "data" / "raw"), "processed_dir": str(tmp_path / "out")},
+            "paths": {
+                "raw_dir": str(ROOT / "data" / "raw"),
+                "processed_dir": str(tmp_path / "out"),
+            },
         },
         environ={},
     )

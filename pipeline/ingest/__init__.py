@@ -37,9 +37,9 @@ def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
-                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
-                    if child.suffix.lower() in SUPPORTED_SUFFIXES:
-                        yield child
+                hidden = any(p.startswith(".") for p in rel.parts)
+                if child.is_file() and not hidden and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield child
         else:
             yield path
 
