@@ -1,0 +1,58 @@
+from pathlib import Path
+
+import pytest
+
+from pipeline import nlp as nlp_mod
+from pipeline.config import NlpSettings
+
+
+def test_nlp_fallback_pipeline_segments_and_lemmatises():
+    nlp = nlp_mod.make_fallback_pipeline()
+    doc = nlp("De gemeenten faciliteren bewoners. Zij werkten hard.")
+    assert len(list(doc.sents)) == 2
+    lemmas = [t.lemma_ for t in doc]
+    assert "gemeente" in lemmas and "werken" in lemmas
+
+
+def test_nlp_load_falls_back_with_loud_warning(tmp_path: Path):
+    settings = NlpSettings(model="nl_does_not_exist", alternatives=(), wheelhouse=tmp_path)
+    with pytest.warns(nlp_mod.FallbackModelWarning, match="rule-based fallback"):
+        nlp, info = nlp_mod.load_pipeline(settings)
+    assert info.is_fallback and info.source == "fallback"
+    assert nlp.lang == "nl"
+
+
+def test_nlp_no_fallback_raises(tmp_path: Path):
+    settings = NlpSettings(
+        model="nl_does_not_exist", alternatives=(), wheelhouse=tmp_path, allow_fallback=False
+    )
+    with pytest.raises(RuntimeError, match="not installed"):
+        nlp_mod.load_pipeline(settings)
+
+
+def test_nlp_setup_model_order_ends_in_fallback_offline(tmp_path: Path, caplog):
+    settings = NlpSettings(
+        model="nl_does_not_exist", alternatives=(), wheelhouse=tmp_path, allow_download=False
+    )
+    info = nlp_mod.setup_model(settings)
+    assert info.source == "fallback"
+
+
+def test_nlp_resolution_prefers_configured_then_alternatives(tmp_path: Path):
+    wheelhouse = Path(__file__).resolve().parents[2] / "shared" / "models"
+    settings = NlpSettings(model="nl_does_not_exist", wheelhouse=wheelhouse)
+    found = nlp_mod.resolve_installed(settings)
+    assert found is not None and found[0] in settings.alternatives
+    if found[0] == "nl_ud_sm":
+        assert found[1] == "wheelhouse"
+    assert nlp_mod.wheelhouse_models(tmp_path) == []
+
+
+@pytest.mark.slow
+def test_nlp_trained_pipeline_parses_with_ids(nlp_model):
+    nlp, info = nlp_model
+    assert not info.is_fallback and info.has_parser
+    units = [("De brief wordt verstuurd.", "u1"), ("Wij sturen de brief.", "u2")]
+    out = list(nlp_mod.parse(nlp, units, NlpSettings()))
+    assert [ctx for _, ctx in out] == ["u1", "u2"]
+    assert any(t.dep_ == "aux:pass" for t in out[0][0])
