@@ -1,0 +1,222 @@
+"""Analyse ingested records: one spaCy pass per unit of text, then every analysis on the same
+Doc, giving table rows.
+
+Units are paragraphs and items of programme texts, and the article and comments of threads.
+Readability counts are summed from units to sections and documents; themes are rolled up the
+same way; sentiment is scored for comments and their sentences.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.batch import Rows, record_rows
+from pipeline.config import Settings
+from pipeline.nlp import ModelInfo, load_pipeline
+from pipeline.records import Document, Record, make_id
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of text parsed on its own, with the ids it belongs to."""
+
+    unit_id: str
+    unit_kind: str  # paragraph | item | article | comment
+    text: str
+    document_id: str  # document or thread id
+    section_id: str | None = None
+
+
+@dataclass
+class Analysers:
+    """Everything loaded once per process: the pipeline and each analysis's resources."""
+
+    settings: Settings
+    nlp: Language
+    model: ModelInfo
+    readability: Any
+    themes: Any
+    sentiment: Any
+
+    @classmethod
+    def load(cls, settings: Settings) -> Analysers:
+        from pipeline import sentiment, themes
+        from pipeline.readability import ReadabilityResources
+
+        nlp, model = load_pipeline(settings.nlp)
+        return cls(
+            settings=settings,
+            nlp=nlp,
+            model=model,
+            readability=ReadabilityResources.load(settings.readability),
+            themes=themes.ThemeTagger.load(settings.themes),
+            sentiment=sentiment.load_model(settings.sentiment),
+        )
+
+
+def units_of(record: Record) -> list[Unit]:
+    """The units of text of a record, in reading order."""
+    units: list[Unit] = []
+    if isinstance(record, Document):
+        for section in record.sections:
+            for para in section.paragraphs:
+                units.append(
+                    Unit(para.paragraph_id, "paragraph", para.text, record.document_id,
+                         section.section_id)
+                )  # fmt: skip
+            for item in section.items:
+                units.append(
+                    Unit(item.item_id, "item", item.text, record.document_id, section.section_id)
+                )
+    else:
+        if record.article_text.strip():
+            units.append(
+                Unit(make_id(record.thread_id, "article"), "article", record.article_text,
+                     record.thread_id)
+            )  # fmt: skip
+        for comment in record.comments:
+            units.append(Unit(comment.comment_id, "comment", comment.text, record.thread_id))
+    return units
+
+
+@dataclass
+class _Acc:
+    counts: Any = None
+    hits: list[tuple[list[Any], float]] = field(default_factory=list)
+
+    def add(self, counts: Any, hits: list[Any], weight: float) -> None:
+        self.counts = counts if self.counts is None else self.counts + counts
+        self.hits.append((hits, weight))
+
+
+def analyse_record(record: Record, analysers: Analysers) -> Rows:
+    """All table rows for one record: structure, measures, sentences, flags, themes, sentiment."""
+    units = units_of(record)
+    docs = analysers.nlp.pipe(
+        ((u.text, u) for u in units), as_tuples=True, batch_size=analysers.settings.nlp.batch_size
+    )
+    return rows_for(record, list(docs), analysers)
+
+
+def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Analysers) -> Rows:
+    """Rows for one record from its parsed units (in the order of ``units_of``)."""
+    from pipeline import readability, sentiment, themes
+
+    settings = analysers.settings
+    rows = record_rows([record])
+    rows.update(sentences=[], flags=[], themes=[])
+    unit_measures: dict[str, dict[str, Any]] = {}
+    sections: dict[str, _Acc] = defaultdict(_Acc)
+    whole = _Acc()
+    comment_sentiment: dict[str, Any] = {}
+
+    for doc, unit in parsed:
+        analysis = readability.analyse_doc(
+            doc, settings.readability, analysers.readability, analysers.model
+        )
+        unit_measures[unit.unit_id] = readability.measures(analysis.counts, settings.readability)
+        hits = analysers.themes.tag(doc)
+        weight = float(max(analysis.counts.n_words, 1))
+        rows["themes"] += themes.theme_rows(unit.unit_id, unit.unit_kind, hits)
+        if unit.section_id is not None:
+            sections[unit.section_id].add(analysis.counts, hits, weight)
+        whole.add(analysis.counts, hits, weight)
+
+        sentence_texts = [s.text for s in analysis.sentences]
+        sentence_scores: list[Any] = [None] * len(sentence_texts)
+        if unit.unit_kind == "comment":
+            scored = sentiment.score_texts(
+                [unit.text, *sentence_texts], settings.sentiment, analysers.sentiment
+            )
+            comment_sentiment[unit.unit_id] = scored[0]
+            sentence_scores = scored[1:]
+        _sentence_rows(rows, unit, analysis, sentence_scores)
+
+    for table, key in (("paragraphs", "paragraph_id"), ("comments", "comment_id")):
+        for row in rows[table]:
+            row.update(unit_measures.get(row[key], {}))
+    for row in rows["comments"]:
+        scored = comment_sentiment.get(row["comment_id"])
+        if scored is not None:
+            row.update(
+                sentiment=scored.sentiment,
+                sentiment_score=scored.score,
+                sentiment_method=scored.method,
+                uncivil=scored.uncivil,
+                uncivil_terms=list(scored.uncivil_terms),
+            )
+    for row in rows["sections"]:
+        acc = sections.get(row["section_id"])
+        if acc is not None:
+            row.update(readability.measures(acc.counts, settings.readability))
+            rows["themes"] += _rollup(themes, row["section_id"], "section", acc)
+    doc_kind = "document" if isinstance(record, Document) else "thread"
+    for row in rows["documents"]:
+        if whole.counts is not None:
+            row.update(readability.measures(whole.counts, settings.readability))
+    if whole.hits:
+        rows["themes"] += _rollup(themes, _record_id(record), doc_kind, whole)
+    return rows
+
+
+def _record_id(record: Record) -> str:
+    return record.document_id if isinstance(record, Document) else record.thread_id
+
+
+def _rollup(themes: Any, unit_id: str, unit_kind: str, acc: _Acc) -> list[dict[str, Any]]:
+    hits = themes.aggregate([h for h, _ in acc.hits], [w for _, w in acc.hits])
+    return themes.theme_rows(unit_id, unit_kind, hits)
+
+
+def _sentence_rows(rows: Rows, unit: Unit, analysis: Any, scores: Sequence[Any]) -> None:
+    first_sentence_id: str | None = None
+    for order, (sent, scored) in enumerate(zip(analysis.sentences, scores, strict=True)):
+        sentence_id = make_id(unit.unit_id, "s", order, sent.start)
+        first_sentence_id = first_sentence_id or sentence_id
+        rows["sentences"].append(
+            {
+                "sentence_id": sentence_id,
+                "unit_id": unit.unit_id,
+                "unit_kind": unit.unit_kind,
+                "document_id": unit.document_id,
+                "order": order,
+                "start": sent.start,
+                "end": sent.end,
+                "text": sent.text,
+                "n_words": sent.n_words,
+                "n_syllables": sent.n_syllables,
+                "max_dependency_length": sent.max_dependency_length,
+                "n_clauses": sent.n_clauses,
+                "n_subclauses": sent.n_subclauses,
+                "flag_kinds": sorted({f.kind for f in sent.flags}),
+                "sentiment": scored.sentiment if scored is not None else None,
+                "sentiment_score": scored.score if scored is not None else None,
+            }
+        )
+        for flag in sent.flags:
+            rows["flags"].append(_flag_row(flag, sentence_id, unit.unit_id))
+    sentence_flags = {id(f) for s in analysis.sentences for f in s.flags}
+    unit_flags = [f for f in analysis.flags if id(f) not in sentence_flags]
+    if first_sentence_id is not None:
+        for flag in unit_flags:
+            rows["flags"].append(_flag_row(flag, first_sentence_id, unit.unit_id))
+
+
+def _flag_row(flag: Any, sentence_id: str, unit_id: str) -> dict[str, Any]:
+    return {
+        "flag_id": make_id(sentence_id, flag.kind, flag.start, flag.end),
+        "sentence_id": sentence_id,
+        "unit_id": unit_id,
+        "kind": flag.kind,
+        "start": flag.start,
+        "end": flag.end,
+        "text": flag.text,
+        "message": flag.message,
+        "suggestion": flag.suggestion,
+    }
