@@ -119,6 +119,43 @@ def ingest(
     raise typer.Exit(1 if n_errors else 0)
 
 
+@app.command()
+def run(
+    raw_dir: Annotated[
+        list[Path] | None, typer.Argument(help="Input folders or files (default data/raw).")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo files already processed.")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Processes.")] = None,
+    engine: Annotated[str | None, typer.Option("--engine", help="local or dask.")] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address.")
+    ] = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Ingest, score readability, tag themes and sentiment, and write every table."""
+    from pipeline.ingest import iter_input_files
+    from pipeline.progress import file_progress, format_summary
+    from pipeline.run import run as run_pipeline
+
+    if engine not in (None, "local", "dask"):
+        raise fail(f"--engine must be 'local' or 'dask', not {engine!r}")
+    settings = make_settings(config, model, verbose)
+    paths = raw_dir or [settings.paths.raw_dir]
+    out_dir = out or settings.paths.processed_dir
+    n_files = sum(1 for _ in iter_input_files(p for p in paths if p.exists()))
+    with file_progress(n_files, enabled=progress) as on_file:
+        summary = run_pipeline(
+            paths, settings, out_dir, force=force, workers=workers, engine=engine,
+            scheduler=scheduler, on_file=on_file,
+        )  # fmt: skip
+    typer.echo(format_summary(summary))
+    raise typer.Exit(1 if summary.errors else 0)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
