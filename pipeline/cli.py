@@ -100,6 +100,14 @@ def doctor(config: ConfigOpt = None, model: ModelOpt = None) -> None:
 
 
 @app.command()
+def schema() -> None:
+    """Print the declared output tables as Markdown (the source of docs/tables.md)."""
+    from pipeline.schemas import tables_markdown
+
+    typer.echo(tables_markdown())
+
+
+@app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
     out: Annotated[Path | None, typer.Option("--out", help="Output folder for tables.")] = None,

@@ -57,3 +57,12 @@ def test_outputs_every_table_has_documented_columns():
         assert table.key and all(k in table.column_names for k in table.key)
         assert all(c.doc for c in table.columns), table.name
         assert "| column |" in table.to_markdown()
+
+
+def test_outputs_tables_doc_is_up_to_date():
+    from pipeline.schemas import tables_markdown
+
+    doc = Path(__file__).resolve().parents[1] / "docs" / "tables.md"
+    assert doc.read_text(encoding="utf-8") == tables_markdown(), (
+        "run: gemeentetaal schema > docs/tables.md"
+    )
