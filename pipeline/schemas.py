@@ -48,7 +48,7 @@ class Table:
             "|---|---|---|---|",
         ]
         lines += [
-            f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.doc} |"
+            f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.doc.replace('|', '/')} |"
             for c in self.columns
         ]
         return "\n".join(lines)
@@ -312,7 +312,7 @@ def tables_markdown() -> str:
         "do not edit by hand. Every table is written to `<out>/<name>.parquet` and into "
         "`<out>/gemeentetaal.duckdb`. Ids are stable hashes of (source content, position).\n"
     )
-    return intro + "\n" + "\n\n".join(t.to_markdown() for t in TABLES.values()) + "\n"
+    return intro + "\n" + "\n\n".join(t.to_markdown() for t in TABLES.values())
 
 
 def validate(

@@ -63,6 +63,6 @@ def test_outputs_tables_doc_is_up_to_date():
     from pipeline.schemas import tables_markdown
 
     doc = Path(__file__).resolve().parents[1] / "docs" / "tables.md"
-    assert doc.read_text(encoding="utf-8") == tables_markdown(), (
+    assert doc.read_text(encoding="utf-8") == tables_markdown() + "\n", (
         "run: gemeentetaal schema > docs/tables.md"
     )
