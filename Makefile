@@ -25,8 +25,15 @@ $(STAMPS)/model: $(STAMPS)/install
 	$(BIN)/gemeentetaal setup-model
 	@touch $@
 
-run: setup
-	$(BIN)/gemeentetaal run data/raw --out data/processed
+# A local pseudonym key (never committed) keeps pseudonyms stable between `make run`s, so a
+# second run skips unchanged inputs. Set GEMEENTETAAL_SECRET yourself to use your own key.
+$(STAMPS)/secret:
+	@mkdir -p $(STAMPS)
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_hex(32))" > $@
+
+run: setup $(STAMPS)/secret
+	GEMEENTETAAL_SECRET="$${GEMEENTETAAL_SECRET:-$$(cat $(STAMPS)/secret)}" \
+	  $(BIN)/gemeentetaal run data/raw --out data/processed
 
 test: setup browser
 	$(BIN)/ruff check pipeline tests bench scripts
