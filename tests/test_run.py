@@ -1,0 +1,130 @@
+"""The batch job: tables, incremental runs, interruption, parallel and Dask engines."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.run import PART_TABLES, run
+from pipeline.schemas import TABLES
+from tests.conftest import ROOT, SEED_PROGRAMMES, SEED_THREAD, require_seeds
+
+pytestmark = pytest.mark.slow
+RAW = ROOT / "data" / "raw"
+COMPARED = (*PART_TABLES, "errors")
+
+
+def _tables(out: Path) -> dict[str, list[dict]]:
+    """Every table as rows sorted by key (run ids and run-specific fields left out)."""
+    result = {}
+    for name in COMPARED:
+        table = pq.read_table(out / f"{name}.parquet")
+        assert table.schema.equals(TABLES[name].arrow_schema()), name
+        rows = [{k: v for k, v in r.items() if k != "run_id"} for r in table.to_pylist()]
+        result[name] = sorted(rows, key=lambda r: tuple(str(r[k]) for k in TABLES[name].key))
+    return result
+
+
+def _small_corpus(tmp_path: Path) -> Path:
+    require_seeds()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in [*SEED_PROGRAMMES, SEED_THREAD]:
+        shutil.copy(path, corpus / path.name)
+    (corpus / "kapot.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    return corpus
+
+
+def test_run_writes_every_table_and_skips_unchanged(tmp_path: Path, settings):
+    corpus = _small_corpus(tmp_path)
+    out = tmp_path / "out"
+    first = run([corpus], settings, out)
+    assert first.n_processed == 5 and first.n_skipped == 0
+    assert [e.path for e in first.errors] == [str(corpus / "kapot.docx")]
+    tables = _tables(out)
+    assert len(tables["documents"]) == 4 and len(tables["threads"]) == 1
+    assert all(d["b1_level"] for d in tables["documents"])
+    assert tables["sentences"] and tables["flags"] and tables["themes"]
+    assert all(c["sentiment"] in {"negatief", "neutraal", "positief"} for c in tables["comments"])
+    con = duckdb.connect(str(out / "gemeentetaal.duckdb"), read_only=True)
+    n_docs = con.execute("select count(*) from documents").fetchone()[0]
+    n_runs = con.execute("select count(*) from runs").fetchone()[0]
+    con.close()
+    assert (n_docs, n_runs) == (4, 1)
+
+    second = run([corpus], settings, out)
+    assert second.n_processed == 0 and second.n_skipped == 5
+    assert _tables(out) == tables
+    forced = run([corpus], settings, out, force=True)
+    assert forced.n_processed == 5
+    assert pq.read_table(out / "runs.parquet").num_rows == 3
+
+
+def test_run_interrupted_then_resumed_equals_uninterrupted(tmp_path: Path, settings):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(RAW, corpus)
+    reference = tmp_path / "reference"
+    run([corpus], settings, reference)
+
+    out = tmp_path / "out"
+    env = {**os.environ, "GEMEENTETAAL_SECRET": "test-secret"}
+    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--no-progress"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = out / "parts" / "_done"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (done.exists() and any(done.iterdir())):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert not (out / "documents.parquet").exists()
+
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode in (0, 1), result.stderr
+    assert "unchanged (skipped)" in result.stdout
+    assert _tables(out) == _tables(reference)
+
+
+def test_run_two_workers_equal_one(tmp_path: Path, settings):
+    corpus = _small_corpus(tmp_path)
+    one, two = tmp_path / "one", tmp_path / "two"
+    run([corpus], settings, one, workers=1)
+    run([corpus], settings, two, workers=2)
+    assert _tables(one) == _tables(two)
+
+
+def test_run_dask_local_cluster_equals_local(tmp_path: Path, settings):
+    corpus = _small_corpus(tmp_path)
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    run([corpus], settings, local)
+    summary = run([corpus], settings, dask, engine="dask", workers=2)
+    assert summary.n_processed == 5
+    assert _tables(local) == _tables(dask)
+
+
+def test_run_cli_exit_codes_and_summary(tmp_path: Path):
+    corpus = _small_corpus(tmp_path)
+    runner = CliRunner()
+    env = {"GEMEENTETAAL_SECRET": "test-secret"}
+    result = runner.invoke(
+        app, ["run", str(corpus), "--out", str(tmp_path / "o"), "--no-progress"], env=env
+    )
+    assert result.exit_code == 1, result.output
+    assert "kapot.docx" in result.output and "5 processed" in result.output
+    (corpus / "kapot.docx").unlink()
+    result = runner.invoke(
+        app, ["run", str(corpus), "--out", str(tmp_path / "o"), "--no-progress"], env=env
+    )
+    assert result.exit_code == 0 and "5 unchanged" in result.output
+    result = runner.invoke(app, ["run", str(corpus), "--engine", "spark"])
+    assert result.exit_code == 2
