@@ -64,6 +64,12 @@ class IngestSettings(_Section):
         "text": ("text", "tekst", "body", "reactie", "message", "bericht", "content"),
         "thread": ("thread", "thread_id", "topic", "onderwerp", "article", "artikel", "title"),
     }
+    # Programme texts (pipeline/ingest/programme.py).
+    heading_max_words: int = Field(14, ge=2)
+    title_max_words: int = Field(8, ge=1)
+    running_header_min_repeats: int = Field(3, ge=2)
+    municipality_min_mentions: int = Field(2, ge=1)
+    year_min_mentions: int = Field(2, ge=1)
 
 
 class ReadabilitySettings(_Section):
