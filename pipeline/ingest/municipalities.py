@@ -215,6 +215,14 @@ class MunicipalityMatcher:
             j -= 1
         return j < 0 or text[j] in _SENTENCE_START
 
+    def lookup(self, name: str) -> str | None:
+        """The official name when ``name`` is exactly a municipality name or alias."""
+        tokens = name_tokens(name)
+        for entry in self._index.get(tokens[0] if tokens else "", ()):
+            if entry.tokens == tokens and not entry.former:
+                return entry.target
+        return None
+
     def match(self, text: str) -> str | None:
         """The official name of the municipality the text is about, or None."""
         ranked = self.scores(text)

@@ -90,6 +90,7 @@ class Vocabulary:
     no_title_final_words: frozenset[str]
     boilerplate_re: re.Pattern[str]
     running_header_words: frozenset[str]
+    name_prefixes: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -124,6 +125,7 @@ def load_vocabulary(path: Path = TERMS_TOML) -> Vocabulary:
         no_title_final_words=frozenset(fold(x) for x in data["no_title_final_words"]),
         boilerplate_re=re.compile(boiler, re.IGNORECASE),
         running_header_words=frozenset(fold(x) for x in data["running_header_words"]),
+        name_prefixes=frozenset(fold(x).rstrip(".") for x in data["name_prefixes"]),
     )
 
 
@@ -146,6 +148,7 @@ class Line:
     residue: str | None = None
     number: str | None = None
     title: str | None = None
+    indented: bool = False
 
 
 def parse_metadata_line(line: str, vocab: Vocabulary | None = None) -> tuple[str, str] | None:
@@ -159,11 +162,19 @@ def parse_metadata_line(line: str, vocab: Vocabulary | None = None) -> tuple[str
     return kind, m.group(2).strip()
 
 
-def split_names(value: str) -> list[str]:
-    """Names in a portfolio-holder value: ``"Hamming, van der Laan en Onclin"`` -> 3 names."""
+def split_names(value: str, vocab: Vocabulary | None = None) -> list[str]:
+    """Names in a portfolio-holder value: ``"Hamming, van der Laan en Onclin"`` -> 3 names.
+
+    Office titles in front of a name ("burgemeester", "wethouder", "drs.") are dropped.
+    """
+    vocab = vocab or load_vocabulary()
     names = []
     for part in _NAME_SPLIT.split(value):
         name = _TRAILING_PARENS.sub("", part).strip(" .;:")
+        words = name.split()
+        while len(words) > 1 and fold(words[0]).rstrip(".") in vocab.name_prefixes:
+            words.pop(0)
+        name = " ".join(words)
         if name and _has_letter(name):
             names.append(name)
     return names
@@ -214,6 +225,7 @@ class _Classifier:
     def __init__(self, vocab: Vocabulary, settings: IngestSettings) -> None:
         self.vocab = vocab
         self.settings = settings
+        self.matcher = default_matcher(settings.municipality_min_mentions)
 
     def heading(self, text: str) -> Line | None:
         """A programme, numbered or fixed heading, or None."""
@@ -255,7 +267,7 @@ class _Classifier:
         if not text:
             return Line("blank", "")
         vocab = self.vocab
-        if vocab.boilerplate_re.fullmatch(text):
+        if vocab.boilerplate_re.fullmatch(text) or self._is_municipality_name(text):
             return Line("boiler", text)
         md = _MD_HEADING.fullmatch(text)
         if md is not None and (text.startswith("# ") or text.startswith("##")):
@@ -300,7 +312,13 @@ class _Classifier:
             return Line("item", text, body=m.group(1), residue=residue)
         if self._is_doc_title(text, index):
             return Line("heading", _strip_heading(text), 1, heading_kind="title", residue=residue)
-        return Line("text", text, residue=residue)
+        return Line("text", text, residue=residue, indented=raw[:1] in (" ", "\t"))
+
+    def _is_municipality_name(self, text: str) -> bool:
+        """A line that is only "Gemeente <name>" (a logo, header or footer)."""
+        if text[:9].lower() != "gemeente " or text.count(" ") > 6:
+            return False
+        return self.matcher.lookup(text[9:]) is not None
 
     def _is_doc_title(self, text: str, index: int, *, anywhere: bool = False) -> bool:
         if text[-1] in ".,;" or text.count(" ") >= self.settings.heading_max_words:
@@ -452,6 +470,13 @@ class _Builder:
             return False
         previous = self.item_lines[-1]
         if item.kind == "lettered":
+            if (
+                line.kind == "text"
+                and not line.indented
+                and previous.endswith(_SENTENCE_END)
+                and line.text[0].isupper()
+            ):
+                return False
             sep = "\n"
             if line.kind == "text" and not (
                 previous.endswith((":", ",", ".", ";", "!", "?")) or line.text[0].isupper()
@@ -575,10 +600,10 @@ class _Parser:
             value = self.lines[j].text
             self.consumed.add(j)
         if label_kind == "director":
-            doc.director = doc.director or (value or None)
+            doc.director = doc.director or ", ".join(split_names(value, self.vocab)) or None
         else:
             doc.portfolio_holders.extend(
-                n for n in split_names(value) if n not in doc.portfolio_holders
+                n for n in split_names(value, self.vocab) if n not in doc.portfolio_holders
             )
         if line.residue:
             builder.add_boiler(line.residue)
