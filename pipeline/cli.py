@@ -164,6 +164,92 @@ def run(
     raise typer.Exit(1 if summary.errors else 0)
 
 
+themes_app = typer.Typer(
+    cls=DefaultGroup,
+    help="Tag texts with BBV task fields and cross-cutting themes; train; discover topics.",
+    no_args_is_help=True,
+)
+app.add_typer(themes_app, name="themes")
+
+
+@themes_app.command("tag")
+def themes_tag(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders, or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", help="json or text.")] = "json",
+    method: Annotated[str | None, typer.Option("--method", help="model or lexicon.")] = None,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Tag each paragraph or comment (and each input as a whole) with themes."""
+    from pipeline.nlp import load_pipeline
+    from pipeline.themes import ThemeTagger
+    from pipeline.themes.commands import format_text, read_units, tag_units
+
+    if format not in ("json", "text"):
+        raise fail(f"--format must be 'json' or 'text', not {format!r}")
+    if method not in (None, "model", "lexicon"):
+        raise fail(f"--method must be 'model' or 'lexicon', not {method!r}")
+    settings = make_settings(config, model, verbose, themes={"method": method} if method else {})
+    units, errors = read_units(paths, settings)
+    for error in errors:
+        typer.echo(f"gemeentetaal: error: {error}", err=True)
+    nlp, _ = load_pipeline(settings.nlp)
+    try:
+        tagger = ThemeTagger.load(settings.themes, nlp)
+    except ValueError as exc:  # TaxonomyError, LexiconError, ThemeModelError
+        raise fail(str(exc), 1) from exc
+    result = tag_units(units, settings, nlp, tagger)
+    if format == "json":
+        emit_json(result)
+    else:
+        typer.echo(format_text(result))
+    raise typer.Exit(1 if errors else 0)
+
+
+@themes_app.command("train")
+def themes_train(
+    labels: Annotated[Path, typer.Argument(help="CSV with columns text,labels (slugs; ';').")],
+    out: Annotated[Path | None, typer.Option("--out", help="Model file (.joblib).")] = None,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Train a theme model on your own labelled texts."""
+    from pipeline.themes.commands import format_train_report, train_command
+
+    settings = make_settings(config, model, verbose)
+    try:
+        path, report = train_command(labels, settings, out)
+    except ValueError as exc:  # LabelsError, ThemeModelError, TaxonomyError, LexiconError
+        raise fail(str(exc), 1) from exc
+    typer.echo(format_train_report(path, report))
+
+
+@themes_app.command("discover")
+def themes_discover(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
+    topics: Annotated[int, typer.Option("--topics", min=1, help="Number of topics.")] = 8,
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder.")] = None,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Find topics in the paragraphs and comments of the inputs (NMF, no labels needed)."""
+    from pipeline.themes.commands import discover_command, format_topics
+    from pipeline.themes.discover import DiscoveryError
+
+    settings = make_settings(config, model, verbose)
+    try:
+        target, found, n_units, errors = discover_command(paths, settings, topics, out)
+    except DiscoveryError as exc:
+        raise fail(str(exc), 1) from exc
+    for error in errors:
+        typer.echo(f"gemeentetaal: error: {error}", err=True)
+    typer.echo(format_topics(target, found, n_units))
+    raise typer.Exit(1 if errors else 0)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

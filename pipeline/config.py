@@ -93,6 +93,9 @@ class PrivacySettings(_Section):
     placeholder_email: str = "[e-mail]"
     placeholder_phone: str = "[telefoon]"
     placeholder_name: str = "[naam]"
+    # Name parts that are also common Dutch words (wordfreq Zipf at least this and known to
+    # simplemma, e.g. "Niemand", "Haan") are only scrubbed when capitalised or in a greeting.
+    common_word_zipf: float = Field(3.5, ge=0, le=8)
 
 
 class ThemeSettings(_Section):
@@ -100,6 +103,15 @@ class ThemeSettings(_Section):
     method: Literal["model", "lexicon"] = "model"
     model_path: Path | None = None
     max_evidence: int = Field(5, ge=1)
+    # Lexicon score 1 - exp(-sum(weights) / lexicon_scale); see pipeline/themes/lexicon.py.
+    lexicon_scale: float = Field(1.0, gt=0)
+    compound_min_length: int = Field(4, ge=3)
+    compound_min_part_zipf: float = Field(3.0, ge=0, le=8)
+    # A theme covering less than this share of a section/document/thread is scored down.
+    aggregate_coverage: float = Field(0.2, gt=0, le=1)
+    # Training: labels with fewer examples are left out; folds for threshold tuning.
+    min_label_examples: int = Field(3, ge=2)
+    cv_folds: int = Field(5, ge=2)
 
 
 class SentimentSettings(_Section):

@@ -1,0 +1,251 @@
+"""Transparent lexicon baseline: lexicon terms matched on lemmas, inflections and compounds.
+
+A term from ``pipeline/data/theme_lexicon.csv`` (``slug,term,weight``) matches a token when
+the term (or its simplemma lemma) equals the token's lowercased lemma or text. Terms of at
+least ``compound_min_length`` letters also match as a compound part of a lemma
+("woningbouwproject" contains "woningbouw"), but only when the rest of the lemma is itself
+word-like: empty, a lexicon term, a word in simplemma's Dutch dictionary or with a wordfreq
+Zipf frequency of at least ``compound_min_part_zipf``, or two such words. A linking
+``s``/``e``/``en``/``-`` between the parts is allowed ("veiligheidsbeleid"). A left rest
+needs 3 letters and a right rest 4, so "transport" does not contain "sport" and
+"verzorging" does not contain "zorg".
+Multi-word terms match on consecutive tokens in the same way, word by word.
+
+Score per theme: ``1 - exp(-sum(weights) / lexicon_scale)``, summed over non-overlapping
+matches, so one clear term gives a moderate score and several give a high one.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from pipeline.config import ThemeSettings
+from pipeline.themes.taxonomy import DATA_DIR, Taxonomy
+
+LEXICON_PATH = DATA_DIR / "theme_lexicon.csv"
+LEXICON_COLUMNS = ("slug", "term", "weight")
+LEFT_LINKERS = ("s", "-", "en", "e")
+RIGHT_LINKERS = ("s", "-")
+MIN_LEFT_REST = 3
+MIN_RIGHT_REST = 4
+
+
+class LexiconError(ValueError):
+    """The lexicon file is missing, malformed or names unknown themes."""
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One lexicon term of a theme; ``words`` are its lowercased words."""
+
+    slug: str
+    term: str
+    weight: float
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon term found in a Doc: token span ``[start, end)`` and its text."""
+
+    slug: str
+    weight: float
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "nl")
+
+
+@lru_cache(maxsize=65536)
+def _known(word: str) -> bool:
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang="nl"))
+
+
+@lru_cache(maxsize=65536)
+def _simple_lemma(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="nl").lower()
+
+
+def token_keys(token: Token) -> tuple[str, ...]:
+    """The lowercased lemma and text of a token (lemma first; empty lemmas skipped)."""
+    lemma = token.lemma_.lower()
+    text = token.lower_
+    return (lemma, text) if lemma and lemma != text else (text,)
+
+
+class Lexicon:
+    """Lexicon entries indexed for matching on a Doc."""
+
+    def __init__(
+        self, entries: list[LexiconEntry], settings: ThemeSettings, path: Path | None = None
+    ) -> None:
+        self.entries = entries
+        self.settings = settings
+        self.path = path
+        self._single: dict[str, list[LexiconEntry]] = defaultdict(list)
+        self._multi: dict[str, list[LexiconEntry]] = defaultdict(list)
+        for entry in entries:
+            index = self._single if len(entry.words) == 1 else self._multi
+            for form in self.forms(entry.words[0]):
+                index[form].append(entry)
+        self._compound_forms = sorted(
+            f
+            for f in self._single
+            if len(f) >= settings.compound_min_length and f.replace("-", "").isalpha()
+        )
+        self._compound_cache: dict[str, tuple[str, ...]] = {}
+
+    @staticmethod
+    def forms(word: str) -> set[str]:
+        """A term word and its simplemma lemma."""
+        return {word, _simple_lemma(word)} if word.isalpha() else {word}
+
+    def _wordlike(self, part: str, depth: int = 1) -> bool:
+        if part in self._single or _zipf(part) >= self.settings.compound_min_part_zipf:
+            return True
+        if _known(part):
+            return True
+        if depth <= 0:
+            return False
+        return any(
+            self._wordlike(part[:k], 0) and self._wordlike(part[k:], 0)
+            for k in range(MIN_LEFT_REST, len(part) - MIN_LEFT_REST + 1)
+        )
+
+    def _rest_ok(self, rest: str, left: bool) -> bool:
+        if not rest:
+            return True
+        variants = [rest]
+        for linker in LEFT_LINKERS if left else RIGHT_LINKERS:
+            stripped = rest.removesuffix(linker) if left else rest.removeprefix(linker)
+            if stripped != rest and stripped:
+                variants.append(stripped)
+        minimum = MIN_LEFT_REST if left else MIN_RIGHT_REST
+        return any(len(v) >= minimum and self._wordlike(v) for v in variants)
+
+    def compound_parts(self, lemma: str) -> tuple[str, ...]:
+        """Lexicon forms contained in ``lemma`` as a compound part (not the lemma itself)."""
+        cached = self._compound_cache.get(lemma)
+        if cached is not None:
+            return cached
+        found: list[str] = []
+        if len(lemma) > self.settings.compound_min_length:
+            for form in self._compound_forms:
+                if form == lemma or form not in lemma:
+                    continue
+                start = lemma.find(form)
+                while start >= 0:
+                    left, right = lemma[:start], lemma[start + len(form) :]
+                    if self._rest_ok(left, left=True) and self._rest_ok(right, left=False):
+                        found.append(form)
+                        break
+                    start = lemma.find(form, start + 1)
+        result = tuple(found)
+        self._compound_cache[lemma] = result
+        return result
+
+    def match(self, doc: Doc) -> list[Match]:
+        """All non-overlapping matches per theme, longest and heaviest first."""
+        candidates: list[Match] = []
+        keys = [token_keys(t) for t in doc]
+        for i, token in enumerate(doc):
+            if not any(ch.isalpha() for ch in token.text):
+                continue
+            for key in keys[i]:
+                for entry in self._single.get(key, ()):
+                    candidates.append(Match(entry.slug, entry.weight, i, i + 1, token.text))
+                for entry in self._multi.get(key, ()):
+                    end = i + len(entry.words)
+                    if end <= len(doc) and all(
+                        self.forms(w) & set(keys[j])
+                        for w, j in zip(entry.words[1:], range(i + 1, end), strict=True)
+                    ):
+                        candidates.append(Match(entry.slug, entry.weight, i, end, doc[i:end].text))
+            for form in self.compound_parts(keys[i][0]):
+                for entry in self._single[form]:
+                    candidates.append(Match(entry.slug, entry.weight, i, i + 1, token.text))
+        candidates.sort(key=lambda m: (m.start, -(m.end - m.start), -m.weight))
+        kept: list[Match] = []
+        taken: dict[str, set[int]] = defaultdict(set)
+        for m in sorted(candidates, key=lambda m: (-(m.end - m.start), -m.weight, m.start)):
+            span = set(range(m.start, m.end))
+            if taken[m.slug] & span:
+                continue
+            taken[m.slug] |= span
+            kept.append(m)
+        return sorted(kept, key=lambda m: (m.start, m.slug))
+
+    def score(self, doc: Doc) -> dict[str, tuple[float, list[str]]]:
+        """Score in [0, 1] and evidence words per matched theme."""
+        by_slug: dict[str, list[Match]] = defaultdict(list)
+        for m in self.match(doc):
+            by_slug[m.slug].append(m)
+        scale = self.settings.lexicon_scale
+        return {
+            slug: (1.0 - math.exp(-sum(m.weight for m in ms) / scale), rank_evidence(ms))
+            for slug, ms in by_slug.items()
+        }
+
+
+def rank_evidence(matches: Iterable[Match], limit: int | None = None) -> list[str]:
+    """Matched texts, deduplicated case-insensitively, heaviest total weight first."""
+    totals: dict[str, float] = defaultdict(float)
+    first: dict[str, tuple[int, str]] = {}
+    for m in matches:
+        key = m.text.lower()
+        totals[key] += m.weight
+        first.setdefault(key, (m.start, m.text))
+    order = sorted(totals, key=lambda k: (-totals[k], first[k][0]))
+    return [first[k][1] for k in order][:limit]
+
+
+def load_lexicon(settings: ThemeSettings, taxonomy: Taxonomy, path: Path | None = None) -> Lexicon:
+    """Read and validate the lexicon CSV (``slug,term,weight``).
+
+    Raises:
+        LexiconError: the file cannot be read, a column is missing, a weight is not a positive
+            number or a slug is not in the taxonomy.
+    """
+    path = path or LEXICON_PATH
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = set(LEXICON_COLUMNS) - set(reader.fieldnames or ())
+            if missing:
+                raise LexiconError(f"{path}: missing columns {sorted(missing)}")
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc}") from exc
+    entries: list[LexiconEntry] = []
+    for n, row in enumerate(rows, start=2):
+        slug, term = (row["slug"] or "").strip(), (row["term"] or "").strip()
+        if slug not in taxonomy:
+            raise LexiconError(f"{path}: line {n}: unknown theme slug {slug!r}")
+        try:
+            weight = float(row["weight"])
+        except (TypeError, ValueError):
+            raise LexiconError(
+                f"{path}: line {n}: weight {row['weight']!r} is not a number"
+            ) from None
+        if not term or not weight > 0:
+            raise LexiconError(f"{path}: line {n}: empty term or weight not above 0")
+        entries.append(LexiconEntry(slug, term, weight, tuple(term.lower().split())))
+    return Lexicon(entries, settings, path)

@@ -1,0 +1,320 @@
+"""The supervised theme model: TF-IDF on lemmas + one-vs-rest logistic regression.
+
+Features are built from lowercased lemmas only (stop words, numbers and punctuation left out),
+so they depend as little as possible on which Dutch spaCy pipeline is installed; the fallback
+pipeline lemmatises with simplemma. Two TF-IDF blocks: lemma unigrams, and character 3-5-grams
+inside lemmas (``char_wb``), which catch compounds ("woningbouwproject") and smooth over
+lemmatiser differences.
+
+Per label, a logistic regression (``class_weight="balanced"``) gives a probability ``p``.
+Optionally the lexicon score ``q`` is blended in: ``(1 - blend) * p + blend * q``. The
+regularisation ``C``, the ``blend`` and a threshold ``t`` per label are chosen by
+cross-validation on the training set only. Scores are mapped piecewise-linearly so that ``t``
+lands on ``settings.threshold`` (``T``): ``s = T * p / t`` below ``t`` and
+``T + (1 - T) * (p - t) / (1 - t)`` above, which keeps the order and [0, 1], and makes
+"score >= threshold" mean "above the label's tuned threshold".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from spacy.lang.nl.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Token
+
+from pipeline.config import ThemeSettings
+
+MODEL_FORMAT = "gemeentetaal.themes_model.v1"
+C_GRID = (2.0, 8.0, 32.0)
+BLEND_GRID = (0.0, 0.25, 0.5)
+THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.05, 0.96, 0.05))
+RANDOM_STATE = 0
+
+
+class ThemeModelError(ValueError):
+    """A theme model cannot be trained, saved or loaded."""
+
+
+def lemma_tokens(doc: Doc) -> list[tuple[str, Token]]:
+    """Content lemmas of a Doc (lowercased) with their tokens.
+
+    Tokens need two or more characters and a letter; stop words, numbers, URLs and e-mail
+    addresses are left out. When a token has no lemma, its lowercased text is used.
+    """
+    out: list[tuple[str, Token]] = []
+    for token in doc:
+        if token.like_num or token.like_url or token.like_email or len(token.text) < 2:
+            continue
+        lemma = (token.lemma_ or token.text).lower()
+        if not any(ch.isalpha() for ch in lemma):
+            continue
+        if lemma in STOP_WORDS or token.lower_ in STOP_WORDS:
+            continue
+        out.append((lemma, token))
+    return out
+
+
+def lemma_text(doc: Doc) -> str:
+    """The content lemmas of a Doc joined by spaces: the model's input."""
+    return " ".join(lemma for lemma, _ in lemma_tokens(doc))
+
+
+def _vectorizer() -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+
+    return FeatureUnion(
+        [
+            (
+                "word",
+                TfidfVectorizer(
+                    token_pattern=r"[^ ]+", lowercase=False, sublinear_tf=True, min_df=1
+                ),
+            ),
+            (
+                "char",
+                TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2
+                ),
+            ),
+        ]
+    )
+
+
+def _classifier(c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+
+    return OneVsRestClassifier(
+        LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=RANDOM_STATE)
+    )
+
+
+def _best_thresholds(y: np.ndarray, probs: np.ndarray) -> tuple[np.ndarray, float]:
+    """Per-label thresholds that maximise F1, and the micro-F1 they give."""
+    thresholds = np.full(y.shape[1], 0.5)
+    for j in range(y.shape[1]):
+        best = -1.0
+        for t in THRESHOLD_GRID:
+            pred = probs[:, j] >= t
+            tp = float(np.sum(pred & (y[:, j] == 1)))
+            denom = float(np.sum(pred) + np.sum(y[:, j]))
+            f1 = 2 * tp / denom if denom else 0.0
+            if f1 > best + 1e-9:
+                best, thresholds[j] = f1, t
+    pred = probs >= thresholds
+    tp = float(np.sum(pred & (y == 1)))
+    denom = float(np.sum(pred) + np.sum(y))
+    return thresholds, (2 * tp / denom if denom else 0.0)
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass
+class ThemeModel:
+    """A fitted theme model: vectorizer, classifier, labels, blend and per-label thresholds."""
+
+    vectorizer: Any
+    classifier: Any
+    labels: list[str]
+    thresholds: np.ndarray
+    blend: float = 0.0
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        return sparse.csr_matrix(self.vectorizer.transform(list(texts)))
+
+    def probabilities(
+        self, features: sparse.csr_matrix, lexicon_scores: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Blended probabilities, shape (n_texts, n_labels)."""
+        probs = np.asarray(self.classifier.predict_proba(features), dtype=float)
+        if self.blend and lexicon_scores is not None:
+            probs = (1 - self.blend) * probs + self.blend * lexicon_scores
+        return probs
+
+    def rescale(self, probs: np.ndarray, threshold: float) -> np.ndarray:
+        """Map each label's tuned threshold onto ``threshold`` (see the module docstring)."""
+        t = self.thresholds
+        low = threshold * probs / t
+        high = threshold + (1 - threshold) * (probs - t) / (1 - t)
+        return np.clip(np.where(probs < t, low, high), 0.0, 1.0)
+
+    def explain(self, row: sparse.csr_matrix, lemmas: Sequence[str], label: int) -> list[str]:
+        """Lemmas of the input ranked by their positive contribution (coef x tf-idf) to a label.
+
+        Word features belong to their lemma; a character n-gram's contribution is shared among
+        the lemmas that contain it, in proportion to how often each contains it.
+        """
+        coef = self._coef(label)
+        row = sparse.csr_matrix(row)
+        contrib = dict(zip(row.indices, row.data * coef[row.indices], strict=True))
+        word_vec, char_vec = (t for _, t in self.vectorizer.transformer_list)
+        n_word = len(word_vec.vocabulary_)
+        counts = Counter(lemmas)
+        scores: dict[str, float] = defaultdict(float)
+        char_analyse = char_vec.build_analyzer()
+        grams_of = {lemma: Counter(char_analyse(lemma)) for lemma in counts}
+        totals: Counter[str] = Counter()
+        for lemma, n in counts.items():
+            for gram, k in grams_of[lemma].items():
+                totals[gram] += n * k
+        for lemma, n in counts.items():
+            j = word_vec.vocabulary_.get(lemma)
+            if j is not None:
+                scores[lemma] += contrib.get(j, 0.0)
+            for gram, k in grams_of[lemma].items():
+                jc = char_vec.vocabulary_.get(gram)
+                if jc is not None:
+                    scores[lemma] += contrib.get(n_word + jc, 0.0) * n * k / totals[gram]
+        ranked = sorted((s, lemma) for lemma, s in scores.items() if s > 0)
+        return [lemma for _, lemma in sorted(ranked, key=lambda x: (-x[0], x[1]))]
+
+    def _coef(self, label: int) -> np.ndarray:
+        estimator = self.classifier.estimators_[label]
+        return np.asarray(estimator.coef_).ravel()
+
+    def save(self, path: Path) -> None:
+        """Write ``path`` (joblib) and its metadata beside it (``.json``)."""
+        import joblib
+        import sklearn
+
+        from pipeline.outputs import atomic_path, atomic_write_text
+
+        state = {
+            "format": MODEL_FORMAT,
+            "vectorizer": self.vectorizer,
+            "classifier": self.classifier,
+            "labels": self.labels,
+            "thresholds": self.thresholds.tolist(),
+            "blend": self.blend,
+        }
+        meta = {**self.meta, "format": MODEL_FORMAT, "sklearn_version": sklearn.__version__}
+        with atomic_path(path) as tmp:
+            joblib.dump(state, tmp, compress=3)
+        atomic_write_text(meta_path(path), json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+        self.meta = meta
+
+    @classmethod
+    def load(cls, path: Path) -> ThemeModel:
+        """Load a model saved with ``save``; any failure raises ``ThemeModelError``."""
+        import joblib
+
+        try:
+            state = joblib.load(path)
+            meta = read_meta(path)
+            if state.get("format") != MODEL_FORMAT:
+                raise ThemeModelError(f"{path}: not a gemeentetaal theme model")
+            return cls(
+                vectorizer=state["vectorizer"],
+                classifier=state["classifier"],
+                labels=list(state["labels"]),
+                thresholds=np.asarray(state["thresholds"], dtype=float),
+                blend=float(state["blend"]),
+                meta=meta,
+            )
+        except ThemeModelError:
+            raise
+        except Exception as exc:  # unpickling can fail in many ways across versions
+            raise ThemeModelError(f"{path}: cannot load theme model: {exc}") from exc
+
+
+def meta_path(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
+def read_meta(path: Path) -> dict[str, Any]:
+    """The JSON metadata beside a model file ({} when missing or unreadable)."""
+    try:
+        data = json.loads(meta_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def fit_model(
+    texts: Sequence[str],
+    label_sets: Sequence[set[str]],
+    settings: ThemeSettings,
+    lexicon_scores: np.ndarray | None = None,
+    label_order: Sequence[str] | None = None,
+) -> tuple[ThemeModel, dict[str, Any]]:
+    """Fit the model on lemma texts and label sets; tune C, blend and thresholds by CV.
+
+    Args:
+        texts: lemma texts (``lemma_text``) of the training examples.
+        label_sets: the gold slugs of each example.
+        settings: theme settings (``min_label_examples``, ``cv_folds``).
+        lexicon_scores: lexicon scores per example and label (in ``label_order``); when given,
+            blending with the lexicon is tried.
+        label_order: all candidate labels (e.g. the taxonomy's slugs) in a fixed order.
+
+    Returns:
+        The model and a report: kept and dropped labels, chosen C and blend, CV micro-F1.
+
+    Raises:
+        ThemeModelError: too few examples or no label with enough examples.
+    """
+    from sklearn.model_selection import KFold, cross_val_predict
+
+    counts = Counter(slug for labels in label_sets for slug in labels)
+    order = list(label_order) if label_order is not None else sorted(counts)
+    kept = [s for s in order if counts[s] >= settings.min_label_examples]
+    dropped = sorted(s for s in counts if s not in kept)
+    n_rows = len(texts)
+    if not kept:
+        raise ThemeModelError(
+            f"no theme has {settings.min_label_examples} or more examples; add labelled rows"
+        )
+    if n_rows < settings.cv_folds * 2:
+        raise ThemeModelError(f"{n_rows} labelled rows is too few; need {settings.cv_folds * 2}")
+    y = np.array([[int(s in labels) for s in kept] for labels in label_sets])
+    if np.any(y.sum(axis=0) == n_rows):
+        raise ThemeModelError("a theme is on every row; add examples without it")
+    lex = None
+    if lexicon_scores is not None:
+        idx = [order.index(s) for s in kept]
+        lex = np.asarray(lexicon_scores, dtype=float)[:, idx]
+    folds = KFold(n_splits=settings.cv_folds, shuffle=True, random_state=RANDOM_STATE)
+    best: tuple[float, float, float, np.ndarray] | None = None
+    for c in C_GRID:
+        model = _vectorizer_classifier(c)
+        probs = cross_val_predict(model, list(texts), y, cv=folds, method="predict_proba")
+        for blend in BLEND_GRID if lex is not None else (0.0,):
+            mixed = (1 - blend) * probs + blend * lex if blend else probs
+            thresholds, f1 = _best_thresholds(y, mixed)
+            if best is None or f1 > best[0] + 1e-9:
+                best = (f1, c, blend, thresholds)
+    assert best is not None
+    f1, c, blend, thresholds = best
+    vectorizer = _vectorizer()
+    features = vectorizer.fit_transform(list(texts))
+    classifier = _classifier(c).fit(features, y)
+    report = {
+        "labels": kept,
+        "dropped_labels": dropped,
+        "C": c,
+        "blend": blend,
+        "cv_micro_f1": round(f1, 4),
+        "n_rows": n_rows,
+        "trained": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    model = ThemeModel(vectorizer, classifier, kept, thresholds, blend, meta=dict(report))
+    return model, report
+
+
+def _vectorizer_classifier(c: float) -> Any:
+    from sklearn.pipeline import Pipeline
+
+    return Pipeline([("features", _vectorizer()), ("classifier", _classifier(c))])

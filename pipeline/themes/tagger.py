@@ -1,0 +1,365 @@
+"""Theme tagging of parsed units, roll-up to sections/documents/threads, and table rows.
+
+``ThemeTagger.load(settings.themes)`` loads the taxonomy, the lexicon and (for
+``method = "model"``) the trained model; ``tag(doc)`` returns every theme whose score reaches
+``settings.threshold``. A level-2 hit implies its level-1 parent (the parent's score is at
+least the child's). ``aggregate`` rolls unit hits up to a larger unit, see its docstring.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.config import ThemeSettings
+from pipeline.themes.labels import read_labels
+from pipeline.themes.lexicon import Lexicon, load_lexicon
+from pipeline.themes.model import (
+    ThemeModel,
+    ThemeModelError,
+    fit_model,
+    lemma_text,
+    lemma_tokens,
+    read_meta,
+    sha256_file,
+)
+from pipeline.themes.taxonomy import DATA_DIR, Taxonomy, load_taxonomy
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL_PATH = DATA_DIR / "themes_model.joblib"
+DEFAULT_TRAINING_PATH = DATA_DIR / "themes_train.csv"
+_RETRAINED: dict[tuple[str, str], ThemeModel] = {}
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    """A theme found in a unit of text."""
+
+    slug: str
+    code: str | None
+    level: str  # "1" | "2" | "cross"
+    score: float
+    evidence: list[str] = field(default_factory=list)
+    method: str = "model"  # "model" | "lexicon"
+    name: str = ""
+
+
+class ThemeTagger:
+    """Tags parsed Docs with themes, by the trained model or the lexicon."""
+
+    def __init__(
+        self,
+        settings: ThemeSettings,
+        taxonomy: Taxonomy,
+        lexicon: Lexicon,
+        model: ThemeModel | None = None,
+    ) -> None:
+        if settings.method == "model" and model is None:
+            raise ThemeModelError("method 'model' needs a trained theme model")
+        self.settings = settings
+        self.taxonomy = taxonomy
+        self.lexicon = lexicon
+        self.model = model if settings.method == "model" else None
+
+    @property
+    def method(self) -> str:
+        return "model" if self.model is not None else "lexicon"
+
+    @classmethod
+    def load(cls, settings: ThemeSettings, nlp: Language | None = None) -> ThemeTagger:
+        """Load the taxonomy, lexicon and (for method "model") the model.
+
+        The model is ``settings.model_path`` or the shipped default. When it was saved with
+        another scikit-learn version or cannot be unpickled, it is retrained from its training
+        data (once per process, with a warning), lemmatising with ``nlp`` or, when None, the
+        rule-based fallback pipeline.
+
+        Raises:
+            ThemeModelError: a configured model is missing, or it is unusable and its training
+                data cannot be found.
+        """
+        taxonomy = load_taxonomy()
+        lexicon = load_lexicon(settings, taxonomy)
+        model = None
+        if settings.method == "model":
+            model = load_model(settings, taxonomy, lexicon, nlp)
+        return cls(settings, taxonomy, lexicon, model)
+
+    def lexicon_matrix(self, docs: Sequence[Doc], labels: Sequence[str]) -> np.ndarray:
+        """Lexicon scores, shape (n_docs, n_labels)."""
+        index = {s: j for j, s in enumerate(labels)}
+        out = np.zeros((len(docs), len(labels)))
+        for i, doc in enumerate(docs):
+            for slug, (score, _) in self.lexicon.score(doc).items():
+                if slug in index:
+                    out[i, index[slug]] = score
+        return out
+
+    def tag(self, doc: Doc) -> list[ThemeHit]:
+        """Themes of one parsed unit, best first."""
+        return self.tag_docs([doc])[0]
+
+    def tag_docs(self, docs: Sequence[Doc]) -> list[list[ThemeHit]]:
+        """Themes of several parsed units (one vectorisation for all), best first."""
+        threshold = self.settings.threshold
+        results: list[list[ThemeHit]] = []
+        lexicon_scores = [self.lexicon.score(doc) for doc in docs]
+        if self.model is None:
+            return [self._hits(scored, "lexicon") for scored in lexicon_scores]
+        model = self.model
+        features = model.features([lemma_text(doc) for doc in docs])
+        lex = np.zeros((len(docs), len(model.labels)))
+        for i, scored in enumerate(lexicon_scores):
+            for j, slug in enumerate(model.labels):
+                if slug in scored:
+                    lex[i, j] = scored[slug][0]
+        scores = model.rescale(model.probabilities(features, lex), threshold)
+        for i, doc in enumerate(docs):
+            raw: dict[str, tuple[float, list[str]]] = {}
+            pairs = lemma_tokens(doc)
+            surface: dict[str, str] = {}
+            for lemma, token in pairs:
+                surface.setdefault(lemma, token.text)
+            for j in np.flatnonzero(scores[i] >= threshold):
+                slug = model.labels[j]
+                lemmas = model.explain(features[i], [lemma for lemma, _ in pairs], int(j))
+                evidence = [surface[lemma] for lemma in lemmas if lemma in surface]
+                if model.blend and slug in lexicon_scores[i]:
+                    evidence += lexicon_scores[i][slug][1]
+                raw[slug] = (float(scores[i, j]), evidence)
+            results.append(self._hits(raw, "model"))
+        return results
+
+    def _hits(self, raw: dict[str, tuple[float, list[str]]], method: str) -> list[ThemeHit]:
+        merged = dict(raw)
+        for slug, (score, evidence) in raw.items():
+            parent = self.taxonomy[slug].parent if slug in self.taxonomy else None
+            if parent is not None:
+                p_score, p_evidence = merged.get(parent, (0.0, []))
+                merged[parent] = (max(p_score, score), p_evidence + evidence)
+        hits = [
+            self._hit(slug, score, evidence, method)
+            for slug, (score, evidence) in merged.items()
+            if slug in self.taxonomy and round(score, 4) >= self.settings.threshold
+        ]
+        return sorted(hits, key=lambda h: (-h.score, h.slug))
+
+    def _hit(self, slug: str, score: float, evidence: list[str], method: str) -> ThemeHit:
+        theme = self.taxonomy[slug]
+        return ThemeHit(
+            slug=slug,
+            code=theme.code,
+            level=theme.level,
+            score=round(score, 4),
+            evidence=_dedupe(evidence)[: self.settings.max_evidence],
+            method=method,
+            name=theme.name,
+        )
+
+    def aggregate(
+        self, children: Sequence[list[ThemeHit]], weights: Sequence[float]
+    ) -> list[ThemeHit]:
+        """``aggregate`` with this tagger's settings."""
+        return aggregate(children, weights, self.settings)
+
+
+def _dedupe(words: Sequence[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for word in words:
+        if word.lower() not in seen:
+            seen.add(word.lower())
+            out.append(word)
+    return out
+
+
+def aggregate(
+    children: Sequence[list[ThemeHit]],
+    weights: Sequence[float],
+    settings: ThemeSettings | None = None,
+) -> list[ThemeHit]:
+    """Roll the hits of child units (paragraphs, comments) up to their parent unit.
+
+    For each theme, ``share`` is the weight share of the children that have it (weights are
+    e.g. word counts) and ``mean`` their weighted mean score. The parent's score is
+    ``mean * min(1, share / settings.aggregate_coverage)``: a theme that runs through at
+    least that share of the text keeps its children's confidence; a theme in one short
+    paragraph of a long document is scored down. Evidence: the children's evidence words,
+    most supported first.
+
+    Args:
+        children: the hits of each child unit.
+        weights: one weight per child (> 0; e.g. the number of words).
+        settings: theme settings (threshold, coverage, max evidence); defaults when None.
+
+    Returns:
+        Hits at or above ``settings.threshold``, best first.
+    """
+    settings = settings or ThemeSettings()
+    if len(children) != len(weights):
+        raise ValueError("aggregate: children and weights differ in length")
+    total = float(sum(max(float(w), 0.0) for w in weights))
+    if total <= 0:
+        return []
+    present: dict[str, float] = defaultdict(float)
+    weighted: dict[str, float] = defaultdict(float)
+    support: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    first: dict[str, ThemeHit] = {}
+    for hits, w in zip(children, weights, strict=True):
+        w = max(float(w), 0.0)
+        for hit in hits:
+            first.setdefault(hit.slug, hit)
+            present[hit.slug] += w
+            weighted[hit.slug] += w * hit.score
+            for rank, word in enumerate(hit.evidence):
+                support[hit.slug][word] += w * hit.score / (rank + 1)
+    out: list[ThemeHit] = []
+    for slug, w_present in present.items():
+        if w_present <= 0:
+            continue
+        share = w_present / total
+        score = round(weighted[slug] / w_present * min(1.0, share / settings.aggregate_coverage), 4)
+        if score < settings.threshold:
+            continue
+        words = support[slug]
+        ranked = sorted(words, key=lambda k: -words[k])  # stable: first seen wins ties
+        hit = first[slug]
+        out.append(
+            ThemeHit(
+                slug=slug,
+                code=hit.code,
+                level=hit.level,
+                score=score,
+                evidence=_dedupe(ranked)[: settings.max_evidence],
+                method=hit.method,
+                name=hit.name,
+            )
+        )
+    return sorted(out, key=lambda h: (-h.score, h.slug))
+
+
+def theme_rows(unit_id: str, unit_kind: str, hits: Sequence[ThemeHit]) -> list[dict[str, Any]]:
+    """Rows for the ``themes`` table (pipeline/schemas.py)."""
+    return [
+        {
+            "unit_id": unit_id,
+            "unit_kind": unit_kind,
+            "slug": h.slug,
+            "code": h.code,
+            "level": h.level,
+            "score": float(h.score),
+            "evidence": list(h.evidence),
+            "method": h.method,
+        }
+        for h in hits
+    ]
+
+
+def train_tagger(
+    labels_path: Path,
+    settings: ThemeSettings,
+    nlp: Language,
+    out: Path | None = None,
+    taxonomy: Taxonomy | None = None,
+    lexicon: Lexicon | None = None,
+) -> tuple[ThemeModel, dict[str, Any]]:
+    """Train a theme model on a labels CSV and save it (with metadata) to ``out``.
+
+    Args:
+        labels_path: CSV with ``text`` and ``labels`` (slugs separated by ``;``).
+        settings: theme settings.
+        nlp: the Dutch pipeline used for lemmas.
+        out: where to save the model (``.joblib``; metadata in ``.json`` beside it).
+        taxonomy: the taxonomy (loaded when None).
+        lexicon: the lexicon (loaded when None).
+
+    Returns:
+        The model and its training report.
+
+    Raises:
+        LabelsError: the labels file is unusable.
+        ThemeModelError: too few examples to train.
+    """
+    taxonomy = taxonomy or load_taxonomy()
+    lexicon = lexicon or load_lexicon(settings, taxonomy)
+    rows = read_labels(labels_path, taxonomy)
+    docs = list(nlp.pipe(r.text for r in rows))
+    tagger = ThemeTagger(settings.model_copy(update={"method": "lexicon"}), taxonomy, lexicon)
+    lex = tagger.lexicon_matrix(docs, taxonomy.slugs)
+    model, report = fit_model(
+        [lemma_text(d) for d in docs],
+        [set(r.labels) for r in rows],
+        settings,
+        lexicon_scores=lex,
+        label_order=taxonomy.slugs,
+    )
+    labels_path = Path(labels_path).resolve()
+    try:
+        training = str(labels_path.relative_to(DATA_DIR))
+    except ValueError:
+        training = str(labels_path)
+    model.meta.update(
+        training_data=training,
+        training_sha256=sha256_file(labels_path),
+        lemmatiser=f"{nlp.meta.get('lang', 'nl')}_{nlp.meta.get('name', '?')} "
+        f"{nlp.meta.get('version', '?')}",
+        lexicon_sha256=sha256_file(lexicon.path) if lexicon.path else None,
+    )
+    report = {**report, **model.meta}
+    if out is not None:
+        model.save(Path(out))
+    return model, report
+
+
+def load_model(
+    settings: ThemeSettings,
+    taxonomy: Taxonomy,
+    lexicon: Lexicon,
+    nlp: Language | None = None,
+) -> ThemeModel:
+    """Load the configured or default model, retraining it when it cannot be used as is."""
+    import sklearn
+
+    path = Path(settings.model_path) if settings.model_path else DEFAULT_MODEL_PATH
+    if settings.model_path and not path.is_file():
+        raise ThemeModelError(f"{path}: theme model not found")
+    meta = read_meta(path)
+    reason: str | None = None
+    if not path.is_file():
+        reason = "theme model not found"
+    elif meta.get("sklearn_version") != sklearn.__version__:
+        reason = (
+            f"theme model was saved with scikit-learn {meta.get('sklearn_version', '?')}, "
+            f"installed is {sklearn.__version__}"
+        )
+    else:
+        try:
+            return ThemeModel.load(path)
+        except ThemeModelError as exc:
+            reason = str(exc)
+    training = meta.get("training_data") or (
+        DEFAULT_TRAINING_PATH.name if path == DEFAULT_MODEL_PATH else None
+    )
+    training_path = DATA_DIR / training if training else None
+    if training_path is None or not training_path.is_file():
+        raise ThemeModelError(
+            f"{path}: {reason}; retrain it with `gemeentetaal themes train LABELS.csv --out {path}`"
+        )
+    key = (str(path), sha256_file(training_path))
+    if key not in _RETRAINED:
+        log.warning("%s: %s; retraining from %s for this run", path, reason, training_path)
+        if nlp is None:
+            from pipeline.nlp import make_fallback_pipeline
+
+            nlp = make_fallback_pipeline()
+        _RETRAINED[key], _ = train_tagger(training_path, settings, nlp, None, taxonomy, lexicon)
+    return _RETRAINED[key]
