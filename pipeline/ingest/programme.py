@@ -52,7 +52,8 @@ Role = Literal["goal", "action"]
 DocType = Literal["begroting", "jaarverslag", "voortgangsrapportage"]
 
 TITLE_WEIGHT = 5
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Invisible characters and markdown emphasis markers carry no words.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]|\\*\\*|__")
 _SENTENCE_END = tuple(".!?")
 _PARAGRAPH_END = tuple(".!?:;…\"'”’)")
 _OPENERS = tuple("\"'“‘„(")
@@ -148,7 +149,6 @@ class Line:
     residue: str | None = None
     number: str | None = None
     title: str | None = None
-    indented: bool = False
 
 
 def parse_metadata_line(line: str, vocab: Vocabulary | None = None) -> tuple[str, str] | None:
@@ -312,7 +312,7 @@ class _Classifier:
             return Line("item", text, body=m.group(1), residue=residue)
         if self._is_doc_title(text, index):
             return Line("heading", _strip_heading(text), 1, heading_kind="title", residue=residue)
-        return Line("text", text, residue=residue, indented=raw[:1] in (" ", "\t"))
+        return Line("text", text, residue=residue)
 
     def _is_municipality_name(self, text: str) -> bool:
         """A line that is only "Gemeente <name>" (a logo, header or footer)."""
@@ -470,13 +470,6 @@ class _Builder:
             return False
         previous = self.item_lines[-1]
         if item.kind == "lettered":
-            if (
-                line.kind == "text"
-                and not line.indented
-                and previous.endswith(_SENTENCE_END)
-                and line.text[0].isupper()
-            ):
-                return False
             sep = "\n"
             if line.kind == "text" and not (
                 previous.endswith((":", ",", ".", ";", "!", "?")) or line.text[0].isupper()
@@ -594,7 +587,7 @@ class _Parser:
         if (
             not value
             and j is not None
-            and self.lines[j].kind == "text"
+            and self.lines[j].kind in ("text", "item")
             and _words(self.lines[j].text) <= self.settings.heading_max_words
         ):
             value = self.lines[j].text
