@@ -472,7 +472,7 @@ class _Builder:
         if item.kind == "lettered":
             sep = "\n"
             if line.kind == "text" and not (
-                previous.endswith((":", ",", ".", ";", "!", "?")) or line.text[0].isupper()
+                previous.endswith((":", ".", ";", "!", "?")) or line.text[0].isupper()
             ):
                 sep = " "
         elif (line.kind == "item" and line.letter is None) or (

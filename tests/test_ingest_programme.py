@@ -1,0 +1,568 @@
+"""Programme-text parser: golden files, samples, and the rules behind them."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from conftest import FIXTURES, ROOT, SEED_PROGRAMMES, require_seeds
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.config import IngestSettings
+from pipeline.ingest.municipalities import (
+    MunicipalityMatcher,
+    default_matcher,
+    fold,
+    load_former,
+    load_municipalities,
+)
+from pipeline.ingest.programme import parse_metadata_line, parse_programme, split_names
+from pipeline.ingest.readers import read_input
+from pipeline.records import Document, content_hash
+
+RAW = FIXTURES / "raw" / "programme"
+GOLDEN = FIXTURES / "golden" / "programme"
+SAMPLES = sorted((ROOT / "data" / "raw").glob("programme_*"))
+
+
+def _load_script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+golden_script = _load_script("regenerate_golden")
+
+
+def parse(text: str, **settings: int) -> Document:
+    return parse_programme(text, "test.txt", content_hash(text), IngestSettings(**settings))
+
+
+def parse_file(path: Path) -> Document:
+    raw = read_input(path)
+    return parse_programme(raw.text, str(path), content_hash(raw.data))
+
+
+def headings(doc: Document) -> list[tuple[str | None, int]]:
+    return [(s.heading, s.level) for s in doc.sections]
+
+
+def items(doc: Document) -> list[tuple[str | None, str | None, str]]:
+    return [(i.letter, i.role, i.text) for s in doc.sections for i in s.items]
+
+
+def paragraphs(doc: Document) -> list[str]:
+    return [p.text for s in doc.sections for p in s.paragraphs]
+
+
+# golden files ---------------------------------------------------------------------------
+
+
+def _golden_inputs() -> list[tuple[Path, bool]]:
+    return [(p, True) for p in SEED_PROGRAMMES] + [(p, False) for p in sorted(RAW.iterdir())]
+
+
+@pytest.mark.parametrize(
+    ("path", "is_seed"), _golden_inputs(), ids=lambda v: getattr(v, "name", "")
+)
+def test_ingest_programme_matches_golden(path: Path, is_seed: bool):
+    expected = json.loads((GOLDEN / f"{path.stem}.json").read_text(encoding="utf-8"))
+    view = golden_script.golden_view(golden_script.parse_file(path), full_text=not is_seed)
+    assert json.loads(json.dumps(view, ensure_ascii=False)) == expected
+
+
+def test_ingest_programme_golden_files_cover_all_inputs():
+    require_seeds()
+    assert len(SEED_PROGRAMMES) == 4
+    expected = {f"{p.stem}.json" for p, _ in _golden_inputs()}
+    assert {p.name for p in GOLDEN.glob("*.json")} == expected
+
+
+def test_ingest_programme_seed_golden_files_hold_no_running_text():
+    for path in SEED_PROGRAMMES:
+        golden = json.loads((GOLDEN / f"{path.stem}.json").read_text(encoding="utf-8"))
+        units = [u for s in golden["sections"] for u in (*s["paragraphs"], *s["items"])]
+        assert units and all("text" not in u and u["sha256"] for u in units)
+
+
+@pytest.mark.parametrize("path", SEED_PROGRAMMES, ids=lambda p: p.name[:3])
+def test_ingest_programme_seed_pairs_point_both_ways(path: Path):
+    doc = parse_file(path)
+    by_id = {i.item_id: i for s in doc.sections for i in s.items}
+    for item in by_id.values():
+        if item.paired_item_id is not None:
+            partner = by_id[item.paired_item_id]
+            assert partner.paired_item_id == item.item_id
+            assert {item.role, partner.role} == {"goal", "action"}
+            assert item.letter == partner.letter
+
+
+# samples in data/raw ----------------------------------------------------------------------
+
+SAMPLE_EXPECTED = {
+    "programme_begroting_2024_lochem.md": ("Lochem", "begroting", 2024, "2"),
+    "programme_jaarverslag_2023_sudwest_fryslan.txt": ("Súdwest-Fryslân", "jaarverslag", 2023, "3"),
+    "programme_voortgang_2025_best.html": ("Best", "voortgangsrapportage", 2025, "5"),
+    "programme_jaarstukken_2024_oss.docx": ("Oss", "jaarverslag", 2024, "1"),
+    "programme_begroting_2025_ede.pdf": ("Ede", "begroting", 2025, "6"),
+}
+
+
+def test_ingest_programme_samples_all_known():
+    assert {p.name for p in SAMPLES} == set(SAMPLE_EXPECTED)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.suffix)
+def test_ingest_programme_samples_metadata(path: Path):
+    doc = parse_file(path)
+    municipality, doc_type, year, number = SAMPLE_EXPECTED[path.name]
+    assert (doc.municipality, doc.document_type, doc.year) == (municipality, doc_type, year)
+    assert doc.programme_number == number
+    assert doc.family == "programme"
+    assert doc.portfolio_holders
+    pairs = [i for s in doc.sections for i in s.items if i.paired_item_id]
+    roles = {i.role for s in doc.sections for i in s.items}
+    if doc_type != "voortgangsrapportage":
+        assert len(pairs) >= 4 and {"goal", "action"} <= roles
+
+
+def test_ingest_programme_samples_layout_details():
+    txt = parse_file(ROOT / "data/raw/programme_jaarverslag_2023_sudwest_fryslan.txt")
+    assert "Pagina 2 van 3" in txt.boilerplate_lines
+    assert txt.boilerplate_lines.count("Jaarverslag 2023 | Gemeente Súdwest-Fryslân") == 3
+    assert not any("Pagina" in p or "|" in p for p in paragraphs(txt))
+    assert any(p.startswith("We hebben op het bedrijventerrein") for _, _, p in items(txt))
+    html = parse_file(ROOT / "data/raw/programme_voortgang_2025_best.html")
+    assert ("Jeugdhulp", 3) in headings(html)
+    assert "Terug naar boven" in html.boilerplate_lines
+    assert any("Oranje" in line for line in html.boilerplate_lines)  # table kept for audit
+    assert not any("Oranje" in p for p in paragraphs(html))
+    pdf = parse_file(ROOT / "data/raw/programme_begroting_2025_ede.pdf")
+    assert any("geïnteresseerd" in t for _, _, t in items(pdf))
+    assert any("één nieuwe school" in t for _, _, t in items(pdf))
+    assert ("Leerlingenvervoer", 3) in headings(pdf)
+
+
+def test_ingest_programme_make_samples_reproduces_parseable_files(tmp_path: Path):
+    make_samples = _load_script("make_samples")
+    written = make_samples.main(tmp_path)
+    assert [p.name for p in written] == [make_samples.DOCX_NAME, make_samples.PDF_NAME]
+    for path in written:
+        fresh, committed = parse_file(path), parse_file(ROOT / "data" / "raw" / path.name)
+        assert headings(fresh) == headings(committed)
+        assert items(fresh) == items(committed)
+        assert paragraphs(fresh) == paragraphs(committed)
+        assert fresh.boilerplate_lines == committed.boilerplate_lines
+        assert (fresh.municipality, fresh.year) == (committed.municipality, committed.year)
+
+
+def test_ingest_programme_cli_json(tmp_path: Path):
+    path = ROOT / "data/raw/programme_begroting_2024_lochem.md"
+    result = CliRunner().invoke(app, ["ingest", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1
+    obj = json.loads(lines[0])
+    assert obj["municipality"] == "Lochem" and obj["year"] == 2024
+    assert obj["document_type"] == "begroting"
+    assert obj["programme_number"] == "2" and obj["programme_title"] == "Wonen en leefomgeving"
+    assert obj["portfolio_holders"] == ["J. Brinkhorst", "M. el Idrissi"]
+    assert "Wat gaan we daarvoor doen?" in obj["section_headings"]
+    assert any(line.startswith("| Lasten") for line in obj["boilerplate_lines"])
+
+
+# ids ------------------------------------------------------------------------------------
+
+
+def test_ingest_programme_ids_stable_and_content_based():
+    text = "Programma 1 Bestuur\n\nWat willen we bereiken\nA. Een doel.\n\nEen alinea hier."
+    first, second = parse(text), parse(text)
+    assert first.to_dict() == second.to_dict()
+    other = parse_programme(text, "test.txt", content_hash(text + " "))
+    ids = {s.section_id for s in first.sections} | {first.document_id}
+    assert ids.isdisjoint({s.section_id for s in other.sections} | {other.document_id})
+    all_ids = [
+        x
+        for s in first.sections
+        for x in (
+            s.section_id,
+            *(p.paragraph_id for p in s.paragraphs),
+            *(i.item_id for i in s.items),
+        )
+    ]
+    assert len(all_ids) == len(set(all_ids))
+
+
+# headings -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "title"),
+    [
+        ("Programma 4: Bestuur en veiligheid", "4", "Bestuur en veiligheid"),
+        ("Programma 0 Bestuur en dienstverlening", "0", "Bestuur en dienstverlening"),
+        ("Programma 1. Veiligheid", "1", "Veiligheid"),
+        ("Programma 3 - Economie", "3", "Economie"),
+        ("PROGRAMMA 12 Financiën", "12", "Financiën"),
+        ("Programma Wonen", None, "Wonen"),
+        ("# Programma 2b: Sport", "2b", "Sport"),
+    ],
+)
+def test_ingest_programme_programme_heading(line: str, number: str | None, title: str):
+    doc = parse(f"{line}\n\nDe gemeente doet veel aan dit onderwerp in de komende jaren.")
+    assert (doc.programme_number, doc.programme_title) == (number, title)
+    assert doc.sections[0].level == 1 and doc.family == "programme"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Programma's als dit kosten veel tijd en geld.",
+        "Programma 4 wordt uitgevoerd door het team.",
+        "Het programma is klaar",
+    ],
+)
+def test_ingest_programme_sentence_is_no_programme_heading(line: str):
+    doc = parse(f"{line}\n\nMeer tekst volgt hier in een gewone zin.")
+    assert doc.programme_number is None and doc.programme_title is None
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Wat willen we bereiken",
+        "Wat willen we bereiken?",
+        "Wat willen we bereiken:",
+        "WAT GAAN WE DAARVOOR DOEN?",
+        "Wat mag het kosten?",
+        "Wat heeft het gekost",
+        "Terugblik",
+        "Voortgang 2025",
+        "Programmadoelstelling en de rol van de gemeente",
+        "## Beleidsindicatoren",
+        "4.1 Dienstverlening en communicatie",
+        "§ 2.3.1 Jeugd",
+    ],
+)
+def test_ingest_programme_level_two_headings(heading: str):
+    doc = parse(
+        f"{heading}\nDe tekst van deze paragraaf is langer dan een kop en eindigt met een punt."
+    )
+    assert doc.sections[0].level == 2
+    assert doc.sections[0].heading == heading.lstrip("# ").rstrip(":")
+    assert len(doc.sections[0].paragraphs) == 1
+
+
+def test_ingest_programme_title_lines_need_running_text():
+    text = (
+        "Partnersteden\n\nDe gemeente onderhoudt contacten met drie steden in het buitenland.\n\n"
+        "Zomaar een losse regel\n\nKort\n\n"
+        "Wij werken samen met de\nregio aan betere zorg voor iedereen in de stad."
+    )
+    doc = parse(text)
+    assert headings(doc) == [("Partnersteden", 3)]
+    assert "Zomaar een losse regel" in paragraphs(doc)
+    assert "Kort" in paragraphs(doc)
+    assert paragraphs(doc)[-1].startswith("Wij werken samen met de regio")
+
+
+def test_ingest_programme_markdown_levels_and_text_before_first_heading():
+    text = "Inleidende tekst zonder kop.\n\n# Titel van het stuk\n\n### Een kleine kop\n\nTekst."
+    doc = parse(text)
+    assert headings(doc) == [(None, 0), ("Titel van het stuk", 1), ("Een kleine kop", 3)]
+    assert doc.sections[0].paragraphs[0].text == "Inleidende tekst zonder kop."
+    assert doc.family == "text"
+
+
+def test_ingest_programme_numbered_first_line_heading_vs_list():
+    doc = parse(
+        "1. Inleiding\n\nDe gemeente werkt aan een betere dienstverlening voor iedereen.\n\n"
+        "1. Eerste punt\n2. Tweede punt\n3. Derde punt\n"
+    )
+    assert headings(doc) == [("1. Inleiding", 2)]
+    assert [letter for letter, _, _ in items(doc)] == ["1", "2", "3"]
+
+
+# items and pairing ----------------------------------------------------------------------
+
+GROUPED = """Wat willen we bereiken?
+A. Minder armoede.
+B. Meer mensen aan het werk.
+C. Een doel zonder actie.
+
+Wat gaan we daarvoor doen?
+A. We verhogen de bijzondere bijstand.
+B. We helpen werkzoekenden met een coach,
+   ook na hun eerste baan.
+"""
+
+
+def test_ingest_programme_grouped_goals_and_actions_pair_by_letter():
+    doc = parse(GROUPED)
+    goals, actions = doc.sections[0].items, doc.sections[1].items
+    assert [(g.letter, g.role) for g in goals] == [("A", "goal"), ("B", "goal"), ("C", "goal")]
+    assert [(a.letter, a.role) for a in actions] == [("A", "action"), ("B", "action")]
+    for goal, action in zip(goals, actions, strict=False):
+        assert goal.paired_item_id == action.item_id and action.paired_item_id == goal.item_id
+    assert goals[2].paired_item_id is None
+    assert actions[1].text == "We helpen werkzoekenden met een coach, ook na hun eerste baan."
+
+
+def test_ingest_programme_interleaved_layout_first_letter_is_goal():
+    text = (
+        "Wat willen we bereiken:\n\nWat gaan we daarvoor doen:\n\n"
+        "A. Doel een.\n\nA. Actie een:\n- deel 1\n- deel 2\n\nB. Doel twee.\n\nB. Actie twee."
+    )
+    doc = parse(text)
+    found = [(i.letter, i.role) for i in doc.sections[1].items]
+    assert found == [("A", "goal"), ("A", "action"), ("B", "goal"), ("B", "action")]
+    assert doc.sections[1].items[1].text == "Actie een:\n- deel 1\n- deel 2"
+    a_goal, a_action = doc.sections[1].items[:2]
+    assert a_goal.paired_item_id == a_action.item_id
+
+
+def test_ingest_programme_pairs_do_not_cross_numbered_sections():
+    text = (
+        "1.1 Wonen\n\nWat willen we bereiken\nA. Doel wonen.\n\n"
+        "1.2 Werken\n\nWat gaan we daarvoor doen\nA. Actie werken.\n"
+    )
+    doc = parse(text)
+    found = [i for s in doc.sections for i in s.items]
+    assert [i.role for i in found] == ["goal", "action"]
+    assert all(i.paired_item_id is None for i in found)
+
+
+def test_ingest_programme_initials_are_not_items():
+    doc = parse("R. Visscher opende de vergadering.\nE. Westphal sloot af met een woord van dank.")
+    assert items(doc) == []
+    assert len(paragraphs(doc)) == 2
+
+
+@pytest.mark.parametrize("marker", ["-", "•", "*", "–", "\uf0b7"])
+def test_ingest_programme_bullets(marker: str):
+    doc = parse(f"Activiteiten\n{marker} Eerste activiteit\n{marker} Tweede activiteit")
+    assert [(i.kind, i.role, i.text) for i in doc.sections[0].items] == [
+        ("bullet", "action", "Eerste activiteit"),
+        ("bullet", "action", "Tweede activiteit"),
+    ]
+
+
+# boilerplate and tables -----------------------------------------------------------------
+
+
+def test_ingest_programme_boilerplate_removed_and_audited():
+    text = (
+        "Eerste alinea met gewone tekst. |\n---|\n\n3\n\nPagina 3 van 12\n\n"
+        "Deze pagina is gebouwd op 07/09/2020 10:26:55 met de export van 07/09/2020 10:23:13\n"
+    )
+    doc = parse(text)
+    assert paragraphs(doc) == ["Eerste alinea met gewone tekst."]
+    expected = ["|", "---|", "3", "Pagina 3 van 12", text.splitlines()[-1]]
+    assert doc.boilerplate_lines == expected
+    assert doc.sections[0].paragraphs[0].boilerplate == expected
+
+
+def test_ingest_programme_running_headers_need_repeats():
+    page = "Begroting 2024 | Gemeente Voorbeeld\n{}\n\nTekst op pagina {} van het document.\n\n"
+    doc = parse("".join(page.format(n, n) for n in range(1, 4)))
+    assert doc.boilerplate_lines.count("Begroting 2024 | Gemeente Voorbeeld") == 3
+    assert len(paragraphs(doc)) == 3
+    twice = parse("".join(page.format(n, n) for n in range(1, 3)), running_header_min_repeats=3)
+    assert twice.boilerplate_lines.count("Begroting 2024 | Gemeente Voorbeeld") == 2  # as table
+
+
+def test_ingest_programme_repeated_prose_is_not_boilerplate():
+    text = "Toelichting\nDe kosten zijn gestegen door de inflatie en hogere lonen.\n\n" * 4
+    doc = parse(text)
+    assert doc.boilerplate_lines == []
+    assert len(paragraphs(doc)) == 4
+
+
+def test_ingest_programme_table_rows_kept_out_of_prose():
+    doc = parse("Wat mag het kosten\nTekst over geld.\nLasten | 100 | 200\nBaten | 50 | 60\n")
+    assert paragraphs(doc) == ["Tekst over geld."]
+    assert doc.sections[0].paragraphs[0].boilerplate == ["Lasten | 100 | 200", "Baten | 50 | 60"]
+
+
+# paragraphs -----------------------------------------------------------------------------
+
+
+def test_ingest_programme_wrapped_lines_join_but_sentence_lines_split():
+    wrapped = parse("Dit is een zin die over\nmeerdere regels loopt omdat\nhij is afgebroken.")
+    assert paragraphs(wrapped) == [
+        "Dit is een zin die over meerdere regels loopt omdat hij is afgebroken."
+    ]
+    lines = parse("Eerste alinea als regel.\nTweede alinea als regel.\nDerde.")
+    assert paragraphs(lines) == ["Eerste alinea als regel.", "Tweede alinea als regel.", "Derde."]
+
+
+def test_ingest_programme_whitespace_and_invisible_characters():
+    doc = parse("Een\u00a0zin  met\u200b rare   spaties en **vet**.")
+    assert paragraphs(doc) == ["Een zin met rare spaties en vet."]
+
+
+# metadata -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("Hamming, van der Laan, Onclin", ["Hamming", "van der Laan", "Onclin"]),
+        (
+            "R. Visscher-Noordzij, G. Faber, D. Straat",
+            ["R. Visscher-Noordzij", "G. Faber", "D. Straat"],
+        ),
+        ("burgemeester K. Smulders en wethouder drs. P. Jansen", ["K. Smulders", "P. Jansen"]),
+        ("A. Kuipers (VVD); B. de Wit (GL)", ["A. Kuipers", "B. de Wit"]),
+    ],
+)
+def test_ingest_programme_split_names(value: str, names: list[str]):
+    assert split_names(value) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Portefeuillehouder(s): Hamming", "portfolio"),
+        ("Portefeuillehouders: A, B", "portfolio"),
+        ("Wethouder: L. Verhoeven", "portfolio"),
+        ("Bestuurlijk verantwoordelijk: X", "portfolio"),
+        ("Verantwoordelijk directeur: E. Westphal", "director"),
+        ("Ambtelijk opdrachtgever: S. Wiersma", "director"),
+    ],
+)
+def test_ingest_programme_metadata_labels(line: str, kind: str):
+    parsed = parse_metadata_line(line)
+    assert parsed is not None and parsed[0] == kind
+
+
+def test_ingest_programme_metadata_lines_fill_fields_not_paragraphs():
+    doc = parse(
+        "Portefeuillehouder:      R. Visscher-Noordzij, G. Faber\n"
+        "Verantwoordelijk directeur:   E. Westphal\n\nTerugblik\nHet jaar was goed."
+    )
+    assert doc.portfolio_holders == ["R. Visscher-Noordzij", "G. Faber"]
+    assert doc.director == "E. Westphal"
+    assert paragraphs(doc) == ["Het jaar was goed."]
+
+
+# document type and year -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type", "year"),
+    [
+        ("Begroting 2020\n\nWat hebben we daarvoor gedaan\nTekst.", "begroting", 2020),
+        ("Programmabegroting 2024-2027\n\nTekst.", "begroting", 2024),
+        ("Jaarstukken 2023\n\nTekst.", "jaarverslag", 2023),
+        ("1e Bestuursrapportage 2025\n\nTekst.", "voortgangsrapportage", 2025),
+        ("Burap 2025\n\nTekst.", "voortgangsrapportage", 2025),
+        ("Voortgang 2025\nHet gaat goed.", "voortgangsrapportage", 2025),
+        ("Wat willen we bereiken\nTekst.\n\nWat gaan we daarvoor doen\nTekst.", "begroting", None),
+        ("Terugblik\nIn 2019 deden we veel. In 2019 ook nog meer.", "jaarverslag", 2019),
+        ("Terugblik\nIn 2018 deden we veel. In 2019 deden we meer.", "jaarverslag", None),
+        ("Terugblik\nIn 2016 zijn we begonnen.", "jaarverslag", None),
+        ("Wat gaan we daarvoor doen\nIn 2020 en in 2020 doen we dit.", "begroting", None),
+        ("Voorjaarsnota 2025\n\nTekst.", None, None),
+        ("Een gewone tekst over 2020.\n\nDeze pagina is gebouwd op 07/09/2020.", None, None),
+    ],
+)
+def test_ingest_programme_document_type_and_year(text: str, doc_type: str | None, year: int | None):
+    doc = parse(text)
+    assert (doc.document_type, doc.year) == (doc_type, year)
+
+
+def test_ingest_programme_title_words_beat_heading_signals():
+    text = (
+        "Tweede bestuursrapportage 2025\n\n"
+        + "Wat willen we bereiken\nTekst.\n\nWat gaan we daarvoor doen\nTekst.\n\n" * 3
+    )
+    assert parse(text).document_type == "voortgangsrapportage"
+
+
+def test_ingest_programme_family_text_without_evidence():
+    doc = parse("Beste buren,\n\nVolgende week is de straat afgesloten voor werkzaamheden.")
+    assert doc.family == "text" and doc.document_type is None and doc.municipality is None
+
+
+# municipalities -------------------------------------------------------------------------
+
+
+def test_ingest_programme_municipality_list_is_complete():
+    municipalities = load_municipalities()
+    assert len(municipalities) >= 340
+    assert len({m.name for m in municipalities}) == len(municipalities)
+    assert all(m.cbs_code.startswith("GM") for m in municipalities)
+    former = load_former()
+    names = {m.name for m in municipalities}
+    assert all(s in names for successors in former.values() for s in successors)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De gemeente Maassluis werkt samen met Vlaardingen.", "Maassluis"),
+        ("In Maassluis is het goed wonen.", "Maassluis"),
+        ("De GEMEENTE ZAANSTAD en Zaanstad", "Zaanstad"),
+        ("Welkom in Súdwest-Fryslân en Sudwest Fryslan.", "Súdwest-Fryslân"),
+        ("Den Haag en Den Haag en Den Haag", "'s-Gravenhage"),
+        ("De gemeente Sluis ligt in Zeeland.", "Sluis"),
+        ("Het water stroomt door de sluis bij Maassluis.", "Maassluis"),
+        ("Dat kan de gemeente best doen. Best is dat.", None),
+        ("We wonen in Best en werken ook in Best.", "Best"),
+        ("We wonen in Best.", None),
+        ("De buren van Ede.", None),
+        ("De gemeente Delfzijl bestaat niet meer.", "Eemsdelta"),
+        ("Met Delfzijl en Heerlen en Heerlen.", "Heerlen"),
+        ("De gemeente Maasdonk is opgeheven.", None),
+        ("Bergen op Zoom en Bergen op Zoom", "Bergen op Zoom"),
+        ("In Bergen is het mooi en in Bergen regent het.", None),
+        ("Alphen aan den Rijn", "Alphen aan den Rijn"),
+        ("", None),
+    ],
+)
+def test_ingest_programme_municipality_matching(text: str, expected: str | None):
+    assert default_matcher().match(text) == expected
+
+
+def test_ingest_programme_municipality_min_mentions_is_a_setting():
+    matcher = MunicipalityMatcher(load_municipalities(), load_former(), min_mentions=1)
+    assert matcher.match("We wonen in Best.") == "Best"
+    assert default_matcher().match("We wonen in Best.") is None
+
+
+def test_ingest_programme_municipality_earliest_wins_a_tie():
+    assert default_matcher().match("Eerst Arnhem, dan Utrecht.") == "Arnhem"
+    assert default_matcher().match("Eerst Utrecht, dan Arnhem.") == "Utrecht"
+
+
+def test_ingest_programme_fold_keeps_letters():
+    assert fold("Súdwest-Fryslân") == "sudwest-fryslan"
+    assert fold("één") == "een"
+
+
+# speed ----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_ingest_programme_large_text_is_linear():
+    block = (
+        "Programma 1 Bestuur\n\nWat willen we bereiken\nA. Een doel.\nB. Nog een doel.\n\n"
+        "Wat gaan we daarvoor doen\nA. Een actie.\n- sub\nB. Actie.\n\n"
+        "Proactieve communicatie\n" + "Een lange regel met veel woorden erin. " * 30 + "\n"
+        "Pagina 3 van 12\n" + "|" * 50 + "\n" + "A" * 2000 + "\n\n"
+    )
+    text = block * (5_000_000 // len(block))
+    parse("warm up")
+    start = time.perf_counter()
+    doc = parse(text)
+    elapsed = time.perf_counter() - start
+    assert len(doc.sections) > 1000
+    assert elapsed < 20, f"5 MB took {elapsed:.1f} s"
