@@ -108,19 +108,31 @@ PDF_PAGES = [
         ("p", "A. Alle kinderen gaan naar een school die veilig en gezond is."),
         ("p", "B. Jongeren doen mee in de samenleving en zijn geïnteresseerd in hun buurt."),
         ("h2", "Wat gaan we daarvoor doen?"),
-        ("p", "A. We bouwen één nieuwe school in Ede-Zuid en verbeteren de ventilatie in "
-              "vier oude scholen."),
-        ("p", "B. We vragen jongeren om hun ideeën voor de buurt en geven hun een eigen "
-              "budget voor activiteiten."),
+        (
+            "p",
+            "A. We bouwen één nieuwe school in Ede-Zuid en verbeteren de ventilatie in "
+            "vier oude scholen.",
+        ),
+        (
+            "p",
+            "B. We vragen jongeren om hun ideeën voor de buurt en geven hun een eigen "
+            "budget voor activiteiten.",
+        ),
     ],
     [
         ("h2", "Wat mag het kosten?"),
-        ("p", "De financiën van dit programma staan in de tabel hieronder. De lasten stijgen "
-              "vooral door de nieuwe school. De rente en afschrijving van het gebouw komen "
-              "vanaf 2026 in de begroting."),
+        (
+            "p",
+            "De financiën van dit programma staan in de tabel hieronder. De lasten stijgen "
+            "vooral door de nieuwe school. De rente en afschrijving van het gebouw komen "
+            "vanaf 2026 in de begroting.",
+        ),
         ("h3", "Leerlingenvervoer"),
-        ("p", "Steeds meer kinderen hebben recht op leerlingenvervoer. We kopen het vervoer "
-              "samen met de buurgemeenten in. Zo houden we de kosten in de hand."),
+        (
+            "p",
+            "Steeds meer kinderen hebben recht op leerlingenvervoer. We kopen het vervoer "
+            "samen met de buurgemeenten in. Zo houden we de kosten in de hand.",
+        ),
     ],
 ]
 
