@@ -7,7 +7,9 @@ it with the file name and goes on with the rest of the batch.
 from __future__ import annotations
 
 import io
+import logging
 import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,7 +71,8 @@ def _read_docx(data: bytes) -> str:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"corrupt .docx file ({exc.__class__.__name__})") from exc
     except Exception as exc:  # python-docx raises several lxml/opc errors
-        raise InputError(f"corrupt .docx file ({exc.__class__.__name__}: {exc})") from exc
+        detail = " ".join(str(exc).split())
+        raise InputError(f"corrupt .docx file ({exc.__class__.__name__}: {detail})") from exc
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
@@ -94,13 +97,22 @@ def _read_pdf(data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf reports repairable damage through its logger and warnings; the outcome is what
+    # counts here, and a failure becomes one InputError line, so keep them off stderr.
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data))
+            pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(f"corrupt .pdf file ({exc})") from exc
+        raise InputError(f"corrupt .pdf file ({' '.join(str(exc).split())})") from exc
     except Exception as exc:  # pypdf raises a wide range of errors on broken files
         raise InputError(f"corrupt .pdf file ({exc.__class__.__name__})") from exc
+    finally:
+        pypdf_log.setLevel(level)
     text = "\n\n".join(pages)
     if not text.strip():
         raise InputError("PDF has no text layer (scanned?); OCR is not supported")
