@@ -86,6 +86,19 @@ class ReadabilitySettings(_Section):
     b1_max_lint_level: int = 2
     b1_min_flesch_douma: float = 60.0
     b1_max_flag_rate: float = 0.25
+    # Bounds of the other levels for the same criteria (A2 below B1, B2 above it); texts
+    # shorter than b1_min_words are judged on sentence length and flags only.
+    b1_min_words: int = Field(30, ge=1)
+    a2_max_avg_sentence_length: float = 10.0
+    b2_max_avg_sentence_length: float = 20.0
+    a2_max_long_sentence_share: float = 0.0
+    b2_max_long_sentence_share: float = 0.25
+    a2_max_lint_level: int = 1
+    b2_max_lint_level: int = 3
+    a2_min_flesch_douma: float = 70.0
+    b2_min_flesch_douma: float = 45.0
+    a2_max_flag_rate: float = 0.10
+    b2_max_flag_rate: float = 1.0
 
 
 class PrivacySettings(_Section):

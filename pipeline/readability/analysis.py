@@ -1,0 +1,288 @@
+"""Analyse one parsed unit of text (paragraph, comment, letter) and turn counts into measures.
+
+``analyse_doc`` reads a spaCy Doc once: sentences, counts, LiNT-II ingredients and flags.
+``measures`` turns (aggregated) ``Counts`` into the ``READABILITY_COLUMNS`` of every table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.config import ReadabilitySettings
+from pipeline.nlp import ModelInfo
+from pipeline.readability import flags as fl
+from pipeline.readability import formulas
+from pipeline.readability.counts import Counts, is_word, n_characters, sentence_spans
+from pipeline.readability.flags import STYLE_FLAG_KINDS, Flag
+from pipeline.readability.lint import count_subclauses, lint_sentence
+from pipeline.readability.resources import ReadabilityResources
+from pipeline.readability.verdict import b1_verdict, nl_number
+
+
+@dataclass
+class SentenceAnalysis:
+    """Measures and flags of one sentence; offsets are character offsets in the unit text."""
+
+    start: int
+    end: int
+    text: str
+    n_words: int
+    n_syllables: int
+    max_dependency_length: int | None
+    n_clauses: int | None
+    n_subclauses: int
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def flag_kinds(self) -> list[str]:
+        return [f.kind for f in self.flags]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "n_words": self.n_words,
+            "n_syllables": self.n_syllables,
+            "max_dependency_length": self.max_dependency_length,
+            "n_clauses": self.n_clauses,
+            "n_subclauses": self.n_subclauses,
+            "flags": [f.to_dict() for f in self.flags],
+        }
+
+
+@dataclass
+class TextAnalysis:
+    """The analysis of one unit: its sentences, all flags (incl. unit-level) and counts."""
+
+    text: str
+    sentences: list[SentenceAnalysis]
+    flags: list[Flag]
+    counts: Counts
+
+    @property
+    def unit_flags(self) -> list[Flag]:
+        """Flags on the unit as a whole (``long_paragraph``), not on one sentence."""
+        in_sentences = {id(f) for s in self.sentences for f in s.flags}
+        return [f for f in self.flags if id(f) not in in_sentences]
+
+
+def _sentence_flags(
+    doc: Doc,
+    start: int,
+    end: int,
+    n_words: int,
+    n_subclauses: int,
+    settings: ReadabilitySettings,
+    resources: ReadabilityResources,
+    explained: set[str],
+    seen_acronyms: set[str],
+) -> list[Flag]:
+    found: list[Flag] = []
+    if n_words > settings.long_sentence_words:
+        found.append(
+            fl.make_flag(
+                doc,
+                start,
+                end - 1,
+                "long_sentence",
+                f"Lange zin: {n_words} woorden (advies: hoogstens {settings.long_sentence_words}).",
+                "Splits de zin in twee of meer kortere zinnen.",
+            )
+        )
+    found += fl.detect_passive(doc, start, end, resources)
+    found += fl.detect_nominalisation(doc, start, end, resources)
+    officialese = fl.detect_officialese(doc, start, end, resources)
+    found += officialese
+    covered = {t.i for f in officialese for t in doc[start:end] if f.start <= t.idx < f.end}
+    found += fl.detect_rare_words(doc, start, end, resources, settings, skip=covered)
+    found += fl.detect_abbreviations(doc, start, end, resources, explained, seen_acronyms)
+    if n_subclauses > settings.max_subclauses:
+        found.append(
+            fl.make_flag(
+                doc,
+                start,
+                end - 1,
+                "many_subclauses",
+                f"Veel bijzinnen: {n_subclauses} in één zin (advies: hoogstens "
+                f"{settings.max_subclauses}).",
+                "Maak van een of meer bijzinnen een aparte zin.",
+            )
+        )
+    return sorted(found, key=lambda f: (f.start, f.end, f.kind))
+
+
+def analyse_doc(
+    doc: Doc,
+    settings: ReadabilitySettings,
+    resources: ReadabilityResources,
+    model_info: ModelInfo | None = None,
+    *,
+    explained_acronyms: set[str] | None = None,
+) -> TextAnalysis:
+    """Analyse one unit of text (a paragraph, comment or short letter).
+
+    Args:
+        doc: the parsed unit; offsets in the result are character offsets into ``doc.text``.
+        settings: readability thresholds.
+        resources: word lists and tables (``ReadabilityResources.load``), loaded once.
+        model_info: the pipeline in use; only informative, the analysis reads what the Doc
+            has (POS, morphology, dependency parse) and falls back to rules without them.
+        explained_acronyms: acronyms explained elsewhere in the document (e.g. in an earlier
+            paragraph); those in ``doc.text`` itself are always found.
+
+    Returns:
+        Sentences with their measures and flags, all flags, and the additive counts.
+    """
+    del model_info  # the Doc's own annotations decide which rules apply
+    explained = fl.explained_acronyms(doc.text) | set(explained_acronyms or ())
+    seen_acronyms: set[str] = set()
+    has_dep = doc.has_annotation("DEP")
+    counts = Counts(n_units=1)
+    sentences: list[SentenceAnalysis] = []
+    all_flags: list[Flag] = []
+    for start, end in sentence_spans(doc, resources.abbreviations):
+        words = [t for t in doc[start:end] if is_word(t)]
+        n_words = len(words)
+        syllables = [resources.syllables(t.text) for t in words]
+        n_syllables = sum(syllables)
+        lint = lint_sentence(doc, start, end, resources)
+        if has_dep:
+            n_sub = count_subclauses(doc, start, end)
+        else:
+            n_sub = fl.count_subclauses_by_rules(doc, start, end, resources)
+        flags = _sentence_flags(
+            doc, start, end, n_words, n_sub, settings, resources, explained, seen_acronyms
+        )
+        span_start = doc[start].idx
+        span_end = doc[end - 1].idx + len(doc[end - 1].text)
+        sentences.append(
+            SentenceAnalysis(
+                start=span_start,
+                end=span_end,
+                text=doc.text[span_start:span_end],
+                n_words=n_words,
+                n_syllables=n_syllables,
+                max_dependency_length=lint.max_sdl,
+                n_clauses=lint.n_clauses,
+                n_subclauses=n_sub,
+                flags=flags,
+            )
+        )
+        all_flags += flags
+        cwc = lint.content_words_per_clause
+        counts = counts + Counts(
+            n_words=n_words,
+            n_sentences=1,
+            n_syllables=n_syllables,
+            n_characters=sum(n_characters(t) for t in words),
+            n_long_sentences=int(n_words > settings.long_sentence_words),
+            n_long_words=sum(s >= settings.long_word_syllables for s in syllables),
+            n_flags=len(flags),
+            n_flagged_sentences=int(any(f.kind in STYLE_FLAG_KINDS for f in flags)),
+            n_subclauses=n_sub,
+            lint_freq_sum=lint.freq_sum,
+            lint_freq_n=lint.freq_n,
+            lint_sdl_sum=float(lint.max_sdl or 0),
+            lint_sdl_n=int(lint.max_sdl is not None),
+            lint_cwc_sum=cwc or 0.0,
+            lint_cwc_n=int(cwc is not None),
+            n_content_words=lint.n_content_words or 0,
+            n_clauses=lint.n_clauses or 0,
+            n_concrete_nouns=lint.n_concrete,
+            n_classified_nouns=lint.n_classified,
+            n_unparsed_sentences=int(not has_dep),
+            flag_counts=_kinds(flags),
+        )
+    if sentences and (
+        counts.n_words > settings.long_paragraph_words
+        or counts.n_sentences > settings.long_paragraph_sentences
+    ):
+        flag = Flag(
+            "long_paragraph",
+            sentences[0].start,
+            sentences[-1].end,
+            doc.text[sentences[0].start : sentences[-1].end],
+            f"Lange alinea: {counts.n_words} woorden in {counts.n_sentences} zinnen (advies: "
+            f"hoogstens {settings.long_paragraph_words} woorden of "
+            f"{settings.long_paragraph_sentences} zinnen).",
+            "Verdeel de tekst in kortere alinea's, met één onderwerp per alinea.",
+        )
+        all_flags.append(flag)
+        counts = counts + Counts(n_flags=1, flag_counts={"long_paragraph": 1})
+    return TextAnalysis(doc.text, sentences, all_flags, counts)
+
+
+def _kinds(flags: list[Flag]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for flag in flags:
+        out[flag.kind] = out.get(flag.kind, 0) + 1
+    return out
+
+
+def lint_features(counts: Counts) -> dict[str, float | None]:
+    """The four LiNT-II features (document-level means, as lint-ii computes them)."""
+    return {
+        "mean_word_frequency": formulas.mean(counts.lint_freq_sum, counts.lint_freq_n),
+        "mean_max_sdl": formulas.mean(counts.lint_sdl_sum, counts.lint_sdl_n),
+        "mean_content_words_per_clause": formulas.mean(counts.lint_cwc_sum, counts.lint_cwc_n),
+        "proportion_concrete": formulas.mean(counts.n_concrete_nouns, counts.n_classified_nouns),
+    }
+
+
+def style_flag_rate(counts: Counts) -> float | None:
+    """Style flags (passive, nominalisation, officialese, rare word, abbreviation, many
+    subclauses) per sentence."""
+    n_style = sum(v for k, v in counts.flag_counts.items() if k in STYLE_FLAG_KINDS)
+    return formulas.mean(n_style, counts.n_sentences)
+
+
+def measures(counts: Counts, settings: ReadabilitySettings) -> dict[str, Any]:
+    """All readability columns (``pipeline.schemas.READABILITY_COLUMNS``) from counts.
+
+    "Not computable" is None, never 0.0.
+    """
+    n_words, n_sentences, n_syllables = counts.n_words, counts.n_sentences, counts.n_syllables
+    fd = formulas.flesch_douma(n_words, n_sentences, n_syllables)
+    br = formulas.brouwer(n_words, n_sentences, n_syllables)
+    lint = formulas.lint_score(**lint_features(counts))
+    row: dict[str, Any] = {
+        "n_words": n_words,
+        "n_sentences": n_sentences,
+        "n_syllables": n_syllables,
+        "n_characters": counts.n_characters,
+        "n_long_sentences": counts.n_long_sentences,
+        "avg_sentence_length": formulas.mean(n_words, n_sentences),
+        "long_sentence_share": formulas.mean(counts.n_long_sentences, n_sentences),
+        "avg_word_length": formulas.mean(counts.n_characters, n_words),
+        "syllables_per_100_words": (100.0 * n_syllables / n_words if n_words else None),
+        "flesch_douma": fd,
+        "flesch_douma_band": formulas.flesch_douma_band(fd),
+        "brouwer": br,
+        "brouwer_band": formulas.brouwer_band(br),
+        "lint_score": lint,
+        "lint_level": formulas.lint_level(lint),
+    }
+    verdict = b1_verdict(row, style_flag_rate(counts), settings)
+    row.update(
+        b1_level=verdict.level,
+        b1_pass=verdict.b1_pass,
+        b1_rule=verdict.rule,
+        b1_reasons=verdict.reasons,
+        n_flags=counts.n_flags,
+    )
+    return row
+
+
+__all__ = [
+    "SentenceAnalysis",
+    "TextAnalysis",
+    "analyse_doc",
+    "lint_features",
+    "measures",
+    "nl_number",
+    "style_flag_rate",
+]

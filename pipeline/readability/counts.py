@@ -1,0 +1,157 @@
+"""Count once, from the spaCy Doc: sentences, words, syllables and the LiNT-II sums.
+
+``Counts`` is additive: ``Counts + Counts`` aggregates paragraphs into sections and
+documents, and every measure (``measures()``) and the B1 verdict can be recomputed from the
+sums at any level. The LiNT-II features are kept as sums and counts, so the document-level
+means equal lint-ii's document-level computation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+BULLETS = frozenset("-•*–·▪")
+
+
+@dataclass
+class Counts:
+    """Additive counts of a unit of text (paragraph, section, document, comment ...)."""
+
+    n_words: int = 0
+    n_sentences: int = 0
+    n_syllables: int = 0
+    n_characters: int = 0
+    n_long_sentences: int = 0
+    n_long_words: int = 0
+    n_flags: int = 0
+    n_flagged_sentences: int = 0
+    n_subclauses: int = 0
+    n_units: int = 0
+    # LiNT-II ingredients (sums and counts; None-able means are derived in measures())
+    lint_freq_sum: float = 0.0
+    lint_freq_n: int = 0
+    lint_sdl_sum: float = 0.0
+    lint_sdl_n: int = 0
+    lint_cwc_sum: float = 0.0
+    lint_cwc_n: int = 0
+    n_content_words: int = 0
+    n_clauses: int = 0
+    n_concrete_nouns: int = 0
+    n_classified_nouns: int = 0
+    n_unparsed_sentences: int = 0
+    flag_counts: dict[str, int] = field(default_factory=dict)
+
+    def __add__(self, other: Counts) -> Counts:
+        if not isinstance(other, Counts):
+            return NotImplemented
+        values: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name == "flag_counts":
+                values[f.name] = dict(Counter(self.flag_counts) + Counter(other.flag_counts))
+            else:
+                values[f.name] = getattr(self, f.name) + getattr(other, f.name)
+        return Counts(**values)
+
+    def __radd__(self, other: object) -> Counts:
+        if other == 0:  # lets sum(list_of_counts) work
+            return self
+        return NotImplemented  # type: ignore[return-value]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def is_word(token: Token) -> bool:
+    """A word is a token with a letter or a digit."""
+    return any(ch.isalnum() for ch in token.text)
+
+
+def n_characters(token: Token) -> int:
+    """Letters and digits in a token."""
+    return sum(ch.isalnum() for ch in token.text)
+
+
+def _first_content(doc: Doc, start: int, end: int) -> Token | None:
+    for token in doc[start:end]:
+        if not token.is_space and token.text not in BULLETS and not token.is_punct:
+            return token
+    return None
+
+
+def _ends_with_abbreviation(doc: Doc, start: int, end: int, abbreviations: frozenset[str]) -> bool:
+    tokens = [t for t in doc[start:end] if not t.is_space]
+    if not tokens:
+        return False
+    last = tokens[-1].lower_
+    if last in abbreviations:
+        return True
+    # the tokenizer may split "mln." into "mln" + "."
+    return last == "." and len(tokens) > 1 and tokens[-2].lower_ + "." in abbreviations
+
+
+def _continues(token: Token | None) -> bool:
+    return token is not None and (token.text[:1].islower() or token.text[:1].isdigit())
+
+
+def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at line breaks that start a new line of text (heading, list item)."""
+    spans: list[tuple[int, int]] = []
+    current = start
+    for token in doc[start:end]:
+        if not (token.is_space and "\n" in token.text) or token.i == start:
+            continue
+        before = doc[current : token.i].text.rstrip()
+        after = _first_content(doc, token.i + 1, end)
+        if not before or after is None:
+            continue
+        raw_next = doc[token.i + 1].text[:1] if token.i + 1 < end else ""
+        if before.endswith("-") or (_continues(after) and raw_next not in BULLETS):
+            continue
+        spans.append((current, token.i))
+        current = token.i + 1
+    spans.append((current, end))
+    return spans
+
+
+def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """Token ranges of the sentences of ``doc``, repaired for Dutch.
+
+    Starts from the Doc's own sentence boundaries (parser or sentencizer) and
+    1. undoes a boundary right after a Dutch abbreviation with a full stop ("o.a.", "mln.")
+       when the next part starts with a lowercase letter or a digit;
+    2. splits at a line break when the next line starts a new unit (capital letter, digit or
+       bullet) and the line before does not end in a hyphen: headings and list items are not
+       glued to the next sentence;
+    3. drops parts without any word (blank lines, lone bullets).
+    The Doc itself is not changed.
+    """
+    if len(doc) == 0:
+        return []
+    if doc.has_annotation("SENT_START"):
+        base = [(s.start, s.end) for s in doc.sents]
+    else:
+        base = [(0, len(doc))]
+    merged: list[tuple[int, int]] = []
+    for start, end in base:
+        if (
+            merged
+            and _ends_with_abbreviation(doc, *merged[-1], abbreviations)
+            and _continues(_first_content(doc, start, end))
+        ):
+            merged[-1] = (merged[-1][0], end)
+            continue
+        merged.append((start, end))
+    spans: list[tuple[int, int]] = []
+    for start, end in merged:
+        for s, e in _split_lines(doc, start, end):
+            while s < e and (doc[s].is_space or doc[s].text in BULLETS):
+                s += 1
+            while e > s and doc[e - 1].is_space:
+                e -= 1
+            if any(is_word(t) for t in doc[s:e]):
+                spans.append((s, e))
+    return spans

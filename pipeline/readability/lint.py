@@ -1,0 +1,183 @@
+"""LiNT-II sentence features from a spaCy parse (Pander Maat et al. 2023; lint-ii 0.1.3).
+
+Re-implemented after lint-ii 0.1.3 (``core/word_features.py``, ``core/sentence_analysis.py``)
+with its data files (``pipeline/data/lint_*``), for any Dutch spaCy pipeline with UD POS,
+morphology and a dependency parse:
+
+- content word: POS NOUN, PROPN, VERB or ADJ, not a copula (dep ``cop``), not a numeral; or a
+  manner adverb from lint-ii's list;
+- word frequency: SUBTLEX-NL Zipf of the lowercased word form of content words except proper
+  nouns; nouns use the compound head from the noun list; words on lint-ii's skiplist are left
+  out; unseen words get lint-ii's zero-count value 1.359;
+- finite verb (= clause): ``VerbForm=Fin`` in the morphology (lint-ii reads the Lassy tag
+  ``WW|pv``, which nl_core_news_lg has and UD-only pipelines such as nl_ud_sm lack);
+- dependency length: words between a word and its head, punctuation not counted; a conjunct
+  takes the head of the first conjunct, a subject of a coordinated verb also counts to the
+  other conjuncts; max per sentence, None for one-word sentences;
+- concreteness: nouns looked up (form, then lemma) in lint-ii's noun list; concrete /
+  (concrete + abstract + undefined); unknown nouns are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from pipeline.readability.resources import ReadabilityResources
+
+ZERO_COUNT_ZIPF = 1.359228547196266  # lint-ii: log10(1 / total_count * 1e9)
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+SUBORDINATE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "csubj", "csubj:pass", "acl"})
+
+
+@dataclass(frozen=True)
+class LintSentence:
+    """LiNT-II ingredients of one sentence; None where the pipeline lacks the annotation."""
+
+    freq_sum: float
+    freq_n: int
+    max_sdl: int | None
+    n_content_words: int | None
+    n_clauses: int | None
+    n_concrete: int
+    n_classified: int
+
+    @property
+    def content_words_per_clause(self) -> float | None:
+        if not self.n_clauses or self.n_content_words is None:
+            return None
+        return self.n_content_words / self.n_clauses
+
+
+def is_numeral(token: Token) -> bool:
+    return bool(token.morph.get("NumType")) or "TW" in token.tag_
+
+
+def is_content_word(token: Token, resources: ReadabilityResources) -> bool:
+    """lint-ii's content-word test (see module docstring)."""
+    if is_numeral(token) or token.dep_ == "cop":
+        return False
+    return token.pos_ in CONTENT_POS or token.lower_ in resources.manner_adverbs
+
+
+def is_finite_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+
+
+def word_frequency(token: Token, resources: ReadabilityResources) -> float | None:
+    """SUBTLEX-NL Zipf of a content word (not a proper noun), as lint-ii computes it."""
+    if token.pos_ == "PROPN" or not is_content_word(token, resources):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in resources.subtlex_skiplist or token.lower_ in resources.subtlex_skiplist:
+        return None
+    text = token.lower_
+    if token.pos_ == "NOUN":
+        info = resources.noun_info(text)
+        if info is not None and info[2]:
+            text = info[2]
+    zipf = resources.subtlex_zipf(text)
+    return ZERO_COUNT_ZIPF if zipf is None else zipf
+
+
+def noun_type(token: Token, resources: ReadabilityResources) -> str | None:
+    """``concrete``, ``abstract``, ``undefined`` or ``unknown`` for nouns, else None."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        info = resources.noun_info(token.lower_) or resources.noun_info(token.lemma_.lower())
+        if info is not None:
+            return info[0]
+        if token.ent_type_ in ("PERSON", "GPE"):
+            return "concrete"
+        if token.ent_type_ == "ORG":
+            return "abstract"
+        return "unknown"
+    is_spec = "SPEC" in token.tag_ or (not token.tag_ and token.pos_ in ("SYM", "X"))
+    if is_spec and token.lower_ in resources.measurement_units:
+        return "concrete"
+    return None
+
+
+def _is_skipped(token: Token) -> bool:
+    return token.is_punct or token.is_space
+
+
+def _heads(token: Token) -> list[Token]:
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    if current.dep_ == "nsubj" and current.head.conjuncts:
+        return [current.head, *current.head.conjuncts]
+    return [current.head]
+
+
+def max_dependency_length(doc: Doc, start: int, end: int) -> int | None:
+    """Longest dependency in the sentence ``doc[start:end]``, in intervening words."""
+    words = [t for t in doc[start:end] if not _is_skipped(t)]
+    if len(words) < 2:
+        return None
+    lo = min(start, *(h.i for t in words for h in _heads(t)))
+    hi = max(end, *(h.i + 1 for t in words for h in _heads(t)))
+    # prefix[i]: tokens before doc index lo + i that are not punctuation (lint-ii: dep != punct)
+    prefix = [0]
+    for token in doc[lo:hi]:
+        prefix.append(prefix[-1] + (0 if token.dep_ == "punct" or token.is_space else 1))
+    longest = 0
+    for token in words:
+        for head in _heads(token):
+            a, b = sorted((token.i, head.i))
+            longest = max(longest, prefix[b - lo] - prefix[a - lo] - 1)
+    return longest
+
+
+def count_subclauses(doc: Doc, start: int, end: int) -> int:
+    """Subordinate clauses in a parsed sentence.
+
+    As lint-ii: tokens whose dependency (a conjunct takes its first conjunct's) is acl:relcl,
+    advcl, ccomp, csubj or acl with a verb in the subtree; plus verbs with a subordinating
+    ``mark`` or a relative pronoun child that the parser attached with another label.
+    """
+    n = 0
+    for token in doc[start:end]:
+        resolved = token
+        while resolved.dep_ == "conj" and resolved.head.i != resolved.i:
+            resolved = resolved.head
+        if resolved.dep_ in SUBORDINATE_DEPS:
+            if any(t.pos_ in ("VERB", "AUX") for t in token.subtree):
+                n += 1
+            continue
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("ROOT", "conj", "aux", "cop"):
+            n += any(c.dep_ == "mark" or "Rel" in c.morph.get("PronType") for c in token.children)
+    return n
+
+
+def lint_sentence(doc: Doc, start: int, end: int, resources: ReadabilityResources) -> LintSentence:
+    """LiNT-II ingredients of ``doc[start:end]``; POS/morph/parse features are None when the
+    Doc has no such annotation (rule-based fallback pipeline)."""
+    has_pos = doc.has_annotation("POS")
+    has_morph = doc.has_annotation("MORPH")
+    has_dep = doc.has_annotation("DEP")
+    freq_sum, freq_n, n_content, n_finite, n_concrete, n_classified = 0.0, 0, 0, 0, 0, 0
+    if has_pos:
+        for token in doc[start:end]:
+            if _is_skipped(token):
+                continue
+            freq = word_frequency(token, resources)
+            if freq is not None:
+                freq_sum += freq
+                freq_n += 1
+            n_content += is_content_word(token, resources)
+            n_finite += is_finite_verb(token)
+            kind = noun_type(token, resources)
+            if kind in ("concrete", "abstract", "undefined"):
+                n_classified += 1
+                n_concrete += kind == "concrete"
+    return LintSentence(
+        freq_sum=freq_sum,
+        freq_n=freq_n,
+        max_sdl=max_dependency_length(doc, start, end) if has_dep else None,
+        n_content_words=n_content if has_pos else None,
+        n_clauses=n_finite if has_pos and has_morph else None,
+        n_concrete=n_concrete,
+        n_classified=n_classified,
+    )

@@ -1,0 +1,210 @@
+"""Word lists and frequency tables for the readability analysis, loaded once.
+
+Everything comes from versioned files in ``pipeline/data/`` (see ``LINT_II_ATTRIBUTION.md``
+for the LiNT-II files). The two large LiNT-II tables are kept as sorted lines and searched with
+``bisect`` instead of being turned into dicts, which keeps the cold start of
+``gemeentetaal check`` short.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import gzip
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.config import ReadabilitySettings
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+class SortedTable:
+    """A read-only table of tab-separated lines sorted by their first column.
+
+    Lookups use binary search on the raw lines, so loading is one decompress and one split.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+
+    @classmethod
+    def load(cls, path: Path) -> SortedTable:
+        raw = gzip.decompress(path.read_bytes()).decode("utf-8")
+        lines = raw.split("\n")[1:]
+        if lines and not lines[-1]:
+            lines.pop()
+        return cls(lines)
+
+    def get(self, key: str) -> list[str] | None:
+        """The other columns of ``key``'s row, or None."""
+        probe = key + "\t"
+        i = bisect.bisect_left(self._lines, probe)
+        if i < len(self._lines) and self._lines[i].startswith(probe):
+            return self._lines[i][len(probe) :].split("\t")
+        return None
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+@dataclass(frozen=True)
+class OfficialeseTerm:
+    """One row of ``officialese.csv``: a term and its plainer alternative."""
+
+    term: str
+    words: tuple[str, ...]
+    alternative: str
+    kind: str
+    note: str = ""
+
+
+SHORT_VERBS = frozenset({"zijn", "gaan", "staan", "doen", "zien", "slaan"})
+
+
+def phrase_verb(words: tuple[str, ...]) -> str | None:
+    """The (last) infinitive in a multiword officialese term, e.g. ``dragen`` in
+    ``zorg dragen voor``; None for one-word terms and phrases without a verb."""
+    if len(words) < 2:
+        return None
+    verbs = [w for w in words if (w.endswith("en") and len(w) > 3) or w in SHORT_VERBS]
+    return verbs[-1] if verbs else None
+
+
+def _read_lines(path: Path) -> list[str]:
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return lines
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_officialese(path: Path) -> tuple[OfficialeseTerm, ...]:
+    """Read ``term,alternative,kind,note`` rows; terms are lowercased and split on spaces."""
+    terms = []
+    for row in _read_csv(path):
+        term = (row.get("term") or "").strip().lower()
+        if not term:
+            continue
+        terms.append(
+            OfficialeseTerm(
+                term=term,
+                words=tuple(term.split()),
+                alternative=(row.get("alternative") or "").strip(),
+                kind=(row.get("kind") or "").strip(),
+                note=(row.get("note") or "").strip(),
+            )
+        )
+    return tuple(terms)
+
+
+@dataclass
+class ReadabilityResources:
+    """Every word list and table the readability analysis needs.
+
+    Build it once with :meth:`load` and pass it to every ``analyse_doc`` call.
+    """
+
+    subtlex: SortedTable
+    nouns: SortedTable
+    subtlex_skiplist: frozenset[str]
+    manner_adverbs: frozenset[str]
+    measurement_units: frozenset[str]
+    syllable_exceptions: dict[str, int]
+    abbreviations: frozenset[str]
+    known_acronyms: frozenset[str]
+    nominalisation_exceptions: frozenset[str]
+    passive_exceptions: frozenset[str]
+    subordinators: dict[str, bool]
+    officialese: tuple[OfficialeseTerm, ...]
+    officialese_by_first: dict[str, tuple[OfficialeseTerm, ...]] = field(default_factory=dict)
+    officialese_spread_index: dict[str, tuple[OfficialeseTerm, ...]] = field(default_factory=dict)
+    _syllables: Callable[[str], int] | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, settings: ReadabilitySettings, data_dir: Path = DATA_DIR) -> ReadabilityResources:
+        """Load all files from ``data_dir`` (default: the package's ``pipeline/data``).
+
+        Raises:
+            FileNotFoundError: a data file is missing (a broken installation).
+        """
+        del settings  # the file set is fixed; thresholds are applied at analysis time
+        officialese = load_officialese(data_dir / "officialese.csv")
+        by_first: dict[str, list[OfficialeseTerm]] = {}
+        by_verb: dict[str, list[OfficialeseTerm]] = {}
+        for term in officialese:
+            by_first.setdefault(term.words[0], []).append(term)
+            verb = phrase_verb(term.words)
+            if verb is not None and verb != term.words[0]:
+                by_verb.setdefault(verb, []).append(term)
+        return cls(
+            subtlex=SortedTable.load(data_dir / "lint_subtlex_zipf.tsv.gz"),
+            nouns=SortedTable.load(data_dir / "lint_nouns.tsv.gz"),
+            subtlex_skiplist=frozenset(_read_lines(data_dir / "lint_subtlex_skiplist.txt")),
+            manner_adverbs=frozenset(_read_lines(data_dir / "lint_manner_adverbs.txt")),
+            measurement_units=frozenset(_read_lines(data_dir / "lint_measurement_units.txt")),
+            syllable_exceptions={
+                row["word"].strip().lower(): int(row["syllables"])
+                for row in _read_csv(data_dir / "syllable_exceptions.csv")
+            },
+            abbreviations=frozenset(_read_lines(data_dir / "dutch_abbreviations.txt")),
+            known_acronyms=frozenset(_read_lines(data_dir / "known_acronyms.txt")),
+            nominalisation_exceptions=frozenset(
+                _read_lines(data_dir / "nominalisation_exceptions.txt")
+            ),
+            passive_exceptions=frozenset(_read_lines(data_dir / "passive_exceptions.txt")),
+            subordinators={
+                row["word"].strip().lower(): row["ambiguous"].strip() == "1"
+                for row in _read_csv(data_dir / "subordinators.csv")
+            },
+            officialese=officialese,
+            officialese_by_first={k: tuple(v) for k, v in by_first.items()},
+            officialese_spread_index={k: tuple(v) for k, v in by_verb.items()},
+        )
+
+    def syllables(self, token: str) -> int:
+        """Syllables in one token (see ``syllables.py``)."""
+        if self._syllables is None:
+            from pipeline.readability.syllables import SyllableCounter
+
+            self._syllables = SyllableCounter(self.syllable_exceptions).count
+        return self._syllables(token)
+
+    def subtlex_zipf(self, word: str) -> float | None:
+        """SUBTLEX-NL Zipf frequency of a lowercase word form, or None when unseen."""
+        row = self.subtlex.get(word)
+        return float(row[0]) if row else None
+
+    def noun_info(self, word: str) -> tuple[str, str, str] | None:
+        """``(super_sem_type, sem_type, head)`` of a lowercase noun from the LiNT-II list."""
+        row = self.nouns.get(word)
+        if row is None:
+            return None
+        super_type, sem_type, head = [*row, "", "", ""][:3]
+        return super_type, sem_type, head
+
+    def officialese_alternative(self, lemma: str) -> str | None:
+        """The plainer alternative for a one-word officialese term, if listed."""
+        for term in self.officialese_by_first.get(lemma, ()):
+            if len(term.words) == 1 and term.alternative:
+                return term.alternative
+        return None
+
+
+@lru_cache(maxsize=100_000)
+def wordfreq_zipf(word: str) -> float:
+    """Zipf frequency of a Dutch word in wordfreq's ``nl`` list (0.0 when unknown)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "nl"))

@@ -1,0 +1,217 @@
+"""The B1 verdict: an estimated CEFR level (A2, B1, B2, C1) with the Dutch reasons for it.
+
+No validated CEFR mapping exists for Dutch readability formulas, so the verdict is a
+transparent, configurable policy with a name and version (``settings.b1_rule``). Rule
+``b1_rule.v1``:
+
+Each available criterion places the text at a level, using the bounds in
+``ReadabilitySettings`` (``a2_*``, ``b1_*``, ``b2_*``; anything beyond B2 is C1):
+
+==========================  =========  ========  =========  ==============================
+criterion                   A2         B1        B2         source of the B1 bound
+==========================  =========  ========  =========  ==============================
+average sentence length     <= 10      <= 15     <= 20      B1 writing guidance: short
+                                                            sentences, on average 10-15
+                                                            words (Direct Duidelijk;
+                                                            Stichting Makkelijk Lezen)
+share of long sentences     0          <= 10%    <= 25%     guidance: no sentence over 20
+(> long_sentence_words)                                     words, or hardly any
+LiNT-II level               1          <= 2      <= 3       LiNT-II levels (Pander Maat
+                                                            et al. 2023): level 2 = 29% of
+                                                            adults have difficulty
+Flesch-Douma                >= 70      >= 60     >= 45      Douma (1960) "normaal" (60-70)
+style flags per sentence    <= 0.10    <= 0.25   <= 1.0     project choice, calibrated on
+                                                            tests/fixtures/levels
+==========================  =========  ========  =========  ==============================
+
+The text's level is the highest level any criterion gives: every criterion must meet B1 for
+``b1_pass``. Texts shorter than ``b1_min_words`` are judged on sentence length and flags only
+(formula scores are unstable on a few words) and say so. The reasons name every criterion
+that kept the text above B1, or, when it passes, the values that were checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.config import ReadabilitySettings
+
+LEVELS = ("A2", "B1", "B2", "C1")
+
+
+def nl_number(value: float, decimals: int = 1) -> str:
+    """A number in Dutch notation: decimal comma, thousands with a dot (``1.234,5``)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def nl_percent(share: float) -> str:
+    return f"{nl_number(100 * share, 0)}%"
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion of the rule with its value and the level it places the text at."""
+
+    name: str
+    value: float
+    level: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The B1 verdict: level, pass/fail, the rule that decided and its Dutch reasons."""
+
+    level: str | None
+    b1_pass: bool | None
+    rule: str
+    reasons: list[str]
+    criteria: tuple[Criterion, ...] = ()
+
+
+def _level_max(value: float, bounds: tuple[float, float, float]) -> int:
+    for level, bound in enumerate(bounds):
+        if value <= bound:
+            return level
+    return 3
+
+
+def _level_min(value: float, bounds: tuple[float, float, float]) -> int:
+    for level, bound in enumerate(bounds):
+        if value >= bound:
+            return level
+    return 3
+
+
+def _criteria_v1(
+    scores: dict[str, Any], flag_rate: float | None, s: ReadabilitySettings, short: bool
+) -> list[Criterion]:
+    out: list[Criterion] = []
+    asl = scores.get("avg_sentence_length")
+    if asl is not None:
+        out.append(
+            Criterion(
+                "avg_sentence_length",
+                asl,
+                _level_max(
+                    asl,
+                    (
+                        s.a2_max_avg_sentence_length,
+                        s.b1_max_avg_sentence_length,
+                        s.b2_max_avg_sentence_length,
+                    ),
+                ),
+                f"Gemiddelde zinslengte {nl_number(asl)} woorden "
+                f"(B1: hoogstens {nl_number(s.b1_max_avg_sentence_length, 0)})",
+            )
+        )
+    share = scores.get("long_sentence_share")
+    if share is not None:
+        out.append(
+            Criterion(
+                "long_sentence_share",
+                share,
+                _level_max(
+                    share,
+                    (
+                        s.a2_max_long_sentence_share,
+                        s.b1_max_long_sentence_share,
+                        s.b2_max_long_sentence_share,
+                    ),
+                ),
+                f"Zinnen van meer dan {s.long_sentence_words} woorden: {nl_percent(share)} "
+                f"(B1: hoogstens {nl_percent(s.b1_max_long_sentence_share)})",
+            )
+        )
+    if flag_rate is not None:
+        out.append(
+            Criterion(
+                "flag_rate",
+                flag_rate,
+                _level_max(flag_rate, (s.a2_max_flag_rate, s.b1_max_flag_rate, s.b2_max_flag_rate)),
+                f"Schrijfadviezen per zin: {nl_number(flag_rate, 2)} "
+                f"(B1: hoogstens {nl_number(s.b1_max_flag_rate, 2)})",
+            )
+        )
+    if short:
+        return out
+    lint_level = scores.get("lint_level")
+    if lint_level is not None:
+        out.append(
+            Criterion(
+                "lint_level",
+                float(lint_level),
+                _level_max(
+                    lint_level, (s.a2_max_lint_level, s.b1_max_lint_level, s.b2_max_lint_level)
+                ),
+                f"LiNT-II-niveau {lint_level} van 4 (B1: hoogstens {s.b1_max_lint_level})",
+            )
+        )
+    fd = scores.get("flesch_douma")
+    if fd is not None:
+        out.append(
+            Criterion(
+                "flesch_douma",
+                fd,
+                _level_min(
+                    fd, (s.a2_min_flesch_douma, s.b1_min_flesch_douma, s.b2_min_flesch_douma)
+                ),
+                f"Flesch-Douma {nl_number(fd)} "
+                f"(B1: minstens {nl_number(s.b1_min_flesch_douma, 0)})",
+            )
+        )
+    return out
+
+
+def rule_v1(
+    scores: dict[str, Any], flag_rate: float | None, settings: ReadabilitySettings
+) -> Verdict:
+    """``b1_rule.v1``: the highest level over the criteria in the module docstring."""
+    n_words = int(scores.get("n_words") or 0)
+    if n_words == 0:
+        return Verdict(None, None, "b1_rule.v1", ["Geen tekst om te beoordelen."])
+    short = n_words < settings.b1_min_words
+    criteria = _criteria_v1(scores, flag_rate, settings, short)
+    level = max((c.level for c in criteria), default=1)
+    passed = level <= 1
+    if passed:
+        reasons = [c.reason for c in criteria]
+    else:
+        reasons = [c.reason for c in sorted(criteria, key=lambda c: -c.level) if c.level > 1]
+    if short:
+        reasons.append(
+            f"Korte tekst ({n_words} woorden): alleen zinslengte en schrijfadviezen tellen mee."
+        )
+    elif scores.get("lint_score") is None:
+        reasons.append("LiNT-II is niet berekend (geen zinsontleding beschikbaar).")
+    return Verdict(LEVELS[level], passed, "b1_rule.v1", reasons, tuple(criteria))
+
+
+RULES: dict[str, Callable[[dict[str, Any], float | None, ReadabilitySettings], Verdict]] = {
+    "b1_rule.v1": rule_v1,
+}
+
+
+def b1_verdict(
+    scores: dict[str, Any], flag_rate: float | None, settings: ReadabilitySettings
+) -> Verdict:
+    """Apply the rule named in ``settings.b1_rule``.
+
+    Args:
+        scores: measures so far (``avg_sentence_length``, ``long_sentence_share``,
+            ``flesch_douma``, ``lint_level``, ``lint_score``, ``n_words``).
+        flag_rate: style flags per sentence (see ``analysis.style_flag_rate``).
+        settings: thresholds and the rule name.
+
+    Raises:
+        ValueError: unknown rule name.
+    """
+    try:
+        rule = RULES[settings.b1_rule]
+    except KeyError:
+        known = ", ".join(sorted(RULES))
+        raise ValueError(f"unknown B1 rule {settings.b1_rule!r}; known rules: {known}") from None
+    return rule(scores, flag_rate, settings)
