@@ -1,7 +1,18 @@
 """Pseudonyms for authors and scrubbing of personal data (AVG/GDPR).
 
 Applied in ingest, before anything is stored, so no later stage can leak a raw name, e-mail
-address or phone number.
+address or phone number. Three kinds of data are replaced by placeholders:
+
+- e-mail addresses (also written as ``naam [at] domein [punt] nl``);
+- phone numbers, found with libphonenumber (``phonenumbers``) for the Dutch region, which
+  leaves years, amounts, dates and postcodes alone;
+- names of the people in a thread: every author's full name and name parts, names in
+  sign-offs (``Groet,\\nAnna``) and after greetings (``Beste Kees``), and @mentions.
+
+Name parts that are also common Dutch words (``Niemand``, ``Haan``, ``Peter``) are matched
+only when capitalised or where a name is expected (after a greeting, as a sign-off, at the
+start of a line before a comma); everything else is matched in any capitalisation. Leaks are
+worse than false positives, so in doubt a word is scrubbed.
 """
 
 from __future__ import annotations
@@ -11,17 +22,30 @@ import hmac
 import logging
 import re
 import secrets
+import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
 
 from pipeline.config import PrivacySettings
 
 log = logging.getLogger(__name__)
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w])")
-# Dutch numbers: 06-12345678, 06 1234 5678, 010-1234567, +31 6 12345678, 0031 10 123 4567.
-PHONE_RE = re.compile(r"(?<![\w+])(?:\+31|0031|0)(?:[\s.\-]?\(?0?\)?)?(?:[\s.\-]?\d){9}(?!\d)")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?!\w)")
+OBFUSCATED_EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[\w.+-]+\s*[\[(]\s*(?:at|apenstaartje)\s*[\])]\s*[\w-]+"
+    r"(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+",
+    re.IGNORECASE,
+)
+PHONE_REGION = "NL"
+PHONE_PREFIX_RE = re.compile(r"\(?(?:\+|00|0)")
+DATE_LIKE_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:.]\d{2}$")
+NAME_SEPARATORS = re.compile(r"[\s._\-/\\|,;:()\[\]{}\"'`+&*#!?<>=~^$%]+|\d+")
+CAMEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
+NAME_WORD = r"[^\W\d_][\w'’\-]*"
+CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 
 
 @dataclass(frozen=True)
@@ -31,11 +55,259 @@ class ScrubResult:
     contains_phone: bool
 
 
+@dataclass(frozen=True)
+class PrivacyTerms:
+    """Word lists from ``pipeline/data/privacy_terms.toml`` (casefolded)."""
+
+    particles: frozenset[str]
+    openings: tuple[str, ...]
+    titles: tuple[str, ...]
+    closings: tuple[str, ...]
+    organisations: frozenset[str]
+
+
+@cache
+def load_terms() -> PrivacyTerms:
+    """The versioned word lists used to find names."""
+    raw = tomllib.loads(
+        resources.files("pipeline.data").joinpath("privacy_terms.toml").read_text("utf-8")
+    )
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(sorted({w.casefold() for w in raw[key]}, key=len, reverse=True))
+
+    return PrivacyTerms(
+        particles=frozenset(words("particles")),
+        openings=words("openings"),
+        titles=words("titles"),
+        closings=words("closings"),
+        organisations=frozenset(words("organisations")),
+    )
+
+
 def normalise_name(name: str) -> str:
     """Casefolded name without punctuation or accents, for matching the same author."""
     decomposed = unicodedata.normalize("NFKD", name)
     letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(re.sub(r"[^\w]+", " ", letters.casefold()).split())
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name or user name: ``"Dick.Pasterkamp."`` -> ``["Dick", "Pasterkamp"]``.
+
+    E-mail addresses are reduced to their local part; camel case is split as well
+    (``"JanJansen"`` -> ``["JanJansen", "Jan", "Jansen"]``).
+    """
+    name = EMAIL_RE.sub(lambda m: m.group().split("@")[0], name)
+    tokens: list[str] = []
+    for token in NAME_SEPARATORS.split(name):
+        if not token or not any(ch.isalpha() for ch in token):
+            continue
+        tokens.append(token)
+        pieces = CAMEL_SPLIT.split(token)
+        if len(pieces) > 1:
+            tokens.extend(p for p in pieces if p)
+    return tokens
+
+
+def is_common_word(word: str, min_zipf: float) -> bool:
+    """True when ``word`` is also an ordinary Dutch word (frequent and in the lemma lexicon)."""
+    import simplemma
+    from wordfreq import zipf_frequency
+
+    lowered = word.casefold()
+    if len(lowered) <= 2:
+        return True
+    return zipf_frequency(lowered, "nl") >= min_zipf and simplemma.is_known(lowered, lang="nl")
+
+
+def _words_alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+@dataclass(frozen=True)
+class NameMatcher:
+    """Compiled patterns for the names of one thread; apply with ``sub``."""
+
+    any_case: re.Pattern[str] | None
+    capitalised: re.Pattern[str] | None
+    addressed: re.Pattern[str] | None
+
+    def sub(self, text: str, placeholder: str) -> str:
+        """Replace every match by ``placeholder``."""
+        if self.any_case is not None:
+            text = self.any_case.sub(placeholder, text)
+        if self.capitalised is not None:
+            text = self.capitalised.sub(placeholder, text)
+        if self.addressed is not None:
+            text = self.addressed.sub(lambda m: m.group("pre") + placeholder, text)
+        return text
+
+
+def _capitalised(word: str) -> str:
+    head, rest = word[0], word[1:]
+    return rf"{re.escape(head.upper())}(?i:{re.escape(rest)})" if rest else re.escape(head)
+
+
+@lru_cache(maxsize=256)
+def compile_names(names: tuple[str, ...], common_word_zipf: float = 3.5) -> NameMatcher:
+    """Patterns for full names and name parts of ``names`` (see the module docstring).
+
+    Args:
+        names: raw names as written (authors, sign-offs, bylines).
+        common_word_zipf: Zipf frequency from which a name part counts as a common word.
+    """
+    terms = load_terms()
+    full: set[str] = set()
+    plain: set[str] = set()
+    ambiguous: set[str] = set()
+    for name in names:
+        tokens = name_tokens(name)
+        core = [t for t in tokens if t.casefold() not in terms.particles]
+        if len(tokens) >= 2:
+            full.add(r"[\s._\-]+".join(re.escape(t) for t in tokens))
+        for token in core:
+            if len(token) < 2:
+                continue
+            (ambiguous if is_common_word(token, common_word_zipf) else plain).add(token)
+    plain_alt = sorted(full, key=len, reverse=True) + [
+        re.escape(p) for p in sorted(plain, key=len, reverse=True)
+    ]
+    boundary_pre, boundary_post = r"(?<![^\W_])", r"(?![^\W_])"
+    any_case = (
+        re.compile(rf"{boundary_pre}(?:{'|'.join(plain_alt)}){boundary_post}", re.IGNORECASE)
+        if plain_alt
+        else None
+    )
+    if not ambiguous:
+        return NameMatcher(any_case, None, None)
+    amb = sorted(ambiguous, key=len, reverse=True)
+    capitalised = re.compile(
+        rf"{boundary_pre}(?:{'|'.join(_capitalised(a) for a in amb)}){boundary_post}"
+    )
+    cues = _words_alt((*terms.openings, *terms.closings))
+    titles = _words_alt(terms.titles)
+    addressed = re.compile(
+        rf"(?P<pre>^[ \t]*|(?<![^\W_])(?:{cues})[,!]?[ \t]+(?:(?:{titles})\.?[ \t]+)?)"
+        rf"(?:{_words_alt(amb)}){boundary_post}(?=[ \t]*(?:[,.!?:;]|$))",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    return NameMatcher(any_case, capitalised, addressed)
+
+
+def _name_like(text: str, max_words: int = 3) -> bool:
+    terms = load_terms()
+    words = text.split()
+    if not 1 <= len(words) <= max_words + 2 or len(text) > 40:
+        return False
+    core = [w for w in words if w.casefold() not in terms.particles]
+    return 1 <= len(core) <= max_words and all(re.fullmatch(NAME_WORD, w) for w in words)
+
+
+@cache
+def _closing_re() -> re.Pattern[str]:
+    closings = _words_alt(load_terms().closings)
+    return re.compile(rf"(?:{closings})\.?[,!]?", re.IGNORECASE)
+
+
+@cache
+def _opening_re() -> re.Pattern[str]:
+    terms = load_terms()
+    particles = _words_alt(terms.particles)
+    return re.compile(
+        rf"(?:^|(?<=[.!?:])\s+|(?<=\n))[ \t]*(?i:{_words_alt(terms.openings)})[,!]?[ \t]+"
+        rf"(?:(?i:{_words_alt(terms.titles)})\.?[ \t]+)?"
+        rf"(?P<name>{CAPITAL_WORD}(?:[ \t]+(?:(?i:{particles})[ \t]+)*{CAPITAL_WORD}){{0,2}})"
+        rf"(?=[ \t]*(?:[,.!?:;]|$))",
+        re.MULTILINE,
+    )
+
+
+def find_signoff_names(text: str) -> list[str]:
+    """Names in a sign-off at the end of a comment: ``"HG,\\nPeter"``, ``"Groet, Anna"``."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if not lines:
+        return []
+    closing = _closing_re()
+    last = lines[-1].rstrip(".!")
+    if len(lines) >= 2 and closing.fullmatch(lines[-2]) and _name_like(last):
+        return [last]
+    match = re.search(
+        rf"(?:^|(?<=[.!?])\s+)(?:{closing.pattern})\s+(?P<name>[^.!?]+)$", last, re.IGNORECASE
+    )
+    if match and _name_like(match.group("name")):
+        return [match.group("name")]
+    return []
+
+
+def find_addressed_names(text: str) -> list[str]:
+    """Capitalised names after a greeting: ``"Beste Kees,"`` ``"Geachte heer Jansen."``."""
+    return [m.group("name") for m in _opening_re().finditer(text)]
+
+
+def find_vocative_name(text: str, common_word_zipf: float = 3.5) -> str | None:
+    """A name that opens a comment before a comma (``"Kees, je hebt gelijk"``).
+
+    Only words that are not common Dutch words count, so ``"Nee, ..."`` is left alone.
+    """
+    match = re.match(rf"\s*(?P<name>{CAPITAL_WORD})\s*,", text)
+    if match and not is_common_word(match.group("name"), common_word_zipf):
+        return match.group("name")
+    return None
+
+
+def collect_names(
+    authors: Iterable[str | None], texts: Iterable[str], common_word_zipf: float = 3.5
+) -> list[str]:
+    """All names to scrub in a thread: its authors (except organisations) plus names found in
+    sign-offs, greetings and vocatives of ``texts``."""
+    names = {a.strip() for a in authors if a and a.strip()}
+    for text in texts:
+        names.update(find_signoff_names(text))
+        names.update(find_addressed_names(text))
+        vocative = find_vocative_name(text, common_word_zipf)
+        if vocative:
+            names.add(vocative)
+    return sorted(n for n in names if not is_organisation(n))
+
+
+def is_organisation(name: str) -> bool:
+    """True for desks and organisations (``Redactie``, ``Projectteam Havenkwartier``)."""
+    words = normalise_name(name).split()
+    return bool(words) and words[0] in load_terms().organisations
+
+
+def _replace_spans(text: str, spans: list[tuple[int, int]], placeholder: str) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + placeholder + text[end:]
+    return text
+
+
+def find_phone_numbers(text: str) -> list[tuple[int, int]]:
+    """Character spans of phone numbers (Dutch and international formats).
+
+    Numbers libphonenumber finds valid are kept; so are Dutch-length numbers with a trunk or
+    country prefix that it rejects only because the range is unallocated (``06-98765432``),
+    unless they look like a date.
+    """
+    import phonenumbers
+
+    spans = []
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text, PHONE_REGION, leniency=phonenumbers.Leniency.POSSIBLE
+    )
+    for match in matcher:
+        if match.start > 0 and text[match.start - 1].isalnum():
+            continue
+        number = match.number
+        if phonenumbers.is_valid_number(number) or (
+            number.country_code == 31
+            and len(phonenumbers.national_significant_number(number)) == 9
+            and PHONE_PREFIX_RE.match(match.raw_string)
+            and not DATE_LIKE_RE.search(match.raw_string)
+        ):
+            spans.append((match.start, match.end))
+    return spans
 
 
 class Pseudonymiser:
@@ -65,31 +337,44 @@ class Pseudonymiser:
         digest = hmac.new(self._key, normalise_name(name).encode("utf-8"), hashlib.sha256)
         return f"bewoner-{digest.hexdigest()[:10]}"
 
-    def scrub(self, text: str, names: Iterable[str] = ()) -> ScrubResult:
-        """Replace e-mail addresses, phone numbers and the given names by placeholders."""
-        contains_email = bool(EMAIL_RE.search(text))
-        text = EMAIL_RE.sub(self.settings.placeholder_email, text)
-        contains_phone = bool(PHONE_RE.search(text))
-        text = PHONE_RE.sub(self.settings.placeholder_phone, text)
-        for pattern in name_patterns(names):
-            text = pattern.sub(self.settings.placeholder_name, text)
-        return ScrubResult(text, contains_email, contains_phone)
+    def collect_names(self, authors: Iterable[str | None], texts: Iterable[str]) -> list[str]:
+        """Names to scrub in a thread (see ``collect_names``)."""
+        return collect_names(authors, texts, self.settings.common_word_zipf)
+
+    def name_matcher(self, names: Iterable[str]) -> NameMatcher:
+        """Compiled name patterns for ``names`` (cached)."""
+        return compile_names(tuple(sorted(set(names))), self.settings.common_word_zipf)
+
+    def scrub(self, text: str, names: Iterable[str] | NameMatcher = ()) -> ScrubResult:
+        """Replace e-mail addresses, phone numbers, the given names and @mentions.
+
+        Args:
+            text: any text (comment, article, title).
+            names: raw names to remove (with their parts), or a matcher from
+                ``name_matcher``.
+        """
+        s = self.settings
+        contains_email = bool(EMAIL_RE.search(text) or OBFUSCATED_EMAIL_RE.search(text))
+        text = EMAIL_RE.sub(s.placeholder_email, text)
+        text = OBFUSCATED_EMAIL_RE.sub(s.placeholder_email, text)
+        phones = find_phone_numbers(text)
+        text = _replace_spans(text, phones, s.placeholder_phone)
+        matcher = names if isinstance(names, NameMatcher) else self.name_matcher(names)
+        text = matcher.sub(text, s.placeholder_name)
+        text = scrub_mentions(text, f"@{s.placeholder_name}")
+        return ScrubResult(text, contains_email, bool(phones))
 
 
-def name_patterns(names: Iterable[str]) -> list[re.Pattern[str]]:
-    """Regexes matching each name and its parts (first name, surname), longest first."""
-    variants: set[str] = set()
-    for name in names:
-        cleaned = " ".join(re.split(r"[\s._]+", name.strip())).strip(" .")
-        if len(cleaned) < 3:
-            continue
-        variants.add(cleaned)
-        parts = [p for p in cleaned.split() if len(p) >= 3 and p[:1].isupper()]
-        variants.update(parts)
-    ordered = sorted(variants, key=len, reverse=True)
-    separator = r"[\s._]+"
-    patterns = []
-    for variant in ordered:
-        body = separator.join(re.escape(part) for part in variant.split())
-        patterns.append(re.compile(rf"(?<![\w@])@?{body}(?!\w)", re.IGNORECASE))
-    return patterns
+@cache
+def _mention_re() -> re.Pattern[str]:
+    particles = _words_alt(load_terms().particles)
+    return re.compile(
+        rf"(?<![\w.@/])@(?P<handle>[^\W\d_][\w.\-]*[^\W_]|[^\W\d_])"
+        rf"(?:(?:[ \t]+(?i:{particles}))*[ \t]+{CAPITAL_WORD}){{0,2}}"
+    )
+
+
+def scrub_mentions(text: str, placeholder: str) -> str:
+    """Replace ``@handle`` mentions (and up to two capitalised words after them, which may
+    be the rest of the name) by ``placeholder``."""
+    return _mention_re().sub(placeholder, text)

@@ -1,0 +1,407 @@
+"""Tests for pipeline/privacy.py: pseudonyms, scrubbing, and no personal data in any output."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from conftest import FIXTURES, ROOT, SEED_THREAD, require_seeds
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.config import PrivacySettings, Settings
+from pipeline.privacy import (
+    Pseudonymiser,
+    collect_names,
+    find_addressed_names,
+    find_phone_numbers,
+    find_signoff_names,
+    is_organisation,
+    name_tokens,
+    normalise_name,
+)
+
+RAW = FIXTURES / "raw" / "threads"
+SAMPLES = ROOT / "data" / "raw"
+
+
+@pytest.fixture
+def pseudonymiser(settings: Settings) -> Pseudonymiser:
+    return Pseudonymiser(settings.privacy)
+
+
+def test_privacy_pseudonyms_are_stable_and_keyed() -> None:
+    one = Pseudonymiser(PrivacySettings(secret="een"))
+    again = Pseudonymiser(PrivacySettings(secret="een"))
+    other = Pseudonymiser(PrivacySettings(secret="twee"))
+    name = "Henk Bakkerveld"
+    assert one.pseudonym(name) == again.pseudonym(name)
+    assert one.pseudonym(name) != other.pseudonym(name)
+    assert one.pseudonym(name) == one.pseudonym("henk.bakkerveld.")
+    assert one.pseudonym(name) != one.pseudonym("Henk Bakker")
+    assert re.fullmatch(r"bewoner-[0-9a-f]{10}", one.pseudonym(name) or "")
+    assert one.pseudonym(None) is None and one.pseudonym(" .. ") is None
+
+
+def test_privacy_random_secret_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        first = Pseudonymiser(PrivacySettings())
+        second = Pseudonymiser(PrivacySettings())
+    assert first.random_secret and "no privacy.secret configured" in caplog.text
+    assert first.pseudonym("Henk") != second.pseudonym("Henk")
+
+
+def test_privacy_secret_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.config import load_settings
+
+    loaded = load_settings(None, {}, environ={"GEMEENTETAAL_SECRET": "uit-env"})
+    assert Pseudonymiser(loaded.privacy).pseudonym("Henk") == Pseudonymiser(
+        PrivacySettings(secret="uit-env")
+    ).pseudonym("Henk")
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "06-12345678",
+        "06 12345678",
+        "06 12 34 56 78",
+        "06-12 34 56 78",
+        "06 1234 5678",
+        "06.12.34.56.78",
+        "0612345678",
+        "+31 6 12345678",
+        "+31612345678",
+        "+31-6-12345678",
+        "+31(0)6 12345678",
+        "+31 (0)6-12345678",
+        "0031 6 12345678",
+        "0031612345678",
+        "0031-(0)6-12345678",
+        "010-1234567",
+        "010 123 45 67",
+        "(010) 123 45 67",
+        "020 - 123 45 67",
+        "0181 123456",
+        "0181-123456",
+        "0181-12 34 56",
+        "+31 10 123 4567",
+        "06-98765432",  # unallocated range, still a phone number
+        "088 123 4567",
+        "+32 470 12 34 56",
+    ],
+)
+def test_privacy_scrubs_phone_numbers(phone: str, pseudonymiser: Pseudonymiser) -> None:
+    result = pseudonymiser.scrub(f"Bel me op {phone}, dan praten we verder.")
+    assert result.text == "Bel me op [telefoon], dan praten we verder."
+    assert result.contains_phone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2017 en 2018 ging het beter, en in 1990-2010 ook.",
+        "Het kost € 1.250.000 of 1.250.000,00 euro.",
+        "Op 06-07-2017 om 20:45 uur, of 12-04-2023 09:15.",
+        "Postcode 3142 AB en 3142AB, huisnummer 12.",
+        "Tussen 2019-2023 groeide het aantal met 12345678 bezoekers.",
+        "Zaaknummer Z/23/123456 en versie 1.2.3.",
+        "Rekening NL91ABNA0417164300.",
+        "De raad vergaderde 11 juli 2017 at 20:45.",
+    ],
+)
+def test_privacy_leaves_years_amounts_dates_and_postcodes(
+    text: str, pseudonymiser: Pseudonymiser
+) -> None:
+    result = pseudonymiser.scrub(text)
+    assert result.text == text
+    assert not result.contains_phone and not result.contains_email
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mail jan.de.vries@example.nl!", "Mail [e-mail]!"),
+        ("Mail JAN_2@sub.voorbeeld.co.uk.", "Mail [e-mail]."),
+        ("Mail naam [at] domein [punt] nl", "Mail [e-mail]"),
+        ("Mail naam(at)domein.nl", "Mail [e-mail]"),
+        ("Mail naam [at] domein [dot] com", "Mail [e-mail]"),
+    ],
+)
+def test_privacy_scrubs_email_addresses(
+    text: str, expected: str, pseudonymiser: Pseudonymiser
+) -> None:
+    result = pseudonymiser.scrub(text)
+    assert result.text == expected
+    assert result.contains_email
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beste Henk, dank je.", "Beste [naam], dank je."),
+        ("HENK heeft gelijk, henk ook.", "[naam] heeft gelijk, [naam] ook."),
+        ("Zoals Bakkerveld zei.", "Zoals [naam] zei."),
+        ("Beste Henk Bakkerveld.", "Beste [naam]."),
+        ("@henk.bakkerveld klopt", "@[naam] klopt"),
+        ("Henk_Bakkerveld schreef", "[naam] schreef"),
+        ("Het TL-licht-Henk idee", "Het TL-licht-[naam] idee"),
+    ],
+)
+def test_privacy_scrubs_author_names_in_any_capitalisation(
+    text: str, expected: str, pseudonymiser: Pseudonymiser
+) -> None:
+    assert pseudonymiser.scrub(text, ["Henk.Bakkerveld."]).text == expected
+
+
+def test_privacy_name_particles_and_initials_are_not_scrubbed_alone(
+    pseudonymiser: Pseudonymiser,
+) -> None:
+    text = "Van de buurt en van der Meer: de J. is van Jan van der Meer."
+    scrubbed = pseudonymiser.scrub(text, ["J. van der Meer"]).text
+    assert scrubbed == "Van de buurt en van der [naam]: de J. is van Jan van der [naam]."
+
+
+def test_privacy_common_word_surnames_scrubbed_only_where_a_name_is_meant(
+    pseudonymiser: Pseudonymiser,
+) -> None:
+    names = ["Piet Niemand", "Joyce Haan"]
+    text = (
+        "Ik stem op Niemand. Niemand zal het doen, niemand anders.\n"
+        "Geen haan die ernaar kraait, zegt HAAN.\n"
+        "Beste haan, dank je.\n"
+        "groetjes niemand"
+    )
+    assert pseudonymiser.scrub(text, names).text == (
+        "Ik stem op [naam]. [naam] zal het doen, niemand anders.\n"
+        "Geen haan die ernaar kraait, zegt [naam].\n"
+        "Beste [naam], dank je.\n"
+        "groetjes [naam]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Eens.\nHG,\nPeter", ["Peter"]),
+        ("Eens.\nMet vriendelijke groet,\nAnna de Wit", ["Anna de Wit"]),
+        ("Eens. Groeten, Gerrit-Jan", ["Gerrit-Jan"]),
+        ("Eens.\nmvg\nkees", ["kees"]),
+        ("Eens.\nGroet,\nDit is geen naam maar een hele zin.", []),
+        ("Groet", []),
+    ],
+)
+def test_privacy_finds_sign_off_names(text: str, names: list[str]) -> None:
+    assert find_signoff_names(text) == names
+
+
+def test_privacy_finds_names_after_greetings() -> None:
+    text = "Vriendje? Beste Kees de Boer. Hoi Anna, hallo allemaal. Geachte heer Jansen:"
+    assert find_addressed_names(text) == ["Kees de Boer", "Anna", "Jansen"]
+
+
+def test_privacy_collects_names_from_authors_sign_offs_greetings_and_vocatives() -> None:
+    names = collect_names(
+        ["Fenna Bosgraaf", "Projectteam Havenkwartier", None],
+        ["Kees, je hebt gelijk.", "Nee, dat klopt niet.", "Top!\nGroet,\nBram", "Hoi Lies!"],
+    )
+    assert names == ["Bram", "Fenna Bosgraaf", "Kees", "Lies"]
+    assert is_organisation("Gemeente Zuiderhaven") and not is_organisation("Gemma Zuiderhaven")
+
+
+def test_privacy_unknown_mentions_are_scrubbed(pseudonymiser: Pseudonymiser) -> None:
+    text = "@buurman_42 en @Kees de Boer: kijk op www.voorbeeld.nl/@home of mail a@b.nl"
+    assert pseudonymiser.scrub(text).text == (
+        "@[naam] en @[naam]: kijk op www.voorbeeld.nl/@home of mail [e-mail]"
+    )
+
+
+def test_privacy_name_tokens_and_normalisation() -> None:
+    assert name_tokens("Dick.Pasterkamp.") == ["Dick", "Pasterkamp"]
+    assert name_tokens("JanJansen1975") == ["JanJansen", "Jan", "Jansen"]
+    assert name_tokens("anna.k@voorbeeld.nl") == ["anna", "k"]
+    assert normalise_name("  Éva  de  Wit. ") == "eva de wit"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["06", "+31 6 ", "+31(0)6 ", "0031 6 ", "06-"]),
+    st.integers(min_value=10_000_000, max_value=59_999_999),
+    st.sampled_from(["{n}", "{a} {b}", "{p} {q} {r} {s}"]),
+)
+def test_privacy_mobile_numbers_in_any_grouping_are_found(
+    prefix: str, number: int, grouping: str
+) -> None:
+    digits = str(number)
+    body = grouping.format(
+        n=digits, a=digits[:4], b=digits[4:], p=digits[:2], q=digits[2:4], r=digits[4:6],
+        s=digits[6:],
+    )  # fmt: skip
+    text = f"Mijn nummer is {prefix}{body}."
+    spans = find_phone_numbers(text)
+    assert len(spans) == 1
+    start, end = spans[0]
+    assert text[start:end].replace(" ", "").endswith(digits[-4:])
+
+
+# --- Nothing personal in any output -------------------------------------------------------
+
+AUTHOR_LINE = re.compile(
+    r"^[ \t]*(?:\d+\.|•)[ \t]+(?P<name>.+?)[ \t]*\n[ \t]*\d{1,2} \w+ \d{4} at \d{1,2}:\d{2}",
+    re.MULTILINE,
+)
+SIGN_OFF = re.compile(r"^[ \t]*(?:HG|Groet|Groeten|Mvg),?[ \t]*\n[ \t]*(?P<name>\w+)[ \t]*$", re.M)
+
+# Planted in the synthetic samples and fixtures (fictional people).
+SYNTHETIC_NAMES = [
+    "Fenna Bosgraaf", "Joost van Weerdenburg", "Bram Haan", "wijkwatcher77", "Piet Niemand",
+    "Ilse Kramer-Doorn", "Sanne Verhoef", "Hanneke Vos", "Gerrit-Jan Mulder", "Tamara",
+    "Lotte Smeenk", "Marloes Timmer", "Kees Jan de Groot", "Sevda Yilmaz", "Anouk Brinkman",
+    "Ruud Hoekstra", "M. de Wit", "Hidde", "Eva Lindeboom", "Wouter Prins", "Daan",
+    "Evert Klaassen", "Sophie el Amrani", "Niels Kop", "Joyce Haan", "Marit Oosterbaan",
+    "Ahmed Bouzid", "Roos de Lange", "Wim", "Lieke Dam", "Bas van den Berg", "René Smulders",
+    "Ans Verbeek", "Femke Jacobs", "Tom Hendriks", "Karel", "Mila Post", "Jesse Dekker",
+    "Bart Schouten", "Hanna Smit",
+]  # fmt: skip
+# Name parts that are ordinary Dutch words; only their capitalised form must be gone.
+COMMON_WORD_PARTS = {"Haan", "Niemand", "Vos", "Groot", "Wit", "Kop", "Dam", "Post", "Smit"}
+PLANTED_EMAILS = [
+    "bram.haan@voorbeeld.nl", "info@gemeente-voorbeeld.nl", "hidde.post@voorbeeld.nl",
+    "w.prins@voorbeeld.nl", "rene.smulders@voorbeeld.nl", "joyce [at] voorbeeld [punt] nl",
+]  # fmt: skip
+PLANTED_PHONES = [
+    "06-12345678", "+31 6 2345 6789", "0181 123456", "06 12 34 56 78", "010-1234567",
+    "0031 6 11 22 33 44", "06-98765432",
+]  # fmt: skip
+
+
+def seed_names(text: str) -> list[str]:
+    """Authors and sign-off names of the seed thread, read with simple regexes."""
+    names = [m.group("name") for m in AUTHOR_LINE.finditer(text)]
+    names += [m.group("name") for m in SIGN_OFF.finditer(text)]
+    return names
+
+
+def name_parts(names: list[str]) -> set[str]:
+    parts = set(names)
+    for name in names:
+        for part in re.split(r"[\s._\-]+|\d+", name):
+            if len(part) >= 3 and not (part.islower() and len(part) <= 3):
+                parts.add(part.strip("."))
+    return parts
+
+
+def leaks(haystack: str, names: list[str], emails: list[str], phones: list[str]) -> list[str]:
+    found = []
+    for part in sorted(name_parts(names)):
+        if part in COMMON_WORD_PARTS:
+            pattern = re.compile(rf"(?<![^\W_])(?:{re.escape(part)}|{re.escape(part.upper())})")
+        else:
+            pattern = re.compile(rf"(?<![^\W_]){re.escape(part)}(?![^\W_])", re.IGNORECASE)
+        if pattern.search(haystack):
+            found.append(part)
+    numbers = [re.sub(r"\D", "", m) for m in re.findall(r"\d[\d\s().+\-]{7,}\d", haystack)]
+    for phone in phones:
+        national = re.sub(r"\D", "", phone)[-9:]
+        if any(national in number for number in numbers):
+            found.append(phone)
+    found += [e for e in emails if e.casefold() in haystack.casefold()]
+    return found
+
+
+def table_text(out: Path) -> str:
+    """Every string value in every Parquet file and DuckDB table under ``out``."""
+    chunks: list[str] = []
+    for path in sorted(out.rglob("*.parquet")):
+        table = pq.read_table(path)
+        for column in table.columns:
+            if pa.types.is_string(column.type) or pa.types.is_list(column.type):
+                chunks += [json.dumps(v, ensure_ascii=False) for v in column.to_pylist()]
+    databases = sorted(out.rglob("*.duckdb"))
+    assert databases
+    for path in databases:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            for (name,) in con.execute(
+                "SELECT table_name FROM information_schema.tables"
+            ).fetchall():
+                rows = con.execute(f'SELECT COLUMNS(*)::VARCHAR FROM "{name}"').fetchall()
+                chunks += [json.dumps(row, ensure_ascii=False, default=str) for row in rows]
+        finally:
+            con.close()
+    return "\n".join(chunks)
+
+
+def thread_inputs() -> list[Path]:
+    return [
+        *(p for p in sorted(RAW.iterdir()) if p.name != "not_a_thread.txt"),
+        *sorted(SAMPLES.glob("thread_*")),
+    ]
+
+
+def run_ingest(inputs: list[str], out: Path) -> tuple[str, str, list[dict]]:
+    """``gemeentetaal ingest`` as tables and as JSON: (table text, stderr, printed threads)."""
+    runner = CliRunner()
+    as_tables = runner.invoke(app, ["ingest", *inputs, "--out", str(out)])
+    as_json = runner.invoke(app, ["ingest", *inputs, "--format", "json", "--verbose"])
+    assert as_tables.exit_code == 0, as_tables.output
+    assert as_json.exit_code == 0, as_json.output
+    printed = [json.loads(line) for line in as_json.stdout.splitlines()]
+    for thread in printed:
+        assert set(thread) >= {"article_title", "comments"}
+        for comment in thread["comments"]:
+            assert set(comment) == {
+                "index", "author", "timestamp", "parent_index", "depth", "text",
+                "contains_email", "contains_phone",
+            }  # fmt: skip
+            assert comment["author"] is None or comment["author"].startswith("bewoner-")
+    return table_text(out) + as_json.stdout, as_tables.stderr + as_json.stderr, printed
+
+
+@pytest.mark.parametrize("secret", ["test-secret", None])
+def test_privacy_no_personal_data_in_any_output(
+    secret: str | None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    require_seeds()
+    assert SEED_THREAD is not None
+    monkeypatch.chdir(tmp_path)
+    if secret:
+        monkeypatch.setenv("GEMEENTETAAL_SECRET", secret)
+    else:
+        monkeypatch.delenv("GEMEENTETAAL_SECRET", raising=False)
+    names = seed_names(SEED_THREAD.read_text(encoding="utf-8"))
+    assert len(names) >= 10
+    inputs = [str(p) for p in thread_inputs()]
+    with caplog.at_level(logging.DEBUG):
+        seed_out, seed_err, seed_printed = run_ingest([str(SEED_THREAD)], tmp_path / "seed")
+        own_out, own_err, own_printed = run_ingest(inputs, tmp_path / "own")
+    assert len(seed_printed) == 1 and len(seed_printed[0]["comments"]) == 10
+    assert len(own_printed) == len(inputs) + 2  # two exports hold two threads each
+    comments = [c for t in own_printed for c in t["comments"]]
+    assert sum(c["contains_email"] for c in comments) >= 5
+    assert sum(c["contains_phone"] for c in comments) >= 7
+    for where, text in {"tables+json": seed_out, "stderr": seed_err, "logs": caplog.text}.items():
+        assert not leaks(text, names, [], []), f"seed {where}"
+    for where, text in {"tables+json": own_out, "stderr": own_err, "logs": caplog.text}.items():
+        assert not leaks(text, SYNTHETIC_NAMES, PLANTED_EMAILS, PLANTED_PHONES), where
+    if secret is None:
+        assert "pseudonyms are random for this run" in caplog.text
+
+
+def test_privacy_leak_check_finds_planted_data() -> None:
+    # The scan itself must be able to fail.
+    assert leaks("Groet, Fenna", SYNTHETIC_NAMES, [], []) == ["Fenna"]
+    assert leaks("bel +31 (0)6-1234 5678", [], [], ["06-12345678"]) == ["06-12345678"]
+    assert leaks("de haan kraait", ["Joyce Haan"], [], []) == []
+    assert leaks("HAAN kraait", ["Joyce Haan"], [], []) == ["Haan"]
