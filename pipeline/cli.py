@@ -250,6 +250,34 @@ def themes_discover(
     raise typer.Exit(1 if errors else 0)
 
 
+@app.command()
+def dashboard(
+    processed: Annotated[
+        Path | None, typer.Option("--processed", help="Folder with the tables (data/processed).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="HTML file (<processed>/dashboard.html).")
+    ] = None,
+    config: ConfigOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Write the communication-quality dashboard: one HTML file that opens offline."""
+    from pipeline.report.dashboard import DashboardError, write_dashboard
+
+    settings = make_settings(config, verbose=verbose)
+    processed_dir = processed or settings.paths.processed_dir
+    try:
+        result = write_dashboard(
+            processed_dir, out or processed_dir / "dashboard.html", settings.dashboard
+        )
+    except DashboardError as exc:
+        raise fail(str(exc), 1) from exc
+    typer.echo(
+        f"Dashboard written to {result.path} ({result.n_bytes / 1024:,.0f} KB, "
+        f"{result.n_charts} charts, {result.n_empty} without data)."
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

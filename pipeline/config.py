@@ -146,6 +146,16 @@ class RunSettings(_Section):
     scheduler: str | None = None
 
 
+class DashboardSettings(_Section):
+    # How many rows the dashboard's tables and top lists show (pipeline/report/dashboard.py).
+    top_sentences: int = Field(25, ge=1)
+    top_officialese: int = Field(15, ge=1)
+    top_comments: int = Field(20, ge=1)
+    # Theme levels shown per programme: "1" (BBV task fields), "2" (sub-fields), "cross".
+    theme_levels: tuple[Literal["1", "2", "cross"], ...] = ("1", "cross")
+    max_label_chars: int = Field(60, ge=10)
+
+
 class Settings(_Section):
     """All settings. Frozen; unknown keys fail loudly."""
 
@@ -158,10 +168,11 @@ class Settings(_Section):
     sentiment: SentimentSettings = SentimentSettings()
     web: WebSettings = WebSettings()
     run: RunSettings = RunSettings()
+    dashboard: DashboardSettings = DashboardSettings()
 
     def fingerprint(self) -> str:
         """Hash of the settings that change analysis results (not paths, web or secrets)."""
-        data = self.model_dump(mode="json", exclude={"paths", "web", "run", "privacy"})
+        data = self.model_dump(mode="json", exclude={"paths", "web", "run", "privacy", "dashboard"})
         blob = json.dumps(data, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
 

@@ -1,0 +1,451 @@
+"""Tests for the dashboard's data preparation, escaping, empty tables and the CLI command."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.config import DashboardSettings
+from pipeline.outputs import write_tables
+from pipeline.report import dashboard as db
+
+SCORES = {"negatief": -0.6, "neutraal": 0.0, "positief": 0.7}
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp;\'"'
+
+
+def _doc(doc_id: str, municipality: str | None, number: str | None, title: str | None,
+         year: int | None, b1_pass: bool | None, lint_level: int | None,
+         lint_score: float | None) -> dict[str, Any]:  # fmt: skip
+    return {
+        "document_id": doc_id,
+        "source_path": f"data/raw/{doc_id}.txt",
+        "content_hash": doc_id * 4,
+        "family": "programme" if number else "text",
+        "municipality": municipality,
+        "document_type": "begroting" if number else None,
+        "year": year,
+        "programme_number": number,
+        "programme_title": title,
+        "b1_pass": b1_pass,
+        "b1_level": None if b1_pass is None else ("B1" if b1_pass else "B2"),
+        "lint_level": lint_level,
+        "lint_score": lint_score,
+        "n_flags": 3,
+    }
+
+
+def _sentence(sid: str, unit: str, kind: str, doc: str, text: str, start: int = 0,
+              **extra: Any) -> dict[str, Any]:  # fmt: skip
+    return {
+        "sentence_id": sid, "unit_id": unit, "unit_kind": kind, "document_id": doc,
+        "order": 0, "start": start, "end": start + len(text), "text": text,
+        "n_words": len(text.split()), **extra,
+    }  # fmt: skip
+
+
+def _flag(fid: str, sentence: dict[str, Any], kind: str, span: str | None,
+          suggestion: str | None = None) -> dict[str, Any]:  # fmt: skip
+    text = sentence["text"]
+    offset = text.index(span) if span else 0
+    span = span or text
+    start = sentence["start"] + offset
+    return {
+        "flag_id": fid, "sentence_id": sentence["sentence_id"], "unit_id": sentence["unit_id"],
+        "kind": kind, "start": start, "end": start + len(span), "text": span,
+        "message": f"Bericht over {kind}", "suggestion": suggestion,
+    }  # fmt: skip
+
+
+def _comment(cid: str, thread: str, index: int, when: datetime | None, sentiment: str | None,
+             uncivil: bool = False, text: str = "Goed plan.") -> dict[str, Any]:  # fmt: skip
+    return {
+        "comment_id": cid, "thread_id": thread, "index": index, "depth": 0,
+        "author": f"bewoner-{index}", "timestamp": when, "text": text,
+        "contains_email": False, "contains_phone": False, "sentiment": sentiment,
+        "sentiment_score": SCORES.get(sentiment or ""),
+        "uncivil": uncivil,
+    }  # fmt: skip
+
+
+def _theme(unit: str, kind: str, slug: str, score: float, level: str = "1") -> dict[str, Any]:
+    return {
+        "unit_id": unit, "unit_kind": kind, "slug": slug, "level": level, "score": score,
+        "evidence": ["woning", "bouwen"], "method": "lexicon",
+    }  # fmt: skip
+
+
+def synthetic_rows(hostile: str = "") -> dict[str, list[dict[str, Any]]]:
+    """Small tables that satisfy the schemas; ``hostile`` is mixed into every free text."""
+    documents = [
+        _doc("d1", "Zeewolde", "1", "Wonen" + hostile, 2024, True, 2, 40.0),
+        _doc("d2", "Zeewolde", "2", "Verkeer", 2024, False, 3, 50.0),
+        _doc("d3", "Dalfsen", "1", "Zorg", 2023, False, 4, 63.0),
+        _doc("d4", None, None, None, None, None, None, None),
+    ]
+    s1 = _sentence("s1", "p1", "paragraph", "d1",
+                   "Ten behoeve van de inwoners wordt een plan gemaakt." + hostile)  # fmt: skip
+    s2 = _sentence("s2", "p1", "paragraph", "d1", "Wij starten in mei.", start=60)
+    s3 = _sentence("s3", "i1", "item", "d2", "Teneinde de veiligheid te verbeteren.")
+    s4 = _sentence("s4", "c1", "comment", "t1", "Ten behoeve van wie eigenlijk?",
+                   sentiment="negatief")  # fmt: skip
+    flags = [
+        _flag("f1", s1, "officialese", "Ten behoeve van", "voor" + hostile),
+        _flag("f2", s1, "passive", "wordt een plan gemaakt"),
+        _flag("f3", s1, "long_sentence", None),
+        _flag("f4", s3, "officialese", "Teneinde", "om"),
+        _flag("f5", s4, "officialese", "Ten behoeve van", "voor"),
+        _flag("f6", s2, "officialese", "starten", None),
+    ]
+    threads = [
+        {"thread_id": "t1", "source_path": "data/raw/t.csv", "content_hash": "h" * 64,
+         "layout": "export", "article_title": "Nieuw fietspad" + hostile,
+         "published": datetime(2024, 1, 5, tzinfo=UTC), "n_comments": 4},
+    ]  # fmt: skip
+    comments = [
+        _comment("c1", "t1", 1, datetime(2024, 1, 10, 9, tzinfo=UTC), "negatief"),
+        _comment("c2", "t1", 2, datetime(2024, 1, 31, 23, 30, tzinfo=UTC), "positief"),
+        _comment("c3", "t1", 3, datetime(2024, 3, 2, tzinfo=UTC), "negatief", True,
+                 "Wat een sukkels" + hostile),
+        _comment("c4", "t1", 4, None, "neutraal"),
+    ]  # fmt: skip
+    themes = [
+        _theme("d1", "document", "wonen", 0.8),
+        _theme("d1", "document", "duurzaamheid", 0.4, "cross"),
+        _theme("d1", "document", "wonen-nieuwbouw", 0.7, "2"),
+        _theme("d2", "document", "verkeer", 0.9),
+        _theme("c1", "comment", "verkeer", 0.6),
+        _theme("c2", "comment", "verkeer", 0.5),
+        _theme("c3", "comment", "verkeer" + hostile, 0.5),
+        _theme("p1", "paragraph", "wonen", 0.9),
+    ]
+    runs = [
+        {"run_id": "r1", "started": datetime(2024, 4, 1, tzinfo=UTC),
+         "finished": datetime(2024, 4, 1, 0, 5, tzinfo=UTC), "config_hash": "abc",
+         "model_name": "nl_test", "model_version": "1.0", "model_source": "installed",
+         "package_versions": "{}"},
+    ]  # fmt: skip
+    errors = [{"path": "data/raw/kapot.pdf" + hostile, "stage": "read", "message": "no text"}]
+    return {
+        "documents": documents, "sentences": [s1, s2, s3, s4], "flags": flags,
+        "threads": threads, "comments": comments, "themes": themes, "runs": runs,
+        "errors": errors,
+    }  # fmt: skip
+
+
+def synthetic_tables(tmp_path: Path, hostile: str = "") -> Path:
+    """Write the synthetic rows with the project's writer (so they pass validation)."""
+    out = tmp_path / "processed"
+    write_tables(synthetic_rows(hostile), out)
+    return out
+
+
+@pytest.fixture
+def tables(tmp_path: Path) -> dict[str, pd.DataFrame]:
+    return db.load_tables(synthetic_tables(tmp_path))
+
+
+@pytest.fixture(scope="module")
+def labels() -> db.Labels:
+    return db.load_labels()
+
+
+def test_dashboard_pass_rates_per_municipality(tables, labels):
+    docs = db.with_groups(tables["documents"], labels)
+    out = db.pass_rates(docs, ["municipality_label"]).set_index("municipality_label")
+    assert out.loc["Zeewolde", "n_documents"] == 2
+    assert out.loc["Zeewolde", "pass_rate"] == pytest.approx(0.5)
+    assert out.loc["Zeewolde", "lint_level_mean"] == pytest.approx(2.5)
+    assert out.loc["Dalfsen", "pass_rate"] == pytest.approx(0.0)
+    # A document without a verdict counts as a document but not as assessed.
+    unknown = out.loc[labels.unknown]
+    assert (unknown["n_documents"], unknown["n_assessed"]) == (1, 0)
+    assert pd.isna(unknown["pass_rate"])
+
+
+def test_dashboard_pass_rates_per_programme_and_empty(tables, labels):
+    docs = db.with_groups(tables["documents"], labels)
+    out = db.pass_rates(docs, ["municipality_label", "programme"])
+    assert ("Zeewolde", "Programma 2: Verkeer") in set(
+        zip(out["municipality_label"], out["programme"], strict=True)
+    )
+    assert db.pass_rates(docs.iloc[:0], ["municipality_label"]).empty
+
+
+def test_dashboard_kpis(tables):
+    kpis = db.compute_kpis(tables["documents"], tables["comments"])
+    assert kpis.n_documents == 4
+    assert kpis.b1_pass_rate == pytest.approx(1 / 3)
+    assert kpis.lint_level_mean == pytest.approx(3.0)
+    assert kpis.n_comments == 4
+    assert kpis.negative_share == pytest.approx(0.5)
+    assert kpis.n_uncivil == 1
+
+
+def test_dashboard_kpis_empty_are_unknown():
+    empty = {name: db._empty(name) for name in ("documents", "comments")}
+    kpis = db.compute_kpis(empty["documents"], empty["comments"])
+    assert (kpis.n_documents, kpis.n_comments, kpis.n_uncivil) == (0, 0, 0)
+    assert kpis.b1_pass_rate is None and kpis.negative_share is None
+
+
+def test_dashboard_top_officialese_counts_own_texts_only(tables):
+    own = db.own_text_flags(tables["flags"], tables["sentences"])
+    top = db.top_officialese(own, limit=10)
+    rows = {r.term: r for r in top.itertuples()}
+    # The comment's "Ten behoeve van" is not the municipality's text.
+    assert rows["ten behoeve van"].n == 1
+    assert rows["ten behoeve van"].alternative == "voor"
+    assert rows["teneinde"].alternative == "om"
+    assert rows["starten"].alternative is None
+    assert db.top_officialese(own, limit=1).shape[0] == 1
+
+
+def test_dashboard_top_officialese_orders_by_frequency_and_picks_common_alternative():
+    flags = pd.DataFrame(
+        {
+            "kind": ["officialese"] * 5 + ["passive"],
+            "text": ["Aanvang", "aanvang", " aanvang", "derhalve", "Derhalve", "wordt"],
+            "unit_id": ["u1", "u1", "u2", "u3", "u3", "u4"],
+            "suggestion": ["begin", "start", "begin", None, "dus", None],
+        }
+    )
+    top = db.top_officialese(flags, limit=5)
+    assert list(top["term"]) == ["aanvang", "derhalve"]
+    assert list(top["n"]) == [3, 2]
+    assert list(top["n_units"]) == [2, 1]
+    assert list(top["alternative"]) == ["begin", "dus"]
+
+
+def test_dashboard_flag_counts_labels_in_dutch(tables, labels):
+    counts = db.flag_counts(db.own_text_flags(tables["flags"], tables["sentences"]), labels)
+    assert counts.iloc[0]["kind"] == "officialese" and counts.iloc[0]["n"] == 3
+    assert set(counts["label"]) == {"Ambtelijk woord", "Lijdende vorm", "Lange zin"}
+
+
+def test_dashboard_rewrite_candidates_rank_and_highlight(tables, labels):
+    docs = db.with_groups(tables["documents"], labels)
+    names = dict(zip(docs["document_id"], docs["document"], strict=True))
+    out = db.rewrite_candidates(tables["sentences"], tables["flags"], names, labels, limit=10)
+    # s1 has three flags; s2 and s3 one each, and s3 is longer.
+    assert list(out["sentence_id"]) == ["s1", "s3", "s2"]
+    first = out.iloc[0]
+    assert first["n_flags"] == 3
+    assert first["document"].startswith("Zeewolde · Programma 1: Wonen")
+    assert "".join(piece for piece, _ in first["segments"]) == first["text"]
+    marked = [piece for piece, label in first["segments"] if label]
+    # The long-sentence flag covers the whole sentence and is not marked.
+    assert marked == ["Ten behoeve van", "wordt een plan gemaakt"]
+    assert "s4" not in set(out["sentence_id"])  # comments are not rewritten
+    assert len(db.rewrite_candidates(tables["sentences"], tables["flags"], names, labels, 1)) == 1
+
+
+def test_dashboard_rewrite_candidates_order_ties_by_kinds_then_length(labels):
+    sentences = pd.DataFrame(
+        [
+            _sentence("a", "u", "paragraph", "d", "Kort en ambtelijk."),
+            _sentence("b", "u", "paragraph", "d", "Een veel langere zin die ambtelijk is.", 30),
+            _sentence("c", "u", "item", "d", "Twee soorten hier.", 80),
+        ]
+    )
+    rows = sentences.to_dict("records")
+    flags = pd.DataFrame(
+        [
+            _flag("1", rows[0], "officialese", "ambtelijk"),
+            _flag("2", rows[1], "officialese", "ambtelijk"),
+            _flag("3", rows[2], "officialese", "Twee"),
+            _flag("4", rows[2], "passive", "soorten"),
+            _flag("5", rows[0], "officialese", "Kort"),
+        ]
+    )
+    out = db.rewrite_candidates(sentences, flags, {}, labels, limit=5)
+    assert list(out["sentence_id"]) == ["c", "a", "b"]
+    assert set(out["document"]) == {labels.unknown}
+
+
+@pytest.mark.parametrize(
+    "spans, expected",
+    [
+        ([], [("abcdef", None)]),
+        ([(0, 6, "x")], [("abcdef", None)]),
+        ([(1, 3, "x")], [("a", None), ("bc", "x"), ("def", None)]),
+        ([(2, 4, "y"), (0, 1, "x")], [("a", "x"), ("b", None), ("cd", "y"), ("ef", None)]),
+        ([(1, 4, "x"), (2, 5, "y")], [("a", None), ("bcd", "x"), ("ef", None)]),
+        ([(-1, 2, "x"), (4, 9, "y")], [("abcdef", None)]),
+    ],
+)
+def test_dashboard_highlight_segments(spans, expected):
+    assert db.highlight_segments("abcdef", spans) == expected
+
+
+def test_dashboard_sentiment_by_month_fills_gaps_in_dutch_time(tables, labels):
+    out = db.sentiment_by_month(tables["comments"], labels)
+    assert list(dict.fromkeys(out["month"])) == ["2024-01", "2024-02", "2024-03"]
+    assert list(dict.fromkeys(out["month_label"])) == ["jan 2024", "feb 2024", "mrt 2024"]
+    counts = out.set_index(["month", "sentiment"])["n"]
+    # 31 January 23:30 UTC is 1 February in the Netherlands.
+    assert counts[("2024-01", "negatief")] == 1
+    assert counts[("2024-01", "positief")] == 0
+    assert counts[("2024-02", "positief")] == 1
+    assert counts[("2024-03", "negatief")] == 1
+    share = out.set_index(["month", "sentiment"])["share"]
+    assert share[("2024-01", "negatief")] == pytest.approx(1.0)
+    assert out["n"].sum() == 3  # the comment without a time is left out
+    assert set(out["sentiment_label"]) == {"Negatief", "Neutraal", "Positief"}
+
+
+def test_dashboard_sentiment_by_month_empty(labels):
+    assert db.sentiment_by_month(db._empty("comments"), labels).empty
+
+
+def test_dashboard_sentiment_by_theme(tables, labels):
+    out = db.sentiment_by_theme(tables["comments"], tables["themes"], labels)
+    verkeer = out[out["theme"] == labels.theme("verkeer")].set_index("sentiment")
+    assert verkeer.loc["negatief", "n"] == 2 and verkeer.loc["positief", "n"] == 1
+    assert "neutraal" not in verkeer.index  # the neutral comment has no theme
+    assert verkeer["share"].sum() == pytest.approx(1.0)
+
+
+def test_dashboard_themes_by_document_keeps_levels(tables, labels):
+    docs = db.with_groups(tables["documents"], labels)
+    grid = db.themes_by_document(tables["themes"], docs, labels, levels=("1", "cross"))
+    assert set(grid["slug"]) == {"wonen", "duurzaamheid", "verkeer"}
+    assert grid.iloc[0]["evidence"] == "woning, bouwen"
+    grid2 = db.themes_by_document(tables["themes"], docs, labels, levels=("2",))
+    assert list(grid2["slug"]) == ["wonen-nieuwbouw"]
+
+
+def test_dashboard_document_labels_are_unique(labels):
+    docs = pd.DataFrame(
+        [_doc("aaaaaa1", "Ede", "1", "Wonen", 2024, True, 1, 20.0),
+         _doc("bbbbbb2", "Ede", "1", "Wonen", 2024, True, 1, 20.0),
+         _doc("cccccc3", None, None, None, None, None, None, None)]
+    )  # fmt: skip
+    names = db.document_labels(docs, labels, max_chars=60)
+    assert names.is_unique
+    assert names["cccccc3"] == f"{labels.unknown} · cccccc3.txt"
+    assert names["aaaaaa1"].startswith("Ede · Programma 1: Wonen · begroting 2024")
+
+
+def test_dashboard_thread_overview_and_uncivil(tables, labels):
+    threads = db.thread_overview(tables["threads"], tables["comments"], labels)
+    row = threads.iloc[0]
+    assert (row["n_comments"], row["n_uncivil"]) == (4, 1)
+    assert row["negative_share"] == pytest.approx(0.5)
+    uncivil = db.uncivil_comments(tables["comments"], tables["threads"], labels, limit=5)
+    assert list(uncivil["text"]) == ["Wat een sukkels"]
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.handlers: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def hostile_html(tmp_path_factory) -> str:
+    out = synthetic_tables(tmp_path_factory.mktemp("hostile"), HOSTILE)
+    tables = db.load_tables(out)
+    return db.build_dashboard(tables, DashboardSettings())
+
+
+def test_dashboard_escapes_hostile_text(hostile_html):
+    parser = _Collector()
+    parser.feed(hostile_html)
+    # Only the page's own scripts: chart specs, the locale, the Vega library and the loader.
+    n_specs = hostile_html.count('type="application/json" id="spec-')
+    assert parser.tags.count("script") == n_specs + 3
+    assert "img" not in parser.tags
+    assert parser.handlers == []
+    assert HOSTILE not in hostile_html
+    # The hostile text is shown as text: in titles, sentences, comments and file names
+    # (programme titles are shortened to max_label_chars).
+    shown = "".join(parser.text)
+    prefixes = ["fietspad", "sukkels", "kapot.pdf", "plan gemaakt.", "voor"]
+    for visible in ["Wonen" + HOSTILE[:30], *(p + HOSTILE for p in prefixes)]:
+        assert visible in shown
+
+
+def test_dashboard_specs_keep_hostile_text_inert(hostile_html):
+    specs = re.findall(r'id="spec-[^"]+">(.*?)</script>', hostile_html, flags=re.S)
+    assert specs
+    for spec in specs:
+        assert "<" not in spec and ">" not in spec
+
+
+def test_dashboard_empty_tables_show_no_data(tmp_path):
+    out = tmp_path / "empty"
+    out.mkdir()
+    result = db.write_dashboard(out, out / "dashboard.html", DashboardSettings())
+    page = result.path.read_text(encoding="utf-8")
+    assert result.n_charts == 0 and result.n_empty == 7
+    assert page.count(db.NO_DATA) >= 7
+    assert "data-spec=" not in page
+
+
+def test_dashboard_writes_self_contained_file(tmp_path):
+    processed = synthetic_tables(tmp_path)
+    target = tmp_path / "site" / "dashboard.html"
+    result = db.write_dashboard(processed, target, DashboardSettings())
+    page = target.read_text(encoding="utf-8")
+    assert result.n_charts == 7 and result.n_empty == 0
+    assert result.n_bytes == len(page.encode("utf-8"))
+    assert result.n_bytes < 1_500_000
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "window.vega" in page
+    assert '<html lang="nl">' in page
+
+
+def test_dashboard_missing_folder_is_clear(tmp_path):
+    with pytest.raises(db.DashboardError, match="folder with tables not found"):
+        db.load_tables(tmp_path / "nope")
+
+
+def test_dashboard_broken_table_names_the_file(tmp_path):
+    processed = synthetic_tables(tmp_path)
+    (processed / "comments.parquet").write_bytes(b"not parquet")
+    with pytest.raises(db.DashboardError, match=r"comments\.parquet: cannot read table"):
+        db.load_tables(processed)
+
+
+def test_dashboard_settings_limit_rows(tmp_path, labels):
+    tables = db.load_tables(synthetic_tables(tmp_path))
+    context = db.build_context(
+        tables, DashboardSettings(top_sentences=1, top_officialese=2), labels
+    )
+    assert len(context["rewrite"]) == 1
+    assert len(context["officialese"]) == 2
+
+
+def test_dashboard_cli_writes_file(tmp_path):
+    processed = synthetic_tables(tmp_path)
+    target = tmp_path / "out.html"
+    result = CliRunner().invoke(
+        app, ["dashboard", "--processed", str(processed), "--out", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    assert target.exists()
+    assert str(target) in result.output
+
+
+def test_dashboard_cli_missing_folder_one_line(tmp_path):
+    result = CliRunner().invoke(app, ["dashboard", "--processed", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "folder with tables not found" in lines[0]
