@@ -251,6 +251,27 @@ def themes_discover(
 
 
 @app.command()
+def serve(
+    host: Annotated[
+        str | None, typer.Option("--host", help="Address to bind (default 127.0.0.1).")
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option("--port", min=1, max=65535, help="Port (default 8000).")
+    ] = None,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Start the local web app: a B1 check page and a JSON API (model loads once)."""
+    from pipeline.web import serve as serve_web
+
+    web = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    settings = make_settings(config, model, verbose, web=web)
+    typer.echo(f"gemeentetaal: serving on http://{settings.web.host}:{settings.web.port}/")
+    serve_web(settings)
+
+
+@app.command()
 def dashboard(
     processed: Annotated[
         Path | None, typer.Option("--processed", help="Folder with the tables (data/processed).")

@@ -1,0 +1,335 @@
+"""The local web app: a Dutch page for communication officers and a JSON API for CMSs.
+
+``create_app(settings)`` builds the FastAPI app; the spaCy pipeline and word lists load once,
+at start-up (lifespan). The page (``GET /``, ``POST /`` or ``/check``) works as a plain HTML
+form without JavaScript; ``/static/web.js`` only enhances it. ``POST /api/check`` returns the
+same JSON as ``gemeentetaal check --format json``. Submitted texts are never stored or logged.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from pipeline.config import Settings
+from pipeline.web.checker import (
+    PASTED_PATH,
+    UPLOAD_SUFFIXES,
+    Checker,
+    RequestError,
+    display_name,
+    text_from_paste,
+    text_from_upload,
+)
+from pipeline.web.models import CheckRequest, CheckResponse, ErrorResponse, HealthResponse
+from pipeline.web.security import SecurityMiddleware, wants_json
+
+if TYPE_CHECKING:
+    from pipeline.check import CheckResult
+
+log = logging.getLogger("pipeline.web")
+HERE = Path(__file__).resolve().parent
+FETCH_HEADER = "x-requested-with"
+PAGE_PATH = "Uw tekst"  # heading of pasted text in the report; the API uses "-" like stdin
+HTTP_MESSAGES = {
+    400: "Het verzoek kon niet worden gelezen.",
+    404: "Deze pagina bestaat niet.",
+    405: "Deze methode is hier niet toegestaan.",
+}
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "Unreadable request body."},
+    413: {"model": ErrorResponse, "description": "Text or upload larger than the limits."},
+    415: {"model": ErrorResponse, "description": "Unsupported content or file type."},
+    422: {"model": ErrorResponse, "description": "Empty text, invalid JSON or corrupt file."},
+}
+CHECK_REQUEST_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": CheckRequest.model_json_schema()},
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "file": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": "A .txt, .md, .docx or .pdf file.",
+                    }
+                },
+                "required": ["file"],
+            }
+        },
+    },
+}
+
+
+def _templates() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["nl_int"] = lambda n: f"{n:,}".replace(",", ".")
+    env.filters["nl_num"] = lambda x: f"{x:g}".replace(".", ",")
+    return env
+
+
+def officialese_terms(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Officialese words flagged in a check result (its JSON form), once each, with counts."""
+    terms: dict[str, dict[str, Any]] = {}
+    for sentence in result.get("sentences", []):
+        for flag in sentence.get("flags", []):
+            if flag.get("kind") != "officialese":
+                continue
+            key = str(flag.get("text") or "").lower()
+            entry = terms.setdefault(
+                key, {"term": key, "suggestion": flag.get("suggestion"), "count": 0}
+            )
+            entry["count"] += 1
+    return list(terms.values())
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback addresses."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
+    """Build the app.
+
+    Args:
+        settings: all settings; ``settings.web`` sets the limits.
+        checker: an already loaded checker (tests share one); when None the model is loaded
+            once at start-up.
+
+    Returns:
+        The FastAPI app, with security headers on every response.
+    """
+    web = settings.web
+    templates = _templates()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if getattr(app.state, "checker", None) is None:
+            started = time.perf_counter()
+            app.state.checker = Checker.load(settings)
+            log.info(
+                "model %s loaded in %.1fs",
+                app.state.checker.model.describe(),
+                time.perf_counter() - started,
+            )
+        yield
+
+    app = FastAPI(
+        title="gemeentetaal",
+        summary="B1 readability check of Dutch municipal texts.",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; the spec is enough.
+        redoc_url=None,
+    )
+    app.state.checker = checker
+    max_body = int(max(web.max_upload_mb * 1024 * 1024, web.max_chars * 4)) + 64 * 1024
+    app.add_middleware(SecurityMiddleware, max_body_bytes=max_body)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    def get_checker(request: Request) -> Checker:
+        current = request.app.state.checker
+        if current is None:
+            raise RequestError(503, "Het taalmodel is nog niet geladen. Probeer het zo opnieuw.")
+        return current
+
+    def render_page(
+        request: Request,
+        status: int = 200,
+        text: str = "",
+        result: CheckResult | None = None,
+        error: str | None = None,
+    ) -> HTMLResponse:
+        current = request.app.state.checker
+        context = {
+            "text": text,
+            "error": error,
+            "result": result,
+            "result_html": Markup(Checker.render_fragment(result)) if result else None,
+            "officialese": officialese_terms(result.to_json()) if result else [],
+            "max_chars": web.max_chars,
+            "max_upload_mb": web.max_upload_mb,
+            "accept": ",".join(UPLOAD_SUFFIXES),
+            "model": current.model if current is not None else None,
+        }
+        partial = request.headers.get(FETCH_HEADER) == "fetch"
+        template = templates.get_template("result.html" if partial else "page.html")
+        return HTMLResponse(template.render(context), status_code=status)
+
+    async def read_form(request: Request) -> tuple[str, str | None, bytes | None]:
+        form = await request.form(max_files=2, max_fields=10, max_part_size=max_body)
+        text = form.get("text")
+        upload = form.get("file")
+        data = None
+        filename = None
+        if isinstance(upload, UploadFile) and (upload.filename or upload.size):
+            filename = upload.filename
+            data = await upload.read()
+        return (text if isinstance(text, str) else ""), filename, data
+
+    async def run_check(request: Request, text: str, path: str) -> CheckResult:
+        current = get_checker(request)
+        started = time.perf_counter()
+        result = await run_in_threadpool(current.check, text, path)
+        log.info("checked %d chars in %.0fms", len(text), (time.perf_counter() - started) * 1000)
+        return result
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def page(request: Request) -> HTMLResponse:
+        return render_page(request)
+
+    @app.get("/report.css", include_in_schema=False)
+    async def report_css() -> FileResponse:
+        """The check report's own stylesheet, served as is (the page adds web.css after it)."""
+        from pipeline.report.check import TEMPLATES
+
+        return FileResponse(TEMPLATES / "check.css", media_type="text/css")
+
+    @app.post("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.post("/check", response_class=HTMLResponse, include_in_schema=False)
+    async def page_check(request: Request) -> HTMLResponse:
+        text = ""
+        try:
+            text, filename, data = await read_form(request)
+            if data is not None:
+                source, path = text_from_upload(filename, data, web), display_name(filename)
+            else:
+                source, path = text_from_paste(text, web), PAGE_PATH
+            result = await run_check(request, source, path)
+        except RequestError as exc:
+            keep = text if len(text) <= web.max_chars else ""
+            return render_page(request, exc.status, text=keep, error=exc.detail)
+        return render_page(request, text=text if data is None else source, result=result)
+
+    @app.post(
+        "/api/check",
+        response_model=CheckResponse,
+        responses=ERROR_RESPONSES,
+        openapi_extra={"requestBody": CHECK_REQUEST_BODY},
+        summary="Check one text (JSON) or one file (multipart) for taalniveau B1",
+    )
+    async def api_check(request: Request) -> Response:
+        """Same JSON as ``gemeentetaal check --format json`` for one input."""
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type == "application/json":
+            try:
+                body = CheckRequest.model_validate_json(await request.body())
+            except ValidationError as exc:
+                raise RequestError(
+                    422, 'Ongeldige JSON: stuur een object met een tekst, {"text": "..."}.'
+                ) from exc
+            text, path = text_from_paste(body.text, web), PASTED_PATH
+        elif content_type == "multipart/form-data":
+            _, filename, data = await read_form(request)
+            if data is None:
+                raise RequestError(422, "Er is geen bestand meegestuurd (veld 'file').")
+            text, path = text_from_upload(filename, data, web), display_name(filename)
+        else:
+            raise RequestError(
+                415, 'Stuur JSON ({"text": "..."}) of een bestand als multipart/form-data.'
+            )
+        result = await run_check(request, text, path)
+        return Response(Checker.to_json(result), media_type="application/json")
+
+    @app.get("/api/health", response_model=HealthResponse, summary="Service and model status")
+    async def health(request: Request) -> HealthResponse:
+        current = get_checker(request)
+        info = current.model
+        return HealthResponse(
+            status="ok",
+            model={"name": info.name, "version": info.version, "source": info.source},
+            max_chars=web.max_chars,
+            max_upload_mb=web.max_upload_mb,
+        )
+
+    def error_response(request: Request, status: int, detail: str) -> Response:
+        if wants_json(request.scope):
+            return JSONResponse({"detail": detail}, status_code=status)
+        if request.method == "GET" or status >= 500:
+            page = templates.get_template("error.html")
+            return HTMLResponse(page.render(status=status, detail=detail), status_code=status)
+        return render_page(request, status, error=detail)
+
+    @app.exception_handler(RequestError)
+    async def on_request_error(request: Request, exc: RequestError) -> Response:
+        return error_response(request, exc.status, exc.detail)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = HTTP_MESSAGES.get(exc.status_code, "Het verzoek kon niet worden verwerkt.")
+        response = error_response(request, exc.status_code, detail)
+        if exc.headers:
+            response.headers.update(exc.headers)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def on_validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return error_response(request, 422, "Het verzoek is niet geldig.")
+
+    return app
+
+
+def serve(settings: Settings) -> None:
+    """Run the app with uvicorn on ``settings.web.host``/``port`` (loopback by default)."""
+    import uvicorn
+
+    host, port = settings.web.host, settings.web.port
+    if not is_loopback(host):
+        log.warning("binding to %s: the app is reachable from the network, not only here", host)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_config=log_config(),
+        server_header=False,
+    )
+
+
+def log_config() -> dict[str, Any]:
+    """Uvicorn's logging with query strings dropped from the access log and our own logger."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = json.loads(json.dumps(LOGGING_CONFIG))
+    config["filters"] = {"no_query": {"()": "pipeline.web.app.DropQueryFilter"}}
+    config["handlers"]["access"]["filters"] = ["no_query"]
+    config["loggers"]["pipeline.web"] = {"handlers": ["default"], "level": "INFO"}
+    return config
+
+
+class DropQueryFilter(logging.Filter):
+    """Remove the query string from uvicorn access-log lines (it may hold user input)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            record.args = (*args[:2], args[2].split("?", 1)[0], *args[3:])
+        return True

@@ -1,0 +1,150 @@
+"""The one place where the web app meets the check job and the report.
+
+Texts and uploads are turned into plain text with the ingest readers, checked with the same
+function as ``gemeentetaal check`` and rendered with the same report, so the page and the API
+always agree with the command line.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+
+from pipeline.config import Settings, WebSettings
+from pipeline.ingest.readers import InputError, decode_text, extract_text
+from pipeline.nlp import ModelInfo, load_pipeline
+
+if TYPE_CHECKING:
+    from pipeline.check import CheckResult
+
+UPLOAD_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+PASTED_PATH = "-"
+
+
+class RequestError(Exception):
+    """A request the app refuses, with its HTTP status and a Dutch message for the user."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+
+
+def _format_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def display_name(filename: str | None) -> str:
+    """The base name of an uploaded file (browsers may send a full path), at most 80 chars."""
+    name = PureWindowsPath(PurePosixPath(filename or "").name).name.strip()
+    return (name[:77] + "...") if len(name) > 80 else (name or "bestand")
+
+
+def check_text_limits(text: str, web: WebSettings, name: str | None = None) -> str:
+    """Return ``text`` if it can be checked.
+
+    Raises:
+        RequestError: 422 when there is no text, 413 when it is longer than ``web.max_chars``.
+    """
+    where = f"Bestand '{name}': " if name else ""
+    if not text.strip():
+        raise RequestError(422, f"{where}Er is geen tekst om te controleren.")
+    if len(text) > web.max_chars:
+        raise RequestError(
+            413,
+            f"{where}De tekst is te lang: {_format_int(len(text))} tekens "
+            f"(maximaal {_format_int(web.max_chars)}). Controleer de tekst in delen.",
+        )
+    return text
+
+
+def text_from_paste(text: str, web: WebSettings) -> str:
+    """Pasted text, normalised as ``gemeentetaal check -`` normalises standard input.
+
+    Raises:
+        RequestError: 422 when empty or binary, 413 when too long.
+    """
+    if len(text) > 2 * web.max_chars:  # don't normalise what will be refused anyway
+        check_text_limits(text, web)
+    try:
+        normalised, _ = decode_text(text.encode("utf-8", errors="replace"))
+    except InputError as exc:
+        raise RequestError(422, f"De tekst kan niet worden gelezen ({exc}).") from exc
+    return check_text_limits(normalised, web)
+
+
+def text_from_upload(filename: str | None, data: bytes, web: WebSettings) -> str:
+    """The text of an uploaded .txt, .md, .docx or .pdf file, read like ``check`` reads files.
+
+    Raises:
+        RequestError: 415 for another file type, 413 when too large, 422 when empty, corrupt
+            or without text.
+    """
+    name = display_name(filename)
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES:
+        raise RequestError(
+            415,
+            f"Bestand '{name}': dit bestandstype wordt niet ondersteund. "
+            "Kies een .txt-, .docx- of .pdf-bestand.",
+        )
+    if not data:
+        raise RequestError(422, f"Bestand '{name}': het bestand is leeg.")
+    if len(data) > web.max_upload_mb * 1024 * 1024:
+        raise RequestError(
+            413,
+            f"Bestand '{name}': het bestand is te groot "
+            f"({len(data) / 1024 / 1024:.1f} MB; maximaal {web.max_upload_mb:g} MB).",
+        )
+    try:
+        text, _ = extract_text(data, suffix)
+    except InputError as exc:
+        raise RequestError(
+            422, f"Bestand '{name}': het bestand kan niet worden gelezen ({exc})."
+        ) from exc
+    return check_text_limits(text, web, name)
+
+
+@dataclass
+class Checker:
+    """The model, loaded once at start-up, and the check of one text."""
+
+    settings: Settings
+    nlp: Language
+    model: ModelInfo
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def load(
+        cls, settings: Settings, nlp_model: tuple[Language, ModelInfo] | None = None
+    ) -> Checker:
+        """Load the spaCy pipeline (unless given)."""
+        nlp, model = nlp_model if nlp_model is not None else load_pipeline(settings.nlp)
+        return cls(settings, nlp, model)
+
+    def check(self, text: str, path: str = PASTED_PATH) -> CheckResult:
+        """Check one text with the function behind ``gemeentetaal check``."""
+        from pipeline.check import InputText, check_texts
+
+        # One analysis at a time: the pipeline is shared and the work is CPU-bound anyway.
+        with self._lock:
+            [result] = check_texts([InputText(path, text)], self.settings, self.nlp, self.model)
+        return result
+
+    @staticmethod
+    def to_json(result: CheckResult) -> str:
+        """The JSON line ``gemeentetaal check --format json`` prints for this result."""
+        from pipeline.report.check import render_json_line
+
+        return render_json_line(result)
+
+    @staticmethod
+    def render_fragment(result: CheckResult) -> str:
+        """The report's HTML fragment for a result (all text escaped by the report)."""
+        from pipeline.report.check import render_html_fragment
+
+        return render_html_fragment(result)

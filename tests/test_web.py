@@ -1,0 +1,433 @@
+"""The web app: the page, the JSON API, limits, errors, security headers, privacy, OpenAPI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from typer.testing import CliRunner
+
+from pipeline.cli import app as cli_app
+from pipeline.config import Settings, load_settings
+from pipeline.nlp import FallbackModelWarning
+from pipeline.web import app as web_app
+from pipeline.web import create_app
+from pipeline.web.checker import Checker
+from pipeline.web.models import CheckResponse, ErrorResponse, HealthResponse
+from pipeline.web.security import SECURITY_HEADERS
+
+OFFICIALESE = Path(web_app.__file__).resolve().parents[1] / "data" / "officialese.csv"
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "</textarea><script>alert(document.cookie)</script>",
+    "<svg onload=alert(1)>",
+    "javascript:alert(1)",
+]
+# Synthetic municipal text: officialese, a passive and a long sentence.
+SAMPLE = (
+    "De gemeente faciliteert initiatieven van inwoners in het kader van de Omgevingswet. "
+    "Aanvragen worden door het college beoordeeld. "
+    "Wij willen dat alle inwoners die een aanvraag indienen binnen zes weken een besluit "
+    "ontvangen, zodat zij weten waar zij aan toe zijn en hun plannen kunnen uitvoeren.\n\n"
+    "Heeft u vragen? Bel ons gerust."
+)
+
+
+def web_settings(**web: Any) -> Settings:
+    return load_settings(None, {"web": web} if web else {}, environ={})
+
+
+@pytest.fixture(scope="module")
+def checker(nlp_model) -> Checker:
+    return Checker.load(web_settings(), nlp_model)
+
+
+@pytest.fixture(scope="module")
+def client(checker) -> TestClient:
+    with TestClient(create_app(checker.settings, checker)) as test_client:
+        yield test_client
+
+
+def docx_bytes(text: str) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for para in text.split("\n\n"):
+        document.add_paragraph(para)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_bytes(text: str) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for para in text.split("\n\n"):
+        pdf.multi_cell(0, 6, para)
+        pdf.ln(4)
+    return bytes(pdf.output())
+
+
+def officialese_row(term: str) -> dict[str, str]:
+    with OFFICIALESE.open(encoding="utf-8") as handle:
+        return next(row for row in csv.DictReader(handle) if row["term"] == term)
+
+
+def assert_no_active_content(html: str) -> None:
+    """No script except the app's own, no event handlers, no injected elements."""
+    soup = BeautifulSoup(html, "html.parser")
+    scripts = [tag.get("src") for tag in soup.find_all("script")]
+    assert all(src == "/static/web.js" for src in scripts), scripts
+    assert not soup.find_all(["img", "svg", "iframe", "object", "embed"])
+    for tag in soup.find_all(True):
+        assert not [a for a in tag.attrs if a.lower().startswith("on")], tag.name
+        for attr in ("href", "src", "action"):
+            assert not str(tag.get(attr, "")).lower().startswith("javascript:")
+
+
+pytestmark = pytest.mark.slow
+
+
+def test_web_api_check_returns_the_check_json(client, tmp_path):
+    response = client.post("/api/check", json={"text": SAMPLE})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    result = response.json()
+    CheckResponse.model_validate(result)
+    kinds = {f["kind"] for s in result["sentences"] for f in s["flags"]}
+    assert {"officialese", "passive", "long_sentence"} <= kinds
+    for sentence in result["sentences"]:
+        assert SAMPLE[sentence["start"] : sentence["end"]] == sentence["text"]
+
+    source = tmp_path / "tekst.txt"
+    source.write_text(SAMPLE, encoding="utf-8")
+    cli = CliRunner().invoke(cli_app, ["check", "--format", "json", str(source)])
+    assert cli.exit_code in (0, 1), cli.output
+    expected = json.loads(cli.stdout.strip().splitlines()[0])
+    assert {k: v for k, v in result.items() if k != "path"} == {
+        k: v for k, v in expected.items() if k != "path"
+    }
+    assert result["path"] == "-"
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("brief.txt", lambda t: t.encode("utf-8")),
+        ("brief.docx", docx_bytes),
+        ("brief.pdf", pdf_bytes),
+    ],
+)
+def test_web_api_check_reads_uploads(client, name, make):
+    response = client.post("/api/check", files={"file": (name, make(SAMPLE))})
+    assert response.status_code == 200, response.text
+    result = CheckResponse.model_validate(response.json())
+    assert result.path == name
+    words = " ".join(s.text for s in result.sentences)
+    assert "faciliteert" in words and "besluit" in words
+    assert result.level in {"A2", "B1", "B2", "C1"}
+
+
+def test_web_page_post_shows_verdict_flags_and_officialese(client):
+    response = client.post("/check", data={"text": SAMPLE})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.text, "html.parser")
+    api = client.post("/api/check", json={"text": SAMPLE}).json()
+    result = soup.find(id="resultaat")
+    assert api["level"] in result.get_text()
+    assert soup.find("textarea").get_text() == SAMPLE
+    table = soup.find("section", class_="officialese")
+    row = officialese_row("faciliteren")
+    assert row["alternative"].split("/")[0].strip() in table.get_text()
+    # The same POST works at / (plain form action) and as the fetch partial.
+    assert client.post("/", data={"text": SAMPLE}).status_code == 200
+    partial = client.post("/check", data={"text": SAMPLE}, headers={"X-Requested-With": "fetch"})
+    assert partial.status_code == 200 and "<html" not in partial.text
+    assert api["level"] in partial.text
+
+
+def test_web_page_upload_checks_the_file(client):
+    response = client.post(
+        "/check", data={"text": ""}, files={"file": ("nota.docx", docx_bytes(SAMPLE))}
+    )
+    assert response.status_code == 200
+    assert "faciliteert" in BeautifulSoup(response.text, "html.parser").find("textarea").text
+
+
+def test_web_page_is_dutch_labelled_and_self_contained(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.html["lang"] == "nl"
+    for field_id in ("tekst", "bestand"):
+        assert soup.find("label", attrs={"for": field_id}), field_id
+    assert soup.find("button", string="Controleer")
+    assert "Uw tekst wordt niet opgeslagen" in soup.get_text()
+    assert soup.find("form")["method"] == "post"
+    urls = [t.get("src") or t.get("href") for t in soup.find_all(["script", "link", "img"])]
+    assert urls and all(u.startswith("/") and not u.startswith("//") for u in urls), urls
+    for url in urls:
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_web_page_escapes_hostile_input(client, hostile):
+    text = f"Dit is een gewone zin. {hostile} Nog een zin over de gemeente."
+    for response in (
+        client.post("/check", data={"text": text}),
+        client.post("/check", data={"text": text}, headers={"X-Requested-With": "fetch"}),
+        client.post("/check", files={"file": ("<b>x</b>.exe", hostile.encode())}),
+    ):
+        assert "<" not in hostile or hostile not in response.text
+        assert_no_active_content(response.text)
+    page = client.post("/check", data={"text": text}).text
+    assert BeautifulSoup(page, "html.parser").find("textarea").get_text() == text
+
+
+def test_web_too_long_text_is_413(client, checker):
+    too_long = "Korte zin. " * (checker.settings.web.max_chars // 11 + 10)
+    api = client.post("/api/check", json={"text": too_long})
+    assert api.status_code == 413
+    assert "te lang" in ErrorResponse.model_validate(api.json()).detail
+    page = client.post("/check", data={"text": too_long})
+    assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
+    assert "te lang" in BeautifulSoup(page.text, "html.parser").find(role="alert").get_text()
+
+
+def test_web_upload_and_body_limits_are_413(checker):
+    small = web_settings(max_upload_mb=0.01, max_chars=1000)
+    with TestClient(create_app(small, checker)) as test_client:
+        big_file = test_client.post("/api/check", files={"file": ("a.txt", b"woord " * 3000)})
+        assert big_file.status_code == 413 and "te groot" in big_file.json()["detail"]
+        huge_body = test_client.post("/api/check", content=b"x" * 200_000)
+        assert huge_body.status_code == 413
+        assert dict(SECURITY_HEADERS).items() <= {
+            (k.encode(), v.encode()) for k, v in huge_body.headers.items()
+        }
+        ok = test_client.post("/api/check", json={"text": "De gemeente helpt u graag."})
+        assert ok.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("kapot.docx", b"PK\x03\x04 not a real docx"),
+        ("kapot.pdf", b"%PDF-1.4 broken"),
+        ("geen.pdf", b"just text, no pdf header"),
+        ("binair.txt", bytes(range(256)) * 40),
+        ("leeg.txt", b""),
+    ],
+)
+def test_web_corrupt_upload_is_a_clean_4xx(client, name, data):
+    for path in ("/api/check", "/check"):
+        response = client.post(path, files={"file": (name, data)})
+        assert 400 <= response.status_code < 500, (path, response.status_code)
+        assert "Traceback" not in response.text
+        assert name in response.text
+    assert client.get("/api/health").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"files": {"file": ("virus.exe", b"MZ\x90\x00")}},
+        {"files": {"file": ("tabel.xlsx", b"PK\x03\x04")}},
+        {"content": b"platte tekst", "headers": {"content-type": "text/plain"}},
+    ],
+)
+def test_web_unsupported_type_is_415(client, kwargs):
+    response = client.post("/api/check", **kwargs)
+    assert response.status_code == 415
+    ErrorResponse.model_validate(response.json())
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"json": {"text": ""}},
+        {"json": {"text": "  \n\t "}},
+        {"json": {"tekst": "verkeerde sleutel"}},
+        {"json": ["geen", "object"]},
+        {"content": b"{niet: json", "headers": {"content-type": "application/json"}},
+        {"files": {"ander_veld": ("a.txt", b"tekst")}},
+    ],
+)
+def test_web_empty_or_invalid_request_is_422(client, kwargs):
+    response = client.post("/api/check", **kwargs)
+    assert response.status_code == 422
+    assert ErrorResponse.model_validate(response.json()).detail
+
+
+def test_web_empty_text_on_page_is_422_with_form(client):
+    response = client.post("/check", data={"text": "   "})
+    assert response.status_code == 422
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert "geen tekst" in soup.find(role="alert").get_text()
+    assert soup.find("textarea") is not None
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/"),
+        ("GET", "/static/web.css"),
+        ("GET", "/static/web.js"),
+        ("GET", "/api/health"),
+        ("GET", "/openapi.json"),
+        ("GET", "/bestaat-niet"),
+        ("GET", "/api/check"),
+        ("POST", "/api/check"),
+        ("POST", "/check"),
+    ],
+)
+def test_web_security_headers_on_every_response(client, method, path):
+    response = client.request(method, path)
+    csp = response.headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "unsafe-inline" not in csp and "http" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_web_health_names_the_loaded_model(client, nlp_model):
+    response = client.get("/api/health")
+    assert response.status_code == 200
+    health = HealthResponse.model_validate(response.json())
+    _, info = nlp_model
+    assert (health.model.name, health.model.version, health.model.source) == (
+        info.name,
+        info.version,
+        info.source,
+    )
+    assert health.status == "ok" and health.max_chars == 200_000
+
+
+def test_web_logs_only_sizes_and_timings(client, caplog):
+    marker = "Zeldzaamwoordxyz"
+    with caplog.at_level(logging.DEBUG):
+        client.post("/api/check", json={"text": f"{marker} staat in deze zin. Nog een zin."})
+        client.post("/check", files={"file": ("geheim-Jansen.txt", f"{marker} hier.".encode())})
+        client.post("/check", files={"file": ("geheim-Jansen.exe", b"MZ")})
+    assert caplog.records
+    assert marker not in caplog.text and "Jansen" not in caplog.text
+    web_lines = [r.getMessage() for r in caplog.records if r.name == "pipeline.web"]
+    assert any("POST /api/check -> 200" in line and "ms" in line for line in web_lines)
+    assert any(line.startswith("checked ") and " chars " in line for line in web_lines)
+
+
+class _BrokenChecker(Checker):
+    def check(self, text: str, path: str = "-") -> Any:
+        raise RuntimeError(f"internal failure while checking {text}")
+
+
+def test_web_unexpected_failure_is_a_clean_500_and_serving_goes_on(checker, caplog):
+    broken = _BrokenChecker(checker.settings, checker.nlp, checker.model)
+    with TestClient(create_app(checker.settings, broken), raise_server_exceptions=False) as tc:
+        for path, kwargs in (("/api/check", {"json": {"text": "Geheim."}}), ("/check", {})):
+            kwargs = kwargs or {"data": {"text": "Geheim."}}
+            response = tc.post(path, **kwargs)
+            assert response.status_code == 500
+            assert "Traceback" not in response.text and "Geheim" not in response.text
+            assert response.headers["x-frame-options"] == "DENY"
+        assert tc.get("/api/health").status_code == 200
+    assert "Geheim" not in caplog.text
+
+
+def test_web_lifespan_loads_the_model_once(monkeypatch):
+    calls: list[Settings] = []
+    original = Checker.load.__func__
+
+    def counting_load(cls, settings, nlp_model=None):
+        calls.append(settings)
+        return original(cls, settings, nlp_model)
+
+    monkeypatch.setattr(Checker, "load", classmethod(counting_load))
+    fallback = load_settings(
+        None, {"nlp": {"model": "nl_not_installed", "alternatives": []}}, environ={}
+    )
+    app = create_app(fallback)
+    with pytest.warns(FallbackModelWarning), TestClient(app) as test_client:
+        assert len(calls) == 1
+        assert test_client.get("/api/health").json()["model"]["source"] == "fallback"
+        for _ in range(3):
+            response = test_client.post("/api/check", json={"text": SAMPLE})
+            assert response.status_code == 200
+        assert "eenvoudige regels" in test_client.get("/").text
+    assert len(calls) == 1
+
+
+def test_web_openapi_declares_the_api(client):
+    spec = client.get("/openapi.json").json()
+    check = spec["paths"]["/api/check"]["post"]
+    assert set(check["requestBody"]["content"]) == {"application/json", "multipart/form-data"}
+    assert set(check["responses"]) >= {"200", "413", "415", "422"}
+    ref = check["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    assert ref.endswith("/CheckResponse")
+    assert {"level", "b1_pass", "scores", "sentences"} <= set(
+        spec["components"]["schemas"]["CheckResponse"]["required"]
+    )
+    assert "/api/health" in spec["paths"] and "/" not in spec["paths"]
+    assert client.get("/docs").status_code == 404  # Swagger UI would load from a CDN
+
+
+def test_web_serve_command_binds_loopback_by_default(monkeypatch):
+    import uvicorn
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    result = CliRunner().invoke(cli_app, ["serve", "--port", "8123"], env={})
+    assert result.exit_code == 0, result.output
+    assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
+    assert seen["app"].state.checker is None  # loaded in the lifespan, not before
+    result = CliRunner().invoke(cli_app, ["serve", "--host", "0.0.0.0"], env={})
+    assert result.exit_code == 0 and (seen["host"], seen["port"]) == ("0.0.0.0", 8000)
+
+
+def test_web_access_log_drops_query_strings():
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/?text=Mijn+adres", "1.1", 200), None,
+    )  # fmt: skip
+    assert web_app.DropQueryFilter().filter(record)
+    assert "Mijn" not in record.getMessage() and '"GET / HTTP/1.1" 200' in record.getMessage()
+
+
+def test_web_api_fuzzed_from_openapi_has_no_server_errors(checker):
+    import schemathesis
+    from schemathesis.checks import not_a_server_error
+
+    app = create_app(checker.settings, checker)
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    n_cases = 0
+    for operation in schema.get_all_operations():
+        strategy = operation.ok().as_strategy()
+
+        @hypothesis_settings(
+            max_examples=25,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(strategy)
+        def run(case) -> None:
+            nonlocal n_cases
+            n_cases += 1
+            response = case.call()
+            case.validate_response(response, checks=[not_a_server_error])
+
+        run()
+    assert n_cases >= 25
