@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, SEED_PROGRAMMES, SEED_THREAD, require_seeds
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from pipeline.config import Settings
+from pipeline.config import PrivacySettings, Settings
 from pipeline.ingest import detect_family, ingest_raw
 from pipeline.ingest.readers import InputError, read_input
 from pipeline.ingest.threads import (
@@ -291,3 +294,59 @@ def test_ingest_threads_regenerate_script_writes_golden_files(
     script.main()
     written = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
     assert written == json.loads((GOLDEN / "reactie_van_tabs.txt.json").read_text("utf-8"))
+
+
+PEOPLE = ["Anna Veldman", "Bert Kuipers", "Carla", "Dirk-Jan Zwart", "Eline van Os"]
+
+
+def render(depths: list[int], layout: str, indent: str) -> tuple[str, list[int | None]]:
+    """A synthetic thread with comments at ``depths`` (pre-order) and the expected parents."""
+    lines = ["Titel van het artikel", "", "Tekst van het artikel.", "", f"{len(depths)} reacties"]
+    parents: list[int | None] = []
+    latest: dict[int, int] = {}
+    number = 0
+    for i, depth in enumerate(depths, start=1):
+        parents.append(latest[depth - 1] if depth else None)
+        latest[depth] = i
+        name, minute = PEOPLE[i % len(PEOPLE)], f"{i % 60:02d}"
+        if layout == LAYOUT_NUMBERED:
+            pad = " " * (1 + depth)
+            if depth == 0:
+                number += 1
+            marker = f"{number}." if depth == 0 else "•"
+            lines += [f"{pad}{marker} {name}", f"{pad} 3 maart 2021 at 14:{minute}", ""]
+            lines += [f"{pad} Tekst nummer {i}.", f"{pad} Tweede regel.", ""]
+        else:
+            pad = indent * depth
+            lines += [f"{pad}Reactie van {name} – 12-04-2023 09:{minute}"]
+            lines += [f"{pad}Tekst nummer {i}.", f"{pad}Tweede regel."]
+    return "\n".join(lines) + "\n", parents
+
+
+@st.composite
+def tree_depths(draw: st.DrawFn) -> list[int]:
+    n = draw(st.integers(min_value=1, max_value=12))
+    depths = [0]
+    for _ in range(n - 1):
+        depths.append(draw(st.integers(min_value=0, max_value=min(depths[-1] + 1, 5))))
+    return depths
+
+
+@hypothesis_settings(max_examples=40, deadline=None)
+@given(
+    tree_depths(),
+    st.sampled_from([LAYOUT_NUMBERED, LAYOUT_REACTIE]),
+    st.sampled_from(["  ", "    ", "\t"]),
+)
+def test_ingest_threads_structure_of_generated_threads(
+    depths: list[int], layout: str, indent: str
+) -> None:
+    text, parents = render(depths, layout, indent)
+    pseudonymiser = Pseudonymiser(PrivacySettings(secret="test-secret"))
+    thread = parse_thread(text, "generated.txt", content_hash(text), pseudonymiser)
+    assert thread.layout == layout
+    assert [c.depth for c in thread.comments] == depths
+    assert [c.parent_index for c in thread.comments] == parents
+    assert [c.text for c in thread.comments] == [
+        f"Tekst nummer {i}.\nTweede regel." for i in range(1, len(depths) + 1)
+    ]
