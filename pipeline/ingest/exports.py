@@ -68,7 +68,7 @@ class ColumnMap:
     """Finds the canonical fields in a set of column or key names."""
 
     def __init__(self, names: Iterable[str], accepted: Mapping[str, tuple[str, ...]]) -> None:
-        by_fold = {}
+        by_fold: dict[str, str] = {}
         for name in names:
             by_fold.setdefault(str(name).strip().lstrip("\ufeff").casefold(), name)
         self.found = list(by_fold.values())
