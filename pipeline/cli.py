@@ -128,6 +128,35 @@ def ingest(
 
 
 @app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    format: Annotated[
+        str, typer.Option("--format", help="text (terminal), json (JSON Lines) or html.")
+    ] = "text",
+    out: Annotated[Path | None, typer.Option("--out", help="Write the report to a file.")] = None,
+    max_level: Annotated[
+        str | None,
+        typer.Option("--max-level", help="Exit 1 when a text is above this level (A2-C1)."),
+    ] = None,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Check texts for taalniveau B1: verdict, scores and advice per sentence."""
+    from pipeline.check import LEVELS, check_command
+
+    if format not in ("text", "json", "html"):
+        raise fail(f"--format must be 'text', 'json' or 'html', not {format!r}")
+    if max_level is not None and max_level.upper() not in LEVELS:
+        raise fail(f"--max-level must be one of {', '.join(LEVELS)}, not {max_level!r}")
+    settings = make_settings(config, model, verbose)
+    code = check_command(
+        paths, settings, fmt=format, out=out, max_level=max_level and max_level.upper()
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
 def run(
     raw_dir: Annotated[
         list[Path] | None, typer.Argument(help="Input folders or files (default data/raw).")

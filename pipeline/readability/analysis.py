@@ -138,7 +138,8 @@ def analyse_doc(
         Sentences with their measures and flags, all flags, and the additive counts.
     """
     del model_info  # the Doc's own annotations decide which rules apply
-    explained = fl.explained_acronyms(doc.text) | set(explained_acronyms or ())
+    text = doc.text
+    explained = fl.explained_acronyms(text) | set(explained_acronyms or ())
     seen_acronyms: set[str] = set()
     has_dep = doc.has_annotation("DEP")
     counts = Counts(n_units=1)
@@ -163,7 +164,7 @@ def analyse_doc(
             SentenceAnalysis(
                 start=span_start,
                 end=span_end,
-                text=doc.text[span_start:span_end],
+                text=text[span_start:span_end],
                 n_words=n_words,
                 n_syllables=n_syllables,
                 max_dependency_length=lint.max_sdl,
@@ -205,7 +206,7 @@ def analyse_doc(
             "long_paragraph",
             sentences[0].start,
             sentences[-1].end,
-            doc.text[sentences[0].start : sentences[-1].end],
+            text[sentences[0].start : sentences[-1].end],
             f"Lange alinea: {counts.n_words} woorden in {counts.n_sentences} zinnen (advies: "
             f"hoogstens {settings.long_paragraph_words} woorden of "
             f"{settings.long_paragraph_sentences} zinnen).",
@@ -213,7 +214,7 @@ def analyse_doc(
         )
         all_flags.append(flag)
         counts = counts + Counts(n_flags=1, flag_counts={"long_paragraph": 1})
-    return TextAnalysis(doc.text, sentences, all_flags, counts)
+    return TextAnalysis(text, sentences, all_flags, counts)
 
 
 def _kinds(flags: list[Flag]) -> dict[str, int]:

@@ -133,7 +133,7 @@ def make_flag(
     """A flag covering tokens ``first``..``last`` (inclusive)."""
     start = doc[first].idx
     end = doc[last].idx + len(doc[last].text)
-    return Flag(kind, start, end, doc.text[start:end], message, suggestion)
+    return Flag(kind, start, end, doc[first : last + 1].text, message, suggestion)
 
 
 def quote(text: str) -> str:

@@ -1,0 +1,1 @@
+"""Reports: the check report (terminal, JSON, HTML) and the dashboard."""
