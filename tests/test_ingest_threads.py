@@ -207,6 +207,12 @@ def test_ingest_threads_seed_programmes_are_not_threads() -> None:
         assert detect_layout(path.read_text(encoding="utf-8")) is None, path.name
 
 
+def test_ingest_threads_other_samples_are_not_threads() -> None:
+    others = [p for p in sorted(SAMPLES.iterdir()) if not p.name.startswith("thread_")]
+    for path in others:
+        assert detect_layout(read_input(path).text) is None, path.name
+
+
 def test_ingest_threads_detects_every_thread_sample() -> None:
     require_seeds()
     assert SEED_THREAD is not None
