@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from pipeline.config import PrivacySettings, Settings
 from pipeline.ingest import detect_family, ingest_raw
-from pipeline.ingest.readers import InputError, read_input
+from pipeline.ingest.readers import DATA_SUFFIXES, SUPPORTED_SUFFIXES, InputError, read_input
 from pipeline.ingest.threads import (
     LAYOUT_NUMBERED,
     LAYOUT_REACTIE,
@@ -208,7 +208,13 @@ def test_ingest_threads_seed_programmes_are_not_threads() -> None:
 
 
 def test_ingest_threads_other_samples_are_not_threads() -> None:
-    others = [p for p in sorted(SAMPLES.iterdir()) if not p.name.startswith("thread_")]
+    others = [
+        p
+        for p in sorted(SAMPLES.iterdir())
+        if p.suffix.lower() in SUPPORTED_SUFFIXES - DATA_SUFFIXES
+        and not p.name.startswith("thread_")
+    ]
+    assert others
     for path in others:
         assert detect_layout(read_input(path).text) is None, path.name
 
