@@ -2,10 +2,10 @@
 
 The data preparation is a set of pure functions over the tables as pandas DataFrames (pass
 rates, the sentences most in need of rewriting, officialese, themes, sentiment); the charts
-are Altair (Vega-Lite) specs compiled to Vega with ``vl-convert`` and drawn by the Vega
-library, whose JavaScript comes from the same package and is inlined, so the file opens
-offline. All text from the tables reaches the page escaped: through Jinja's autoescaping in
-HTML and through ``tojson`` inside the chart specs.
+are Altair (Vega-Lite) specs drawn by Vega-Embed, whose JavaScript (with Vega and
+Vega-Lite) comes from the ``vl-convert`` package and is inlined, so the file opens offline.
+All text from the tables reaches the page escaped: through Jinja's autoescaping in HTML and
+through ``tojson`` inside the chart specs.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ OWN_TEXT_KINDS = ("paragraph", "item", "text")
 SENTIMENTS = ("negatief", "neutraal", "positief")
 LOCALE = "nl"
 TIMEZONE = "Europe/Amsterdam"
-VEGA_LITE_VERSION = "6.4"
+# The Vega-Lite version Altair writes specs for, as vl-convert names it ("6.4").
+VEGA_LITE_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 NO_DATA = "Geen gegevens"
 
 
@@ -591,9 +592,16 @@ def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         .configure_axis(
             labelColor=INK, titleColor=INK, labelFontSize=12, titleFontSize=12, gridColor="#e5e7eb"
         )
-        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom")
+        .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom", labelLimit=240)
         .configure_view(stroke=None)
     )
+
+
+def _count_axis(largest: int) -> alt.Axis:
+    """An axis of whole counts: every number up to 10, else about five round ticks."""
+    if largest <= 10:
+        return alt.Axis(values=list(range(int(largest) + 1)), format="d")
+    return alt.Axis(tickMinStep=1, format="d", tickCount=5)
 
 
 def _bar_height(n: int) -> alt.Step:
@@ -620,7 +628,7 @@ def chart_pass_rate(by_municipality: pd.DataFrame) -> alt.TopLevelMixin | None:
             "pass_rate:Q",
             title="Documenten op taalniveau B1",
             scale=alt.Scale(domain=[0, 1]),
-            axis=alt.Axis(format=".0%"),
+            axis=alt.Axis(format=".0%", tickCount=5),
         )
     )
     text = base.mark_text(align="left", dx=6, color=INK).encode(
@@ -691,7 +699,7 @@ def chart_flag_counts(counts: pd.DataFrame) -> alt.TopLevelMixin | None:
         .mark_bar(color="#b45309", cornerRadiusEnd=3)
         .encode(
             y=alt.Y("label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            x=alt.X("n:Q", title="Aantal signalen", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X("n:Q", title="Aantal signalen", axis=_count_axis(counts["n"].max())),
             tooltip=[alt.Tooltip("label:N", title="Soort"), alt.Tooltip("n:Q", title="Aantal")],
         )
         .properties(width="container", height=_bar_height(len(counts)))
@@ -714,9 +722,11 @@ def chart_officialese(top: pd.DataFrame) -> alt.TopLevelMixin | None:
         ],
     )
     bars = base.mark_bar(color="#7c3aed", cornerRadiusEnd=3).encode(
-        x=alt.X("n:Q", title="Aantal keer gebruikt", axis=alt.Axis(tickMinStep=1))
+        x=alt.X("n:Q", title="Aantal keer gebruikt", axis=_count_axis(data["n"].max()))
     )
-    text = base.mark_text(align="left", dx=6, color=INK).encode(x="n:Q", text="alternative_text:N")
+    text = base.mark_text(align="left", dx=6, color=INK, limit=220).encode(
+        x="n:Q", text="alternative_text:N"
+    )
     return _configure(
         alt.layer(bars, text).properties(width="container", height=_bar_height(len(data)))
     )
@@ -766,7 +776,8 @@ def chart_sentiment_months(by_month: pd.DataFrame, labels: Labels) -> alt.TopLev
         .encode(
             x=alt.X("month_label:N", title=None, sort=alt.SortField("month"),
                     axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("n:Q", title="Reacties", stack="zero", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("n:Q", title="Reacties", stack="zero",
+                    axis=_count_axis(data.groupby("month")["n"].sum().max())),
             color=alt.Color("sentiment_label:N", title="Sentiment",
                             scale=_sentiment_scale(labels)),
             order=alt.Order("order:Q"),
@@ -795,7 +806,7 @@ def chart_sentiment_themes(by_theme: pd.DataFrame, labels: Labels) -> alt.TopLev
         .encode(
             y=alt.Y("theme:N", title=None, sort=themes, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             x=alt.X("share:Q", title="Aandeel van de reacties", stack="zero",
-                    scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
+                    scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%", tickCount=5)),
             color=alt.Color("sentiment_label:N", title="Sentiment",
                             scale=_sentiment_scale(labels)),
             order=alt.Order("order:Q"),
@@ -811,35 +822,34 @@ def chart_sentiment_themes(by_theme: pd.DataFrame, labels: Labels) -> alt.TopLev
     return _configure(chart)
 
 
-def compile_chart(chart: alt.TopLevelMixin) -> dict[str, Any]:
-    """The Vega spec of an Altair chart (compiled offline by vl-convert)."""
-    import vl_convert
-
-    return vl_convert.vegalite_to_vega(chart.to_dict(), vl_version=VEGA_LITE_VERSION)
+def chart_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The Vega-Lite spec of a chart, validated by Altair, with its data inline."""
+    return chart.to_dict()
 
 
 @cache
 def vega_javascript() -> str:
-    """The Vega library as one script that sets ``window.vega`` (from vl-convert, offline)."""
+    """Vega, Vega-Lite and Vega-Embed as one script (from vl-convert, offline).
+
+    It sets ``window.vegaEmbed``, ``window.vega`` and ``window.vegaLite``.
+    """
     import vl_convert
 
-    script = vl_convert.javascript_bundle("window.vega = vega;")
+    script = vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION)
     # A literal "</script" inside the bundle would end the inline <script> element early.
     return re.sub(r"</(script)", r"<\\/\1", script, flags=re.IGNORECASE)
 
 
 def vega_locale() -> dict[str, Any]:
-    """Dutch number formatting for Vega (d3-format locale), from Babel's CLDR data."""
+    """Dutch number formatting for Vega (a d3-format locale), from Babel's CLDR data."""
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
     return {
-        "number": {
-            "decimal": get_decimal_symbol(LOCALE),
-            "thousands": get_group_symbol(LOCALE),
-            "grouping": [3],
-            "currency": ["€ ", ""],
-            "percent": "%",
-        }
+        "decimal": get_decimal_symbol(LOCALE),
+        "thousands": get_group_symbol(LOCALE),
+        "grouping": [3],
+        "currency": ["€\u00a0", ""],
+        "percent": "%",
     }
 
 
@@ -870,7 +880,7 @@ class DashboardResult:
 def _panel(
     panel_id: str, title: str, description: str, chart: alt.TopLevelMixin | None, wide: bool
 ) -> Panel:
-    spec = compile_chart(chart) if chart is not None else None
+    spec = chart_spec(chart) if chart is not None else None
     return Panel(panel_id, title, description, spec, wide)
 
 

@@ -1,0 +1,95 @@
+"""The dashboard in headless Chromium: every chart draws, no script errors, no network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_dashboard import HOSTILE, synthetic_tables
+
+from pipeline.config import DashboardSettings
+from pipeline.report.dashboard import write_dashboard
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not installed (make browser)"),
+]
+
+# Marks each chart drew: Vega's SVG renderer puts a mark's items inside g.role-mark.
+COUNT_MARKS = """
+() => Array.from(document.querySelectorAll('[data-spec]')).map(el => ({
+  id: el.dataset.spec,
+  rendered: el.dataset.rendered || null,
+  svg: el.querySelectorAll('svg').length,
+  marks: el.querySelectorAll('svg g.role-mark > path, svg g.role-mark > text, '
+                             + 'svg g.role-mark > rect').length,
+}))
+"""
+
+
+def _console(message, problems: list[str]) -> None:
+    if message.type == "error":
+        problems.append(f"console: {message.text}")
+
+
+def _open(page_path: Path, screenshot: Path | None = None) -> tuple[list[dict], list[str], dict]:
+    from playwright.sync_api import sync_playwright
+
+    problems: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
+            page.on("console", lambda msg: _console(msg, problems))
+            page.on("dialog", lambda dialog: (problems.append("dialog"), dialog.dismiss()))
+
+            def block(route):
+                if route.request.url.startswith("file:"):
+                    route.continue_()
+                else:
+                    problems.append(f"network: {route.request.url}")
+                    route.abort()
+
+            page.route("**/*", block)
+            page.goto(page_path.resolve().as_uri())
+            page.wait_for_function("window.dashboardReady !== undefined", timeout=30_000)
+            page.evaluate("() => window.dashboardReady")
+            charts = page.evaluate(COUNT_MARKS)
+            status = page.evaluate("() => window.dashboardStatus")
+            if screenshot is not None:
+                screenshot.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(screenshot), full_page=True)
+        finally:
+            browser.close()
+    return charts, problems, status
+
+
+def test_dashboard_browser_draws_every_chart(tmp_path):
+    processed = synthetic_tables(tmp_path, HOSTILE)
+    result = write_dashboard(processed, tmp_path / "dashboard.html", DashboardSettings())
+    charts, problems, status = _open(result.path, ARTIFACTS / "dashboard.png")
+    assert problems == []
+    assert len(charts) == result.n_charts == 7
+    assert status == {"rendered": 7, "failed": 0, "total": 7}
+    for chart in charts:
+        assert chart["rendered"] == "true", chart
+        assert chart["svg"] >= 1 and chart["marks"] > 0, chart
+
+
+def test_dashboard_browser_empty_tables(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = write_dashboard(empty, tmp_path / "leeg.html", DashboardSettings())
+    charts, problems, status = _open(result.path)
+    assert problems == []
+    assert charts == []
+    assert status == {"rendered": 0, "failed": 0, "total": 0}
