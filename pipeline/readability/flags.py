@@ -88,6 +88,7 @@ NOMINALISATION_SUFFIXES = (
     ("ing", ("en",)),
 )
 MIN_VERB_ZIPF = 1.0
+MIN_COMPOUND_PART = 4
 ACRONYM_RE = re.compile(r"^([A-Z]{2,6})(?:['’]s)?$")
 ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
@@ -632,7 +633,7 @@ def _known(word: str, threshold: float, depth: int = 0) -> bool:
         return True
     if depth > 2 or len(word) < 7:
         return False
-    for i in range(len(word) - 3, 2, -1):
+    for i in range(len(word) - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
         head = word[i:]
         if wordfreq_zipf(head) < threshold:
             continue
@@ -641,7 +642,7 @@ def _known(word: str, threshold: float, depth: int = 0) -> bool:
             if link and not left.endswith(link):
                 continue
             part = left[: len(left) - len(link)] if link else left
-            if len(part) >= 3 and _known(part, threshold, depth + 1):
+            if len(part) >= MIN_COMPOUND_PART and _known(part, threshold, depth + 1):
                 return True
     return False
 
