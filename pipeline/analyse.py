@@ -55,7 +55,7 @@ class Analysers:
             nlp=nlp,
             model=model,
             readability=ReadabilityResources.load(settings.readability),
-            themes=themes.ThemeTagger.load(settings.themes),
+            themes=themes.ThemeTagger.load(settings.themes, nlp),
             sentiment=sentiment.load_model(settings.sentiment),
         )
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
+from conftest import ROOT, SEED_PROGRAMMES, SEED_THREAD, require_seeds
 from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.run import PART_TABLES, run
 from pipeline.schemas import TABLES
-from tests.conftest import ROOT, SEED_PROGRAMMES, SEED_THREAD, require_seeds
 
 pytestmark = pytest.mark.slow
 RAW = ROOT / "data" / "raw"
