@@ -328,6 +328,81 @@ def dashboard(
     )
 
 
+class SentimentGroup(DefaultGroup):
+    """``sentiment FILE`` scores, ``sentiment train LABELS.csv`` trains.
+
+    Also routes options given before the file (``sentiment --format json FILE``).
+    """
+
+    default_command = "score"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+sentiment_app = typer.Typer(
+    cls=SentimentGroup,
+    help="Sentiment (negatief/neutraal/positief) and incivility of texts; train your own model.",
+    no_args_is_help=True,
+)
+app.add_typer(sentiment_app, name="sentiment")
+
+
+@sentiment_app.command("score")
+def sentiment_score(
+    source: Annotated[str, typer.Argument(help="File (txt, md, docx, pdf, html), or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    per_line: Annotated[
+        bool, typer.Option("--per-line", help="Score each line (default: the whole input).")
+    ] = False,
+    model_path: Annotated[
+        Path | None, typer.Option("--model", help="Model from `sentiment train` (.joblib).")
+    ] = None,
+    method: Annotated[str | None, typer.Option("--method", help="model or lexicon.")] = None,
+    config: ConfigOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Score the sentiment and incivility of a text, or of each of its lines."""
+    from pipeline.ingest.readers import InputError
+    from pipeline.sentiment.commands import format_text, score_command
+
+    if format not in ("text", "json"):
+        raise fail(f"--format must be 'text' or 'json', not {format!r}")
+    if method not in (None, "model", "lexicon"):
+        raise fail(f"--method must be 'model' or 'lexicon', not {method!r}")
+    options = {"method": method, "model_path": str(model_path) if model_path else None}
+    sentiment = {k: v for k, v in options.items() if v is not None}
+    settings = make_settings(config, verbose=verbose, sentiment=sentiment)
+    try:
+        result = score_command(source, settings, per_line=per_line)
+    except (InputError, ValueError) as exc:  # InputError, SentimentModelError, LexiconError
+        raise fail(str(exc), 1) from exc
+    if format == "json":
+        emit_json(result)
+    else:
+        typer.echo(format_text(result))
+
+
+@sentiment_app.command("train")
+def sentiment_train(
+    labels: Annotated[Path, typer.Argument(help="CSV with columns text,label.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Model file (.joblib).")] = None,
+    config: ConfigOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Train a sentiment model on your own labelled comments; prints cross-validated scores."""
+    from pipeline.sentiment.commands import format_train_report, train_command
+
+    settings = make_settings(config, verbose=verbose)
+    try:
+        model = train_command(labels, settings, out)
+    except ValueError as exc:  # SentimentModelError
+        raise fail(str(exc), 1) from exc
+    typer.echo(format_train_report(model))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

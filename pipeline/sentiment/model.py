@@ -1,0 +1,485 @@
+"""The statistical sentiment model: TF-IDF words and characters plus lexicon features.
+
+Word 1-2-grams and ``char_wb`` 2-5-grams (TF-IDF, sublinear) and the lexicon's numbers
+(``lexicon.FEATURE_NAMES``, standardised) go into a multinomial logistic regression. Its C and
+the weight of the lexicon block are chosen by stratified cross-validation on the training
+set only.
+
+A model is stored as ``NAME.joblib`` with ``NAME.json`` beside it: scikit-learn version,
+training data sha256 and size, parameters, date and metrics. At load, a model made with
+another scikit-learn version, one that no longer unpickles, or a shipped model whose lexicon
+data changed since training is retrained from its training data (a few seconds) with one
+warning, rather than failing.
+
+Fits and predictions run with one BLAS thread: for these small sparse problems extra threads
+only compete with each other (on a busy two-core machine a fit took 30 s instead of 1 s).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import warnings
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import sklearn
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.exceptions import InconsistentVersionWarning
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+from sklearn.model_selection import GridSearchCV, StratifiedKFold, cross_val_predict
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import StandardScaler
+from threadpoolctl import threadpool_limits
+
+from pipeline.config import SentimentSettings
+from pipeline.sentiment.incivility import UNCIVIL_WORDS_PATH
+from pipeline.sentiment.lexicon import (
+    DATA_DIR,
+    LABELS,
+    RULES_PATH,
+    default_scorer,
+    pattern_lexicon_path,
+)
+from pipeline.sentiment.text import emoji_name, is_shouted, tokenize
+
+log = logging.getLogger(__name__)
+
+MODEL_FORMAT = "gemeentetaal.sentiment_model.v1"
+DEFAULT_MODEL_PATH = DATA_DIR / "sentiment_model.joblib"
+DEFAULT_TRAIN_PATH = DATA_DIR / "sentiment_train.csv"
+REPO_ROOT = DATA_DIR.parent.parent
+DEFAULT_PARAMS: dict[str, float] = {"C": 4.0, "lexicon_weight": 1.0}
+PARAM_GRID: dict[str, list[float]] = {
+    "C": [1.0, 4.0, 16.0],
+    "lexicon_weight": [0.5, 1.0, 2.0],
+}
+CV_FOLDS = 5
+SEED = 0
+
+
+class SentimentModelError(ValueError):
+    """A model or a labelled file cannot be used; one line naming the file and the problem."""
+
+
+class SentimentModelWarning(UserWarning):
+    """A stored model could not be used as is and was retrained from its training data."""
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, as hex."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def features_fingerprint() -> str:
+    """Hash of the data behind the lexicon features: rules, incivility list, Pattern lexicon."""
+    digest = hashlib.sha256()
+    for path in (RULES_PATH, UNCIVIL_WORDS_PATH, pattern_lexicon_path()):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=50_000)
+def model_tokens(text: str) -> tuple[str, ...]:
+    """Tokens for the word TF-IDF: normalised words, emoji names, emoticons and marks.
+
+    Informal spellings and stretched letters are normalised as in the lexicon ("egt" ->
+    "echt", "superrr" -> "super"), so the model shares what the rules know.
+    """
+    scorer = default_scorer()
+    out: list[str] = []
+    for token in tokenize(text):
+        if token.kind == "word":
+            out.append(scorer.word_info(token.text).form)
+            if is_shouted(token.text, scorer.min_caps_letters):
+                out.append("<caps>")
+        elif token.kind == "number":
+            out.append("<num>")
+        elif token.kind == "emoji":
+            out.append(f"<emoji:{emoji_name(token.text) or token.text}>")
+        elif token.kind == "emoticon":
+            out.append(f"<emo:{token.text.lower()}>")
+        else:
+            out.extend(mark for mark in ("!", "?") if mark in token.text)
+    return tuple(out)
+
+
+_NOT_WORDS = frozenset({"<num>", "<caps>", "!", "?"})
+
+
+class LexiconFeatures(TransformerMixin, BaseEstimator):
+    """The lexicon's numbers for each text (see ``LexiconAnalysis.features``)."""
+
+    def fit(self, X: Sequence[str], y: Any = None) -> LexiconFeatures:
+        return self
+
+    def transform(self, X: Sequence[str]) -> np.ndarray:
+        scorer = default_scorer()
+        return np.array([scorer.analyse(text).features() for text in X], dtype=float)
+
+
+def make_estimator(params: dict[str, float] | None = None) -> Pipeline:
+    """An untrained model with the given C and lexicon weight (defaults otherwise)."""
+    p = {**DEFAULT_PARAMS, **(params or {})}
+    features = FeatureUnion(
+        [
+            (
+                "words",
+                TfidfVectorizer(
+                    tokenizer=model_tokens,
+                    token_pattern=None,
+                    lowercase=False,
+                    ngram_range=(1, 2),
+                    sublinear_tf=True,
+                ),
+            ),
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True
+                ),
+            ),
+            ("lexicon", Pipeline([("values", LexiconFeatures()), ("scale", StandardScaler())])),
+        ],
+        transformer_weights={"words": 1.0, "chars": 1.0, "lexicon": p["lexicon_weight"]},
+    )
+    classifier = LogisticRegression(C=p["C"], max_iter=5000, class_weight="balanced")
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+@dataclass(frozen=True)
+class LabelledData:
+    """Texts with sentiment labels, and where they came from."""
+
+    texts: list[str]
+    labels: list[str]
+    path: str
+    sha256: str
+
+    @property
+    def label_counts(self) -> dict[str, int]:
+        counts = Counter(self.labels)
+        return {label: counts.get(label, 0) for label in LABELS}
+
+
+def read_labelled_csv(path: Path, min_rows: int = 30, min_rows_per_label: int = 5) -> LabelledData:
+    """Read a CSV with columns ``text`` and ``label`` (negatief / neutraal / positief).
+
+    Args:
+        path: the CSV file (UTF-8, comma-separated, a header row).
+        min_rows: fewest rows accepted.
+        min_rows_per_label: fewest rows accepted for each of the three labels.
+
+    Raises:
+        SentimentModelError: the file is missing or unreadable, lacks a column, has an unknown
+            label or an empty text, or has too few rows.
+    """
+    try:
+        blob = path.read_bytes()
+        rows = list(csv.DictReader(io.StringIO(blob.decode("utf-8-sig"), newline="")))
+    except OSError as exc:
+        raise SentimentModelError(f"{path}: cannot read: {exc.strerror}") from exc
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise SentimentModelError(f"{path}: not a UTF-8 CSV file ({exc})") from exc
+    columns = set(rows[0]) if rows else set(next(csv.reader(io.StringIO(blob.decode())), []))
+    missing = [c for c in ("text", "label") if c not in columns]
+    if missing:
+        raise SentimentModelError(
+            f"{path}: missing column(s) {', '.join(missing)}; need 'text' and 'label'"
+        )
+    texts, labels = [], []
+    for line, row in enumerate(rows, start=2):
+        text = (row.get("text") or "").strip()
+        label = (row.get("label") or "").strip().lower()
+        if label not in LABELS:
+            raise SentimentModelError(
+                f"{path}: line {line}: unknown label {row.get('label')!r}; use {', '.join(LABELS)}"
+            )
+        if not text:
+            raise SentimentModelError(f"{path}: line {line}: empty text")
+        texts.append(text)
+        labels.append(label)
+    data = LabelledData(texts, labels, str(path), hashlib.sha256(blob).hexdigest())
+    if len(texts) < min_rows:
+        raise SentimentModelError(f"{path}: {len(texts)} rows; at least {min_rows} are needed")
+    thin = {label: n for label, n in data.label_counts.items() if n < min_rows_per_label}
+    if thin:
+        listed = ", ".join(f"{label} {n}" for label, n in thin.items())
+        raise SentimentModelError(
+            f"{path}: too few rows per label ({listed}); at least {min_rows_per_label} each"
+        )
+    return data
+
+
+def classification_metrics(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
+    """Accuracy, macro-F1 and per-label precision, recall and F1, rounded to 4 decimals."""
+    precision, recall, f1, support = precision_recall_fscore_support(
+        truth, predicted, labels=list(LABELS), zero_division=0
+    )
+    return {
+        "n": len(truth),
+        "accuracy": round(float(accuracy_score(truth, predicted)), 4),
+        "macro_f1": round(float(f1_score(truth, predicted, average="macro", zero_division=0)), 4),
+        "per_label": {
+            label: {
+                "precision": round(float(precision[k]), 4),
+                "recall": round(float(recall[k]), 4),
+                "f1": round(float(f1[k]), 4),
+                "support": int(support[k]),
+            }
+            for k, label in enumerate(LABELS)
+        },
+    }
+
+
+def _folds(labels: Sequence[str]) -> StratifiedKFold:
+    smallest = min(Counter(labels).values())
+    return StratifiedKFold(
+        n_splits=max(2, min(CV_FOLDS, smallest)), shuffle=True, random_state=SEED
+    )
+
+
+def tune_params(data: LabelledData) -> dict[str, float]:
+    """C and lexicon weight with the best cross-validated macro-F1 on the training data."""
+    grid = {
+        "classifier__C": PARAM_GRID["C"],
+        "features__transformer_weights": [
+            {"words": 1.0, "chars": 1.0, "lexicon": w} for w in PARAM_GRID["lexicon_weight"]
+        ],
+    }
+    search = GridSearchCV(make_estimator(), grid, scoring="f1_macro", cv=_folds(data.labels))
+    with threadpool_limits(limits=1):
+        search.fit(data.texts, data.labels)
+    best = search.best_params_
+    return {
+        "C": float(best["classifier__C"]),
+        "lexicon_weight": float(best["features__transformer_weights"]["lexicon"]),
+    }
+
+
+def cross_validate(data: LabelledData, params: dict[str, float]) -> dict[str, Any]:
+    """Cross-validated metrics of a model with these parameters on the training data."""
+    folds = _folds(data.labels)
+    with threadpool_limits(limits=1):
+        predicted = cross_val_predict(make_estimator(params), data.texts, data.labels, cv=folds)
+    return {"folds": folds.get_n_splits(), **classification_metrics(data.labels, predicted)}
+
+
+def _repo_relative(path: str) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(Path(path).resolve())
+
+
+@dataclass
+class SentimentModel:
+    """A trained model and its metadata (the JSON file stored beside it)."""
+
+    estimator: Pipeline
+    meta: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return str(self.meta.get("name", "custom"))
+
+    @property
+    def model_id(self) -> str:
+        return str(self.meta.get("model_id", ""))
+
+    @property
+    def method(self) -> str:
+        """How results were made, e.g. ``model:default-3f2a9c1b``."""
+        return f"model:{self.name}-{self.model_id}"
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Probabilities per text, columns in ``LABELS`` order."""
+        with threadpool_limits(limits=1):
+            probabilities = self.estimator.predict_proba(list(texts))
+        order = [list(self.estimator.classes_).index(label) for label in LABELS]
+        return probabilities[:, order]
+
+    def known_words(self, texts: Sequence[str]) -> list[bool]:
+        """True for texts with a word, emoji or emoticon the model saw in training.
+
+        Numbers and punctuation do not count: a text of only those, or of unknown words, gives
+        the model nothing to go on.
+        """
+        vocabulary = self.estimator.named_steps["features"].transformer_list[0][1].vocabulary_
+        return [
+            any(t in vocabulary for t in model_tokens(text) if t not in _NOT_WORDS)
+            for text in texts
+        ]
+
+    def save(self, path: Path) -> Path:
+        """Write ``path`` (joblib) and the metadata beside it; returns the metadata path."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        meta_path = path.with_suffix(".json")
+        joblib.dump(self.estimator, path, compress=3)
+        meta_path.write_text(json.dumps(self.meta, indent=2, ensure_ascii=False) + "\n")
+        return meta_path
+
+
+def train_model(
+    data: LabelledData,
+    *,
+    name: str = "custom",
+    params: dict[str, float] | None = None,
+    tune: bool = True,
+    evaluate: bool = True,
+) -> SentimentModel:
+    """Train a model on labelled texts.
+
+    Args:
+        data: the training texts and labels.
+        name: "default" for the shipped model, otherwise a short name for the method string.
+        params: C and lexicon weight; None with ``tune`` chooses them by cross-validation.
+        tune: search ``PARAM_GRID`` by stratified cross-validation (only without ``params``).
+        evaluate: also store cross-validated metrics in the metadata.
+
+    Returns:
+        The fitted model; its ``meta`` holds versions, data hash, parameters and metrics.
+    """
+    if params is None:
+        params = tune_params(data) if tune else dict(DEFAULT_PARAMS)
+    with threadpool_limits(limits=1):
+        estimator = make_estimator(params).fit(data.texts, data.labels)
+    fingerprint = features_fingerprint()
+    identity = json.dumps([data.sha256, params, fingerprint], sort_keys=True)
+    meta: dict[str, Any] = {
+        "format": MODEL_FORMAT,
+        "name": name,
+        "model_id": hashlib.sha256(identity.encode()).hexdigest()[:8],
+        "created": date.today().isoformat(),
+        "sklearn_version": sklearn.__version__,
+        "labels": list(LABELS),
+        "params": params,
+        "features_fingerprint": fingerprint,
+        "rules_version": default_scorer().rules.version,
+        "training_data": {
+            "path": _repo_relative(data.path),
+            "sha256": data.sha256,
+            "n_rows": len(data.texts),
+            "label_counts": data.label_counts,
+        },
+    }
+    if evaluate:
+        meta["cv"] = cross_validate(data, params)
+    return SentimentModel(estimator, meta)
+
+
+# -- loading ------------------------------------------------------------------------------
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    meta_path = path.with_suffix(".json")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SentimentModelError(
+            f"{meta_path}: cannot read model metadata: {exc.strerror}"
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise SentimentModelError(f"{meta_path}: invalid model metadata: {exc}") from exc
+    if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT:
+        raise SentimentModelError(f"{meta_path}: not a gemeentetaal sentiment model")
+    return meta
+
+
+def _unpickle(path: Path) -> Pipeline | str:
+    """The stored estimator, or the reason it cannot be used."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InconsistentVersionWarning)
+        try:
+            estimator = joblib.load(path)
+        except InconsistentVersionWarning as exc:
+            return f"made with another scikit-learn ({exc.original_sklearn_version})"
+        except Exception as exc:  # unpickling raises many kinds of errors
+            return f"cannot be unpickled ({exc.__class__.__name__}: {exc})"
+    if not isinstance(estimator, Pipeline) or not hasattr(estimator, "classes_"):
+        return "does not hold a trained sentiment pipeline"
+    return estimator
+
+
+def _training_data_for(meta: dict[str, Any], default: bool) -> LabelledData | None:
+    """The model's training data if it is still there unchanged (the shipped data for default)."""
+    recorded = meta.get("training_data", {})
+    path = DEFAULT_TRAIN_PATH if default else Path(recorded.get("path", ""))
+    if not path.is_absolute():
+        path = REPO_ROOT / path
+    if not path.is_file():
+        return None
+    data = read_labelled_csv(path, min_rows=1, min_rows_per_label=1)
+    if not default and data.sha256 != recorded.get("sha256"):
+        return None
+    return data
+
+
+def _load(path: Path, default: bool) -> SentimentModel:
+    if not path.is_file():
+        raise SentimentModelError(f"{path}: sentiment model not found")
+    meta = _read_meta(path)
+    problem = ""
+    if meta.get("sklearn_version") != sklearn.__version__:
+        problem = (
+            f"made with scikit-learn {meta.get('sklearn_version')}, this is {sklearn.__version__}"
+        )
+    elif default and meta.get("features_fingerprint") != features_fingerprint():
+        problem = "the lexicon, rules or incivility list changed since it was trained"
+    if not problem:
+        estimator = _unpickle(path)
+        if not isinstance(estimator, str):
+            return SentimentModel(estimator, meta)
+        problem = estimator
+    data = _training_data_for(meta, default)
+    if data is None:
+        raise SentimentModelError(
+            f"{path}: model {problem} and its training data is not available; "
+            "train it again with `gemeentetaal sentiment train`"
+        )
+    model = train_model(
+        data, name=meta.get("name", "custom"), params=meta.get("params"), evaluate=False
+    )
+    warnings.warn(
+        f"{path}: sentiment model {problem}; retrained it from {data.path} "
+        "(run scripts/train_sentiment.py to update the stored model)",
+        SentimentModelWarning,
+        stacklevel=3,
+    )
+    log.warning("sentiment model %s: %s; retrained from %s", path, problem, data.path)
+    return model
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, mtime_ns: int, default: bool) -> SentimentModel:
+    return _load(Path(path), default)
+
+
+def load_model(settings: SentimentSettings) -> SentimentModel | None:
+    """The model the settings ask for (cached per file), or None for the lexicon method.
+
+    ``settings.model_path`` selects a model trained with ``gemeentetaal sentiment train``;
+    without it the shipped default model is used.
+
+    Raises:
+        SentimentModelError: the model file or its metadata is missing or unusable and cannot
+            be retrained.
+    """
+    if settings.method == "lexicon":
+        return None
+    default = settings.model_path is None
+    path = (DEFAULT_MODEL_PATH if default else Path(settings.model_path)).resolve()  # type: ignore[arg-type]
+    mtime = path.stat().st_mtime_ns if path.is_file() else 0
+    return _load_cached(str(path), mtime, default)

