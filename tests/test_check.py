@@ -1,0 +1,178 @@
+"""``gemeentetaal check``: the job (one parse pass, offsets, fallback) and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.check import InputText, check_texts, paragraphs
+from pipeline.cli import app
+
+B1_TEXT = (
+    "Vanaf 1 maart halen we het afval op een nieuwe manier op.\n\n"
+    "U krijgt een oranje container. Daarin doet u plastic en blikjes. "
+    "Wij halen de container om de week op."
+)
+C1_TEXT = (
+    "In het kader van de implementatie van het door de gemeenteraad vastgestelde "
+    "Grondstoffenplan wordt de inzameling van huishoudelijke afvalstoffen met ingang van "
+    "1 maart gewijzigd, teneinde de hoeveelheid restafval substantieel te reduceren.\n\n"
+    "Ten behoeve van de gescheiden inzameling wordt aan ieder adres een additionele "
+    "minicontainer verstrekt, die tweewekelijks zal worden geledigd, terwijl de inzameling van "
+    "het restafval conform het huidige schema zal blijven plaatsvinden."
+)
+SCORE_KEYS = {"flesch_douma", "brouwer", "lint", "lint_level", "avg_sentence_length"}
+
+
+@pytest.fixture
+def use_model(monkeypatch, nlp_model):
+    """Let the CLI reuse the session's loaded model instead of loading it per call."""
+    import pipeline.nlp
+
+    monkeypatch.setattr(pipeline.nlp, "load_pipeline", lambda settings: nlp_model)
+    return nlp_model
+
+
+def invoke(*args: str, input: str | None = None):
+    return CliRunner().invoke(app, ["check", *args], input=input)
+
+
+def test_check_paragraph_offsets() -> None:
+    text = "  Eerste alinea.\nNog een regel.\n\n\n Tweede alinea.  \n"
+    parts = paragraphs(text)
+    assert [p for _, p in parts] == ["Eerste alinea.\nNog een regel.", "Tweede alinea."]
+    assert all(text[o : o + len(p)] == p for o, p in parts)
+
+
+class CountingPipeline:
+    def __init__(self, nlp) -> None:
+        self.nlp, self.calls = nlp, 0
+
+    def pipe(self, *args, **kwargs):
+        self.calls += 1
+        return self.nlp.pipe(*args, **kwargs)
+
+
+def test_check_one_parse_pass_for_all_inputs_with_fallback(settings) -> None:
+    from pipeline.nlp import fallback_info, make_fallback_pipeline
+
+    nlp = CountingPipeline(make_fallback_pipeline())
+    inputs = [InputText(f"t{i}.txt", B1_TEXT) for i in range(5)] + [InputText("c.txt", C1_TEXT)]
+    results = check_texts(inputs, settings, nlp=nlp, model_info=fallback_info())
+    assert nlp.calls == 1
+    assert [r.path for r in results] == [i.path for i in inputs]
+    hard = results[-1].to_json()
+    assert hard["model"]["source"] == "fallback"
+    assert hard["scores"]["lint"] is None
+    assert hard["b1_pass"] is False
+    assert any(r.startswith("LiNT-II is niet berekend") for r in hard["reasons"])
+    assert results[0].to_json()["b1_pass"] is True
+
+
+def check_offsets(obj: dict, text: str) -> None:
+    for sentence in obj["sentences"]:
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+        for flag in sentence["flags"]:
+            assert set(flag) >= {"kind", "start", "end", "message", "suggestion"}
+            assert sentence["start"] <= flag["start"] < flag["end"] <= sentence["end"]
+            assert text[flag["start"] : flag["end"]] == flag["text"]
+
+
+@pytest.mark.slow
+def test_check_json_schema_and_offsets(use_model, tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(C1_TEXT, encoding="utf-8")
+    result = invoke(str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    obj = json.loads(lines[0])
+    assert obj["path"] == str(path)
+    assert obj["level"] == "C1" and obj["b1_pass"] is False
+    assert set(obj["scores"]) >= SCORE_KEYS
+    assert obj["reasons"] and all(isinstance(r, str) for r in obj["reasons"])
+    assert set(obj["model"]) == {"name", "version", "source"}
+    assert obj["model"]["name"] == use_model[1].name
+    kinds = {f["kind"] for s in obj["sentences"] for f in s["flags"]}
+    assert {"officialese", "passive", "nominalisation", "long_sentence"} <= kinds
+    check_offsets(obj, C1_TEXT)
+
+
+@pytest.mark.slow
+def test_check_json_lines_for_several_inputs_and_folders(use_model, tmp_path: Path) -> None:
+    folder = tmp_path / "teksten"
+    folder.mkdir()
+    (folder / "a.txt").write_text(B1_TEXT, encoding="utf-8")
+    (folder / "b.md").write_text(C1_TEXT, encoding="utf-8")
+    (folder / "notes.csv").write_text("x,y\n1,2\n", encoding="utf-8")  # not checked
+    single = tmp_path / "c.txt"
+    single.write_text(B1_TEXT, encoding="utf-8")
+    result = invoke(str(folder), str(single), "--format", "json")
+    assert result.exit_code == 0, result.output
+    objs = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert [Path(o["path"]).name for o in objs] == ["a.txt", "b.md", "c.txt"]
+    assert [o["b1_pass"] for o in objs] == [True, False, True]
+
+
+@pytest.mark.slow
+def test_check_stdin(use_model) -> None:
+    result = invoke("-", "--format", "json", input=B1_TEXT)
+    assert result.exit_code == 0, result.output
+    obj = json.loads(result.stdout)
+    assert obj["path"] == "-" and obj["b1_pass"] is True
+    check_offsets(obj, B1_TEXT)
+
+
+@pytest.mark.slow
+def test_check_max_level_exit_code(use_model, tmp_path: Path) -> None:
+    easy, hard = tmp_path / "easy.txt", tmp_path / "hard.txt"
+    easy.write_text(B1_TEXT, encoding="utf-8")
+    hard.write_text(C1_TEXT, encoding="utf-8")
+    assert invoke(str(easy), "--max-level", "B1").exit_code == 0
+    assert invoke(str(easy), str(hard), "--max-level", "B1").exit_code == 1
+    assert invoke(str(hard), "--max-level", "c1").exit_code == 0
+    bad = invoke(str(easy), "--max-level", "B3")
+    assert bad.exit_code == 2 and "--max-level" in bad.stderr
+
+
+@pytest.mark.slow
+def test_check_broken_file_among_good_ones(use_model, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(B1_TEXT, encoding="utf-8")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 this is not really a pdf")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.txt"
+    result = invoke(str(broken), str(good), str(empty), str(missing), "--format", "json")
+    assert result.exit_code == 1
+    assert [json.loads(x)["path"] for x in result.stdout.splitlines()] == [str(good)]
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 3
+    assert errors[0].startswith(f"gemeentetaal: error: {broken}: corrupt .pdf file")
+    assert any(str(empty) in e and "empty file" in e for e in errors)
+    assert any(str(missing) in e and "file not found" in e for e in errors)
+
+
+@pytest.mark.slow
+def test_check_text_and_html_output(use_model, tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(C1_TEXT, encoding="utf-8")
+    text = invoke(str(path))
+    assert text.exit_code == 0
+    assert "Taalniveau C1: moeilijker dan B1" in text.stdout
+    assert "Ambtelijke taal: ‘In het kader van’." in text.stdout
+    assert "\x1b[" not in text.stdout  # no colour codes without a terminal
+    out = tmp_path / "rapport.html"
+    html = invoke(str(path), "--format", "html", "--out", str(out))
+    assert html.exit_code == 0 and html.stdout == ""
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Taalniveau C1" in page
+
+
+def test_check_rejects_unknown_format() -> None:
+    result = invoke("x.txt", "--format", "xml")
+    assert result.exit_code == 2 and "--format" in result.stderr
