@@ -149,6 +149,7 @@ class Line:
     residue: str | None = None
     number: str | None = None
     title: str | None = None
+    source: str = ""
 
 
 def parse_metadata_line(line: str, vocab: Vocabulary | None = None) -> tuple[str, str] | None:
@@ -263,9 +264,13 @@ class _Classifier:
         return None
 
     def classify(self, raw: str, index: int) -> Line:
-        text = " ".join(raw.split())  # invisible characters are gone already
-        if not text:
-            return Line("blank", "")
+        """Classify one raw line (invisible characters already removed)."""
+        text = " ".join(raw.split())
+        line = self._classify(text, index) if text else Line("blank", "")
+        line.source = text
+        return line
+
+    def _classify(self, text: str, index: int) -> Line:
         vocab = self.vocab
         if vocab.boilerplate_re.fullmatch(text) or self._is_municipality_name(text):
             return Line("boiler", text)
@@ -285,9 +290,9 @@ class _Classifier:
             cells = [c.strip() for c in text.strip("|").split("|")]
             if len(cells) >= 2:
                 return Line("table", text)
-            text, residue = cells[0], "|"
-            if not text:
-                return Line("boiler", "|")
+            source, text, residue = text, cells[0], "|"
+            if not text or vocab.boilerplate_re.fullmatch(text):
+                return Line("boiler", source)
         meta = vocab.meta_re.fullmatch(text)
         if meta is not None and _words(meta.group(2)) <= 3 * self.settings.heading_max_words:
             return Line("meta", text, residue=residue)
@@ -589,11 +594,14 @@ class _Parser:
             and j is not None
             and self.lines[j].kind in ("text", "item")
             and _words(self.lines[j].text) <= self.settings.heading_max_words
+            and split_names(self.lines[j].text, self.vocab)
         ):
             value = self.lines[j].text
             self.consumed.add(j)
         if label_kind == "director":
-            doc.director = doc.director or ", ".join(split_names(value, self.vocab)) or None
+            known = doc.director.split(", ") if doc.director else []
+            known += [n for n in split_names(value, self.vocab) if n not in known]
+            doc.director = ", ".join(known) or None
         else:
             doc.portfolio_holders.extend(
                 n for n in split_names(value, self.vocab) if n not in doc.portfolio_holders
@@ -674,7 +682,7 @@ def _mark_running_headers(
         return marked
     for i, line in enumerate(lines):
         if line.text in repeated and line.kind in candidates and line.heading_kind in ("", "title"):
-            lines[i] = Line("boiler", line.text)
+            lines[i] = Line("boiler", line.source or line.text)
             marked.add(i)
     return marked
 
