@@ -172,6 +172,32 @@ def test_ingest_readers_folder_with_one_broken_file(tmp_path: Path, settings: Se
     assert sorted(d.year for d in documents) == [2020, 2021]
 
 
+def test_ingest_readers_duplicate_file_skipped_not_fatal(tmp_path: Path, settings: Settings):
+    good, _ = make_folder(tmp_path / "in", n_good=1)
+    copy = write(tmp_path / "in" / "kopie.txt", good[0].read_bytes())
+    results = list(ingest_paths([good[0], copy], settings, Pseudonymiser(settings.privacy)))
+    assert isinstance(results[0], Document)
+    assert str(results[1]) == f"{copy}: same content as {good[0]}; skipped"
+    result = invoke("ingest", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert pq.read_table(tmp_path / "out" / "documents.parquet").num_rows == 1
+    assert pq.read_table(tmp_path / "out" / "errors.parquet").num_rows == 2
+
+
+def test_ingest_readers_ingest_settings_reach_the_parser(tmp_path: Path, settings: Settings):
+    page = "Kop van elke pagina 2024\n\nTekst op deze pagina van het document.\n\n"
+    path = write(tmp_path / "koppen.txt", page * 2)
+    strict = settings.model_copy(
+        update={"ingest": settings.ingest.model_copy(update={"running_header_min_repeats": 2})}
+    )
+    default_doc, strict_doc = (
+        next(iter(ingest_paths([path], s, Pseudonymiser(s.privacy)))) for s in (settings, strict)
+    )
+    assert isinstance(default_doc, Document) and isinstance(strict_doc, Document)
+    assert default_doc.boilerplate_lines == []
+    assert strict_doc.boilerplate_lines == ["Kop van elke pagina 2024"] * 2
+
+
 def invoke(*args: str):
     return CliRunner().invoke(app, list(args), env={"GEMEENTETAAL_SECRET": "test-secret"})
 

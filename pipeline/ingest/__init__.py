@@ -73,7 +73,7 @@ def ingest_raw(raw: RawInput, settings: Settings, pseudonymiser: Pseudonymiser) 
         return [threads.parse_thread(raw.text, raw.path, digest, pseudonymiser)]
     from pipeline.ingest import programme
 
-    return [programme.parse_programme(raw.text, raw.path, digest)]
+    return [programme.parse_programme(raw.text, raw.path, digest, settings.ingest)]
 
 
 def ingest_file(path: Path, settings: Settings, pseudonymiser: Pseudonymiser) -> list[Record]:
@@ -86,14 +86,25 @@ def ingest_paths(
     paths: Iterable[Path], settings: Settings, pseudonymiser: Pseudonymiser
 ) -> Iterator[Record | IngestError]:
     """Ingest every file under ``paths``; a failing file yields an ``IngestError`` and the
-    batch goes on."""
+    batch goes on. A file with the same bytes as an earlier one is skipped with an error, as
+    its records would have the same (content-based) ids."""
+    seen: dict[str, Path] = {}  # content hash -> first path: ids are content-based
     for path in iter_input_files(paths):
         try:
-            yield from ingest_file(path, settings, pseudonymiser)
+            records = ingest_file(path, settings, pseudonymiser)
         except InputError as exc:
             yield IngestError(str(path), "ingest", str(exc))
+            continue
         except RecursionError:
             yield IngestError(str(path), "ingest", "input is nested too deeply to parse")
+            continue
+        digest = records[0].content_hash if records else None
+        if digest is not None and digest in seen:
+            yield IngestError(str(path), "ingest", f"same content as {seen[digest]}; skipped")
+            continue
+        if digest is not None:
+            seen[digest] = path
+        yield from records
 
 
 def is_document(record: Record) -> bool:
