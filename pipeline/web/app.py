@@ -136,6 +136,7 @@ def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
         if getattr(app.state, "checker", None) is None:
             started = time.perf_counter()
             app.state.checker = Checker.load(settings)
+            app.state.checker.warm_up()
             log.info(
                 "model %s loaded in %.1fs",
                 app.state.checker.model.describe(),
@@ -203,7 +204,7 @@ def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
         log.info("checked %d chars in %.0fms", len(text), (time.perf_counter() - started) * 1000)
         return result
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def page(request: Request) -> HTMLResponse:
         return render_page(request)
 
@@ -321,7 +322,11 @@ def log_config() -> dict[str, Any]:
     config = json.loads(json.dumps(LOGGING_CONFIG))
     config["filters"] = {"no_query": {"()": "pipeline.web.app.DropQueryFilter"}}
     config["handlers"]["access"]["filters"] = ["no_query"]
-    config["loggers"]["pipeline.web"] = {"handlers": ["default"], "level": "INFO"}
+    config["loggers"]["pipeline.web"] = {
+        "handlers": ["default"],
+        "level": "INFO",
+        "propagate": False,
+    }
     return config
 
 

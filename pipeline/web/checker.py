@@ -126,6 +126,10 @@ class Checker:
         nlp, model = nlp_model if nlp_model is not None else load_pipeline(settings.nlp)
         return cls(settings, nlp, model)
 
+    def warm_up(self) -> None:
+        """Check one short text, so lazily loaded word lists are ready for the first user."""
+        self.check("De gemeente helpt inwoners. Het plan wordt in 2025 uitgevoerd.")
+
     def check(self, text: str, path: str = PASTED_PATH) -> CheckResult:
         """Check one text with the function behind ``gemeentetaal check``."""
         from pipeline.check import InputText, check_texts
