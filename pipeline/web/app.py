@@ -38,7 +38,13 @@ from pipeline.web.checker import (
     text_from_paste,
     text_from_upload,
 )
-from pipeline.web.models import CheckRequest, CheckResponse, ErrorResponse, HealthResponse
+from pipeline.web.models import (
+    CheckRequest,
+    CheckResponse,
+    ErrorResponse,
+    HealthResponse,
+    ModelOut,
+)
 from pipeline.web.security import SecurityMiddleware, wants_json
 
 if TYPE_CHECKING:
@@ -267,7 +273,7 @@ def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
         info = current.model
         return HealthResponse(
             status="ok",
-            model={"name": info.name, "version": info.version, "source": info.source},
+            model=ModelOut(name=info.name, version=info.version, source=info.source),
             max_chars=web.max_chars,
             max_upload_mb=web.max_upload_mb,
         )
