@@ -296,10 +296,10 @@ class _Classifier:
         meta = vocab.meta_re.fullmatch(text)
         if meta is not None and _words(meta.group(2)) <= 3 * self.settings.heading_max_words:
             return Line("meta", text, residue=residue)
-        line = self.heading(text)
-        if line is not None:
-            line.residue = residue
-            return line
+        heading = self.heading(text)
+        if heading is not None:
+            heading.residue = residue
+            return heading
         m = _LETTERED.fullmatch(text)
         if m is not None:
             upper_dot, body = m.group(2), m.group(4)
@@ -518,7 +518,8 @@ def parse_programme(
     Returns:
         The document. ``family`` is ``"text"`` when nothing marks it as a programme text.
     """
-    return _Parser(text, source_path, content_hash, settings or IngestSettings()).parse()
+    settings = settings or IngestSettings.model_validate({})
+    return _Parser(text, source_path, content_hash, settings).parse()
 
 
 class _Parser:
@@ -765,53 +766,55 @@ def _document_type_and_year(
     settings: IngestSettings,
 ) -> tuple[DocType | None, int | None]:
     """Decide the document type and year; explicit title words beat heading signals."""
-    title_score: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    years: dict[str, Counter[int]] = {}
+    title_score: Counter[DocType] = Counter()
+    title_first: dict[DocType, int] = {}
+    years: dict[DocType, Counter[int]] = {}
     for pos, line in enumerate(evidence):
         if not line or line[-1] in ".;" or _words(line) > settings.heading_max_words:
             continue
         tokens = _TOKEN.findall(fold(line))
-        seen_here: set[str] = set()
+        seen_here: set[DocType] = set()
         for k, token in enumerate(tokens):
-            doc_type = vocab.type_words.get(token)
-            if doc_type is None:
+            word_type = vocab.type_words.get(token)
+            if word_type is None:
                 continue
-            if doc_type not in seen_here:
-                title_score[doc_type] += TITLE_WEIGHT
-                first_seen.setdefault(doc_type, pos)
-                seen_here.add(doc_type)
+            if word_type not in seen_here:
+                title_score[word_type] += TITLE_WEIGHT
+                title_first.setdefault(word_type, pos)
+                seen_here.add(word_type)
             for nxt in tokens[k + 1 : k + 5]:
                 y = _YEAR_TOKEN.fullmatch(nxt)
                 if y is not None:
-                    years.setdefault(doc_type, Counter())[int(y.group(1))] += 1
+                    years.setdefault(word_type, Counter())[int(y.group(1))] += 1
                     break
-    doc_type: DocType | None
-    if title_score:
-        doc_type = min(title_score, key=lambda t: (-title_score[t], first_seen[t]))  # type: ignore[assignment]
-    else:
-        heading_score: Counter[str] = Counter()
-        heading_first: dict[str, int] = {}
+    doc_type = _best(title_score, title_first)
+    if doc_type is None:
+        heading_score: Counter[DocType] = Counter()
+        heading_first: dict[DocType, int] = {}
         for pos, heading in enumerate(headings):
             term = _match_fixed(heading, vocab, settings.heading_max_words)
             if term is not None and term.doc_type and term.weight:
                 heading_score[term.doc_type] += term.weight
                 heading_first.setdefault(term.doc_type, pos)
-        doc_type = (
-            min(heading_score, key=lambda t: (-heading_score[t], heading_first[t]))  # type: ignore[assignment]
-            if heading_score
-            else None
-        )
+        doc_type = _best(heading_score, heading_first)
     if doc_type is None:
         return None, None
     year = _most_common_unique(years.get(doc_type, Counter()), 1)
     if year is None and doc_type == "jaarverslag":
         found: Counter[int] = Counter()
         for section in doc.sections:
-            for unit in (*section.paragraphs, *section.items):
-                found.update(int(y) for y in _IN_YEAR.findall(unit.text))
+            texts = [p.text for p in section.paragraphs] + [i.text for i in section.items]
+            for text in texts:
+                found.update(int(y) for y in _IN_YEAR.findall(text))
         year = _most_common_unique(found, settings.year_min_mentions)
     return doc_type, year
+
+
+def _best(scores: Counter[DocType], first: dict[DocType, int]) -> DocType | None:
+    """The highest score; a tie goes to the type seen first."""
+    if not scores:
+        return None
+    return min(scores, key=lambda t: (-scores[t], first[t]))
 
 
 def _most_common_unique(counts: Counter[int], minimum: int) -> int | None:
