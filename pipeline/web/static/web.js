@@ -35,7 +35,8 @@
     }).then(function (html) {
       // The server escapes all user text; this HTML is the same as the no-JS page's.
       result.innerHTML = html;
-      result.focus();
+      result.focus({ preventScroll: true });
+      result.scrollIntoView({ block: "start" });
     }).catch(function () {
       form.submit();
     }).finally(function () {
