@@ -154,7 +154,11 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
 
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    load_1m = os.getloadavg()[0]
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average {load_1m:.1f} at the end (other processes share the cores)"
+    )
     lines = [
         f"Machine: {machine}; model {model['name']} {model['version']} ({model['source']}).",
         f"Load: {args.clients} concurrent clients for {args.duration:g} s, "
