@@ -333,31 +333,30 @@ def _verb_exists(verb: str, resources: ReadabilityResources) -> bool:
     )
 
 
-@lru_cache(maxsize=50_000)
-def _base_verb_cached(word: str, resources_id: int) -> str | None:
-    resources = _RESOURCES_BY_ID[resources_id]
+def _derive_base_verb(word: str, resources: ReadabilityResources) -> tuple[str, bool] | None:
     for suffix, replacements in NOMINALISATION_SUFFIXES:
         if not word.endswith(suffix) or len(word) <= len(suffix) + 2:
             continue
         stem = word[: -len(suffix)]
-        # try the whole word, then shorter heads of a compound (afvalinzameling -> inzamelen)
+        # the whole word, then shorter heads of a compound (afvalinzameling -> inzamelen)
         for cut in range(0, max(1, len(stem) - 3)):
             head = stem[cut:]
             for replacement in replacements:
                 verb = head + replacement
                 if _verb_exists(verb, resources):
-                    return verb
+                    return verb, cut == 0
         return None
     return None
 
 
-_RESOURCES_BY_ID: dict[int, ReadabilityResources] = {}
-
-
-def base_verb(word: str, resources: ReadabilityResources) -> str | None:
-    """The verb a noun in -ing/-atie/-tie derives from (``uitvoering`` -> ``uitvoeren``)."""
-    _RESOURCES_BY_ID[id(resources)] = resources
-    return _base_verb_cached(word, id(resources))
+def base_verb(word: str, resources: ReadabilityResources) -> tuple[str, bool] | None:
+    """The verb a noun in -ing/-atie/-tie derives from, and whether it is the whole word's
+    verb (``uitvoering`` -> ``("uitvoeren", True)``; ``doelstelling`` -> ``("stellen",
+    False)``)."""
+    memo = resources.memo("base_verb")
+    if word not in memo:
+        memo[word] = _derive_base_verb(word, resources)
+    return memo[word]
 
 
 def _third_person_forms(infinitive: str) -> set[str]:
@@ -415,8 +414,8 @@ def _only_prefixes(left: str) -> bool:
     )
 
 
-def is_nominalisation(token: Token, resources: ReadabilityResources) -> str | None:
-    """The base verb when ``token`` is a deverbal action noun, else None."""
+def is_nominalisation(token: Token, resources: ReadabilityResources) -> tuple[str, bool] | None:
+    """The base verb (see ``base_verb``) when ``token`` is a deverbal action noun."""
     word = _lemma(token)
     if token.pos_ and token.pos_ != "NOUN":
         return None
@@ -501,8 +500,14 @@ def detect_nominalisation(
     for token in tokens:
         if token.i in covered:
             continue
-        verb = is_nominalisation(token, resources)
-        if verb is not None:
+        found = is_nominalisation(token, resources)
+        if found is not None:
+            verb, whole = found
+            suggestion = (
+                f"Gebruik het werkwoord {quote(verb)}: schrijf wie wat doet."
+                if whole
+                else "Gebruik een werkwoord: schrijf wie wat doet."
+            )
             flags.append(
                 make_flag(
                     doc,
@@ -510,7 +515,7 @@ def detect_nominalisation(
                     token.i,
                     "nominalisation",
                     f"Zelfstandig naamwoord van een werkwoord: {quote(token.text)}.",
-                    f"Gebruik het werkwoord {quote(verb)}: schrijf wie wat doet.",
+                    suggestion,
                 )
             )
     return flags

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pipeline.config import ReadabilitySettings
 
@@ -131,6 +132,11 @@ class ReadabilityResources:
     officialese_by_first: dict[str, tuple[OfficialeseTerm, ...]] = field(default_factory=dict)
     officialese_spread_index: dict[str, tuple[OfficialeseTerm, ...]] = field(default_factory=dict)
     _syllables: Callable[[str], int] | None = field(default=None, repr=False)
+    _memo: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+
+    def memo(self, name: str) -> dict[str, Any]:
+        """A named cache for derived lookups (per resources object)."""
+        return self._memo.setdefault(name, {})
 
     @classmethod
     def load(cls, settings: ReadabilitySettings, data_dir: Path = DATA_DIR) -> ReadabilityResources:
