@@ -378,6 +378,17 @@ def test_ingest_programme_running_headers_need_repeats():
     assert twice.boilerplate_lines.count("Begroting 2024 | Gemeente Voorbeeld") == 2  # as table
 
 
+def test_ingest_programme_running_headers_with_page_numbers():
+    pages = "".join(
+        f"Jaarverslag 2023 | {n}\n\nDoel {n}\nDe tekst bij dit doel is lang genoeg.\n\n"
+        for n in range(1, 5)
+    )
+    doc = parse(pages)
+    assert doc.boilerplate_lines == [f"Jaarverslag 2023 | {n}" for n in range(1, 5)]
+    assert [h for h, _ in headings(doc)] == [f"Doel {n}" for n in range(1, 5)]
+    assert doc.year == 2023
+
+
 def test_ingest_programme_repeated_prose_is_not_boilerplate():
     text = "Toelichting\nDe kosten zijn gestegen door de inflatie en hogere lonen.\n\n" * 4
     doc = parse(text)

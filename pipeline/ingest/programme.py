@@ -65,6 +65,11 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[-–/.]\d+)*")
 _YEAR_TOKEN = re.compile(r"((?:19|20)\d{2})(?:[-–/](?:19|20)?\d{2})?")
 _IN_YEAR = re.compile(r"\b[Ii]n\s+((?:19|20)\d{2})\b(?![-–/]\d)")
 _HAS_DIGIT = re.compile(r"\d")
+_PAGE_NUMBER_EDGE = re.compile(
+    r"^(?:pagina |blz\.? )?\d{1,3}\b\s*[|\-–—]?\s*"
+    r"|\s*[|\-–—]?\s*\b(?:pagina |blz\.? )?\d{1,3}$",
+    re.IGNORECASE,
+)
 _NAME_SPLIT = re.compile(r"\s*(?:[,;&/]|\s+en\s+)\s*")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
 
@@ -663,27 +668,37 @@ class _Parser:
         builder.add_text(text, line.residue)
 
 
+def _header_key(text: str) -> str:
+    """A line without a page number at its start or end, to find repeated headers."""
+    return _PAGE_NUMBER_EDGE.sub("", text).strip(" |-–—") or text
+
+
 def _mark_running_headers(
     lines: list[Line], vocab: Vocabulary, settings: IngestSettings
 ) -> set[int]:
-    """Turn lines repeated on many pages into boilerplate; returns their indices."""
+    """Turn lines repeated on many pages into boilerplate; returns their indices.
+
+    Lines count as the same when they differ only in a page number at the start or end
+    ("Begroting 2024 | 12", "Begroting 2024 | 13").
+    """
     candidates = ("text", "table", "heading")
-    counts = Counter(
-        line.text
-        for line in lines
-        if line.kind in candidates and line.heading_kind in ("", "title")
-    )
+    keys: dict[int, str] = {
+        i: _header_key(line.text)
+        for i, line in enumerate(lines)
+        if line.kind in candidates
+        and line.heading_kind in ("", "title")
+        and line.text.count(" ") < 12
+    }
+    counts = Counter(keys.values())
     repeated = {
-        text
-        for text, n in counts.items()
-        if n >= settings.running_header_min_repeats and _is_running_header(text, vocab)
+        key
+        for key, n in counts.items()
+        if n >= settings.running_header_min_repeats and _is_running_header(key, vocab)
     }
     marked: set[int] = set()
-    if not repeated:
-        return marked
-    for i, line in enumerate(lines):
-        if line.text in repeated and line.kind in candidates and line.heading_kind in ("", "title"):
-            lines[i] = Line("boiler", line.source or line.text)
+    for i, key in keys.items():
+        if key in repeated:
+            lines[i] = Line("boiler", lines[i].source or lines[i].text)
             marked.add(i)
     return marked
 
