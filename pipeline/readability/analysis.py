@@ -249,7 +249,13 @@ def measures(counts: Counts, settings: ReadabilitySettings) -> dict[str, Any]:
     n_words, n_sentences, n_syllables = counts.n_words, counts.n_sentences, counts.n_syllables
     fd = formulas.flesch_douma(n_words, n_sentences, n_syllables)
     br = formulas.brouwer(n_words, n_sentences, n_syllables)
-    lint = formulas.lint_score(**lint_features(counts))
+    features = lint_features(counts)
+    lint = formulas.lint_score(
+        features["mean_word_frequency"],
+        features["mean_max_sdl"],
+        features["mean_content_words_per_clause"],
+        features["proportion_concrete"],
+    )
     row: dict[str, Any] = {
         "n_words": n_words,
         "n_sentences": n_sentences,

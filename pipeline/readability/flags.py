@@ -155,7 +155,7 @@ def _lemma(token: Token) -> str:
 
 
 def _is_participle(token: Token, resources: ReadabilityResources) -> bool:
-    if "Part" in token.morph.get("VerbForm"):
+    if "Part" in token.morph.get("VerbForm", []):
         return True
     return looks_like_participle(token.lower_, _lemma(token), resources)
 
@@ -500,9 +500,9 @@ def detect_nominalisation(
     for token in tokens:
         if token.i in covered:
             continue
-        found = is_nominalisation(token, resources)
-        if found is not None:
-            verb, whole = found
+        derived = is_nominalisation(token, resources)
+        if derived is not None:
+            verb, whole = derived
             suggestion = (
                 f"Gebruik het werkwoord {quote(verb)}: schrijf wie wat doet."
                 if whole

@@ -51,7 +51,7 @@ class LintSentence:
 
 
 def is_numeral(token: Token) -> bool:
-    return bool(token.morph.get("NumType")) or "TW" in token.tag_
+    return bool(token.morph.get("NumType", [])) or "TW" in token.tag_
 
 
 def is_content_word(token: Token, resources: ReadabilityResources) -> bool:
@@ -62,7 +62,7 @@ def is_content_word(token: Token, resources: ReadabilityResources) -> bool:
 
 
 def is_finite_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", [])
 
 
 def word_frequency(token: Token, resources: ReadabilityResources) -> float | None:
@@ -147,7 +147,9 @@ def count_subclauses(doc: Doc, start: int, end: int) -> int:
                 n += 1
             continue
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("ROOT", "conj", "aux", "cop"):
-            n += any(c.dep_ == "mark" or "Rel" in c.morph.get("PronType") for c in token.children)
+            n += any(
+                c.dep_ == "mark" or "Rel" in c.morph.get("PronType", []) for c in token.children
+            )
     return n
 
 

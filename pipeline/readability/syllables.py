@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 VOWELS = frozenset("aeiouy")
 DIAERESIS = {"ä": "a", "ë": "e", "ï": "i", "ö": "o", "ü": "u"}
@@ -146,7 +147,7 @@ class SyllableCounter:
             key=len,
             reverse=True,
         )
-        self._hyphenator = None
+        self._hyphenator: Any = None
         self.count = lru_cache(maxsize=200_000)(self._count)
 
     def _pieces(self, word: str) -> list[str]:
@@ -160,8 +161,9 @@ class SyllableCounter:
             import pyphen
 
             self._hyphenator = pyphen.Pyphen(lang="nl_NL")
+        hyphenated: str = self._hyphenator.inserted(word, hyphen="\x00")
         pieces: list[str] = []
-        for piece in self._hyphenator.inserted(word, hyphen="\x00").split("\x00"):
+        for piece in hyphenated.split("\x00"):
             if (
                 pieces
                 and piece[:1] in VOWELS
