@@ -173,6 +173,17 @@ def test_web_page_post_shows_verdict_flags_and_officialese(client):
     assert api["level"] in partial.text
 
 
+def test_web_page_report_is_the_check_html_report(client, checker):
+    from pipeline.check import InputText, check_texts
+    from pipeline.report.check import render_html_fragment
+
+    page = client.post("/check", data={"text": SAMPLE}).text
+    [result] = check_texts(
+        [InputText(web_app.PAGE_PATH, SAMPLE)], checker.settings, checker.nlp, checker.model
+    )
+    assert render_html_fragment(result).strip() in page
+
+
 def test_web_page_upload_checks_the_file(client):
     response = client.post(
         "/check", data={"text": ""}, files={"file": ("nota.docx", docx_bytes(SAMPLE))}
