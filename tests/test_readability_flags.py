@@ -13,15 +13,15 @@ from pipeline.readability import ReadabilityResources, analyse_doc
 
 LABELS = ("passive", "nominalisation", "officialese")
 # Floors a little below what was measured (docs/readability.md): nl_ud_sm 1.00 for all;
-# fallback passive P 1.00 R 0.91, nominalisation P 1.00 R 0.97, officialese 1.00.
+# fallback passive P 1.00 R 0.96, nominalisation 1.00, officialese 1.00.
 MODEL_FLOORS = {
     "passive": (0.95, 0.95),
     "nominalisation": (0.95, 0.95),
     "officialese": (0.95, 0.95),
 }
 FALLBACK_FLOORS = {
-    "passive": (0.9, 0.85),
-    "nominalisation": (0.95, 0.9),
+    "passive": (0.9, 0.9),
+    "nominalisation": (0.95, 0.95),
     "officialese": (0.95, 0.95),
 }
 

@@ -89,6 +89,7 @@ NOMINALISATION_SUFFIXES = (
 )
 MIN_VERB_ZIPF = 1.0
 MIN_COMPOUND_PART = 4
+DIAERESIS_BASE = {"ä": "a", "ë": "e", "ï": "i", "ö": "o", "ü": "u"}
 ACRONYM_RE = re.compile(r"^([A-Z]{2,6})(?:['’]s)?$")
 ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
@@ -175,12 +176,16 @@ def _infinitives_of(stem: str) -> list[str]:
     return out
 
 
-def looks_like_participle(form: str, lemma: str, resources: ReadabilityResources) -> bool:
+def looks_like_participle(
+    form: str, lemma: str, resources: ReadabilityResources, after_worden: bool = False
+) -> bool:
     """A past participle by its shape, for parses and pipelines that miss it.
 
     ``ge-``, particle + ``ge-`` (``opgeknapt``) or ``be-/ver-/ont-/her-/er-`` forms; those in
     -d/-t need an existing infinitive (``verhoogd`` -> ``verhogen``), those in -en need a
     lemma that is a different infinitive (``gesloten`` -> ``sluiten``; not ``gemeenten``).
+    Right after *worden* a prefixed -en form equal to its infinitive also counts
+    (``worden vervangen``): there it cannot be an infinitive.
     """
     if len(form) < 5 or not form.isalpha() or not form.endswith(("d", "t", "en")):
         return False
@@ -191,15 +196,21 @@ def looks_like_participle(form: str, lemma: str, resources: ReadabilityResources
             break
     if core.startswith("ge") and len(core) > 4:
         stem = core[2:]
+        stem = DIAERESIS_BASE.get(stem[0], stem[0]) + stem[1:]  # geïnformeerd
     elif not particle and core.startswith(INSEPARABLE_PREFIXES):
         stem = core
     else:
         return False
     if form.endswith("en"):
+        if after_worden and lemma == form and stem is core:
+            return _verb_exists(form, resources)
         return lemma != form and lemma.endswith("en") and len(lemma) > 3
     if lemma != form and lemma.endswith("en") and len(lemma) > 3:
         return True
-    return any(_verb_exists(particle + inf, resources) for inf in _infinitives_of(stem[:-1]))
+    candidates = _infinitives_of(stem[:-1])
+    if stem is not core:
+        candidates += _infinitives_of(stem)  # gezet -> zetten: a stem in t/d keeps it
+    return any(_verb_exists(particle + inf, resources) for inf in candidates)
 
 
 def _unaccusative(lemma: str, resources: ReadabilityResources) -> bool:
@@ -296,7 +307,11 @@ def _passive_rules(
                 break
             candidates.append(other)
         for other in candidates:
-            if other.i in used or not looks_like_participle(other.lower_, _lemma(other), resources):
+            if other.i in used or not looks_like_participle(
+                other.lower_, _lemma(other), resources, after_worden=form in WORDEN_FORMS
+            ):
+                continue
+            if other.i > 0 and doc[other.i - 1].lower_ == "te":
                 continue
             if form in ZIJN_FORMS:
                 if form == "geweest" or _unaccusative(_lemma(other), resources):
@@ -417,6 +432,8 @@ def _only_prefixes(left: str) -> bool:
 def is_nominalisation(token: Token, resources: ReadabilityResources) -> tuple[str, bool] | None:
     """The base verb (see ``base_verb``) when ``token`` is a deverbal action noun."""
     word = _lemma(token)
+    if not word.isalpha():  # simplemma: "her_inrichting"
+        word = token.lower_
     if token.pos_ and token.pos_ != "NOUN":
         return None
     if not word.isalpha() or not word.endswith(tuple(s for s, _ in NOMINALISATION_SUFFIXES)):
