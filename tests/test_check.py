@@ -176,3 +176,22 @@ def test_check_text_and_html_output(use_model, tmp_path: Path) -> None:
 def test_check_rejects_unknown_format() -> None:
     result = invoke("x.txt", "--format", "xml")
     assert result.exit_code == 2 and "--format" in result.stderr
+
+
+def test_check_falls_back_to_rules_with_a_warning() -> None:
+    from pipeline.config import load_settings
+    from pipeline.nlp import FallbackModelWarning
+    from pipeline.report.check import render_text
+
+    no_model = load_settings(
+        None,
+        {"nlp": {"model": "nl_not_installed_xx", "alternatives": [], "wheelhouse": "/nonexistent"}},
+        environ={},
+    )
+    with pytest.warns(FallbackModelWarning):
+        (result,) = check_texts([InputText("brief.txt", C1_TEXT)], no_model)
+    obj = result.to_json()
+    assert obj["model"]["source"] == "fallback"
+    assert obj["scores"]["lint"] is None and obj["level"] == "C1"
+    assert {"passive", "officialese"} <= {f["kind"] for s in obj["sentences"] for f in s["flags"]}
+    assert "zonder zinsontleding" in render_text([result])
