@@ -10,7 +10,7 @@ word lists from ``pipeline/data`` via ``ReadabilityResources``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -41,41 +41,13 @@ STYLE_FLAG_KINDS = frozenset(FLAG_KINDS) - {"long_sentence", "long_paragraph"}
 
 WORDEN_FORMS = frozenset({"word", "wordt", "worden", "werd", "werden", "geworden"})
 ZIJN_FORMS = frozenset({"ben", "bent", "is", "zijn", "was", "waren", "geweest"})
+# fmt: off
 SEPARABLE_PARTICLES = (
-    "aan",
-    "achter",
-    "af",
-    "bij",
-    "binnen",
-    "door",
-    "in",
-    "los",
-    "mee",
-    "na",
-    "neer",
-    "om",
-    "onder",
-    "op",
-    "over",
-    "rond",
-    "samen",
-    "terug",
-    "toe",
-    "tegen",
-    "uit",
-    "vast",
-    "voor",
-    "voort",
-    "weg",
-    "bekend",
-    "vrij",
-    "schoon",
-    "stop",
-    "open",
-    "dicht",
-    "goed",
-    "klaar",
+    "aan", "achter", "af", "bij", "binnen", "door", "in", "los", "mee", "na", "neer", "om",
+    "onder", "op", "over", "rond", "samen", "terug", "toe", "tegen", "uit", "vast", "voor",
+    "voort", "weg", "bekend", "vrij", "schoon", "stop", "open", "dicht", "goed", "klaar",
 )
+# fmt: on
 INSEPARABLE_PREFIXES = ("be", "ver", "ont", "her", "er", "ge")
 DEGREE_ADVERBS = frozenset({"erg", "zeer", "heel", "te", "zo", "nogal", "best", "echt", "vrij"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "en", "maar", "want", "of", "dus"})
@@ -788,8 +760,3 @@ def count_subclauses_by_rules(
         if prev == "," or (token.lower_ == "dat" and k > 0 and prev.isalpha()):
             n += 1
     return n
-
-
-def iter_kinds(flags: Iterable[Flag]) -> Iterator[str]:
-    for flag in flags:
-        yield flag.kind
