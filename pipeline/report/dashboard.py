@@ -380,7 +380,8 @@ def rewrite_candidates(
 
     Returns:
         Columns ``sentence_id``, ``document``, ``text``, ``n_words``, ``n_flags``,
-        ``kinds`` (Dutch labels), ``advice`` (dicts with label, text, message, suggestion)
+        ``kinds`` (Dutch labels), ``advice`` (dicts with label, show_label, text, message,
+        suggestion)
         and ``segments`` (see ``highlight_segments``).
     """
     columns = ["sentence_id", "document", "text", "n_words", "n_flags", "kinds", "advice"]
@@ -409,11 +410,14 @@ def rewrite_candidates(
             start, end = int(flag.start) - int(sentence.start), int(flag.end) - int(sentence.start)
             if sentence.text[max(start, 0) : max(end, 0)] == flag.text:
                 spans.append((start, end, label))
+            message = _text(flag.message)
             advice.append(
                 {
                     "label": label,
+                    # Messages that start with the kind's name need no label in front.
+                    "show_label": not message.casefold().startswith(label.casefold()),
                     "text": _text(flag.text),
-                    "message": _text(flag.message),
+                    "message": message,
                     "suggestion": _text(flag.suggestion) or None,
                 }
             )
@@ -583,7 +587,7 @@ def uncivil_comments(
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 INK = "#1f2937"
 ACCENT = "#0f766e"
-LABEL_LIMIT = 320
+LABEL_LIMIT = 260
 
 
 def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -602,6 +606,13 @@ def _count_axis(largest: int) -> alt.Axis:
     if largest <= 10:
         return alt.Axis(values=list(range(int(largest) + 1)), format="d")
     return alt.Axis(tickMinStep=1, format="d", tickCount=5)
+
+
+def _month_axis(n_months: int) -> alt.Axis:
+    """Month labels level when few, slanted and thinned out when many."""
+    if n_months <= 8:
+        return alt.Axis(labelAngle=0)
+    return alt.Axis(labelAngle=-45, labelOverlap="greedy")
 
 
 def _bar_height(n: int) -> alt.Step:
@@ -668,7 +679,8 @@ def chart_lint_programmes(by_programme: pd.DataFrame, labels: Labels) -> alt.Top
             x=alt.X("lint_score_mean:Q", title="LiNT-II-score (hoger is moeilijker)",
                     scale=alt.Scale(domain=[0, 100])),
             color=alt.Color("level:N", title="LiNT-niveau",
-                            scale=alt.Scale(domain=order, range=colors)),
+                            scale=alt.Scale(domain=order, range=colors),
+                            legend=alt.Legend(columns=2)),
             tooltip=[
                 alt.Tooltip("municipality_label:N", title="Gemeente"),
                 alt.Tooltip("programme:N", title="Programma"),
@@ -775,7 +787,7 @@ def chart_sentiment_months(by_month: pd.DataFrame, labels: Labels) -> alt.TopLev
         .mark_bar()
         .encode(
             x=alt.X("month_label:N", title=None, sort=alt.SortField("month"),
-                    axis=alt.Axis(labelAngle=0)),
+                    axis=_month_axis(data["month"].nunique())),
             y=alt.Y("n:Q", title="Reacties", stack="zero",
                     axis=_count_axis(data.groupby("month")["n"].sum().max())),
             color=alt.Color("sentiment_label:N", title="Sentiment",
@@ -798,7 +810,11 @@ def chart_sentiment_themes(by_theme: pd.DataFrame, labels: Labels) -> alt.TopLev
     if by_theme.empty:
         return None
     order = {s: i for i, s in enumerate(SENTIMENTS)}
-    data = by_theme.assign(order=by_theme["sentiment"].map(order))
+    totals = by_theme.groupby("theme")["n"].transform("sum")
+    data = by_theme.assign(
+        order=by_theme["sentiment"].map(order),
+        theme=[f"{t} ({n})" for t, n in zip(by_theme["theme"], totals, strict=True)],
+    )
     themes = list(dict.fromkeys(data["theme"]))
     chart = (
         alt.Chart(data)
