@@ -131,6 +131,9 @@ class SentimentSettings(_Section):
     method: Literal["model", "lexicon"] = "model"
     model_path: Path | None = None
     neutral_band: float = Field(0.1, ge=0, le=1)
+    # Categories of pipeline/data/uncivil_words.csv that make a text uncivil ("profanity" is
+    # left out: swearing at a thing, not at a person).
+    uncivil_categories: tuple[str, ...] = ("insult", "slur", "threat", "disease_curse")
     # `gemeentetaal sentiment train`: fewest labelled rows, overall and per label.
     min_train_rows: int = Field(30, ge=6)
     min_train_rows_per_label: int = Field(5, ge=2)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import shutil
 from pathlib import Path
 
 import pytest
+import sklearn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -17,7 +19,6 @@ from pipeline.config import SentimentSettings
 from pipeline.sentiment import (
     LABELS,
     SentimentModelError,
-    SentimentModelWarning,
     load_model,
     score_texts,
 )
@@ -44,7 +45,7 @@ MODEL = SentimentSettings(method="model")
 
 # Floors on the held-out set, a little below the values measured on 2026-11-22
 # (docs/sentiment.md): model accuracy 0.835, macro-F1 0.839; lexicon accuracy 0.665,
-# macro-F1 0.661; incivility precision 0.929, recall 1.000.
+# macro-F1 0.661; incivility precision 1.000, recall 1.000 (26 uncivil of 266).
 MODEL_ACCURACY_FLOOR = 0.78
 MODEL_MACRO_F1_FLOOR = 0.78
 LEXICON_ACCURACY_FLOOR = 0.60
@@ -54,7 +55,7 @@ MODEL_PER_LABEL_FLOORS = {  # (precision, recall); measured (.827, .786) (.905, 
     "neutraal": (0.83, 0.80),
     "positief": (0.72, 0.78),
 }
-UNCIVIL_PRECISION_FLOOR = 0.85
+UNCIVIL_PRECISION_FLOOR = 0.90
 UNCIVIL_RECALL_FLOOR = 0.90
 
 
@@ -239,9 +240,8 @@ def test_sentiment_lexicon_score_is_bounded_for_any_text(text: str) -> None:
     [
         ("Wat een KANKERZOOI hier", ("kankerzooi",)),
         ("k4nker gemeente", ("k4nker",)),
-        ("kuttt", ("kuttt",)),
         ("Jullie zijn idioooten", ("idioooten",)),
-        ("Die klote-afrit weer", ("klote-afrit",)),
+        ("Wat een eikelsss, die tyfuslijers", ("eikelsss", "tyfuslijers")),
         ("Stelletje prutsers!", ("stelletje prutsers",)),
         ("Ik weet waar je woont", ("ik weet waar je woont",)),
     ],
@@ -267,6 +267,17 @@ def test_sentiment_civil_texts_are_not_flagged(text: str) -> None:
     (result,) = score_texts([text], LEXICON)
     assert not result.uncivil
     assert result.uncivil_terms == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"), [("Die klote-afrit weer", ("klote-afrit",)), ("kuttt", ("kuttt",))]
+)
+def test_sentiment_profanity_counts_only_when_configured(text: str, terms: tuple[str, ...]) -> None:
+    (default,) = score_texts([text], LEXICON)
+    assert not default.uncivil and default.uncivil_terms == ()
+    categories = (*LEXICON.uncivil_categories, "profanity")
+    (strict,) = score_texts([text], LEXICON.model_copy(update={"uncivil_categories": categories}))
+    assert strict.uncivil and strict.uncivil_terms == terms
 
 
 def test_sentiment_uncivil_list_has_terms_and_categories() -> None:
@@ -334,12 +345,12 @@ def test_sentiment_model_results_do_not_depend_on_the_batch() -> None:
 
 
 def test_sentiment_result_to_dict() -> None:
-    (result,) = score_texts(["kutzooi"], LEXICON)
+    (result,) = score_texts(["kankerzooi"], LEXICON)
     assert result.to_dict() == {
         "sentiment": result.sentiment,
         "score": result.score,
         "uncivil": True,
-        "uncivil_terms": ["kutzooi"],
+        "uncivil_terms": ["kankerzooi"],
         "method": "lexicon:pattern-nl",
     }
 
@@ -352,12 +363,20 @@ def test_sentiment_split_units() -> None:
 # -- model ----------------------------------------------------------------------------------
 
 
-def test_sentiment_shipped_model_loads_without_retraining(recwarn: pytest.WarningsRecorder) -> None:
+def test_sentiment_shipped_model_is_up_to_date() -> None:
+    meta = json.loads(DEFAULT_MODEL_PATH.with_suffix(".json").read_text())
+    assert meta["features_fingerprint"] == features_fingerprint(), (
+        "rules, incivility list or lexicon changed: run scripts/train_sentiment.py"
+    )
+
+
+def test_sentiment_shipped_model_loads_once() -> None:
     model = load_model(MODEL)
     assert model is not None
     assert model.method == f"model:default-{model.meta['model_id']}"
-    assert model.meta["features_fingerprint"] == features_fingerprint()
-    assert not [w for w in recwarn if issubclass(w.category, SentimentModelWarning)]
+    # Retrained in memory only when the stored model's scikit-learn version differs.
+    stored = json.loads(DEFAULT_MODEL_PATH.with_suffix(".json").read_text())["sklearn_version"]
+    assert ("retrained" in model.meta) == (stored != sklearn.__version__)
     assert load_model(MODEL) is model
     assert load_model(LEXICON) is None
 
@@ -376,13 +395,19 @@ def _edit_meta(path: Path, **changes: object) -> None:
     meta_path.write_text(json.dumps(meta))
 
 
-def test_sentiment_model_from_other_sklearn_is_retrained_with_warning(tmp_path: Path) -> None:
+def test_sentiment_model_from_other_sklearn_is_retrained_with_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     shipped = load_model(MODEL)
     assert shipped is not None
     path = _copy_model(tmp_path)
     _edit_meta(path, sklearn_version="0.0.1")
-    with pytest.warns(SentimentModelWarning, match="scikit-learn 0.0.1"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.sentiment.model"):
         model = load_model(SentimentSettings(model_path=path))
+        again = load_model(SentimentSettings(model_path=path))
+    warned = [r for r in caplog.records if "scikit-learn 0.0.1" in r.getMessage()]
+    assert len(warned) == 1 and "retrained" in warned[0].getMessage()
+    assert model is again
     assert model is not None and model.model_id == shipped.model_id
     texts = ["Top geregeld, dank jullie wel!", "Weer niks gedaan aan de overlast."]
     assert [r.sentiment for r in score_texts(texts, MODEL, model)] == [
@@ -390,12 +415,28 @@ def test_sentiment_model_from_other_sklearn_is_retrained_with_warning(tmp_path: 
     ]
 
 
-def test_sentiment_model_that_does_not_unpickle_is_retrained(tmp_path: Path) -> None:
+def test_sentiment_model_that_does_not_unpickle_is_retrained(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = _copy_model(tmp_path)
     path.write_bytes(b"not a pickle")
-    with pytest.warns(SentimentModelWarning, match="cannot be unpickled"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.sentiment.model"):
         model = load_model(SentimentSettings(model_path=path))
-    assert model is not None
+    assert "cannot be unpickled" in caplog.text
+    assert model is not None and model.meta["retrained"].startswith("cannot be unpickled")
+    (result,) = score_texts(["Wat een prachtig park, echt top!"], MODEL, model)
+    assert result.sentiment == "positief"
+
+
+def test_sentiment_model_with_changed_lexicon_data_is_used_with_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _copy_model(tmp_path)
+    _edit_meta(path, features_fingerprint="0" * 16)
+    with caplog.at_level(logging.WARNING, logger="pipeline.sentiment.model"):
+        model = load_model(SentimentSettings(model_path=path))
+    assert "changed since this model was trained" in caplog.text
+    assert model is not None and "retrained" not in model.meta
 
 
 def test_sentiment_model_without_training_data_fails_clearly(tmp_path: Path) -> None:
@@ -547,7 +588,7 @@ def comments_file(tmp_path: Path) -> Path:
     path = tmp_path / "reacties.txt"
     path.write_text(
         "Wat een prachtig nieuw park, dank jullie wel!\n\n"
-        "Schandalig, weer niks gedaan aan die kutzooi.\n"
+        "Schandalig, weer niks gedaan aan die tyfuszooi.\n"
         "Mail me op iemand@example.nl als het park opengaat.\n",
         encoding="utf-8",
     )
@@ -562,7 +603,7 @@ def test_sentiment_cli_json_per_line(comments_file: Path) -> None:
     units = data["units"]
     assert [u["sentiment"] for u in units[:2]] == ["positief", "negatief"]
     assert set(units[0]) == {"text", "sentiment", "score", "uncivil", "uncivil_terms"}
-    assert units[1]["uncivil_terms"] == ["kutzooi"]
+    assert units[1]["uncivil_terms"] == ["tyfuszooi"]
     assert "iemand@example.nl" not in result.stdout
 
 
@@ -589,7 +630,7 @@ def test_sentiment_cli_text_table_in_dutch(comments_file: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "onbeleefd" in result.stdout
     assert "Totaal: 3 eenheden" in result.stdout
-    assert "woorden: kutzooi" in result.stdout
+    assert "woorden: tyfuszooi" in result.stdout
 
 
 @pytest.mark.parametrize(

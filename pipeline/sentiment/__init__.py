@@ -8,8 +8,10 @@ Two methods, chosen by ``settings.sentiment.method``:
 - ``lexicon``: Pattern's Dutch lexicon with rules for negation, modifiers, emoji, capitals,
   exclamation marks and informal spelling; see ``pipeline.sentiment.lexicon``.
 
-Incivility (insults, slurs, curses, threats) comes from ``pipeline/data/uncivil_words.csv``
-with either method. ``score_texts`` is a pure function of the texts and settings, fast
+Incivility comes from ``pipeline/data/uncivil_words.csv`` with either method; the categories
+that make a text uncivil are ``settings.sentiment.uncivil_categories`` (insults, slurs,
+threats and disease curses; plain profanity such as "die klote-afrit" is not aimed at anyone
+and does not count by default). ``score_texts`` is a pure function of the texts and settings, fast
 enough for every comment and every comment sentence of a batch.
 """
 
@@ -24,7 +26,6 @@ from pipeline.sentiment.lexicon import LABELS, LEXICON_METHOD, default_scorer, l
 from pipeline.sentiment.model import (
     SentimentModel,
     SentimentModelError,
-    SentimentModelWarning,
     load_model,
 )
 
@@ -32,7 +33,6 @@ __all__ = [
     "LABELS",
     "SentimentModel",
     "SentimentModelError",
-    "SentimentModelWarning",
     "SentimentResult",
     "load_model",
     "score_texts",
@@ -47,7 +47,8 @@ class SentimentResult:
         sentiment: negatief, neutraal or positief.
         score: in [-1, 1]; for the model P(positief) - P(negatief), for the lexicon the
             weighted mean polarity. Empty texts and texts without any known word score 0.0.
-        uncivil: True when a word or phrase of the incivility list occurs.
+        uncivil: True when a word or phrase of the incivility list occurs whose category is
+            in ``settings.uncivil_categories``.
         uncivil_terms: those words as written (lower case), in text order.
         method: ``model:<name>-<id>`` or ``lexicon:pattern-nl``.
     """
@@ -113,13 +114,8 @@ def score_texts(
                 p_neg, _, p_pos = probabilities[row]
                 labels[k] = LABELS[int(probabilities[row].argmax())]
                 scores[k] = round(float(p_pos - p_neg), 4)
-    return [
-        SentimentResult(
-            sentiment=label,
-            score=score,
-            uncivil=bool(analysis.uncivil_terms),
-            uncivil_terms=analysis.uncivil_terms,
-            method=method,
-        )
-        for label, score, analysis in zip(labels, scores, analyses, strict=True)
-    ]
+    results = []
+    for label, score, analysis in zip(labels, scores, analyses, strict=True):
+        terms = analysis.uncivil_terms_in(settings.uncivil_categories)
+        results.append(SentimentResult(label, score, bool(terms), terms, method))
+    return results

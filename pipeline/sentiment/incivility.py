@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.sentiment.text import Token, squeeze_variants
 
@@ -40,6 +41,14 @@ class UncivilTerm:
     @property
     def text(self) -> str:
         return " ".join(self.words) + ("*" if self.prefix else "")
+
+
+class UncivilMatch(NamedTuple):
+    """Tokens ``first`` up to ``end`` (exclusive) match a term of ``category``."""
+
+    first: int
+    end: int
+    category: str
 
 
 def word_variants(word: str) -> list[str]:
@@ -136,7 +145,7 @@ class UncivilMatcher:
         self._word_cache[word] = found
         return found
 
-    def _phrase_at(self, forms: Sequence[str], i: int) -> int:
+    def _phrase_at(self, forms: Sequence[str], i: int) -> UncivilTerm | None:
         for term in self._phrases.get(forms[i], ()):
             n = len(term.words)
             window = forms[i : i + n]
@@ -146,28 +155,28 @@ class UncivilMatcher:
             if list(head) == list(term.words[:-1]) and (
                 last == term.words[-1] or (term.prefix and last.startswith(term.words[-1]))
             ):
-                return n
-        return 0
+                return term
+        return None
 
-    def find(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-        """Spans ``(first, end)`` of token indices that match the list, in text order."""
+    def find(self, tokens: Sequence[Token]) -> list[UncivilMatch]:
+        """The tokens that match the list, in text order."""
         forms = [t.text.lower() if t.kind == "word" else "" for t in tokens]
-        spans: list[tuple[int, int]] = []
+        found: list[UncivilMatch] = []
         i = 0
         while i < len(tokens):
             if not forms[i]:
                 i += 1
                 continue
-            n = self._phrase_at(forms, i) if forms[i] in self._phrases else 0
-            if n:
-                spans.append((i, i + n))
-                i += n
+            phrase = self._phrase_at(forms, i) if forms[i] in self._phrases else None
+            if phrase is not None:
+                found.append(UncivilMatch(i, i + len(phrase.words), phrase.category))
+                i += len(phrase.words)
                 continue
             term = self.match_word(tokens[i].text)
             if term is not None and not self._medical(term, forms, i):
-                spans.append((i, i + 1))
+                found.append(UncivilMatch(i, i + 1, term.category))
             i += 1
-        return spans
+        return found
 
     def _medical(self, term: UncivilTerm, forms: Sequence[str], i: int) -> bool:
         """A bare disease word after a medical context word ("overleden aan kanker")."""
@@ -179,10 +188,3 @@ class UncivilMatcher:
             and forms[i].isalpha()
             and len(forms[i]) <= len(term.words[0]) + 1
         )
-
-    def terms_in(self, tokens: Sequence[Token]) -> list[str]:
-        """The matched words as written (lower case), without repeats, in text order."""
-        seen: dict[str, None] = {}
-        for first, end in self.find(tokens):
-            seen.setdefault(" ".join(t.text.lower() for t in tokens[first:end]), None)
-        return list(seen)

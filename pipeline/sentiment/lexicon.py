@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import tomllib
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -202,7 +202,16 @@ class LexiconAnalysis:
     n_shouted: int = 0
     n_stretched: int = 0
     emoji_polarity: float = 0.0
-    uncivil_terms: tuple[str, ...] = ()
+    uncivil: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def uncivil_terms(self) -> tuple[str, ...]:
+        """Words of the incivility list as written (lower case), any category."""
+        return tuple(dict.fromkeys(term for term, _ in self.uncivil))
+
+    def uncivil_terms_in(self, categories: Collection[str]) -> tuple[str, ...]:
+        """Matched words of the given categories (insult, slur ...), without repeats."""
+        return tuple(dict.fromkeys(term for term, cat in self.uncivil if cat in categories))
 
     @property
     def has_evidence(self) -> bool:
@@ -223,7 +232,7 @@ class LexiconAnalysis:
             float(self.n_shouted),
             float(self.n_stretched),
             self.emoji_polarity,
-            float(len(self.uncivil_terms)),
+            float(len(self.uncivil)),
         )
 
 
@@ -384,11 +393,12 @@ class LexiconScorer:
             return LexiconAnalysis(score=0.0)
         infos = [self.word_info(t.text) if t.kind == "word" else None for t in tokens]
         forms = [info.form if info is not None else "" for info in infos]
-        uncivil_spans = self.uncivil.find(tokens) if self.uncivil is not None else []
-        uncivil_at = {first: end for first, end in uncivil_spans}
-        uncivil_terms = tuple(
+        matches = self.uncivil.find(tokens) if self.uncivil is not None else []
+        uncivil_at = {m.first: m.end for m in matches}
+        uncivil = tuple(
             dict.fromkeys(
-                " ".join(t.text.lower() for t in tokens[first:end]) for first, end in uncivil_spans
+                (" ".join(t.text.lower() for t in tokens[m.first : m.end]), m.category)
+                for m in matches
             )
         )
         state = _State(self)
@@ -417,7 +427,7 @@ class LexiconScorer:
                 self._step_word(state, tokens, infos, i)
             i += 1
         state.end_clause()
-        return state.result(len(tokens), uncivil_terms)
+        return state.result(len(tokens), uncivil)
 
     def _next_word(self, infos: list[WordInfo | None], i: int) -> WordInfo | None:
         for j in range(i + 1, min(len(infos), i + 1 + self.modifier_window)):
@@ -538,7 +548,7 @@ class _State:
                 self._close_negation()
         self.items.append([_clip(value), 1.0, i, negated, self.clause])
 
-    def result(self, n_tokens: int, uncivil_terms: tuple[str, ...]) -> LexiconAnalysis:
+    def result(self, n_tokens: int, uncivil: tuple[tuple[str, str], ...]) -> LexiconAnalysis:
         if self.contrast_at is not None:
             for k, item in enumerate(self.items):
                 item[1] = self.s.contrast_before if k < self.contrast_at else self.s.contrast_after
@@ -564,7 +574,7 @@ class _State:
             n_shouted=self.n_shouted,
             n_stretched=self.n_stretched,
             emoji_polarity=self.emoji_polarity,
-            uncivil_terms=uncivil_terms,
+            uncivil=uncivil,
         )
 
 

@@ -7,9 +7,10 @@ set only.
 
 A model is stored as ``NAME.joblib`` with ``NAME.json`` beside it: scikit-learn version,
 training data sha256 and size, parameters, date and metrics. At load, a model made with
-another scikit-learn version, one that no longer unpickles, or a shipped model whose lexicon
-data changed since training is retrained from its training data (a few seconds) with one
-warning, rather than failing.
+another scikit-learn version or one that no longer unpickles is retrained from its training
+data (a few seconds; the shipped data for the default model) with one logged warning per
+process, rather than failing. A model whose lexicon data (rules, incivility list, Pattern
+lexicon) changed since training is used as is, with a logged warning.
 
 Fits and predictions run with one BLAS thread: for these small sparse problems extra threads
 only compete with each other (on a busy two-core machine a fit took 30 s instead of 1 s).
@@ -42,7 +43,7 @@ from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_su
 from sklearn.model_selection import GridSearchCV, StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import StandardScaler
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from pipeline.config import SentimentSettings
 from pipeline.sentiment.incivility import UNCIVIL_WORDS_PATH
@@ -70,12 +71,18 @@ CV_FOLDS = 5
 SEED = 0
 
 
+@lru_cache(maxsize=1)
+def _controller() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+def _one_thread() -> Any:
+    """Limit BLAS/OpenMP to one thread (the controller is made once: it scans libraries)."""
+    return _controller().limit(limits=1)
+
+
 class SentimentModelError(ValueError):
     """A model or a labelled file cannot be used; one line naming the file and the problem."""
-
-
-class SentimentModelWarning(UserWarning):
-    """A stored model could not be used as is and was retrained from its training data."""
 
 
 def file_sha256(path: Path) -> str:
@@ -260,7 +267,7 @@ def tune_params(data: LabelledData) -> dict[str, float]:
         ],
     }
     search = GridSearchCV(make_estimator(), grid, scoring="f1_macro", cv=_folds(data.labels))
-    with threadpool_limits(limits=1):
+    with _one_thread():
         search.fit(data.texts, data.labels)
     best = search.best_params_
     return {
@@ -272,7 +279,7 @@ def tune_params(data: LabelledData) -> dict[str, float]:
 def cross_validate(data: LabelledData, params: dict[str, float]) -> dict[str, Any]:
     """Cross-validated metrics of a model with these parameters on the training data."""
     folds = _folds(data.labels)
-    with threadpool_limits(limits=1):
+    with _one_thread():
         predicted = cross_val_predict(make_estimator(params), data.texts, data.labels, cv=folds)
     return {"folds": folds.get_n_splits(), **classification_metrics(data.labels, predicted)}
 
@@ -306,7 +313,7 @@ class SentimentModel:
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Probabilities per text, columns in ``LABELS`` order."""
-        with threadpool_limits(limits=1):
+        with _one_thread():
             probabilities = self.estimator.predict_proba(list(texts))
         order = [list(self.estimator.classes_).index(label) for label in LABELS]
         return probabilities[:, order]
@@ -354,7 +361,7 @@ def train_model(
     """
     if params is None:
         params = tune_params(data) if tune else dict(DEFAULT_PARAMS)
-    with threadpool_limits(limits=1):
+    with _one_thread():
         estimator = make_estimator(params).fit(data.texts, data.labels)
     fingerprint = features_fingerprint()
     identity = json.dumps([data.sha256, params, fingerprint], sort_keys=True)
@@ -431,16 +438,21 @@ def _load(path: Path, default: bool) -> SentimentModel:
     if not path.is_file():
         raise SentimentModelError(f"{path}: sentiment model not found")
     meta = _read_meta(path)
-    problem = ""
+    retrain_how = "scripts/train_sentiment.py" if default else "`gemeentetaal sentiment train`"
     if meta.get("sklearn_version") != sklearn.__version__:
         problem = (
             f"made with scikit-learn {meta.get('sklearn_version')}, this is {sklearn.__version__}"
         )
-    elif default and meta.get("features_fingerprint") != features_fingerprint():
-        problem = "the lexicon, rules or incivility list changed since it was trained"
-    if not problem:
+    else:
         estimator = _unpickle(path)
         if not isinstance(estimator, str):
+            if meta.get("features_fingerprint") != features_fingerprint():
+                log.warning(
+                    "%s: the sentiment rules, incivility list or Pattern lexicon changed since "
+                    "this model was trained; using it as is (update it with %s)",
+                    path,
+                    retrain_how,
+                )
             return SentimentModel(estimator, meta)
         problem = estimator
     data = _training_data_for(meta, default)
@@ -452,13 +464,14 @@ def _load(path: Path, default: bool) -> SentimentModel:
     model = train_model(
         data, name=meta.get("name", "custom"), params=meta.get("params"), evaluate=False
     )
-    warnings.warn(
-        f"{path}: sentiment model {problem}; retrained it from {data.path} "
-        "(run scripts/train_sentiment.py to update the stored model)",
-        SentimentModelWarning,
-        stacklevel=3,
+    model.meta["retrained"] = problem
+    log.warning(
+        "%s: sentiment model %s; retrained it from %s for this run (update it with %s)",
+        path,
+        problem,
+        data.path,
+        retrain_how,
     )
-    log.warning("sentiment model %s: %s; retrained from %s", path, problem, data.path)
     return model
 
 
