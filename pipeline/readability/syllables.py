@@ -195,7 +195,7 @@ class SyllableCounter:
         word = _strip_accents(token)
         if word in self.exceptions:
             return self.exceptions[word]
-        if any(ch.isdigit() for ch in token):
+        if re.search(r"\d", token):
             letters = "".join(re.findall(r"[^\W\d_]+", token))
             if _ORDINAL.match(word) or not letters:
                 return max(1, _count_number(word))
