@@ -408,7 +408,7 @@ def test_dashboard_writes_self_contained_file(tmp_path):
     assert result.n_bytes == len(page.encode("utf-8"))
     assert result.n_bytes < 1_500_000
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
-    assert "window.vega" in page
+    assert "window.vegaEmbed" in page
     assert '<html lang="nl">' in page
 
 
@@ -449,3 +449,21 @@ def test_dashboard_cli_missing_folder_one_line(tmp_path):
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "folder with tables not found" in lines[0]
+
+
+def test_dashboard_labels_cover_flag_kinds_and_theme_names(labels):
+    from pipeline.readability.flags import FLAG_KINDS
+    from pipeline.themes.taxonomy import load_taxonomy
+
+    assert set(FLAG_KINDS) <= set(labels.flag_kinds)
+    for theme in load_taxonomy():
+        assert labels.theme(theme.slug) == theme.name
+    assert labels.theme("no-such-theme") == "no-such-theme"
+    assert set(labels.lint_levels) == set(labels.lint_colors) == {"1", "2", "3", "4"}
+
+
+def test_dashboard_labels_bad_file_is_clear(tmp_path):
+    bad = tmp_path / "labels.toml"
+    bad.write_text("unknown = 'x'\n", encoding="utf-8")
+    with pytest.raises(db.DashboardError, match=r"labels\.toml: cannot read dashboard labels"):
+        db.load_labels(bad)

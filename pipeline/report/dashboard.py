@@ -71,7 +71,7 @@ def load_labels(path: Path = LABELS_PATH) -> Labels:
     """Read the label file and the theme names from the taxonomy (slugs when it is missing)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        labels = Labels(
+        return Labels(
             unknown=data["unknown"],
             no_programme=data["no_programme"],
             flag_kinds=data["flag_kinds"],
@@ -79,10 +79,10 @@ def load_labels(path: Path = LABELS_PATH) -> Labels:
             sentiment_colors=data["sentiment_colors"],
             lint_levels=data["lint_levels"],
             lint_colors=data["lint_colors"],
+            themes=_theme_names(),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
         raise DashboardError(f"{path}: cannot read dashboard labels: {exc}") from exc
-    return Labels(**{**labels.__dict__, "themes": _theme_names()})
 
 
 def _theme_names() -> dict[str, str]:
@@ -404,7 +404,7 @@ def rewrite_candidates(
     for sentence in ranked.itertuples(index=False):
         sentence_flags = by_sentence[sentence.sentence_id].sort_values(["start", "end", "kind"])
         spans = []
-        advice = []
+        advice: list[dict[str, Any]] = []
         for flag in sentence_flags.itertuples(index=False):
             label = labels.flag_kind(flag.kind)
             start, end = int(flag.start) - int(sentence.start), int(flag.end) - int(sentence.start)
@@ -428,7 +428,7 @@ def rewrite_candidates(
                 "text": sentence.text,
                 "n_words": int(sentence.n_words),
                 "n_flags": int(sentence.n_flags),
-                "kinds": sorted({a["label"] for a in advice}),
+                "kinds": sorted({str(a["label"]) for a in advice}),
                 "advice": advice,
                 "segments": highlight_segments(sentence.text, spans),
             }
@@ -663,7 +663,7 @@ def chart_lint_programmes(by_programme: pd.DataFrame, labels: Labels) -> alt.Top
     data = by_programme.dropna(subset=["lint_score_mean"])
     if data.empty:
         return None
-    levels = [str(_lint_level(s)) for s in data["lint_score_mean"]]
+    levels = [str(_lint_level(s) or labels.unknown) for s in data["lint_score_mean"]]
     pairs = zip(data["municipality_label"], data["programme"], strict=True)
     data = data.assign(
         label=[f"{m} · {p}" for m, p in pairs],
@@ -695,11 +695,11 @@ def chart_lint_programmes(by_programme: pd.DataFrame, labels: Labels) -> alt.Top
     return _configure(chart)
 
 
-def _lint_level(score: float) -> int:
+def _lint_level(score: float) -> int | None:
     """LiNT-II level of a score (the bands of pipeline/readability/formulas.py)."""
     from pipeline.readability.formulas import lint_level
 
-    return int(lint_level(float(score)))
+    return lint_level(float(score))
 
 
 def chart_flag_counts(counts: pd.DataFrame) -> alt.TopLevelMixin | None:
@@ -845,13 +845,13 @@ def chart_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
 
 @cache
 def vega_javascript() -> str:
-    """Vega, Vega-Lite and Vega-Embed as one script (from vl-convert, offline).
+    """Vega, Vega-Lite and Vega-Embed as one script that sets ``window.vegaEmbed``.
 
-    It sets ``window.vegaEmbed``, ``window.vega`` and ``window.vegaLite``.
+    The bundle comes from the vl-convert package, so no network is needed.
     """
     import vl_convert
 
-    script = vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION)
+    script = vl_convert.javascript_bundle("window.vegaEmbed = vegaEmbed;", VEGA_LITE_VERSION)
     # A literal "</script" inside the bundle would end the inline <script> element early.
     return re.sub(r"</(script)", r"<\\/\1", script, flags=re.IGNORECASE)
 
