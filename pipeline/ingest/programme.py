@@ -16,7 +16,9 @@ Decisions, in short (details in ``tests/fixtures/golden/programme/README.md``):
 - Items. Lettered: ``A.``, ``A)``, ``a.``, ``(a)``, ``1.``, ``1)``; a letter must start a
   list (A, a, 1) or repeat or follow the previous letter in the section, so initials such as
   ``R. Visscher`` are not items. Bullets: ``-``, ``*``, ``•``, ``–`` and similar. Lines
-  after an item (no blank line between) belong to it, sub-bullets included.
+  after a lettered item (no blank line between) belong to it, sub-bullets included; lines
+  after a bullet belong to it unless the bullet ended a sentence and the line starts a new
+  one with a capital.
 - Goals and actions. Items under a goal heading are goals, under an action heading actions;
   lettered ones are paired by letter with the most recent goal list. When an empty goal
   heading is directly followed by the action heading (or one heading names both), items
@@ -24,10 +26,15 @@ Decisions, in short (details in ``tests/fixtures/golden/programme/README.md``):
 - Paragraphs. Lines up to a blank line or heading form a block; a block whose lines mostly
   end without sentence punctuation is hard-wrapped text and becomes one paragraph, otherwise
   every line is a paragraph (the layout of exports where one line is one paragraph).
-- Boilerplate (page footers, page numbers, table residue, export stamps, running headers
-  repeated on many pages) and table rows (cells joined by ``|``) are kept out of the text
-  and listed in ``Document.boilerplate_lines`` and in the audit list of the paragraph they
-  interrupted (or the nearest paragraph of the same section).
+- Boilerplate (page footers, page numbers, table residue, export stamps, patterns in the
+  vocabulary, "Gemeente <name>" lines, and short lines repeated on at least
+  ``running_header_min_repeats`` pages, page numbers aside) and table rows (cells joined
+  by ``|``) are kept out of the text and listed in ``Document.boilerplate_lines`` and in
+  the audit list of the paragraph they interrupted (or the nearest paragraph of the same
+  section).
+- Metadata lines (``Portefeuillehouder(s):``, ``Wethouder:``, ``Verantwoordelijk
+  directeur:`` ...; the names may stand on the next line) fill the document's fields and
+  are not paragraphs.
 """
 
 from __future__ import annotations
