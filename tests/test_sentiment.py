@@ -521,6 +521,12 @@ def test_sentiment_read_labelled_csv_too_few_per_label(tmp_path: Path) -> None:
         read_labelled_csv(path)
 
 
+def test_sentiment_read_labelled_csv_header_only(tmp_path: Path) -> None:
+    path = _write_csv(tmp_path / "labels.csv", [], ("text", "label"))
+    with pytest.raises(SentimentModelError, match="0 rows; at least 30"):
+        read_labelled_csv(path)
+
+
 def test_sentiment_read_labelled_csv_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SentimentModelError, match=r"nope\.csv: cannot read"):
         read_labelled_csv(tmp_path / "nope.csv")

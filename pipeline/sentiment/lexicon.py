@@ -14,6 +14,7 @@ after its modifiers and negation, in [-1, 1]. De Smedt & Daelemans (2012), "Vres
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Mapping, Sequence
@@ -129,8 +130,6 @@ class LexiconRules:
         Raises:
             LexiconError: the file is missing, not TOML, or lacks a section.
         """
-        import hashlib
-
         try:
             blob = path.read_bytes()
             data = tomllib.loads(blob.decode("utf-8"))
@@ -388,6 +387,13 @@ class LexiconScorer:
     # -- texts ---------------------------------------------------------------------------
 
     def _analyse(self, text: str) -> LexiconAnalysis:
+        """Score one text (``analyse`` is this, cached per text).
+
+        One pass over the tokens: punctuation ends a clause and counts "!" and "?"; emoji
+        and emoticons add their polarity; a word on the incivility list adds
+        ``uncivil_polarity``; a fixed phrase adds its polarity; other words go through
+        ``_step_word`` (negators, clause breaks, modifiers, sentiment words).
+        """
         tokens = tokenize(text)
         if not tokens:
             return LexiconAnalysis(score=0.0)

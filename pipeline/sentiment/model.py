@@ -200,7 +200,8 @@ def read_labelled_csv(path: Path, min_rows: int = 30, min_rows_per_label: int = 
         raise SentimentModelError(f"{path}: cannot read: {exc.strerror}") from exc
     except (UnicodeDecodeError, csv.Error) as exc:
         raise SentimentModelError(f"{path}: not a UTF-8 CSV file ({exc})") from exc
-    columns = set(rows[0]) if rows else set(next(csv.reader(io.StringIO(blob.decode())), []))
+    header = next(csv.reader(io.StringIO(blob.decode("utf-8-sig"))), [])
+    columns = set(rows[0]) if rows else set(header)
     missing = [c for c in ("text", "label") if c not in columns]
     if missing:
         raise SentimentModelError(
