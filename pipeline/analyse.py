@@ -107,8 +107,11 @@ def analyse_record(record: Record, analysers: Analysers) -> Rows:
 def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Analysers) -> Rows:
     """Rows for one record from its parsed units (in the order of ``units_of``)."""
     from pipeline import readability, sentiment, themes
+    from pipeline.readability.flags import explained_acronyms
 
     settings = analysers.settings
+    # An abbreviation explained anywhere in the record counts as explained in every unit.
+    explained = explained_acronyms("\n\n".join(unit.text for _, unit in parsed))
     rows = record_rows([record])
     rows.update(sentences=[], flags=[], themes=[])
     unit_measures: dict[str, dict[str, Any]] = {}
@@ -118,7 +121,11 @@ def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Anal
 
     for doc, unit in parsed:
         analysis = readability.analyse_doc(
-            doc, settings.readability, analysers.readability, analysers.model
+            doc,
+            settings.readability,
+            analysers.readability,
+            analysers.model,
+            explained_acronyms=explained,
         )
         unit_measures[unit.unit_id] = readability.measures(analysis.counts, settings.readability)
         hits = analysers.themes.tag(doc)
@@ -201,10 +208,8 @@ def _sentence_rows(rows: Rows, unit: Unit, analysis: Any, scores: Sequence[Any])
         )
         for flag in sent.flags:
             rows["flags"].append(_flag_row(flag, sentence_id, unit.unit_id))
-    sentence_flags = {id(f) for s in analysis.sentences for f in s.flags}
-    unit_flags = [f for f in analysis.flags if id(f) not in sentence_flags]
     if first_sentence_id is not None:
-        for flag in unit_flags:
+        for flag in analysis.unit_flags:
             rows["flags"].append(_flag_row(flag, first_sentence_id, unit.unit_id))
 
 
