@@ -106,7 +106,7 @@ class Lexicon:
             index = self._single if len(entry.words) == 1 else self._multi
             for form in self.forms(entry.words[0]):
                 index[form].append(entry)
-        self._compound_forms = sorted(
+        self._compound_forms = frozenset(
             f
             for f in self._single
             if len(f) >= settings.compound_min_length and f.replace("-", "").isalpha()
@@ -146,19 +146,19 @@ class Lexicon:
         cached = self._compound_cache.get(lemma)
         if cached is not None:
             return cached
-        found: list[str] = []
-        if len(lemma) > self.settings.compound_min_length:
-            for form in self._compound_forms:
-                if form == lemma or form not in lemma:
-                    continue
-                start = lemma.find(form)
-                while start >= 0:
-                    left, right = lemma[:start], lemma[start + len(form) :]
-                    if self._rest_ok(left, left=True) and self._rest_ok(right, left=False):
-                        found.append(form)
-                        break
-                    start = lemma.find(form, start + 1)
-        result = tuple(found)
+        found: set[str] = set()
+        n, shortest = len(lemma), self.settings.compound_min_length
+        if n > shortest:
+            for start in range(n - shortest + 1):
+                for end in range(start + shortest, n + 1):
+                    form = lemma[start:end]
+                    if (end - start == n) or form in found or form not in self._compound_forms:
+                        continue
+                    if self._rest_ok(lemma[:start], left=True) and self._rest_ok(
+                        lemma[end:], left=False
+                    ):
+                        found.add(form)
+        result = tuple(sorted(found))
         self._compound_cache[lemma] = result
         return result
 

@@ -111,18 +111,22 @@ class ThemeTagger:
     def tag_docs(self, docs: Sequence[Doc]) -> list[list[ThemeHit]]:
         """Themes of several parsed units (one vectorisation for all), best first."""
         threshold = self.settings.threshold
+        if not docs:
+            return []
         results: list[list[ThemeHit]] = []
         lexicon_scores = [self.lexicon.score(doc) for doc in docs]
         if self.model is None:
             return [self._hits(scored, "lexicon") for scored in lexicon_scores]
         model = self.model
-        features = model.features([lemma_text(doc) for doc in docs])
+        texts = [lemma_text(doc) for doc in docs]
+        features = model.features(texts)
         lex = np.zeros((len(docs), len(model.labels)))
         for i, scored in enumerate(lexicon_scores):
             for j, slug in enumerate(model.labels):
                 if slug in scored:
                     lex[i, j] = scored[slug][0]
         scores = model.rescale(model.probabilities(features, lex), threshold)
+        scores[np.array([not text for text in texts])] = 0.0  # no content words: no themes
         for i, doc in enumerate(docs):
             raw: dict[str, tuple[float, list[str]]] = {}
             pairs = lemma_tokens(doc)
