@@ -119,30 +119,37 @@ def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Anal
     whole = _Acc()
     comment_sentiment: dict[str, Any] = {}
 
-    for doc, unit in parsed:
-        analysis = readability.analyse_doc(
+    analyses = [
+        readability.analyse_doc(
             doc,
             settings.readability,
             analysers.readability,
             analysers.model,
             explained_acronyms=explained,
         )
+        for doc, _ in parsed
+    ]
+    # Themes and sentiment score all units of the record in one call each (model overhead).
+    all_hits = analysers.themes.tag_docs([doc for doc, _ in parsed]) if parsed else []
+    to_score: list[str] = []
+    for (_, unit), analysis in zip(parsed, analyses, strict=True):
+        if unit.unit_kind == "comment":
+            to_score += [unit.text, *(s.text for s in analysis.sentences)]
+    scored_all = iter(
+        sentiment.score_texts(to_score, settings.sentiment, analysers.sentiment) if to_score else []
+    )
+
+    for (_, unit), analysis, hits in zip(parsed, analyses, all_hits, strict=True):
         unit_measures[unit.unit_id] = readability.measures(analysis.counts, settings.readability)
-        hits = analysers.themes.tag(doc)
         weight = float(max(analysis.counts.n_words, 1))
         rows["themes"] += themes.theme_rows(unit.unit_id, unit.unit_kind, hits)
         if unit.section_id is not None:
             sections[unit.section_id].add(analysis.counts, hits, weight)
         whole.add(analysis.counts, hits, weight)
-
-        sentence_texts = [s.text for s in analysis.sentences]
-        sentence_scores: list[Any] = [None] * len(sentence_texts)
+        sentence_scores: list[Any] = [None] * len(analysis.sentences)
         if unit.unit_kind == "comment":
-            scored = sentiment.score_texts(
-                [unit.text, *sentence_texts], settings.sentiment, analysers.sentiment
-            )
-            comment_sentiment[unit.unit_id] = scored[0]
-            sentence_scores = scored[1:]
+            comment_sentiment[unit.unit_id] = next(scored_all)
+            sentence_scores = [next(scored_all) for _ in analysis.sentences]
         _sentence_rows(rows, unit, analysis, sentence_scores)
 
     for table, key in (("paragraphs", "paragraph_id"), ("comments", "comment_id")):
