@@ -47,10 +47,9 @@ class Table:
             "| column | type | nullable | description |",
             "|---|---|---|---|",
         ]
-        lines += [
-            f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.doc.replace('|', '/')} |"
-            for c in self.columns
-        ]
+        for c in self.columns:
+            nullable = "yes" if c.nullable else "no"
+            lines.append(f"| `{c.name}` | {c.type} | {nullable} | {c.doc.replace('|', '/')} |")
         return "\n".join(lines)
 
 
