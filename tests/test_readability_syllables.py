@@ -136,3 +136,9 @@ def test_syllables_resources_use_exceptions_file() -> None:
     resources = ReadabilityResources.load(ReadabilitySettings())
     assert resources.syllables("website") == 2
     assert resources.syllables("deadline") == 2
+
+
+@pytest.mark.parametrize("token", ["m²", "km²", "²", "٣"])
+def test_syllables_non_decimal_digits_terminate(counter: SyllableCounter, token: str) -> None:
+    # superscripts are "digits" to str.isdigit but not numbers num2words can read
+    assert counter.count(token) >= 1
