@@ -1,0 +1,70 @@
+"""The research notebooks run top to bottom on tables from a real ``gemeentetaal run``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+TIMEOUT = 600
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def processed(tmp_path_factory) -> Path:
+    """Tables from ``gemeentetaal run data/raw`` in a temporary folder, made once."""
+    out = tmp_path_factory.mktemp("notebooks") / "processed"
+    env = {**os.environ, "GEMEENTETAAL_SECRET": "notebook-test-secret"}
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(ROOT / "data" / "raw"), "--out", str(out),
+         "--no-progress"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800, check=False,
+    )  # fmt: skip
+    # Exit code 1 means some inputs failed; the tables are still written.
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    assert (out / "gemeentetaal.duckdb").is_file(), done.stderr[-2000:]
+    return out
+
+
+def test_notebooks_are_committed_without_outputs():
+    import nbformat
+
+    assert len(NOTEBOOKS) >= 3
+    for path in NOTEBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        nbformat.validate(notebook)
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [] and cell.execution_count is None, path.name
+
+
+def test_notebooks_import_pipeline_never_the_reverse():
+    for path in (ROOT / "pipeline").rglob("*.py"):
+        assert "notebooks" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_run_top_to_bottom(path: Path, processed: Path, monkeypatch):
+    import nbformat
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv("GEMEENTETAAL_PROCESSED", str(processed))
+    monkeypatch.setenv("JUPYTER_PLATFORM_DIRS", "1")
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        timeout=TIMEOUT,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert all(c.execution_count for c in code)
+    errors = [o for c in code for o in c.outputs if o.output_type == "error"]
+    assert errors == []
