@@ -56,3 +56,18 @@ def test_nlp_trained_pipeline_parses_with_ids(nlp_model):
     out = list(nlp_mod.parse(nlp, units, NlpSettings()))
     assert [ctx for _, ctx in out] == ["u1", "u2"]
     assert any(t.dep_ == "aux:pass" for t in out[0][0])
+
+
+@pytest.mark.slow
+def test_nlp_fast_load_gives_identical_tokens(nlp_model):
+    import spacy
+
+    nlp, info = nlp_model
+    reference = spacy.load(info.name, exclude=["ner"])
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == nlp_mod.BARE_TOKENIZER
+    text = (
+        "O.a. m.b.t. de OZB: bijv. 12,5 mln. euro (ca. € 3.000,-) via https://x.nl/a?b=c of "
+        "info@x.nl; 's-Hertogenbosch en Sint-Laureins, d.w.z. z.s.m. :) 😀 t.a.v. het college."
+    )
+    assert [t.text for t in nlp(text)] == [t.text for t in reference(text)]
+    assert len(nlp.tokenizer.rules) == len(reference.tokenizer.rules) > 1000
