@@ -36,6 +36,7 @@ class TextUnit:
     source: str
     record_id: str
     record_kind: str  # document | thread
+    context: bool = False  # a title or heading: read with the record, not tagged on its own
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -58,9 +59,20 @@ def units_of_record(record: Record, raw_text: str | None = None) -> list[TextUni
                          rid, kind)
                 for i, b in enumerate(blocks)
             ]  # fmt: skip
+        titles = [record.programme_title, *record.section_headings]
     else:
         rid, kind = record.thread_id, "thread"
-    return [
+        titles = [record.article_title]
+    seen: set[str] = set()
+    context = []
+    for n, title in enumerate(t.strip() for t in titles if t and t.strip()):
+        if title.lower() not in seen:
+            seen.add(title.lower())
+            context.append(
+                TextUnit(make_id(rid, "title", n), "heading", title, _source(record), rid, kind,
+                         context=True)
+            )  # fmt: skip
+    return context + [
         TextUnit(u.unit_id, u.unit_kind, u.text, _source(record), rid, kind)
         for u in units_of(record)
         if u.text.strip()
@@ -120,6 +132,9 @@ def tag_units(
 ) -> dict[str, Any]:
     """Parse all units in one ``nlp.pipe`` pass, tag them and roll them up per input record.
 
+    Titles and headings (context units) are not tagged on their own; they are read with the
+    rest of their record for the record's themes (``ThemeTagger.rollup``).
+
     Returns:
         ``{"method", "units": [{"id", "kind", "source", "text", "themes"}],
         "records": [{"id", "kind", "source", "themes"}]}``.
@@ -127,9 +142,12 @@ def tag_units(
     from pipeline.nlp import parse
 
     parsed = list(parse(nlp, ((u.text, u) for u in units), settings.nlp))
+    per_record: dict[str, tuple[TextUnit, list[Any], list[list[ThemeHit]], list[float]]] = {}
+    for doc, unit in parsed:
+        per_record.setdefault(unit.record_id, (unit, [], [], []))[1].append(doc)
+    parsed = [(doc, unit) for doc, unit in parsed if not unit.context]
     hits = tagger.tag_docs([doc for doc, _ in parsed])
     out_units: list[dict[str, Any]] = []
-    per_record: dict[str, tuple[TextUnit, list[list[ThemeHit]], list[float]]] = {}
     for (doc, unit), unit_hits in zip(parsed, hits, strict=True):
         out_units.append(
             {
@@ -141,17 +159,17 @@ def tag_units(
             }
         )
         n_words = sum(1 for t in doc if not (t.is_punct or t.is_space))
-        entry = per_record.setdefault(unit.record_id, (unit, [], []))
-        entry[1].append(unit_hits)
-        entry[2].append(float(max(n_words, 1)))
+        entry = per_record[unit.record_id]
+        entry[2].append(unit_hits)
+        entry[3].append(float(max(n_words, 1)))
     records = [
         {
             "id": rid,
             "kind": first.record_kind,
             "source": first.source,
-            "themes": [hit_json(h) for h in tagger.aggregate(children, weights)],
+            "themes": [hit_json(h) for h in tagger.rollup(docs, children, weights)],
         }
-        for rid, (first, children, weights) in per_record.items()
+        for rid, (first, docs, children, weights) in per_record.items()
     ]
     return {"method": tagger.method, "units": out_units, "records": records}
 
@@ -228,6 +246,7 @@ def discover_command(
     from pipeline.themes.model import lemma_text
 
     units, errors = read_units([str(p) for p in paths], settings)
+    units = [u for u in units if not u.context]
     if not units:
         raise DiscoveryError("no text found in the inputs")
     nlp, _ = load_pipeline(settings.nlp)

@@ -1,7 +1,7 @@
 """Transparent lexicon baseline: lexicon terms matched on lemmas, inflections and compounds.
 
 A term from ``pipeline/data/theme_lexicon.csv`` (``slug,term,weight``) matches a token when
-the term (or its simplemma lemma) equals the token's lowercased lemma or text. Terms of at
+the term equals the token's lowercased lemma or text. Terms of at
 least ``compound_min_length`` letters also match as a compound part of a lemma
 ("woningbouwproject" contains "woningbouw"), but only when the rest of the lemma is itself
 word-like: empty, a lexicon term, a word in simplemma's Dutch dictionary or with a wordfreq
@@ -9,7 +9,9 @@ Zipf frequency of at least ``compound_min_part_zipf``, or two such words. A link
 ``s``/``e``/``en``/``-`` between the parts is allowed ("veiligheidsbeleid"). A left rest
 needs 3 letters and a right rest 4, so "transport" does not contain "sport" and
 "verzorging" does not contain "zorg".
-Multi-word terms match on consecutive tokens in the same way, word by word.
+Multi-word terms match on consecutive tokens in the same way, word by word. Capitalised
+names of municipalities ("Sluis", "Maassluis", from ``pipeline/data/municipalities.csv``)
+never match, so a place name is not read as a lock (*sluis*).
 
 Score per theme: ``1 - exp(-sum(weights) / lexicon_scale)``, summed over non-overlapping
 matches, so one clear term gives a moderate score and several give a high one.
@@ -36,6 +38,7 @@ LEFT_LINKERS = ("s", "-", "en", "e")
 RIGHT_LINKERS = ("s", "-")
 MIN_LEFT_REST = 3
 MIN_RIGHT_REST = 4
+MIN_SPLIT_PART = 4  # both halves of an unknown rest ("dienst|ver" is not a compound)
 
 
 class LexiconError(ValueError):
@@ -77,13 +80,6 @@ def _known(word: str) -> bool:
     return bool(simplemma.is_known(word, lang="nl"))
 
 
-@lru_cache(maxsize=65536)
-def _simple_lemma(word: str) -> str:
-    import simplemma
-
-    return simplemma.lemmatize(word, lang="nl").lower()
-
-
 def token_keys(token: Token) -> tuple[str, ...]:
     """The lowercased lemma and text of a token (lemma first; empty lemmas skipped)."""
     lemma = token.lemma_.lower()
@@ -95,11 +91,16 @@ class Lexicon:
     """Lexicon entries indexed for matching on a Doc."""
 
     def __init__(
-        self, entries: list[LexiconEntry], settings: ThemeSettings, path: Path | None = None
+        self,
+        entries: list[LexiconEntry],
+        settings: ThemeSettings,
+        path: Path | None = None,
+        place_names: frozenset[str] = frozenset(),
     ) -> None:
         self.entries = entries
         self.settings = settings
         self.path = path
+        self.place_names = place_names
         self._single: dict[str, list[LexiconEntry]] = defaultdict(list)
         self._multi: dict[str, list[LexiconEntry]] = defaultdict(list)
         for entry in entries:
@@ -115,8 +116,8 @@ class Lexicon:
 
     @staticmethod
     def forms(word: str) -> set[str]:
-        """A term word and its simplemma lemma."""
-        return {word, _simple_lemma(word)} if word.isalpha() else {word}
+        """The forms a term word matches: itself (terms are written as lemmas)."""
+        return {word}
 
     def _wordlike(self, part: str, depth: int = 1) -> bool:
         if part in self._single or _zipf(part) >= self.settings.compound_min_part_zipf:
@@ -127,7 +128,7 @@ class Lexicon:
             return False
         return any(
             self._wordlike(part[:k], 0) and self._wordlike(part[k:], 0)
-            for k in range(MIN_LEFT_REST, len(part) - MIN_LEFT_REST + 1)
+            for k in range(MIN_SPLIT_PART, len(part) - MIN_SPLIT_PART + 1)
         )
 
     def _rest_ok(self, rest: str, left: bool) -> bool:
@@ -169,6 +170,8 @@ class Lexicon:
         for i, token in enumerate(doc):
             if not any(ch.isalpha() for ch in token.text):
                 continue
+            if token.text[:1].isupper() and token.lower_ in self.place_names:
+                continue
             for key in keys[i]:
                 for entry in self._single.get(key, ()):
                     candidates.append(Match(entry.slug, entry.weight, i, i + 1, token.text))
@@ -195,8 +198,12 @@ class Lexicon:
 
     def score(self, doc: Doc) -> dict[str, tuple[float, list[str]]]:
         """Score in [0, 1] and evidence words per matched theme."""
+        return self.score_matches(self.match(doc))
+
+    def score_matches(self, matches: Iterable[Match]) -> dict[str, tuple[float, list[str]]]:
+        """Score and evidence per theme from matches (of one or several Docs)."""
         by_slug: dict[str, list[Match]] = defaultdict(list)
-        for m in self.match(doc):
+        for m in matches:
             by_slug[m.slug].append(m)
         scale = self.settings.lexicon_scale
         return {
@@ -215,6 +222,18 @@ def rank_evidence(matches: Iterable[Match], limit: int | None = None) -> list[st
         first.setdefault(key, (m.start, m.text))
     order = sorted(totals, key=lambda k: (-totals[k], first[k][0]))
     return [first[k][1] for k in order][:limit]
+
+
+@lru_cache(maxsize=1)
+def load_place_names() -> frozenset[str]:
+    """Lowercased one-word names of current and former municipalities (and aliases)."""
+    from pipeline.ingest.municipalities import load_former, load_municipalities
+
+    names: set[str] = set()
+    for m in load_municipalities():
+        names.update(n.lower() for n in (m.name, *m.aliases))
+    names.update(n.lower() for n in load_former())
+    return frozenset(n for n in names if n.isalpha())
 
 
 def load_lexicon(settings: ThemeSettings, taxonomy: Taxonomy, path: Path | None = None) -> Lexicon:
@@ -248,4 +267,4 @@ def load_lexicon(settings: ThemeSettings, taxonomy: Taxonomy, path: Path | None 
         if not term or not weight > 0:
             raise LexiconError(f"{path}: line {n}: empty term or weight not above 0")
         entries.append(LexiconEntry(slug, term, weight, tuple(term.lower().split())))
-    return Lexicon(entries, settings, path)
+    return Lexicon(entries, settings, path, load_place_names())

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -300,7 +301,11 @@ def fit_model(
     best: tuple[float, float, float, np.ndarray] | None = None
     for c in C_GRID:
         model = _vectorizer_classifier(c)
-        probs = cross_val_predict(model, list(texts), y, cv=folds, method="predict_proba")
+        with warnings.catch_warnings():
+            # A rare theme may have no example in one fold's training part; OvR then predicts
+            # a constant for that fold, which is what we want.
+            warnings.filterwarnings("ignore", message="Label not .* is present in all training")
+            probs = cross_val_predict(model, list(texts), y, cv=folds, method="predict_proba")
         for blend in BLEND_GRID if lex is not None else (0.0,):
             mixed = (1 - blend) * probs + blend * lex if blend else probs
             thresholds, f1 = _best_thresholds(y, mixed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -110,26 +110,37 @@ class ThemeTagger:
 
     def tag_docs(self, docs: Sequence[Doc]) -> list[list[ThemeHit]]:
         """Themes of several parsed units (one vectorisation for all), best first."""
+        return self._tag_groups([[doc] for doc in docs])
+
+    def tag_whole(self, docs: Sequence[Doc]) -> list[ThemeHit]:
+        """Themes of several parsed units read as one text (e.g. a whole document), without
+        parsing it again: their lemmas and lexicon matches are pooled."""
+        return self._tag_groups([docs])[0] if docs else []
+
+    def _tag_groups(self, groups: Sequence[Sequence[Doc]]) -> list[list[ThemeHit]]:
         threshold = self.settings.threshold
-        if not docs:
+        if not groups:
             return []
-        results: list[list[ThemeHit]] = []
-        lexicon_scores = [self.lexicon.score(doc) for doc in docs]
+        lexicon_scores = [
+            self.lexicon.score_matches(m for doc in group for m in self.lexicon.match(doc))
+            for group in groups
+        ]
         if self.model is None:
             return [self._hits(scored, "lexicon") for scored in lexicon_scores]
         model = self.model
-        texts = [lemma_text(doc) for doc in docs]
+        pairs_of = [[pair for doc in group for pair in lemma_tokens(doc)] for group in groups]
+        texts = [" ".join(lemma for lemma, _ in pairs) for pairs in pairs_of]
         features = model.features(texts)
-        lex = np.zeros((len(docs), len(model.labels)))
+        lex = np.zeros((len(groups), len(model.labels)))
         for i, scored in enumerate(lexicon_scores):
             for j, slug in enumerate(model.labels):
                 if slug in scored:
                     lex[i, j] = scored[slug][0]
         scores = model.rescale(model.probabilities(features, lex), threshold)
         scores[np.array([not text for text in texts])] = 0.0  # no content words: no themes
-        for i, doc in enumerate(docs):
+        results: list[list[ThemeHit]] = []
+        for i, pairs in enumerate(pairs_of):
             raw: dict[str, tuple[float, list[str]]] = {}
-            pairs = lemma_tokens(doc)
             surface: dict[str, str] = {}
             for lemma, token in pairs:
                 surface.setdefault(lemma, token.text)
@@ -142,6 +153,28 @@ class ThemeTagger:
                 raw[slug] = (float(scores[i, j]), evidence)
             results.append(self._hits(raw, "model"))
         return results
+
+    def rollup(
+        self,
+        docs: Sequence[Doc],
+        children: Sequence[list[ThemeHit]],
+        weights: Sequence[float],
+    ) -> list[ThemeHit]:
+        """Themes of a larger unit (section, document, thread) from its parsed child units.
+
+        A theme belongs to the larger unit when it runs through enough of the children
+        (``aggregate``) or when the children read as one text are about it (``tag_whole``);
+        the score is the higher of the two, the evidence of both is kept.
+        """
+        merged = {h.slug: h for h in self.aggregate(children, weights)}
+        for h in self.tag_whole(docs):
+            old = merged.get(h.slug)
+            if old is None or h.score > old.score:
+                evidence = h.evidence + (old.evidence if old else [])
+                merged[h.slug] = replace(
+                    h, evidence=_dedupe(evidence)[: self.settings.max_evidence]
+                )
+        return sorted(merged.values(), key=lambda h: (-h.score, h.slug))
 
     def _hits(self, raw: dict[str, tuple[float, list[str]]], method: str) -> list[ThemeHit]:
         merged = dict(raw)

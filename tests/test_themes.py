@@ -1,0 +1,567 @@
+import csv
+import functools
+import json
+import logging
+import math
+from pathlib import Path
+
+import pytest
+import spacy
+from conftest import FIXTURES, SEED_PROGRAMMES, SEED_THREAD, require_seeds
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.config import ThemeSettings
+from pipeline.schemas import THEMES, validate
+from pipeline.themes import (
+    LabelsError,
+    LexiconError,
+    TaxonomyError,
+    ThemeHit,
+    ThemeModelError,
+    ThemeTagger,
+    aggregate,
+    load_lexicon,
+    load_taxonomy,
+    read_labels,
+    theme_rows,
+    train_tagger,
+)
+from pipeline.themes import tagger as tagger_mod
+from pipeline.themes.commands import read_units, tag_units
+from pipeline.themes.evaluate import evaluate, predict_sets
+from pipeline.themes.model import lemma_tokens, read_meta
+from pipeline.themes.tagger import DEFAULT_TRAINING_PATH
+
+EVAL_PATH = FIXTURES / "themes_eval.csv"
+CROSS_THEMES = {
+    "communicatie",
+    "dienstverlening",
+    "participatie",
+    "samenwerking",
+    "privacy",
+    "digitalisering",
+}
+# Measured values are in docs/themes.md; floors sit a little below them.
+F1_FLOORS = {
+    "lexicon": {"1": 0.72, "2": 0.68, "cross": 0.60},
+    "model": {"1": 0.79, "2": 0.72, "cross": 0.66},
+}
+
+MINI_TAXONOMY = """code,level,slug,name,parent
+0,1,bestuur,Bestuur,
+8,1,wonen,Wonen,
+8.3,2,woningbouw,Woningbouw,8
+6,1,sociaal,Sociaal domein,
+6.7,2,jeugd,Jeugd,sociaal
+,cross,communicatie,Communicatie,
+,cross,samenwerking,Samenwerking,
+"""
+MINI_LEXICON = """slug,term,weight
+woningbouw,woningbouw,1.0
+wonen,woning,0.5
+jeugd,jeugdhulp,1.0
+sociaal,zorg,1.0
+sociaal,sport,1.0
+communicatie,sociale media,1.0
+bestuur,raad,1.0
+samenwerking,samenwerking,0.5
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def mini(tmp_path: Path):
+    taxonomy = load_taxonomy(write(tmp_path / "taxonomy.csv", MINI_TAXONOMY))
+    settings = ThemeSettings(method="lexicon")
+    lexicon = load_lexicon(settings, taxonomy, write(tmp_path / "lexicon.csv", MINI_LEXICON))
+    return settings, taxonomy, lexicon
+
+
+@functools.cache
+def blank_vocab() -> Vocab:
+    return spacy.blank("nl").vocab
+
+
+def make_doc(words: list[str], lemmas: list[str]) -> Doc:
+    return Doc(blank_vocab(), words=words, lemmas=lemmas)
+
+
+# --- taxonomy, lexicon and labels files ---------------------------------------------------
+
+
+def test_themes_taxonomy_shipped_has_task_fields_and_cross_themes():
+    taxonomy = load_taxonomy()
+    level1 = taxonomy.at_level("1")
+    assert sorted(t.code for t in level1) == [str(i) for i in range(9)]
+    assert {t.slug for t in taxonomy.at_level("cross")} == CROSS_THEMES
+    assert all(t.code is None for t in taxonomy.at_level("cross"))
+    for theme in taxonomy.at_level("2"):
+        parent = taxonomy[theme.parent]
+        assert parent.level == "1" and theme.code.split(".")[0] == parent.code
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (MINI_TAXONOMY + "9,1,bestuur,Dubbel,\n", "duplicate"),
+        (MINI_TAXONOMY + "6.9,2,extra,Extra,7\n", "does not exist"),
+        (MINI_TAXONOMY + "6.8,2,los,Los,\n", "no parent"),
+        (MINI_TAXONOMY + "9,4,raar,Raar,\n", "level"),
+        ("code,slug\n0,bestuur\n", "missing columns"),
+    ],
+)
+def test_themes_taxonomy_rejects_inconsistent_files(tmp_path: Path, text: str, problem: str):
+    path = write(tmp_path / "taxonomy.csv", text)
+    with pytest.raises(TaxonomyError, match=problem) as err:
+        load_taxonomy(path)
+    assert str(path) in str(err.value) and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [("onbekend,term,1\n", "unknown theme slug"), ("wonen,huis,zwaar\n", "not a number"),
+     ("wonen,huis,0\n", "weight not above 0")],
+)  # fmt: skip
+def test_themes_lexicon_rejects_bad_rows(mini, tmp_path: Path, line: str, problem: str):
+    settings, taxonomy, _ = mini
+    path = write(tmp_path / "bad.csv", MINI_LEXICON + line)
+    with pytest.raises(LexiconError, match=problem):
+        load_lexicon(settings, taxonomy, path)
+
+
+def test_themes_shipped_lexicon_and_data_use_known_slugs():
+    taxonomy = load_taxonomy()
+    lexicon = load_lexicon(ThemeSettings(), taxonomy)
+    assert {e.slug for e in lexicon.entries} >= {t.slug for t in taxonomy.at_level("1")}
+    train = read_labels(DEFAULT_TRAINING_PATH, taxonomy)
+    held_out = read_labels(EVAL_PATH, taxonomy)
+    assert len(train) >= 450 and len(held_out) >= 170
+    assert not {r.text for r in train} & {r.text for r in held_out}
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, "file not found"),
+        ("tekst;labels\n", "missing column"),
+        ("text,labels\n", "no labelled rows"),
+        ('text,labels\n"",wonen\n', "line 2: empty text"),
+        ("text,labels\nNieuwe woningen,wonen;kunst\n", "line 2: unknown theme slug"),
+    ],
+)
+def test_themes_labels_errors_name_file_and_problem(mini, tmp_path: Path, content, problem):
+    _, taxonomy, _ = mini
+    path = tmp_path / "labels.csv"
+    if content is not None:
+        write(path, content)
+    with pytest.raises(LabelsError, match=problem) as err:
+        read_labels(path, taxonomy)
+    assert str(path) in str(err.value) and "\n" not in str(err.value)
+
+
+def test_themes_labels_add_level1_parent(mini, tmp_path: Path):
+    _, taxonomy, _ = mini
+    path = write(tmp_path / "l.csv", "text,labels\nBouwen; wonen,woningbouw ; communicatie\n")
+    assert read_labels(path, taxonomy)[0].labels == {"woningbouw", "wonen", "communicatie"}
+
+
+# --- lexicon matching ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "slug"),
+    [
+        ("woningbouwprojecten", "woningbouwproject", "woningbouw"),
+        ("huurwoningen", "huurwoning", "wonen"),
+        ("jeugdhulpaanbieders", "jeugdhulpaanbieder", "jeugd"),
+        ("zorgverleners", "zorgverlener", "sociaal"),
+        ("sportpark", "sportpark", "sociaal"),
+        ("gemeenteraad", "gemeenteraad", "bestuur"),
+        ("woningen", "woning", "wonen"),
+    ],
+)
+def test_themes_lexicon_matches_inflections_and_compounds(mini, word, lemma, slug):
+    _, _, lexicon = mini
+    matches = lexicon.match(make_doc(["De", word], ["de", lemma]))
+    assert (slug, word) in [(m.slug, m.text) for m in matches]
+    assert all(m.start == 1 for m in matches)
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("transport", "transport"),  # "sport" inside an unrelated word
+        ("verzorging", "verzorging"),  # "zorg" with a prefix and a derivational suffix
+        ("bezorgen", "bezorgen"),
+        ("zorgen", "zorgen"),  # the verb, not the noun
+        ("raadsel", "raadsel"),  # short term "raad": exact match only
+        ("sportief", "sportief"),
+    ],
+)
+def test_themes_lexicon_ignores_unrelated_words(mini, word, lemma):
+    _, _, lexicon = mini
+    assert lexicon.match(make_doc([word], [lemma])) == []
+
+
+def test_themes_lexicon_multiword_terms_match_on_lemmas(mini):
+    _, _, lexicon = mini
+    doc = make_doc(["Via", "Sociale", "Media", "."], ["via", "sociaal", "medium", "."])
+    assert [(m.slug, m.text) for m in lexicon.match(doc)] == [("communicatie", "Sociale Media")]
+
+
+def test_themes_lexicon_score_and_parent_implication(mini):
+    settings, taxonomy, lexicon = mini
+    tagger = ThemeTagger(settings, taxonomy, lexicon)
+    doc = make_doc(
+        ["woningbouw", "en", "woningen", "en", "samenwerking"],
+        ["woningbouw", "en", "woning", "en", "samenwerking"],
+    )
+    hits = {h.slug: h for h in tagger.tag(doc)}
+    assert hits["woningbouw"].score == pytest.approx(1 - math.exp(-1.0), abs=1e-4)
+    # The parent gets its own term's weight but at least the child's score.
+    assert hits["wonen"].score == pytest.approx(1 - math.exp(-1.0), abs=1e-4)
+    assert set(hits["wonen"].evidence) == {"woningen", "woningbouw"}
+    assert hits["woningbouw"].level == "2" and hits["wonen"].code == "8"
+    assert hits["samenwerking"].score == pytest.approx(1 - math.exp(-0.5), abs=1e-4)
+    assert all(h.method == "lexicon" for h in hits.values())
+    strict = ThemeTagger(settings.model_copy(update={"threshold": 0.5}), taxonomy, lexicon)
+    assert "samenwerking" not in {h.slug for h in strict.tag(doc)}
+
+
+def test_themes_evidence_is_limited_and_deduplicated(mini):
+    settings, taxonomy, lexicon = mini
+    tagger = ThemeTagger(settings.model_copy(update={"max_evidence": 2}), taxonomy, lexicon)
+    words = ["zorg", "Zorg", "sport", "zorgverlener", "sportpark"]
+    hits = tagger.tag(make_doc(words, [w.lower() for w in words]))
+    assert [(h.slug, h.evidence) for h in hits] == [("sociaal", ["zorg", "sport"])]
+
+
+# --- aggregation and rows -----------------------------------------------------------------
+
+
+def hit(slug: str, score: float, evidence: list[str], level: str = "1") -> ThemeHit:
+    return ThemeHit(slug, None, level, score, evidence, "model", slug)
+
+
+def test_themes_aggregate_keeps_themes_that_cover_the_text():
+    settings = ThemeSettings(aggregate_coverage=0.2, threshold=0.35)
+    children = [[hit("a", 0.8, ["x"]), hit("b", 0.9, ["y"])], [hit("a", 0.6, ["z", "x"])], []]
+    weights = [10.0, 30.0, 160.0]
+    out = {h.slug: h for h in aggregate(children, weights, settings)}
+    # a: present in 40 of 200 words (share 0.2 = coverage), mean score (8 + 18) / 40.
+    assert out["a"].score == pytest.approx((0.8 * 10 + 0.6 * 30) / 40, abs=1e-4)
+    assert set(out["a"].evidence) == {"x", "z"}
+    # b: share 0.05 -> 0.9 * 0.05 / 0.2 = 0.225, below the threshold.
+    assert "b" not in out
+
+
+def test_themes_aggregate_edge_cases():
+    assert aggregate([], []) == []
+    assert aggregate([[hit("a", 0.9, [])]], [0.0]) == []
+    with pytest.raises(ValueError, match="differ in length"):
+        aggregate([[hit("a", 0.9, [])]], [1.0, 2.0])
+
+
+def test_themes_rows_match_table_declaration():
+    hits = [hit("veiligheid", 0.71, ["brandweer"]), hit("privacy", 0.5, [], "cross")]
+    rows = theme_rows("u1", "paragraph", hits)
+    table = validate(THEMES, rows)
+    assert table.num_rows == 2 and set(table.column_names) == set(THEMES.column_names)
+    assert rows[0]["evidence"] == ["brandweer"] and rows[1]["level"] == "cross"
+
+
+# --- model, evaluation, seeds (trained spaCy pipeline) --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def eval_set(nlp_model):
+    nlp, _ = nlp_model
+    taxonomy = load_taxonomy()
+    rows = read_labels(EVAL_PATH, taxonomy)
+    return taxonomy, list(nlp.pipe(r.text for r in rows)), [set(r.labels) for r in rows]
+
+
+@pytest.fixture(scope="module")
+def model_tagger(nlp_model):
+    return ThemeTagger.load(ThemeSettings(), nlp_model[0])
+
+
+@pytest.mark.slow
+def test_themes_model_beats_lexicon_on_held_out_data(eval_set, model_tagger):
+    taxonomy, docs, gold = eval_set
+    lexicon_tagger = ThemeTagger.load(ThemeSettings(method="lexicon"))
+    scores = {
+        "lexicon": evaluate(predict_sets(lexicon_tagger, docs), gold, taxonomy),
+        "model": evaluate(predict_sets(model_tagger, docs), gold, taxonomy),
+    }
+    for method, floors in F1_FLOORS.items():
+        for level, floor in floors.items():
+            assert scores[method][level].micro_f1 >= floor, (method, level, scores[method][level])
+    assert scores["model"]["1"].micro_f1 > scores["lexicon"]["1"].micro_f1
+    assert scores["model"]["1"].macro_f1 > scores["lexicon"]["1"].macro_f1
+
+
+@pytest.mark.slow
+def test_themes_model_scores_and_evidence_come_from_the_text(nlp_model, model_tagger):
+    nlp, _ = nlp_model
+    text = (
+        "De gemeente bouwt dit jaar 300 nieuwe sociale huurwoningen. Het woningbouwprogramma "
+        "loopt vertraging op door stikstof, maar starters krijgen voorrang bij de toewijzing."
+    )
+    doc = nlp(text)
+    hits = model_tagger.tag(doc)
+    assert hits and all(0 <= h.score <= 1 and h.method == "model" for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    top = hits[0]
+    assert model_tagger.taxonomy[top.slug].code.startswith("8")
+    assert top.evidence and all(word in text for word in top.evidence)
+    assert len(top.evidence) <= ThemeSettings().max_evidence
+    for h in hits:
+        parent = model_tagger.taxonomy[h.slug].parent
+        assert parent is None or parent in {x.slug for x in hits}
+
+
+@pytest.mark.slow
+def test_themes_model_degrades_gracefully_on_fallback_pipeline(model_tagger):
+    from pipeline.nlp import make_fallback_pipeline
+
+    doc = make_fallback_pipeline()(
+        "De brandweer en de politie werken aan de veiligheid in de wijk."
+    )
+    assert "veiligheid" in {h.slug for h in model_tagger.tag(doc)}
+    assert model_tagger.tag(make_fallback_pipeline()("")) == []
+
+
+def seed_record_themes(nlp, tagger, settings, index: int) -> tuple[set[str], dict]:
+    require_seeds()
+    units, errors = read_units([str(SEED_PROGRAMMES[index])], settings)
+    assert not errors and any(u.context for u in units)
+    result = tag_units(units, settings, nlp, tagger)
+    assert len(result["units"]) == sum(not u.context for u in units)
+    (record,) = result["records"]
+    return {t["slug"] for t in record["themes"]}, result
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "index",
+    [
+        0,
+        1,
+        2,
+        pytest.param(
+            3,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="seed 003 speaks of 'bestuur', 'gemeentebestuur' and 'bestuurlijk'; "
+                "theme_lexicon.csv has no such terms and the training data has few governance "
+                "paragraphs, so task field 0 is not found (reported to the data owner)",
+            ),
+        ),
+    ],
+)
+def test_themes_seed_programmes_are_about_governance(nlp_model, model_tagger, settings, index):
+    found, _ = seed_record_themes(nlp_model[0], model_tagger, settings, index)
+    assert "bestuur_en_ondersteuning" in found, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("index", range(4))
+def test_themes_seed_programmes_get_their_cross_themes(nlp_model, model_tagger, settings, index):
+    found, _ = seed_record_themes(nlp_model[0], model_tagger, settings, index)
+    expected = {
+        0: {"communicatie", "participatie", "samenwerking"},
+        1: {"communicatie", "dienstverlening", "samenwerking", "veiligheid"},
+        2: {"samenwerking", "participatie", "dienstverlening"},
+        3: {"samenwerking", "communicatie", "dienstverlening", "privacy"},
+    }[index]
+    assert expected <= found, (SEED_PROGRAMMES[index].name, found)
+
+
+@pytest.mark.slow
+def test_themes_results_are_stable(nlp_model):
+    nlp, _ = nlp_model
+    text = "Wij investeren in jeugdhulp en in de aanpak van eenzaamheid onder ouderen."
+    rows = [
+        theme_rows("u", "paragraph", ThemeTagger.load(ThemeSettings(), nlp).tag(nlp(text)))
+        for _ in range(2)
+    ]
+    assert rows[0] == rows[1] and rows[0]
+
+
+def small_labels(tmp_path: Path, n: int = 80) -> Path:
+    with DEFAULT_TRAINING_PATH.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))[:n]
+    path = tmp_path / "labels.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["text", "labels"])
+        writer.writeheader()
+        writer.writerows({"text": r["text"], "labels": r["labels"]} for r in rows)
+    return path
+
+
+@pytest.mark.slow
+def test_themes_retraining_round_trip(nlp_model, tmp_path: Path):
+    nlp, _ = nlp_model
+    labels = small_labels(tmp_path)
+    out = tmp_path / "own_model.joblib"
+    model, report = train_tagger(labels, ThemeSettings(), nlp, out)
+    meta = read_meta(out)
+    assert out.is_file() and meta["training_sha256"] and meta["sklearn_version"]
+    assert meta["n_rows"] == 80 and report["labels"] == model.labels
+    loaded = ThemeTagger.load(ThemeSettings(model_path=out), nlp)
+    doc = nlp(read_labels(labels, loaded.taxonomy)[0].text)
+    assert loaded.tag(doc) == ThemeTagger(ThemeSettings(), loaded.taxonomy, loaded.lexicon,
+                                          model).tag(doc)  # fmt: skip
+    assert {h.slug for h in loaded.tag(doc)} <= set(model.labels) | {
+        loaded.taxonomy[s].parent for s in model.labels if loaded.taxonomy[s].parent
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage", ["version", "corrupt"])
+def test_themes_unusable_model_is_retrained_once(nlp_model, tmp_path: Path, caplog, damage):
+    nlp, _ = nlp_model
+    out = tmp_path / "m.joblib"
+    train_tagger(small_labels(tmp_path, 60), ThemeSettings(), nlp, out)
+    if damage == "version":
+        meta = read_meta(out)
+        meta["sklearn_version"] = "0.1"
+        out.with_suffix(".json").write_text(json.dumps(meta))
+    else:
+        out.write_bytes(b"not a pickle")
+    settings = ThemeSettings(model_path=out)
+    with caplog.at_level(logging.WARNING, logger="pipeline.themes.tagger"):
+        first = ThemeTagger.load(settings, nlp)
+        second = ThemeTagger.load(settings, nlp)
+    assert first.model is second.model
+    assert sum("retraining" in r.getMessage() for r in caplog.records) == 1
+    tagger_mod._RETRAINED.clear()
+
+
+def test_themes_missing_configured_model_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(ThemeModelError, match="theme model not found"):
+        ThemeTagger.load(ThemeSettings(model_path=tmp_path / "nope.joblib"))
+
+
+# --- command line -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli_nlp(monkeypatch, nlp_model):
+    """Let the CLI reuse the session's loaded pipeline instead of loading it again."""
+    import pipeline.nlp
+
+    monkeypatch.setattr(pipeline.nlp, "load_pipeline", lambda settings: nlp_model)
+    return nlp_model
+
+
+PLAIN_TEXT = (
+    "Beste bewoner,\n\nWe vervangen in uw straat de riolering en leggen nieuwe stoepen aan.\n\n"
+    "Tijdens de werkzaamheden is de straat afgesloten voor auto's. Heeft u vragen? Bel de "
+    "gemeente of kijk op de website.\n"
+)
+
+
+@pytest.mark.slow
+def test_themes_cli_tags_plain_text_paragraphs(cli_nlp, tmp_path: Path):
+    path = write(tmp_path / "brief.txt", PLAIN_TEXT)
+    result = CliRunner().invoke(app, ["themes", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [u["text"] for u in data["units"]] == [p.strip() for p in PLAIN_TEXT.split("\n\n")]
+    for unit in data["units"]:
+        for theme in unit["themes"]:
+            assert {"slug", "name", "level", "score", "evidence"} <= set(theme)
+    assert len(data["records"]) == 1
+    stdin = CliRunner().invoke(app, ["themes", "-", "--format", "text"], input=PLAIN_TEXT)
+    assert stdin.exit_code == 0 and "Thema's" in stdin.stdout and "bewijs" in stdin.stdout
+
+
+@pytest.mark.slow
+def test_themes_cli_units_of_thread_are_comments(cli_nlp):
+    require_seeds()
+    result = CliRunner().invoke(app, ["themes", str(SEED_THREAD), "--method", "lexicon"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    kinds = {u["kind"] for u in data["units"]}
+    assert "comment" in kinds and data["records"][0]["kind"] == "thread"
+
+
+@pytest.mark.slow
+def test_themes_cli_broken_input_does_not_stop_the_batch(cli_nlp, tmp_path: Path):
+    good = write(tmp_path / "a.txt", PLAIN_TEXT)
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    result = CliRunner().invoke(app, ["themes", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert len(json.loads(result.stdout)["units"]) == 3
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert len(errors) == 1 and str(bad) in errors[0]
+
+
+@pytest.mark.slow
+def test_themes_cli_train_writes_a_usable_model(cli_nlp, tmp_path: Path):
+    out = tmp_path / "eigen.joblib"
+    result = CliRunner().invoke(
+        app, ["themes", "train", str(small_labels(tmp_path, 60)), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and "model_path" in result.stdout
+    config = write(tmp_path / "g.toml", f'[themes]\nmodel_path = "{out}"\n')
+    tagged = CliRunner().invoke(app, ["themes", "-", "--config", str(config)], input=PLAIN_TEXT)
+    assert tagged.exit_code == 0, tagged.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("text;labels\n", "missing column"), ("text,labels\nEen zin,onbekend_thema\n", "unknown")],
+)
+def test_themes_cli_train_bad_labels_give_one_line_error(tmp_path: Path, content, message):
+    path = write(tmp_path / "labels.csv", content)
+    result = CliRunner().invoke(app, ["themes", "train", str(path)])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and str(path) in lines[0]
+
+
+def test_themes_cli_rejects_bad_format():
+    result = CliRunner().invoke(app, ["themes", "-", "--format", "xml"], input="tekst")
+    assert result.exit_code == 2 and "--format" in result.stderr
+
+
+@pytest.mark.slow
+def test_themes_cli_discover_writes_topics(cli_nlp, tmp_path: Path):
+    require_seeds()
+    out = tmp_path / "topics"
+    args = ["themes", "discover", *map(str, SEED_PROGRAMMES), "--topics", "3", "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    topics = json.loads((out / "topics.json").read_text(encoding="utf-8"))
+    assert len(topics) == 3 and all(t["terms"] and t["units"] for t in topics)
+    with (out / "topic_terms.csv").open(encoding="utf-8") as fh:
+        terms = list(csv.DictReader(fh))
+    assert {int(r["topic"]) for r in terms} == {0, 1, 2}
+    assert (out / "topic_units.csv").is_file() and "3 onderwerpen" in result.stdout
+    stop = {"de", "het", "een", "en", "van", "we", "wij"}
+    assert not stop & {r["term"] for r in terms}
+
+
+def test_themes_discover_needs_enough_units():
+    from pipeline.themes.discover import DiscoveryError, discover_topics
+
+    with pytest.raises(DiscoveryError, match="too few"):
+        discover_topics(["woning bouwen", "brandweer"], 5)
+
+
+def test_themes_lemma_tokens_drop_stop_words_and_numbers():
+    words = ["De", "300", "Woningen", "en", "www.zaanstad.nl", "."]
+    doc = make_doc(words, ["de", "300", "woning", "en", "www.zaanstad.nl", "."])
+    assert [(lemma, t.text) for lemma, t in lemma_tokens(doc)] == [("woning", "Woningen")]
