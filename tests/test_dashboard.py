@@ -397,6 +397,7 @@ def test_dashboard_empty_tables_show_no_data(tmp_path):
     assert result.n_charts == 0 and result.n_empty == 7
     assert page.count(db.NO_DATA) >= 7
     assert "data-spec=" not in page
+    assert "window.vegaEmbed" not in page and result.n_bytes < 50_000  # no library, no charts
 
 
 def test_dashboard_writes_self_contained_file(tmp_path):

@@ -980,8 +980,13 @@ def render(context: Mapping[str, Any]) -> str:
     )
     env.filters.update(pct=format_pct, dec=format_dec, num=format_num, date=format_when)
     template = env.get_template(TEMPLATE_NAME)
+    # Without any chart the page needs no JavaScript library.
+    has_charts = any(panel.spec is not None for panel in context["panels"])
     return template.render(
-        **context, vega_js=vega_javascript(), vega_locale=vega_locale(), present=_present
+        **context,
+        vega_js=vega_javascript() if has_charts else "",
+        vega_locale=vega_locale(),
+        present=_present,
     )
 
 
