@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.schemas import TABLES, Table, validate
+from pipeline.schemas import TABLES, validate
 
 DUCKDB_FILE = "gemeentetaal.duckdb"
 
@@ -68,16 +68,21 @@ def write_duckdb(tables: Mapping[str, pa.Table], target: Path) -> None:
                 con.register("_incoming", table)
                 con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
                 con.unregister("_incoming")
-                declared = TABLES.get(name)
-                if declared is not None:
-                    con.execute(f"COMMENT ON TABLE \"{name}\" IS '{_sql_str(_comment(declared))}'")
+                comment_table(con, name)
             con.execute("CHECKPOINT")
         finally:
             con.close()
 
 
-def _comment(table: Table) -> str:
-    return f"one row per {table.grain}; key {', '.join(table.key)}"
+def comment_table(con: Any, name: str) -> None:
+    """Describe a declared table and its columns in the DuckDB catalogue."""
+    table = TABLES.get(name)
+    if table is None:
+        return
+    text = f"one row per {table.grain}; key {', '.join(table.key)}"
+    con.execute(f"COMMENT ON TABLE \"{name}\" IS '{_sql_str(text)}'")
+    for col in table.columns:
+        con.execute(f'COMMENT ON COLUMN "{name}"."{col.name}" IS \'{_sql_str(col.doc)}\'')
 
 
 def _sql_str(text: str) -> str:

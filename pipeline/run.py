@@ -30,7 +30,13 @@ from pipeline import __version__
 from pipeline.config import Settings
 from pipeline.ingest import iter_input_files
 from pipeline.ingest.readers import InputError, read_bytes
-from pipeline.outputs import DUCKDB_FILE, atomic_path, atomic_write_text, write_tables
+from pipeline.outputs import (
+    DUCKDB_FILE,
+    atomic_path,
+    atomic_write_text,
+    comment_table,
+    write_tables,
+)
 from pipeline.records import IngestError, make_id
 from pipeline.schemas import TABLES, validate
 
@@ -247,6 +253,7 @@ def write_duckdb_from_parquet(out_dir: Path, tables: Iterable[str]) -> None:
             for table in tables:
                 path = str(out_dir / f"{table}.parquet").replace("'", "''")
                 con.execute(f"CREATE TABLE \"{table}\" AS SELECT * FROM read_parquet('{path}')")
+                comment_table(con, table)
             con.execute("CHECKPOINT")
         finally:
             con.close()

@@ -66,3 +66,17 @@ def test_outputs_tables_doc_is_up_to_date():
     assert doc.read_text(encoding="utf-8") == tables_markdown() + "\n", (
         "run: gemeentetaal schema > docs/tables.md"
     )
+
+
+def test_outputs_duckdb_tables_and_columns_are_described(tmp_path: Path):
+    outputs.write_tables({"errors": _error_rows()}, tmp_path)
+    con = duckdb.connect(str(tmp_path / outputs.DUCKDB_FILE), read_only=True)
+    table_comment = con.execute(
+        "select comment from duckdb_tables() where table_name = 'errors'"
+    ).fetchone()[0]
+    column_comment = con.execute(
+        "select comment from duckdb_columns() where table_name = 'errors' and column_name = 'stage'"
+    ).fetchone()[0]
+    con.close()
+    assert "one row per failed input" in table_comment
+    assert column_comment.startswith("stage that failed")
