@@ -125,6 +125,8 @@ class ThemeSettings(_Section):
     # Training: labels with fewer examples are left out; folds for threshold tuning.
     min_label_examples: int = Field(3, ge=2)
     cv_folds: int = Field(5, ge=2)
+    # Units with fewer content words (e.g. "Beste bewoner,") are tagged by the lexicon alone.
+    min_model_words: int = Field(3, ge=1)
 
 
 class SentimentSettings(_Section):

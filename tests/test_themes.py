@@ -565,3 +565,13 @@ def test_themes_lemma_tokens_drop_stop_words_and_numbers():
     words = ["De", "300", "Woningen", "en", "www.zaanstad.nl", "."]
     doc = make_doc(words, ["de", "300", "woning", "en", "www.zaanstad.nl", "."])
     assert [(lemma, t.text) for lemma, t in lemma_tokens(doc)] == [("woning", "Woningen")]
+
+
+@pytest.mark.slow
+def test_themes_short_units_are_tagged_by_the_lexicon_only(nlp_model, model_tagger):
+    nlp, _ = nlp_model
+    hits = model_tagger.tag(nlp("Meer brandweer!"))
+    assert "veiligheid" in {h.slug for h in hits}
+    assert {h.method for h in hits} == {"lexicon"}
+    long_hits = model_tagger.tag(nlp("De brandweer oefent met de politie een grote brand."))
+    assert {h.method for h in long_hits} == {"model"}

@@ -137,9 +137,11 @@ class ThemeTagger:
                 if slug in scored:
                     lex[i, j] = scored[slug][0]
         scores = model.rescale(model.probabilities(features, lex), threshold)
-        scores[np.array([not text for text in texts])] = 0.0  # no content words: no themes
         results: list[list[ThemeHit]] = []
         for i, pairs in enumerate(pairs_of):
+            if len(pairs) < self.settings.min_model_words:
+                results.append(self._hits(lexicon_scores[i], "lexicon"))
+                continue
             raw: dict[str, tuple[float, list[str]]] = {}
             surface: dict[str, str] = {}
             for lemma, token in pairs:
