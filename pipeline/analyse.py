@@ -87,12 +87,18 @@ def units_of(record: Record) -> list[Unit]:
 
 @dataclass
 class _Acc:
-    counts: Any = None
-    hits: list[tuple[list[Any], float]] = field(default_factory=list)
+    """What a section, document or thread collects from its units for the roll-up."""
 
-    def add(self, counts: Any, hits: list[Any], weight: float) -> None:
+    counts: Any = None
+    docs: list[Doc] = field(default_factory=list)
+    hits: list[list[Any]] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+
+    def add(self, counts: Any, doc: Doc, hits: list[Any], weight: float) -> None:
         self.counts = counts if self.counts is None else self.counts + counts
-        self.hits.append((hits, weight))
+        self.docs.append(doc)
+        self.hits.append(hits)
+        self.weights.append(weight)
 
 
 def analyse_record(record: Record, analysers: Analysers) -> Rows:
@@ -139,13 +145,13 @@ def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Anal
         sentiment.score_texts(to_score, settings.sentiment, analysers.sentiment) if to_score else []
     )
 
-    for (_, unit), analysis, hits in zip(parsed, analyses, all_hits, strict=True):
+    for (doc, unit), analysis, hits in zip(parsed, analyses, all_hits, strict=True):
         unit_measures[unit.unit_id] = readability.measures(analysis.counts, settings.readability)
         weight = float(max(analysis.counts.n_words, 1))
         rows["themes"] += themes.theme_rows(unit.unit_id, unit.unit_kind, hits)
         if unit.section_id is not None:
-            sections[unit.section_id].add(analysis.counts, hits, weight)
-        whole.add(analysis.counts, hits, weight)
+            sections[unit.section_id].add(analysis.counts, doc, hits, weight)
+        whole.add(analysis.counts, doc, hits, weight)
         sentence_scores: list[Any] = [None] * len(analysis.sentences)
         if unit.unit_kind == "comment":
             comment_sentiment[unit.unit_id] = next(scored_all)
@@ -169,13 +175,13 @@ def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Anal
         acc = sections.get(row["section_id"])
         if acc is not None:
             row.update(readability.measures(acc.counts, settings.readability))
-            rows["themes"] += _rollup(themes, row["section_id"], "section", acc)
+            rows["themes"] += _rollup(analysers, row["section_id"], "section", acc)
     doc_kind = "document" if isinstance(record, Document) else "thread"
     for row in rows["documents"]:
         if whole.counts is not None:
             row.update(readability.measures(whole.counts, settings.readability))
     if whole.hits:
-        rows["themes"] += _rollup(themes, _record_id(record), doc_kind, whole)
+        rows["themes"] += _rollup(analysers, _record_id(record), doc_kind, whole)
     return rows
 
 
@@ -183,9 +189,12 @@ def _record_id(record: Record) -> str:
     return record.document_id if isinstance(record, Document) else record.thread_id
 
 
-def _rollup(themes: Any, unit_id: str, unit_kind: str, acc: _Acc) -> list[dict[str, Any]]:
-    hits = themes.aggregate([h for h, _ in acc.hits], [w for _, w in acc.hits])
-    return themes.theme_rows(unit_id, unit_kind, hits)
+def _rollup(analysers: Analysers, unit_id: str, unit_kind: str, acc: _Acc) -> list[dict[str, Any]]:
+    """Themes of a section, document or thread from its units (see ThemeTagger.rollup)."""
+    from pipeline.themes import theme_rows
+
+    hits = analysers.themes.rollup(acc.docs, acc.hits, acc.weights)
+    return theme_rows(unit_id, unit_kind, hits)
 
 
 def _sentence_rows(rows: Rows, unit: Unit, analysis: Any, scores: Sequence[Any]) -> None:

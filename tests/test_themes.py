@@ -356,15 +356,7 @@ def seed_record_themes(nlp, tagger, settings, index: int) -> tuple[set[str], dic
         0,
         1,
         2,
-        pytest.param(
-            3,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="seed 003 speaks of 'bestuur', 'gemeentebestuur' and 'bestuurlijk'; "
-                "theme_lexicon.csv has no such terms and the training data has few governance "
-                "paragraphs, so task field 0 is not found (reported to the data owner)",
-            ),
-        ),
+        3,
     ],
 )
 def test_themes_seed_programmes_are_about_governance(nlp_model, model_tagger, settings, index):
