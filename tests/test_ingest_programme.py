@@ -112,6 +112,9 @@ SAMPLE_EXPECTED = {
     "programme_voortgang_2025_best.html": ("Best", "voortgangsrapportage", 2025, "5"),
     "programme_jaarstukken_2024_oss.docx": ("Oss", "jaarverslag", 2024, "1"),
     "programme_begroting_2025_ede.pdf": ("Ede", "begroting", 2025, "6"),
+    "programme_begroting_2026_deventer.txt": ("Deventer", "begroting", 2026, "6"),
+    "programme_jaarverslag_2024_heerenveen.md": ("Heerenveen", "jaarverslag", 2024, "7"),
+    "programme_voortgang_2025_amersfoort.txt": ("Amersfoort", "voortgangsrapportage", 2025, "3"),
 }
 
 

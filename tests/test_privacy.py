@@ -269,17 +269,20 @@ SYNTHETIC_NAMES = [
     "Evert Klaassen", "Sophie el Amrani", "Niels Kop", "Joyce Haan", "Marit Oosterbaan",
     "Ahmed Bouzid", "Roos de Lange", "Wim", "Lieke Dam", "Bas van den Berg", "René Smulders",
     "Ans Verbeek", "Femke Jacobs", "Tom Hendriks", "Karel", "Mila Post", "Jesse Dekker",
-    "Bart Schouten", "Hanna Smit",
+    "Bart Schouten", "Hanna Smit", "Anouk Terpstra", "Gerrit Valkema", "Henk Smeenge",
+    "Jolanda Kuipers", "Karin Wessels", "Marloes Ploeg", "Ruud Bakhuis", "Sanne Hoekzema",
+    "Tim Oostra", "kritischeburger71",
 ]  # fmt: skip
 # Name parts that are ordinary Dutch words; only their capitalised form must be gone.
 COMMON_WORD_PARTS = {"Haan", "Niemand", "Vos", "Groot", "Wit", "Kop", "Dam", "Post", "Smit"}
 PLANTED_EMAILS = [
     "bram.haan@voorbeeld.nl", "info@gemeente-voorbeeld.nl", "hidde.post@voorbeeld.nl",
     "w.prins@voorbeeld.nl", "rene.smulders@voorbeeld.nl", "joyce [at] voorbeeld [punt] nl",
+    "jolanda.kuipers@voorbeeld.nl",
 ]  # fmt: skip
 PLANTED_PHONES = [
     "06-12345678", "+31 6 2345 6789", "0181 123456", "06 12 34 56 78", "010-1234567",
-    "0031 6 11 22 33 44", "06-98765432",
+    "0031 6 11 22 33 44", "06-98765432", "06-43218765",
 ]  # fmt: skip
 
 
