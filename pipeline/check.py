@@ -189,7 +189,11 @@ def read_inputs(paths: Iterable[str], settings: Settings) -> Iterator[InputText 
 
 
 def check_texts(
-    inputs: list[InputText], settings: Settings, nlp: Any = None, model_info: Any = None
+    inputs: list[InputText],
+    settings: Settings,
+    nlp: Any = None,
+    model_info: Any = None,
+    resources: Any = None,
 ) -> list[CheckResult]:
     """Analyse texts: one ``nlp.pipe`` pass over all their paragraphs.
 
@@ -198,6 +202,8 @@ def check_texts(
         settings: all settings (``nlp`` and ``readability`` are used).
         nlp: a loaded spaCy pipeline; loaded from ``settings.nlp`` when None.
         model_info: the ``ModelInfo`` of ``nlp`` (required when ``nlp`` is given).
+        resources: loaded ``ReadabilityResources``; loaded here when None (a long-running
+            caller such as the web app loads them once).
 
     Returns:
         One ``CheckResult`` per input, in order.
@@ -215,7 +221,8 @@ def check_texts(
     if nlp is None:
         nlp, model_info = load_pipeline(settings.nlp)
     info: ModelInfo = model_info
-    resources = ReadabilityResources.load(settings.readability)
+    if resources is None:
+        resources = ReadabilityResources.load(settings.readability)
     units = [
         (para, (i, offset))
         for i, item in enumerate(inputs)

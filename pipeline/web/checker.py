@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
@@ -116,6 +116,7 @@ class Checker:
     settings: Settings
     nlp: Language
     model: ModelInfo
+    resources: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -123,8 +124,10 @@ class Checker:
         cls, settings: Settings, nlp_model: tuple[Language, ModelInfo] | None = None
     ) -> Checker:
         """Load the spaCy pipeline (unless given)."""
+        from pipeline.readability import ReadabilityResources
+
         nlp, model = nlp_model if nlp_model is not None else load_pipeline(settings.nlp)
-        return cls(settings, nlp, model)
+        return cls(settings, nlp, model, ReadabilityResources.load(settings.readability))
 
     def warm_up(self) -> None:
         """Check one short text, so lazily loaded word lists are ready for the first user."""
@@ -136,7 +139,9 @@ class Checker:
 
         # One analysis at a time: the pipeline is shared and the work is CPU-bound anyway.
         with self._lock:
-            [result] = check_texts([InputText(path, text)], self.settings, self.nlp, self.model)
+            [result] = check_texts(
+                [InputText(path, text)], self.settings, self.nlp, self.model, self.resources
+            )
         return result
 
     @staticmethod
