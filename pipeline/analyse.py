@@ -171,30 +171,27 @@ def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Anal
                 uncivil=scored.uncivil,
                 uncivil_terms=list(scored.uncivil_terms),
             )
+    larger: list[tuple[str, str, _Acc]] = []
     for row in rows["sections"]:
         acc = sections.get(row["section_id"])
         if acc is not None:
             row.update(readability.measures(acc.counts, settings.readability))
-            rows["themes"] += _rollup(analysers, row["section_id"], "section", acc)
-    doc_kind = "document" if isinstance(record, Document) else "thread"
+            larger.append((row["section_id"], "section", acc))
     for row in rows["documents"]:
         if whole.counts is not None:
             row.update(readability.measures(whole.counts, settings.readability))
     if whole.hits:
-        rows["themes"] += _rollup(analysers, _record_id(record), doc_kind, whole)
+        doc_kind = "document" if isinstance(record, Document) else "thread"
+        larger.append((_record_id(record), doc_kind, whole))
+    # Sections, documents and threads are tagged in one model call (ThemeTagger.rollups).
+    rolled = analysers.themes.rollups([(a.docs, a.hits, a.weights) for _, _, a in larger])
+    for (unit_id, unit_kind, _), hits in zip(larger, rolled, strict=True):
+        rows["themes"] += themes.theme_rows(unit_id, unit_kind, hits)
     return rows
 
 
 def _record_id(record: Record) -> str:
     return record.document_id if isinstance(record, Document) else record.thread_id
-
-
-def _rollup(analysers: Analysers, unit_id: str, unit_kind: str, acc: _Acc) -> list[dict[str, Any]]:
-    """Themes of a section, document or thread from its units (see ThemeTagger.rollup)."""
-    from pipeline.themes import theme_rows
-
-    hits = analysers.themes.rollup(acc.docs, acc.hits, acc.weights)
-    return theme_rows(unit_id, unit_kind, hits)
 
 
 def _sentence_rows(rows: Rows, unit: Unit, analysis: Any, scores: Sequence[Any]) -> None:

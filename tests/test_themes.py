@@ -5,6 +5,7 @@ import logging
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 import spacy
 from conftest import FIXTURES, SEED_PROGRAMMES, SEED_THREAD, require_seeds
@@ -567,3 +568,31 @@ def test_themes_short_units_are_tagged_by_the_lexicon_only(nlp_model, model_tagg
     assert {h.method for h in hits} == {"lexicon"}
     long_hits = model_tagger.tag(nlp("De brandweer oefent met de politie een grote brand."))
     assert {h.method for h in long_hits} == {"model"}
+
+
+@pytest.mark.slow
+def test_themes_fast_probabilities_equal_scikit_learn(nlp_model, model_tagger):
+    """The stacked linear fast path gives scikit-learn's own predict_proba."""
+    model = model_tagger.model
+    assert model is not None and model._stacked() is not None
+    texts = [
+        "woningbouw huurwoning bestemmingsplan",
+        "jeugdhulp wmo bijstand mantelzorg",
+        "brandweer politie veiligheid",
+        "",
+    ]
+    features = model.features(texts)
+    expected = np.asarray(model.classifier.predict_proba(features), dtype=float)
+    assert np.allclose(model.probabilities(features), expected, atol=1e-12)
+
+
+@pytest.mark.slow
+def test_themes_rollups_equal_one_by_one(nlp_model, model_tagger):
+    nlp = nlp_model[0]
+    groups = []
+    for texts in (["Wij bouwen 200 huurwoningen.", "De brandweer oefent."], ["Jeugdhulp."]):
+        docs = list(nlp.pipe(texts))
+        groups.append((docs, model_tagger.tag_docs(docs), [5.0] * len(docs)))
+    together = model_tagger.rollups(groups)
+    apart = [model_tagger.rollup(*group) for group in groups]
+    assert together == apart

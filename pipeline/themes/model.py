@@ -139,6 +139,31 @@ class ThemeModel:
     thresholds: np.ndarray
     blend: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
+    _linear: tuple[Any, np.ndarray] | None = field(default=None, init=False, repr=False)
+    _grams: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)
+
+    def _stacked(self) -> tuple[Any, np.ndarray] | None:
+        """Coefficients and intercepts of all binary logistic regressions as one matrix.
+
+        ``OneVsRestClassifier.predict_proba`` (multi-label) returns each estimator's
+        ``expit(decision)``; one sparse product for all labels gives the same numbers without
+        59 separate scikit-learn calls. None when an estimator is not a binary linear model.
+        """
+        if self._linear is None:
+            estimators = getattr(self.classifier, "estimators_", [])
+            if (
+                not estimators
+                or not all(
+                    getattr(e, "coef_", None) is not None and np.shape(e.coef_)[0] == 1
+                    for e in estimators
+                )
+                or not getattr(self.classifier, "multilabel_", False)
+            ):
+                return None
+            coef = sparse.csr_matrix(np.vstack([np.asarray(e.coef_).ravel() for e in estimators]))
+            intercept = np.array([float(np.ravel(e.intercept_)[0]) for e in estimators])
+            self._linear = (coef.T.tocsc(), intercept)
+        return self._linear
 
     def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
         return sparse.csr_matrix(self.vectorizer.transform(list(texts)))
@@ -147,7 +172,14 @@ class ThemeModel:
         self, features: sparse.csr_matrix, lexicon_scores: np.ndarray | None = None
     ) -> np.ndarray:
         """Blended probabilities, shape (n_texts, n_labels)."""
-        probs = np.asarray(self.classifier.predict_proba(features), dtype=float)
+        from scipy.special import expit
+
+        stacked = self._stacked()
+        if stacked is not None:
+            coef_t, intercept = stacked
+            probs = expit(np.asarray((features @ coef_t).todense()) + intercept)
+        else:
+            probs = np.asarray(self.classifier.predict_proba(features), dtype=float)
         if self.blend and lexicon_scores is not None:
             probs = (1 - self.blend) * probs + self.blend * lexicon_scores
         return probs
@@ -172,8 +204,14 @@ class ThemeModel:
         n_word = len(word_vec.vocabulary_)
         counts = Counter(lemmas)
         scores: dict[str, float] = defaultdict(float)
-        char_analyse = char_vec.build_analyzer()
-        grams_of = {lemma: Counter(char_analyse(lemma)) for lemma in counts}
+        char_analyse = None
+        grams_of: dict[str, Counter[str]] = {}
+        for lemma in counts:
+            grams = self._grams.get(lemma)
+            if grams is None:
+                char_analyse = char_analyse or char_vec.build_analyzer()
+                grams = self._grams[lemma] = Counter(char_analyse(lemma))
+            grams_of[lemma] = grams
         totals: Counter[str] = Counter()
         for lemma, n in counts.items():
             for gram, k in grams_of[lemma].items():

@@ -156,6 +156,28 @@ class ThemeTagger:
             results.append(self._hits(raw, "model"))
         return results
 
+    def rollups(
+        self, groups: Sequence[tuple[Sequence[Doc], Sequence[list[ThemeHit]], Sequence[float]]]
+    ) -> list[list[ThemeHit]]:
+        """``rollup`` for several larger units at once (one model call for all of them)."""
+        wholes = self._tag_groups([docs for docs, _, _ in groups if docs])
+        it = iter(wholes)
+        return [
+            self._merge(self.aggregate(children, weights), next(it) if docs else [])
+            for docs, children, weights in groups
+        ]
+
+    def _merge(self, aggregated: list[ThemeHit], whole: list[ThemeHit]) -> list[ThemeHit]:
+        merged = {h.slug: h for h in aggregated}
+        for h in whole:
+            old = merged.get(h.slug)
+            if old is None or h.score > old.score:
+                evidence = h.evidence + (old.evidence if old else [])
+                merged[h.slug] = replace(
+                    h, evidence=_dedupe(evidence)[: self.settings.max_evidence]
+                )
+        return sorted(merged.values(), key=lambda h: (-h.score, h.slug))
+
     def rollup(
         self,
         docs: Sequence[Doc],
@@ -168,15 +190,7 @@ class ThemeTagger:
         (``aggregate``) or when the children read as one text are about it (``tag_whole``);
         the score is the higher of the two, the evidence of both is kept.
         """
-        merged = {h.slug: h for h in self.aggregate(children, weights)}
-        for h in self.tag_whole(docs):
-            old = merged.get(h.slug)
-            if old is None or h.score > old.score:
-                evidence = h.evidence + (old.evidence if old else [])
-                merged[h.slug] = replace(
-                    h, evidence=_dedupe(evidence)[: self.settings.max_evidence]
-                )
-        return sorted(merged.values(), key=lambda h: (-h.score, h.slug))
+        return self._merge(self.aggregate(children, weights), self.tag_whole(docs))
 
     def _hits(self, raw: dict[str, tuple[float, list[str]]], method: str) -> list[ThemeHit]:
         merged = dict(raw)
