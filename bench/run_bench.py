@@ -119,10 +119,10 @@ def main() -> None:
         rows.append(
             (f"gemeentetaal run, {workers} worker(s)", r["words"], r["seconds"], r["peak_mb"])
         )
-    r10 = timed_run(large, 1)
-    rows.append(
-        ("gemeentetaal run, 1 worker, corpus x10", r10["words"], r10["seconds"], r10["peak_mb"])
-    )
+    for workers in (1, 2):
+        r10 = timed_run(large, workers)
+        name = f"gemeentetaal run, {workers} worker(s), corpus x10"
+        rows.append((name, r10["words"], r10["seconds"], r10["peak_mb"]))
 
     lines = [
         f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
