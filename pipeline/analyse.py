@@ -231,10 +231,5 @@ def _flag_row(flag: Any, sentence_id: str, unit_id: str) -> dict[str, Any]:
         "flag_id": make_id(sentence_id, flag.kind, flag.start, flag.end),
         "sentence_id": sentence_id,
         "unit_id": unit_id,
-        "kind": flag.kind,
-        "start": flag.start,
-        "end": flag.end,
-        "text": flag.text,
-        "message": flag.message,
-        "suggestion": flag.suggestion,
+        **flag.to_dict(),
     }

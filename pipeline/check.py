@@ -97,23 +97,12 @@ class CheckResult:
                     "start": s.start,
                     "end": s.end,
                     "n_words": s.n_words,
-                    "flags": [_flag_json(f) for f in s.flags],
+                    "flags": [f.to_dict() for f in s.flags],
                 }
                 for s in self.sentences
             ],
-            "flags": [_flag_json(f) for f in self.unit_flags],
+            "flags": [f.to_dict() for f in self.unit_flags],
         }
-
-
-def _flag_json(flag: Any) -> dict[str, Any]:
-    return {
-        "kind": flag.kind,
-        "start": flag.start,
-        "end": flag.end,
-        "text": flag.text,
-        "message": flag.message,
-        "suggestion": flag.suggestion,
-    }
 
 
 @dataclass(frozen=True)
