@@ -34,6 +34,7 @@ $(STAMPS)/secret:
 run: setup $(STAMPS)/secret
 	GEMEENTETAAL_SECRET="$${GEMEENTETAAL_SECRET:-$$(cat $(STAMPS)/secret)}" \
 	  $(BIN)/gemeentetaal run data/raw --out data/processed
+	$(BIN)/gemeentetaal dashboard --processed data/processed --out data/processed/dashboard.html
 
 test: setup browser
 	$(BIN)/ruff check pipeline tests bench scripts

@@ -107,15 +107,24 @@ class Worker:
     """Processes input files into table parts; one per process, models loaded once."""
 
     def __init__(self, settings: Settings, parts_dir: Path) -> None:
-        from pipeline.analyse import Analysers
         from pipeline.privacy import Pseudonymiser
 
         self.settings = settings
         self.parts_dir = parts_dir
-        self.analysers = Analysers.load(settings)
+        self._analysers: Any = None
         self.pseudonymiser = Pseudonymiser(settings.privacy)
-        self.model_id = f"{self.analysers.model.name}=={self.analysers.model.version}"
+        name, _ = model_in_use(settings)
+        self.model_id = f"{name}=={_model_version(name)}"
         self.key_id = pseudonym_key_id(settings, self.pseudonymiser)
+
+    @property
+    def analysers(self) -> Any:
+        """The models, loaded on first use: a run with nothing new to do loads none."""
+        if self._analysers is None:
+            from pipeline.analyse import Analysers
+
+            self._analysers = Analysers.load(self.settings)
+        return self._analysers
 
     def process(self, path: Path, force: bool = False) -> FileResult:
         from pipeline.analyse import analyse_record
@@ -275,7 +284,6 @@ def run(
 ) -> RunSummary:
     """Run the whole pipeline over ``paths`` and write every table to ``out_dir``."""
     from pipeline.doctor import package_versions
-    from pipeline.nlp import resolve_installed
 
     started = datetime.now(UTC)
     t0 = time.perf_counter()
@@ -321,8 +329,7 @@ def run(
         keys.append(result.key)
     summary.table_rows = merge_parts(parts_dir, keys, out_dir)
 
-    found = resolve_installed(settings.nlp)
-    model_name, model_source = found if found else ("gemeentetaal_rules_nl", "fallback")
+    model_name, model_source = model_in_use(settings)
     versions = package_versions()
     summary.model = f"{model_name} ({model_source})"
     summary.seconds = time.perf_counter() - t0
@@ -350,6 +357,13 @@ def run(
     write_duckdb_from_parquet(out_dir, [*PART_TABLES, "errors", "runs"])
     _prune_parts(parts_dir, set(keys))
     return summary
+
+
+def model_in_use(settings: Settings) -> tuple[str, str]:
+    """(name, source) of the spaCy pipeline ``load_pipeline`` will use, without loading it."""
+    from pipeline.nlp import FALLBACK_NAME, resolve_installed
+
+    return resolve_installed(settings.nlp) or (FALLBACK_NAME, "fallback")
 
 
 def _model_version(name: str) -> str:
