@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline.batch import Rows, record_rows
 from pipeline.config import Settings
-from pipeline.nlp import ModelInfo, load_pipeline
+from pipeline.nlp import ModelInfo, load_pipeline, unwrap_lines
 from pipeline.records import Document, Record, make_id
 
 
@@ -105,7 +105,9 @@ def analyse_record(record: Record, analysers: Analysers) -> Rows:
     """All table rows for one record: structure, measures, sentences, flags, themes, sentiment."""
     units = units_of(record)
     docs = analysers.nlp.pipe(
-        ((u.text, u) for u in units), as_tuples=True, batch_size=analysers.settings.nlp.batch_size
+        ((unwrap_lines(u.text), u) for u in units),
+        as_tuples=True,
+        batch_size=analysers.settings.nlp.batch_size,
     )
     return rows_for(record, list(docs), analysers)
 

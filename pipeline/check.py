@@ -197,7 +197,7 @@ def check_texts(
     Returns:
         One ``CheckResult`` per input, in order.
     """
-    from pipeline.nlp import ModelInfo, load_pipeline, parse
+    from pipeline.nlp import ModelInfo, load_pipeline, parse, unwrap_lines
     from pipeline.readability import (
         Counts,
         ReadabilityResources,
@@ -213,7 +213,7 @@ def check_texts(
     if resources is None:
         resources = ReadabilityResources.load(settings.readability)
     units = [
-        (para, (i, offset))
+        (unwrap_lines(para), (i, offset))
         for i, item in enumerate(inputs)
         for offset, para in paragraphs(item.text)
     ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
+import re
 import subprocess
 import sys
 import warnings
@@ -252,6 +253,19 @@ def load_pipeline(settings: NlpSettings) -> tuple[Language, ModelInfo]:
     nlp.max_length = settings.max_length
     log.info("spaCy pipeline: %s", info.describe())
     return nlp, info
+
+
+_WRAPPED_LINE = re.compile(r"(?<![.!?:;\n])\n(?=[ \t]*[a-zà-ÿ(])")
+
+
+def unwrap_lines(text: str) -> str:
+    """Replace a line break inside a sentence (hard-wrapped text) by a space.
+
+    A break counts as wrapping when the line does not end a sentence or clause and the next
+    line starts in lower case. The result has the same length, so character offsets into it
+    are offsets into ``text``.
+    """
+    return _WRAPPED_LINE.sub(" ", text)
 
 
 def parse(

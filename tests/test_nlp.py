@@ -71,3 +71,19 @@ def test_nlp_fast_load_gives_identical_tokens(nlp_model):
     )
     assert [t.text for t in nlp(text)] == [t.text for t in reference(text)]
     assert len(nlp.tokenizer.rules) == len(reference.tokenizer.rules) > 1000
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("plastic (PMD)\nwordt opgehaald.", "plastic (PMD) wordt opgehaald."),
+        ("Eerste zin.\nTweede zin.", "Eerste zin.\nTweede zin."),
+        ("Zie hieronder:\n- een lijst", "Zie hieronder:\n- een lijst"),
+        ("Titel\nDe tekst begint.", "Titel\nDe tekst begint."),
+        ("twee\n\nalinea's", "twee\n\nalinea's"),
+        ("", ""),
+    ],
+)
+def test_nlp_unwrap_lines_joins_only_wrapped_sentences(text, expected):
+    out = nlp_mod.unwrap_lines(text)
+    assert out == expected and len(out) == len(text)

@@ -44,6 +44,24 @@ def test_counts_hand_built_boundary_after_mln_is_merged(resources, fallback) -> 
     assert len(sentence_spans(doc, resources.abbreviations)) == 1
 
 
+@pytest.mark.parametrize(
+    "words, starts, n_sentences",
+    [
+        # The parser ended a sentence inside a line after "(PMD)": undone.
+        (["Plastic", "(", "PMD", ")", "wordt", "opgehaald", "."], [1, 0, 0, 0, 1, 0, 0], 1),
+        # A real end of sentence before a lowercase start is kept.
+        (["Het", "klopt", ".", "wel", "zo", "."], [1, 0, 0, 1, 0, 0], 2),
+        # A break at a line end is kept (headings, list items).
+        (["Titel", "\n", "wordt", "vervolgd", "."], [1, 0, 1, 0, 0], 2),
+    ],
+)
+def test_counts_mid_line_split_without_end_punctuation_is_undone(
+    resources, fallback, words, starts, n_sentences
+) -> None:
+    doc = Doc(fallback.vocab, words=words, sent_starts=[bool(x) for x in starts])
+    assert len(sentence_spans(doc, resources.abbreviations)) == n_sentences
+
+
 def test_counts_boundary_after_abbreviation_kept_before_capital(resources, fallback) -> None:
     words = ["Het", "kost", "3", "mln.", "De", "raad", "betaalt", "."]
     starts = [True, False, False, False, True, False, False, False]

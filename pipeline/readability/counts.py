@@ -117,12 +117,27 @@ def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+SENTENCE_END = frozenset(".!?:;…")
+
+
+def _split_mid_line(doc: Doc, prev: tuple[int, int], start: int) -> bool:
+    """True when the parser ended a sentence on a line, without end punctuation."""
+    tokens = [t for t in doc[prev[0] : start] if not t.is_space or "\n" in t.text]
+    if not tokens or tokens[-1].is_space:
+        return False
+    last = tokens[-1].text
+    closing = last in {")", "'", '"', "’", "”"} and len(tokens) > 1
+    end_char = tokens[-2].text[-1:] if closing else last[-1:]
+    return end_char not in SENTENCE_END
+
+
 def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """Token ranges of the sentences of ``doc``, repaired for Dutch.
 
     Starts from the Doc's own sentence boundaries (parser or sentencizer) and
-    1. undoes a boundary right after a Dutch abbreviation with a full stop ("o.a.", "mln.")
-       when the next part starts with a lowercase letter or a digit;
+    1. undoes a boundary right after a Dutch abbreviation with a full stop ("o.a.", "mln."),
+       or inside a line after a part without end punctuation ("... drankenkartons (PMD) |
+       wordt ..."), when the next part starts with a lowercase letter or a digit;
     2. splits at a line break when the next line starts a new unit (capital letter, digit or
        bullet) and the line before does not end in a hyphen: headings and list items are not
        glued to the next sentence;
@@ -139,7 +154,10 @@ def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, i
     for start, end in base:
         if (
             merged
-            and _ends_with_abbreviation(doc, *merged[-1], abbreviations)
+            and (
+                _ends_with_abbreviation(doc, *merged[-1], abbreviations)
+                or _split_mid_line(doc, merged[-1], start)
+            )
             and _continues(_first_content(doc, start, end))
         ):
             merged[-1] = (merged[-1][0], end)
