@@ -157,6 +157,14 @@ def test_flags_abbreviations(fallback, resources) -> None:
     assert flags_of(fallback, resources, text, "abbreviation") == []
 
 
+def test_flags_abbreviations_mixed_case_and_in_compounds(fallback, resources) -> None:
+    text = "De Wmo helpt. De JOGG-aanpak werkt. De wet is streng. Het OZB-tarief stijgt."
+    flagged = [f.text for f in flags_of(fallback, resources, text, "abbreviation")]
+    assert flagged == ["Wmo", "JOGG-aanpak", "OZB-tarief"]
+    text = "De Wet maatschappelijke ondersteuning (Wmo) helpt. De Wmo is er voor u."
+    assert flags_of(fallback, resources, text, "abbreviation") == []
+
+
 def test_flags_long_sentence_and_subclauses(fallback, resources) -> None:
     long = " ".join(["woord"] * 24) + "."
     (flag,) = flags_of(fallback, resources, long, "long_sentence")

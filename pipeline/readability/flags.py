@@ -62,7 +62,8 @@ NOMINALISATION_SUFFIXES = (
 MIN_VERB_ZIPF = 1.0
 MIN_COMPOUND_PART = 4
 DIAERESIS_BASE = {"ä": "a", "ë": "e", "ï": "i", "ö": "o", "ü": "u"}
-ACRONYM_RE = re.compile(r"^([A-Z]{2,6})(?:['’]s)?$")
+# An acronym alone, with a possessive, or as the first part of a compound (JOGG-aanpak).
+ACRONYM_RE = re.compile(r"^([A-Z]{2,6})(?:['’]s|-[\w-]+)?$")
 ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
@@ -700,7 +701,8 @@ def detect_rare_words(
 
 def explained_acronyms(text: str) -> set[str]:
     """Acronyms explained in ``text`` with parentheses: ``voluit (ABC)`` or ``ABC (voluit)``."""
-    found = set(re.findall(r"\(\s*([A-Z]{2,6})\s*\)", text))
+    acronym = r"[A-Z]{2,6}|[A-Z][a-z]{1,5}"  # ABC, or a mixed-case one such as Wmo
+    found = set(re.findall(rf"\(\s*({acronym})\s*\)", text))
     found.update(re.findall(r"\b([A-Z]{2,6})\s*\((?!\s*[A-Z]{2,6}\s*\))", text))
     return found
 
@@ -713,17 +715,23 @@ def detect_abbreviations(
     explained: set[str],
     seen: set[str],
 ) -> list[Flag]:
-    """All-caps words of 2-6 letters not on ``known_acronyms.txt`` and not explained with
-    parentheses in the text; only the first use in a unit is flagged (``seen`` is updated)."""
+    """All-caps words of 2-6 letters (also as the first part of a compound, "JOGG-aanpak") and
+    the mixed-case abbreviations of ``mixed_case_abbreviations.txt`` ("Wmo"), not on
+    ``known_acronyms.txt`` and not explained with parentheses in the text; only the first use
+    in a unit is flagged (``seen`` is updated)."""
     words = [t for t in doc[start:end] if t.is_alpha]
     if words and sum(t.text.isupper() for t in words) > len(words) / 2:
         return []  # a heading in capitals
     flags: list[Flag] = []
     for token in doc[start:end]:
         match = ACRONYM_RE.match(token.text)
-        if match is None:
+        base = re.split(r"['’-]", token.text, maxsplit=1)[0]
+        if match is not None:
+            acronym = match.group(1)
+        elif base in resources.mixed_case_abbreviations:
+            acronym = base
+        else:
             continue
-        acronym = match.group(1)
         if acronym in resources.known_acronyms or acronym in explained or acronym in seen:
             continue
         if ROMAN_RE.match(acronym):

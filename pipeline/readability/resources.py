@@ -125,6 +125,7 @@ class ReadabilityResources:
     syllable_exceptions: dict[str, int]
     abbreviations: frozenset[str]
     known_acronyms: frozenset[str]
+    mixed_case_abbreviations: frozenset[str]
     nominalisation_exceptions: frozenset[str]
     passive_exceptions: frozenset[str]
     subordinators: dict[str, bool]
@@ -166,6 +167,9 @@ class ReadabilityResources:
             },
             abbreviations=frozenset(_read_lines(data_dir / "dutch_abbreviations.txt")),
             known_acronyms=frozenset(_read_lines(data_dir / "known_acronyms.txt")),
+            mixed_case_abbreviations=frozenset(
+                _read_lines(data_dir / "mixed_case_abbreviations.txt")
+            ),
             nominalisation_exceptions=frozenset(
                 _read_lines(data_dir / "nominalisation_exceptions.txt")
             ),
