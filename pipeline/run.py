@@ -87,8 +87,21 @@ def pseudonym_key_id(settings: Settings, pseudonymiser: Any) -> str:
     return pseudonymiser.pseudonym("gemeentetaal-cache-key") or ""
 
 
+def data_fingerprint() -> str:
+    """Hash of the package's data files (word lists, lexicons, shipped models) and the code
+    version: a change to either makes every input be processed again."""
+    h = hashlib.sha256(__version__.encode())
+    data_dir = Path(__file__).parent / "data"
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file():
+            h.update(path.name.encode())
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
 def file_key(data: bytes, path: Path, settings: Settings, model_id: str, key_id: str) -> str:
-    """The cache key of one input processed with these settings, model and pseudonym key."""
+    """The cache key of one input processed with these settings, model and pseudonym key
+    (``model_id`` also carries the data fingerprint)."""
     h = hashlib.sha256()
     for part in (
         hashlib.sha256(data).hexdigest(),
@@ -114,7 +127,7 @@ class Worker:
         self._analysers: Any = None
         self.pseudonymiser = Pseudonymiser(settings.privacy)
         name, _ = model_in_use(settings)
-        self.model_id = f"{name}=={_model_version(name)}"
+        self.model_id = f"{name}=={_model_version(name)};data={data_fingerprint()}"
         self.key_id = pseudonym_key_id(settings, self.pseudonymiser)
 
     @property

@@ -128,3 +128,13 @@ def test_run_cli_exit_codes_and_summary(tmp_path: Path):
     assert result.exit_code == 0 and "5 unchanged" in result.output
     result = runner.invoke(app, ["run", str(corpus), "--engine", "spark"])
     assert result.exit_code == 2
+
+
+def test_run_changed_data_files_redo_every_input(tmp_path: Path, settings, monkeypatch):
+    corpus = _small_corpus(tmp_path)
+    (corpus / "kapot.docx").unlink()
+    out = tmp_path / "out"
+    assert run([corpus], settings, out).n_processed == 5
+    assert run([corpus], settings, out).n_skipped == 5
+    monkeypatch.setattr("pipeline.run.data_fingerprint", lambda: "another-lexicon")
+    assert run([corpus], settings, out).n_processed == 5
