@@ -46,3 +46,20 @@ def nlp_model():
     if resolve_installed(base.nlp) is None:
         pytest.fail("no trained Dutch spaCy pipeline installed; run `make setup`")
     return load_pipeline(base.nlp)
+
+
+@pytest.fixture(scope="session")
+def resources():
+    """The readability word lists, loaded once."""
+    from pipeline.config import ReadabilitySettings
+    from pipeline.readability import ReadabilityResources
+
+    return ReadabilityResources.load(ReadabilitySettings())
+
+
+@pytest.fixture(scope="session")
+def fallback():
+    """The rule-based fallback pipeline (no model needed)."""
+    from pipeline.nlp import make_fallback_pipeline
+
+    return make_fallback_pipeline()

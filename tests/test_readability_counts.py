@@ -6,19 +6,8 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.config import ReadabilitySettings
-from pipeline.nlp import make_fallback_pipeline
 from pipeline.readability import Counts, ReadabilityResources, analyse_doc, measures
 from pipeline.readability.counts import sentence_spans
-
-
-@pytest.fixture(scope="module")
-def resources() -> ReadabilityResources:
-    return ReadabilityResources.load(ReadabilitySettings())
-
-
-@pytest.fixture(scope="module")
-def fallback():
-    return make_fallback_pipeline()
 
 
 def _texts(doc: Doc, resources: ReadabilityResources) -> list[str]:

@@ -8,8 +8,7 @@ import pytest
 from conftest import FIXTURES
 
 from pipeline.config import ReadabilitySettings
-from pipeline.nlp import make_fallback_pipeline
-from pipeline.readability import ReadabilityResources, analyse_doc
+from pipeline.readability import analyse_doc
 
 LABELS = ("passive", "nominalisation", "officialese")
 # Floors a little below what was measured (docs/readability.md): nl_ud_sm 1.00 for all;
@@ -24,16 +23,6 @@ FALLBACK_FLOORS = {
     "nominalisation": (0.95, 0.95),
     "officialese": (0.95, 0.95),
 }
-
-
-@pytest.fixture(scope="module")
-def resources() -> ReadabilityResources:
-    return ReadabilityResources.load(ReadabilitySettings())
-
-
-@pytest.fixture(scope="module")
-def fallback():
-    return make_fallback_pipeline()
 
 
 def labelled() -> list[dict[str, str]]:

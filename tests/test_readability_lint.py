@@ -8,13 +8,8 @@ from spacy.tokens import Doc
 
 from pipeline.config import ReadabilitySettings
 from pipeline.nlp import make_fallback_pipeline
-from pipeline.readability import ReadabilityResources, analyse_doc, lint_features, measures
+from pipeline.readability import analyse_doc, lint_features, measures
 from pipeline.readability.lint import ZERO_COUNT_ZIPF, lint_sentence, max_dependency_length
-
-
-@pytest.fixture(scope="module")
-def resources() -> ReadabilityResources:
-    return ReadabilityResources.load(ReadabilitySettings())
 
 
 @pytest.fixture(scope="module")

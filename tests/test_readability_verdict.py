@@ -8,7 +8,7 @@ import pytest
 from conftest import FIXTURES, SEED_PROGRAMMES, require_seeds
 
 from pipeline.config import ReadabilitySettings
-from pipeline.readability import Counts, ReadabilityResources, analyse_doc, measures
+from pipeline.readability import Counts, analyse_doc, measures
 from pipeline.readability.verdict import b1_verdict, nl_number
 
 LEVELS_DIR = FIXTURES / "levels"
@@ -89,11 +89,6 @@ def level_of(path, nlp, info, resources, settings) -> dict:
     docs = nlp.pipe([p for p in text.split("\n\n") if p.strip()])
     counts = sum((analyse_doc(d, settings, resources, info).counts for d in docs), Counts())
     return measures(counts, settings)
-
-
-@pytest.fixture(scope="module")
-def resources() -> ReadabilityResources:
-    return ReadabilityResources.load(ReadabilitySettings())
 
 
 @pytest.mark.slow
