@@ -56,6 +56,17 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    """Fail with a usage error (exit 2) when an option's value is not one of ``choices``.
+
+    ``None`` means the option was not given and is accepted.
+    """
+    if value is not None and value not in choices:
+        quoted = [f"'{c}'" for c in choices]
+        allowed = f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+        raise fail(f"{option} must be {allowed}, not {value!r}")
+
+
 def make_settings(
     config: Path | None, model: str | None = None, verbose: bool = False, **sections: Any
 ) -> Settings:
@@ -120,8 +131,7 @@ def ingest(
     """Read programme texts and comment threads into tables (no NLP)."""
     from pipeline.batch import ingest_command
 
-    if format not in ("tables", "json"):
-        raise fail(f"--format must be 'tables' or 'json', not {format!r}")
+    check_choice("--format", format, ("tables", "json"))
     settings = make_settings(config, verbose=verbose)
     n_errors = ingest_command(paths, settings, out=out, as_json=format == "json")
     raise typer.Exit(1 if n_errors else 0)
@@ -145,8 +155,7 @@ def check(
     """Check texts for taalniveau B1: verdict, scores and advice per sentence."""
     from pipeline.check import LEVELS, check_command
 
-    if format not in ("text", "json", "html"):
-        raise fail(f"--format must be 'text', 'json' or 'html', not {format!r}")
+    check_choice("--format", format, ("text", "json", "html"))
     if max_level is not None and max_level.upper() not in LEVELS:
         raise fail(f"--max-level must be one of {', '.join(LEVELS)}, not {max_level!r}")
     settings = make_settings(config, model, verbose)
@@ -178,8 +187,7 @@ def run(
     from pipeline.progress import file_progress, format_summary
     from pipeline.run import run as run_pipeline
 
-    if engine not in (None, "local", "dask"):
-        raise fail(f"--engine must be 'local' or 'dask', not {engine!r}")
+    check_choice("--engine", engine, ("local", "dask"))
     settings = make_settings(config, model, verbose)
     paths = raw_dir or [settings.paths.raw_dir]
     out_dir = out or settings.paths.processed_dir
@@ -215,10 +223,8 @@ def themes_tag(
     from pipeline.themes import ThemeTagger
     from pipeline.themes.commands import format_text, read_units, tag_units
 
-    if format not in ("json", "text"):
-        raise fail(f"--format must be 'json' or 'text', not {format!r}")
-    if method not in (None, "model", "lexicon"):
-        raise fail(f"--method must be 'model' or 'lexicon', not {method!r}")
+    check_choice("--format", format, ("json", "text"))
+    check_choice("--method", method, ("model", "lexicon"))
     settings = make_settings(config, model, verbose, themes={"method": method} if method else {})
     units, errors = read_units(paths, settings)
     for error in errors:
@@ -368,10 +374,8 @@ def sentiment_score(
     from pipeline.ingest.readers import InputError
     from pipeline.sentiment.commands import format_text, score_command
 
-    if format not in ("text", "json"):
-        raise fail(f"--format must be 'text' or 'json', not {format!r}")
-    if method not in (None, "model", "lexicon"):
-        raise fail(f"--method must be 'model' or 'lexicon', not {method!r}")
+    check_choice("--format", format, ("text", "json"))
+    check_choice("--method", method, ("model", "lexicon"))
     options = {"method": method, "model_path": str(model_path) if model_path else None}
     sentiment = {k: v for k, v in options.items() if v is not None}
     settings = make_settings(config, verbose=verbose, sentiment=sentiment)
