@@ -26,11 +26,9 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def document_json(doc: Document) -> dict[str, Any]:
-    """The public JSON form of a programme text (``ingest --format json``)."""
+def document_metadata(doc: Document) -> dict[str, Any]:
+    """What ingest found about a document: shared by its JSON form and its table row."""
     return {
-        "path": doc.source_path,
-        "document_id": doc.document_id,
         "family": doc.family,
         "municipality": doc.municipality,
         "document_type": doc.document_type,
@@ -40,6 +38,15 @@ def document_json(doc: Document) -> dict[str, Any]:
         "portfolio_holders": doc.portfolio_holders,
         "director": doc.director,
         "section_headings": doc.section_headings,
+    }
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    """The public JSON form of a programme text (``ingest --format json``)."""
+    return {
+        "path": doc.source_path,
+        "document_id": doc.document_id,
+        **document_metadata(doc),
         "boilerplate_lines": doc.boilerplate_lines,
         "sections": [
             {
@@ -101,15 +108,7 @@ def _document_rows(doc: Document, rows: Rows) -> None:
             "document_id": doc.document_id,
             "source_path": doc.source_path,
             "content_hash": doc.content_hash,
-            "family": doc.family,
-            "municipality": doc.municipality,
-            "document_type": doc.document_type,
-            "year": doc.year,
-            "programme_number": doc.programme_number,
-            "programme_title": doc.programme_title,
-            "portfolio_holders": doc.portfolio_holders,
-            "director": doc.director,
-            "section_headings": doc.section_headings,
+            **document_metadata(doc),
             "n_boilerplate_lines": len(doc.boilerplate_lines),
         }
     )
