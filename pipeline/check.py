@@ -207,16 +207,16 @@ def check_texts(
     )
     from pipeline.readability.flags import explained_acronyms
 
-    if nlp is None:
-        nlp, model_info = load_pipeline(settings.nlp)
-    info: ModelInfo = model_info
-    if resources is None:
-        resources = ReadabilityResources.load(settings.readability)
     units = [
         (unwrap_lines(para), (i, offset))
         for i, item in enumerate(inputs)
         for offset, para in paragraphs(item.text)
     ]
+    if nlp is None:
+        nlp, model_info = load_pipeline(settings.nlp, texts=[text for text, _ in units])
+    info: ModelInfo = model_info
+    if resources is None:
+        resources = ReadabilityResources.load(settings.readability)
     explained = [explained_acronyms(item.text) for item in inputs]
     totals = [Counts() for _ in inputs]
     sentences: list[list[CheckedSentence]] = [[] for _ in inputs]

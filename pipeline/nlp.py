@@ -17,12 +17,13 @@ import re
 import subprocess
 import sys
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TypeVar
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -110,17 +111,68 @@ def _tokenizer_factory(name: str) -> str | None:
         return None
 
 
-def load_trained(name: str) -> Language:
-    """``spacy.load`` without the entity recogniser, skipping the tokenizer's double build."""
-    if _tokenizer_factory(name) == "spacy.Tokenizer.v1":
-        override = {"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}}
+SUBSET_MAX_CHARS = 20_000
+
+
+def special_cases_for(rules: dict[str, T], texts: Sequence[str]) -> dict[str, T]:
+    """The tokenizer special cases that can apply anywhere in ``texts``.
+
+    A special case only fires where its string occurs in the text. Comparing with all
+    whitespace removed also keeps any case whose match could span a space, so the tokens are
+    identical to those of the full rule set (tests/test_nlp.py checks this).
+    """
+    flat = "\x00".join("".join(t.split()) for t in texts)
+    return {key: value for key, value in rules.items() if "".join(key.split()) in flat}
+
+
+def _subset_for(texts: Sequence[str] | None) -> bool:
+    """Whether to build only the special cases ``texts`` need.
+
+    Building the ~4,700 Dutch special cases is most of a model's load time and a 500-word
+    text needs a few dozen; above ``SUBSET_MAX_CHARS`` the search costs more than it saves.
+    """
+    return texts is not None and sum(len(t) for t in texts) <= SUBSET_MAX_CHARS
+
+
+def load_trained(name: str, texts: Sequence[str] | None = None) -> Language:
+    """``spacy.load`` without the entity recogniser, skipping the tokenizer's double build.
+
+    With ``texts``, the tokenizer may get only the special cases that can occur in them
+    (``special_cases_for``): a pipeline loaded that way is for those texts only.
+    """
+    if _tokenizer_factory(name) != "spacy.Tokenizer.v1":
+        return spacy.load(name, exclude=["ner"])
+    override = {"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}}
+    if not _subset_for(texts):
         return spacy.load(name, exclude=["ner"], config=override)
-    return spacy.load(name, exclude=["ner"])
+    assert texts is not None
+    nlp = spacy.load(name, exclude=["ner", "tokenizer"], config=override)
+    data = srsly.msgpack_loads((Path(nlp.path or "") / "tokenizer").read_bytes())
+    data["exceptions"] = special_cases_for(data.get("exceptions") or {}, texts)
+    nlp.tokenizer.from_bytes(srsly.msgpack_dumps(data), exclude=["vocab"])
+    return nlp
 
 
-def make_fallback_pipeline() -> Language:
-    """A rule-based Dutch pipeline: tokenizer, sentencizer and simplemma lemmas."""
-    nlp = spacy.blank("nl")
+def make_fallback_pipeline(texts: Sequence[str] | None = None) -> Language:
+    """A rule-based Dutch pipeline: tokenizer, sentencizer and simplemma lemmas.
+
+    With ``texts``, the tokenizer may get only the special cases that can occur in them.
+    """
+    if _subset_for(texts):
+        assert texts is not None
+        nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}})
+        defaults = nlp.Defaults
+        nlp.tokenizer = Tokenizer(
+            nlp.vocab,
+            rules=special_cases_for(defaults.tokenizer_exceptions, texts),
+            prefix_search=spacy.util.compile_prefix_regex(defaults.prefixes).search,
+            suffix_search=spacy.util.compile_suffix_regex(defaults.suffixes).search,
+            infix_finditer=spacy.util.compile_infix_regex(defaults.infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+    else:
+        nlp = spacy.blank("nl")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("gemeentetaal_simplemma")
     nlp.meta["name"] = FALLBACK_NAME.removeprefix("nl_")
@@ -226,8 +278,13 @@ def resolve_installed(settings: NlpSettings) -> tuple[str, str] | None:
     return None
 
 
-def load_pipeline(settings: NlpSettings) -> tuple[Language, ModelInfo]:
+def load_pipeline(
+    settings: NlpSettings, texts: Sequence[str] | None = None
+) -> tuple[Language, ModelInfo]:
     """Load the Dutch pipeline to use; never downloads.
+
+    ``texts``: when given, the pipeline may be specialised to them (a faster tokenizer load
+    for short texts, see ``load_trained``) and must not be used for other texts.
 
     Raises:
         RuntimeError: no Dutch pipeline is installed and the fallback is disabled, or the
@@ -242,11 +299,11 @@ def load_pipeline(settings: NlpSettings) -> tuple[Language, ModelInfo]:
             )
         warnings.warn(FALLBACK_WARNING, FallbackModelWarning, stacklevel=2)
         log.warning(FALLBACK_WARNING)
-        nlp = make_fallback_pipeline()
+        nlp = make_fallback_pipeline(texts)
         info = fallback_info()
     else:
         name, source = found
-        nlp = load_trained(name)
+        nlp = load_trained(name, texts)
         if nlp.lang != "nl":
             raise RuntimeError(f"spaCy pipeline {name!r} is for {nlp.lang!r}, not Dutch (nl)")
         info = _info_for(name, source, nlp)

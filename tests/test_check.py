@@ -32,7 +32,7 @@ def use_model(monkeypatch, nlp_model):
     """Let the CLI reuse the session's loaded model instead of loading it per call."""
     import pipeline.nlp
 
-    monkeypatch.setattr(pipeline.nlp, "load_pipeline", lambda settings: nlp_model)
+    monkeypatch.setattr(pipeline.nlp, "load_pipeline", lambda settings, **_: nlp_model)
     return nlp_model
 
 

@@ -1,9 +1,27 @@
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS
 
 from pipeline import nlp as nlp_mod
 from pipeline.config import NlpSettings
+
+TRICKY = (
+    "O.a. m.b.t. de OZB: bijv. 12,5 mln. euro (ca. € 3.000,-) via https://x.nl/a?b=c of "
+    "info@x.nl; 's-Hertogenbosch en Sint-Laureins, d.w.z. z.s.m. :) 😀 t.a.v. het college. "
+    "Zie blz. 4 e.v., art. 2 lid 3 sub a Wmo, nr. 7; i.p.v. 1 jan. om 9.00 u. (z.o.z.) "
+    "Mr. drs. ir. De Vries-o.a. A.s. dinsdag, d.d. 3-4-'24, e.e.a. ca.5 km. o.i.d.?"
+)
+
+
+def corpus() -> list[str]:
+    """The seed inputs, the bundled text samples and a string dense with abbreviations."""
+    paths = sorted(SEEDS.glob("*.txt")) + sorted((ROOT / "data" / "raw").glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths] + [TRICKY]
+
+
+def tokens(nlp, text: str) -> list[tuple[str, str]]:
+    return [(t.text, t.whitespace_) for t in nlp.tokenizer(text)]
 
 
 def test_nlp_fallback_pipeline_segments_and_lemmatises():
@@ -71,6 +89,46 @@ def test_nlp_fast_load_gives_identical_tokens(nlp_model):
     )
     assert [t.text for t in nlp(text)] == [t.text for t in reference(text)]
     assert len(nlp.tokenizer.rules) == len(reference.tokenizer.rules) > 1000
+
+
+def test_nlp_special_case_subset_keeps_only_cases_in_the_text():
+    rules = {"a.s.": 1, "m.b.t.": 2, " ": 3, "a. s.": 4, "zzz.": 5}
+    assert nlp_mod.special_cases_for(rules, ["Dat is m.b.t. a.s. dinsdag."]) == {
+        "a.s.": 1,
+        "m.b.t.": 2,
+        " ": 3,
+        "a. s.": 4,
+    }
+    assert nlp_mod.special_cases_for(rules, ["ab", "c"]).keys() == {" "}
+
+
+def test_nlp_fallback_subset_tokenizer_gives_identical_tokens():
+    full = nlp_mod.make_fallback_pipeline()
+    texts = corpus()
+    assert len(texts) > 10
+    for text in texts:
+        small = nlp_mod.make_fallback_pipeline([text[:20_000]])
+        assert len(small.tokenizer.rules) < len(full.tokenizer.rules) / 10
+        assert tokens(small, text[:20_000]) == tokens(full, text[:20_000])
+    assert len(nlp_mod.make_fallback_pipeline(["x" * 20_001]).tokenizer.rules) == len(
+        full.tokenizer.rules
+    )
+
+
+@pytest.mark.slow
+def test_nlp_trained_subset_tokenizer_gives_identical_tokens(nlp_model):
+    from spacy.tokenizer import Tokenizer
+
+    nlp, info = nlp_model
+    assert nlp_mod.load_trained(info.name, [TRICKY]).tokenizer.rules.keys() == (
+        nlp_mod.special_cases_for(nlp.tokenizer.rules, [TRICKY]).keys()
+    )
+    saved = nlp.tokenizer.to_bytes(exclude=["vocab"])
+    for text in corpus():
+        small = Tokenizer(nlp.vocab)
+        small.from_bytes(saved, exclude=["vocab"])
+        small.rules = nlp_mod.special_cases_for(nlp.tokenizer.rules, [text])
+        assert [(t.text, t.whitespace_) for t in small(text)] == tokens(nlp, text)
 
 
 @pytest.mark.parametrize(
