@@ -113,12 +113,13 @@ def name_tokens(name: str) -> list[str]:
 def is_common_word(word: str, min_zipf: float) -> bool:
     """True when ``word`` is also an ordinary Dutch word (frequent and in the lemma lexicon)."""
     import simplemma
-    from wordfreq import zipf_frequency
+
+    from pipeline.frequencies import zipf_nl
 
     lowered = word.casefold()
     if len(lowered) <= 2:
         return True
-    return zipf_frequency(lowered, "nl") >= min_zipf and simplemma.is_known(lowered, lang="nl")
+    return zipf_nl(lowered) >= min_zipf and simplemma.is_known(lowered, lang="nl")
 
 
 def _words_alt(words: Iterable[str]) -> str:

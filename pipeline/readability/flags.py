@@ -17,12 +17,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from pipeline.config import ReadabilitySettings
+from pipeline.frequencies import zipf_nl
 from pipeline.readability.counts import is_word
 from pipeline.readability.resources import (
     OfficialeseTerm,
     ReadabilityResources,
     phrase_verb,
-    wordfreq_zipf,
 )
 
 FLAG_KINDS = (
@@ -317,7 +317,7 @@ def detect_passive(doc: Doc, start: int, end: int, resources: ReadabilityResourc
 
 def _verb_exists(verb: str, resources: ReadabilityResources) -> bool:
     return len(verb) > 4 and (
-        resources.subtlex_zipf(verb) is not None or wordfreq_zipf(verb) >= MIN_VERB_ZIPF
+        resources.subtlex_zipf(verb) is not None or zipf_nl(verb) >= MIN_VERB_ZIPF
     )
 
 
@@ -372,7 +372,7 @@ def is_infinitive(form: str, resources: ReadabilityResources) -> bool:
     if not _verb_exists(form, resources):
         return False
     return any(
-        resources.subtlex_zipf(f) is not None or wordfreq_zipf(f) >= MIN_VERB_ZIPF
+        resources.subtlex_zipf(f) is not None or zipf_nl(f) >= MIN_VERB_ZIPF
         for f in _third_person_forms(form)
     )
 
@@ -624,13 +624,13 @@ def detect_officialese(
 
 def _known(word: str, threshold: float, depth: int = 0) -> bool:
     """A word is known when it is frequent, or a compound of known parts (with linking s/e/en)."""
-    if wordfreq_zipf(word) >= threshold:
+    if zipf_nl(word) >= threshold:
         return True
     if depth > 2 or len(word) < 7:
         return False
     for i in range(len(word) - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
         head = word[i:]
-        if wordfreq_zipf(head) < threshold:
+        if zipf_nl(head) < threshold:
             continue
         left = word[:i]
         for link in ("", "s", "e", "en", "-"):
@@ -678,7 +678,7 @@ def detect_rare_words(
         word = token.lower_
         if is_known_word(word, settings.rare_word_zipf):
             continue
-        if wordfreq_zipf(_lemma(token)) >= settings.rare_word_zipf:
+        if zipf_nl(_lemma(token)) >= settings.rare_word_zipf:
             continue
         alt = resources.officialese_alternative(_lemma(token))
         suggestion = (

@@ -13,7 +13,6 @@ import csv
 import gzip
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -210,11 +209,3 @@ class ReadabilityResources:
             if len(term.words) == 1 and term.alternative:
                 return term.alternative
         return None
-
-
-@lru_cache(maxsize=100_000)
-def wordfreq_zipf(word: str) -> float:
-    """Zipf frequency of a Dutch word in wordfreq's ``nl`` list (0.0 when unknown)."""
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "nl"))

@@ -30,6 +30,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from pipeline.config import ThemeSettings
+from pipeline.frequencies import zipf_nl
 from pipeline.themes.taxonomy import DATA_DIR, Taxonomy
 
 LEXICON_PATH = DATA_DIR / "theme_lexicon.csv"
@@ -64,13 +65,6 @@ class Match:
     start: int
     end: int
     text: str
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "nl")
 
 
 @lru_cache(maxsize=65536)
@@ -120,7 +114,7 @@ class Lexicon:
         return {word}
 
     def _wordlike(self, part: str, depth: int = 1) -> bool:
-        if part in self._single or _zipf(part) >= self.settings.compound_min_part_zipf:
+        if part in self._single or zipf_nl(part) >= self.settings.compound_min_part_zipf:
             return True
         if _known(part):
             return True
