@@ -94,11 +94,13 @@ def setup_model_cmd(config: ConfigOpt = None, model: ModelOpt = None) -> None:
     """Make a Dutch spaCy pipeline available (installed > download > wheelhouse > fallback)."""
     from pipeline.frequencies import ZipfTable
     from pipeline.nlp import setup_model
+    from pipeline.readability.syllables import dutch_hyphenator
 
     settings = make_settings(config, model, verbose=True)
     info = setup_model(settings.nlp)
     typer.echo(f"spaCy pipeline: {info.describe()}")
-    ZipfTable.load()  # builds the word frequency cache, so a first `check` starts fast
+    ZipfTable.load()  # fills the user cache (pipeline/cache.py), so a first `check` starts fast
+    dutch_hyphenator()
     if info.is_fallback:
         typer.echo("WARNING: using the rule-based fallback; results are approximate.", err=True)
 

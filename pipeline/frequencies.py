@@ -4,9 +4,8 @@
 (tests/test_frequencies.py compares them). Importing wordfreq and its tokenizer, and turning
 its 311,000-word list into a dict, takes about 0.4 s, a fifth of a cold ``gemeentetaal check``.
 So a single word is looked up in a sorted copy of the list, written once to the user's cache
-directory (``$XDG_CACHE_HOME/gemeentetaal`` or ``~/.cache/gemeentetaal``) and searched with
-``bisect``; anything the copy cannot answer exactly (digits, punctuation, several tokens,
-unnormalised Unicode) goes to wordfreq itself.
+directory (``pipeline/cache.py``) and searched with ``bisect``; anything the copy cannot
+answer exactly (digits, punctuation, several tokens, unnormalised Unicode) goes to wordfreq.
 """
 
 from __future__ import annotations
@@ -14,15 +13,12 @@ from __future__ import annotations
 import bisect
 import gzip
 import importlib.util
-import logging
 import math
-import os
-import tempfile
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from pipeline.cache import cached_bytes
 
 CACHE_FORMAT = 1
 
@@ -33,11 +29,6 @@ def wordlist_path() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("wordfreq is not installed")
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "large_nl.msgpack.gz"
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "gemeentetaal"
 
 
 def zipf_of_bucket(index: int) -> float:
@@ -76,25 +67,15 @@ class ZipfTable:
 
     @classmethod
     def load(cls, source: Path | None = None, cache: Path | None = None) -> ZipfTable:
-        """The table for ``source`` (default: wordfreq's list), from the cache when current."""
+        """The table for ``source`` (default: wordfreq's list), via the cache (``cache.py``)."""
         source = source or wordlist_path()
-        stat = source.stat()
-        name = f"zipf_nl_v{CACHE_FORMAT}_{stat.st_size}_{int(stat.st_mtime)}.tsv"
-        cached = (cache or cache_dir()) / name
-        try:
-            return cls(cached.read_bytes().split(b"\n"))
-        except OSError:
-            pass
-        lines = [line.encode("utf-8") for line in build_lines(source)]
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".zipf_nl.")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(b"\n".join(lines))
-            os.replace(tmp, cached)
-        except OSError as exc:  # a read-only home: keep the table in memory only
-            log.info("word frequency cache not written to %s: %s", cached, exc)
-        return cls(lines)
+        data = cached_bytes(
+            f"zipf_nl_v{CACHE_FORMAT}",
+            source,
+            lambda: "\n".join(build_lines(source)).encode("utf-8"),
+            cache,
+        )
+        return cls(data.split(b"\n"))
 
     def get(self, word: str) -> float:
         """Zipf value of an exact entry, 0.0 when absent."""

@@ -142,3 +142,23 @@ def test_syllables_resources_use_exceptions_file() -> None:
 def test_syllables_non_decimal_digits_terminate(counter: SyllableCounter, token: str) -> None:
     # superscripts are "digits" to str.isdigit but not numbers num2words can read
     assert counter.count(token) >= 1
+
+
+def test_syllables_cached_hyphenator_matches_pyphen(tmp_path, monkeypatch) -> None:
+    import pyphen
+
+    from pipeline.readability.syllables import dutch_hyphenator
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    words = [row["word"] for row in csv.DictReader(SYLLABLES_CSV.open(encoding="utf-8"))]
+    reference = pyphen.Pyphen(lang="nl_NL", cache=False)
+    expected = [reference.inserted(w) for w in words]
+    monkeypatch.setattr(pyphen, "hdcache", {})  # pyphen fills it even with cache=False
+
+    assert [dutch_hyphenator().inserted(w) for w in words] == expected
+    (cached,) = (tmp_path / "gemeentetaal").glob("pyphen_*")
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    assert [dutch_hyphenator().inserted(w) for w in words] == expected  # from the cache file
+    cached.write_bytes(b"not a pickle")
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    assert [dutch_hyphenator().inserted(w) for w in words] == expected

@@ -132,6 +132,31 @@ def _count_number(token: str) -> int:
     return total
 
 
+def dutch_hyphenator() -> Any:
+    """pyphen's Dutch hyphenator, its parsed patterns kept in the user cache (``cache.py``).
+
+    Parsing the 16,000 patterns takes about 0.15 s of every cold start; unpickling them 10 ms.
+    """
+    import pickle
+
+    import pyphen
+
+    from pipeline.cache import cached_bytes
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback("nl_NL")]
+    if path not in pyphen.hdcache:
+        data = cached_bytes(
+            f"pyphen_{pyphen.__version__}_nl_v1",
+            path,
+            lambda: pickle.dumps(pyphen.HyphDict(path), protocol=pickle.HIGHEST_PROTOCOL),
+        )
+        try:
+            pyphen.hdcache[path] = pickle.loads(data)
+        except Exception:  # an unreadable cache file: parse the dictionary again
+            pyphen.hdcache[path] = pyphen.HyphDict(path)
+    return pyphen.Pyphen(filename=path)
+
+
 class SyllableCounter:
     """Counts syllables of Dutch words; caches results per word.
 
@@ -158,9 +183,7 @@ class SyllableCounter:
         (``mi-li-eu``), so the vowel-group rules decide.
         """
         if self._hyphenator is None:
-            import pyphen
-
-            self._hyphenator = pyphen.Pyphen(lang="nl_NL")
+            self._hyphenator = dutch_hyphenator()
         hyphenated: str = self._hyphenator.inserted(word, hyphen="\x00")
         pieces: list[str] = []
         for piece in hyphenated.split("\x00"):
