@@ -1,4 +1,6 @@
-"""A per-user cache for data derived from installed packages, to keep cold starts short.
+"""Fast-loading lookup data: a per-user cache and sorted tables searched in place.
+
+Both keep the cold start of ``gemeentetaal check`` short.
 
 Files live in ``$XDG_CACHE_HOME/gemeentetaal`` (default ``~/.cache/gemeentetaal``). Each is
 named after what it was built from (the source file's size and modification time and a format
@@ -8,6 +10,8 @@ be written is skipped with an info message.
 
 from __future__ import annotations
 
+import bisect
+import gzip
 import logging
 import os
 import tempfile
@@ -49,3 +53,37 @@ def cached_bytes(
     except OSError as exc:  # e.g. a read-only home directory: use the data uncached
         log.info("cache file %s not written: %s", path, exc)
     return data
+
+
+class SortedTable:
+    """A read-only table of UTF-8, tab-separated lines sorted by their first column.
+
+    Lookups use binary search on the raw lines (UTF-8 bytes sort like code points), so
+    loading is one read and one split instead of building a dict.
+    """
+
+    def __init__(self, lines: list[bytes]) -> None:
+        self._lines = lines
+
+    @classmethod
+    def from_gzip(cls, path: Path, name: str) -> SortedTable:
+        """A gzipped table with a header line, decompressed once into the cache as ``name``."""
+        data = cached_bytes(name, path, lambda: gzip.decompress(path.read_bytes()))
+        lines = data.split(b"\n")[1:]
+        if lines and not lines[-1]:
+            lines.pop()
+        return cls(lines)
+
+    def get(self, key: str) -> list[str] | None:
+        """The other columns of ``key``'s row, or None."""
+        probe = key.encode("utf-8") + b"\t"
+        i = bisect.bisect_left(self._lines, probe)
+        if i < len(self._lines) and self._lines[i].startswith(probe):
+            return self._lines[i][len(probe) :].decode("utf-8").split("\t")
+        return None
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._lines)

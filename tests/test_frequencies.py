@@ -52,17 +52,17 @@ def test_frequencies_cache_is_written_once_and_reused(tmp_path):
     first = ZipfTable.load(source, cache=tmp_path)
     files = list(tmp_path.iterdir())
     assert len(files) == 1 and files[0].name.startswith("zipf_nl_v1_")
-    assert first.get("gemeente") == zipf_nl("gemeente") > 5
+    assert first.zipf("gemeente") == zipf_nl("gemeente") > 5
     files[0].write_bytes(b"gemeente\t1.5")
-    assert ZipfTable.load(source, cache=tmp_path).get("gemeente") == 1.5
+    assert ZipfTable.load(source, cache=tmp_path).zipf("gemeente") == 1.5
 
 
 def test_frequencies_work_without_a_writable_cache(tmp_path):
     blocker = tmp_path / "not_a_dir"
     blocker.write_text("x")
     table = ZipfTable.load(frequencies.wordlist_path(), cache=blocker)
-    assert len(table) > 300_000 and table.get("huis") == zipf_nl("huis")
-    assert table.get("zzqxw") == 0.0
+    assert len(table) > 300_000 and table.zipf("huis") == zipf_nl("huis")
+    assert table.zipf("zzqxw") == 0.0
 
 
 @pytest.mark.parametrize("word", ["gemeente", "Gemeente", "GEMEENTE"])

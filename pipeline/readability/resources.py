@@ -2,55 +2,22 @@
 
 Everything comes from versioned files in ``pipeline/data/`` (see ``LINT_II_ATTRIBUTION.md``
 for the LiNT-II files). The two large LiNT-II tables are kept as sorted lines and searched with
-``bisect`` instead of being turned into dicts, which keeps the cold start of
-``gemeentetaal check`` short.
+``bisect`` instead of being turned into dicts, decompressed once into the user cache
+(``pipeline/cache.py``), which keeps the cold start of ``gemeentetaal check`` short.
 """
 
 from __future__ import annotations
 
-import bisect
 import csv
-import gzip
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.cache import SortedTable
 from pipeline.config import ReadabilitySettings
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-
-
-class SortedTable:
-    """A read-only table of tab-separated lines sorted by their first column.
-
-    Lookups use binary search on the raw lines, so loading is one decompress and one split.
-    """
-
-    def __init__(self, lines: list[str]) -> None:
-        self._lines = lines
-
-    @classmethod
-    def load(cls, path: Path) -> SortedTable:
-        raw = gzip.decompress(path.read_bytes()).decode("utf-8")
-        lines = raw.split("\n")[1:]
-        if lines and not lines[-1]:
-            lines.pop()
-        return cls(lines)
-
-    def get(self, key: str) -> list[str] | None:
-        """The other columns of ``key``'s row, or None."""
-        probe = key + "\t"
-        i = bisect.bisect_left(self._lines, probe)
-        if i < len(self._lines) and self._lines[i].startswith(probe):
-            return self._lines[i][len(probe) :].split("\t")
-        return None
-
-    def __contains__(self, key: str) -> bool:
-        return self.get(key) is not None
-
-    def __len__(self) -> int:
-        return len(self._lines)
 
 
 @dataclass(frozen=True)
@@ -155,8 +122,10 @@ class ReadabilityResources:
             if verb is not None and verb != term.words[0]:
                 by_verb.setdefault(verb, []).append(term)
         return cls(
-            subtlex=SortedTable.load(data_dir / "lint_subtlex_zipf.tsv.gz"),
-            nouns=SortedTable.load(data_dir / "lint_nouns.tsv.gz"),
+            subtlex=SortedTable.from_gzip(
+                data_dir / "lint_subtlex_zipf.tsv.gz", "lint_subtlex_zipf_v1"
+            ),
+            nouns=SortedTable.from_gzip(data_dir / "lint_nouns.tsv.gz", "lint_nouns_v1"),
             subtlex_skiplist=frozenset(_read_lines(data_dir / "lint_subtlex_skiplist.txt")),
             manner_adverbs=frozenset(_read_lines(data_dir / "lint_manner_adverbs.txt")),
             measurement_units=frozenset(_read_lines(data_dir / "lint_measurement_units.txt")),

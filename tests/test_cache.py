@@ -1,0 +1,49 @@
+import gzip
+
+from pipeline.cache import SortedTable, cached_bytes
+from pipeline.readability.resources import DATA_DIR
+
+
+def test_cache_builds_once_then_reads_the_file(tmp_path):
+    source = tmp_path / "source.txt"
+    source.write_text("x")
+    calls = []
+
+    def build() -> bytes:
+        calls.append(1)
+        return b"derived"
+
+    cache = tmp_path / "cache"
+    assert cached_bytes("thing_v1", source, build, cache) == b"derived"
+    assert cached_bytes("thing_v1", source, build, cache) == b"derived"
+    assert len(calls) == 1 and [p.name[:9] for p in cache.iterdir()] == ["thing_v1_"]
+    source.write_text("longer source")  # another size: another cache entry
+    assert cached_bytes("thing_v1", source, build, cache) == b"derived" and len(calls) == 2
+
+
+def test_cache_unwritable_directory_still_returns_data(tmp_path):
+    source = tmp_path / "source.txt"
+    source.write_text("x")
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert cached_bytes("thing_v1", source, lambda: b"data", blocker) == b"data"
+
+
+def test_cache_sorted_table_lookup(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = tmp_path / "t.tsv.gz"
+    rows = ["word\tvalue", "aap\t1\tx", "zee\t4", "één\t2", "ééns\t3"]
+    path.write_bytes(gzip.compress("\n".join(rows).encode("utf-8") + b"\n"))
+    table = SortedTable.from_gzip(path, "t_v1")
+    assert len(table) == 4
+    assert table.get("aap") == ["1", "x"] and table.get("één") == ["2"]
+    assert "zee" in table and "ze" not in table and "word" not in table
+
+
+def test_cache_lint_tables_are_sorted_for_bisect():
+    for name in ("lint_subtlex_zipf.tsv.gz", "lint_nouns.tsv.gz"):
+        lines = gzip.decompress((DATA_DIR / name).read_bytes()).split(b"\n")[1:]
+        lines = [line for line in lines if line]
+        assert lines == sorted(lines), name
+        keys = [line.split(b"\t", 1)[0] for line in lines]
+        assert len(keys) == len(set(keys)) > 10_000, name
