@@ -17,8 +17,11 @@ $(STAMPS)/venv:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	@touch $@
 
+# compileall: an editable install gets no bytecode; a regular pip install does, and the
+# cold start of `gemeentetaal check` (bench/bench_check.py) depends on it.
 $(STAMPS)/install: $(STAMPS)/venv pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m compileall -q pipeline
 	@touch $@
 
 $(STAMPS)/model: $(STAMPS)/install

@@ -157,6 +157,9 @@ def check(
     verbose: VerboseOpt = False,
 ) -> None:
     """Check texts for taalniveau B1: verdict, scores and advice per sentence."""
+    from pipeline.startup import defer_spacy_cli
+
+    defer_spacy_cli()  # a cold start budget of 2 s; see pipeline/startup.py
     from pipeline.check import LEVELS, check_command
 
     check_choice("--format", format, ("text", "json", "html"))
