@@ -47,3 +47,20 @@ def test_cache_lint_tables_are_sorted_for_bisect():
         assert lines == sorted(lines), name
         keys = [line.split(b"\t", 1)[0] for line in lines]
         assert len(keys) == len(set(keys)) > 10_000, name
+
+
+def test_cache_sorted_table_agrees_with_bisect_on_lines():
+    import bisect
+    import random
+
+    keys = sorted({"".join(random.Random(i).choices("abcé\t", k=i % 5 + 1)) for i in range(400)})
+    keys = [k for k in keys if "\t" not in k]
+    table = SortedTable("\n".join(f"{k}\t{i}" for i, k in enumerate(keys)).encode("utf-8"))
+    lines = [f"{k}\t".encode() for k in keys]
+    probes = [*keys, "", "a", "é", "éé", "ab", "zzz", "0", "abé", "cccccc"]
+    for probe in probes:
+        i = bisect.bisect_left(lines, probe.encode() + b"\t")
+        found = i < len(keys) and keys[i] == probe
+        assert (table.get(probe) == [str(i)]) if found else table.get(probe) is None, probe
+    assert len(table) == len(keys) and len(SortedTable(b"")) == 0
+    assert SortedTable(b"").get("a") is None
