@@ -21,7 +21,13 @@ log = logging.getLogger(__name__)
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    """``$XDG_CACHE_HOME/gemeentetaal``, else ``~/.cache/gemeentetaal``, else a temp folder."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory (some containers)
+            base = tempfile.gettempdir()
     return Path(base) / "gemeentetaal"
 
 

@@ -154,6 +154,18 @@ def test_flags_abbreviations_mixed_case_and_in_compounds(fallback, resources) ->
     assert flags_of(fallback, resources, text, "abbreviation") == []
 
 
+def test_flags_abbreviations_in_any_part_of_a_compound(fallback, resources) -> None:
+    text = "De POH-GGZ helpt. Het jeugd-CJG is open. De GGZ-zorg en de wijk-GGD. Het TOP's plan."
+    flags = flags_of(fallback, resources, text, "abbreviation")
+    assert [(f.text, f.message) for f in flags] == [
+        ("POH-GGZ", "Afkortingen zonder uitleg: ‘POH’ en ‘GGZ’."),
+        ("jeugd-CJG", "Afkorting zonder uitleg: ‘CJG’."),
+        ("TOP's", "Afkorting zonder uitleg: ‘TOP’."),
+    ]  # GGZ only once; GGD is on the list of known acronyms
+    text = "De praktijkondersteuner (POH) voor geestelijke zorg (GGZ): de POH-GGZ helpt."
+    assert flags_of(fallback, resources, text, "abbreviation") == []
+
+
 def test_flags_long_sentence_and_subclauses(fallback, resources) -> None:
     long = " ".join(["woord"] * 24) + "."
     (flag,) = flags_of(fallback, resources, long, "long_sentence")

@@ -63,7 +63,7 @@ MIN_VERB_ZIPF = 1.0
 MIN_COMPOUND_PART = 4
 DIAERESIS_BASE = {"ä": "a", "ë": "e", "ï": "i", "ö": "o", "ü": "u"}
 # An acronym alone, with a possessive, or as the first part of a compound (JOGG-aanpak).
-ACRONYM_RE = re.compile(r"^([A-Z]{2,6})(?:['’]s|-[\w-]+)?$")
+ACRONYM_PART_RE = re.compile(r"^[A-Z]{2,6}$")
 ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
@@ -715,39 +715,50 @@ def detect_abbreviations(
     explained: set[str],
     seen: set[str],
 ) -> list[Flag]:
-    """All-caps words of 2-6 letters (also as the first part of a compound, "JOGG-aanpak") and
-    the mixed-case abbreviations of ``mixed_case_abbreviations.txt`` ("Wmo"), not on
-    ``known_acronyms.txt`` and not explained with parentheses in the text; only the first use
-    in a unit is flagged (``seen`` is updated)."""
+    """All-caps words of 2-6 letters (also as any part of a compound: "JOGG-aanpak",
+    "POH-GGZ", "wijk-CJG") and the mixed-case abbreviations of ``mixed_case_abbreviations.txt``
+    ("Wmo"), not on ``known_acronyms.txt`` and not explained with parentheses in the text; only
+    the first use in a unit is flagged (``seen`` is updated)."""
     words = [t for t in doc[start:end] if t.is_alpha]
     if words and sum(t.text.isupper() for t in words) > len(words) / 2:
         return []  # a heading in capitals
     flags: list[Flag] = []
     for token in doc[start:end]:
-        match = ACRONYM_RE.match(token.text)
-        base = re.split(r"['’-]", token.text, maxsplit=1)[0]
-        if match is not None:
-            acronym = match.group(1)
-        elif base in resources.mixed_case_abbreviations:
-            acronym = base
-        else:
+        new = [
+            acronym
+            for acronym in token_abbreviations(token.text, resources)
+            if acronym not in resources.known_acronyms
+            and acronym not in explained
+            and acronym not in seen
+            and not ROMAN_RE.match(acronym)
+        ]
+        if not new:
             continue
-        if acronym in resources.known_acronyms or acronym in explained or acronym in seen:
-            continue
-        if ROMAN_RE.match(acronym):
-            continue
-        seen.add(acronym)
+        seen.update(new)
+        label = "Afkorting" if len(new) == 1 else "Afkortingen"
         flags.append(
             make_flag(
                 doc,
                 token.i,
                 token.i,
                 "abbreviation",
-                f"Afkorting zonder uitleg: {quote(acronym)}.",
+                f"{label} zonder uitleg: {' en '.join(quote(a) for a in new)}.",
                 "Schrijf de afkorting de eerste keer voluit, met de afkorting tussen haakjes.",
             )
         )
     return flags
+
+
+def token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]:
+    """The abbreviations in one token: each hyphenated part that is an all-caps acronym of
+    2-6 letters (a possessive ``'s`` removed) or a listed mixed-case abbreviation."""
+    found = []
+    for part in text.split("-"):
+        part = re.sub(r"['’]s$", "", part)
+        is_abbreviation = ACRONYM_PART_RE.match(part) or part in resources.mixed_case_abbreviations
+        if is_abbreviation and part not in found:
+            found.append(part)
+    return found
 
 
 def count_subclauses_by_rules(
