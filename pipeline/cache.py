@@ -3,14 +3,15 @@
 Both keep the cold start of ``gemeentetaal check`` short.
 
 Files live in ``$XDG_CACHE_HOME/gemeentetaal`` (default ``~/.cache/gemeentetaal``). Each is
-named after what it was built from (the source file's size and modification time and a format
-version), so an upgraded package gets a fresh file; writes are atomic, and a cache that cannot
-be written is skipped with an info message.
+named after what it was built from (a hash of the source file's content and a format version),
+so an upgraded package gets a fresh file and two checkouts of the same version share one.
+Writes are atomic, and a cache that cannot be written is skipped with an info message.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import logging
 import os
 import tempfile
@@ -38,12 +39,12 @@ def cached_bytes(
 
     Args:
         name: the file name's stem, including a format version (``zipf_nl_v1``).
-        source: the file the data is derived from; its size and mtime key the cache entry.
+        source: the file the data is derived from; a hash of its content keys the entry.
         build: makes the data when it is not cached.
         directory: the cache directory (default ``cache_dir()``).
     """
-    stat = source.stat()
-    path = (directory or cache_dir()) / f"{name}_{stat.st_size}_{int(stat.st_mtime)}"
+    digest = hashlib.blake2b(source.read_bytes(), digest_size=8).hexdigest()
+    path = (directory or cache_dir()) / f"{name}_{digest}"
     try:
         return path.read_bytes()
     except OSError:
