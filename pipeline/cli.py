@@ -92,15 +92,13 @@ def emit_json(obj: Any) -> None:
 @app.command("setup-model")
 def setup_model_cmd(config: ConfigOpt = None, model: ModelOpt = None) -> None:
     """Make a Dutch spaCy pipeline available (installed > download > wheelhouse > fallback)."""
-    from pipeline.frequencies import ZipfTable
     from pipeline.nlp import setup_model
-    from pipeline.readability.syllables import dutch_hyphenator
+    from pipeline.readability.resources import fill_user_cache
 
     settings = make_settings(config, model, verbose=True)
     info = setup_model(settings.nlp)
     typer.echo(f"spaCy pipeline: {info.describe()}")
-    ZipfTable.load()  # fills the user cache (pipeline/cache.py), so a first `check` starts fast
-    dutch_hyphenator()
+    fill_user_cache(settings.readability)  # so that a first `check` starts fast
     if info.is_fallback:
         typer.echo("WARNING: using the rule-based fallback; results are approximate.", err=True)
 

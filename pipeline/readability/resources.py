@@ -178,3 +178,14 @@ class ReadabilityResources:
             if len(term.words) == 1 and term.alternative:
                 return term.alternative
         return None
+
+
+def fill_user_cache(settings: ReadabilitySettings) -> None:
+    """Build the derived data ``check`` reads from the user cache (``pipeline/cache.py``):
+    the LiNT-II tables, wordfreq's Dutch list and pyphen's patterns."""
+    from pipeline.frequencies import ZipfTable
+    from pipeline.readability.syllables import dutch_hyphenator
+
+    ReadabilityResources.load(settings)
+    ZipfTable.load()
+    dutch_hyphenator()
