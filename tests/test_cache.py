@@ -64,3 +64,21 @@ def test_cache_sorted_table_agrees_with_bisect_on_lines():
         assert (table.get(probe) == [str(i)]) if found else table.get(probe) is None, probe
     assert len(table) == len(keys) and len(SortedTable(b"")) == 0
     assert SortedTable(b"").get("a") is None
+
+
+def test_cache_fill_user_cache_builds_every_entry_check_reads(tmp_path, monkeypatch):
+    import pyphen
+
+    from pipeline.config import ReadabilitySettings
+    from pipeline.readability.resources import fill_user_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    fill_user_cache(ReadabilitySettings())
+    names = sorted(p.name.rsplit("_", 1)[0] for p in (tmp_path / "gemeentetaal").iterdir())
+    assert names == [
+        "lint_nouns_v1",
+        "lint_subtlex_zipf_v1",
+        f"pyphen_{pyphen.__version__}_nl_v1",
+        "zipf_nl_v1",
+    ]
