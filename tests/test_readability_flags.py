@@ -111,6 +111,20 @@ def test_flags_passive_from_parse(nlp_model, resources) -> None:
     assert [f.text for f in passive] == ["worden ingediend"]
 
 
+@pytest.mark.slow
+def test_flags_passive_span_skips_a_present_participle(nlp_model, resources) -> None:
+    """nl_ud_sm attaches *wordt* to *voorafgaand*; the span must end at *gesteld*."""
+    nlp, info = nlp_model
+    text = (
+        "Indien uw perceel niet bereikbaar is, wordt u hiervan door de aannemer uiterlijk 48 "
+        "uur voorafgaand aan de desbetreffende werkzaamheden schriftelijk in kennis gesteld."
+    )
+    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources, info)
+    (flag,) = [f for f in analysis.flags if f.kind == "passive"]
+    assert flag.text.startswith("wordt u") and flag.text.endswith("in kennis gesteld")
+    assert flag.message == "Lijdende vorm: ‘wordt … gesteld’."
+
+
 def test_flags_officialese_lemma_phrase_and_moved_verb(fallback, resources) -> None:
     alt = {t.term: t.alternative for t in resources.officialese}
     (flag,) = flags_of(fallback, resources, "De gemeente faciliteert de markt.", "officialese")

@@ -20,6 +20,7 @@ from pipeline.config import ReadabilitySettings
 from pipeline.frequencies import zipf_nl
 from pipeline.readability.counts import is_word
 from pipeline.readability.resources import (
+    SHORT_VERBS,
     OfficialeseTerm,
     ReadabilityResources,
     phrase_verb,
@@ -195,6 +196,35 @@ def _unaccusative(lemma: str, resources: ReadabilityResources) -> bool:
     )
 
 
+def _is_present_participle(token: Token) -> bool:
+    """``lopende``, ``voorafgaand``: the infinitive plus -d(e), by the lemma or, for verbs
+    such as *voorafgaan* whose participle the lemmatiser keeps, by a short verb at the end."""
+    form, lemma = token.lower_, _lemma(token)
+    if lemma.endswith("n") and form in (lemma + "d", lemma + "de"):
+        return True
+    base = form[:-2] if form.endswith("nde") else form[:-1] if form.endswith("nd") else ""
+    return base.endswith(tuple(SHORT_VERBS))
+
+
+def _past_participle_after(
+    doc: Doc, i: int, end: int, resources: ReadabilityResources
+) -> Token | None:
+    """The first past participle after token ``i`` in the same sentence, before ``end``."""
+    sentence_end = min(end, doc[i].sent.end)
+    return next(
+        (
+            t
+            for t in doc[i + 1 : sentence_end]
+            if t.pos_ in ("VERB", "AUX")
+            and t.dep_ != "amod"  # "de desbetreffende werkzaamheden"
+            and not t.lower_.endswith(("de", "te"))
+            and not _is_present_participle(t)
+            and _is_participle(t, resources)
+        ),
+        None,
+    )
+
+
 def _passive_flag(doc: Doc, aux: Token, participle: Token) -> Flag:
     first, last = sorted((aux.i, participle.i))
     agent = next((c for c in participle.children if c.dep_ == "obl:agent"), None)
@@ -223,6 +253,9 @@ def _passive_parsed(doc: Doc, start: int, end: int, resources: ReadabilityResour
                 token.dep_ == "aux:pass" or _is_participle(head, resources)
             ):
                 participle = head
+        if participle is not None and _is_present_participle(participle):
+            # a misparse such as "wordt u ... voorafgaand aan ... in kennis gesteld"
+            participle = _past_participle_after(doc, participle.i, end, resources) or participle
         if participle is None and lemma == "worden":
             participle = next(
                 (
