@@ -195,3 +195,20 @@ def test_check_falls_back_to_rules_with_a_warning() -> None:
     assert obj["scores"]["lint"] is None and obj["level"] == "C1"
     assert {"passive", "officialese"} <= {f["kind"] for s in obj["sentences"] for f in s["flags"]}
     assert "zonder zinsontleding" in render_text([result])
+
+
+@pytest.mark.slow
+def test_check_docx_letter(use_model, tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "brief.docx"
+    document = docx.Document()
+    for paragraph in B1_TEXT.split("\n\n"):
+        document.add_paragraph(paragraph)
+    document.save(str(path))
+    result = invoke(str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    obj = json.loads(result.stdout)
+    assert obj["path"] == str(path) and obj["b1_pass"] is True
+    words = " ".join(s["text"] for s in obj["sentences"]).split()
+    assert words == B1_TEXT.split()
