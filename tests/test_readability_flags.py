@@ -197,3 +197,14 @@ def test_flags_long_paragraph_is_a_unit_flag(fallback, resources) -> None:
     assert flag in analysis.unit_flags
     assert (flag.start, flag.end) == (0, len(text))
     assert all(flag not in s.flags for s in analysis.sentences)
+
+
+def test_flags_officialese_list_has_200_terms_each_with_a_plainer_alternative(resources) -> None:
+    terms = resources.officialese
+    assert len(terms) >= 200
+    assert len({t.term for t in terms}) == len(terms), "duplicate terms"
+    missing = [t.term for t in terms if not t.alternative.strip()]
+    assert missing == []
+    same = [t.term for t in terms if t.alternative.strip().lower() == t.term]
+    assert same == []
+    assert {t.kind for t in terms} <= {"word", "phrase"}
