@@ -88,14 +88,15 @@ def pseudonym_key_id(settings: Settings, pseudonymiser: Any) -> str:
 
 
 def data_fingerprint() -> str:
-    """Hash of the package's data files (word lists, lexicons, shipped models) and the code
-    version: a change to either makes every input be processed again."""
+    """Hash of the package's code and data files (word lists, lexicons, shipped models) and
+    its version: a change to any of them (a new rule, a new column) makes every input be
+    processed again instead of reusing parts made by other code."""
     h = hashlib.sha256(__version__.encode())
-    data_dir = Path(__file__).parent / "data"
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_file():
-            h.update(path.name.encode())
-            h.update(hashlib.sha256(path.read_bytes()).digest())
+    package = Path(__file__).parent
+    files = [*package.rglob("*.py"), *(package / "data").rglob("*")]
+    for path in sorted(p for p in files if p.is_file()):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()[:16]
 
 
