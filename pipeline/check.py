@@ -77,6 +77,7 @@ class CheckResult:
                 "lint_level": m["lint_level"],
                 "avg_sentence_length": m["avg_sentence_length"],
                 "long_sentence_share": m["long_sentence_share"],
+                "over_a2_sentence_share": m["over_a2_sentence_share"],
                 "avg_word_length": m["avg_word_length"],
                 "syllables_per_100_words": m["syllables_per_100_words"],
             },

@@ -79,7 +79,7 @@ class ReadabilitySettings(_Section):
     max_subclauses: int = Field(2, ge=1)
     rare_word_zipf: float = Field(2.5, ge=0, le=8)
     long_word_syllables: int = Field(4, ge=2)
-    b1_rule: str = "b1_rule.v1"
+    b1_rule: str = "b1_rule.v2"
     # Verdict thresholds, see pipeline/readability/verdict.py for their sources.
     b1_max_avg_sentence_length: float = 15.0
     b1_max_long_sentence_share: float = 0.10
@@ -99,6 +99,9 @@ class ReadabilitySettings(_Section):
     b2_min_flesch_douma: float = 45.0
     a2_max_flag_rate: float = 0.10
     b2_max_flag_rate: float = 1.0
+    # b1_rule.v2: A2 also needs (nearly) every sentence to have at most a2_sentence_words.
+    a2_sentence_words: int = Field(10, ge=3)
+    a2_max_over_share: float = Field(0.05, ge=0, le=1)
 
 
 class PrivacySettings(_Section):

@@ -75,6 +75,11 @@ READABILITY_COLUMNS: tuple[Column, ...] = (
     _c("n_long_sentences", I64, "sentences longer than readability.long_sentence_words"),
     _c("avg_sentence_length", F64, "words per sentence"),
     _c("long_sentence_share", F64, "share of long sentences, 0-1"),
+    _c(
+        "over_a2_sentence_share",
+        F64,
+        "share of sentences longer than readability.a2_sentence_words (A2 guidance), 0-1",
+    ),
     _c("avg_word_length", F64, "characters per word"),
     _c("syllables_per_100_words", F64, "syllables per 100 words"),
     _c("flesch_douma", F64, "Flesch-Douma reading ease (Douma 1960)"),

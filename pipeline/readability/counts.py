@@ -26,6 +26,7 @@ class Counts:
     n_syllables: int = 0
     n_characters: int = 0
     n_long_sentences: int = 0
+    n_over_a2_sentences: int = 0
     n_long_words: int = 0
     n_flags: int = 0
     n_flagged_sentences: int = 0

@@ -2,7 +2,7 @@
 
 No validated CEFR mapping exists for Dutch readability formulas, so the verdict is a
 transparent, configurable policy with a name and version (``settings.b1_rule``). Rule
-``b1_rule.v1``:
+``b1_rule.v1`` (``b1_rule.v2``, the default, adds one criterion, see below):
 
 Each available criterion places the text at a level, using the bounds in
 ``ReadabilitySettings`` (``a2_*``, ``b1_*``, ``b2_*``; anything beyond B2 is C1):
@@ -23,6 +23,13 @@ Flesch-Douma                >= 70      >= 60     >= 45      Douma (1960) "normaa
 style flags per sentence    <= 0.10    <= 0.25   <= 1.0     project choice, calibrated on
                                                             tests/fixtures/levels
 ==========================  =========  ========  =========  ==============================
+
+``b1_rule.v2`` adds the **share of sentences longer than** ``a2_sentence_words`` (10): at most
+``a2_max_over_share`` (5%) for A2, otherwise B1 at most (it never fails a text). Source:
+plain-language guidance for A2 readers, e.g. "Het aantal woorden per zin: maximaal 10, liever
+minder" (gemeente Dijk en Waard, huisstijl, "Taalniveau A2"); 5% leaves room for one longer
+sentence in twenty. Without it, texts that meet B1 with short average sentences (headings
+and list items count as sentences) all came out A2 (see docs/readability.md, calibration).
 
 The text's level is the highest level any criterion gives: every criterion must meet B1 for
 ``b1_pass``. Texts shorter than ``b1_min_words`` are judged on sentence length and flags only
@@ -166,15 +173,37 @@ def _criteria_v1(
     return out
 
 
-def rule_v1(
-    scores: dict[str, Any], flag_rate: float | None, settings: ReadabilitySettings
+def _criteria_v2(
+    scores: dict[str, Any], flag_rate: float | None, s: ReadabilitySettings, short: bool
+) -> list[Criterion]:
+    out = _criteria_v1(scores, flag_rate, s, short)
+    share = scores.get("over_a2_sentence_share")
+    if share is not None:
+        out.append(
+            Criterion(
+                "over_a2_sentence_share",
+                share,
+                0 if share <= s.a2_max_over_share else 1,  # only separates A2 from B1
+                f"Zinnen van meer dan {s.a2_sentence_words} woorden: {nl_percent(share)} "
+                f"(A2: hoogstens {nl_percent(s.a2_max_over_share)})",
+            )
+        )
+    return out
+
+
+def _apply(
+    name: str,
+    criteria_of: Callable[[dict[str, Any], float | None, ReadabilitySettings, bool], list],
+    scores: dict[str, Any],
+    flag_rate: float | None,
+    settings: ReadabilitySettings,
 ) -> Verdict:
-    """``b1_rule.v1``: the highest level over the criteria in the module docstring."""
+    """The highest level over the criteria; reasons as in the module docstring."""
     n_words = int(scores.get("n_words") or 0)
     if n_words == 0:
-        return Verdict(None, None, "b1_rule.v1", ["Geen tekst om te beoordelen."])
+        return Verdict(None, None, name, ["Geen tekst om te beoordelen."])
     short = n_words < settings.b1_min_words
-    criteria = _criteria_v1(scores, flag_rate, settings, short)
+    criteria: list[Criterion] = criteria_of(scores, flag_rate, settings, short)
     level = max((c.level for c in criteria), default=1)
     passed = level <= 1
     if passed:
@@ -187,11 +216,26 @@ def rule_v1(
         )
     elif scores.get("lint_score") is None:
         reasons.append("LiNT-II is niet berekend (geen zinsontleding beschikbaar).")
-    return Verdict(LEVELS[level], passed, "b1_rule.v1", reasons, tuple(criteria))
+    return Verdict(LEVELS[level], passed, name, reasons, tuple(criteria))
+
+
+def rule_v1(
+    scores: dict[str, Any], flag_rate: float | None, settings: ReadabilitySettings
+) -> Verdict:
+    """``b1_rule.v1``: the highest level over the criteria in the module docstring."""
+    return _apply("b1_rule.v1", _criteria_v1, scores, flag_rate, settings)
+
+
+def rule_v2(
+    scores: dict[str, Any], flag_rate: float | None, settings: ReadabilitySettings
+) -> Verdict:
+    """``b1_rule.v2``: v1 plus the A2 sentence-length criterion (module docstring)."""
+    return _apply("b1_rule.v2", _criteria_v2, scores, flag_rate, settings)
 
 
 RULES: dict[str, Callable[[dict[str, Any], float | None, ReadabilitySettings], Verdict]] = {
     "b1_rule.v1": rule_v1,
+    "b1_rule.v2": rule_v2,
 }
 
 
