@@ -93,12 +93,14 @@ def emit_json(obj: Any) -> None:
 def setup_model_cmd(config: ConfigOpt = None, model: ModelOpt = None) -> None:
     """Make a Dutch spaCy pipeline available (installed > download > wheelhouse > fallback)."""
     from pipeline.nlp import setup_model
+    from pipeline.privacy import deduce_lookup_dir
     from pipeline.readability.resources import fill_user_cache
 
     settings = make_settings(config, model, verbose=True)
     info = setup_model(settings.nlp)
     typer.echo(f"spaCy pipeline: {info.describe()}")
     fill_user_cache(settings.readability)  # so that a first `check` starts fast
+    deduce_lookup_dir()  # Deduce's name lists, for scrubbing names in comments
     if info.is_fallback:
         typer.echo("WARNING: using the rule-based fallback; results are approximate.", err=True)
 

@@ -109,6 +109,9 @@ class PrivacySettings(_Section):
     placeholder_email: str = "[e-mail]"
     placeholder_phone: str = "[telefoon]"
     placeholder_name: str = "[naam]"
+    # Also scrub person names that are not in the thread's author list ("buurman Piet
+    # Jansen", "mevrouw De Vries"), found by Deduce's Dutch name annotators.
+    detect_person_names: bool = True
     # Name parts that are also common Dutch words (wordfreq Zipf at least this and known to
     # simplemma, e.g. "Niemand", "Haan") are only scrubbed when capitalised or in a greeting.
     common_word_zipf: float = Field(3.5, ge=0, le=8)

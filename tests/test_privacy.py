@@ -167,7 +167,7 @@ def test_privacy_name_particles_and_initials_are_not_scrubbed_alone(
 ) -> None:
     text = "Van de buurt en van der Meer: de J. is van Jan van der Meer."
     scrubbed = pseudonymiser.scrub(text, ["J. van der Meer"]).text
-    assert scrubbed == "Van de buurt en van der [naam]: de J. is van Jan van der [naam]."
+    assert scrubbed == "Van de buurt en van der [naam]: de J. is van [naam] van der [naam]."
 
 
 def test_privacy_common_word_surnames_scrubbed_only_where_a_name_is_meant(
@@ -272,6 +272,9 @@ SYNTHETIC_NAMES = [
     "Bart Schouten", "Hanna Smit", "Anouk Terpstra", "Gerrit Valkema", "Henk Smeenge",
     "Jolanda Kuipers", "Karin Wessels", "Marloes Ploeg", "Ruud Bakhuis", "Sanne Hoekzema",
     "Tim Oostra", "kritischeburger71",
+    # third parties named in comments, not authors (reactie_van_third_parties.txt)
+    "Gerard Schoenmaker", "Oudeman", "Harmen Dijkgraaf", "Mirjam Hofstra", "Tijmen Wolters",
+    "Yvonne Baarspul",
 ]  # fmt: skip
 # Name parts that are ordinary Dutch words; only their capitalised form must be gone.
 COMMON_WORD_PARTS = {"Haan", "Niemand", "Vos", "Groot", "Wit", "Kop", "Dam", "Post", "Smit"}
@@ -408,3 +411,40 @@ def test_privacy_leak_check_finds_planted_data() -> None:
     assert leaks("bel +31 (0)6-1234 5678", [], [], ["06-12345678"]) == ["06-12345678"]
     assert leaks("de haan kraait", ["Joyce Haan"], [], []) == []
     assert leaks("HAAN kraait", ["Joyce Haan"], [], []) == ["Haan"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Buurman Gerard Schoenmaker klaagt al jaren.", "[naam] klaagt al jaren."),
+        ("Ik sprak mevrouw De Vries op de markt.", "Ik sprak [naam] op de markt."),
+        ("Vraag het aan Harmen, hij weet het.", "Vraag het aan [naam], hij weet het."),
+        ("Jan heeft gelijk.", "[naam] heeft gelijk."),  # a first name, also at the start
+        ("Mooi initiatief! Goed plan.", "Mooi initiatief! Goed plan."),  # words, not names
+        ("In Maassluis is de Kerkstraat dicht.", "In Maassluis is de Kerkstraat dicht."),
+    ],
+)
+def test_privacy_scrubs_third_party_person_names(
+    text: str, expected: str, pseudonymiser: Pseudonymiser
+) -> None:
+    assert pseudonymiser.scrub(text).text == expected
+
+
+def test_privacy_person_names_can_be_switched_off(settings: Settings) -> None:
+    off = Pseudonymiser(settings.privacy.model_copy(update={"detect_person_names": False}))
+    assert off.scrub("Buurman Gerard Schoenmaker klaagt.").text.startswith("Buurman Gerard")
+
+
+def test_privacy_deduce_import_leaves_logging_alone() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import logging; from pipeline.privacy import find_person_names;"
+        "print(find_person_names('Ik sprak mevrouw De Vries.'));"
+        "print(len(logging.getLogger().handlers), logging.getLogger().level)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.splitlines() == ["[(9, 25)]", "0 30"]
