@@ -208,3 +208,9 @@ def test_flags_officialese_list_has_200_terms_each_with_a_plainer_alternative(re
     same = [t.term for t in terms if t.alternative.strip().lower() == t.term]
     assert same == []
     assert {t.kind for t in terms} <= {"word", "phrase"}
+
+
+def test_flags_officialese_skips_capitalised_names(fallback, resources) -> None:
+    text = "Bel het Team Openbare Ruimte. De openbare ruimte is van iedereen. Indien nodig, bel."
+    flagged = [f.text for f in flags_of(fallback, resources, text, "officialese")]
+    assert flagged == ["openbare ruimte", "Indien"]

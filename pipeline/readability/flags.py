@@ -606,6 +606,19 @@ def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: i
     return None
 
 
+def _in_proper_name(doc: Doc, first: int, last: int) -> bool:
+    """Capitalised words inside a sentence ("Team Beheer Openbare Ruimte", "de Verordening
+    Afvalstoffen") are part of a name: the writer cannot replace them."""
+    span = doc[first : last + 1]
+    words = [t for t in span if t.is_alpha]
+    return (
+        bool(words)
+        and all(t.text[:1].isupper() for t in words)
+        and not span[0].is_sent_start
+        and first > span.sent.start
+    )
+
+
 def detect_officialese(
     doc: Doc, start: int, end: int, resources: ReadabilityResources
 ) -> list[Flag]:
@@ -636,6 +649,9 @@ def detect_officialese(
             continue
         last, term = best
         first_i, last_i = tokens[k].i, tokens[last].i
+        if _in_proper_name(doc, first_i, last_i):
+            k = last + 1
+            continue
         alt = term.alternative
         suggestion = f"Schrijf liever {alternatives(alt)}." if alt else None
         flags.append(
