@@ -452,7 +452,7 @@ def _deduce() -> Any:
 @cache
 def _first_names() -> frozenset[str]:
     path = deduce_lookup_dir() / "src" / "names" / "lst_first_name" / "items.txt"
-    return frozenset(line.strip().casefold() for line in path.open(encoding="utf-8"))
+    return frozenset(line.strip().casefold() for line in path.read_text("utf-8").splitlines())
 
 
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n(\"“‘'-])\s*$")
