@@ -187,12 +187,27 @@ def looks_like_participle(
     return any(_verb_exists(particle + inf, resources) for inf in candidates)
 
 
-def _unaccusative(lemma: str, resources: ReadabilityResources) -> bool:
+def _unaccusative_lemma(lemma: str, resources: ReadabilityResources) -> bool:
     if lemma in resources.passive_exceptions:
         return True
     return any(
         lemma.endswith(verb) and lemma[: -len(verb)] in SEPARABLE_PARTICLES
         for verb in resources.passive_exceptions
+    )
+
+
+@lru_cache(maxsize=20_000)
+def _dictionary_lemma(form: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(form, lang="nl")).replace("_", "").lower()
+
+
+def _unaccusative(token: Token, resources: ReadabilityResources) -> bool:
+    """A participle of a verb that takes *zijn* in the perfect (``passive_exceptions.txt``),
+    by the pipeline's lemma or simplemma's: lemmatisers miss strong forms (*versleten*)."""
+    return _unaccusative_lemma(_lemma(token), resources) or _unaccusative_lemma(
+        _dictionary_lemma(token.lower_), resources
     )
 
 
@@ -277,7 +292,7 @@ def _passive_parsed(doc: Doc, start: int, end: int, resources: ReadabilityResour
             agentive = any(c.dep_ == "obl:agent" for c in participle.children)
             if not evidence or not _is_participle(participle, resources):
                 continue
-            if _unaccusative(_lemma(participle), resources) and not agentive:
+            if _unaccusative(participle, resources) and not agentive:
                 continue
             if any(c.lower_ in DEGREE_ADVERBS for c in participle.children):
                 continue
@@ -320,7 +335,7 @@ def _passive_rules(
             if other.i > 0 and doc[other.i - 1].lower_ == "te":
                 continue
             if form in ZIJN_FORMS:
-                if form == "geweest" or _unaccusative(_lemma(other), resources):
+                if form == "geweest" or _unaccusative(other, resources):
                     continue
                 prev = doc[other.i - 1] if other.i > 0 else None
                 if prev is not None and prev.lower_ in DEGREE_ADVERBS:
