@@ -132,3 +132,23 @@ def test_counts_differ_from_textstat_for_dutch(resources, nlp_model) -> None:
     assert textstat.syllable_count(numbers) < ours
     assert textstat.flesch_reading_ease("") == 0.0
     assert measures(Counts(), settings)["flesch_douma"] is None
+
+
+def test_counts_style_problems_count_a_doubly_flagged_word_once() -> None:
+    from pipeline.readability.analysis import style_problems
+    from pipeline.readability.flags import Flag
+
+    def flag(kind: str, start: int, end: int) -> Flag:
+        return Flag(kind, start, end, "x" * (end - start), "", None)
+
+    flags = [
+        flag("nominalisation", 0, 11),  # Wijzigingen
+        flag("officialese", 0, 11),  # Wijzigingen, same word
+        flag("nominalisation", 20, 38),  # het realiseren van
+        flag("officialese", 24, 34),  # realiseren, inside it
+        flag("passive", 40, 80),  # wordt ... opgepakt: contains the next one
+        flag("nominalisation", 50, 60),
+        flag("many_subclauses", 0, 90),
+        flag("long_sentence", 0, 90),  # not a style flag
+    ]
+    assert style_problems(flags) == 5

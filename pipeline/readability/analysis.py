@@ -185,6 +185,7 @@ def analyse_doc(
             n_long_words=sum(s >= settings.long_word_syllables for s in syllables),
             n_flags=len(flags),
             n_flagged_sentences=int(any(f.kind in STYLE_FLAG_KINDS for f in flags)),
+            n_style_problems=style_problems(flags),
             n_subclauses=n_sub,
             lint_freq_sum=lint.freq_sum,
             lint_freq_n=lint.freq_n,
@@ -235,11 +236,29 @@ def lint_features(counts: Counts) -> dict[str, float | None]:
     }
 
 
+def style_problems(flags: list[Flag]) -> int:
+    """Style flags, counting words flagged twice once: a word-level flag whose span lies
+    inside another's (*Wijzigingen* as nominalisation and as officialese, *realiseren* inside
+    *het realiseren van*) is the same problem. A passive span (*wordt ... opgepakt*) and
+    ``many_subclauses`` (the whole sentence) contain other problems and never absorb them."""
+    words = [f for f in flags if f.kind in STYLE_FLAG_KINDS and f.kind != "many_subclauses"]
+    nested = {
+        i
+        for i, f in enumerate(words)
+        for j, g in enumerate(words)
+        if i != j
+        and g.kind != "passive"
+        and g.start <= f.start
+        and f.end <= g.end
+        and ((g.start, g.end) != (f.start, f.end) or j < i)
+    }
+    return len(words) - len(nested) + sum(f.kind == "many_subclauses" for f in flags)
+
+
 def style_flag_rate(counts: Counts) -> float | None:
-    """Style flags (passive, nominalisation, officialese, rare word, abbreviation, many
-    subclauses) per sentence."""
-    n_style = sum(v for k, v in counts.flag_counts.items() if k in STYLE_FLAG_KINDS)
-    return formulas.mean(n_style, counts.n_sentences)
+    """Style problems (passive, nominalisation, officialese, rare word, abbreviation, many
+    subclauses; see ``style_problems``) per sentence."""
+    return formulas.mean(counts.n_style_problems, counts.n_sentences)
 
 
 def measures(counts: Counts, settings: ReadabilitySettings) -> dict[str, Any]:

@@ -30,6 +30,7 @@ class Counts:
     n_long_words: int = 0
     n_flags: int = 0
     n_flagged_sentences: int = 0
+    n_style_problems: int = 0
     n_subclauses: int = 0
     n_units: int = 0
     # LiNT-II ingredients (sums and counts; None-able means are derived in measures())
