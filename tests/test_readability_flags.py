@@ -214,3 +214,25 @@ def test_flags_officialese_skips_capitalised_names(fallback, resources) -> None:
     text = "Bel het Team Openbare Ruimte. De openbare ruimte is van iedereen. Indien nodig, bel."
     flagged = [f.text for f in flags_of(fallback, resources, text, "officialese")]
     assert flagged == ["openbare ruimte", "Indien"]
+
+
+def test_flags_passive_exception_forms_match_the_verb_list(tmp_path, monkeypatch) -> None:
+    """passive_exceptions_forms.txt is generated from passive_exceptions.txt: regenerate it
+    with scripts/make_passive_exception_forms.py after editing the verb list."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    path = ROOT / "scripts" / "make_passive_exception_forms.py"
+    spec = importlib.util.spec_from_file_location("make_forms", path)
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    shipped = (script.DATA / "passive_exceptions_forms.txt").read_text(encoding="utf-8")
+    (tmp_path / "passive_exceptions.txt").write_text(
+        (script.DATA / "passive_exceptions.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    monkeypatch.setattr(script, "DATA", tmp_path)
+    script.main()
+    assert (tmp_path / "passive_exceptions_forms.txt").read_text(encoding="utf-8") == shipped
+    assert {"versleten", "gestegen", "gegaan"} <= set(shipped.split())

@@ -196,18 +196,17 @@ def _unaccusative_lemma(lemma: str, resources: ReadabilityResources) -> bool:
     )
 
 
-@lru_cache(maxsize=20_000)
-def _dictionary_lemma(form: str) -> str:
-    import simplemma
-
-    return str(simplemma.lemmatize(form, lang="nl")).replace("_", "").lower()
-
-
 def _unaccusative(token: Token, resources: ReadabilityResources) -> bool:
     """A participle of a verb that takes *zijn* in the perfect (``passive_exceptions.txt``),
-    by the pipeline's lemma or simplemma's: lemmatisers miss strong forms (*versleten*)."""
-    return _unaccusative_lemma(_lemma(token), resources) or _unaccusative_lemma(
-        _dictionary_lemma(token.lower_), resources
+    by the pipeline's lemma or by its form (``passive_exceptions_forms.txt``, from simplemma's
+    dictionary: lemmatisers miss strong forms such as *versleten*), also after a particle."""
+    if _unaccusative_lemma(_lemma(token), resources):
+        return True
+    form = token.lower_
+    forms = resources.passive_exception_forms
+    return form in forms or any(
+        form.startswith(particle) and form[len(particle) :] in forms
+        for particle in SEPARABLE_PARTICLES
     )
 
 

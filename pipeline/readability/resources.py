@@ -94,6 +94,7 @@ class ReadabilityResources:
     mixed_case_abbreviations: frozenset[str]
     nominalisation_exceptions: frozenset[str]
     passive_exceptions: frozenset[str]
+    passive_exception_forms: frozenset[str]
     subordinators: dict[str, bool]
     officialese: tuple[OfficialeseTerm, ...]
     officialese_by_first: dict[str, tuple[OfficialeseTerm, ...]] = field(default_factory=dict)
@@ -142,6 +143,9 @@ class ReadabilityResources:
                 _read_lines(data_dir / "nominalisation_exceptions.txt")
             ),
             passive_exceptions=frozenset(_read_lines(data_dir / "passive_exceptions.txt")),
+            passive_exception_forms=frozenset(
+                _read_lines(data_dir / "passive_exceptions_forms.txt")
+            ),
             subordinators={
                 row["word"].strip().lower(): row["ambiguous"].strip() == "1"
                 for row in _read_csv(data_dir / "subordinators.csv")
