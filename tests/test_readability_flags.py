@@ -236,3 +236,9 @@ def test_flags_passive_exception_forms_match_the_verb_list(tmp_path, monkeypatch
     script.main()
     assert (tmp_path / "passive_exceptions_forms.txt").read_text(encoding="utf-8") == shipped
     assert {"versleten", "gestegen", "gegaan"} <= set(shipped.split())
+
+
+def test_flags_capitalised_names_are_not_nominalisations(fallback, resources) -> None:
+    text = "Wethouder: Hamming. Portefeuillehouders: Hamming, Visser. Uitvoering duurt lang."
+    flagged = [f.text for f in flags_of(fallback, resources, text, "nominalisation")]
+    assert flagged == ["Uitvoering"]

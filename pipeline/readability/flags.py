@@ -534,8 +534,9 @@ def detect_nominalisation(
                     f"Gebruik het werkwoord: schrijf wie er gaat {quote(verb)}.",
                 )
             )
+    first_word = next((t.i for t in tokens if is_word(t)), start)
     for token in tokens:
-        if token.i in covered:
+        if token.i in covered or _is_name(token, first_word):
             continue
         derived = is_nominalisation(token, resources)
         if derived is not None:
@@ -712,9 +713,16 @@ def is_known_word(word: str, threshold: float) -> bool:
 
 
 def _is_name(token: Token, sentence_start: int) -> bool:
+    """PROPN, or capitalised inside a sentence, or capitalised first word after a colon or
+    comma ("Wethouder: Hamming", where the parser starts a new sentence at the name)."""
     if token.pos_ == "PROPN":
         return True
-    return token.text[:1].isupper() and token.i != sentence_start
+    if not token.text[:1].isupper():
+        return False
+    if token.i != sentence_start:
+        return True
+    before = token.doc.text[: token.idx].rstrip(" \t")
+    return before.endswith((":", ","))
 
 
 def detect_rare_words(
