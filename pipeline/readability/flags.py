@@ -714,7 +714,7 @@ def is_known_word(word: str, threshold: float) -> bool:
 
 def _is_name(token: Token, sentence_start: int) -> bool:
     """PROPN, or capitalised inside a sentence, or capitalised first word after a colon or
-    comma ("Wethouder: Hamming", where the parser starts a new sentence at the name)."""
+    comma ("Wethouder: Keuning", where the parser starts a new sentence at the name)."""
     if token.pos_ == "PROPN":
         return True
     if not token.text[:1].isupper():
