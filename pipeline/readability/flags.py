@@ -43,6 +43,8 @@ STYLE_FLAG_KINDS = frozenset(FLAG_KINDS) - {"long_sentence", "long_paragraph"}
 WORDEN_FORMS = frozenset({"word", "wordt", "worden", "werd", "werden", "geworden"})
 ZIJN_FORMS = frozenset({"ben", "bent", "is", "zijn", "was", "waren", "geweest"})
 # fmt: off
+# Present participles of short verbs: voorafgaand, staande (-gaan, -staan + d(e)).
+SHORT_VERB_ENDINGS = tuple(sorted(SHORT_VERBS))
 SEPARABLE_PARTICLES = (
     "aan", "achter", "af", "bij", "binnen", "door", "in", "los", "mee", "na", "neer", "om",
     "onder", "op", "over", "rond", "samen", "terug", "toe", "tegen", "uit", "vast", "voor",
@@ -63,7 +65,7 @@ NOMINALISATION_SUFFIXES = (
 MIN_VERB_ZIPF = 1.0
 MIN_COMPOUND_PART = 4
 DIAERESIS_BASE = {"ä": "a", "ë": "e", "ï": "i", "ö": "o", "ü": "u"}
-# An acronym alone, with a possessive, or as the first part of a compound (JOGG-aanpak).
+# One hyphen-separated part of a token that is an acronym (JOGG in JOGG-aanpak, GGZ in POH-GGZ).
 ACRONYM_PART_RE = re.compile(r"^[A-Z]{2,6}$")
 ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
@@ -187,12 +189,12 @@ def looks_like_participle(
     return any(_verb_exists(particle + inf, resources) for inf in candidates)
 
 
-def _unaccusative_lemma(lemma: str, resources: ReadabilityResources) -> bool:
-    if lemma in resources.passive_exceptions:
-        return True
-    return any(
-        lemma.endswith(verb) and lemma[: -len(verb)] in SEPARABLE_PARTICLES
-        for verb in resources.passive_exceptions
+def _listed_with_particle(word: str, listed: frozenset[str]) -> bool:
+    """``word`` is listed, or a separable particle plus a listed word (*opgroeien*,
+    *opgegroeid*)."""
+    return word in listed or any(
+        word.startswith(particle) and word[len(particle) :] in listed
+        for particle in SEPARABLE_PARTICLES
     )
 
 
@@ -200,13 +202,8 @@ def _unaccusative(token: Token, resources: ReadabilityResources) -> bool:
     """A participle of a verb that takes *zijn* in the perfect (``passive_exceptions.txt``),
     by the pipeline's lemma or by its form (``passive_exceptions_forms.txt``, from simplemma's
     dictionary: lemmatisers miss strong forms such as *versleten*), also after a particle."""
-    if _unaccusative_lemma(_lemma(token), resources):
-        return True
-    form = token.lower_
-    forms = resources.passive_exception_forms
-    return form in forms or any(
-        form.startswith(particle) and form[len(particle) :] in forms
-        for particle in SEPARABLE_PARTICLES
+    return _listed_with_particle(_lemma(token), resources.passive_exceptions) or (
+        _listed_with_particle(token.lower_, resources.passive_exception_forms)
     )
 
 
@@ -217,7 +214,7 @@ def _is_present_participle(token: Token) -> bool:
     if lemma.endswith("n") and form in (lemma + "d", lemma + "de"):
         return True
     base = form[:-2] if form.endswith("nde") else form[:-1] if form.endswith("nd") else ""
-    return base.endswith(tuple(SHORT_VERBS))
+    return base.endswith(SHORT_VERB_ENDINGS)
 
 
 def _past_participle_after(
@@ -626,12 +623,7 @@ def _in_proper_name(doc: Doc, first: int, last: int) -> bool:
     Afvalstoffen") are part of a name: the writer cannot replace them."""
     span = doc[first : last + 1]
     words = [t for t in span if t.is_alpha]
-    return (
-        bool(words)
-        and all(t.text[:1].isupper() for t in words)
-        and not span[0].is_sent_start
-        and first > span.sent.start
-    )
+    return bool(words) and all(t.text[:1].isupper() for t in words) and first > span.sent.start
 
 
 def detect_officialese(
@@ -721,8 +713,10 @@ def _is_name(token: Token, sentence_start: int) -> bool:
         return False
     if token.i != sentence_start:
         return True
-    before = token.doc.text[: token.idx].rstrip(" \t")
-    return before.endswith((":", ","))
+    text, i = token.doc.text, token.idx
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i > 0 and text[i - 1] in ":,"
 
 
 def detect_rare_words(
