@@ -247,3 +247,31 @@ def test_flags_capitalised_names_are_not_nominalisations(nlp_model, resources) -
     analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources, info)
     flagged = [f.text for f in analysis.flags if f.kind in ("nominalisation", "rare_word")]
     assert flagged == ["uitvoering"]
+
+
+def test_flags_officialese_prefers_the_exact_form_on_every_hash_seed() -> None:
+    """*betreffende* matches both *betreffende* (→ over) and the lemma *betreffen* (→ gaan
+    over); the exact form wins, whatever Python's hash seed (sets once decided)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = (
+        "from pipeline.config import ReadabilitySettings;"
+        "from pipeline.nlp import make_fallback_pipeline;"
+        "from pipeline.readability import ReadabilityResources, analyse_doc;"
+        "s = ReadabilitySettings(); r = ReadabilityResources.load(s);"
+        "doc = make_fallback_pipeline()('Het betreffende motorrijtuig staat er.');"
+        "print([f.suggestion for f in analyse_doc(doc, s, r).flags if f.text == 'betreffende'])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True, text=True, check=True, cwd=ROOT,
+        ).stdout.strip()
+        for seed in range(4)
+    }  # fmt: skip
+    assert outputs == {"['Schrijf liever ‘over’.']"}

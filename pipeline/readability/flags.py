@@ -575,8 +575,11 @@ def _keys(token: Token) -> tuple[str, ...]:
     return token.lower_, _lemma(token)
 
 
-def _first_keys(token: Token) -> set[str]:
-    return {token.lower_, _lemma(token), *verb_guesses(token.lower_)}
+def _first_keys(token: Token) -> tuple[str, ...]:
+    """The form, the lemma, then guessed infinitives, in that order: when two one-word terms
+    match (*betreffende* and *betreffen*), the earlier key's term wins, the same on every run
+    (a set's order changes with Python's hash seed)."""
+    return tuple(dict.fromkeys((token.lower_, _lemma(token), *sorted(verb_guesses(token.lower_)))))
 
 
 def _match_contiguous(tokens: list[Token], k: int, words: tuple[str, ...]) -> int | None:
