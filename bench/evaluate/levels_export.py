@@ -154,7 +154,9 @@ def amsterdam_texts(rows: list[dict], licence: str) -> Iterator[LevelText]:
         by_doc.setdefault(row["doc"], []).append(row)
     for doc in sorted(by_doc, key=_doc_key):
         doc_rows = by_doc[doc]
-        for n, idx in enumerate(chunk_units([r["complex"] for r in doc_rows], AMSTERDAM_TARGET)):
+        for n, idx in enumerate(
+            chunk_units([r["complex"] for r in doc_rows], AMSTERDAM_TARGET, MIN_WORDS)
+        ):
             part = [doc_rows[i] for i in idx]
             span = f"rows {part[0]['row']}-{part[-1]['row']}"
             for cls, side in (("normal", "complex"), ("easy", "simple")):
@@ -229,7 +231,7 @@ def ud_texts(
         if not doc.startswith(doc_prefix):
             continue
         body = [" ".join(p) for p in paragraphs if not is_heading(p)]
-        for n, idx in enumerate(chunk_units(body, UD_TARGET)):
+        for n, idx in enumerate(chunk_units(body, UD_TARGET, MIN_WORDS)):
             yield LevelText(
                 id=f"{prefix}-{doc}-c{n:02d}", text="\n\n".join(body[i] for i in idx),
                 cls="normal", source_doc=doc, source_path=path, licence=licence,
@@ -321,7 +323,7 @@ def export_storybooks() -> tuple[Provenance, list[LevelText]]:
 # --- Zoning-plan explanations (municipal decisions) ----------------------------------------
 
 _MOJIBAKE = ("Ã", "Â", "â€")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&|<>\"'=~])")
+_MD_ESCAPE = re.compile(r"\\([^\w\s])")  # markdown escapes: a backslash before punctuation
 
 
 def repair(line: str) -> str | None:
