@@ -49,7 +49,9 @@ def test_annotations_belong_to_listed_units(refs, annotations):
 
 
 def test_no_duplicate_annotations_and_one_kind_per_word(annotations):
-    """Apart from passive spans (constructions), annotations of a unit do not overlap."""
+    """Apart from passive spans, annotations of a unit never cross; a discontinuous
+    construction ("vindt ... plaats") may contain a word of another kind, never share its span.
+    """
     for side in SIDES:
         keys = [(a.dataset, a.unit_id, a.kind, a.start, a.end) for a in annotations[side]]
         assert len(keys) == len(set(keys)), side
@@ -60,7 +62,9 @@ def test_no_duplicate_annotations_and_one_kind_per_word(annotations):
         for unit, anns in by_unit.items():
             anns.sort(key=lambda a: a.start)
             for left, right in pairwise(anns):
-                assert left.end <= right.start, (side, unit, left.span, right.span)
+                nested = left.start <= right.start and right.end <= left.end
+                same = (left.start, left.end) == (right.start, right.end)
+                assert left.end <= right.start or (nested and not same), (side, unit, right.span)
 
 
 def test_alternatives_only_where_they_belong(annotations):
