@@ -104,9 +104,14 @@ def test_split_follows_the_written_rules(refs):
     assert seeds == {(name, off) for name, offs in SEED_UNITS.items() for off in offs}
 
 
-def test_sizes(refs):
+def test_sizes(refs, annotations):
     assert len(refs["dev"]) >= 250
     assert len(refs["heldout"]) >= 350
+    heldout = Counter(a.kind for a in annotations["heldout"])
+    dev = Counter(a.kind for a in annotations["dev"])
+    for kind in KINDS:
+        assert heldout[kind] >= 30, kind
+        assert dev[kind] >= 10, kind
 
 
 def test_seed_units_and_spans_match_the_seed_texts():
