@@ -1,0 +1,297 @@
+"""Gold annotations of the writing advice ("flags") on real municipal Dutch: load one side.
+
+The annotations are the project's own (``tests/fixtures/real/flags_{dev,heldout}.csv``);
+the texts are not committed. Seed units are cut from ``../shared/seeds`` (always available,
+also in CI); Amsterdam units come from ``<eval dir>/flags/units.csv``, written by
+``python -m bench.evaluate.flags_export``. Conventions: ``docs/evaluation.md``,
+"Writing-advice annotations".
+
+API::
+
+    KINDS                      ("passive", "nominalisation", "officialese", "abbreviation",
+                                "hard_word")
+    SIDES                      ("dev", "heldout"); tune on "dev" only
+    DATASETS                   ("amsterdam_simplification", "seeds")
+    load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None) -> GoldSet
+        units with their text and the annotations of those units, every hash, length and
+        span checked (GoldIntegrityError). Raises GoldTextsMissing when Amsterdam units are
+        asked for and the exported texts are not there; pass ``datasets=("seeds",)`` to use
+        the seed units only.
+    GoldSet.units              list[Unit] (file order); Unit.text is the unit text
+    GoldSet.annotations        list[Annotation]
+    GoldSet.by_unit()          {(dataset, unit_id): [Annotation, ...]} (every unit present)
+    GoldSet.count(kind)        number of annotations of a kind
+    read_unit_refs(side), read_annotations(side)   the committed files, without texts
+    cut_seed_units(text)       [(start, stripped line)]: the candidate seed units of a file
+
+A flag of the tool matches a gold annotation when both have the same kind, belong to the same
+unit and their character spans overlap; every unit listed has been read in full, so a flag
+that overlaps no annotation of its kind is a false positive.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.evaluate.common import ROOT, SHARED, sha256_text
+from bench.evaluate.common import eval_dir as default_eval_dir
+
+KINDS = ("passive", "nominalisation", "officialese", "abbreviation", "hard_word")
+SIDES = ("dev", "heldout")
+AMSTERDAM = "amsterdam_simplification"
+SEEDS = "seeds"
+DATASETS = (AMSTERDAM, SEEDS)
+FIXTURES = ROOT / "tests" / "fixtures" / "real"
+UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
+ANNOTATION_COLUMNS = (
+    "dataset", "unit_id", "text_sha256", "kind", "start", "end", "span", "alternative", "note",
+)  # fmt: skip
+UNITS_CSV = ("flags", "units.csv")
+
+
+class GoldTextsMissing(FileNotFoundError):
+    """The texts of some units are not available on this machine."""
+
+
+class GoldIntegrityError(ValueError):
+    """An annotation or unit list does not fit the texts (hash, length, span, column)."""
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """One annotated unit as listed in ``flags_units_<side>.csv`` (no text)."""
+
+    dataset: str
+    unit_id: str
+    text_sha256: str
+    n_chars: int
+    document: str
+
+
+@dataclass(frozen=True)
+class Unit(UnitRef):
+    """A unit with its text."""
+
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One gold span: ``text[start:end] == span``; ``alternative`` only for officialese and
+    abbreviations (may be "" when only a rewrite works, see ``note``)."""
+
+    dataset: str
+    unit_id: str
+    text_sha256: str
+    kind: str
+    start: int
+    end: int
+    span: str
+    alternative: str = ""
+    note: str = ""
+
+
+@dataclass
+class GoldSet:
+    """The units and annotations of one side."""
+
+    side: str
+    units: list[Unit]
+    annotations: list[Annotation] = field(default_factory=list)
+
+    def by_unit(self) -> dict[tuple[str, str], list[Annotation]]:
+        out: dict[tuple[str, str], list[Annotation]] = {
+            (u.dataset, u.unit_id): [] for u in self.units
+        }
+        for ann in self.annotations:
+            out[(ann.dataset, ann.unit_id)].append(ann)
+        return out
+
+    def count(self, kind: str) -> int:
+        return sum(ann.kind == kind for ann in self.annotations)
+
+
+def units_path(side: str) -> Path:
+    _check_side(side)
+    return FIXTURES / f"flags_units_{side}.csv"
+
+
+def annotations_path(side: str) -> Path:
+    _check_side(side)
+    return FIXTURES / f"flags_{side}.csv"
+
+
+def seeds_dir() -> Path:
+    """``GEMEENTETAAL_SEEDS`` or ``../shared/seeds`` (as the tests use)."""
+    return Path(os.environ.get("GEMEENTETAAL_SEEDS", SHARED / "seeds"))
+
+
+def _check_side(side: str) -> None:
+    if side not in SIDES:
+        raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+
+
+def _read_csv(path: Path, columns: Iterable[str]) -> list[dict[str, str]]:
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: missing")
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != tuple(columns):
+            raise GoldIntegrityError(f"{path.name}: columns must be {', '.join(columns)}")
+        return list(reader)
+
+
+def read_unit_refs(side: str) -> list[UnitRef]:
+    """The units of a side, in file order (raises on a duplicate unit)."""
+    path = units_path(side)
+    refs: list[UnitRef] = []
+    seen: set[tuple[str, str]] = set()
+    for i, row in enumerate(_read_csv(path, UNIT_COLUMNS), start=2):
+        key = (row["dataset"], row["unit_id"])
+        if key in seen:
+            raise GoldIntegrityError(f"{path.name} line {i}: unit listed twice")
+        seen.add(key)
+        refs.append(
+            UnitRef(row["dataset"], row["unit_id"], row["text_sha256"], int(row["n_chars"]),
+                    row["document"])
+        )  # fmt: skip
+    return refs
+
+
+def read_annotations(side: str) -> list[Annotation]:
+    """The annotations of a side, in file order (columns, kinds and offsets checked)."""
+    path = annotations_path(side)
+    out: list[Annotation] = []
+    for i, row in enumerate(_read_csv(path, ANNOTATION_COLUMNS), start=2):
+        if row["kind"] not in KINDS:
+            raise GoldIntegrityError(f"{path.name} line {i}: unknown kind")
+        try:
+            start, end = int(row["start"]), int(row["end"])
+        except ValueError as exc:
+            raise GoldIntegrityError(f"{path.name} line {i}: start/end not integers") from exc
+        if not 0 <= start < end:
+            raise GoldIntegrityError(f"{path.name} line {i}: need 0 <= start < end")
+        out.append(
+            Annotation(row["dataset"], row["unit_id"], row["text_sha256"], row["kind"], start,
+                       end, row["span"], row["alternative"], row["note"])
+        )  # fmt: skip
+    return out
+
+
+def cut_seed_units(text: str) -> list[tuple[int, str]]:
+    """Candidate units of a seed file: each non-empty ``\\n``-line, ``str.strip()``-ped, with
+    the offset of its first character in ``text`` (the unit id is ``<file>:<offset>``)."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            out.append((pos + len(line) - len(line.lstrip()), stripped))
+        pos += len(line) + 1
+    return out
+
+
+def read_seed_file(path: Path) -> str:
+    """A seed file decoded as UTF-8 without newline translation (offsets stay exact)."""
+    return path.read_bytes().decode("utf-8")
+
+
+def seed_texts(unit_ids: Iterable[str], folder: Path | None = None) -> dict[str, str]:
+    """The texts of seed units by id, cut from the seed files."""
+    folder = folder or seeds_dir()
+    cache: dict[str, dict[int, str]] = {}
+    out: dict[str, str] = {}
+    for unit_id in unit_ids:
+        name, _, offset = unit_id.rpartition(":")
+        if name not in cache:
+            path = folder / name
+            if not path.is_file():
+                raise GoldTextsMissing(f"seed file {path} not found (set GEMEENTETAAL_SEEDS)")
+            cache[name] = dict(cut_seed_units(read_seed_file(path)))
+        text = cache[name].get(int(offset))
+        if text is None:
+            raise GoldIntegrityError(f"seed unit {unit_id}: no line starts at that offset")
+        out[unit_id] = text
+    return out
+
+
+def exported_texts(folder: Path | None = None) -> dict[tuple[str, str], str]:
+    """Unit texts written by ``flags_export`` (``<eval dir>/flags/units.csv``)."""
+    path = (folder or default_eval_dir()).joinpath(*UNITS_CSV)
+    if not path.is_file():
+        raise GoldTextsMissing(
+            f"{path} not found: run `python -m bench.evaluate.flags_export` (needs the fetched "
+            "Amsterdam-AI-Team/dutch-municipal-text-simplification repository)"
+        )
+    rows = _read_csv(path, ("dataset", "unit_id", "text_sha256", "text"))
+    return {(r["dataset"], r["unit_id"]): r["text"] for r in rows}
+
+
+def check_against_texts(
+    refs: Iterable[UnitRef], annotations: Iterable[Annotation], texts: dict[tuple[str, str], str]
+) -> list[str]:
+    """Problems (empty when all is well): hashes, lengths, unknown units, spans."""
+    problems: list[str] = []
+    listed: dict[tuple[str, str], UnitRef] = {}
+    for ref in refs:
+        key = (ref.dataset, ref.unit_id)
+        listed[key] = ref
+        text = texts.get(key)
+        if text is None:
+            problems.append(f"{ref.dataset} {ref.unit_id}: no text")
+        elif sha256_text(text) != ref.text_sha256:
+            problems.append(f"{ref.dataset} {ref.unit_id}: text hash differs")
+        elif len(text) != ref.n_chars:
+            problems.append(f"{ref.dataset} {ref.unit_id}: n_chars differs")
+    for ann in annotations:
+        key = (ann.dataset, ann.unit_id)
+        ref = listed.get(key)
+        where = f"{ann.dataset} {ann.unit_id} {ann.kind} {ann.start}-{ann.end}"
+        if ref is None:
+            problems.append(f"{where}: unit not listed in the units file")
+            continue
+        if ann.text_sha256 != ref.text_sha256:
+            problems.append(f"{where}: text_sha256 differs from the units file")
+        text = texts.get(key)
+        if text is not None and text[ann.start : ann.end] != ann.span:
+            problems.append(f"{where}: span is not text[start:end]")
+    return problems
+
+
+def load_side(
+    side: str,
+    datasets: Iterable[str] = DATASETS,
+    *,
+    eval_dir: Path | None = None,
+    seeds_dir: Path | None = None,
+) -> GoldSet:
+    """Units (with texts) and annotations of one side, restricted to ``datasets``.
+
+    Raises:
+        GoldTextsMissing: Amsterdam units asked for but ``<eval dir>/flags/units.csv`` is
+            missing, or a seed file is missing.
+        GoldIntegrityError: a hash, length or span does not fit the texts.
+    """
+    wanted = set(datasets)
+    unknown = wanted - set(DATASETS)
+    if unknown:
+        raise ValueError(f"unknown datasets: {sorted(unknown)}")
+    refs = [r for r in read_unit_refs(side) if r.dataset in wanted]
+    annotations = [a for a in read_annotations(side) if a.dataset in wanted]
+    texts: dict[tuple[str, str], str] = {}
+    seed_ids = [r.unit_id for r in refs if r.dataset == SEEDS]
+    if seed_ids:
+        texts.update({(SEEDS, k): v for k, v in seed_texts(seed_ids, seeds_dir).items()})
+    if any(r.dataset == AMSTERDAM for r in refs):
+        exported = exported_texts(eval_dir)
+        texts.update({k: v for k, v in exported.items() if k[0] == AMSTERDAM})
+    problems = check_against_texts(refs, annotations, texts)
+    if problems:
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        raise GoldIntegrityError(f"{side}: " + "; ".join(problems[:5]) + more)
+    units = [Unit(**vars(r), text=texts[(r.dataset, r.unit_id)]) for r in refs]
+    return GoldSet(side, units, annotations)

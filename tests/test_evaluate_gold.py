@@ -1,0 +1,151 @@
+"""Integrity of the writing-advice gold annotations (tests/fixtures/real/flags_*.csv).
+
+The seed part always runs (the seed texts are in ../shared/seeds, also in CI); the Amsterdam
+texts live outside the repository and are checked only when `python -m
+bench.evaluate.flags_export` has written them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import pairwise
+
+import pytest
+from conftest import require_seeds
+
+from bench.evaluate import flags_gold as fg
+from bench.evaluate.flags_export import DEV_COMPLEX_MOD, HELDOUT_DOCS, SEED_UNITS, SIMPLE_MOD
+from bench.evaluate.flags_gold import AMSTERDAM, KINDS, SEEDS, SIDES
+
+
+@pytest.fixture(scope="module")
+def refs() -> dict[str, list[fg.UnitRef]]:
+    return {side: fg.read_unit_refs(side) for side in SIDES}
+
+
+@pytest.fixture(scope="module")
+def annotations() -> dict[str, list[fg.Annotation]]:
+    return {side: fg.read_annotations(side) for side in SIDES}
+
+
+def test_columns_kinds_and_offsets(refs, annotations):
+    for side in SIDES:
+        assert refs[side], side
+        for ann in annotations[side]:
+            assert ann.kind in KINDS
+            assert 0 <= ann.start < ann.end
+            assert ann.end - ann.start == len(ann.span), (side, ann.unit_id, ann.kind)
+            assert ann.span == ann.span.strip() and ann.span, (side, ann.unit_id)
+
+
+def test_annotations_belong_to_listed_units(refs, annotations):
+    for side in SIDES:
+        listed = {(r.dataset, r.unit_id): r for r in refs[side]}
+        for ann in annotations[side]:
+            ref = listed.get((ann.dataset, ann.unit_id))
+            assert ref is not None, (side, ann.unit_id)
+            assert ann.text_sha256 == ref.text_sha256, (side, ann.unit_id)
+            assert ann.end <= ref.n_chars, (side, ann.unit_id)
+
+
+def test_no_duplicate_annotations_and_one_kind_per_word(annotations):
+    """Apart from passive spans, annotations of a unit never cross; a discontinuous
+    construction ("vindt ... plaats") may contain a word of another kind, never share its span.
+    """
+    for side in SIDES:
+        keys = [(a.dataset, a.unit_id, a.kind, a.start, a.end) for a in annotations[side]]
+        assert len(keys) == len(set(keys)), side
+        by_unit: dict[tuple[str, str], list[fg.Annotation]] = {}
+        for ann in annotations[side]:
+            if ann.kind != "passive":
+                by_unit.setdefault((ann.dataset, ann.unit_id), []).append(ann)
+        for unit, anns in by_unit.items():
+            anns.sort(key=lambda a: a.start)
+            for left, right in pairwise(anns):
+                nested = left.start <= right.start and right.end <= left.end
+                same = (left.start, left.end) == (right.start, right.end)
+                assert left.end <= right.start or (nested and not same), (side, unit, right.span)
+
+
+def test_alternatives_only_where_they_belong(annotations):
+    for side in SIDES:
+        for ann in annotations[side]:
+            if ann.kind in ("passive", "nominalisation", "hard_word"):
+                assert ann.alternative == "", (side, ann.unit_id, ann.span)
+            if ann.kind == "officialese" and not ann.alternative:
+                assert ann.note, f"{side} {ann.unit_id}: officialese without alternative or note"
+
+
+def test_sides_are_disjoint_by_unit_text_and_document(refs):
+    dev, heldout = refs["dev"], refs["heldout"]
+    assert not {(r.dataset, r.unit_id) for r in dev} & {(r.dataset, r.unit_id) for r in heldout}
+    assert not {r.text_sha256 for r in dev} & {r.text_sha256 for r in heldout}
+    dev_docs = {r.document for r in dev if r.dataset == AMSTERDAM}
+    heldout_docs = {r.document for r in heldout if r.dataset == AMSTERDAM}
+    assert dev_docs and heldout_docs
+    assert not dev_docs & heldout_docs
+    assert all(r.dataset != SEEDS for r in dev), "seed units are all held-out"
+
+
+def test_split_follows_the_written_rules(refs):
+    """The unit lists are what the rules fixed before annotating give (checked on hashes)."""
+    for side in SIDES:
+        for ref in refs[side]:
+            if ref.dataset != AMSTERDAM:
+                continue
+            assert (ref.document in HELDOUT_DOCS) == (side == "heldout"), ref.unit_id
+            value = int(ref.text_sha256, 16)
+            if ref.unit_id.endswith("-simple"):
+                assert value % SIMPLE_MOD[side] == 0, ref.unit_id
+            elif side == "dev":
+                assert value % DEV_COMPLEX_MOD == 0, ref.unit_id
+    seeds = {(r.document, int(r.unit_id.rpartition(":")[2])) for r in refs["heldout"]
+             if r.dataset == SEEDS}  # fmt: skip
+    assert seeds == {(name, off) for name, offs in SEED_UNITS.items() for off in offs}
+
+
+def test_sizes(refs, annotations):
+    assert len(refs["dev"]) >= 250
+    assert len(refs["heldout"]) >= 350
+    heldout = Counter(a.kind for a in annotations["heldout"])
+    dev = Counter(a.kind for a in annotations["dev"])
+    for kind in KINDS:
+        assert heldout[kind] >= 30, kind
+        assert dev[kind] >= 10, kind
+
+
+def test_seed_units_and_spans_match_the_seed_texts():
+    require_seeds()
+    gold = fg.load_side("heldout", (SEEDS,))
+    assert len(gold.units) == sum(len(v) for v in SEED_UNITS.values())
+    for unit in gold.units:
+        assert unit.text == unit.text.strip() and unit.text
+    by_unit = gold.by_unit()
+    for unit in gold.units:
+        for ann in by_unit[(unit.dataset, unit.unit_id)]:
+            assert unit.text[ann.start : ann.end] == ann.span
+
+
+def test_seed_cut_rule():
+    text = "Kop\n\n  Een zin.\u00a0\r\nTwee  zinnen. Nog een.\n"
+    assert fg.cut_seed_units(text) == [(0, "Kop"), (7, "Een zin."), (18, "Twee  zinnen. Nog een.")]
+
+
+def test_amsterdam_units_and_spans_match_the_exported_texts():
+    try:
+        sides = {side: fg.load_side(side) for side in SIDES}
+    except fg.GoldTextsMissing as exc:
+        pytest.skip(f"Amsterdam texts not exported on this machine: {exc}")
+    for gold in sides.values():
+        counts = Counter(u.dataset for u in gold.units)
+        assert counts[AMSTERDAM] > 0
+
+
+def test_integrity_check_reports_a_wrong_span():
+    ref = fg.UnitRef(SEEDS, "x.txt:0", fg.sha256_text("Dit wordt gedaan."), 17, "x.txt")
+    good = fg.Annotation(SEEDS, "x.txt:0", ref.text_sha256, "passive", 4, 16, "wordt gedaan")
+    bad = fg.Annotation(SEEDS, "x.txt:0", ref.text_sha256, "passive", 3, 16, "wordt gedaan")
+    texts = {(SEEDS, "x.txt:0"): "Dit wordt gedaan."}
+    assert fg.check_against_texts([ref], [good], texts) == []
+    assert fg.check_against_texts([ref], [bad], texts)
+    assert fg.check_against_texts([ref], [good], {(SEEDS, "x.txt:0"): "Dat wordt gedaan."})
