@@ -44,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.evaluate.common import (  # noqa: E402
+from bench.evaluate.common import (
     Provenance,
     eval_dir,
     git_dir,
@@ -79,7 +79,9 @@ def export_bol(out: Path) -> int:
         rows.append({"row": n, "text": text, "label": label, "split": split_of(text),
                      "text_sha256": sha256_text(text)})  # fmt: skip
     folder = out / "bol_reviews"
-    n = write_csv(folder / "bol_reviews.csv", rows, ["row", "text", "label", "split", "text_sha256"])
+    n = write_csv(
+        folder / "bol_reviews.csv", rows, ["row", "text", "label", "split", "text_sha256"]
+    )
     Provenance("bol_reviews", PATTERN, git_head(PATTERN), [path], "BSD-3-Clause (Pattern)",
                "bol.com customer reviews, label 1/-1 from the review score", n).write(folder)  # fmt: skip
     return n

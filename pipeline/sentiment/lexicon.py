@@ -212,6 +212,14 @@ class LexiconAnalysis:
         """Matched words of the given categories (insult, slur ...), without repeats."""
         return tuple(dict.fromkeys(term for term, cat in self.uncivil if cat in categories))
 
+    def uncivil_matches_in(self, categories: Collection[str]) -> tuple[tuple[str, str], ...]:
+        """(word, category) pairs of the given categories, without repeated words."""
+        seen: dict[str, str] = {}
+        for term, cat in self.uncivil:
+            if cat in categories:
+                seen.setdefault(term, cat)
+        return tuple(seen.items())
+
     @property
     def has_evidence(self) -> bool:
         """True when any word, emoji or emoticon carried sentiment."""
