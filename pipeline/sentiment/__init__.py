@@ -19,9 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pipeline.config import SentimentSettings
+from pipeline.sentiment.incivility import UncivilPatterns
 from pipeline.sentiment.lexicon import LABELS, LEXICON_METHOD, default_scorer, label_for
 from pipeline.sentiment.model import (
     SentimentModel,
@@ -84,6 +86,12 @@ class SentimentResult:
         }
 
 
+@cache
+def uncivil_patterns() -> UncivilPatterns:
+    """The shipped threat and dehumanisation patterns (loaded once)."""
+    return UncivilPatterns.load()
+
+
 def score_texts(
     texts: Sequence[str],
     settings: SentimentSettings,
@@ -137,14 +145,17 @@ def score_texts(
                 probabilities[k] = (p_neg, p_neu, p_pos)
                 labels[k], confidences[k] = decide(proba[row], model.min_confidence)
                 scores[k] = round(p_pos - p_neg, 4)
+    patterns = uncivil_patterns()
     results = []
     for k, analysis in enumerate(analyses):
-        found = analysis.uncivil_matches_in(settings.uncivil_categories)
-        terms = tuple(term for term, _ in found)
+        found = list(analysis.uncivil_matches_in(settings.uncivil_categories))
+        if analysis.n_tokens:
+            found += [m for m in patterns.find(texts[k]) if m[1] in settings.uncivil_categories]
+        terms = tuple(dict.fromkeys(term for term, _ in found))
         categories = tuple(dict.fromkeys(category for _, category in found))
         label = labels[k]
-        if terms and label == "positief":
-            # An insult, slur or threat is not a positive stance, whatever the other words.
+        if terms and label != "negatief":
+            # An insult, slur, curse or threat is a negative stance, whatever the other words.
             label = "negatief"
         results.append(
             SentimentResult(
