@@ -332,6 +332,7 @@ SYNTHETIC_NAMES = [
     "Lodewijk Vermeulen", "Charlotte Wijnberg", "Brouwersma", "Hagedoorn", "Pietersma",
     "Valkenier", "Roodbeen", "lodewijkvermeulen", "charlottewijnberg",
 ]  # fmt: skip
+PERSONAL_DATA_NAMES = SYNTHETIC_NAMES[SYNTHETIC_NAMES.index("Lodewijk Vermeulen") :]
 # Identifiers planted in reactie_van_personal_data.txt (fictional; the IBAN is the ISO example).
 PLANTED_IDENTIFIERS = [
     "NL91 ABNA 0417 1643 00", "NL91ABNA0417164300", "111222333", "Beukenlaan 17b", "3141 AB",
@@ -557,3 +558,39 @@ def test_privacy_deduce_import_leaves_logging_alone() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.splitlines() == ["[(9, 25)]", "0 30"]
+
+
+def test_privacy_full_run_and_dashboard_leak_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every table of a full run (comments with sentiment, sentences, themes, errors), the
+    dashboard HTML and the logs: no planted identifier, name or seed third party."""
+    require_seeds()
+    assert SEED_THREAD is not None
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GEMEENTETAAL_SECRET", "test-secret")
+    corpus = tmp_path / "raw"
+    corpus.mkdir()
+    for path in (SEED_THREAD, RAW / "reactie_van_personal_data.txt", RAW / "not_a_thread.txt"):
+        (corpus / path.name).write_bytes(path.read_bytes())
+    (corpus / "kapot.json").write_text('{"comments": [{"tekst": ', encoding="utf-8")
+    out = tmp_path / "processed"
+    runner = CliRunner()
+    with caplog.at_level(logging.DEBUG):
+        run = runner.invoke(app, ["run", str(corpus), "--out", str(out), "--verbose"])
+        board = runner.invoke(app, ["dashboard", "--processed", str(out), "--verbose"])
+    assert board.exit_code == 0, board.output
+    html = (out / "dashboard.html").read_text(encoding="utf-8")
+    haystacks = {
+        "tables": table_text(out), "dashboard": html, "run output": run.output,
+        "dashboard output": board.output, "logs": caplog.text,
+    }  # fmt: skip
+    names = seed_names(SEED_THREAD.read_text(encoding="utf-8"))
+    for where, text in haystacks.items():
+        # (the other synthetic threads are not in this corpus: their common-word name parts
+        # such as "Niemand" occur in the seed as ordinary words)
+        found = leaks(text, PERSONAL_DATA_NAMES + names, [], [], PLANTED_IDENTIFIERS)
+        assert not found, (where, found)
+        assert seed_third_parties_in(text) == 0, where
+    assert "[iban]" in haystacks["tables"] and "[postcode]" in haystacks["tables"]
+    assert "Gemeente Zuiderhaven" in haystacks["tables"]  # the organisation keeps its name
