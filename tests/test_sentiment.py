@@ -683,7 +683,11 @@ def test_sentiment_cli_json_per_line(comments_file: Path) -> None:
     assert data["method"].startswith("model:default-")
     units = data["units"]
     assert [u["sentiment"] for u in units[:2]] == ["positief", "negatief"]
-    assert set(units[0]) == {"text", "sentiment", "score", "uncivil", "uncivil_terms"}
+    assert set(units[0]) == {
+        "text", "sentiment", "score", "confidence", "probabilities", "uncivil", "uncivil_terms",
+        "uncivil_categories",
+    }  # fmt: skip
+    assert set(units[0]["probabilities"]) == set(LABELS)
     assert units[1]["uncivil_terms"] == ["tyfuszooi"]
     assert "iemand@example.nl" not in result.stdout
 
