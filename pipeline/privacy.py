@@ -63,8 +63,12 @@ NAME_WORD = r"[^\W\d_][\w'’\-]*"
 CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 
 
-IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])")
-BSN_RE = re.compile(r"(?<![\w.,-])(?:\d{9}|\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3})(?![\w]|[.,]\d)")
+IBAN_RE = re.compile(
+    r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])"
+)
+BSN_RE = re.compile(
+    r"(?<![\w.,-])(?:\d{9}|\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3})(?![\w]|[.,]\d)"
+)
 POSTCODE_RE = re.compile(r"(?<![\w])[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
 STREET_SUFFIXES = (
     "straat|laan|weg|plein|gracht|kade|singel|dijk|pad|hof|steeg|dreef|plantsoen|markt|ring|"

@@ -237,7 +237,7 @@ COMMENTS = Table(
         _c("parent_id", S, "comment replied to; null for top-level comments"),
         _c("parent_index", I64, "index of the comment replied to"),
         _c("depth", I64, "0 for top-level comments", False),
-        _c("author", S, "resident: pseudonym (keyed hash), never the raw name; organisation: its name"),
+        _c("author", S, "resident: pseudonym (keyed hash), never the name; organisation: name"),
         _c("author_role", S, "resident | organisation (municipality, project team, editor)"),
         _c("timestamp", TS, "posting time"),
         _c("text", S, "comment text, scrubbed of names, e-mail and phone numbers", False),

@@ -112,8 +112,13 @@ def participation_rows(
         rng.shuffle(texts)
         out += [(t, label) for t in texts[:max_per_label]]
     counts = {label: min(len(t), max_per_label) for label, t in by_label.items()}
-    return out, {**meta, "repository": meta["repository"].split(" + ")[0],
-                 "rows": len(out), "label_counts": counts, "labels": f"weak ({cues['version']})"}  # fmt: skip
+    return out, {
+        **meta,
+        "repository": meta["repository"].split(" + ")[0],
+        "rows": len(out),
+        "label_counts": counts,
+        "labels": f"weak ({cues['version']})",
+    }
 
 
 def combined_training_data(
@@ -143,8 +148,8 @@ def combined_training_data(
     texts += [t for t, _ in participation]
     labels += [label for _, label in participation]
     sources.append(meta)
-    digest = hashlib.sha256("\x1e".join(f"{t}\x1f{l}" for t, l in zip(texts, labels))
-                            .encode("utf-8")).hexdigest()  # fmt: skip
+    joined = "\x1e".join(f"{t}\x1f{lab}" for t, lab in zip(texts, labels, strict=True))
+    digest = hashlib.sha256(joined.encode("utf-8")).hexdigest()
     data = LabelledData(texts, labels, str(DEFAULT_TRAIN_PATH), digest)
     return data, sources
 

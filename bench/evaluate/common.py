@@ -92,7 +92,9 @@ class Provenance:
     note: str = ""
     n_items: int = 0
     excluded_reserved: int = 0
-    exported_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    exported_at: str = field(
+        default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds")
+    )
 
     def write(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

@@ -82,8 +82,9 @@ def export_bol(out: Path) -> int:
     n = write_csv(
         folder / "bol_reviews.csv", rows, ["row", "text", "label", "split", "text_sha256"]
     )
-    Provenance("bol_reviews", PATTERN, git_head(PATTERN), [path], "BSD-3-Clause (Pattern)",
-               "bol.com customer reviews, label 1/-1 from the review score", n).write(folder)  # fmt: skip
+    note = "bol.com customer reviews, label 1/-1 from the review score"
+    licence = "BSD-3-Clause (Pattern)"
+    Provenance("bol_reviews", PATTERN, git_head(PATTERN), [path], licence, note, n).write(folder)
     return n
 
 
@@ -257,13 +258,12 @@ def municipal_rows(max_per_plan: int = 60, seed: int = 13) -> tuple[list[dict], 
     reserved_posts = {p for p in reserved if p.startswith("content/Post/")}
     reserved_hashes: set[str] = set()
     for path in reserved_posts:
-        if path in last_commit or True:
-            try:
-                text = git_show(VUGHT, path, "891eb5880454efdedca8b576079f5115812a3037")
-            except subprocess.CalledProcessError:
-                continue
-            for para in re.split(r"\n\s*\n", text.decode("utf-8", "replace")):
-                reserved_hashes.add(sha256_text(_clean(para)))
+        try:
+            text = git_show(VUGHT, path, "891eb5880454efdedca8b576079f5115812a3037")
+        except subprocess.CalledProcessError:
+            continue
+        for para in re.split(r"\n\s*\n", text.decode("utf-8", "replace")):
+            reserved_hashes.add(sha256_text(_clean(para)))
     for path, commit in sorted(last_commit.items()):
         if path in reserved_posts:
             n_skipped += 1

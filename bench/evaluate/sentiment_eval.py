@@ -63,10 +63,14 @@ def municipal_set() -> tuple[list[str], list[str], list[bool]]:
     return texts, labels, uncivil
 
 
+def accuracy(predicted: list[str], truth: list[str]) -> float:
+    return sum(a == b for a, b in zip(predicted, truth, strict=True)) / len(truth)
+
+
 def three_class(texts: list[str], truth: list[str], settings: SentimentSettings, model) -> dict:
     out = {}
-    for name, s, m in (("model", settings, model),
-                       ("lexicon", settings.model_copy(update={"method": "lexicon"}), None)):  # fmt: skip
+    lexicon = settings.model_copy(update={"method": "lexicon"})
+    for name, s, m in (("model", settings, model), ("lexicon", lexicon, None)):
         results = score_texts(texts, s, m)
         metrics = classification_metrics(truth, [r.sentiment for r in results])
         metrics["method"] = results[0].method if results else name
@@ -80,7 +84,7 @@ def run(model_path: str | None = None) -> dict:
     settings = SentimentSettings(model_path=Path(model_path) if model_path else None)
     model = load_model(settings)
     report: dict = {"model": model.method}
-    m_texts, m_labels, m_uncivil = municipal_set()
+    m_texts, m_labels, _ = municipal_set()
     report["municipal"] = three_class(m_texts, m_labels, settings, model)
 
     bol = [r for r in read_export("bol_reviews") if r["split"] == "test"]
@@ -99,8 +103,8 @@ def run(model_path: str | None = None) -> dict:
 
     report["bol_binary"] = {
         "n": len(bol),
-        "model_accuracy": sum(a == b for a, b in zip(binary(by_model), bol_truth)) / len(bol),
-        "lexicon_accuracy": sum(a == b for a, b in zip(binary(by_lexicon), bol_truth)) / len(bol),
+        "model_accuracy": accuracy(binary(by_model), bol_truth),
+        "lexicon_accuracy": accuracy(binary(by_lexicon), bol_truth),
     }
 
     hate = [r for r in read_export("hatecheck_nl") if r["split"] == "test"]
@@ -137,8 +141,10 @@ def run(model_path: str | None = None) -> dict:
 
 def to_markdown(report: dict) -> str:
     lines = [f"# Sentiment on real text ({report['model']})", ""]
-    lines += ["| set | n | method | macro-F1 | accuracy | R neutraal | P neg | R neg | P pos | R pos |",
-              "|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    lines += [
+        "| set | n | method | macro-F1 | accuracy | R neutraal | P neg | R neg | P pos | R pos |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for key in ("municipal", "public_3class"):
         for name in ("model", "lexicon"):
             m = report[key][name]
