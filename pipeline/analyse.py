@@ -170,8 +170,13 @@ def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Anal
                 sentiment=scored.sentiment,
                 sentiment_score=scored.score,
                 sentiment_method=scored.method,
+                sentiment_confidence=scored.confidence,
+                sentiment_p_negatief=scored.probabilities[0] if scored.probabilities else None,
+                sentiment_p_neutraal=scored.probabilities[1] if scored.probabilities else None,
+                sentiment_p_positief=scored.probabilities[2] if scored.probabilities else None,
                 uncivil=scored.uncivil,
                 uncivil_terms=list(scored.uncivil_terms),
+                uncivil_categories=list(scored.uncivil_categories),
             )
     larger: list[tuple[str, str, _Acc]] = []
     for row in rows["sections"]:

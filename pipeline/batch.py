@@ -74,6 +74,7 @@ def thread_json(thread: Thread) -> dict[str, Any]:
             {
                 "index": c.index,
                 "author": c.author,
+                "author_role": c.author_role,
                 "timestamp": _iso(c.timestamp),
                 "parent_index": c.parent_index,
                 "depth": c.depth,
@@ -173,6 +174,7 @@ def _thread_rows(thread: Thread, rows: Rows) -> None:
                 "parent_index": c.parent_index,
                 "depth": c.depth,
                 "author": c.author,
+                "author_role": c.author_role,
                 "timestamp": c.timestamp,
                 "text": c.text,
                 "urls": c.urls,

@@ -109,6 +109,10 @@ class PrivacySettings(_Section):
     placeholder_email: str = "[e-mail]"
     placeholder_phone: str = "[telefoon]"
     placeholder_name: str = "[naam]"
+    placeholder_iban: str = "[iban]"
+    placeholder_bsn: str = "[bsn]"
+    placeholder_address: str = "[adres]"
+    placeholder_postcode: str = "[postcode]"
     # Also scrub person names that are not in the thread's author list ("buurman Piet
     # Jansen", "mevrouw De Vries"), found by Deduce's Dutch name annotators.
     detect_person_names: bool = True
@@ -141,7 +145,9 @@ class SentimentSettings(_Section):
     neutral_band: float = Field(0.1, ge=0, le=1)
     # Categories of pipeline/data/uncivil_words.csv that make a text uncivil ("profanity" is
     # left out: swearing at a thing, not at a person).
-    uncivil_categories: tuple[str, ...] = ("insult", "slur", "threat", "disease_curse")
+    uncivil_categories: tuple[str, ...] = (
+        "insult", "slur", "threat", "disease_curse", "dehumanisation",
+    )  # fmt: skip
     # `gemeentetaal sentiment train`: fewest labelled rows, overall and per label.
     min_train_rows: int = Field(30, ge=6)
     min_train_rows_per_label: int = Field(5, ge=2)

@@ -10,7 +10,14 @@ address or phone number. Three kinds of data are replaced by placeholders:
   sign-offs (``Groet,\\nAnna``) and after greetings (``Beste Kees``), and @mentions;
 - other person names in the text ("buurman Piet Jansen", "mevrouw De Vries", "wethouder
   Keizer"), found by Deduce (Menger et al. 2018), the Dutch de-identification library,
-  using only its name annotators and name lists (``find_person_names``).
+  using only its name annotators and name lists (``find_person_names``); a capitalised
+  word after a role word ("vriendje X", "wethouder X", list ``roles``) and one listed
+  between scrubbed names ("[naam], X, [naam]") is scrubbed too;
+- names written as web addresses or handles ("anoukbrinkman.nl"): a domain or URL path
+  part that holds a name of the thread, or a first name plus surname from Deduce's lists;
+- IBAN account numbers (checked with ISO 13616 mod 97) -> ``[iban]``, BSN citizen service
+  numbers (nine digits passing the elfproef) -> ``[bsn]``, a street with a house number
+  ("Dahliastraat 22a") -> ``[adres]`` and Dutch postcodes ("3141 AB") -> ``[postcode]``.
 
 Name parts that are also common Dutch words (``Niemand``, ``Haan``, ``Peter``) are matched
 only when capitalised or where a name is expected (after a greeting, as a sign-off, at the
@@ -56,6 +63,59 @@ NAME_WORD = r"[^\W\d_][\w'’\-]*"
 CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 
 
+IBAN_RE = re.compile(
+    r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])"
+)
+BSN_RE = re.compile(
+    r"(?<![\w.,-])(?:\d{9}|\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3})(?![\w]|[.,]\d)"
+)
+POSTCODE_RE = re.compile(r"(?<![\w])[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
+STREET_SUFFIXES = (
+    "straat|laan|weg|plein|gracht|kade|singel|dijk|pad|hof|steeg|dreef|plantsoen|markt|ring|"
+    "baan|wal|erf|boulevard|dam|haven|veld|park|hoven|akker|berg|burg|oord|zijde|vaart|kaai|"
+    "hout|wijk|straatweg|dwarsstraat|lei|gaarde|horst|donk"
+)
+STREET_RE = re.compile(
+    r"(?<![\w])(?:[A-Z][\w'’.-]*\s+(?:(?:van|de|der|den|het|ten|ter)\s+)*){0,3}"
+    rf"[A-Z][\w'’-]*(?:{STREET_SUFFIXES})\s+\d{{1,5}}(?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?\d{{1,5}}[a-zA-Z]?)?(?![\w])"
+)
+DOMAIN_RE = re.compile(
+    r"(?:(?:https?://)?(?:www\.)?)(?P<label>[a-z0-9][a-z0-9-]{3,62})\.(?:nl|com|net|org|eu|be|info|nu|me|online|site)(?P<path>/[^\s<>\"')\]]*)?",
+    re.IGNORECASE,
+)
+
+
+def iban_valid(candidate: str) -> bool:
+    """ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97."""
+    compact = candidate.replace(" ", "").upper()
+    if not 15 <= len(compact) <= 34:
+        return False
+    moved = compact[4:] + compact[:4]
+    digits = "".join(str(int(ch, 36)) for ch in moved)
+    return int(digits) % 97 == 1
+
+
+def bsn_valid(candidate: str) -> bool:
+    """The elfproef for BSN: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 is a positive multiple of 11."""
+    digits = [int(ch) for ch in candidate if ch.isdigit()]
+    if len(digits) != 9:
+        return False
+    total = sum(w * d for w, d in zip(range(9, 1, -1), digits[:8], strict=True)) - digits[8]
+    return total > 0 and total % 11 == 0
+
+
+def scrub_identifiers(text: str, settings: PrivacySettings) -> str:
+    """Replace IBANs, BSNs, street + house number and postcodes by their placeholders."""
+    text = IBAN_RE.sub(
+        lambda m: settings.placeholder_iban if iban_valid(m.group()) else m.group(), text
+    )
+    text = BSN_RE.sub(
+        lambda m: settings.placeholder_bsn if bsn_valid(m.group()) else m.group(), text
+    )
+    text = STREET_RE.sub(settings.placeholder_address, text)
+    return POSTCODE_RE.sub(settings.placeholder_postcode, text)
+
+
 @dataclass(frozen=True)
 class ScrubResult:
     text: str
@@ -72,6 +132,7 @@ class PrivacyTerms:
     titles: tuple[str, ...]
     closings: tuple[str, ...]
     organisations: frozenset[str]
+    roles: tuple[str, ...] = ()
 
 
 @cache
@@ -90,6 +151,7 @@ def load_terms() -> PrivacyTerms:
         titles=words("titles"),
         closings=words("closings"),
         organisations=frozenset(words("organisations")),
+        roles=words("roles") if "roles" in raw else (),
     )
 
 
@@ -141,6 +203,8 @@ class NameMatcher:
     any_case: re.Pattern[str] | None
     capitalised: re.Pattern[str] | None
     addressed: re.Pattern[str] | None
+    # Lower-case names written together ("anoukbrinkman") and long name parts, for domains.
+    compact: frozenset[str] = frozenset()
 
     def sub(self, text: str, placeholder: str) -> str:
         """Replace every match by ``placeholder``."""
@@ -179,6 +243,10 @@ def compile_names(names: tuple[str, ...], common_word_zipf: float = 3.5) -> Name
             if len(token) < 2:
                 continue
             (ambiguous if is_common_word(token, common_word_zipf) else plain).add(token)
+    compact = frozenset(
+        {"".join(name_tokens(n)[:2]).casefold() for n in names if len(name_tokens(n)) >= 2}
+        | {t.casefold() for t in plain if len(t) >= 5}
+    )
     plain_alt = sorted(full, key=len, reverse=True) + [
         re.escape(p) for p in sorted(plain, key=len, reverse=True)
     ]
@@ -189,7 +257,7 @@ def compile_names(names: tuple[str, ...], common_word_zipf: float = 3.5) -> Name
         else None
     )
     if not ambiguous:
-        return NameMatcher(any_case, None, None)
+        return NameMatcher(any_case, None, None, compact)
     amb = sorted(ambiguous, key=len, reverse=True)
     capitalised = re.compile(
         rf"{boundary_pre}(?:{'|'.join(_capitalised(a) for a in amb)}){boundary_post}"
@@ -201,7 +269,7 @@ def compile_names(names: tuple[str, ...], common_word_zipf: float = 3.5) -> Name
         rf"(?:{_words_alt(amb)}){boundary_post}(?=[ \t]*(?:[,.!?:;]|$))",
         re.IGNORECASE | re.MULTILINE,
     )
-    return NameMatcher(any_case, capitalised, addressed)
+    return NameMatcher(any_case, capitalised, addressed, compact)
 
 
 def _name_like(text: str, max_words: int = 3) -> bool:
@@ -366,14 +434,22 @@ class Pseudonymiser:
         contains_email = bool(EMAIL_RE.search(text) or OBFUSCATED_EMAIL_RE.search(text))
         text = EMAIL_RE.sub(s.placeholder_email, text)
         text = OBFUSCATED_EMAIL_RE.sub(s.placeholder_email, text)
+        text = IBAN_RE.sub(
+            lambda m: s.placeholder_iban if iban_valid(m.group()) else m.group(), text
+        )
+        text = BSN_RE.sub(lambda m: s.placeholder_bsn if bsn_valid(m.group()) else m.group(), text)
         phones = find_phone_numbers(text)
         text = _replace_spans(text, phones, s.placeholder_phone)
+        text = scrub_identifiers(text, s)
         matcher = names if isinstance(names, NameMatcher) else self.name_matcher(names)
+        text = scrub_name_domains(text, matcher, s.placeholder_name)
         text = matcher.sub(text, s.placeholder_name)
         text = scrub_mentions(text, f"@{s.placeholder_name}")
         if s.detect_person_names:
             spans = find_person_names(text, s.common_word_zipf)
             text = _replace_spans(text, spans, s.placeholder_name)
+            text = scrub_role_names(text, s.placeholder_name, s.common_word_zipf)
+            text = scrub_listed_names(text, s.placeholder_name, s.common_word_zipf)
         return ScrubResult(text, contains_email, bool(phones))
 
 
@@ -495,3 +571,105 @@ def scrub_mentions(text: str, placeholder: str) -> str:
     """Replace ``@handle`` mentions (and up to two capitalised words after them, which may
     be the rest of the name) by ``placeholder``."""
     return _mention_re().sub(placeholder, text)
+
+
+def _name_like_domain(label: str) -> bool:
+    """A domain label that is a first name followed by a surname ("anoukbrinkman")."""
+    label = label.lower().replace("-", "")
+    if label in _municipality_names() or is_common_word(label, 3.5):
+        return False
+    first_names = _first_names()
+    surnames = _surnames()
+    for cut in range(3, len(label) - 2):
+        if label[:cut] in first_names and label[cut:] in surnames:
+            return True
+    return False
+
+
+def scrub_name_domains(text: str, matcher: NameMatcher, placeholder: str) -> str:
+    """Replace web addresses whose name or path holds a person's name (see module docstring)."""
+
+    def replace(match: re.Match[str]) -> str:
+        label = match.group("label")
+        parts = [label, *(p for p in (match.group("path") or "").split("/") if p)]
+        for part in parts:
+            probe = part.replace("-", " ").replace("_", " ")
+            if matcher.sub(probe, "\x00") != probe:
+                return placeholder
+            folded = part.casefold().replace("-", "").replace("_", "").replace(".", "")
+            if any(name in folded for name in matcher.compact):
+                return placeholder
+            if _name_like_domain(part):
+                return placeholder
+        return match.group()
+
+    return DOMAIN_RE.sub(replace, text)
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    path = deduce_lookup_dir() / "src" / "names" / "lst_surname" / "items.txt"
+    return frozenset(
+        line.strip().casefold().replace(" ", "")
+        for line in path.read_text("utf-8").splitlines()
+        if len(line.strip()) >= 3
+    )
+
+
+@cache
+def _role_re() -> re.Pattern[str]:
+    terms = load_terms()
+    particles = _words_alt(terms.particles)
+    return re.compile(
+        rf"(?<![\w])(?P<role>(?i:{_words_alt(terms.roles)}))[ \t]+"
+        rf"(?P<name>(?:(?i:{particles})[ \t]+)*{CAPITAL_WORD}(?:[ \t]+{CAPITAL_WORD})?)"
+    )
+
+
+def scrub_role_names(text: str, placeholder: str, common_word_zipf: float = 3.5) -> str:
+    """Replace a capitalised name after a role word ("vriendje X", "wethouder Van Dam")."""
+    if not load_terms().roles:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name")
+        words = [w for w in name.split() if w[:1].isupper()]
+        if not words or all(is_common_word(w, common_word_zipf) for w in words):
+            return match.group()
+        return match.group("role") + " " + placeholder
+
+    return _role_re().sub(replace, text)
+
+
+@cache
+def _municipality_names() -> frozenset[str]:
+    path = resources.files("pipeline.data").joinpath("municipalities.csv")
+    names = set()
+    for line in path.read_text("utf-8").splitlines()[1:]:
+        first = line.split(",", 1)[0].strip().strip('"')
+        if first:
+            names.add(first.casefold())
+    return frozenset(names)
+
+
+def scrub_listed_names(text: str, placeholder: str, common_word_zipf: float = 3.5) -> str:
+    """Replace a capitalised word listed next to a scrubbed name: "[naam], X, [naam]"."""
+    ph = re.escape(placeholder)
+    sep = r"\s*(?:,|&|\ben\b|/)\s*"
+    pattern = re.compile(
+        rf"(?:(?<={ph}){sep}(?P<a>{CAPITAL_WORD})(?=\s*(?:,|&|\ben\b|/|[.;:!?”\"]|$)))"
+        rf"|(?:(?<![\w])(?P<b>{CAPITAL_WORD})(?={sep}{ph}))"
+    )
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group("a") or match.group("b")
+        if is_common_word(word, common_word_zipf) or word.casefold() in _municipality_names():
+            return match.group()
+        return match.group().replace(word, placeholder)
+
+    for _ in range(5):
+        new = pattern.sub(replace, text)
+        if new == text:
+            break
+        text = new
+    return text

@@ -92,7 +92,9 @@ class Document:
 
 @dataclass
 class Comment:
-    """A resident comment; the author is already a pseudonym and the text is scrubbed."""
+    """A comment; the text is scrubbed. ``author`` is a pseudonym for a resident, or the name
+    of the organisation (municipality, project team, editor: ``author_role`` organisation),
+    which is not personal data."""
 
     comment_id: str
     index: int
@@ -106,6 +108,7 @@ class Comment:
     emoji: list[str] = field(default_factory=list)
     contains_email: bool = False
     contains_phone: bool = False
+    author_role: Literal["resident", "organisation"] | None = None
 
 
 @dataclass

@@ -1,10 +1,25 @@
-"""Train the shipped sentiment model and print its evaluation table.
+"""Train the shipped sentiment model and print its evaluation.
 
-Trains on ``pipeline/data/sentiment_train.csv`` (C and lexicon weight tuned by
-cross-validation on that file only), evaluates the lexicon baseline and the model on the
-held-out ``tests/fixtures/sentiment_eval.csv``, and writes ``pipeline/data/sentiment_model.joblib``
-with its metadata (``.json``, including both evaluations). Run it after changing the training
-data, the sentiment rules, the incivility list or scikit-learn:
+Training data (three classes), combined in memory; only the synthetic file is in the
+repository, the real texts are read from the evaluation data folder (``../evaldata``,
+made by ``python bench/evaluate/sentiment_data.py``):
+
+- ``pipeline/data/sentiment_train.csv``: 1,225 comments written by the project (CC0);
+- ``bol_reviews`` train half: bol.com customer reviews of books and e-readers with their
+  binary polarity (clips/pattern, BSD-3-Clause), up to ``--max-reviews`` reviews of at most
+  ``--max-review-chars`` characters, as negatief / positief;
+- ``ud_lassysmall`` train half: Wikipedia sentences of UD Dutch LassySmall (CC BY-SA 4.0),
+  up to ``--max-neutral``, as neutraal (plain informative text);
+- ``municipal_comments``: participation paragraphs of zoning-plan explanations (what residents
+  said, and the answers), from plans that have no text in the labelled held-out set, with
+  weak labels from the cue words in ``pipeline/data/sentiment_participation_cues.toml``
+  (up to ``--max-participation`` per label).
+
+Nothing of the held-out sets (bol.com and LassySmall test halves, Dutch HateCheck, the
+labelled municipal participation texts) is used. C, the lexicon weight and the neutral
+fallback threshold are tuned by cross-validation on the training data only. Writes
+``pipeline/data/sentiment_model.joblib`` and its ``.json``; then run
+``python bench/evaluate/sentiment_eval.py`` for the figures on real text.
 
     .venv/bin/python scripts/train_sentiment.py
 """
@@ -12,52 +27,165 @@ data, the sentiment rules, the incivility list or scikit-learn:
 from __future__ import annotations
 
 import argparse
+import csv
+import hashlib
+import random
+import re
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.evaluate.common import eval_dir, read_provenance  # noqa: E402
 from pipeline.config import SentimentSettings  # noqa: E402
 from pipeline.sentiment.evaluation import evaluate, format_table, read_eval_csv  # noqa: E402
 from pipeline.sentiment.model import (  # noqa: E402
     DEFAULT_MODEL_PATH,
     DEFAULT_TRAIN_PATH,
+    LabelledData,
     read_labelled_csv,
     train_model,
 )
 
 EVAL_PATH = ROOT / "tests" / "fixtures" / "sentiment_eval.csv"
+HELD_OUT_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal.csv"
+CUES_PATH = ROOT / "pipeline" / "data" / "sentiment_participation_cues.toml"
+SEED = 0
+GRID = {"C": [4.0, 16.0], "lexicon_weight": [0.5, 1.0]}
+
+
+def _rows(dataset: str) -> tuple[list[dict[str, str]], dict]:
+    folder = eval_dir() / dataset
+    path = folder / f"{dataset}.csv"
+    if not path.is_file():
+        raise SystemExit(
+            f"error: {path} missing; run `python bench/evaluate/sentiment_data.py` first"
+        )
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    prov = read_provenance(folder)
+    return rows, {"dataset": dataset, "repository": prov.repository, "commit": prov.commit,
+                  "licence": prov.licence}  # fmt: skip
+
+
+def cue_label(text: str, cues: dict) -> str | None:
+    """The weak label of a participation paragraph, or None (see the cues file)."""
+
+    def rx(words: list[str]) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+    if not re.search(r"\b" + cues["speaker"] + r"\b", text, re.IGNORECASE):
+        return None
+    negative = bool(rx(cues["negative"]).search(rx(cues["negated_negative"]).sub(" ", text)))
+    positive = bool(rx(cues["positive"]).search(text))
+    if negative != positive:
+        return "negatief" if negative else "positief"
+    if not negative and rx(cues["neutral"]).search(text):
+        return "neutraal"
+    return None
+
+
+def participation_rows(
+    max_per_label: int, rng: random.Random
+) -> tuple[list[tuple[str, str]], dict]:
+    """Weakly labelled participation paragraphs from plans outside the held-out set."""
+    rows, meta = _rows("municipal_comments")
+    with HELD_OUT_PATH.open(encoding="utf-8", newline="") as handle:
+        held = list(csv.DictReader(handle))
+    held_paths = {r["path"] for r in held}
+    held_hashes = {r["text_sha256"] for r in held}
+    cues = tomllib.loads(CUES_PATH.read_text(encoding="utf-8"))
+    by_label: dict[str, list[str]] = {"negatief": [], "neutraal": [], "positief": []}
+    for row in rows:
+        if row["source"] != "plan" or row["path"] in held_paths:
+            continue
+        if row["text_sha256"] in held_hashes or len(row["text"]) > 900:
+            continue
+        label = cue_label(row["text"], cues)
+        if label is not None:
+            by_label[label].append(row["text"])
+    out: list[tuple[str, str]] = []
+    for label, texts in by_label.items():
+        rng.shuffle(texts)
+        out += [(t, label) for t in texts[:max_per_label]]
+    counts = {label: min(len(t), max_per_label) for label, t in by_label.items()}
+    return out, {
+        **meta,
+        "repository": meta["repository"].split(" + ")[0],
+        "rows": len(out),
+        "label_counts": counts,
+        "labels": f"weak ({cues['version']})",
+    }
+
+
+def combined_training_data(
+    max_reviews: int, max_review_chars: int, max_neutral: int, max_participation: int
+) -> tuple[LabelledData, list[dict]]:
+    """The synthetic comments plus the real review and neutral sentences (train halves)."""
+    synthetic = read_labelled_csv(DEFAULT_TRAIN_PATH)
+    texts, labels = list(synthetic.texts), list(synthetic.labels)
+    sources = [{"dataset": "sentiment_train.csv (synthetic, CC0)", "rows": len(texts),
+                "sha256": synthetic.sha256}]  # fmt: skip
+    rng = random.Random(SEED)
+    reviews, meta = _rows("bol_reviews")
+    reviews = [r for r in reviews if r["split"] == "train" and len(r["text"]) <= max_review_chars]
+    rng.shuffle(reviews)
+    reviews = reviews[:max_reviews]
+    texts += [r["text"] for r in reviews]
+    labels += [r["label"] for r in reviews]
+    sources.append({**meta, "rows": len(reviews), "split": "train"})
+    sentences, meta = _rows("ud_lassysmall")
+    sentences = [r for r in sentences if r["split"] == "train"]
+    rng.shuffle(sentences)
+    sentences = sentences[:max_neutral]
+    texts += [r["text"] for r in sentences]
+    labels += ["neutraal"] * len(sentences)
+    sources.append({**meta, "rows": len(sentences), "split": "train"})
+    participation, meta = participation_rows(max_participation, rng)
+    texts += [t for t, _ in participation]
+    labels += [label for _, label in participation]
+    sources.append(meta)
+    joined = "\x1e".join(f"{t}\x1f{lab}" for t, lab in zip(texts, labels, strict=True))
+    digest = hashlib.sha256(joined.encode("utf-8")).hexdigest()
+    data = LabelledData(texts, labels, str(DEFAULT_TRAIN_PATH), digest)
+    return data, sources
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN_PATH)
     parser.add_argument("--eval", type=Path, default=EVAL_PATH)
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
+    parser.add_argument("--max-reviews", type=int, default=1200)
+    parser.add_argument("--max-review-chars", type=int, default=700)
+    parser.add_argument("--max-neutral", type=int, default=1000)
+    parser.add_argument("--max-participation", type=int, default=500)
     parser.add_argument("--dry-run", action="store_true", help="Evaluate only; write nothing.")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    data = read_labelled_csv(args.train)
-    model = train_model(data, name="default")
+    data, sources = combined_training_data(args.max_reviews, args.max_review_chars,
+                                           args.max_neutral, args.max_participation)  # fmt: skip
     held_out = read_eval_csv(args.eval)
     if set(held_out.data.texts) & set(data.texts):
         print("error: evaluation texts also occur in the training data", file=sys.stderr)
         return 1
+    model = train_model(data, name="default", sources=sources, param_grid=GRID)
     report = evaluate(held_out, SentimentSettings(), model)
-    model.meta["evaluation"] = {
+    model.meta["evaluation_synthetic"] = {
         "path": str(args.eval.resolve().relative_to(ROOT)),
         "sha256": held_out.data.sha256,
         **report,
     }
     cv = model.meta["cv"]
     print(f"trained {model.method} on {len(data.texts)} rows {data.label_counts}")
+    print(f"sources: {sources}")
     print(f"parameters {model.meta['params']}; {time.perf_counter() - started:.1f} s")
     print(f"cross-validation ({cv['folds']} folds, training set): accuracy {cv['accuracy']:.3f}, "
           f"macro-F1 {cv['macro_f1']:.3f}")  # fmt: skip
-    print(f"held-out evaluation ({len(held_out.data.texts)} rows, {model.meta['created']}):")
+    print(f"synthetic held-out set ({len(held_out.data.texts)} rows, development aid):")
     print(format_table(report))
     if not args.dry_run:
         meta_path = model.save(args.out)

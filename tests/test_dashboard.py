@@ -189,6 +189,21 @@ def test_dashboard_kpis(tables):
     assert kpis.n_uncivil == 1
 
 
+def test_dashboard_resident_kpis_leave_out_the_organisation(tables):
+    comments = tables["comments"].copy()
+    reply = comments.iloc[[0]].assign(
+        comment_id="reply", author="Gemeente Zeewolde", author_role="organisation",
+        sentiment="negatief", uncivil=False,
+    )  # fmt: skip
+    comments = pd.concat([comments.assign(author_role="resident"), reply], ignore_index=True)
+    residents = db.resident_comments(comments)
+    assert "reply" not in set(residents["comment_id"])
+    kpis = db.compute_kpis(tables["documents"], residents)
+    assert kpis.n_comments == 4 and kpis.negative_share == pytest.approx(0.5)
+    # Without the column (older tables) every comment counts.
+    assert len(db.resident_comments(tables["comments"])) == len(tables["comments"])
+
+
 def test_dashboard_kpis_empty_are_unknown():
     empty = {name: db._empty(name) for name in ("documents", "comments")}
     kpis = db.compute_kpis(empty["documents"], empty["comments"])

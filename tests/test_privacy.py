@@ -20,10 +20,12 @@ from pipeline.cli import app
 from pipeline.config import PrivacySettings, Settings
 from pipeline.privacy import (
     Pseudonymiser,
+    bsn_valid,
     collect_names,
     find_addressed_names,
     find_phone_numbers,
     find_signoff_names,
+    iban_valid,
     is_organisation,
     name_tokens,
     normalise_name,
@@ -111,19 +113,70 @@ def test_privacy_scrubs_phone_numbers(phone: str, pseudonymiser: Pseudonymiser) 
         "In 2017 en 2018 ging het beter, en in 1990-2010 ook.",
         "Het kost € 1.250.000 of 1.250.000,00 euro.",
         "Op 06-07-2017 om 20:45 uur, of 12-04-2023 09:15.",
-        "Postcode 3142 AB en 3142AB, huisnummer 12.",
+        "Huisnummer 12 en 3142 meter.",
         "Tussen 2019-2023 groeide het aantal met 12345678 bezoekers.",
         "Zaaknummer Z/23/123456 en versie 1.2.3.",
-        "Rekening NL91ABNA0417164300.",
+        "Rekening NL91ABNA0417164301 is geen geldig nummer.",
+        "Het project kost 123456789 euro.",
         "De raad vergaderde 11 juli 2017 at 20:45.",
     ],
 )
-def test_privacy_leaves_years_amounts_dates_and_postcodes(
+def test_privacy_leaves_years_amounts_and_dates(
     text: str, pseudonymiser: Pseudonymiser
 ) -> None:
     result = pseudonymiser.scrub(text)
     assert result.text == text
     assert not result.contains_phone and not result.contains_email
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stort het op NL91 ABNA 0417 1643 00.", "Stort het op [iban]."),
+        ("Rekening NL91ABNA0417164300 graag.", "Rekening [iban] graag."),
+        ("Mijn BSN is 111222333.", "Mijn BSN is [bsn]."),
+        ("BSN 111.222.333 staat op de brief.", "BSN [bsn] staat op de brief."),
+        ("Ik woon op de Dahliastraat 22a.", "Ik woon op de [adres]."),
+        ("Post naar Pastoor Bielarstraat 22, Wernhout.", "Post naar [adres], Wernhout."),
+        ("Postcode 3142 AB en 3142AB.", "Postcode [postcode] en [postcode]."),
+        ("De Kerkstraat is dicht.", "De Kerkstraat is dicht."),  # a street without number
+    ],
+)
+def test_privacy_scrubs_identifiers(
+    text: str, expected: str, pseudonymiser: Pseudonymiser
+) -> None:
+    assert pseudonymiser.scrub(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Zie anoukbrinkman.nl voor info.", ("Anouk Brinkman",), "Zie [naam] voor info."),
+        ("Zie twitter.com/anoukbrinkman", ("Anouk Brinkman",), "Zie [naam]"),
+        ("Zie pietjansen.nl.", (), "Zie [naam]."),  # first name + surname from Deduce
+        ("Zie gemeente.nl of maassluis.nu.", (), "Zie gemeente.nl of maassluis.nu."),
+        ("Met vriendje Brouwersma aan het hoofd.", (), "Met vriendje [naam] aan het hoofd."),
+        ("Ik sprak wethouder Hagedoorn.", (), "Ik sprak wethouder [naam]."),
+        ("Keijzer, Kromdijk, Kuiper zijn tegen.", (), "[naam], [naam], [naam] zijn tegen."),
+    ],
+)
+def test_privacy_scrubs_names_in_domains_after_roles_and_in_lists(
+    text: str, names: tuple[str, ...], expected: str, pseudonymiser: Pseudonymiser
+) -> None:
+    assert pseudonymiser.scrub(text, names).text == expected
+
+
+@pytest.mark.parametrize(
+    ("iban", "valid"), [("NL91ABNA0417164300", True), ("NL91ABNA0417164301", False),
+                        ("DE89 3704 0044 0532 0130 00", True)],
+)  # fmt: skip
+def test_privacy_iban_check(iban: str, valid: bool) -> None:
+    assert iban_valid(iban) is valid
+
+
+@pytest.mark.parametrize(("bsn", "valid"), [("111222333", True), ("123456789", False)])
+def test_privacy_bsn_elfproef(bsn: str, valid: bool) -> None:
+    assert bsn_valid(bsn) is valid
 
 
 @pytest.mark.parametrize(
@@ -275,7 +328,35 @@ SYNTHETIC_NAMES = [
     # third parties named in comments, not authors (reactie_van_third_parties.txt)
     "Gerard Schoenmaker", "Oudeman", "Harmen Dijkgraaf", "Mirjam Hofstra", "Tijmen Wolters",
     "Yvonne Baarspul",
+    # reactie_van_personal_data.txt: authors, names after role words, in a list, as domains
+    "Lodewijk Vermeulen", "Charlotte Wijnberg", "Brouwersma", "Hagedoorn", "Pietersma",
+    "Valkenier", "Roodbeen", "lodewijkvermeulen", "charlottewijnberg",
 ]  # fmt: skip
+PERSONAL_DATA_NAMES = SYNTHETIC_NAMES[SYNTHETIC_NAMES.index("Lodewijk Vermeulen") :]
+# Identifiers planted in reactie_van_personal_data.txt (fictional; the IBAN is the ISO example).
+PLANTED_IDENTIFIERS = [
+    "NL91 ABNA 0417 1643 00", "NL91ABNA0417164300", "111222333", "Beukenlaan 17b", "3141 AB",
+    "Dorpsstraat 4", "3142AB",
+]  # fmt: skip
+# Third parties named in the seed thread (real people), as sha256("seed-third-party:" + name),
+# so the names themselves are not in the repository: a list of surnames, "vriendje X",
+# "wethouder X", and a name in quotes.
+SEED_THIRD_PARTY_HASHES = {
+    "4b6bdee4ccb2a53b", "cc1d5fa8762b5898", "666cd7268467c7e1", "e6f62aa40c6f216d",
+    "13688b39df5b16c9", "eb189fa48dda9cc8", "b2433e0bf49f1673", "f7025d97629b4930",
+}  # fmt: skip
+
+
+def seed_third_parties_in(text: str) -> int:
+    """How many words of ``text`` hash to a seed third party's name."""
+    import hashlib
+
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+    return sum(
+        hashlib.sha256(f"seed-third-party:{w}".encode()).hexdigest()[:16]
+        in SEED_THIRD_PARTY_HASHES
+        for w in words
+    )
 # Name parts that are ordinary Dutch words; only their capitalised form must be gone.
 COMMON_WORD_PARTS = {"Haan", "Niemand", "Vos", "Groot", "Wit", "Kop", "Dam", "Post", "Smit"}
 PLANTED_EMAILS = [
@@ -305,7 +386,13 @@ def name_parts(names: list[str]) -> set[str]:
     return parts
 
 
-def leaks(haystack: str, names: list[str], emails: list[str], phones: list[str]) -> list[str]:
+def leaks(
+    haystack: str,
+    names: list[str],
+    emails: list[str],
+    phones: list[str],
+    identifiers: list[str] = (),  # type: ignore[assignment]
+) -> list[str]:
     found = []
     for part in sorted(name_parts(names)):
         if part in COMMON_WORD_PARTS:
@@ -320,6 +407,8 @@ def leaks(haystack: str, names: list[str], emails: list[str], phones: list[str])
         if any(national in number for number in numbers):
             found.append(phone)
     found += [e for e in emails if e.casefold() in haystack.casefold()]
+    flat = " ".join(haystack.split()).replace("\\n", " ")
+    found += [i for i in identifiers if i in flat or i.replace(" ", "") in flat.replace(" ", "")]
     return found
 
 
@@ -365,10 +454,13 @@ def run_ingest(inputs: list[str], out: Path) -> tuple[str, str, list[dict]]:
         assert set(thread) >= {"article_title", "comments"}
         for comment in thread["comments"]:
             assert set(comment) == {
-                "index", "author", "timestamp", "parent_index", "depth", "text",
+                "index", "author", "author_role", "timestamp", "parent_index", "depth", "text",
                 "contains_email", "contains_phone",
             }  # fmt: skip
-            assert comment["author"] is None or comment["author"].startswith("bewoner-")
+            if comment["author_role"] == "organisation":
+                assert is_organisation(comment["author"])
+            else:
+                assert comment["author"] is None or comment["author"].startswith("bewoner-")
     return table_text(out) + as_json.stdout, as_tables.stderr + as_json.stderr, printed
 
 
@@ -399,8 +491,13 @@ def test_privacy_no_personal_data_in_any_output(
     assert sum(c["contains_phone"] for c in comments) >= 7
     for where, text in {"tables+json": seed_out, "stderr": seed_err, "logs": caplog.text}.items():
         assert not leaks(text, names, [], []), f"seed {where}"
+        assert seed_third_parties_in(text) == 0, f"seed third party in {where}"
     for where, text in {"tables+json": own_out, "stderr": own_err, "logs": caplog.text}.items():
-        assert not leaks(text, SYNTHETIC_NAMES, PLANTED_EMAILS, PLANTED_PHONES), where
+        found = leaks(text, SYNTHETIC_NAMES, PLANTED_EMAILS, PLANTED_PHONES, PLANTED_IDENTIFIERS)
+        assert not found, (where, found)
+    everyone = [c for t in own_printed for c in t["comments"]]
+    organisations = {c["author"] for c in everyone if c["author_role"] == "organisation"}
+    assert {"Gemeente Zuiderhaven", "Projectteam Beukenlaan"} <= organisations
     if secret is None:
         assert "pseudonyms are random for this run" in caplog.text
 
@@ -411,6 +508,20 @@ def test_privacy_leak_check_finds_planted_data() -> None:
     assert leaks("bel +31 (0)6-1234 5678", [], [], ["06-12345678"]) == ["06-12345678"]
     assert leaks("de haan kraait", ["Joyce Haan"], [], []) == []
     assert leaks("HAAN kraait", ["Joyce Haan"], [], []) == ["Haan"]
+    assert leaks("rekening NL91 ABNA 0417 1643 00", [], [], [], ["NL91ABNA0417164300"])
+    assert leaks("bij [adres], 3141 AB", [], [], [], ["3141 AB"]) == ["3141 AB"]
+    import hashlib
+
+    probe = "Zzyzxtest"
+    SEED_THIRD_PARTY_HASHES.add(
+        hashlib.sha256(f"seed-third-party:{probe.casefold()}".encode()).hexdigest()[:16]
+    )
+    try:
+        assert seed_third_parties_in(f"met vriendje {probe} erbij") == 1
+    finally:
+        SEED_THIRD_PARTY_HASHES.discard(
+            hashlib.sha256(f"seed-third-party:{probe.casefold()}".encode()).hexdigest()[:16]
+        )
 
 
 @pytest.mark.parametrize(
@@ -448,3 +559,39 @@ def test_privacy_deduce_import_leaves_logging_alone() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.splitlines() == ["[(9, 25)]", "0 30"]
+
+
+def test_privacy_full_run_and_dashboard_leak_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every table of a full run (comments with sentiment, sentences, themes, errors), the
+    dashboard HTML and the logs: no planted identifier, name or seed third party."""
+    require_seeds()
+    assert SEED_THREAD is not None
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GEMEENTETAAL_SECRET", "test-secret")
+    corpus = tmp_path / "raw"
+    corpus.mkdir()
+    for path in (SEED_THREAD, RAW / "reactie_van_personal_data.txt", RAW / "not_a_thread.txt"):
+        (corpus / path.name).write_bytes(path.read_bytes())
+    (corpus / "kapot.json").write_text('{"comments": [{"tekst": ', encoding="utf-8")
+    out = tmp_path / "processed"
+    runner = CliRunner()
+    with caplog.at_level(logging.DEBUG):
+        run = runner.invoke(app, ["run", str(corpus), "--out", str(out), "--verbose"])
+        board = runner.invoke(app, ["dashboard", "--processed", str(out), "--verbose"])
+    assert board.exit_code == 0, board.output
+    html = (out / "dashboard.html").read_text(encoding="utf-8")
+    haystacks = {
+        "tables": table_text(out), "dashboard": html, "run output": run.output,
+        "dashboard output": board.output, "logs": caplog.text,
+    }  # fmt: skip
+    names = seed_names(SEED_THREAD.read_text(encoding="utf-8"))
+    for where, text in haystacks.items():
+        # (the other synthetic threads are not in this corpus: their common-word name parts
+        # such as "Niemand" occur in the seed as ordinary words)
+        found = leaks(text, PERSONAL_DATA_NAMES + names, [], [], PLANTED_IDENTIFIERS)
+        assert not found, (where, found)
+        assert seed_third_parties_in(text) == 0, where
+    assert "[iban]" in haystacks["tables"] and "[postcode]" in haystacks["tables"]
+    assert "Gemeente Zuiderhaven" in haystacks["tables"]  # the organisation keeps its name

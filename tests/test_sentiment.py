@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import sklearn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -24,7 +23,13 @@ from pipeline.sentiment import (
 )
 from pipeline.sentiment.commands import split_units
 from pipeline.sentiment.evaluation import evaluate, read_eval_csv
-from pipeline.sentiment.incivility import UncivilMatcher, load_uncivil_terms, word_variants
+from pipeline.sentiment.incivility import (
+    UncivilListError,
+    UncivilMatcher,
+    UncivilPatterns,
+    load_uncivil_terms,
+    word_variants,
+)
 from pipeline.sentiment.lexicon import (
     LexiconRules,
     default_scorer,
@@ -33,6 +38,7 @@ from pipeline.sentiment.lexicon import (
 )
 from pipeline.sentiment.model import (
     DEFAULT_MODEL_PATH,
+    decide,
     features_fingerprint,
     read_labelled_csv,
 )
@@ -43,17 +49,18 @@ EVAL_PATH = FIXTURES / "sentiment_eval.csv"
 LEXICON = SentimentSettings(method="lexicon")
 MODEL = SentimentSettings(method="model")
 
-# Floors on the held-out set, a little below the values measured on 2026-11-22
-# (docs/sentiment.md): model accuracy 0.835, macro-F1 0.839; lexicon accuracy 0.665,
-# macro-F1 0.661; incivility precision 1.000, recall 1.000 (26 uncivil of 266).
-MODEL_ACCURACY_FLOOR = 0.78
-MODEL_MACRO_F1_FLOOR = 0.78
+# Floors on the project's synthetic held-out set (a development aid, not a real-text figure),
+# a little below the values measured on 2026-12-05 (docs/sentiment.md): model accuracy and
+# macro-F1 about 0.79; lexicon accuracy 0.665, macro-F1 0.661; incivility precision and
+# recall 1.000 (26 uncivil of 266). The figures on real text are in bench/results_sentiment.md.
+MODEL_ACCURACY_FLOOR = 0.74
+MODEL_MACRO_F1_FLOOR = 0.74
 LEXICON_ACCURACY_FLOOR = 0.60
 LEXICON_MACRO_F1_FLOOR = 0.60
-MODEL_PER_LABEL_FLOORS = {  # (precision, recall); measured (.827, .786) (.905, .882) (.787, .851)
-    "negatief": (0.75, 0.72),
-    "neutraal": (0.83, 0.80),
-    "positief": (0.72, 0.78),
+MODEL_PER_LABEL_FLOORS = {  # (precision, recall); measured about (.91, .60) (.64, .95) (.88, .87)
+    "negatief": (0.80, 0.50),
+    "neutraal": (0.58, 0.85),
+    "positief": (0.80, 0.80),
 }
 UNCIVIL_PRECISION_FLOOR = 0.90
 UNCIVIL_RECALL_FLOOR = 0.90
@@ -347,12 +354,20 @@ def test_sentiment_model_results_do_not_depend_on_the_batch() -> None:
 def test_sentiment_result_to_dict() -> None:
     (result,) = score_texts(["kankerzooi"], LEXICON)
     assert result.to_dict() == {
-        "sentiment": result.sentiment,
+        "sentiment": "negatief",
         "score": result.score,
+        "confidence": result.confidence,
+        "probabilities": None,
         "uncivil": True,
         "uncivil_terms": ["kankerzooi"],
+        "uncivil_categories": ["disease_curse"],
         "method": "lexicon:pattern-nl",
     }
+    (scored,) = score_texts(["Wat een prachtig park!"], MODEL)
+    probabilities = scored.to_dict()["probabilities"]
+    assert set(probabilities) == set(LABELS)
+    assert sum(probabilities.values()) == pytest.approx(1.0, abs=1e-3)
+    assert 0.0 <= scored.confidence <= 1.0
 
 
 def test_sentiment_split_units() -> None:
@@ -374,9 +389,7 @@ def test_sentiment_shipped_model_loads_once() -> None:
     model = load_model(MODEL)
     assert model is not None
     assert model.method == f"model:default-{model.meta['model_id']}"
-    # Retrained in memory only when the stored model's scikit-learn version differs.
-    stored = json.loads(DEFAULT_MODEL_PATH.with_suffix(".json").read_text())["sklearn_version"]
-    assert ("retrained" in model.meta) == (stored != sklearn.__version__)
+    assert "retrained" not in model.meta
     assert load_model(MODEL) is model
     assert load_model(LEXICON) is None
 
@@ -395,7 +408,7 @@ def _edit_meta(path: Path, **changes: object) -> None:
     meta_path.write_text(json.dumps(meta))
 
 
-def test_sentiment_model_from_other_sklearn_is_retrained_with_warning(
+def test_sentiment_model_from_other_sklearn_is_used_with_warning_not_retrained(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     shipped = load_model(MODEL)
@@ -406,26 +419,17 @@ def test_sentiment_model_from_other_sklearn_is_retrained_with_warning(
         model = load_model(SentimentSettings(model_path=path))
         again = load_model(SentimentSettings(model_path=path))
     warned = [r for r in caplog.records if "scikit-learn 0.0.1" in r.getMessage()]
-    assert len(warned) == 1 and "retrained" in warned[0].getMessage()
-    assert model is again
-    assert model is not None and model.model_id == shipped.model_id
+    assert len(warned) == 1 and "using it as is" in warned[0].getMessage()
+    assert model is again and model is not None and "retrained" not in model.meta
     texts = ["Top geregeld, dank jullie wel!", "Weer niks gedaan aan de overlast."]
-    assert [r.sentiment for r in score_texts(texts, MODEL, model)] == [
-        r.sentiment for r in score_texts(texts, MODEL, shipped)
-    ]
+    assert score_texts(texts, MODEL, model) == score_texts(texts, MODEL, shipped)
 
 
-def test_sentiment_model_that_does_not_unpickle_is_retrained(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_sentiment_model_that_does_not_unpickle_fails_clearly(tmp_path: Path) -> None:
     path = _copy_model(tmp_path)
     path.write_bytes(b"not a pickle")
-    with caplog.at_level(logging.WARNING, logger="pipeline.sentiment.model"):
-        model = load_model(SentimentSettings(model_path=path))
-    assert "cannot be unpickled" in caplog.text
-    assert model is not None and model.meta["retrained"].startswith("cannot be unpickled")
-    (result,) = score_texts(["Wat een prachtig park, echt top!"], MODEL, model)
-    assert result.sentiment == "positief"
+    with pytest.raises(SentimentModelError, match=r"model\.joblib: model cannot be unpickled"):
+        load_model(SentimentSettings(model_path=path))
 
 
 def test_sentiment_model_with_changed_lexicon_data_is_used_with_warning(
@@ -439,11 +443,20 @@ def test_sentiment_model_with_changed_lexicon_data_is_used_with_warning(
     assert model is not None and "retrained" not in model.meta
 
 
-def test_sentiment_model_without_training_data_fails_clearly(tmp_path: Path) -> None:
-    path = _copy_model(tmp_path)
-    _edit_meta(path, sklearn_version="0.0.1", training_data={"path": str(tmp_path / "gone.csv")})
-    with pytest.raises(SentimentModelError, match=r"model\.joblib: .*sentiment train"):
-        load_model(SentimentSettings(model_path=path))
+@pytest.mark.parametrize(
+    ("probabilities", "threshold", "expected"),
+    [
+        ((0.7, 0.2, 0.1), 0.5, ("negatief", 0.7)),
+        ((0.45, 0.25, 0.30), 0.5, ("neutraal", 0.55)),  # no class confident
+        ((0.45, 0.25, 0.30), 0.0, ("negatief", 0.45)),
+        ((0.1, 0.8, 0.1), 0.5, ("neutraal", 0.8)),
+        ((0.2, 0.1, 0.7), 0.6, ("positief", 0.7)),
+    ],
+)
+def test_sentiment_decide_neutral_when_no_class_is_confident(
+    probabilities: tuple[float, float, float], threshold: float, expected: tuple[str, float]
+) -> None:
+    assert decide(probabilities, threshold) == expected
 
 
 @pytest.mark.parametrize(
@@ -580,8 +593,69 @@ def test_sentiment_eval_uncivil_floors(eval_report: dict) -> None:
 
 def test_sentiment_shipped_metadata_matches_evaluation(eval_report: dict) -> None:
     meta = json.loads(DEFAULT_MODEL_PATH.with_suffix(".json").read_text())
-    assert meta["evaluation"]["model"]["macro_f1"] == eval_report["model"]["macro_f1"]
+    stored = meta["evaluation_synthetic"]["model"]["macro_f1"]
+    assert stored == eval_report["model"]["macro_f1"]
     assert meta["training_data"]["n_rows"] >= 900
+    datasets = {s["dataset"] for s in meta["training_data"]["sources"]}
+    assert {"bol_reviews", "ud_lassysmall", "municipal_comments"} <= datasets
+
+
+# -- incivility in context ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb nieuwe kleren gekocht voor de kinderen.",
+        "Mijn klerenkast staat vol.",
+        "Ik heb altijd een plastic zak op zak.",
+        "Gooi het afval in een zak.",
+        "Haar moeder overleed vorig jaar aan kanker.",
+        "De kanker was helaas uitgezaaid, schrijft de auteur.",
+        "Een ontroerend boek over een vrouw met kanker.",
+        "In 1940 bezetten de nazi's Nederland.",
+        "Het boek gaat over Hitler en de opkomst van de nazi's.",
+        "Ratten en kakkerlakken in de kelder: de gemeente moet ingrijpen.",
+        "We moeten de vlaggen ophangen voor Koningsdag.",
+        "De wolf moet worden afgeschoten, vinden de schapenhouders.",
+        "Het zou verboden moeten zijn om hier te parkeren.",
+        "Ik sla je voorstel even over.",
+    ],
+)
+def test_sentiment_homographs_are_not_uncivil(text: str) -> None:
+    (result,) = score_texts([text], MODEL)
+    assert not result.uncivil, result.uncivil_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ik wil alle ambtenaren doden.", "threat"),
+        ("Ik ga die wethouder in elkaar slaan.", "threat"),
+        ("Ik vermoord je.", "threat"),
+        ("Ik weet waar je woont.", "threat"),
+        ("Die mensen moeten allemaal worden geëxecuteerd.", "threat"),
+        ("Zulke lui verdienen de dood.", "threat"),
+        ("Statushouders zijn ongedierte.", "dehumanisation"),
+        ("Ze zijn niets anders dan afval.", "dehumanisation"),
+        ("Krijg de kanker!", "disease_curse"),
+        ("Jij bent een nazi.", "insult"),
+        ("Vuile parasieten zijn het.", "insult"),
+        ("Wat een vuile zak ben jij.", "insult"),
+    ],
+)
+def test_sentiment_threats_and_dehumanisation_are_uncivil(text: str, category: str) -> None:
+    (result,) = score_texts([text], MODEL)
+    assert result.uncivil and category in result.uncivil_categories, result
+    assert result.uncivil_terms  # the evidence is kept
+    assert result.sentiment == "negatief"
+
+
+def test_sentiment_uncivil_patterns_file_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "patterns.toml"
+    bad.write_text("[threat]\npatterns = ['(unclosed']\n", encoding="utf-8")
+    with pytest.raises(UncivilListError, match=r"patterns\.toml: \[threat\] pattern 1"):
+        UncivilPatterns.load(bad)
 
 
 # -- CLI ------------------------------------------------------------------------------------
@@ -608,7 +682,11 @@ def test_sentiment_cli_json_per_line(comments_file: Path) -> None:
     assert data["method"].startswith("model:default-")
     units = data["units"]
     assert [u["sentiment"] for u in units[:2]] == ["positief", "negatief"]
-    assert set(units[0]) == {"text", "sentiment", "score", "uncivil", "uncivil_terms"}
+    assert set(units[0]) == {
+        "text", "sentiment", "score", "confidence", "probabilities", "uncivil", "uncivil_terms",
+        "uncivil_categories",
+    }  # fmt: skip
+    assert set(units[0]["probabilities"]) == set(LABELS)
     assert units[1]["uncivil_terms"] == ["tyfuszooi"]
     assert "iemand@example.nl" not in result.stdout
 

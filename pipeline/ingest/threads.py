@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from pipeline.ingest.dates import parse_datetime, search_datetime
-from pipeline.privacy import NameMatcher, Pseudonymiser, normalise_name
+from pipeline.privacy import NameMatcher, Pseudonymiser, is_organisation, normalise_name
 from pipeline.records import Comment, Thread, make_id
 
 log = logging.getLogger(__name__)
@@ -324,6 +324,20 @@ def extract_emoji(text: str) -> list[str]:
     return [item["emoji"] for item in emoji.emoji_list(text)]
 
 
+def author_role(author: str | None) -> str | None:
+    """``organisation`` for the municipality, a project team, the editor ...
+    (``privacy_terms.toml`` organisations), ``resident`` for anyone else, None without an
+    author."""
+    if author is None or not author.strip():
+        return None
+    return "organisation" if is_organisation(author) else "resident"
+
+
+def organisation_name(author: str | None) -> str | None:
+    """The organisation's name as written, white space tidied (kept: not personal data)."""
+    return " ".join(author.split()) if author else None
+
+
 @dataclass(frozen=True)
 class RawComment:
     """A comment as read, before pseudonymisation: the input to ``build_comments``."""
@@ -353,11 +367,17 @@ def build_comments(
     comments = []
     for raw in raws:
         scrubbed = pseudonymiser.scrub(raw.text, matcher)
+        role = author_role(raw.author)
         comments.append(
             Comment(
                 comment_id=make_id(*id_prefix, raw.index),
                 index=raw.index,
-                author=pseudonymiser.pseudonym(raw.author),
+                author=(
+                    organisation_name(raw.author)
+                    if role == "organisation"
+                    else pseudonymiser.pseudonym(raw.author)
+                ),
+                author_role=role,
                 timestamp=raw.timestamp,
                 text=scrubbed.text,
                 parent_index=raw.parent_index,

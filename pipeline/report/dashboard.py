@@ -251,6 +251,13 @@ class Kpis:
     n_uncivil: int
 
 
+def resident_comments(comments: pd.DataFrame) -> pd.DataFrame:
+    """Comments by residents: those with ``author_role`` organisation are left out."""
+    if "author_role" not in comments.columns or comments.empty:
+        return comments
+    return comments[comments["author_role"].fillna("resident") != "organisation"]
+
+
 def compute_kpis(documents: pd.DataFrame, comments: pd.DataFrame) -> Kpis:
     """Documents, B1 pass rate, mean LiNT-II level, comments, share negative, uncivil count."""
     passed = _booleans(documents["b1_pass"]).dropna() if len(documents) else pd.Series()
@@ -910,6 +917,8 @@ def build_context(
     documents = with_groups(tables["documents"], labels, settings.max_label_chars)
     sentences, flags = tables["sentences"], tables["flags"]
     comments, threads, themes = tables["comments"], tables["threads"], tables["themes"]
+    # Resident sentiment and its KPIs leave out the organisation's own replies.
+    comments = resident_comments(comments)
     names = dict(zip(documents["document_id"], documents["document"], strict=True))
     own_flags = own_text_flags(flags, sentences)
     by_municipality = pass_rates(documents, ["municipality_label"])

@@ -19,13 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pipeline.config import SentimentSettings
+from pipeline.sentiment.incivility import UncivilPatterns
 from pipeline.sentiment.lexicon import LABELS, LEXICON_METHOD, default_scorer, label_for
 from pipeline.sentiment.model import (
     SentimentModel,
     SentimentModelError,
+    decide,
     load_model,
 )
 
@@ -51,6 +54,12 @@ class SentimentResult:
             in ``settings.uncivil_categories``.
         uncivil_terms: those words as written (lower case), in text order.
         method: ``model:<name>-<id>`` or ``lexicon:pattern-nl``.
+        probabilities: P(negatief), P(neutraal), P(positief) from the model; None for the
+            lexicon and for texts the model has nothing to go on.
+        confidence: how sure the call is, in [0, 1]: the probability of the class returned
+            (model), or for the lexicon the distance of the score from the neutral band
+            scaled to [0, 1]; 1.0 for empty texts.
+        uncivil_categories: the categories of ``uncivil_terms`` (insult, slur, threat ...).
     """
 
     sentiment: str
@@ -58,15 +67,29 @@ class SentimentResult:
     uncivil: bool
     uncivil_terms: tuple[str, ...]
     method: str
+    probabilities: tuple[float, float, float] | None = None
+    confidence: float = 1.0
+    uncivil_categories: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "sentiment": self.sentiment,
             "score": self.score,
+            "confidence": self.confidence,
+            "probabilities": (
+                dict(zip(LABELS, self.probabilities, strict=True)) if self.probabilities else None
+            ),
             "uncivil": self.uncivil,
             "uncivil_terms": list(self.uncivil_terms),
+            "uncivil_categories": list(self.uncivil_categories),
             "method": self.method,
         }
+
+
+@cache
+def uncivil_patterns() -> UncivilPatterns:
+    """The shipped threat and dehumanisation patterns (loaded once)."""
+    return UncivilPatterns.load()
 
 
 def score_texts(
@@ -92,30 +115,52 @@ def score_texts(
     analyses = [scorer.analyse(text) for text in texts]
     if model is None:
         model = load_model(settings)
-    labels: list[str] = []
-    scores: list[float] = []
+    n = len(texts)
+    labels: list[str] = ["neutraal"] * n
+    scores: list[float] = [0.0] * n
+    confidences: list[float] = [1.0] * n
+    probabilities: list[tuple[float, float, float] | None] = [None] * n
     if model is None:
         method = LEXICON_METHOD
-        for analysis in analyses:
-            labels.append(label_for(analysis.score, settings.neutral_band))
-            scores.append(analysis.score)
+        band = settings.neutral_band
+        for k, analysis in enumerate(analyses):
+            labels[k] = label_for(analysis.score, band)
+            scores[k] = analysis.score
+            size = abs(analysis.score)
+            confidences[k] = round(
+                (size - band) / (1 - band) if size > band else 1 - size / band if band else 1.0,
+                4,
+            )
     else:
         method = model.method
-        labels = ["neutraal"] * len(texts)
-        scores = [0.0] * len(texts)
         todo = [k for k, text in enumerate(texts) if analyses[k].n_tokens]
         if todo:
             todo_texts = [texts[k] for k in todo]
-            probabilities = model.predict_proba(todo_texts)
+            proba = model.predict_proba(todo_texts)
             known = model.known_words(todo_texts)
             for row, k in enumerate(todo):
                 if not (known[row] or analyses[k].has_evidence):
                     continue
-                p_neg, _, p_pos = probabilities[row]
-                labels[k] = LABELS[int(probabilities[row].argmax())]
-                scores[k] = round(float(p_pos - p_neg), 4)
+                p_neg, p_neu, p_pos = (round(float(p), 4) for p in proba[row])
+                probabilities[k] = (p_neg, p_neu, p_pos)
+                labels[k], confidences[k] = decide(proba[row], model.min_confidence)
+                scores[k] = round(p_pos - p_neg, 4)
+    patterns = uncivil_patterns()
     results = []
-    for label, score, analysis in zip(labels, scores, analyses, strict=True):
-        terms = analysis.uncivil_terms_in(settings.uncivil_categories)
-        results.append(SentimentResult(label, score, bool(terms), terms, method))
+    for k, analysis in enumerate(analyses):
+        found = list(analysis.uncivil_matches_in(settings.uncivil_categories))
+        if analysis.n_tokens:
+            found += [m for m in patterns.find(texts[k]) if m[1] in settings.uncivil_categories]
+        terms = tuple(dict.fromkeys(term for term, _ in found))
+        categories = tuple(dict.fromkeys(category for _, category in found))
+        label = labels[k]
+        if terms and label != "negatief":
+            # An insult, slur, curse or threat is a negative stance, whatever the other words.
+            label = "negatief"
+        results.append(
+            SentimentResult(
+                label, scores[k], bool(terms), terms, method, probabilities[k], confidences[k],
+                categories,
+            )
+        )  # fmt: skip
     return results

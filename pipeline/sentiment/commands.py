@@ -74,8 +74,8 @@ def score_command(
     """Score a file or standard input; the result as printed by ``--format json``.
 
     Returns:
-        ``{"method": ..., "units": [{"text", "sentiment", "score", "uncivil",
-        "uncivil_terms"}]}``.
+        ``{"method": ..., "units": [{"text", "sentiment", "score", "confidence",
+        "probabilities", "uncivil", "uncivil_terms", "uncivil_categories"}]}``.
     """
     units = split_units(read_source(source, settings, stdin), per_line)
     results = score_texts(units, settings.sentiment, model)
@@ -88,8 +88,11 @@ def score_command(
                 "text": scrubber.scrub(text).text,
                 "sentiment": r.sentiment,
                 "score": r.score,
+                "confidence": r.confidence,
+                "probabilities": r.to_dict()["probabilities"],
                 "uncivil": r.uncivil,
                 "uncivil_terms": list(r.uncivil_terms),
+                "uncivil_categories": list(r.uncivil_categories),
             }
             for text, r in zip(units, results, strict=True)
         ],

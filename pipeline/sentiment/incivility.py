@@ -5,12 +5,20 @@ in ``*`` matches every word that starts with it; terms of several words match as
 Matching is case-insensitive and works on whole tokens, so "voertuig" does not match "tuig".
 It tolerates stretched letters ("kuttt") and digits or symbols for letters ("k4nker",
 "kl0te"). Exceptions and medical context words come from the sentiment rules file.
+
+Context decides for homographs: a bare disease word ("kanker") is a curse only in a curse
+construction ("krijg de kanker", "kanker!"), not as the illness; words such as "nazi's" or
+"parasieten" count only when aimed at someone ("jij bent een nazi"), not in reporting; "zak"
+alone (a bag, "op zak") is not on the list, "vuile zak" is. Threats and dehumanisation that
+no single word shows ("ik wil ... doden", "X zijn ongedierte") are found by the patterns in
+``pipeline/data/uncivil_patterns.toml`` (``find_patterns``).
 """
 
 from __future__ import annotations
 
 import csv
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +28,7 @@ from pipeline.sentiment.text import Token, squeeze_variants
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 UNCIVIL_WORDS_PATH = DATA_DIR / "uncivil_words.csv"
+UNCIVIL_PATTERNS_PATH = DATA_DIR / "uncivil_patterns.toml"
 _LEET_CHARS = "4@3105$7"
 _LEET = str.maketrans(_LEET_CHARS, "aaeioost")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -94,6 +103,10 @@ class UncivilMatcher:
         terms: Iterable[UncivilTerm],
         exceptions: Iterable[str] = (),
         medical_context: Iterable[str] = (),
+        *,
+        curse_cues: Iterable[str] = (),
+        predicative_only: Iterable[str] = (),
+        aimed_cues: Iterable[str] = (),
     ) -> None:
         self.terms = list(terms)
         self._exact: dict[str, UncivilTerm] = {}
@@ -113,6 +126,9 @@ class UncivilMatcher:
         self._exception_exact = {e for e in exceptions if not e.endswith("*")}
         self._exception_prefixes = tuple(e.rstrip("*") for e in exceptions if e.endswith("*"))
         self._medical_context = {w.lower() for w in medical_context}
+        self._curse_cues = {w.lower() for w in curse_cues}
+        self._predicative = {w.lower() for w in predicative_only}
+        self._aimed_cues = {w.lower() for w in aimed_cues}
         self._word_cache: dict[str, UncivilTerm | None] = {}
 
     def _is_exception(self, variant: str) -> bool:
@@ -173,10 +189,35 @@ class UncivilMatcher:
                 i += len(phrase.words)
                 continue
             term = self.match_word(tokens[i].text)
-            if term is not None and not self._medical(term, forms, i):
+            if (
+                term is not None
+                and not self._medical(term, forms, i)
+                and self._in_context(term, tokens, forms, i)
+            ):
                 found.append(UncivilMatch(i, i + 1, term.category))
             i += 1
         return found
+
+    def _in_context(
+        self, term: UncivilTerm, tokens: Sequence[Token], forms: Sequence[str], i: int
+    ) -> bool:
+        """False for a homograph used in its harmless sense (see the module docstring)."""
+        word = forms[i]
+        if term.category == _DISEASE_CATEGORY and word.isalpha() and (
+            len(word) <= len(term.words[0]) + 1
+        ):
+            # bare disease word: a curse only in a curse construction
+            before = [f for f in forms[max(0, i - 4) : i] if f]
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if "!" in nxt:
+                return True
+            return bool(before) and before[-1] in {"de", "het"} and any(
+                f.startswith(tuple(self._curse_cues)) for f in before
+            ) if self._curse_cues else True
+        if word in self._predicative:
+            before = [f for f in forms[max(0, i - 3) : i] if f]
+            return any(f in self._aimed_cues for f in before)
+        return True
 
     def _medical(self, term: UncivilTerm, forms: Sequence[str], i: int) -> bool:
         """A bare disease word after a medical context word ("overleden aan kanker")."""
@@ -188,3 +229,48 @@ class UncivilMatcher:
             and forms[i].isalpha()
             and len(forms[i]) <= len(term.words[0]) + 1
         )
+
+
+class UncivilPatterns:
+    """Regular expressions for threats and dehumanisation (``uncivil_patterns.toml``)."""
+
+    def __init__(self, patterns: dict[str, list[re.Pattern[str]]], version: str = "") -> None:
+        self.patterns = patterns
+        self.version = version
+
+    @classmethod
+    def load(cls, path: Path = UNCIVIL_PATTERNS_PATH) -> UncivilPatterns:
+        """Read the patterns file.
+
+        Raises:
+            UncivilListError: the file is missing, not TOML, or holds an invalid expression.
+        """
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise UncivilListError(f"{path}: cannot read patterns: {exc.strerror}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise UncivilListError(f"{path}: not valid TOML ({exc})") from exc
+        compiled: dict[str, list[re.Pattern[str]]] = {}
+        for category, section in data.items():
+            if not isinstance(section, dict):
+                continue
+            for n, pattern in enumerate(section.get("patterns", []), start=1):
+                try:
+                    compiled.setdefault(category, []).append(re.compile(pattern, re.IGNORECASE))
+                except re.error as exc:
+                    raise UncivilListError(f"{path}: [{category}] pattern {n}: {exc}") from exc
+        return cls(compiled, str(data.get("version", "")))
+
+    def find(self, text: str) -> list[tuple[str, str]]:
+        """(matched words, category) for every pattern that matches, in text order."""
+        flat = " ".join(text.split())
+        found: list[tuple[int, str, str]] = []
+        for category, patterns in self.patterns.items():
+            for pattern in patterns:
+                for match in pattern.finditer(flat):
+                    words = " ".join(match.group().lower().strip(" .!?").split())
+                    if words:
+                        found.append((match.start(), words, category))
+        found.sort()
+        return [(words, category) for _, words, category in found]

@@ -121,6 +121,9 @@ class LexiconRules:
     emoji_keywords: tuple[tuple[str, float], ...]
     uncivil_exceptions: tuple[str, ...] = ()
     medical_context: tuple[str, ...] = ()
+    curse_cues: tuple[str, ...] = ()
+    predicative_only: tuple[str, ...] = ()
+    aimed_cues: tuple[str, ...] = ()
     sha256: str = field(default="", compare=False)
 
     @classmethod
@@ -164,6 +167,9 @@ class LexiconRules:
                 ),
                 uncivil_exceptions=tuple(data.get("incivility", {}).get("exceptions", ())),
                 medical_context=tuple(data.get("incivility", {}).get("medical_context", ())),
+                curse_cues=tuple(data.get("incivility", {}).get("curse_cues", ())),
+                predicative_only=tuple(data.get("incivility", {}).get("predicative_only", ())),
+                aimed_cues=tuple(data.get("incivility", {}).get("aimed_cues", ())),
                 sha256=hashlib.sha256(blob).hexdigest(),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -211,6 +217,14 @@ class LexiconAnalysis:
     def uncivil_terms_in(self, categories: Collection[str]) -> tuple[str, ...]:
         """Matched words of the given categories (insult, slur ...), without repeats."""
         return tuple(dict.fromkeys(term for term, cat in self.uncivil if cat in categories))
+
+    def uncivil_matches_in(self, categories: Collection[str]) -> tuple[tuple[str, str], ...]:
+        """(word, category) pairs of the given categories, without repeated words."""
+        seen: dict[str, str] = {}
+        for term, cat in self.uncivil:
+            if cat in categories:
+                seen.setdefault(term, cat)
+        return tuple(seen.items())
 
     @property
     def has_evidence(self) -> bool:
@@ -589,6 +603,11 @@ def default_scorer() -> LexiconScorer:
     """The lexicon scorer with the shipped rules, Pattern's lexicon and incivility list."""
     rules = LexiconRules.load()
     matcher = UncivilMatcher(
-        load_uncivil_terms(UNCIVIL_WORDS_PATH), rules.uncivil_exceptions, rules.medical_context
+        load_uncivil_terms(UNCIVIL_WORDS_PATH),
+        rules.uncivil_exceptions,
+        rules.medical_context,
+        curse_cues=rules.curse_cues,
+        predicative_only=rules.predicative_only,
+        aimed_cues=rules.aimed_cues,
     )
     return LexiconScorer(rules, load_pattern_lexicon(), matcher)

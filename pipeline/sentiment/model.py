@@ -6,11 +6,14 @@ the weight of the lexicon block are chosen by stratified cross-validation on the
 set only.
 
 A model is stored as ``NAME.joblib`` with ``NAME.json`` beside it: scikit-learn version,
-training data sha256 and size, parameters, date and metrics. At load, a model made with
-another scikit-learn version or one that no longer unpickles is retrained from its training
-data (a few seconds; the shipped data for the default model) with one logged warning per
-process, rather than failing. A model whose lexicon data (rules, incivility list, Pattern
-lexicon) changed since training is used as is, with a logged warning.
+training data sha256, size and sources, parameters, date and metrics. A model is never
+retrained at load time: one made with another scikit-learn version is used if it still
+unpickles and predicts (one logged warning), otherwise the error says how to train it again.
+A model whose lexicon data (rules, incivility list, Pattern lexicon) changed since training
+is used as is, with a logged warning.
+
+Probabilities: the most probable class wins, but a negatief or positief call below the
+model's ``min_confidence`` (tuned by cross-validation on the training data) is neutraal.
 
 Fits and predictions run with one BLAS thread: for these small sparse problems extra threads
 only compete with each other (on a busy two-core machine a fit took 30 s instead of 1 s).
@@ -62,13 +65,31 @@ MODEL_FORMAT = "gemeentetaal.sentiment_model.v1"
 DEFAULT_MODEL_PATH = DATA_DIR / "sentiment_model.joblib"
 DEFAULT_TRAIN_PATH = DATA_DIR / "sentiment_train.csv"
 REPO_ROOT = DATA_DIR.parent.parent
-DEFAULT_PARAMS: dict[str, float] = {"C": 4.0, "lexicon_weight": 1.0}
+DEFAULT_PARAMS: dict[str, float] = {"C": 4.0, "lexicon_weight": 1.0, "min_confidence": 0.0}
 PARAM_GRID: dict[str, list[float]] = {
     "C": [1.0, 4.0, 16.0],
     "lexicon_weight": [0.5, 1.0, 2.0],
 }
+# Below this probability a negatief or positief call becomes neutraal; chosen by
+# cross-validation on the training data (``tune_min_confidence``).
+MIN_CONFIDENCE_GRID = (0.0, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 CV_FOLDS = 5
 SEED = 0
+
+
+def decide(probabilities: Sequence[float], min_confidence: float) -> tuple[str, float]:
+    """The label and its confidence from (P(negatief), P(neutraal), P(positief)).
+
+    The most probable class wins, except that a negatief or positief call whose probability
+    is below ``min_confidence`` becomes neutraal: no class is confident enough. The
+    confidence is the probability of the class returned (for such a fallback, 1 minus the
+    larger of P(negatief) and P(positief)).
+    """
+    p_neg, p_neu, p_pos = (float(p) for p in probabilities)
+    best = max(range(3), key=lambda k: (p_neg, p_neu, p_pos)[k])
+    if best != 1 and max(p_neg, p_pos) < min_confidence:
+        return "neutraal", round(1.0 - max(p_neg, p_pos), 4)
+    return LABELS[best], round((p_neg, p_neu, p_pos)[best], 4)
 
 
 @lru_cache(maxsize=1)
@@ -259,12 +280,15 @@ def _folds(labels: Sequence[str]) -> StratifiedKFold:
     )
 
 
-def tune_params(data: LabelledData) -> dict[str, float]:
+def tune_params(
+    data: LabelledData, param_grid: dict[str, list[float]] | None = None
+) -> dict[str, float]:
     """C and lexicon weight with the best cross-validated macro-F1 on the training data."""
+    param_grid = param_grid or PARAM_GRID
     grid = {
-        "classifier__C": PARAM_GRID["C"],
+        "classifier__C": param_grid["C"],
         "features__transformer_weights": [
-            {"words": 1.0, "chars": 1.0, "lexicon": w} for w in PARAM_GRID["lexicon_weight"]
+            {"words": 1.0, "chars": 1.0, "lexicon": w} for w in param_grid["lexicon_weight"]
         ],
     }
     search = GridSearchCV(make_estimator(), grid, scoring="f1_macro", cv=_folds(data.labels))
@@ -277,12 +301,37 @@ def tune_params(data: LabelledData) -> dict[str, float]:
     }
 
 
-def cross_validate(data: LabelledData, params: dict[str, float]) -> dict[str, Any]:
-    """Cross-validated metrics of a model with these parameters on the training data."""
+def cv_probabilities(data: LabelledData, params: dict[str, float]) -> np.ndarray:
+    """Out-of-fold class probabilities (columns in ``LABELS`` order) on the training data."""
     folds = _folds(data.labels)
     with _one_thread():
-        predicted = cross_val_predict(make_estimator(params), data.texts, data.labels, cv=folds)
-    return {"folds": folds.get_n_splits(), **classification_metrics(data.labels, predicted)}
+        proba = cross_val_predict(
+            make_estimator(params), data.texts, data.labels, cv=folds, method="predict_proba"
+        )
+    return proba  # classes_ are sorted, which is LABELS order
+
+
+def tune_min_confidence(data: LabelledData, proba: np.ndarray) -> float:
+    """The ``MIN_CONFIDENCE_GRID`` value with the best out-of-fold macro-F1."""
+    best, best_f1 = 0.0, -1.0
+    for threshold in MIN_CONFIDENCE_GRID:
+        predicted = [decide(row, threshold)[0] for row in proba]
+        f1 = float(f1_score(data.labels, predicted, average="macro", zero_division=0))
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = threshold, f1
+    return best
+
+
+def cross_validate(
+    data: LabelledData, params: dict[str, float], proba: np.ndarray | None = None
+) -> dict[str, Any]:
+    """Cross-validated metrics of a model with these parameters on the training data."""
+    if proba is None:
+        proba = cv_probabilities(data, params)
+    threshold = params.get("min_confidence", 0.0)
+    predicted = [decide(row, threshold)[0] for row in proba]
+    n_folds = _folds(data.labels).get_n_splits()
+    return {"folds": n_folds, **classification_metrics(data.labels, predicted)}
 
 
 def _repo_relative(path: str) -> str:
@@ -319,6 +368,10 @@ class SentimentModel:
         order = [list(self.estimator.classes_).index(label) for label in LABELS]
         return probabilities[:, order]
 
+    @property
+    def min_confidence(self) -> float:
+        return float(self.meta.get("params", {}).get("min_confidence", 0.0))
+
     def known_words(self, texts: Sequence[str]) -> list[bool]:
         """True for texts with a word, emoji or emoticon the model saw in training.
 
@@ -347,6 +400,8 @@ def train_model(
     params: dict[str, float] | None = None,
     tune: bool = True,
     evaluate: bool = True,
+    sources: list[dict[str, Any]] | None = None,
+    param_grid: dict[str, list[float]] | None = None,
 ) -> SentimentModel:
     """Train a model on labelled texts.
 
@@ -356,12 +411,21 @@ def train_model(
         params: C and lexicon weight; None with ``tune`` chooses them by cross-validation.
         tune: search ``PARAM_GRID`` by stratified cross-validation (only without ``params``).
         evaluate: also store cross-validated metrics in the metadata.
+        param_grid: C and lexicon weights to search (default ``PARAM_GRID``).
+        sources: where the rows came from (dataset, repository, licence, rows), for the
+            metadata of a model trained on several sets.
 
     Returns:
         The fitted model; its ``meta`` holds versions, data hash, parameters and metrics.
     """
+    proba = None
     if params is None:
-        params = tune_params(data) if tune else dict(DEFAULT_PARAMS)
+        params = (
+            {**DEFAULT_PARAMS, **tune_params(data, param_grid)} if tune else dict(DEFAULT_PARAMS)
+        )
+        if tune:
+            proba = cv_probabilities(data, params)
+            params["min_confidence"] = tune_min_confidence(data, proba)
     with _one_thread():
         estimator = make_estimator(params).fit(data.texts, data.labels)
     fingerprint = features_fingerprint()
@@ -383,8 +447,10 @@ def train_model(
             "label_counts": data.label_counts,
         },
     }
+    if sources:
+        meta["training_data"]["sources"] = sources
     if evaluate:
-        meta["cv"] = cross_validate(data, params)
+        meta["cv"] = cross_validate(data, params, proba)
     return SentimentModel(estimator, meta)
 
 
@@ -406,73 +472,58 @@ def _read_meta(path: Path) -> dict[str, Any]:
     return meta
 
 
-def _unpickle(path: Path) -> Pipeline | str:
-    """The stored estimator, or the reason it cannot be used."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", InconsistentVersionWarning)
+def _unpickle(path: Path) -> tuple[Pipeline | str, str | None]:
+    """The stored estimator (or the reason it cannot be used), and a version note."""
+    note = None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InconsistentVersionWarning)
         try:
             estimator = joblib.load(path)
-        except InconsistentVersionWarning as exc:
-            return f"made with another scikit-learn ({exc.original_sklearn_version})"
         except Exception as exc:  # unpickling raises many kinds of errors
-            return f"cannot be unpickled ({exc.__class__.__name__}: {exc})"
+            return f"cannot be unpickled ({exc.__class__.__name__}: {exc})", None
+    for warning in caught:
+        if isinstance(warning.message, InconsistentVersionWarning):
+            note = f"made with scikit-learn {warning.message.original_sklearn_version}"
     if not isinstance(estimator, Pipeline) or not hasattr(estimator, "classes_"):
-        return "does not hold a trained sentiment pipeline"
-    return estimator
-
-
-def _training_data_for(meta: dict[str, Any], default: bool) -> LabelledData | None:
-    """The model's training data if it is still there unchanged (the shipped data for default)."""
-    recorded = meta.get("training_data", {})
-    path = DEFAULT_TRAIN_PATH if default else Path(recorded.get("path", ""))
-    if not path.is_absolute():
-        path = REPO_ROOT / path
-    if not path.is_file():
-        return None
-    data = read_labelled_csv(path, min_rows=1, min_rows_per_label=1)
-    if not default and data.sha256 != recorded.get("sha256"):
-        return None
-    return data
+        return "does not hold a trained sentiment pipeline", None
+    return estimator, note
 
 
 def _load(path: Path, default: bool) -> SentimentModel:
+    """Load a model as it is; never retrain at load time.
+
+    A model pickled by another scikit-learn version is used when it unpickles and predicts,
+    with one logged warning; otherwise the error says how to train it again.
+    """
     if not path.is_file():
         raise SentimentModelError(f"{path}: sentiment model not found")
     meta = _read_meta(path)
     retrain_how = "scripts/train_sentiment.py" if default else "`gemeentetaal sentiment train`"
-    if meta.get("sklearn_version") != sklearn.__version__:
-        problem = (
-            f"made with scikit-learn {meta.get('sklearn_version')}, this is {sklearn.__version__}"
+    estimator, note = _unpickle(path)
+    if isinstance(estimator, str):
+        raise SentimentModelError(f"{path}: model {estimator}; train it again with {retrain_how}")
+    model = SentimentModel(estimator, meta)
+    if note or meta.get("sklearn_version") != sklearn.__version__:
+        try:
+            model.predict_proba(["test"])
+        except Exception as exc:  # an incompatible pickle fails here
+            raise SentimentModelError(
+                f"{path}: model made with scikit-learn {meta.get('sklearn_version')} does not "
+                f"work with {sklearn.__version__} ({exc.__class__.__name__}); train it again "
+                f"with {retrain_how}"
+            ) from exc
+        log.warning(
+            "%s: sentiment model made with scikit-learn %s, this is %s; using it as is "
+            "(train it again with %s)",
+            path, meta.get("sklearn_version"), sklearn.__version__, retrain_how,
+        )  # fmt: skip
+    if meta.get("features_fingerprint") != features_fingerprint():
+        log.warning(
+            "%s: the sentiment rules, incivility list or Pattern lexicon changed since "
+            "this model was trained; using it as is (update it with %s)",
+            path,
+            retrain_how,
         )
-    else:
-        estimator = _unpickle(path)
-        if not isinstance(estimator, str):
-            if meta.get("features_fingerprint") != features_fingerprint():
-                log.warning(
-                    "%s: the sentiment rules, incivility list or Pattern lexicon changed since "
-                    "this model was trained; using it as is (update it with %s)",
-                    path,
-                    retrain_how,
-                )
-            return SentimentModel(estimator, meta)
-        problem = estimator
-    data = _training_data_for(meta, default)
-    if data is None:
-        raise SentimentModelError(
-            f"{path}: model {problem} and its training data is not available; "
-            "train it again with `gemeentetaal sentiment train`"
-        )
-    model = train_model(
-        data, name=meta.get("name", "custom"), params=meta.get("params"), evaluate=False
-    )
-    model.meta["retrained"] = problem
-    log.warning(
-        "%s: sentiment model %s; retrained it from %s for this run (update it with %s)",
-        path,
-        problem,
-        data.path,
-        retrain_how,
-    )
     return model
 
 

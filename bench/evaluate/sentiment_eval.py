@@ -1,0 +1,196 @@
+"""Sentiment and incivility on real, external text (never trained or tuned on).
+
+Needs the exports of ``sentiment_data.py`` in the evaluation data folder. Reports, with
+counts, for the shipped model (or ``--model PATH``) and the lexicon:
+
+- ``municipal``: the 324 hand-labelled participation texts (``tests/fixtures/real/
+  sentiment_municipal.csv``, three classes);
+- ``public_3class``: bol.com reviews (test half, negatief/positief by their score) plus UD
+  LassySmall Wikipedia sentences (test half, taken as neutraal), a three-class set built from
+  public labels;
+- ``bol_binary``: accuracy on the bol.com test half, deciding by P(positief) > P(negatief)
+  (lexicon: score > 0);
+- ``hatecheck``: recall of the uncivil flag per HateCheck functionality on the held-out
+  templates (odd template ids), and the flag rate on the non-hateful cases;
+- ``incivility_real``: flags on the real texts (municipal, bol.com test, LassySmall test): all
+  are labelled civil, so every flag is a false positive; precision is over flagged texts.
+
+Writes ``bench/results_sentiment.md`` (and prints it). ``--json`` prints the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from bench.evaluate.common import ROOT, eval_dir, sha256_text
+from pipeline.config import SentimentSettings
+from pipeline.sentiment import load_model, score_texts
+from pipeline.sentiment.model import classification_metrics
+
+LABELS_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal.csv"
+HATECHECK_TARGETS = ("threat_dir_h", "threat_norm_h", "slur_h", "derog_dehum_h")
+
+
+def read_export(dataset: str) -> list[dict[str, str]]:
+    path = eval_dir() / dataset / f"{dataset}.csv"
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path} missing: run `python bench/evaluate/sentiment_data.py` first"
+        )
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def municipal_set() -> tuple[list[str], list[str], list[bool]]:
+    """Texts, labels and uncivil labels of the hand-labelled municipal set."""
+    by_hash = {r["text_sha256"]: r["text"] for r in read_export("municipal_comments")}
+    texts, labels, uncivil = [], [], []
+    with LABELS_PATH.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            text = by_hash.get(row["text_sha256"])
+            if text is None or sha256_text(text) != row["text_sha256"]:
+                raise ValueError(f"{LABELS_PATH}: text {row['text_sha256'][:12]} not in export")
+            texts.append(text)
+            labels.append(row["label"])
+            uncivil.append(row["uncivil"] == "1")
+    return texts, labels, uncivil
+
+
+def accuracy(predicted: list[str], truth: list[str]) -> float:
+    return sum(a == b for a, b in zip(predicted, truth, strict=True)) / len(truth)
+
+
+def three_class(texts: list[str], truth: list[str], settings: SentimentSettings, model) -> dict:
+    out = {}
+    lexicon = settings.model_copy(update={"method": "lexicon"})
+    for name, s, m in (("model", settings, model), ("lexicon", lexicon, None)):
+        results = score_texts(texts, s, m)
+        metrics = classification_metrics(truth, [r.sentiment for r in results])
+        metrics["method"] = results[0].method if results else name
+        metrics["counts"] = dict(Counter(truth))
+        metrics["predicted"] = dict(Counter(r.sentiment for r in results))
+        out[name] = metrics
+    return out
+
+
+def run(model_path: str | None = None) -> dict:
+    settings = SentimentSettings(model_path=Path(model_path) if model_path else None)
+    model = load_model(settings)
+    report: dict = {"model": model.method}
+    m_texts, m_labels, _ = municipal_set()
+    report["municipal"] = three_class(m_texts, m_labels, settings, model)
+
+    bol = [r for r in read_export("bol_reviews") if r["split"] == "test"]
+    lassy = [r for r in read_export("ud_lassysmall") if r["split"] == "test"]
+    p_texts = [r["text"] for r in bol] + [r["text"] for r in lassy]
+    p_labels = [r["label"] for r in bol] + ["neutraal"] * len(lassy)
+    report["public_3class"] = three_class(p_texts, p_labels, settings, model)
+
+    bol_texts, bol_truth = [r["text"] for r in bol], [r["label"] for r in bol]
+    by_model = score_texts(bol_texts, settings, model)
+    lexicon_settings = settings.model_copy(update={"method": "lexicon"})
+    by_lexicon = score_texts(bol_texts, lexicon_settings)
+
+    def binary(results) -> str:
+        return [("positief" if r.score > 0 else "negatief") for r in results]
+
+    report["bol_binary"] = {
+        "n": len(bol),
+        "model_accuracy": accuracy(binary(by_model), bol_truth),
+        "lexicon_accuracy": accuracy(binary(by_lexicon), bol_truth),
+    }
+
+    hate = [r for r in read_export("hatecheck_nl") if r["split"] == "test"]
+    flagged = score_texts([r["text"] for r in hate], settings, model)
+    per: dict[str, dict] = {}
+    for row, res in zip(hate, flagged, strict=True):
+        cell = per.setdefault(row["functionality"], {"n": 0, "flagged": 0, "label": row["label"]})
+        cell["n"] += 1
+        cell["flagged"] += int(res.uncivil)
+    targets = [per[f] for f in HATECHECK_TARGETS if f in per]
+    report["hatecheck"] = {
+        "per_functionality": per,
+        "target_recall": sum(c["flagged"] for c in targets) / max(1, sum(c["n"] for c in targets)),
+        "target_n": sum(c["n"] for c in targets),
+        "non_hateful_flag_rate": (
+            sum(c["flagged"] for c in per.values() if c["label"] != "hateful")
+            / max(1, sum(c["n"] for c in per.values() if c["label"] != "hateful"))
+        ),
+        "non_hateful_n": sum(c["n"] for c in per.values() if c["label"] != "hateful"),
+    }
+
+    real = {"municipal": m_texts, "bol_test": bol_texts, "lassy_test": [r["text"] for r in lassy]}
+    inc = {}
+    for name, texts in real.items():
+        results = score_texts(texts, settings, model)
+        hits = [(t, r.uncivil_terms) for t, r in zip(texts, results, strict=True) if r.uncivil]
+        inc[name] = {"n": len(texts), "flagged": len(hits),
+                     "terms": sorted({w for _, terms in hits for w in terms})}  # fmt: skip
+    # Every real text here is labelled civil (municipal: by hand; reviews and sentences: none
+    # of the flagged ones was abusive when read), so flags are false positives.
+    report["incivility_real"] = inc
+    return report
+
+
+def to_markdown(report: dict) -> str:
+    lines = [f"# Sentiment on real text ({report['model']})", ""]
+    lines += [
+        "| set | n | method | macro-F1 | accuracy | R neutraal | P neg | R neg | P pos | R pos |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for key in ("municipal", "public_3class"):
+        for name in ("model", "lexicon"):
+            m = report[key][name]
+            pl = m["per_label"]
+            lines.append(
+                f"| {key} | {m['n']} | `{m['method']}` | {m['macro_f1']:.3f} | {m['accuracy']:.3f}"
+                f" | {pl['neutraal']['recall']:.3f} | {pl['negatief']['precision']:.3f}"
+                f" | {pl['negatief']['recall']:.3f} | {pl['positief']['precision']:.3f}"
+                f" | {pl['positief']['recall']:.3f} |"
+            )
+    b = report["bol_binary"]
+    lines += ["", f"bol.com binary (test half, n={b['n']}): model accuracy "
+              f"{b['model_accuracy']:.3f}, lexicon {b['lexicon_accuracy']:.3f}", ""]  # fmt: skip
+    h = report["hatecheck"]
+    lines += ["| HateCheck functionality (held-out templates) | label | n | flagged | rate |",
+              "|---|---|---|---|---|"]  # fmt: skip
+    for name, c in sorted(h["per_functionality"].items()):
+        lines.append(f"| {name} | {c['label']} | {c['n']} | {c['flagged']} "
+                     f"| {c['flagged'] / c['n']:.3f} |")  # fmt: skip
+    lines += ["", f"Threat, slur and dehumanisation recall: {h['target_recall']:.3f} "
+              f"(n={h['target_n']}); non-hateful cases flagged: "
+              f"{h['non_hateful_flag_rate']:.3f} (n={h['non_hateful_n']}).", ""]  # fmt: skip
+    lines += [
+        "| real texts (all civil) | n | flagged (false positives) | words |",
+        "|---|---|---|---|",
+    ]
+    for name, c in report["incivility_real"].items():
+        lines.append(f"| {name} | {c['n']} | {c['flagged']} | {', '.join(c['terms'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args(argv)
+    report = run(args.model)
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    text = to_markdown(report)
+    print(text)
+    if not args.no_write:
+        (ROOT / "bench" / "results_sentiment.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
