@@ -87,6 +87,7 @@ def _pdf_pass(
                 self.set_xy(20, 10)
                 self.cell(170, 5, spec["header"])
                 furniture.append(spec["header"])
+                self.set_y(22)
 
         def footer(self) -> None:
             if self.page_no() > 1:
