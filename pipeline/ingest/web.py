@@ -22,8 +22,6 @@ from pipeline.ingest.word import format_number
 
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre",
               "caption", "figcaption", "address", "summary"}  # fmt: skip
-CONTAINERS = {"div", "section", "article", "main", "aside", "header", "footer", "nav", "ul",
-              "ol", "dl", "body", "html", "form", "span", "details", "figure", "center"}  # fmt: skip
 CHROME_TAGS = {"nav", "header", "footer", "form", "button", "noscript", "script", "style",
                "template", "svg", "iframe", "select", "input", "label"}  # fmt: skip
 _OL_FORMATS = {"A": "upperLetter", "a": "lowerLetter", "I": "upperRoman", "i": "lowerRoman"}
@@ -44,7 +42,7 @@ def _text(tag: Any) -> str:
 
 def read_html_blocks(html: str, is_meta: Callable[[str], bool]) -> list[Block]:
     """Layout blocks of an HTML page; ``is_meta`` tells metadata lines to keep from chrome."""
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, Comment, Declaration, Doctype
 
     terms = load_terms()
     soup = BeautifulSoup(html, "html.parser")
@@ -70,6 +68,8 @@ def read_html_blocks(html: str, is_meta: Callable[[str], bool]) -> list[Block]:
     def walk(node: Any, inside: bool, depth: int) -> None:
         for child in list(node.children):
             name = getattr(child, "name", None)
+            if name is None and isinstance(child, (Comment, Doctype, Declaration)):
+                continue
             if name is None:
                 text = " ".join(str(child).split())
                 if (

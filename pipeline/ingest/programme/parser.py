@@ -198,11 +198,11 @@ class Parser:
                 and self.lines[j].kind in ("text", "item")
                 and words(self.lines[j].text) <= self.settings.heading_max_words
                 and split_names(self.lines[j].text, self.vocab)
-                and (not values or self.lines[j].kind == "item")
+                and (not values or (self.lines[j].kind == "item" and not self.lines[j].letter))
             ):
                 values.append(self.lines[j].text)
                 self.consumed.add(j)
-                if self.lines[j].kind != "item":
+                if self.lines[j].kind != "item" or self.lines[j].letter:
                     break
                 j = self.next_content[j]
             value = "; ".join(values)

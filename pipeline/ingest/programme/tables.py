@@ -62,11 +62,11 @@ def classify_table(table: Table, vocab: Vocabulary, section_heading: str | None)
         and any(n in cols["name"] for n in names)
         and any(n in cols["value"] or n in cols["unit"] for n in names)
     )
-    if is_indicator or (section_heading and "indicator" in fold(section_heading)):
-        if names and any(n in cols["name"] for n in names):
-            table.kind = "indicators"
-            _indicators(table, vocab)
-            return
+    named = bool(names) and any(n in cols["name"] for n in names)
+    if named and (is_indicator or (section_heading and "indicator" in fold(section_heading))):
+        table.kind = "indicators"
+        _indicators(table, vocab)
+        return
     numeric = sum(1 for r in table.rows for c in r[1:] if parse_amount(c) is not None)
     cells = sum(1 for r in table.rows for c in r[1:] if c.strip())
     if numeric and numeric * 2 >= cells:
