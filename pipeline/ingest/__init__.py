@@ -1,8 +1,8 @@
 """Ingest: read inputs and route them by content to the parser of their family.
 
 Families: budgets, reports and other documents (``programme/``), plain-text comment threads
-(``threads.py``) and structured comment exports in CSV/JSON (``exports.py``). No NLP happens here. Personal data in
-threads is pseudonymised and scrubbed here, before anything is stored.
+(``threads.py``) and structured comment exports in CSV/JSON (``exports.py``). No NLP happens
+here. Personal data in threads is pseudonymised and scrubbed here, before anything is stored.
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
-TOC_LINE = re.compile(r"(\S.*?)\s*(?:\.{3,}|…+|(?:\. ){3,}|_{3,}|\t+)\s*(\d{1,4})")
+TOC_LINE = re.compile(r"([^\t]*?[^\W\d_][^\t]*?)\s*(?:\.{3,}|…+|(?:\. ){3,}|_{3,}|\t+)\s*(\d{1,4})")
 _ENDS_NUMBER = re.compile(r"\S.*?\s(\d{1,4})")
 
 
@@ -152,7 +152,10 @@ def toc_lines(lines: Sequence[str]) -> set[int]:
             continue
         if not plain:
             continue
-        if TOC_LINE.fullmatch(text) is not None and len(plain) <= 160:
+        if len(plain) > 160 or not plain[-1].isdigit():  # cheap test first: keeps it linear
+            in_toc = False
+            continue
+        if TOC_LINE.fullmatch(text) is not None:
             found.add(i)
             continue
         if in_toc and _ENDS_NUMBER.fullmatch(plain) is not None and len(plain) <= 120:
@@ -164,8 +167,7 @@ def toc_lines(lines: Sequence[str]) -> set[int]:
 
 # hyphenation --------------------------------------------------------------------------
 
-_HYPHEN_END = re.compile(r"(?:^|\s)(\S*[^\W\d_])[-\u00ad]$")
-_FIRST_WORD = re.compile(r"(\S+)(.*)", re.DOTALL)
+_FIRST_WORD = re.compile(r"(\S+)(.*)", re.DOTALL)  # anchored: linear
 _DIGRAPHS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "au", "ou", "oe", "ui", "ij"}
 
 
@@ -188,14 +190,17 @@ def join_hyphenated(
     listed first part (``sociaal-economisch``), or when the document writes the word with a
     hyphen elsewhere; before a conjunction it also keeps its space (``zorg- en welzijn``).
     """
-    m = _HYPHEN_END.search(first)
-    if m is None:
+    if not first.endswith(("-", "\u00ad")) or len(first) < 2:
+        return None
+    start = max(first.rfind(" "), first.rfind("\t")) + 1
+    head = first[start:-1]
+    if not head or not head[-1].isalpha():
         return None
     rest = second.lstrip()
     n = _FIRST_WORD.match(rest)
     if n is None:
         return None
-    head, tail_word, after = m.group(1), n.group(1), n.group(2)
+    tail_word, after = n.group(1), n.group(2)
     terms = load_terms()
     core = tail_word.rstrip(".,;:!?)'\"")
     if core.lower() in terms.hyphen_conjunctions:
@@ -210,7 +215,7 @@ def join_hyphenated(
         hyphenated, joined = f"{head}-{core}".lower(), f"{head}{core}".lower()
         keep = hyphenated in words and joined not in words
     joined_word = f"{head}-{tail_word}" if keep else f"{head}{tail_word}"
-    new_first = first[: m.start(1)] + joined_word
+    new_first = first[:start] + joined_word
     return new_first, after.lstrip()
 
 
@@ -233,6 +238,7 @@ def rejoin_lines(lines: list[str], words: set[str] | None = None) -> list[str]:
 # plain text and Markdown --------------------------------------------------------------
 
 _SENTENCE_END = (".", "!", "?", ":", ";")
+_NUMERIC = re.compile(r"[-−–(€\s]*\d[\d.,\s]*\)?%?")
 _MD_TABLE_SEPARATOR = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
 
 
@@ -300,7 +306,19 @@ def text_blocks(text: str, min_repeats: int = 3) -> list[Block]:
                     rows.append(tuple(_cells(flat[i][0], sep)))
                 i += 1
             _flush(content, blocks, words)
-            header = 1 if rows and (not rows[0][0] or sep == "|") and len(rows) > 1 else 0
+            header = (
+                1
+                if len(rows) > 1
+                and (
+                    not rows[0][0]
+                    or sep == "|"
+                    or (
+                        not any(_NUMERIC.fullmatch(c) for c in rows[0][1:])
+                        and any(_NUMERIC.fullmatch(c) for row in rows[1:] for c in row[1:])
+                    )
+                )
+                else 0
+            )
             blocks.append(Block("table", rows=tuple(rows), header_rows=header))
             continue
         if not line.strip():

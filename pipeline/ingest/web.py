@@ -53,6 +53,7 @@ def read_html_blocks(html: str, is_meta: Callable[[str], bool]) -> list[Block]:
     if root is None:
         root = soup.body or soup
         keep_text = _trafilatura_lines(html)
+    ancestors = {id(a) for a in root.parents}
     blocks: list[Block] = []
 
     def furniture(tag: Any) -> None:
@@ -85,9 +86,7 @@ def read_html_blocks(html: str, is_meta: Callable[[str], bool]) -> list[Block]:
             if child is not root and (
                 not inside or _is_chrome(child, terms.html_chrome_patterns, terms.html_chrome_roles)
             ):
-                if child.find(["main", "article"]) is not None or (
-                    root is not None and root in child.descendants
-                ):
+                if id(child) in ancestors:
                     walk(child, False, depth)
                 else:
                     furniture(child)

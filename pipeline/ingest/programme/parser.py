@@ -26,7 +26,7 @@ from pipeline.ingest.programme.metadata import (
     words,
 )
 from pipeline.ingest.programme.pairing import assign_roles, pair
-from pipeline.ingest.programme.tables import classify_table
+from pipeline.ingest.programme.tables import classify_table, header_like
 from pipeline.ingest.programme.vocabulary import BUDGET_TYPES, load_vocabulary
 from pipeline.records import Document, Programme, Section, make_id
 
@@ -122,7 +122,11 @@ class Parser:
         doc.document_type, doc.year = document_type_and_year(
             self.evidence, headings, sections, self.vocab, self.settings
         )
-        doc.municipality = default_matcher(self.settings.municipality_min_mentions).match(self.text)
+        # Furniture (a running header "Gemeente Zutphen", a site's logo line) names the
+        # municipality as well as the text does.
+        furniture = "\n".join(x.text for x in lines if x.kind == "boiler")
+        matcher = default_matcher(self.settings.municipality_min_mentions)
+        doc.municipality = matcher.match(f"{self.text}\n{furniture}")
         titles = [s.heading for s, k in zip(sections, builder.kinds, strict=True) if k == "title"]
         doc.title = titles[0] if titles else None
         programme = any(
@@ -163,6 +167,8 @@ class Parser:
     # lines ----------------------------------------------------------------------------
     def grid(self, line: Line) -> None:
         builder = self.builder
+        if line.header_rows == 0 and len(line.rows) > 1 and header_like(line.rows[0], self.vocab):
+            line.header_rows = 1
         table = builder.add_table(line, self.unit)
         self.unit = None
         classify_table(table, self.vocab, builder.current.heading if builder.current else None)

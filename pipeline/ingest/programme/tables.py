@@ -41,6 +41,15 @@ def unit_factor(unit: str | None) -> float | None:
     return None
 
 
+def header_like(row: list[str], vocab: Vocabulary) -> bool:
+    """A first row that names goal/action or indicator columns (a header written as a row)."""
+    names = [fold(c).strip(" :?") for c in row]
+    known = vocab.goal_columns | vocab.action_columns
+    for words in vocab.indicator_columns.values():
+        known = known | words
+    return bool(names) and sum(n in known for n in names) * 2 >= len(names)
+
+
 def _header_names(table: Table) -> list[str]:
     return [fold(c).strip(" :?") for c in table.header]
 
