@@ -117,8 +117,19 @@ def running_furniture(
                 key = f"{key}@{positions[p][i]}"
             candidates.append((p, i, key))
     pages_with: dict[str, set[int]] = {}
-    for p, _, key in candidates:
+    texts: dict[str, set[str]] = {}
+    offsets: dict[str, set[int]] = {}
+    for p, i, key in candidates:
         pages_with.setdefault(key, set()).add(p)
+        text = " ".join(pages[p][i].split())
+        texts.setdefault(key, set()).add(text)
+        numbers = _DIGITS.findall(text)
+        offsets.setdefault(key, set()).add(int(numbers[-1]) - p if numbers else 0)
+    # The same line on every page, or one whose number follows the page number: a chapter
+    # heading whose number changes otherwise ("Programma 1", "Programma 2") is no header.
+    for key in list(pages_with):
+        if len(texts[key]) > 1 and len(offsets[key]) > 1:
+            del pages_with[key]
     needed = max(min_repeats, 2) if len(pages) >= 2 * min_repeats else max(2, len(pages) // 2 + 1)
     found: set[tuple[int, int]] = set()
     repeated: set[str] = set()
@@ -126,7 +137,7 @@ def running_furniture(
         text = pages[p][i].strip()
         if is_page_number(text):
             found.add((p, i))
-        elif len(pages_with[key]) >= needed and len(text) <= 120:
+        elif key in pages_with and len(pages_with[key]) >= needed and len(text) <= 120:
             found.add((p, i))
             repeated.add(furniture_key(text))
     if positions is None and repeated:  # the same header away from a page edge
