@@ -1,8 +1,10 @@
 """Analyse ingested records: one spaCy pass per unit of text, then every analysis on the same
 Doc, giving table rows.
 
-Units are paragraphs and items of programme texts, and the article and comments of threads.
-Readability counts are summed from units to sections and documents; themes are rolled up the
+Units are the paragraphs and items of documents (every section: the document's own and its
+programmes'), and the article and comments of threads; tables (cost and indicator tables)
+are never units. ``units_of`` is the one segmentation every entry point uses. Readability
+counts are summed from units to sections, programmes and documents; themes are rolled up the
 same way; sentiment is scored for comments and their sentences.
 """
 
@@ -31,6 +33,7 @@ class Unit:
     text: str
     document_id: str  # document or thread id
     section_id: str | None = None
+    programme_id: str | None = None
 
 
 @dataclass
@@ -61,19 +64,17 @@ class Analysers:
 
 
 def units_of(record: Record) -> list[Unit]:
-    """The units of text of a record, in reading order."""
+    """The units of text of a record, in reading order: paragraphs and items of every section
+    of a document (with their section and programme ids; tables are never units), or the
+    article and comments of a thread."""
     units: list[Unit] = []
     if isinstance(record, Document):
-        for section in record.sections:
+        for section in record.all_sections():
+            ids = (record.document_id, section.section_id, section.programme_id)
             for para in section.paragraphs:
-                units.append(
-                    Unit(para.paragraph_id, "paragraph", para.text, record.document_id,
-                         section.section_id)
-                )  # fmt: skip
+                units.append(Unit(para.paragraph_id, "paragraph", para.text, *ids))
             for item in section.items:
-                units.append(
-                    Unit(item.item_id, "item", item.text, record.document_id, section.section_id)
-                )
+                units.append(Unit(item.item_id, "item", item.text, *ids))
     else:
         if record.article_text.strip():
             units.append(
@@ -124,6 +125,7 @@ def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Anal
     rows.update(sentences=[], flags=[], themes=[])
     unit_measures: dict[str, dict[str, Any]] = {}
     sections: dict[str, _Acc] = defaultdict(_Acc)
+    programmes: dict[str, _Acc] = defaultdict(_Acc)
     whole = _Acc()
     comment_sentiment: dict[str, Any] = {}
 
@@ -153,6 +155,8 @@ def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Anal
         rows["themes"] += themes.theme_rows(unit.unit_id, unit.unit_kind, hits)
         if unit.section_id is not None:
             sections[unit.section_id].add(analysis.counts, doc, hits, weight)
+        if unit.programme_id is not None:
+            programmes[unit.programme_id].add(analysis.counts, doc, hits, weight)
         whole.add(analysis.counts, doc, hits, weight)
         sentence_scores: list[Any] = [None] * len(analysis.sentences)
         if unit.unit_kind == "comment":
@@ -184,6 +188,11 @@ def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Anal
         if acc is not None:
             row.update(readability.measures(acc.counts, settings.readability))
             larger.append((row["section_id"], "section", acc))
+    for row in rows["programmes"]:
+        acc = programmes.get(row["programme_id"])
+        if acc is not None:
+            row.update(readability.measures(acc.counts, settings.readability))
+            larger.append((row["programme_id"], "programme", acc))
     for row in rows["documents"]:
         if whole.counts is not None:
             row.update(readability.measures(whole.counts, settings.readability))

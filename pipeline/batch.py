@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from pipeline.config import Settings
 from pipeline.ingest import ingest_paths
 from pipeline.outputs import write_tables
 from pipeline.privacy import Pseudonymiser
-from pipeline.records import Document, IngestError, Record, Thread
+from pipeline.records import Document, IngestError, Programme, Record, Section, Thread
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -33,34 +34,88 @@ def document_metadata(doc: Document) -> dict[str, Any]:
         "municipality": doc.municipality,
         "document_type": doc.document_type,
         "year": doc.year,
-        "programme_number": doc.programme_number,
-        "programme_title": doc.programme_title,
-        "portfolio_holders": doc.portfolio_holders,
-        "director": doc.director,
-        "section_headings": doc.section_headings,
+        "title": doc.title,
     }
 
 
-def document_json(doc: Document) -> dict[str, Any]:
-    """The public JSON form of a programme text (``ingest --format json``)."""
+def programme_metadata(programme: Programme | None) -> dict[str, Any]:
+    """The public fields of a programme (all None for a document without programmes)."""
     return {
+        "programme_id": programme.programme_id if programme else None,
+        "programme_number": programme.number if programme else None,
+        "programme_title": programme.title if programme else None,
+        "portfolio_holders": programme.portfolio_holders if programme else [],
+        "director": programme.director if programme else None,
+    }
+
+
+def _section_json(s: Section, texts: dict[str, str]) -> dict[str, Any]:
+    return {
+        "heading": s.heading,
+        "level": s.level,
+        "paragraphs": [p.text for p in s.paragraphs],
+        "items": [
+            {"letter": i.letter, "kind": i.kind, "role": i.role, "status": i.status,
+             "text": i.text, "paired_with": texts.get(i.paired_item_id or "")}
+            for i in s.items
+        ],
+        "tables": [
+            {
+                "kind": t.kind,
+                "caption": t.caption,
+                "unit": t.unit,
+                "header": t.header,
+                "rows": t.rows,
+                "amounts": [
+                    {"row_label": a.row_label, "column_label": a.column_label,
+                     "value": a.value, "amount_eur": a.amount_eur}
+                    for a in t.amounts
+                ],
+                "indicators": [asdict(i) for i in t.indicators],
+            }
+            for t in s.tables
+        ],
+    }  # fmt: skip
+
+
+def document_json(doc: Document) -> list[dict[str, Any]]:
+    """The public JSON form of a document (``ingest --format json``): one object per
+    programme, or one object for a document without programmes. Each object carries the
+    document's keys; the document's own sections (front matter, paragrafen) are in
+    ``document_sections`` of the first object."""
+    texts = {i.item_id: i.text for s in doc.all_sections() for i in s.items}
+    base = {
         "path": doc.source_path,
         "document_id": doc.document_id,
         **document_metadata(doc),
-        "boilerplate_lines": doc.boilerplate_lines,
-        "sections": [
-            {
-                "heading": s.heading,
-                "level": s.level,
-                "paragraphs": [p.text for p in s.paragraphs],
-                "items": [
-                    {"letter": i.letter, "kind": i.kind, "role": i.role, "text": i.text}
-                    for i in s.items
-                ],
-            }
-            for s in doc.sections
-        ],
+        "n_programmes": len(doc.programmes),
     }
+    own = [_section_json(s, texts) for s in doc.sections]
+    if not doc.programmes:
+        return [
+            {
+                **base,
+                **programme_metadata(None),
+                "section_headings": [s.heading for s in doc.sections if s.heading],
+                "boilerplate_lines": doc.boilerplate_lines,
+                "sections": own,
+                "document_sections": [],
+            }
+        ]
+    out = []
+    for programme in doc.programmes:
+        out.append(
+            {
+                **base,
+                **programme_metadata(programme),
+                "programme_order": programme.order,
+                "section_headings": programme.section_headings,
+                "boilerplate_lines": doc.boilerplate_lines if programme.order == 0 else [],
+                "sections": [_section_json(s, texts) for s in programme.sections],
+                "document_sections": own if programme.order == 0 else [],
+            }
+        )
+    return out
 
 
 def thread_json(thread: Thread) -> dict[str, Any]:
@@ -87,13 +142,18 @@ def thread_json(thread: Thread) -> dict[str, Any]:
     }
 
 
-def record_json(record: Record) -> dict[str, Any]:
-    return document_json(record) if isinstance(record, Document) else thread_json(record)
+def record_json(record: Record) -> list[dict[str, Any]]:
+    """JSON objects of a record: one per programme of a document, one for a thread."""
+    return document_json(record) if isinstance(record, Document) else [thread_json(record)]
 
 
 def record_rows(records: Iterable[Record]) -> Rows:
     """Rows for documents, sections, items, paragraphs, threads and comments (no measures)."""
-    rows: Rows = {k: [] for k in ("documents", "sections", "items", "paragraphs")}
+    rows: Rows = {
+        k: []
+        for k in ("documents", "programmes", "sections", "items", "paragraphs", "amounts",
+                  "indicators")
+    }  # fmt: skip
     rows.update(threads=[], comments=[])
     for record in records:
         if isinstance(record, Document):
@@ -110,14 +170,28 @@ def _document_rows(doc: Document, rows: Rows) -> None:
             "source_path": doc.source_path,
             "content_hash": doc.content_hash,
             **document_metadata(doc),
+            "n_programmes": len(doc.programmes),
+            "section_headings": doc.section_headings,
             "n_boilerplate_lines": len(doc.boilerplate_lines),
         }
     )
-    for section in doc.sections:
+    for programme in doc.programmes:
+        meta = programme_metadata(programme)
+        rows["programmes"].append(
+            {
+                "programme_id": programme.programme_id,
+                "document_id": doc.document_id,
+                "order": programme.order,
+                **{k: v for k, v in meta.items() if k != "programme_id"},
+                "section_headings": programme.section_headings,
+            }
+        )
+    for section in doc.all_sections():
+        keys = {"document_id": doc.document_id, "programme_id": section.programme_id}
         rows["sections"].append(
             {
                 "section_id": section.section_id,
-                "document_id": doc.document_id,
+                **keys,
                 "order": section.order,
                 "heading": section.heading,
                 "level": section.level,
@@ -128,13 +202,14 @@ def _document_rows(doc: Document, rows: Rows) -> None:
                 {
                     "item_id": item.item_id,
                     "section_id": section.section_id,
-                    "document_id": doc.document_id,
+                    **keys,
                     "order": item.order,
                     "kind": item.kind,
                     "letter": item.letter,
                     "text": item.text,
                     "role": item.role,
                     "paired_item_id": item.paired_item_id,
+                    "status": item.status,
                 }
             )
         for para in section.paragraphs:
@@ -142,13 +217,42 @@ def _document_rows(doc: Document, rows: Rows) -> None:
                 {
                     "paragraph_id": para.paragraph_id,
                     "section_id": section.section_id,
-                    "document_id": doc.document_id,
+                    **keys,
                     "order": para.order,
                     "text": para.text,
                     "has_boilerplate": bool(para.boilerplate),
                     "boilerplate": para.boilerplate,
                 }
             )
+        for table in section.tables:
+            where = {**keys, "section_id": section.section_id, "table_id": table.table_id}
+            for a in table.amounts:
+                rows["amounts"].append(
+                    {
+                        "amount_id": a.amount_id,
+                        **where,
+                        "caption": table.caption,
+                        "row": a.row,
+                        "column": a.column,
+                        "row_label": a.row_label,
+                        "column_label": a.column_label,
+                        "value": a.value,
+                        "unit": a.unit,
+                        "amount_eur": a.amount_eur,
+                    }
+                )
+            for ind in table.indicators:
+                rows["indicators"].append(
+                    {
+                        "indicator_id": ind.indicator_id,
+                        **where,
+                        "name": ind.name,
+                        "unit": ind.unit,
+                        "period": ind.period,
+                        "value": ind.value,
+                        "source": ind.source,
+                    }
+                )
 
 
 def _thread_rows(thread: Thread, rows: Rows) -> None:
@@ -207,7 +311,8 @@ def ingest_command(
             errors.append(result)
             report_error(result)
         elif as_json:
-            print(json.dumps(record_json(result), ensure_ascii=False, default=str), flush=True)
+            for obj in record_json(result):
+                print(json.dumps(obj, ensure_ascii=False, default=str), flush=True)
         else:
             records.append(result)
     if not as_json:

@@ -1,6 +1,7 @@
 """Typed records passed between stages.
 
-Ingest produces ``Document`` (programme texts) and ``Thread`` (comment threads) records, and
+Ingest produces ``Document`` (budgets and reports with their ``Programme`` chapters, and other
+texts) and ``Thread`` (comment threads) records, and
 ``IngestError`` for inputs it could not read. Downstream stages read these records and return
 rows; they never change them. Ids are stable hashes of (source content, position), see
 ``make_id``.
@@ -13,7 +14,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-UnitKind = Literal["document", "section", "paragraph", "item", "thread", "article", "comment"]
+UnitKind = Literal[
+    "document", "programme", "section", "paragraph", "item", "thread", "article", "comment"
+]
 
 
 def content_hash(data: bytes | str) -> str:
@@ -41,15 +44,67 @@ class Paragraph:
 
 @dataclass
 class Item:
-    """A lettered (``A.``) or bullet item inside a section."""
+    """A goal, action or other list item inside a section.
+
+    ``kind``: ``lettered`` (``A.``, ``a)``, ``1.``, also when the letter comes from Word list
+    numbering), ``bullet``, ``labelled`` (``Doel 1.1``, ``Activiteit 1.1.1``) or ``row`` (a row
+    of a two-column goal/action table). A goal's ``paired_item_id`` points to its (first)
+    action, an action's to its goal.
+    """
 
     item_id: str
     order: int
-    kind: Literal["lettered", "bullet"]
+    kind: Literal["lettered", "bullet", "labelled", "row"]
     letter: str | None
     text: str
     role: Literal["goal", "action"] | None = None
     paired_item_id: str | None = None
+    status: str | None = None
+
+
+@dataclass
+class Amount:
+    """One cell of a cost table: a money amount with its row and column labels."""
+
+    amount_id: str
+    row: int
+    column: int
+    row_label: str
+    column_label: str
+    value: str
+    unit: str | None
+    amount_eur: float | None
+
+
+@dataclass
+class Indicator:
+    """One row of a policy-indicator table (beleidsindicatoren)."""
+
+    indicator_id: str
+    name: str
+    unit: str | None
+    period: str | None
+    value: str | None
+    source: str | None
+
+
+@dataclass
+class Table:
+    """A table as read from the layout: never prose, never scored for readability.
+
+    ``kind``: ``amounts`` (a cost table: its cells are in ``amounts``), ``indicators``,
+    ``pairs`` (goals and actions side by side: they became items) or ``other``.
+    """
+
+    table_id: str
+    order: int
+    caption: str | None
+    unit: str | None
+    kind: Literal["amounts", "indicators", "pairs", "other"]
+    header: list[str]
+    rows: list[list[str]]
+    amounts: list[Amount] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
 
 
 @dataclass
@@ -62,29 +117,61 @@ class Section:
     level: int
     paragraphs: list[Paragraph] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    programme_id: str | None = None
+
+
+@dataclass
+class Programme:
+    """A programme chapter of a budget or report, with its own sections."""
+
+    programme_id: str
+    order: int
+    number: str | None = None
+    title: str | None = None
+    portfolio_holders: list[str] = field(default_factory=list)
+    director: str | None = None
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def section_headings(self) -> list[str]:
+        return [s.heading for s in self.sections if s.heading]
+
+
+DocumentType = Literal[
+    "begroting", "jaarverslag", "voortgangsrapportage", "bestemmingsplan", "besluitenlijst"
+]
 
 
 @dataclass
 class Document:
-    """A programme text (chapter of a budget, annual report or progress report)."""
+    """An input document: a budget or report with programme chapters, or another text.
+
+    ``sections`` are the document's own sections (front matter, paragrafen, appendices; all
+    sections of a text without programmes); each programme holds its own. ``order`` numbers
+    sections across the whole document in reading order.
+    """
 
     document_id: str
     source_path: str
     content_hash: str
     family: Literal["programme", "text"] = "programme"
     municipality: str | None = None
-    document_type: Literal["begroting", "jaarverslag", "voortgangsrapportage"] | None = None
+    document_type: DocumentType | None = None
     year: int | None = None
-    programme_number: str | None = None
-    programme_title: str | None = None
-    portfolio_holders: list[str] = field(default_factory=list)
-    director: str | None = None
+    title: str | None = None
     sections: list[Section] = field(default_factory=list)
+    programmes: list[Programme] = field(default_factory=list)
     boilerplate_lines: list[str] = field(default_factory=list)
+
+    def all_sections(self) -> list[Section]:
+        """Every section, the document's own and the programmes', in reading order."""
+        found = [*self.sections, *(s for p in self.programmes for s in p.sections)]
+        return sorted(found, key=lambda s: s.order)
 
     @property
     def section_headings(self) -> list[str]:
-        return [s.heading for s in self.sections if s.heading]
+        return [s.heading for s in self.all_sections() if s.heading]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

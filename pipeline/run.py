@@ -43,8 +43,8 @@ from pipeline.schemas import TABLES, validate
 log = logging.getLogger(__name__)
 
 PART_TABLES = (
-    "documents", "sections", "items", "paragraphs", "sentences", "flags",
-    "threads", "comments", "themes",
+    "documents", "programmes", "sections", "items", "paragraphs", "amounts", "indicators",
+    "sentences", "flags", "threads", "comments", "themes",
 )  # fmt: skip
 PARTS_DIR = "parts"
 DONE_DIR = "_done"

@@ -97,22 +97,41 @@ READABILITY_COLUMNS: tuple[Column, ...] = (
 
 DOCUMENTS = Table(
     "documents",
-    "input document (programme text or plain text)",
+    "input document (budget, report or other text)",
     ("document_id",),
     (
         _key("document_id", "stable id: hash of content"),
         _c("source_path", S, "input path as given", False),
         _c("content_hash", S, "SHA-256 of the input bytes", False),
-        _c("family", S, "programme | text", False),
+        _c("family", S, "programme (a budget or report) | text (any other document)", False),
         _c("municipality", S, "official municipality name (pipeline/data/municipalities.csv)"),
-        _c("document_type", S, "begroting | jaarverslag | voortgangsrapportage"),
+        _c(
+            "document_type",
+            S,
+            "begroting | jaarverslag | voortgangsrapportage | bestemmingsplan | besluitenlijst",
+        ),
         _c("year", I64, "budget or report year"),
+        _c("title", S, "document title line (e.g. 'Programmabegroting 2025')"),
+        _c("n_programmes", I64, "programme chapters in the document", False),
+        _c("section_headings", LIST_S, "headings in order (document and programmes)"),
+        _c("n_boilerplate_lines", I64, "furniture and page boilerplate lines removed"),
+        *READABILITY_COLUMNS,
+    ),
+)
+
+PROGRAMMES = Table(
+    "programmes",
+    "programme chapter of a budget or report",
+    ("programme_id",),
+    (
+        _key("programme_id", "stable id"),
+        _key("document_id", "parent document"),
+        _c("order", I64, "position in the document, from 0", False),
         _c("programme_number", S, "programme number as written (e.g. '4')"),
         _c("programme_title", S, "programme title"),
         _c("portfolio_holders", LIST_S, "portfolio holders' names (public office holders)"),
         _c("director", S, "responsible director"),
-        _c("section_headings", LIST_S, "headings in order"),
-        _c("n_boilerplate_lines", I64, "page boilerplate lines removed"),
+        _c("section_headings", LIST_S, "headings of the programme in order"),
         *READABILITY_COLUMNS,
     ),
 )
@@ -124,12 +143,13 @@ SECTIONS = Table(
     (
         _key("section_id", "stable id"),
         _key("document_id", "parent document"),
+        _c("programme_id", S, "programme the section belongs to; null for the document's own"),
         _c("order", I64, "position in the document, from 0", False),
         _c("heading", S, "heading text; null for text before the first heading"),
         _c(
             "level",
             I64,
-            "heading level: 1 programme, 2 numbered/fixed heading, 3 title line",
+            "heading level: 1 programme or title, 2 numbered/fixed heading, 3 title line",
             False,
         ),
         *READABILITY_COLUMNS,
@@ -138,18 +158,24 @@ SECTIONS = Table(
 
 ITEMS = Table(
     "items",
-    "lettered or bullet item",
+    "goal, action or other list item",
     ("item_id",),
     (
         _key("item_id", "stable id"),
         _key("section_id", "parent section"),
         _key("document_id", "parent document"),
+        _c("programme_id", S, "programme; null for the document's own sections"),
         _c("order", I64, "position in the section, from 0", False),
-        _c("kind", S, "lettered | bullet", False),
-        _c("letter", S, "item letter (A, B, ...) for lettered items"),
+        _c("kind", S, "lettered | bullet | labelled (Doel 1.1) | row (goal/action table)", False),
+        _c("letter", S, "item letter or label (A, b, 1.1) for lettered and labelled items"),
         _c("text", S, "item text", False),
         _c("role", S, "goal | action | null"),
-        _c("paired_item_id", S, "the action for a goal (and vice versa) with the same letter"),
+        _c(
+            "paired_item_id",
+            S,
+            "an action's goal; a goal's (first) action",
+        ),
+        _c("status", S, "status as written (gerealiseerd, groen, ...)"),
     ),
 )
 
@@ -161,11 +187,51 @@ PARAGRAPHS = Table(
         _key("paragraph_id", "stable id"),
         _key("section_id", "parent section"),
         _key("document_id", "parent document"),
+        _c("programme_id", S, "programme; null for the document's own sections"),
         _c("order", I64, "position in the section, from 0", False),
         _c("text", S, "paragraph text with boilerplate removed", False),
         _c("has_boilerplate", B, "boilerplate was removed from this paragraph", False),
         _c("boilerplate", LIST_S, "audit: the removed boilerplate lines"),
         *READABILITY_COLUMNS,
+    ),
+)
+
+AMOUNTS = Table(
+    "amounts",
+    "cell of a cost table (Wat mag het kosten?, Financiële afwijkingen, ...)",
+    ("amount_id",),
+    (
+        _key("amount_id", "stable id"),
+        _key("document_id", "parent document"),
+        _c("programme_id", S, "programme; null for the document's own sections"),
+        _key("section_id", "section holding the table"),
+        _key("table_id", "the table"),
+        _c("caption", S, "table caption or section heading"),
+        _c("row", I64, "row in the table body, from 0", False),
+        _c("column", I64, "column, from 1 (0 holds the row labels)", False),
+        _c("row_label", S, "row label as written (Lasten, Baten, Saldo, ...)", False),
+        _c("column_label", S, "column label as written (year, Realisatie, Verschil, ...)", False),
+        _c("value", S, "the amount as written", False),
+        _c("unit", S, "unit as written ('Bedragen x € 1.000', 'in €')"),
+        _c("amount_eur", F64, "the amount in euros (value times unit); null when unit unknown"),
+    ),
+)
+
+INDICATORS = Table(
+    "indicators",
+    "row of a policy-indicator table (beleidsindicatoren)",
+    ("indicator_id",),
+    (
+        _key("indicator_id", "stable id"),
+        _key("document_id", "parent document"),
+        _c("programme_id", S, "programme; null for the document's own sections"),
+        _key("section_id", "section holding the table"),
+        _key("table_id", "the table"),
+        _c("name", S, "indicator as written", False),
+        _c("unit", S, "unit as written"),
+        _c("period", S, "period as written"),
+        _c("value", S, "value as written"),
+        _c("source", S, "source as written"),
     ),
 )
 
@@ -264,8 +330,13 @@ THEMES = Table(
     "unit x theme",
     ("unit_id", "unit_kind", "slug"),
     (
-        _key("unit_id", "paragraph, section, document, comment or thread id"),
-        _c("unit_kind", S, "document | section | paragraph | comment | thread", False),
+        _key("unit_id", "paragraph, item, section, programme, document, comment or thread id"),
+        _c(
+            "unit_kind",
+            S,
+            "document | programme | section | paragraph | item | comment | thread",
+            False,
+        ),
         _c("slug", S, "theme slug (pipeline/data/taxonomy.csv)", False),
         _c("code", S, "BBV task field code; null for cross-cutting themes"),
         _c("level", S, "1 | 2 | cross", False),
@@ -309,7 +380,7 @@ RUNS = Table(
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
-        DOCUMENTS, SECTIONS, ITEMS, PARAGRAPHS, SENTENCES, FLAGS,
+        DOCUMENTS, PROGRAMMES, SECTIONS, ITEMS, PARAGRAPHS, AMOUNTS, INDICATORS, SENTENCES, FLAGS,
         THREADS, COMMENTS, THEMES, ERRORS, RUNS,
     )
 }  # fmt: skip

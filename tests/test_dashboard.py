@@ -133,8 +133,17 @@ def synthetic_rows(hostile: str = "") -> dict[str, list[dict[str, Any]]]:
          "package_versions": "{}"},
     ]  # fmt: skip
     errors = [{"path": "data/raw/kapot.pdf" + hostile, "stage": "read", "message": "no text"}]
+    programmes = [
+        {"programme_id": f"p{d['document_id']}", "document_id": d["document_id"], "order": 0,
+         "programme_number": d.pop("programme_number"), "programme_title": d.pop("programme_title")}
+        for d in documents
+    ]  # fmt: skip
+    programmes = [p for p in programmes if p["programme_number"]]
+    for d in documents:
+        d["n_programmes"] = sum(p["document_id"] == d["document_id"] for p in programmes)
     return {
-        "documents": documents, "sentences": [s1, s2, s3, s4], "flags": flags,
+        "documents": documents, "programmes": programmes, "sentences": [s1, s2, s3, s4],
+        "flags": flags,
         "threads": threads, "comments": comments, "themes": themes, "runs": runs,
         "errors": errors,
     }  # fmt: skip

@@ -21,7 +21,12 @@ from pipeline.ingest.municipalities import (
     load_former,
     load_municipalities,
 )
-from pipeline.ingest.programme import parse_metadata_line, parse_programme, split_names
+from pipeline.ingest.programme import (
+    parse_document,
+    parse_metadata_line,
+    parse_programme,
+    split_names,
+)
 from pipeline.ingest.readers import read_input
 from pipeline.records import Document, content_hash
 
@@ -47,19 +52,24 @@ def parse(text: str, **settings: int) -> Document:
 
 def parse_file(path: Path) -> Document:
     raw = read_input(path)
-    return parse_programme(raw.text, str(path), content_hash(raw.data))
+    return parse_document(raw.layout(), raw.text, str(path), content_hash(raw.data))
 
 
 def headings(doc: Document) -> list[tuple[str | None, int]]:
-    return [(s.heading, s.level) for s in doc.sections]
+    return [(s.heading, s.level) for s in doc.all_sections()]
 
 
 def items(doc: Document) -> list[tuple[str | None, str | None, str]]:
-    return [(i.letter, i.role, i.text) for s in doc.sections for i in s.items]
+    return [(i.letter, i.role, i.text) for s in doc.all_sections() for i in s.items]
 
 
 def paragraphs(doc: Document) -> list[str]:
-    return [p.text for s in doc.sections for p in s.paragraphs]
+    return [p.text for s in doc.all_sections() for p in s.paragraphs]
+
+
+def number_and_title(doc: Document) -> tuple[str | None, str | None]:
+    first = doc.programmes[0] if doc.programmes else None
+    return (first.number, first.title) if first else (None, None)
 
 
 # golden files ---------------------------------------------------------------------------
@@ -88,14 +98,15 @@ def test_ingest_programme_golden_files_cover_all_inputs():
 def test_ingest_programme_seed_golden_files_hold_no_running_text():
     for path in SEED_PROGRAMMES:
         golden = json.loads((GOLDEN / f"{path.stem}.json").read_text(encoding="utf-8"))
-        units = [u for s in golden["sections"] for u in (*s["paragraphs"], *s["items"])]
+        sections = golden["sections"] + [s for p in golden["programmes"] for s in p["sections"]]
+        units = [u for s in sections for u in (*s["paragraphs"], *s["items"])]
         assert units and all("text" not in u and u["sha256"] for u in units)
 
 
 @pytest.mark.parametrize("path", SEED_PROGRAMMES, ids=lambda p: p.name[:3])
 def test_ingest_programme_seed_pairs_point_both_ways(path: Path):
     doc = parse_file(path)
-    by_id = {i.item_id: i for s in doc.sections for i in s.items}
+    by_id = {i.item_id: i for s in doc.all_sections() for i in s.items}
     for item in by_id.values():
         if item.paired_item_id is not None:
             partner = by_id[item.paired_item_id]
@@ -127,11 +138,12 @@ def test_ingest_programme_samples_metadata(path: Path):
     doc = parse_file(path)
     municipality, doc_type, year, number = SAMPLE_EXPECTED[path.name]
     assert (doc.municipality, doc.document_type, doc.year) == (municipality, doc_type, year)
-    assert doc.programme_number == number
+    assert len(doc.programmes) == 1
+    assert doc.programmes[0].number == number
     assert doc.family == "programme"
-    assert doc.portfolio_holders
-    pairs = [i for s in doc.sections for i in s.items if i.paired_item_id]
-    roles = {i.role for s in doc.sections for i in s.items}
+    assert doc.programmes[0].portfolio_holders
+    pairs = [i for s in doc.all_sections() for i in s.items if i.paired_item_id]
+    roles = {i.role for s in doc.all_sections() for i in s.items}
     if doc_type != "voortgangsrapportage":
         assert len(pairs) >= 4 and {"goal", "action"} <= roles
 
@@ -145,7 +157,13 @@ def test_ingest_programme_samples_layout_details():
     html = parse_file(ROOT / "data/raw/programme_voortgang_2025_best.html")
     assert ("Jeugdhulp", 3) in headings(html)
     assert "Terug naar boven" in html.boilerplate_lines
-    assert any("Oranje" in line for line in html.boilerplate_lines)  # table kept for audit
+    tables = [t for s in html.all_sections() for t in s.tables]
+    assert [t.header for t in tables] == [["Doel", "Stand", "Toelichting"]]
+    assert tables[0].rows[0] == [
+        "Wachttijd korter dan zes weken",
+        "Oranje",
+        "Gemiddeld zeven weken",
+    ]
     assert not any("Oranje" in p for p in paragraphs(html))
     pdf = parse_file(ROOT / "data/raw/programme_begroting_2025_ede.pdf")
     assert any("geïnteresseerd" in t for _, _, t in items(pdf))
@@ -178,7 +196,9 @@ def test_ingest_programme_cli_json(tmp_path: Path):
     assert obj["programme_number"] == "2" and obj["programme_title"] == "Wonen en leefomgeving"
     assert obj["portfolio_holders"] == ["J. Brinkhorst", "M. el Idrissi"]
     assert "Wat gaan we daarvoor doen?" in obj["section_headings"]
-    assert any(line.startswith("| Lasten") for line in obj["boilerplate_lines"])
+    tables = [t for s in obj["sections"] for t in s["tables"]]
+    assert tables and tables[0]["kind"] == "amounts"
+    assert any(a["row_label"] == "Lasten" for a in tables[0]["amounts"])
 
 
 # ids ------------------------------------------------------------------------------------
@@ -220,8 +240,8 @@ def test_ingest_programme_ids_stable_and_content_based():
 )
 def test_ingest_programme_programme_heading(line: str, number: str | None, title: str):
     doc = parse(f"{line}\n\nDe gemeente doet veel aan dit onderwerp in de komende jaren.")
-    assert (doc.programme_number, doc.programme_title) == (number, title)
-    assert doc.sections[0].level == 1 and doc.family == "programme"
+    assert number_and_title(doc) == (number, title)
+    assert doc.all_sections()[0].level == 1 and doc.family == "programme"
 
 
 @pytest.mark.parametrize(
@@ -234,7 +254,7 @@ def test_ingest_programme_programme_heading(line: str, number: str | None, title
 )
 def test_ingest_programme_sentence_is_no_programme_heading(line: str):
     doc = parse(f"{line}\n\nMeer tekst volgt hier in een gewone zin.")
-    assert doc.programme_number is None and doc.programme_title is None
+    assert number_and_title(doc) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -258,9 +278,9 @@ def test_ingest_programme_level_two_headings(heading: str):
     doc = parse(
         f"{heading}\nDe tekst van deze paragraaf is langer dan een kop en eindigt met een punt."
     )
-    assert doc.sections[0].level == 2
-    assert doc.sections[0].heading == heading.lstrip("# ").rstrip(":")
-    assert len(doc.sections[0].paragraphs) == 1
+    assert doc.all_sections()[0].level == 2
+    assert doc.all_sections()[0].heading == heading.lstrip("# ").rstrip(":")
+    assert len(doc.all_sections()[0].paragraphs) == 1
 
 
 def test_ingest_programme_title_lines_need_running_text():
@@ -280,7 +300,7 @@ def test_ingest_programme_markdown_levels_and_text_before_first_heading():
     text = "Inleidende tekst zonder kop.\n\n# Titel van het stuk\n\n### Een kleine kop\n\nTekst."
     doc = parse(text)
     assert headings(doc) == [(None, 0), ("Titel van het stuk", 1), ("Een kleine kop", 3)]
-    assert doc.sections[0].paragraphs[0].text == "Inleidende tekst zonder kop."
+    assert doc.all_sections()[0].paragraphs[0].text == "Inleidende tekst zonder kop."
     assert doc.family == "text"
 
 
@@ -309,7 +329,7 @@ B. We helpen werkzoekenden met een coach,
 
 def test_ingest_programme_grouped_goals_and_actions_pair_by_letter():
     doc = parse(GROUPED)
-    goals, actions = doc.sections[0].items, doc.sections[1].items
+    goals, actions = doc.all_sections()[0].items, doc.all_sections()[1].items
     assert [(g.letter, g.role) for g in goals] == [("A", "goal"), ("B", "goal"), ("C", "goal")]
     assert [(a.letter, a.role) for a in actions] == [("A", "action"), ("B", "action")]
     for goal, action in zip(goals, actions, strict=False):
@@ -324,10 +344,10 @@ def test_ingest_programme_interleaved_layout_first_letter_is_goal():
         "A. Doel een.\n\nA. Actie een:\n- deel 1\n- deel 2\n\nB. Doel twee.\n\nB. Actie twee."
     )
     doc = parse(text)
-    found = [(i.letter, i.role) for i in doc.sections[1].items]
+    found = [(i.letter, i.role) for i in doc.all_sections()[1].items]
     assert found == [("A", "goal"), ("A", "action"), ("B", "goal"), ("B", "action")]
-    assert doc.sections[1].items[1].text == "Actie een:\n- deel 1\n- deel 2"
-    a_goal, a_action = doc.sections[1].items[:2]
+    assert doc.all_sections()[1].items[1].text == "Actie een:\n- deel 1\n- deel 2"
+    a_goal, a_action = doc.all_sections()[1].items[:2]
     assert a_goal.paired_item_id == a_action.item_id
 
 
@@ -337,7 +357,7 @@ def test_ingest_programme_pairs_do_not_cross_numbered_sections():
         "1.2 Werken\n\nWat gaan we daarvoor doen\nA. Actie werken.\n"
     )
     doc = parse(text)
-    found = [i for s in doc.sections for i in s.items]
+    found = [i for s in doc.all_sections() for i in s.items]
     assert [i.role for i in found] == ["goal", "action"]
     assert all(i.paired_item_id is None for i in found)
 
@@ -351,7 +371,7 @@ def test_ingest_programme_initials_are_not_items():
 @pytest.mark.parametrize("marker", ["-", "•", "*", "–", "\uf0b7"])
 def test_ingest_programme_bullets(marker: str):
     doc = parse(f"Activiteiten\n{marker} Eerste activiteit\n{marker} Tweede activiteit")
-    assert [(i.kind, i.role, i.text) for i in doc.sections[0].items] == [
+    assert [(i.kind, i.role, i.text) for i in doc.all_sections()[0].items] == [
         ("bullet", "action", "Eerste activiteit"),
         ("bullet", "action", "Tweede activiteit"),
     ]
@@ -369,7 +389,7 @@ def test_ingest_programme_boilerplate_removed_and_audited():
     assert paragraphs(doc) == ["Eerste alinea met gewone tekst."]
     expected = ["|", "---|", "3", "Pagina 3 van 12", text.splitlines()[-1]]
     assert doc.boilerplate_lines == expected
-    assert doc.sections[0].paragraphs[0].boilerplate == expected
+    assert doc.all_sections()[0].paragraphs[0].boilerplate == expected
 
 
 def test_ingest_programme_running_headers_need_repeats():
@@ -402,7 +422,10 @@ def test_ingest_programme_repeated_prose_is_not_boilerplate():
 def test_ingest_programme_table_rows_kept_out_of_prose():
     doc = parse("Wat mag het kosten\nTekst over geld.\nLasten | 100 | 200\nBaten | 50 | 60\n")
     assert paragraphs(doc) == ["Tekst over geld."]
-    assert doc.sections[0].paragraphs[0].boilerplate == ["Lasten | 100 | 200", "Baten | 50 | 60"]
+    assert doc.all_sections()[0].paragraphs[0].boilerplate == [
+        "Lasten | 100 | 200",
+        "Baten | 50 | 60",
+    ]
 
 
 # paragraphs -----------------------------------------------------------------------------
@@ -462,8 +485,8 @@ def test_ingest_programme_metadata_lines_fill_fields_not_paragraphs():
         "Portefeuillehouder:      R. Visscher-Noordzij, G. Faber\n"
         "Verantwoordelijk directeur:   E. Westphal\n\nTerugblik\nHet jaar was goed."
     )
-    assert doc.portfolio_holders == ["R. Visscher-Noordzij", "G. Faber"]
-    assert doc.director == "E. Westphal"
+    assert doc.programmes[0].portfolio_holders == ["R. Visscher-Noordzij", "G. Faber"]
+    assert doc.programmes[0].director == "E. Westphal"
     assert paragraphs(doc) == ["Het jaar was goed."]
 
 
@@ -578,5 +601,5 @@ def test_ingest_programme_large_text_is_linear():
     start = time.perf_counter()
     doc = parse(text)
     elapsed = time.perf_counter() - start
-    assert len(doc.sections) > 1000
+    assert len(doc.all_sections()) > 1000
     assert elapsed < 20, f"5 MB took {elapsed:.1f} s"

@@ -82,10 +82,12 @@ def parse(text: str) -> Document:
 
 
 def output_words(doc: Document) -> set[str]:
-    parts = [s.heading or "" for s in doc.sections]
-    for section in doc.sections:
+    sections = doc.all_sections()
+    parts = [s.heading or "" for s in sections]
+    for section in sections:
         parts += [p.text for p in section.paragraphs]
-        parts += [f"{i.letter or ''} {i.text}" for i in section.items]
+        parts += [f"{i.letter or ''} {i.text} {i.status or ''}" for i in section.items]
+        parts += [c for t in section.tables for row in [t.header, *t.rows] for c in row]
     return set(WORD.findall(" ".join(parts)))
 
 
@@ -94,10 +96,10 @@ def output_words(doc: Document) -> set[str]:
 def test_ingest_properties_never_crashes_and_is_consistent(text: str):
     doc = parse(text)
     assert doc.to_dict() == parse(text).to_dict()
-    assert [s.order for s in doc.sections] == list(range(len(doc.sections)))
+    assert [s.order for s in doc.all_sections()] == list(range(len(doc.all_sections())))
     ids = [doc.document_id]
     by_id = {}
-    for section in doc.sections:
+    for section in doc.all_sections():
         assert section.level in (0, 1, 2, 3)
         assert (section.heading is None) == (section.level == 0)
         assert [p.order for p in section.paragraphs] == list(range(len(section.paragraphs)))
@@ -109,7 +111,11 @@ def test_ingest_properties_never_crashes_and_is_consistent(text: str):
     assert len(ids) == len(set(ids))
     for item in by_id.values():
         if item.paired_item_id is not None:
-            assert by_id[item.paired_item_id].paired_item_id == item.item_id
+            partner = by_id[item.paired_item_id]
+            assert {item.role, partner.role} == {"goal", "action"}
+            goal = item if item.role == "goal" else partner
+            # a goal points to its first action; every action points to its goal
+            assert by_id[goal.paired_item_id or ""].paired_item_id == goal.item_id
     assert doc.family in ("programme", "text")
     assert doc.year is None or 1900 <= doc.year <= 2099
 
@@ -120,7 +126,8 @@ def test_ingest_properties_no_text_lost(text: str):
     doc = parse(text)
     found = output_words(doc)
     boilerplate = set(doc.boilerplate_lines)
-    holders = set(WORD.findall(" ".join([*doc.portfolio_holders, doc.director or ""])))
+    people = [n for p in doc.programmes for n in [*p.portfolio_holders, p.director or ""]]
+    holders = set(WORD.findall(" ".join(people)))
     value_on_next_line = False
     for raw in text.splitlines():
         current = normalize_line(raw)
@@ -133,8 +140,8 @@ def test_ingest_properties_no_text_lost(text: str):
             value_on_next_line = not metadata[1]
             continue
         if value_on_next_line:
-            value_on_next_line = False
             if set(WORD.findall(current)) & holders:
-                continue  # the names of a label-only metadata line
+                continue  # the names of a label-only metadata line (one line or a list)
+            value_on_next_line = False
         missing = set(WORD.findall(current)) - found
         assert not missing, f"{current!r} lost {sorted(missing)}"

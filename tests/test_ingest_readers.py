@@ -128,14 +128,21 @@ def test_ingest_readers_docx_headings_lists_and_tables(tmp_path: Path):
     table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Lasten", "100"
     path = tmp_path / "stuk.docx"
     document.save(str(path))
-    lines = read_input(path).text.splitlines()
-    assert lines == [
-        "",
+    raw = read_input(path)
+    assert [line for line in raw.text.splitlines() if line] == [
         "Wat gaan we daarvoor doen?",
         "Een gewone alinea.",
-        "- Een punt in een lijst",
+        "• Een punt in een lijst",
         "Lasten | 100",
     ]
+    blocks = [b for b in raw.layout() if b.kind != "blank"]
+    assert [(b.kind, b.style_level, b.label) for b in blocks] == [
+        ("line", 2, None),
+        ("line", 0, None),
+        ("line", 0, "•"),
+        ("table", 0, None),
+    ]
+    assert blocks[-1].rows == (("Lasten", "100"),)
 
 
 def test_ingest_readers_pdf_without_text_layer(tmp_path: Path):

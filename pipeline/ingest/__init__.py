@@ -1,8 +1,8 @@
 """Ingest: read inputs and route them by content to the parser of their family.
 
-Families: programme texts (``programme.py``), plain-text comment threads (``threads.py``) and
-structured comment exports in CSV/JSON (``exports.py``). No NLP happens here. Personal data in
-threads is pseudonymised and scrubbed here, before anything is stored.
+Families: budgets, reports and other documents (``programme/``), plain-text comment threads
+(``threads.py``) and structured comment exports in CSV/JSON (``exports.py``). No NLP happens
+here. Personal data in threads is pseudonymised and scrubbed here, before anything is stored.
 """
 
 from __future__ import annotations
@@ -73,7 +73,8 @@ def ingest_raw(raw: RawInput, settings: Settings, pseudonymiser: Pseudonymiser) 
         return [threads.parse_thread(raw.text, raw.path, digest, pseudonymiser)]
     from pipeline.ingest import programme
 
-    return [programme.parse_programme(raw.text, raw.path, digest, settings.ingest)]
+    blocks = raw.layout(settings.ingest.running_header_min_repeats)
+    return [programme.parse_document(blocks, raw.text, raw.path, digest, settings.ingest)]
 
 
 def ingest_file(path: Path, settings: Settings, pseudonymiser: Pseudonymiser) -> list[Record]:

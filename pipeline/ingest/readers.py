@@ -1,4 +1,9 @@
-"""Read input files (.txt, .md, .docx, .pdf, .html, .csv, .json) into text.
+"""Read input files (.txt, .md, .docx, .pdf, .html, .csv, .json) into text and layout.
+
+Each reader keeps the layout the format has (``pipeline/ingest/layout.py``): PDF positions
+(``pdf.py``), Word styles, list numbering and tables (``word.py``), the main content of an
+HTML page (``web.py``), pages, tables of contents and hyphenation of text exports
+(``layout.text_blocks``). ``RawInput.text`` is the text without furniture.
 
 Every failure raises ``InputError`` with a one-line, user-facing message; the caller records
 it with the file name and goes on with the rest of the batch.
@@ -13,6 +18,8 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipeline.ingest.layout import Block, render_text, text_blocks
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -33,6 +40,13 @@ class RawInput:
     text: str
     data: bytes
     encoding: str
+    blocks: tuple[Block, ...] | None = None
+
+    def layout(self, min_repeats: int = 3) -> list[Block]:
+        """The input's layout blocks (from the text when the reader kept none)."""
+        if self.blocks is not None:
+            return list(self.blocks)
+        return text_blocks(self.text, min_repeats)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -63,8 +77,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return unicodedata.normalize("NFC", text), encoding
 
 
-def _read_docx(data: bytes) -> str:
+def _read_docx(data: bytes) -> list[Block]:
     import docx  # python-docx
+
+    from pipeline.ingest.word import read_docx_blocks
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -73,29 +89,14 @@ def _read_docx(data: bytes) -> str:
     except Exception as exc:  # python-docx raises several lxml/opc errors
         detail = " ".join(str(exc).split())
         raise InputError(f"corrupt .docx file ({exc.__class__.__name__}: {detail})") from exc
-    lines: list[str] = []
-    for block in document.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            para = docx.text.paragraph.Paragraph(block, document)
-            text = para.text.strip()
-            style = (para.style.name or "").lower() if para.style is not None else ""
-            if text and style.startswith(("list", "lijst")):
-                text = f"- {text}"
-            if text and (style.startswith(("heading", "kop", "title"))):
-                lines.append("")
-            lines.append(text)
-        elif tag == "tbl":
-            table = docx.table.Table(block, document)
-            for row in table.rows:
-                cells = [c.text.strip() for c in row.cells]
-                lines.append(" | ".join(cells))
-    return "\n".join(lines)
+    return read_docx_blocks(document)
 
 
-def _read_pdf(data: bytes) -> str:
+def _read_pdf(data: bytes) -> list[Block]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    from pipeline.ingest.pdf import read_pdf_blocks
 
     # pypdf reports repairable damage through its logger and warnings; the outcome is what
     # counts here, and a failure becomes one InputError line, so keep them off stderr.
@@ -106,53 +107,34 @@ def _read_pdf(data: bytes) -> str:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(data))
-            pages = [page.extract_text() or "" for page in reader.pages]
+            blocks = read_pdf_blocks(reader)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputError(f"corrupt .pdf file ({' '.join(str(exc).split())})") from exc
     except Exception as exc:  # pypdf raises a wide range of errors on broken files
         raise InputError(f"corrupt .pdf file ({exc.__class__.__name__})") from exc
     finally:
         pypdf_log.setLevel(level)
-    text = "\n\n".join(pages)
-    if not text.strip():
+    if not any(b.kind in ("line", "table") and (b.text.strip() or b.rows) for b in blocks):
         raise InputError("PDF has no text layer (scanned?); OCR is not supported")
-    return text
+    return blocks
 
 
-BLOCK_TAGS = (
-    "p", "div", "section", "article", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-    "tr", "br", "blockquote", "pre", "header", "footer", "dd", "dt",
-)  # fmt: skip
+def _is_metadata_line(line: str) -> bool:
+    from pipeline.ingest.programme import parse_metadata_line
+
+    return parse_metadata_line(line) is not None
+
+
+def html_blocks(html: str) -> list[Block]:
+    """Layout blocks of an HTML page: main content, site chrome as furniture."""
+    from pipeline.ingest.web import read_html_blocks
+
+    return read_html_blocks(html, _is_metadata_line)
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML page with one line per block; headings on their own line."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template", "nav"]):
-        tag.decompose()
-    for li in soup.find_all("li"):
-        li.insert(0, "- ")
-    for cell in soup.find_all(["td", "th"]):
-        cell.append(" | ")
-    for tag in soup.find_all(BLOCK_TAGS):
-        if tag.name.startswith("h"):
-            tag.insert_before("\n\n")
-            tag.insert_after("\n")
-        elif tag.name == "p":
-            tag.insert_before("\n\n")
-            tag.insert_after("\n\n")
-        else:
-            tag.insert_before("\n")
-            tag.insert_after("\n")
-    text = soup.get_text()
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line.removesuffix(" |"))
-    return "\n".join(out).strip()
+    """The main content of an HTML page as text, one line per block."""
+    return render_text(html_blocks(html)).strip()
 
 
 def read_bytes(path: Path, max_mb: float) -> bytes:
@@ -172,18 +154,28 @@ def read_bytes(path: Path, max_mb: float) -> bytes:
         raise InputError(f"cannot read file ({exc.strerror})") from exc
 
 
-def extract_text(data: bytes, suffix: str) -> tuple[str, str]:
-    """Text and encoding of ``data`` read as a file with ``suffix``."""
+def extract_layout(data: bytes, suffix: str) -> tuple[str, str, list[Block] | None]:
+    """Text, encoding and layout blocks of ``data`` read as a file with ``suffix`` (blocks
+    are None for plain text and Markdown: the parser makes them from the text)."""
     suffix = suffix.lower()
     if suffix == ".docx":
-        return _read_docx(data), "docx"
+        blocks = _read_docx(data)
+        return render_text(blocks), "docx", blocks
     if suffix == ".pdf":
         if not data.startswith(b"%PDF"):
             raise InputError("corrupt .pdf file (no PDF header)")
-        return _read_pdf(data), "pdf"
+        blocks = _read_pdf(data)
+        return render_text(blocks), "pdf", blocks
     text, encoding = decode_text(data)
     if suffix in HTML_SUFFIXES:
-        return html_to_text(text), encoding
+        blocks = html_blocks(text)
+        return render_text(blocks).strip(), encoding, blocks
+    return text, encoding, None
+
+
+def extract_text(data: bytes, suffix: str) -> tuple[str, str]:
+    """Text and encoding of ``data`` read as a file with ``suffix``."""
+    text, encoding, _ = extract_layout(data, suffix)
     return text, encoding
 
 
@@ -200,7 +192,9 @@ def read_input(path: Path, max_mb: float = 20.0) -> RawInput:
             f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}"
         )
     data = read_bytes(path, max_mb)
-    text, encoding = extract_text(data, suffix)
+    text, encoding, blocks = extract_layout(data, suffix)
     if not text.strip():
         raise InputError("file contains no text")
-    return RawInput(str(path), suffix, text, data, encoding)
+    return RawInput(
+        str(path), suffix, text, data, encoding, None if blocks is None else tuple(blocks)
+    )

@@ -31,7 +31,8 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "dashboard.html.j2"
 LABELS_PATH = TEMPLATES_DIR / "dashboard_labels.toml"
 DASHBOARD_TABLES = (
-    "documents", "sentences", "flags", "threads", "comments", "themes", "errors", "runs",
+    "documents", "programmes", "sentences", "flags", "threads", "comments", "themes", "errors",
+    "runs",
 )  # fmt: skip
 # Units written by the municipality itself; comments and news articles are not rewritten.
 OWN_TEXT_KINDS = ("paragraph", "item", "text")
@@ -114,7 +115,29 @@ def load_tables(processed_dir: Path) -> dict[str, pd.DataFrame]:
         except (OSError, pa.ArrowException) as exc:
             path = processed_dir / f"{name}.parquet"
             raise DashboardError(f"{path}: cannot read table: {exc}") from exc
+    tables["documents"] = with_programme_columns(tables["documents"], tables["programmes"])
     return tables
+
+
+def with_programme_columns(documents: pd.DataFrame, programmes: pd.DataFrame) -> pd.DataFrame:
+    """Documents with ``programme_number`` and ``programme_title``: those of a document's
+    only programme; for a document with several programmes, no number and its title."""
+    frame = documents.copy()
+    numbers: dict[str, Any] = {}
+    titles: dict[str, Any] = {}
+    if not programmes.empty:
+        for doc_id, group in programmes.groupby("document_id"):
+            if len(group) == 1:
+                numbers[doc_id] = group["programme_number"].iloc[0]
+                titles[doc_id] = group["programme_title"].iloc[0]
+    fallback = frame["title"] if "title" in frame else pd.Series([None] * len(frame))
+    ids = frame["document_id"] if "document_id" in frame else pd.Series([], dtype=object)
+    frame["programme_number"] = [numbers.get(d) for d in ids]
+    frame["programme_title"] = [
+        titles.get(d, t if numbers.get(d) is None else None)
+        for d, t in zip(ids, fallback, strict=True)
+    ]
+    return frame
 
 
 # --- small helpers -------------------------------------------------------------------------
@@ -914,7 +937,12 @@ def build_context(
     generated: datetime | None = None,
 ) -> dict[str, Any]:
     """Everything the template shows, prepared from the tables."""
-    documents = with_groups(tables["documents"], labels, settings.max_label_chars)
+    raw_documents = tables["documents"]
+    if "programme_number" not in raw_documents:
+        raw_documents = with_programme_columns(
+            raw_documents, tables.get("programmes", _empty("programmes"))
+        )
+    documents = with_groups(raw_documents, labels, settings.max_label_chars)
     sentences, flags = tables["sentences"], tables["flags"]
     comments, threads, themes = tables["comments"], tables["threads"], tables["themes"]
     # Resident sentiment and its KPIs leave out the organisation's own replies.

@@ -59,7 +59,7 @@ def units_of_record(record: Record, raw_text: str | None = None) -> list[TextUni
                          rid, kind)
                 for i, b in enumerate(blocks)
             ]  # fmt: skip
-        titles = [record.programme_title, *record.section_headings]
+        titles = [*(p.title for p in record.programmes), *record.section_headings]
     else:
         rid, kind = record.thread_id, "thread"
         titles = [record.article_title]
