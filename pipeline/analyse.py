@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.batch import Rows, record_rows
-from pipeline.config import Settings
-from pipeline.nlp import ModelInfo, load_pipeline, unwrap_lines
+from pipeline.config import ReadabilitySettings, Settings
+from pipeline.nlp import ModelInfo, load_pipeline, parse, unwrap_lines
 from pipeline.records import Document, Record, make_id
 
 
@@ -71,10 +71,12 @@ def units_of(record: Record) -> list[Unit]:
     if isinstance(record, Document):
         for section in record.all_sections():
             ids = (record.document_id, section.section_id, section.programme_id)
-            for para in section.paragraphs:
-                units.append(Unit(para.paragraph_id, "paragraph", para.text, *ids))
-            for item in section.items:
-                units.append(Unit(item.item_id, "item", item.text, *ids))
+            blocks: list[tuple[int, Unit]] = [
+                (p.position, Unit(p.paragraph_id, "paragraph", p.text, *ids))
+                for p in section.paragraphs
+            ]
+            blocks += [(i.position, Unit(i.item_id, "item", i.text, *ids)) for i in section.items]
+            units += [unit for _, unit in sorted(blocks, key=lambda b: b[0])]
     else:
         if record.article_text.strip():
             units.append(
@@ -105,22 +107,34 @@ class _Acc:
 def analyse_record(record: Record, analysers: Analysers) -> Rows:
     """All table rows for one record: structure, measures, sentences, flags, themes, sentiment."""
     units = units_of(record)
-    docs = analysers.nlp.pipe(
-        ((unwrap_lines(u.text), u) for u in units),
-        as_tuples=True,
-        batch_size=analysers.settings.nlp.batch_size,
-    )
+    docs = parse(analysers.nlp, ((unwrap_lines(u.text), u) for u in units), analysers.settings.nlp)
     return rows_for(record, list(docs), analysers)
+
+
+def analyse_units(
+    parsed: Sequence[tuple[Doc, Unit]],
+    settings: ReadabilitySettings,
+    resources: Any,
+    model: ModelInfo | None = None,
+) -> list[Any]:
+    """The readability analysis (``TextAnalysis``) of each parsed unit of one input, as
+    ``run`` and ``check`` both compute it: an abbreviation explained anywhere in the input
+    counts as explained in every unit."""
+    from pipeline.readability import analyse_doc
+    from pipeline.readability.flags import explained_acronyms
+
+    explained = explained_acronyms("\n\n".join(unit.text for _, unit in parsed))
+    return [
+        analyse_doc(doc, settings, resources, model, explained_acronyms=explained)
+        for doc, _ in parsed
+    ]
 
 
 def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Analysers) -> Rows:
     """Rows for one record from its parsed units (in the order of ``units_of``)."""
     from pipeline import readability, sentiment, themes
-    from pipeline.readability.flags import explained_acronyms
 
     settings = analysers.settings
-    # An abbreviation explained anywhere in the record counts as explained in every unit.
-    explained = explained_acronyms("\n\n".join(unit.text for _, unit in parsed))
     rows = record_rows([record])
     rows.update(sentences=[], flags=[], themes=[])
     unit_measures: dict[str, dict[str, Any]] = {}
@@ -129,16 +143,7 @@ def rows_for(record: Record, parsed: Sequence[tuple[Doc, Unit]], analysers: Anal
     whole = _Acc()
     comment_sentiment: dict[str, Any] = {}
 
-    analyses = [
-        readability.analyse_doc(
-            doc,
-            settings.readability,
-            analysers.readability,
-            analysers.model,
-            explained_acronyms=explained,
-        )
-        for doc, _ in parsed
-    ]
+    analyses = analyse_units(parsed, settings.readability, analysers.readability, analysers.model)
     # Themes and sentiment score all units of the record in one call each (model overhead).
     all_hits = analysers.themes.tag_docs([doc for doc, _ in parsed]) if parsed else []
     to_score: list[str] = []
@@ -230,6 +235,7 @@ def _sentence_rows(rows: Rows, unit: Unit, analysis: Any, scores: Sequence[Any])
                 "max_dependency_length": sent.max_dependency_length,
                 "n_clauses": sent.n_clauses,
                 "n_subclauses": sent.n_subclauses,
+                "fragment": sent.fragment,
                 "flag_kinds": sorted({f.kind for f in sent.flags}),
                 "sentiment": scored.sentiment if scored is not None else None,
                 "sentiment_score": scored.score if scored is not None else None,

@@ -1,44 +1,59 @@
 """The ``gemeentetaal check`` job: read texts, parse them in one pass, analyse, render.
 
-Every input (file, folder of files, or ``-`` for standard input) is split into paragraphs at
-blank lines; all paragraphs of all inputs go through one ``nlp.pipe`` call, so a folder of
-500 short texts pays for one model start-up. Each paragraph is analysed with
-``pipeline.readability.analyse_doc``; offsets are moved to the full text and the paragraph
-``Counts`` are summed into the verdict for the whole text. A file that cannot be read gets a
-one-line error and the rest goes on.
+Every input (file, folder of files, or ``-`` for standard input) goes through the same path
+as ``gemeentetaal run``: the ingest readers and parsers turn it into records (a letter or web
+text becomes a document of the ``text`` family) and ``pipeline.analyse.units_of`` cuts the
+records into units (paragraphs and list items; headings and tables are not units). All units
+of all inputs go through one ``nlp.pipe`` call, so a folder of 500 short texts pays for one
+model start-up, and are analysed with ``pipeline.analyse.analyse_units``, the function behind
+the tables of ``run``: a file gets the same sentences and scores everywhere. A file that cannot
+be read or analysed gets a one-line error and the rest goes on.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.config import Settings
+
+if TYPE_CHECKING:
+    from pipeline.ingest.readers import RawInput
 
 CHECK_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".docx", ".pdf", ".html", ".htm"})
 LEVELS = ("A2", "B1", "B2", "C1")
 STDIN = "-"
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v]*\n\s*")
+UNIT_BREAK = "\n\n"
 
 
 @dataclass
 class CheckedSentence:
-    """A sentence of a checked text with its flags; offsets are in the full input text."""
+    """A sentence of a checked text with its flags; offsets are in ``CheckResult.text``.
+
+    ``fragment``: a heading-like line (``is_fragment``) that is read for advice but not
+    measured.
+    """
 
     start: int
     end: int
     text: str
     n_words: int
     flags: list[Any] = field(default_factory=list)  # list[Flag]
+    unit_id: str = ""
+    fragment: bool = False
 
 
 @dataclass
 class CheckResult:
-    """The check of one input text."""
+    """The check of one input text.
+
+    ``text`` is the text as the pipeline reads it: section headings and the units of text
+    (paragraphs, list items) in reading order, separated by blank lines, with page furniture
+    left out; every offset in the result points into it.
+    """
 
     path: str
     text: str
@@ -64,6 +79,7 @@ class CheckResult:
         m = self.measures
         return {
             "path": self.path,
+            "text": self.text,
             "level": m["b1_level"],
             "b1_pass": m["b1_pass"],
             "rule": m["b1_rule"],
@@ -88,6 +104,7 @@ class CheckResult:
                 "n_syllables": m["n_syllables"],
                 "n_characters": m["n_characters"],
                 "n_long_sentences": m["n_long_sentences"],
+                "n_fragments": self.counts.n_fragments,
                 "n_flags": m["n_flags"],
                 "flags_by_kind": dict(sorted(self.counts.flag_counts.items())),
             },
@@ -98,6 +115,8 @@ class CheckResult:
                     "start": s.start,
                     "end": s.end,
                     "n_words": s.n_words,
+                    "unit_id": s.unit_id,
+                    "fragment": s.fragment,
                     "flags": [f.to_dict() for f in s.flags],
                 }
                 for s in self.sentences
@@ -108,8 +127,17 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class InputText:
+    """One input to check: its name and what the ingest readers made of it."""
+
     path: str
-    text: str
+    raw: RawInput
+
+    @classmethod
+    def from_text(cls, path: str, text: str) -> InputText:
+        """A pasted or piped text, read as a ``.txt`` file."""
+        from pipeline.ingest.readers import RawInput
+
+        return cls(path, RawInput(path, ".txt", text, text.encode("utf-8"), "utf-8"))
 
 
 @dataclass(frozen=True)
@@ -119,21 +147,6 @@ class InputFailure:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
-
-
-def paragraphs(text: str) -> list[tuple[int, str]]:
-    """``(offset, paragraph)`` pairs of the blank-line separated paragraphs of ``text``."""
-    out: list[tuple[int, str]] = []
-    position = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        stop = match.start() if match is not None else len(text)
-        chunk = text[position:stop]
-        stripped = chunk.strip()
-        if stripped:
-            out.append((position + chunk.index(stripped[0]), stripped))
-        if match is not None:
-            position = match.end()
-    return out
 
 
 def iter_check_files(paths: Iterable[str]) -> Iterator[str]:
@@ -164,18 +177,63 @@ def read_inputs(paths: Iterable[str], settings: Settings) -> Iterator[InputText 
                 text, _ = decode_text(data)
                 if not text.strip():
                     raise InputError("no text on standard input")
-            else:
-                suffix = Path(name).suffix.lower()
-                if suffix not in CHECK_SUFFIXES and Path(name).exists():
-                    raise InputError(
-                        f"unsupported file type {suffix or '(none)'!r} for check; expected "
-                        f"one of {', '.join(sorted(CHECK_SUFFIXES))}"
-                    )
-                text = read_input(Path(name), settings.ingest.max_file_mb).text
+                yield InputText.from_text(name, text)
+                continue
+            suffix = Path(name).suffix.lower()
+            if suffix not in CHECK_SUFFIXES and Path(name).exists():
+                raise InputError(
+                    f"unsupported file type {suffix or '(none)'!r} for check; expected "
+                    f"one of {', '.join(sorted(CHECK_SUFFIXES))}"
+                )
+            yield InputText(name, read_input(Path(name), settings.ingest.max_file_mb))
         except InputError as exc:
             yield InputFailure(name, str(exc))
-            continue
-        yield InputText(name, text)
+
+
+@dataclass
+class _Checked:
+    """One input on its way through the check: its units and where they go in the text."""
+
+    item: InputText
+    units: list[Any]  # list[pipeline.analyse.Unit]
+    offsets: list[int]
+    text: str
+
+
+def _layout(item: InputText, records: list[Any]) -> _Checked:
+    """The units of ``records`` and the text they are shown in: each section heading before
+    the first unit of its section, units separated by blank lines."""
+    from pipeline.analyse import units_of
+    from pipeline.records import Document
+
+    headings: dict[str, str] = {}
+    for record in records:
+        if isinstance(record, Document):
+            headings.update((s.section_id, s.heading) for s in record.all_sections() if s.heading)
+    parts: list[str] = []
+    units: list[Any] = []
+    offsets: list[int] = []
+    position = 0
+    shown: set[str] = set()
+
+    def add(text: str) -> int:
+        nonlocal position
+        if parts:
+            parts.append(UNIT_BREAK)
+            position += len(UNIT_BREAK)
+        parts.append(text)
+        start, position = position, position + len(text)
+        return start
+
+    for record in records:
+        for unit in units_of(record):
+            section = unit.section_id
+            if section in headings and section not in shown:
+                shown.add(section)
+                add(headings[section])
+            offsets.append(add(unit.text))
+            units.append(unit)
+    return _Checked(item, units, offsets, "".join(parts))
 
 
 def check_texts(
@@ -184,74 +242,80 @@ def check_texts(
     nlp: Any = None,
     model_info: Any = None,
     resources: Any = None,
-) -> list[CheckResult]:
-    """Analyse texts: one ``nlp.pipe`` pass over all their paragraphs.
+) -> list[CheckResult | InputFailure]:
+    """Analyse texts: ingest each, then one ``nlp.pipe`` pass over all their units.
 
     Args:
         inputs: the texts to check.
-        settings: all settings (``nlp`` and ``readability`` are used).
+        settings: all settings (``ingest``, ``nlp`` and ``readability`` are used).
         nlp: a loaded spaCy pipeline; loaded from ``settings.nlp`` when None.
         model_info: the ``ModelInfo`` of ``nlp`` (required when ``nlp`` is given).
         resources: loaded ``ReadabilityResources``; loaded here when None (a long-running
             caller such as the web app loads them once).
 
     Returns:
-        One ``CheckResult`` per input, in order.
+        One ``CheckResult`` per input, in order, or an ``InputFailure`` for an input whose
+        content could not be parsed.
     """
+    from pipeline.analyse import analyse_units
+    from pipeline.ingest import ingest_raw
+    from pipeline.ingest.readers import InputError
     from pipeline.nlp import ModelInfo, load_pipeline, parse, unwrap_lines
-    from pipeline.readability import (
-        Counts,
-        ReadabilityResources,
-        analyse_doc,
-        lint_features,
-        measures,
-    )
-    from pipeline.readability.flags import explained_acronyms
+    from pipeline.privacy import Pseudonymiser
+    from pipeline.readability import Counts, ReadabilityResources, lint_features, measures
 
-    units = [
-        (unwrap_lines(para), (i, offset))
-        for i, item in enumerate(inputs)
-        for offset, para in paragraphs(item.text)
-    ]
+    scrubber = Pseudonymiser.for_scrubbing(settings.privacy)
+    checked: list[_Checked | InputFailure] = []
+    for item in inputs:
+        try:
+            records = ingest_raw(item.raw, settings, scrubber)
+        except (InputError, RecursionError) as exc:
+            message = str(exc) if isinstance(exc, InputError) else "input is nested too deeply"
+            checked.append(InputFailure(item.path, message))
+            continue
+        checked.append(_layout(item, records))
+    work = [c for c in checked if isinstance(c, _Checked)]
+    texts = [unwrap_lines(u.text) for c in work for u in c.units]
     if nlp is None:
-        nlp, model_info = load_pipeline(settings.nlp, texts=[text for text, _ in units])
+        nlp, model_info = load_pipeline(settings.nlp, texts=texts)
     info: ModelInfo = model_info
     if resources is None:
         resources = ReadabilityResources.load(settings.readability)
-    explained = [explained_acronyms(item.text) for item in inputs]
-    totals = [Counts() for _ in inputs]
-    sentences: list[list[CheckedSentence]] = [[] for _ in inputs]
-    unit_flags: list[list[Any]] = [[] for _ in inputs]
-    for doc, (i, offset) in parse(nlp, units, settings.nlp):
-        analysis = analyse_doc(
-            doc, settings.readability, resources, info, explained_acronyms=explained[i]
-        )
-        totals[i] = totals[i] + analysis.counts
-        for s in analysis.sentences:
-            sentences[i].append(
-                CheckedSentence(
-                    s.start + offset,
-                    s.end + offset,
-                    s.text,
-                    s.n_words,
-                    [f.shifted(offset) for f in s.flags],
-                )
-            )
-        unit_flags[i] += [f.shifted(offset) for f in analysis.unit_flags]
+    pairs = ((text, None) for text in texts)
+    docs = iter([doc for doc, _ in parse(nlp, pairs, settings.nlp)])
     model = {"name": info.name, "version": info.version, "source": info.source}
-    return [
-        CheckResult(
-            path=item.path,
-            text=item.text,
-            measures=measures(totals[i], settings.readability),
-            lint_features=lint_features(totals[i]),
-            counts=totals[i],
-            sentences=sentences[i],
-            unit_flags=unit_flags[i],
-            model=model,
+    out: list[CheckResult | InputFailure] = []
+    for entry in checked:
+        if isinstance(entry, InputFailure):
+            out.append(entry)
+            continue
+        parsed = [(next(docs), unit) for unit in entry.units]
+        analyses = analyse_units(parsed, settings.readability, resources, info)
+        total = sum((a.counts for a in analyses), Counts())
+        sentences: list[CheckedSentence] = []
+        unit_flags: list[Any] = []
+        for unit, offset, analysis in zip(entry.units, entry.offsets, analyses, strict=True):
+            for s in analysis.sentences:
+                sentences.append(
+                    CheckedSentence(
+                        s.start + offset, s.end + offset, s.text, s.n_words,
+                        [f.shifted(offset) for f in s.flags], unit.unit_id, s.fragment,
+                    )
+                )  # fmt: skip
+            unit_flags += [f.shifted(offset) for f in analysis.unit_flags]
+        out.append(
+            CheckResult(
+                path=entry.item.path,
+                text=entry.text,
+                measures=measures(total, settings.readability),
+                lint_features=lint_features(total),
+                counts=total,
+                sentences=sentences,
+                unit_flags=unit_flags,
+                model=model,
+            )
         )
-        for i, item in enumerate(inputs)
-    ]
+    return out
 
 
 def above(level: str | None, max_level: str) -> bool:
@@ -281,7 +345,13 @@ def check_command(
         (texts if isinstance(item, InputText) else failures).append(item)  # type: ignore[arg-type]
     for failure in failures:
         typer.echo(f"gemeentetaal: error: {failure}", err=True)
-    results = check_texts(texts, settings) if texts else []
+    results: list[CheckResult] = []
+    for outcome in check_texts(texts, settings) if texts else []:
+        if isinstance(outcome, InputFailure):
+            failures.append(outcome)
+            typer.echo(f"gemeentetaal: error: {outcome}", err=True)
+        else:
+            results.append(outcome)
     if fmt == "json":
         rendered = "".join(report.render_json_line(r) + "\n" for r in results)
     elif fmt == "html":

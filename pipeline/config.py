@@ -50,6 +50,8 @@ class NlpSettings(_Section):
     batch_size: int = Field(64, ge=1)
     n_process: int = Field(1, ge=1)
     max_length: int = Field(2_000_000, ge=10_000)
+    # Longer units of text are parsed in pieces cut at sentence ends (pipeline.nlp.parse).
+    max_chunk_chars: int = Field(5_000, ge=500)
 
 
 class IngestSettings(_Section):
@@ -79,6 +81,11 @@ class ReadabilitySettings(_Section):
     max_subclauses: int = Field(2, ge=1)
     rare_word_zipf: float = Field(2.5, ge=0, le=8)
     long_word_syllables: int = Field(4, ge=2)
+    # A "word" longer than this is reported (flag overlong_word) and not analysed.
+    max_word_chars: int = Field(100, ge=20)
+    # Lines of at most this many words without a finite verb or closing punctuation are
+    # fragments (headings, salutations, list labels): flagged but not measured.
+    fragment_max_words: int = Field(12, ge=1)
     b1_rule: str = "b1_rule.v2"
     # Verdict thresholds, see pipeline/readability/verdict.py for their sources.
     b1_max_avg_sentence_length: float = 15.0

@@ -12,6 +12,7 @@ else the first installed alternative Dutch pipeline, else the rule-based fallbac
 from __future__ import annotations
 
 import importlib.metadata
+import itertools
 import logging
 import re
 import subprocess
@@ -325,15 +326,62 @@ def unwrap_lines(text: str) -> str:
     return _WRAPPED_LINE.sub(" ", text)
 
 
+_CHUNK_BREAK = re.compile(r"(?<=[.!?;:])\s+|\n\s*")
+
+
+def chunk_bounds(text: str, max_chars: int) -> list[int]:
+    """Cut points that split ``text`` into pieces of at most ``max_chars`` characters.
+
+    A piece ends after sentence punctuation and its whitespace where possible, else after
+    any whitespace, else (one unbroken run of characters) at ``max_chars``. Concatenating the
+    pieces gives ``text`` back, so character offsets are kept.
+    """
+    bounds = [0]
+    while len(text) - bounds[-1] > max_chars:
+        start, stop = bounds[-1], bounds[-1] + max_chars
+        window = text[start + max_chars // 2 : stop]
+        cut = None
+        for match in _CHUNK_BREAK.finditer(window):
+            cut = start + max_chars // 2 + match.end()
+        if cut is None:
+            space = max(window.rfind(" "), window.rfind("\t"))
+            cut = start + max_chars // 2 + space + 1 if space >= 0 else stop
+        bounds.append(cut)
+    return [*bounds, len(text)]
+
+
 def parse(
     nlp: Language,
     units: Iterable[tuple[str, T]],
     settings: NlpSettings,
 ) -> Iterator[tuple[Doc, T]]:
-    """Parse ``(text, context)`` pairs in batches, keeping each context with its Doc."""
-    yield from nlp.pipe(
-        units,
-        as_tuples=True,
-        batch_size=settings.batch_size,
-        n_process=settings.n_process,
-    )
+    """Parse ``(text, context)`` pairs in batches, keeping each context with its Doc.
+
+    A text longer than ``settings.max_chunk_chars`` is parsed in pieces cut at sentence ends
+    (``chunk_bounds``) and joined into one Doc with the same text, so one very long paragraph
+    costs what its pieces cost and never reaches ``nlp.max_length``.
+    """
+    limit = settings.max_chunk_chars
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
+        for n, (text, _) in enumerate(buffered):
+            bounds = chunk_bounds(text, limit) if len(text) > limit else [0, len(text)]
+            for k in range(len(bounds) - 1):
+                yield text[bounds[k] : bounds[k + 1]], (n, k, len(bounds) - 1)
+
+    iterator = iter(units)
+    while True:
+        # Bounded look-ahead: contexts of a batch of units are kept until their pieces return.
+        buffered = list(itertools.islice(iterator, max(settings.batch_size, 1)))
+        if not buffered:
+            return
+        parts: list[Doc] = []
+        for doc, (n, k, total) in nlp.pipe(
+            pieces(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
+        ):
+            parts.append(doc)
+            if k == total - 1:
+                joined = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else None
+                whole = joined if joined is not None else parts[0]
+                parts = []
+                yield whole, buffered[n][1]

@@ -44,6 +44,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pydantic import SecretStr
+
 from pipeline.config import PrivacySettings
 
 log = logging.getLogger(__name__)
@@ -406,6 +408,14 @@ class Pseudonymiser:
                 "no privacy.secret configured (GEMEENTETAAL_SECRET): pseudonyms are random for "
                 "this run and will differ between runs"
             )
+
+    @classmethod
+    def for_scrubbing(cls, settings: PrivacySettings) -> Pseudonymiser:
+        """A pseudonymiser whose pseudonyms are not kept (``check``, ``sentiment score``):
+        without a configured secret it takes a random one and says nothing about it."""
+        if settings.secret is None or not settings.secret.get_secret_value():
+            settings = settings.model_copy(update={"secret": SecretStr(secrets.token_hex(16))})
+        return cls(settings)
 
     def pseudonym(self, name: str | None) -> str | None:
         """``bewoner-<10 hex>`` for a name; None for a missing name."""

@@ -40,6 +40,7 @@ class Paragraph:
     order: int
     text: str
     boilerplate: list[str] = field(default_factory=list)
+    position: int = 0  # reading order among the section's paragraphs, items and tables
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Item:
     role: Literal["goal", "action"] | None = None
     paired_item_id: str | None = None
     status: str | None = None
+    position: int = 0  # reading order among the section's paragraphs, items and tables
 
 
 @dataclass
@@ -105,6 +107,7 @@ class Table:
     rows: list[list[str]]
     amounts: list[Amount] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    position: int = 0  # reading order among the section's paragraphs, items and tables
 
 
 @dataclass
@@ -119,6 +122,10 @@ class Section:
     items: list[Item] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     programme_id: str | None = None
+
+    def next_position(self) -> int:
+        """The reading-order position of the next paragraph, item or table."""
+        return len(self.paragraphs) + len(self.items) + len(self.tables)
 
 
 @dataclass

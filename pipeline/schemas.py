@@ -253,6 +253,12 @@ SENTENCES = Table(
         _c("max_dependency_length", I64, "longest dependency in tokens (LiNT-II)"),
         _c("n_clauses", I64, "finite clauses"),
         _c("n_subclauses", I64, "subordinate clauses"),
+        _c(
+            "fragment",
+            B,
+            "a heading-like line (no finite verb, no closing punctuation): read for flags, "
+            "not counted in the measures",
+        ),
         _c("flag_kinds", LIST_S, "kinds of the flags on this sentence"),
         _c("sentiment", S, "negatief | neutraal | positief (comments only)"),
         _c("sentiment_score", F64, "sentiment score in [-1, 1] (comments only)"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.check import InputText, check_texts, paragraphs
+from pipeline.check import InputText, check_texts
 from pipeline.cli import app
 
 B1_TEXT = (
@@ -40,11 +40,29 @@ def invoke(*args: str, input: str | None = None):
     return CliRunner().invoke(app, ["check", *args], input=input)
 
 
-def test_check_paragraph_offsets() -> None:
-    text = "  Eerste alinea.\nNog een regel.\n\n\n Tweede alinea.  \n"
-    parts = paragraphs(text)
-    assert [p for _, p in parts] == ["Eerste alinea.\nNog een regel.", "Tweede alinea."]
-    assert all(text[o : o + len(p)] == p for o, p in parts)
+def test_check_reads_through_ingest_headings_and_lists_in_reading_order(settings) -> None:
+    from pipeline.nlp import fallback_info, make_fallback_pipeline
+
+    letter = (
+        "Beste bewoner,\n\nVanaf 1 maart halen we het afval anders op.\n\n"
+        "Wat verandert er:\n- De grijze bak gaat om de week.\n- Papier halen we elke maand op."
+        "\n\nHeeft u vragen? Bel ons dan.\n\nMet vriendelijke groet,\nHet college"
+    )
+    (result,) = check_texts(
+        [InputText.from_text("brief.txt", letter)],
+        settings,
+        nlp=make_fallback_pipeline(),
+        model_info=fallback_info(),
+    )
+    texts = [s.text for s in result.sentences]
+    # the list stays between the paragraphs around it
+    assert texts.index("De grijze bak gaat om de week.") < texts.index("Heeft u vragen?")
+    fragments = {s.text for s in result.sentences if s.fragment}
+    assert "Beste bewoner," in fragments
+    assert "Heeft u vragen?" not in fragments
+    # fragments are read, not measured
+    assert result.measures["n_sentences"] == len(result.sentences) - len(fragments)
+    assert all(result.text[s.start : s.end] == s.text for s in result.sentences)
 
 
 class CountingPipeline:
@@ -60,7 +78,8 @@ def test_check_one_parse_pass_for_all_inputs_with_fallback(settings) -> None:
     from pipeline.nlp import fallback_info, make_fallback_pipeline
 
     nlp = CountingPipeline(make_fallback_pipeline())
-    inputs = [InputText(f"t{i}.txt", B1_TEXT) for i in range(5)] + [InputText("c.txt", C1_TEXT)]
+    inputs = [InputText.from_text(f"t{i}.txt", B1_TEXT) for i in range(5)]
+    inputs.append(InputText.from_text("c.txt", C1_TEXT))
     results = check_texts(inputs, settings, nlp=nlp, model_info=fallback_info())
     assert nlp.calls == 1
     assert [r.path for r in results] == [i.path for i in inputs]
@@ -73,6 +92,7 @@ def test_check_one_parse_pass_for_all_inputs_with_fallback(settings) -> None:
 
 
 def check_offsets(obj: dict, text: str) -> None:
+    assert obj["text"] == text
     for sentence in obj["sentences"]:
         assert text[sentence["start"] : sentence["end"]] == sentence["text"]
         for flag in sentence["flags"]:
@@ -189,7 +209,7 @@ def test_check_falls_back_to_rules_with_a_warning() -> None:
         environ={},
     )
     with pytest.warns(FallbackModelWarning):
-        (result,) = check_texts([InputText("brief.txt", C1_TEXT)], no_model)
+        (result,) = check_texts([InputText.from_text("brief.txt", C1_TEXT)], no_model)
     obj = result.to_json()
     assert obj["model"]["source"] == "fallback"
     assert obj["scores"]["lint"] is None and obj["level"] == "C1"
@@ -212,3 +232,38 @@ def test_check_docx_letter(use_model, tmp_path: Path) -> None:
     assert obj["path"] == str(path) and obj["b1_pass"] is True
     words = " ".join(s["text"] for s in obj["sentences"]).split()
     assert words == B1_TEXT.split()
+
+
+@pytest.mark.slow
+def test_check_and_run_agree_on_every_sample_document(settings, nlp_model, tmp_path: Path) -> None:
+    """One segmentation: `check --format json` and the `documents` table of `run` give the
+    same counts, scores and verdict for every document in data/raw."""
+    import pyarrow.parquet as pq
+    from conftest import ROOT
+
+    from pipeline.check import CHECK_SUFFIXES, read_inputs
+    from pipeline.run import run
+
+    raw = ROOT / "data" / "raw"
+    out = tmp_path / "out"
+    run([raw], settings, out)
+    documents = {
+        Path(r["source_path"]).name: r for r in pq.read_table(out / "documents.parquet").to_pylist()
+    }
+    files = [str(p) for p in sorted(raw.iterdir()) if p.suffix.lower() in CHECK_SUFFIXES]
+    inputs = list(read_inputs(files, settings))
+    results = check_texts(inputs, settings, *nlp_model)
+    compared = 0
+    for result in results:
+        row = documents.get(Path(result.path).name)
+        if row is None:  # a comment thread: no documents row
+            continue
+        obj = result.to_json()
+        m = result.measures
+        for key in ("n_words", "n_sentences", "n_syllables", "n_long_sentences", "n_flags"):
+            assert m[key] == row[key], (result.path, key)
+        for key in ("flesch_douma", "lint_score", "avg_sentence_length"):
+            assert m[key] == pytest.approx(row[key]), (result.path, key)
+        assert (obj["level"], obj["b1_pass"]) == (row["b1_level"], row["b1_pass"]), result.path
+        compared += 1
+    assert compared >= 8

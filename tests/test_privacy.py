@@ -121,9 +121,7 @@ def test_privacy_scrubs_phone_numbers(phone: str, pseudonymiser: Pseudonymiser) 
         "De raad vergaderde 11 juli 2017 at 20:45.",
     ],
 )
-def test_privacy_leaves_years_amounts_and_dates(
-    text: str, pseudonymiser: Pseudonymiser
-) -> None:
+def test_privacy_leaves_years_amounts_and_dates(text: str, pseudonymiser: Pseudonymiser) -> None:
     result = pseudonymiser.scrub(text)
     assert result.text == text
     assert not result.contains_phone and not result.contains_email
@@ -142,9 +140,7 @@ def test_privacy_leaves_years_amounts_and_dates(
         ("De Kerkstraat is dicht.", "De Kerkstraat is dicht."),  # a street without number
     ],
 )
-def test_privacy_scrubs_identifiers(
-    text: str, expected: str, pseudonymiser: Pseudonymiser
-) -> None:
+def test_privacy_scrubs_identifiers(text: str, expected: str, pseudonymiser: Pseudonymiser) -> None:
     assert pseudonymiser.scrub(text).text == expected
 
 
@@ -353,10 +349,11 @@ def seed_third_parties_in(text: str) -> int:
 
     words = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
     return sum(
-        hashlib.sha256(f"seed-third-party:{w}".encode()).hexdigest()[:16]
-        in SEED_THIRD_PARTY_HASHES
+        hashlib.sha256(f"seed-third-party:{w}".encode()).hexdigest()[:16] in SEED_THIRD_PARTY_HASHES
         for w in words
     )
+
+
 # Name parts that are ordinary Dutch words; only their capitalised form must be gone.
 COMMON_WORD_PARTS = {"Haan", "Niemand", "Vos", "Groot", "Wit", "Kop", "Dam", "Post", "Smit"}
 PLANTED_EMAILS = [

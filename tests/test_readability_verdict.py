@@ -8,7 +8,6 @@ import pytest
 from conftest import FIXTURES, SEED_PROGRAMMES, require_seeds
 
 from pipeline.config import ReadabilitySettings
-from pipeline.readability import Counts, analyse_doc, measures
 from pipeline.readability.verdict import b1_verdict, nl_number
 
 LEVELS_DIR = FIXTURES / "levels"
@@ -102,10 +101,14 @@ def test_verdict_dutch_number_format() -> None:
 
 
 def level_of(path, nlp, info, resources, settings) -> dict:
+    """The measures of a text file as `gemeentetaal check` computes them."""
+    from pipeline.check import InputText, check_texts
+    from pipeline.config import load_settings
+
+    full = load_settings(None, {"readability": settings.model_dump()}, environ={})
     text = path.read_text(encoding="utf-8")
-    docs = nlp.pipe([p for p in text.split("\n\n") if p.strip()])
-    counts = sum((analyse_doc(d, settings, resources, info).counts for d in docs), Counts())
-    return measures(counts, settings)
+    (result,) = check_texts([InputText.from_text(path.name, text)], full, nlp, info, resources)
+    return result.measures
 
 
 @pytest.mark.slow

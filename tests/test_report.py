@@ -33,7 +33,10 @@ def results():
     from pipeline.config import load_settings
 
     settings = load_settings(None, {}, environ={})
-    inputs = [InputText("<b>boos</b>.txt", HOSTILE), InputText("tweede.txt", "Dit is kort.")]
+    inputs = [
+        InputText.from_text("<b>boos</b>.txt", HOSTILE),
+        InputText.from_text("tweede.txt", "Dit is kort."),
+    ]
     return check_texts(inputs, settings, nlp=make_fallback_pipeline(), model_info=fallback_info())
 
 

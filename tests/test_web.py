@@ -179,7 +179,10 @@ def test_web_page_report_is_the_check_html_report(client, checker):
 
     page = client.post("/check", data={"text": SAMPLE}).text
     [result] = check_texts(
-        [InputText(web_app.PAGE_PATH, SAMPLE)], checker.settings, checker.nlp, checker.model
+        [InputText.from_text(web_app.PAGE_PATH, SAMPLE)],
+        checker.settings,
+        checker.nlp,
+        checker.model,
     )
     assert render_html_fragment(result).strip() in page
 

@@ -35,6 +35,7 @@ class SentenceAnalysis:
     n_clauses: int | None
     n_subclauses: int
     flags: list[Flag] = field(default_factory=list)
+    fragment: bool = False
 
     @property
     def flag_kinds(self) -> list[str]:
@@ -50,6 +51,7 @@ class SentenceAnalysis:
             "max_dependency_length": self.max_dependency_length,
             "n_clauses": self.n_clauses,
             "n_subclauses": self.n_subclauses,
+            "fragment": self.fragment,
             "flags": [f.to_dict() for f in self.flags],
         }
 
@@ -80,6 +82,7 @@ def _sentence_flags(
     resources: ReadabilityResources,
     explained: set[str],
     seen_acronyms: set[str],
+    skip: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[Flag]:
     found: list[Flag] = []
     if n_words > settings.long_sentence_words:
@@ -98,6 +101,7 @@ def _sentence_flags(
     officialese = fl.detect_officialese(doc, start, end, resources)
     found += officialese
     covered = {t.i for f in officialese for t in doc[start:end] if f.start <= t.idx < f.end}
+    covered |= skip
     found += fl.detect_rare_words(doc, start, end, resources, settings, skip=covered)
     found += fl.detect_abbreviations(doc, start, end, resources, explained, seen_acronyms)
     if n_subclauses > settings.max_subclauses:
@@ -146,8 +150,10 @@ def analyse_doc(
     sentences: list[SentenceAnalysis] = []
     all_flags: list[Flag] = []
     for start, end in sentence_spans(doc, resources.abbreviations):
-        words = [t for t in doc[start:end] if is_word(t)]
+        overlong = [t for t in doc[start:end] if len(t.text) > settings.max_word_chars]
+        words = [t for t in doc[start:end] if is_word(t) and len(t.text) <= settings.max_word_chars]
         n_words = len(words)
+        fragment = is_fragment(doc, start, end, n_words, settings)
         syllables = [resources.syllables(t.text) for t in words]
         n_syllables = sum(syllables)
         lint = lint_sentence(doc, start, end, resources)
@@ -156,8 +162,17 @@ def analyse_doc(
         else:
             n_sub = fl.count_subclauses_by_rules(doc, start, end, resources)
         flags = _sentence_flags(
-            doc, start, end, n_words, n_sub, settings, resources, explained, seen_acronyms
-        )
+            doc, start, end, n_words, n_sub, settings, resources, explained, seen_acronyms,
+            skip={t.i for t in overlong},
+        )  # fmt: skip
+        flags += [
+            fl.make_flag(
+                doc, t.i, t.i, "overlong_word",
+                f"Geen woord: {nl_number(len(t.text), 0)} tekens zonder spatie; niet beoordeeld.",
+                "Controleer of de tekst goed is overgenomen.",
+            )
+            for t in overlong
+        ]  # fmt: skip
         span_start = doc[start].idx
         span_end = doc[end - 1].idx + len(doc[end - 1].text)
         sentences.append(
@@ -171,9 +186,20 @@ def analyse_doc(
                 n_clauses=lint.n_clauses,
                 n_subclauses=n_sub,
                 flags=flags,
+                fragment=fragment,
             )
         )
         all_flags += flags
+        if fragment:
+            # A heading-like line ("Beste bewoner,", "Wat verandert er") is read, not measured:
+            # it is no sentence and would lower the average sentence length.
+            counts = counts + Counts(
+                n_fragments=1,
+                n_flags=len(flags),
+                n_style_problems=style_problems(flags),
+                flag_counts=_kinds(flags),
+            )
+            continue
         cwc = lint.content_words_per_clause
         counts = counts + Counts(
             n_words=n_words,
@@ -200,7 +226,7 @@ def analyse_doc(
             n_unparsed_sentences=int(not has_dep),
             flag_counts=_kinds(flags),
         )
-    if sentences and (
+    if counts.n_sentences and (
         counts.n_words > settings.long_paragraph_words
         or counts.n_sentences > settings.long_paragraph_sentences
     ):
@@ -217,6 +243,25 @@ def analyse_doc(
         all_flags.append(flag)
         counts = counts + Counts(n_flags=1, flag_counts={"long_paragraph": 1})
     return TextAnalysis(text, sentences, all_flags, counts)
+
+
+def is_fragment(
+    doc: Doc, start: int, end: int, n_words: int, settings: ReadabilitySettings
+) -> bool:
+    """A line without words to measure, or a short line that is not a sentence: no finite
+    verb (by the morphology, when the Doc has it) and no closing ``.``, ``!`` or ``?``
+    ("Beste bewoner,", "Onderwerp: afval", "Papier en karton", "Met vriendelijke groet,").
+    Without morphology any short line without closing punctuation counts."""
+    if n_words == 0:
+        return True  # nothing to measure (punctuation, an over-long "word")
+    if n_words > settings.fragment_max_words:
+        return False
+    last = next((t for t in reversed(doc[start:end]) if not t.is_space), None)
+    if last is not None and last.text[-1:] in ".!?":
+        return False
+    if doc.has_annotation("MORPH"):
+        return not any("Fin" in t.morph.get("VerbForm") for t in doc[start:end])
+    return True
 
 
 def _kinds(flags: list[Flag]) -> dict[str, int]:
@@ -257,8 +302,9 @@ def style_problems(flags: list[Flag]) -> int:
 
 def style_flag_rate(counts: Counts) -> float | None:
     """Style problems (passive, nominalisation, officialese, rare word, abbreviation, many
-    subclauses; see ``style_problems``) per sentence."""
-    return formulas.mean(counts.n_style_problems, counts.n_sentences)
+    subclauses; see ``style_problems``) per line read: sentences and fragments (headings-like
+    lines are read for advice too)."""
+    return formulas.mean(counts.n_style_problems, counts.n_sentences + counts.n_fragments)
 
 
 def measures(counts: Counts, settings: ReadabilitySettings) -> dict[str, Any]:

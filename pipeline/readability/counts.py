@@ -33,6 +33,7 @@ class Counts:
     n_style_problems: int = 0
     n_subclauses: int = 0
     n_units: int = 0
+    n_fragments: int = 0  # heading-like lines: read for flags, not measured (is_fragment)
     # LiNT-II ingredients (sums and counts; None-able means are derived in measures())
     lint_freq_sum: float = 0.0
     lint_freq_n: int = 0

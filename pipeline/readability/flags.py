@@ -35,10 +35,11 @@ FLAG_KINDS = (
     "abbreviation",
     "many_subclauses",
     "long_paragraph",
+    "overlong_word",
 )
 # Flags that count towards the B1 verdict's flag rate; sentence and paragraph length have
 # criteria of their own.
-STYLE_FLAG_KINDS = frozenset(FLAG_KINDS) - {"long_sentence", "long_paragraph"}
+STYLE_FLAG_KINDS = frozenset(FLAG_KINDS) - {"long_sentence", "long_paragraph", "overlong_word"}
 
 WORDEN_FORMS = frozenset({"word", "wordt", "worden", "werd", "werden", "geworden"})
 ZIJN_FORMS = frozenset({"ben", "bent", "is", "zijn", "was", "waren", "geweest"})
@@ -63,6 +64,7 @@ NOMINALISATION_SUFFIXES = (
     ("ing", ("en",)),
 )
 MIN_VERB_ZIPF = 1.0
+MAX_NOUN_CHARS = 60  # longer tokens are no nouns to analyse (compound splitting is quadratic)
 MIN_COMPOUND_PART = 4
 DIAERESIS_BASE = {"ä": "a", "ë": "e", "ï": "i", "ö": "o", "ü": "u"}
 # One hyphen-separated part of a token that is an acronym (JOGG in JOGG-aanpak, GGZ in POH-GGZ).
@@ -448,6 +450,8 @@ def _only_prefixes(left: str) -> bool:
 
 def is_nominalisation(token: Token, resources: ReadabilityResources) -> tuple[str, bool] | None:
     """The base verb (see ``base_verb``) when ``token`` is a deverbal action noun."""
+    if len(token.text) > MAX_NOUN_CHARS:
+        return None
     word = _lemma(token)
     if not word.isalpha():  # simplemma: "her_inrichting"
         word = token.lower_
@@ -716,10 +720,13 @@ def _is_name(token: Token, sentence_start: int) -> bool:
         return False
     if token.i != sentence_start:
         return True
-    text, i = token.doc.text, token.idx
-    while i > 0 and text[i - 1] in " \t":
-        i -= 1
-    return i > 0 and text[i - 1] in ":,"
+    # the character before the token, skipping spaces and tabs (not line breaks)
+    doc, j = token.doc, token.i - 1
+    if j >= 0 and doc[j].whitespace_:
+        return doc[j].text[-1:] in ":,"
+    while j >= 0 and doc[j].is_space and not doc[j].text.strip(" \t"):
+        j -= 1
+    return j >= 0 and not doc[j].is_space and doc[j].text[-1:] in ":,"
 
 
 def detect_rare_words(

@@ -29,6 +29,7 @@ KIND_LABELS = {
     "abbreviation": "afkorting",
     "many_subclauses": "veel bijzinnen",
     "long_paragraph": "lange alinea",
+    "overlong_word": "geen woord",
 }
 # Flags that cover a whole sentence or paragraph are shown as a background, word-level
 # flags as an underline.

@@ -5,13 +5,10 @@ Texts echoed in the output are scrubbed of e-mail addresses, phone numbers and @
 
 from __future__ import annotations
 
-import secrets
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any, BinaryIO
-
-from pydantic import SecretStr
 
 from pipeline.config import Settings
 from pipeline.ingest.readers import InputError, decode_text, read_input
@@ -57,10 +54,7 @@ def split_units(text: str, per_line: bool) -> list[str]:
 
 def make_scrubber(settings: Settings) -> Pseudonymiser:
     """The privacy scrubber; only its scrubbing is used, so a missing secret is no problem."""
-    privacy = settings.privacy
-    if privacy.secret is None or not privacy.secret.get_secret_value():
-        privacy = privacy.model_copy(update={"secret": SecretStr(secrets.token_hex(16))})
-    return Pseudonymiser(privacy)
+    return Pseudonymiser.for_scrubbing(settings.privacy)
 
 
 def score_command(

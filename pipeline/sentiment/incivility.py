@@ -203,17 +203,23 @@ class UncivilMatcher:
     ) -> bool:
         """False for a homograph used in its harmless sense (see the module docstring)."""
         word = forms[i]
-        if term.category == _DISEASE_CATEGORY and word.isalpha() and (
-            len(word) <= len(term.words[0]) + 1
+        if (
+            term.category == _DISEASE_CATEGORY
+            and word.isalpha()
+            and (len(word) <= len(term.words[0]) + 1)
         ):
             # bare disease word: a curse only in a curse construction
             before = [f for f in forms[max(0, i - 4) : i] if f]
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if "!" in nxt:
                 return True
-            return bool(before) and before[-1] in {"de", "het"} and any(
-                f.startswith(tuple(self._curse_cues)) for f in before
-            ) if self._curse_cues else True
+            return (
+                bool(before)
+                and before[-1] in {"de", "het"}
+                and any(f.startswith(tuple(self._curse_cues)) for f in before)
+                if self._curse_cues
+                else True
+            )
         if word in self._predicative:
             before = [f for f in forms[max(0, i - 3) : i] if f]
             return any(f in self._aimed_cues for f in before)

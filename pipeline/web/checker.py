@@ -135,13 +135,19 @@ class Checker:
 
     def check(self, text: str, path: str = PASTED_PATH) -> CheckResult:
         """Check one text with the function behind ``gemeentetaal check``."""
-        from pipeline.check import InputText, check_texts
+        from pipeline.check import InputFailure, InputText, check_texts
 
         # One analysis at a time: the pipeline is shared and the work is CPU-bound anyway.
         with self._lock:
             [result] = check_texts(
-                [InputText(path, text)], self.settings, self.nlp, self.model, self.resources
+                [InputText.from_text(path, text)],
+                self.settings,
+                self.nlp,
+                self.model,
+                self.resources,
             )
+        if isinstance(result, InputFailure):
+            raise RequestError(422, f"De tekst kan niet worden gelezen ({result.message}).")
         return result
 
     @staticmethod

@@ -98,6 +98,7 @@ class Builder:
             "other",
             merged,
             line.rows[line.header_rows :],
+            position=section.next_position(),
         )
         self.n_tables += 1
         section.tables.append(table)
@@ -126,7 +127,12 @@ class Builder:
             groups = list(zip(lines, block.audit, strict=True))
         for text, audit in groups:
             order = len(section.paragraphs)
-            para = Paragraph(make_id(self.hash, "paragraph", section.order, order), order, text)
+            para = Paragraph(
+                make_id(self.hash, "paragraph", section.order, order),
+                order,
+                text,
+                position=section.next_position(),
+            )
             para.boilerplate.extend(self.pending)
             para.boilerplate.extend(audit)
             self.pending = []
@@ -152,7 +158,10 @@ class Builder:
             if line.letter
             else "bullet"
         )
-        self.item = Item("", order, kind, line.letter, line.body, role=line.role)
+        self.item = Item(
+            "", order, kind, line.letter, line.body, role=line.role,
+            position=section.next_position(),
+        )  # fmt: skip
         self.item_lines = [line.body]
         if line.letter and kind == "lettered":
             self.last_letter = line.letter
@@ -162,9 +171,11 @@ class Builder:
 
     def add_row_pair(self, goal: str, action: str) -> None:
         section = self.ensure_section()
-        g = Item("", len(section.items), "row", None, goal, role="goal")
+        g = Item("", len(section.items), "row", None, goal, role="goal",
+                 position=section.next_position())  # fmt: skip
         section.items.append(g)
-        a = Item("", len(section.items), "row", None, action, role="action")
+        a = Item("", len(section.items), "row", None, action, role="action",
+                 position=section.next_position())  # fmt: skip
         section.items.append(a)
 
     def add_sub_item(self, line: Line) -> bool:

@@ -235,6 +235,8 @@ class Classifier:
     def _is_doc_title(self, text: str, index: int, *, anywhere: bool = False) -> bool:
         if text[-1] in ".,;" or text.count(" ") >= self.settings.heading_max_words:
             return False
+        if _SENTENCE_INSIDE.search(text):  # "Het PGB wordt verstrekt. Meer ..." is prose
+            return False
         tokens = list(TOKEN.findall(fold(text)))
         if not any(t in self.vocab.type_words for t in tokens):
             return False
@@ -242,10 +244,13 @@ class Classifier:
         return has_year or anywhere or index < 5
 
 
+_SENTENCE_INSIDE = re.compile(r"[a-zà-ÿ)][.!?]\s+\S")
+
+
 def is_title_like(text: str, max_words: int, vocab: Vocabulary) -> bool:
     if not text or not text[0].isupper() or len(text) > 80 or words(text) > max_words:
         return False
-    if text[-1] in ".,;:…" or not has_letter(text):
+    if text[-1] in ".,;:…" or not has_letter(text) or _SENTENCE_INSIDE.search(text):
         return False
     last = fold(text.split()[-1]).strip("\"'”’)")
     return last not in vocab.no_title_final_words
