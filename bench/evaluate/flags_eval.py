@@ -1,0 +1,176 @@
+"""Precision and recall of the writing advice ("flags") against the gold annotations of real
+municipal sentences (``bench/evaluate/flags_gold.py``; conventions in docs/evaluation.md).
+
+Every unit is parsed on its own and analysed with ``pipeline.analyse.analyse_units`` per
+source document (an abbreviation explained anywhere in the document counts as explained), the
+same function ``run`` and ``check`` use. A flag matches a gold annotation of the same kind in
+the same unit when their spans overlap. For officialese the drop-in replacement is compared
+with the annotator's alternative ("drop-in correct": the replacement equals the alternative,
+or one of the ``a / b`` alternatives, ignoring case).
+
+Usage::
+
+    python -m bench.evaluate.flags_eval --side dev [--datasets seeds] [--show KIND]
+
+Tune on ``dev`` only; ``heldout`` is for reporting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bench.evaluate.common import prf
+from bench.evaluate.flags_gold import DATASETS, KINDS, Annotation, GoldSet, Unit, load_side
+
+# The tool's flag kinds for each gold kind.
+TOOL_KIND = {kind: kind for kind in KINDS} | {"hard_word": "rare_word"}
+
+
+@dataclass
+class KindResult:
+    """Counts of one kind: flags that matched, flags that did not, gold spans missed."""
+
+    tp_flags: int = 0
+    fp_flags: int = 0
+    tp_gold: int = 0
+    fn_gold: int = 0
+    dropin_ok: int = 0
+    dropin_n: int = 0
+    false_positives: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, Any]:
+        precision = prf(self.tp_flags, self.fp_flags, 0)["precision"]
+        recall = prf(self.tp_gold, 0, self.fn_gold)["recall"]
+        return {
+            "precision": precision,
+            "recall": recall,
+            "flags": self.tp_flags + self.fp_flags,
+            "false_positives": self.fp_flags,
+            "gold": self.tp_gold + self.fn_gold,
+            "missed": self.fn_gold,
+            "dropin_correct": (self.dropin_ok / self.dropin_n) if self.dropin_n else None,
+            "dropin_n": self.dropin_n,
+        }
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("‘", "").replace("’", "").split())
+
+
+def dropin_correct(replacement: str | None, alternative: str) -> bool:
+    """The tool's replacement equals the annotator's alternative (or one of ``a / b``)."""
+    if replacement is None:
+        return False
+    options = {_norm(a) for a in alternative.split("/") if a.strip()}
+    return _norm(replacement) in options
+
+
+def analyse_gold(gold: GoldSet, settings: Any, nlp: Any, info: Any, resources: Any) -> dict:
+    """The tool's flags for every unit of ``gold``: ``{(dataset, unit_id): [Flag, ...]}``."""
+    from pipeline.analyse import Unit as PipelineUnit
+    from pipeline.analyse import analyse_units
+    from pipeline.nlp import parse, unwrap_lines
+
+    by_document: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    for unit in gold.units:
+        by_document[unit.dataset, unit.document].append(unit)
+    texts = [(unwrap_lines(u.text), u) for u in gold.units]
+    docs = {(u.dataset, u.unit_id): doc for doc, u in parse(nlp, texts, settings.nlp)}
+    flags: dict[tuple[str, str], list[Any]] = {}
+    for units in by_document.values():
+        parsed = [
+            (docs[u.dataset, u.unit_id], PipelineUnit(u.unit_id, "paragraph", u.text, u.document))
+            for u in units
+        ]
+        for unit, analysis in zip(
+            units, analyse_units(parsed, settings.readability, resources, info), strict=True
+        ):
+            flags[unit.dataset, unit.unit_id] = list(analysis.flags)
+    return flags
+
+
+def score(gold: GoldSet, flags: dict, kinds: Sequence[str] = KINDS) -> dict[str, KindResult]:
+    """Match flags to gold annotations by kind, unit and overlapping span."""
+    results = {kind: KindResult() for kind in kinds}
+    texts = {(u.dataset, u.unit_id): u.text for u in gold.units}
+    for key, annotations in gold.by_unit().items():
+        found = flags.get(key, [])
+        text = texts[key]
+        for kind in kinds:
+            result = results[kind]
+            mine = [f for f in found if f.kind == TOOL_KIND[kind]]
+            theirs: list[Annotation] = [a for a in annotations if a.kind == kind]
+            for flag in mine:
+                hits = [a for a in theirs if a.start < flag.end and flag.start < a.end]
+                if hits:
+                    result.tp_flags += 1
+                    if kind == "officialese" and hits[0].alternative:
+                        result.dropin_n += 1
+                        ok = dropin_correct(getattr(flag, "replacement", None), hits[0].alternative)
+                        result.dropin_ok += ok
+                        if not ok:
+                            result.misses.append(
+                                f"DROP-IN {key[1]}: {flag.text!r} -> "
+                                f"{getattr(flag, 'replacement', None)!r}, "
+                                f"gold {hits[0].alternative!r}"
+                            )
+                else:
+                    result.fp_flags += 1
+                    result.false_positives.append(f"{key[1]}: {flag.text!r} in {text!r}")
+            for annotation in theirs:
+                if any(annotation.start < f.end and f.start < annotation.end for f in mine):
+                    result.tp_gold += 1
+                else:
+                    result.fn_gold += 1
+                    result.misses.append(f"{key[1]}: {annotation.span!r} in {text!r}")
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--side", choices=("dev", "heldout"), default="dev")
+    parser.add_argument("--datasets", nargs="+", default=list(DATASETS))
+    parser.add_argument("--show", nargs="*", default=(), help="print errors of these kinds")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    from pipeline.config import load_settings
+    from pipeline.nlp import load_pipeline
+    from pipeline.readability import ReadabilityResources
+
+    settings = load_settings(None, {}, environ={})
+    nlp, info = load_pipeline(settings.nlp)
+    resources = ReadabilityResources.load(settings.readability)
+    gold = load_side(args.side, tuple(args.datasets))
+    results = score(gold, analyse_gold(gold, settings, nlp, info, resources))
+    figures = {kind: r.figures() for kind, r in results.items()}
+    if args.json:
+        print(json.dumps({"side": args.side, "units": len(gold.units), "kinds": figures}))
+    else:
+        print(f"side {args.side}: {len(gold.units)} units, model {info.describe()}")
+        for kind, f in figures.items():
+            p = "–" if f["precision"] is None else f"{f['precision']:.2f}"
+            r = "–" if f["recall"] is None else f"{f['recall']:.2f}"
+            line = (
+                f"{kind:15} P {p} ({f['flags'] - f['false_positives']}/{f['flags']})  "
+                f"R {r} ({f['gold'] - f['missed']}/{f['gold']})"
+            )
+            if f["dropin_correct"] is not None:
+                line += f"  drop-in {f['dropin_correct']:.2f} (n={f['dropin_n']})"
+            print(line)
+    for kind in args.show:
+        print(f"\n== {kind}: false positives")
+        print("\n".join(results[kind].false_positives))
+        print(f"\n== {kind}: misses")
+        print("\n".join(results[kind].misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
