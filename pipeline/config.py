@@ -54,6 +54,13 @@ class NlpSettings(_Section):
 
 class IngestSettings(_Section):
     max_file_mb: float = Field(20.0, gt=0)
+    # What a file may expand into (pipeline/ingest/limits.py); each refusal names its setting.
+    max_zip_entries: int = Field(5_000, ge=10)  # members of a .docx (zip)
+    max_unzipped_mb: float = Field(200.0, gt=0)  # unpacked size of all members of a .docx
+    max_xml_elements: int = Field(3_000_000, ge=1_000)  # elements in the XML of a .docx
+    max_pdf_pages: int = Field(2_000, ge=1)
+    max_html_elements: int = Field(200_000, ge=1_000)
+    max_text_chars: int = Field(5_000_000, ge=10_000)  # text extracted from a .docx or .pdf
     extensions: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".csv", ".json")
     # Column names accepted in structured comment exports (CSV/JSON); first match wins.
     export_columns: dict[str, tuple[str, ...]] = {

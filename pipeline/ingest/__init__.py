@@ -79,7 +79,7 @@ def ingest_raw(raw: RawInput, settings: Settings, pseudonymiser: Pseudonymiser) 
 
 def ingest_file(path: Path, settings: Settings, pseudonymiser: Pseudonymiser) -> list[Record]:
     """Read and parse one file. Raises ``InputError`` with a one-line message."""
-    raw = read_input(path, settings.ingest.max_file_mb)
+    raw = read_input(path, settings.ingest.max_file_mb, settings.ingest)
     return ingest_raw(raw, settings, pseudonymiser)
 
 
