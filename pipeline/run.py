@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 from pipeline import __version__
 from pipeline.config import Settings
 from pipeline.ingest import iter_input_files
+from pipeline.ingest.errors import describe
 from pipeline.ingest.readers import InputError, read_bytes
 from pipeline.outputs import (
     DUCKDB_FILE,
@@ -173,7 +174,7 @@ class Worker:
             result.error = str(exc)
         except Exception as exc:  # one broken file must never stop the batch
             log.debug("failed on %s", path, exc_info=True)
-            result.error = f"{exc.__class__.__name__}: {exc}"
+            result.error = describe(exc)  # library errors may quote the input
         return result
 
 
