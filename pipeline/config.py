@@ -165,6 +165,10 @@ class WebSettings(_Section):
     port: int = Field(8000, ge=1, le=65535)
     max_chars: int = Field(200_000, ge=1000)
     max_upload_mb: float = Field(10.0, gt=0)
+    # Check worker processes (pipeline/web/pool.py); None: one per core this process may use.
+    workers: int | None = Field(None, ge=1)
+    timeout_seconds: float = Field(60.0, gt=0)  # a longer check is stopped (504)
+    max_worker_mb: float = Field(1536.0, ge=256)  # a worker passing this is stopped (413)
 
 
 class RunSettings(_Section):
