@@ -270,7 +270,7 @@ def duplicate_id_csv() -> str:
 
 def long_token(n_chars: int = 150_000) -> str:
     """One word of ``n_chars`` letters (issue #14 item 2)."""
-    return "a" * (n_chars - 1) + "\n"
+    return "a" * n_chars + "\n"
 
 
 def long_paragraph(n_chars: int = 200_000) -> str:

@@ -225,13 +225,20 @@ def _run_local(
     pool = ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(settings, parts_dir)
     )
+    futures = [pool.submit(_process_in_worker, path, force) for path in files]
     try:
-        yield from pool.map(_process_in_worker, files, [force] * len(files), chunksize=1)
+        for future in futures:  # in input order, as they finish
+            yield future.result()
     except BaseException:  # Ctrl-C, a full disk: stop the workers, not just the queue
-        processes = list(getattr(pool, "_processes", {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
+        # Workers first: the pool then marks its futures broken and its manager thread ends
+        # (futures cancelled before that, as Executor.map does, make Python 3.11's manager
+        # thread fail with InvalidStateError and a traceback).
+        for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(10)
+        pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
 
