@@ -202,14 +202,20 @@ def html_deep(depth: int = 100_000) -> str:
 
 
 def pdf_pages(path: Path, n_pages: int = 5_000) -> Path:
-    """A PDF with ``n_pages`` one-line pages (fpdf2)."""
+    """A PDF with ``n_pages`` short pages (fpdf2)."""
     from fpdf import FPDF
 
+    sentences = (
+        "De gemeente zorgt voor schone straten.", "Wij helpen ouderen die thuis willen wonen.",
+        "Het afval wordt op dinsdag opgehaald.", "Jongeren kunnen terecht in het buurthuis.",
+        "In 2025 komen er nieuwe fietspaden.",
+    )  # fmt: skip
     pdf = FPDF(format="A4")
     pdf.set_font("Helvetica", size=11)
-    for n in range(n_pages):
+    for n in range(n_pages):  # different lines on every page: no running header to drop
         pdf.add_page()
-        pdf.cell(0, 10, f"Pagina {n + 1}. De gemeente helpt.")
+        text = f"{sentences[n % 5]} {sentences[(n + 2) % 5]} Dit is pagina {n + 1}."
+        pdf.multi_cell(0, 8, text)
     pdf.output(str(path))
     return path
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -135,7 +136,10 @@ def test_hardening_3_html_reading_is_linear(tmp_path: Path):
         path = one_folder(tmp_path, shape, lambda p, make=make: make())
         m = gemeentetaal("ingest", path, "--format", "json", cwd=tmp_path)
         assert_bounded(m, shape)
-        assert m.returncode == 0 and m.stdout.strip()
+        if shape == "pagina.html":
+            assert m.returncode == 0 and m.stdout.strip()
+        else:  # 100,000 nested <div>: read, or refused with one line (no main content)
+            assert m.returncode == 0 or len(error_lines(m.stderr)) == 1
 
 
 def test_hardening_3_word_tables_and_paragraphs_read_in_linear_time(tmp_path: Path):
@@ -165,7 +169,7 @@ def test_hardening_3_word_tables_and_paragraphs_read_in_linear_time(tmp_path: Pa
     started = time.perf_counter()
     text, _ = extract_text(path.read_bytes(), ".docx")
     assert time.perf_counter() - started < 10
-    assert text.splitlines()[-1] == "kop | x"
+    assert text.strip().splitlines()[-1] == "kop | x" and text.count("kop | x") == 5_000
 
 
 # -- 4. a headerless CSV export: no personal data in any error -------------------------------
@@ -349,11 +353,10 @@ def test_hardening_8_full_disk_keeps_parquet_and_duckdb_consistent(
     result = invoke("run", source, "--out", out, "--no-progress")
     assert result.exit_code == 1
     [line] = result.stderr.strip().splitlines()
-    target = "gemeentetaal.duckdb" if fail_at == "duckdb" else "items.parquet"
-    assert line == (
-        f"gemeentetaal: error: cannot write {out / target}: "
-        "the disk is full (no space left on device)"
-    )
+    target = re.escape(str(out / "gemeentetaal.duckdb")) if fail_at == "duckdb" else None
+    target = target or re.escape(str(out)) + r"/[a-z]+\.parquet"
+    full = re.escape("the disk is full (no space left on device)")
+    assert re.fullmatch(f"gemeentetaal: error: cannot write {target}: {full}", line), line
     assert snapshot(out) == before
     assert temporaries(out) == []
 

@@ -103,7 +103,7 @@ def test_limits_pdf_pages_and_characters():
 def test_limits_pdf_page_limit_through_the_reader(tmp_path: Path):
     data = adv.pdf_pages(tmp_path / "p.pdf", n_pages=12).read_bytes()
     text, _ = extract_text(data, ".pdf", LIMITS)
-    assert "Pagina 12." in text
+    assert text.count("Dit is pagina") >= 6
     with pytest.raises(LimitError, match="too many pages"):
         extract_text(data, ".pdf", LIMITS.model_copy(update={"max_pdf_pages": 10}))
 

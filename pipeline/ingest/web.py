@@ -13,6 +13,7 @@ Linear in the size of the page.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
@@ -152,6 +153,9 @@ def _table_rows(table: Any) -> tuple[tuple[str, ...], ...]:
 def _trafilatura_lines(html: str) -> set[str]:
     """Lines trafilatura keeps as the page's main content."""
     import trafilatura
+
+    # trafilatura logs what it cannot use as errors; the caller reports the page in one line.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
     text = trafilatura.extract(
         html, include_tables=True, include_comments=False, favor_recall=True, output_format="txt"
