@@ -60,6 +60,8 @@ class IngestSettings(_Section):
     max_xml_elements: int = Field(3_000_000, ge=1_000)  # elements in the XML of a .docx
     max_pdf_pages: int = Field(2_000, ge=1)
     max_html_elements: int = Field(200_000, ge=1_000)
+    # Longer pages keep their whole body (no main-content detection: superlinear in trafilatura).
+    html_detect_max_chars: int = Field(500_000, ge=10_000)
     max_text_chars: int = Field(5_000_000, ge=10_000)  # text extracted from a .docx or .pdf
     extensions: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".csv", ".json")
     # Column names accepted in structured comment exports (CSV/JSON); first match wins.

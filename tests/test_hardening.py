@@ -132,6 +132,12 @@ def test_hardening_3_html_reading_is_linear(tmp_path: Path):
     # Quadratic reading took 44 s for 20,000 paragraphs and grew 16x from 5,000.
     assert timings[20_000] < 15, timings
     assert timings[20_000] < 10 * timings[5_000] + 1, timings
+    # A page without <main>: trafilatura's detection grew ~20x from 0.4 to 1.6 MB (35 s).
+    for size in (400_000, 1_600_000):
+        started = time.perf_counter()
+        assert "Lasten | 1.234" in html_to_text(adv.html_page(size))
+        timings[size] = time.perf_counter() - started
+    assert timings[1_600_000] < 30 and timings[1_600_000] < 8 * timings[400_000] + 1, timings
     for shape, make in (("pagina.html", adv.html_page), ("diep.html", adv.html_deep)):
         path = one_folder(tmp_path, shape, lambda p, make=make: make())
         m = gemeentetaal("ingest", path, "--format", "json", cwd=tmp_path)

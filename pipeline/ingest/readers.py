@@ -135,8 +135,9 @@ def html_blocks(html: str, limits: IngestSettings | None = None) -> list[Block]:
     """Layout blocks of an HTML page: main content, site chrome as furniture."""
     from pipeline.ingest.web import read_html_blocks
 
-    check_html(html, limits or IngestSettings())
-    return read_html_blocks(html, _is_metadata_line)
+    limits = limits or IngestSettings()
+    check_html(html, limits)
+    return read_html_blocks(html, _is_metadata_line, limits.html_detect_max_chars)
 
 
 def html_to_text(html: str, limits: IngestSettings | None = None) -> str:
