@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.ingest import ingest_paths
-from pipeline.outputs import write_tables
+from pipeline.outputs import output_folder, write_tables
 from pipeline.privacy import Pseudonymiser
 from pipeline.records import Document, IngestError, Programme, Record, Section, Thread
 
@@ -318,5 +318,6 @@ def ingest_command(
     if not as_json:
         rows = record_rows(records)
         rows["errors"] = error_rows(errors)
-        write_tables(rows, out or settings.paths.processed_dir)
+        with output_folder(out or settings.paths.processed_dir) as folder:
+            write_tables(rows, folder)
     return len(errors)

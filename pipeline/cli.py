@@ -1,14 +1,20 @@
 """The ``gemeentetaal`` command line: thin commands that parse options and call one function.
 
-Exit codes: 0 success, 1 some inputs failed (or a text is above ``--max-level``), 2 usage
-errors (typer/click's own code for bad options, also used for configuration errors).
+Exit codes: 0 success, 1 some inputs failed (or a text is above ``--max-level``, or an
+output could not be written), 2 usage errors (typer/click's own code for bad options, also
+used for configuration errors), 130 interrupted (Ctrl-C). Every failure is one line on
+stderr; a full disk or an unwritable output folder too (``reported``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import logging
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -54,6 +60,40 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one clear error line and return the exit to raise."""
     typer.echo(f"gemeentetaal: error: {message}", err=True)
     return typer.Exit(code)
+
+
+# errno values of a failed write: full disk, no permission, read-only, not a folder, ...
+WRITE_ERRORS = frozenset(
+    (errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR,
+     errno.EISDIR, errno.ENOENT)
+)  # fmt: skip
+
+
+@contextlib.contextmanager
+def reported(interrupted: str = "") -> Iterator[None]:
+    """Turn a failed write and Ctrl-C into one line on stderr (exit 1 and 130).
+
+    Args:
+        interrupted: what the user should know after Ctrl-C, e.g. what was kept.
+    """
+    from pipeline.outputs import OutputError, output_error
+
+    try:
+        yield
+    except OutputError as exc:
+        raise fail(str(exc), 1) from exc
+    except KeyboardInterrupt:
+        note = f"; {interrupted}" if interrupted else ""
+        typer.echo(f"gemeentetaal: interrupted (Ctrl-C){note}", err=True)
+        raise typer.Exit(130) from None
+    except BrokenPipeError:  # the reader of our output went away (| head): stop quietly
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
+        raise typer.Exit(1) from None
+    except OSError as exc:  # a write outside pipeline.outputs (a report, a model file)
+        if exc.filename is None or exc.errno not in WRITE_ERRORS:
+            raise
+        raise fail(str(output_error(exc, exc.filename or "the output")), 1) from exc
 
 
 def check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
@@ -137,7 +177,8 @@ def ingest(
 
     check_choice("--format", format, ("tables", "json"))
     settings = make_settings(config, verbose=verbose)
-    n_errors = ingest_command(paths, settings, out=out, as_json=format == "json")
+    with reported("nothing was written"):
+        n_errors = ingest_command(paths, settings, out=out, as_json=format == "json")
     raise typer.Exit(1 if n_errors else 0)
 
 
@@ -166,9 +207,10 @@ def check(
     if max_level is not None and max_level.upper() not in LEVELS:
         raise fail(f"--max-level must be one of {', '.join(LEVELS)}, not {max_level!r}")
     settings = make_settings(config, model, verbose)
-    code = check_command(
-        paths, settings, fmt=format, out=out, max_level=max_level and max_level.upper()
-    )
+    with reported():
+        code = check_command(
+            paths, settings, fmt=format, out=out, max_level=max_level and max_level.upper()
+        )
     raise typer.Exit(code)
 
 
@@ -198,8 +240,10 @@ def run(
     settings = make_settings(config, model, verbose)
     paths = raw_dir or [settings.paths.raw_dir]
     out_dir = out or settings.paths.processed_dir
-    n_files = sum(1 for _ in iter_input_files(p for p in paths if p.exists()))
-    with file_progress(n_files, enabled=progress) as on_file:
+    n_files = sum(1 for _ in iter_input_files(paths))
+    kept = f"the tables were not updated; finished inputs are kept in {out_dir / 'parts'}"
+    interrupted = f"{kept} and skipped by the next run"
+    with reported(interrupted), file_progress(n_files, enabled=progress) as on_file:
         summary = run_pipeline(
             paths, settings, out_dir, force=force, workers=workers, engine=engine,
             scheduler=scheduler, on_file=on_file,
@@ -330,9 +374,10 @@ def dashboard(
     settings = make_settings(config, verbose=verbose)
     processed_dir = processed or settings.paths.processed_dir
     try:
-        result = write_dashboard(
-            processed_dir, out or processed_dir / "dashboard.html", settings.dashboard
-        )
+        with reported():
+            result = write_dashboard(
+                processed_dir, out or processed_dir / "dashboard.html", settings.dashboard
+            )
     except DashboardError as exc:
         raise fail(str(exc), 1) from exc
     typer.echo(

@@ -56,6 +56,15 @@ class NlpSettings(_Section):
 
 class IngestSettings(_Section):
     max_file_mb: float = Field(20.0, gt=0)
+    # What a file may expand into (pipeline/ingest/limits.py); each refusal names its setting.
+    max_zip_entries: int = Field(5_000, ge=10)  # members of a .docx (zip)
+    max_unzipped_mb: float = Field(200.0, gt=0)  # unpacked size of all members of a .docx
+    max_xml_elements: int = Field(3_000_000, ge=1_000)  # elements in the XML of a .docx
+    max_pdf_pages: int = Field(2_000, ge=1)
+    max_html_elements: int = Field(200_000, ge=1_000)
+    # Longer pages keep their whole body (no main-content detection: superlinear in trafilatura).
+    html_detect_max_chars: int = Field(500_000, ge=10_000)
+    max_text_chars: int = Field(5_000_000, ge=10_000)  # text extracted from a .docx or .pdf
     extensions: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".csv", ".json")
     # Column names accepted in structured comment exports (CSV/JSON); first match wins.
     export_columns: dict[str, tuple[str, ...]] = {
@@ -165,6 +174,10 @@ class WebSettings(_Section):
     port: int = Field(8000, ge=1, le=65535)
     max_chars: int = Field(200_000, ge=1000)
     max_upload_mb: float = Field(10.0, gt=0)
+    # Check worker processes (pipeline/web/pool.py); None: one per core this process may use.
+    workers: int | None = Field(None, ge=1)
+    timeout_seconds: float = Field(60.0, gt=0)  # a longer check is stopped (504)
+    max_worker_mb: float = Field(1536.0, ge=256)  # a worker passing this is stopped (413)
 
 
 class RunSettings(_Section):

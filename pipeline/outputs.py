@@ -2,12 +2,21 @@
 
 Each file is written to a temporary name in the same folder and moved into place with
 ``os.replace``, so a crash mid-run leaves either the old table or the new one, never half.
+A set of tables is staged the same way (``StagedOutputs``): every Parquet file and the DuckDB
+file built from them are written under temporary names first and moved into place only when
+all of them are complete, so a full disk leaves the old set as it was, Parquet and DuckDB
+alike. A temporary file that outlives its process (kill -9, power loss) is removed by the
+next command that writes to the folder (``output_folder``, which also keeps two commands from
+writing to one folder at the same time). A failure to write is an ``OutputError``: one line
+naming the file and the reason.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -19,22 +28,160 @@ import pyarrow.parquet as pq
 from pipeline.schemas import TABLES, validate
 
 DUCKDB_FILE = "gemeentetaal.duckdb"
+LOCK_FILE = ".gemeentetaal.lock"
+# Temporary names made by temp_path (and DuckDB's write-ahead log beside them).
+_TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp(\.wal)?$")
+
+
+class OutputError(Exception):
+    """An output cannot be written; the message is one line for the user."""
+
+
+def output_error(exc: BaseException, target: Path | str) -> OutputError:
+    """One line for a failed write: the file and the reason, with a hint for a full disk."""
+    code = getattr(exc, "errno", None)
+    text = str(exc)
+    if code == errno.ENOSPC or "No space left" in text:
+        reason = "the disk is full (no space left on device)"
+    elif code in (errno.EACCES, errno.EPERM):
+        reason = "permission denied"
+    elif code == errno.EROFS:
+        reason = "the file system is read-only"
+    elif code == errno.ENOTDIR:
+        reason = "a part of the path is a file, not a folder"
+    elif code == errno.ENOENT:
+        reason = "its folder does not exist"
+    elif isinstance(exc, OSError) and exc.strerror:
+        reason = exc.strerror.lower()
+    else:
+        reason = exc.__class__.__name__
+    path = Path(target)
+    if _TEMP_NAME.match(path.name):  # name the file the user knows, not its temporary name
+        path = path.with_name(path.name[1:].rsplit(".", 3 if path.suffix == ".wal" else 2)[0])
+    return OutputError(f"cannot write {path if str(target) else 'the output'}: {reason}")
+
+
+def temp_path(target: Path) -> Path:
+    """A fresh temporary name beside ``target`` (not created)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise output_error(exc, target.parent) from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    return tmp
+
+
+def _remove(tmp: Path) -> None:
+    for path in (tmp, tmp.with_name(tmp.name + ".wal")):
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; move it over ``target`` on success."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()
+    """Yield a temporary path beside ``target``; move it over ``target`` on success.
+
+    Raises:
+        OutputError: the folder or file cannot be written (full disk, no permission).
+    """
+    tmp = temp_path(target)
     try:
         yield tmp
         os.replace(tmp, target)
+    except OSError as exc:
+        raise output_error(exc, target) from exc
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        _remove(tmp)
+
+
+class StagedOutputs:
+    """New versions of a set of files, moved into place together once all are written.
+
+    Use as a context manager: ``stage(target)`` gives a temporary path to write; when the
+    block ends without an error every staged file replaces its target (DuckDB last); on an
+    error, every staged file is removed and the targets stay as they were.
+    """
+
+    def __init__(self) -> None:
+        self.staged: dict[Path, Path] = {}  # target -> temporary path
+
+    def stage(self, target: Path) -> Path:
+        tmp = temp_path(target)
+        self.staged[target] = tmp
+        return tmp
+
+    def __enter__(self) -> StagedOutputs:
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is not None:
+            for tmp in self.staged.values():
+                _remove(tmp)
+            if isinstance(exc, OSError):  # the file being written is the last one staged
+                raise output_error(exc, list(self.staged)[-1] if self.staged else "") from exc
+            return
+        order = sorted(self.staged, key=lambda t: t.name == DUCKDB_FILE)
+        done: list[Path] = []
+        try:
+            for target in order:
+                os.replace(self.staged[target], target)
+                done.append(target)
+        except OSError as exc:  # rare: a move needs no space; never leave a stale database
+            for target in order:
+                _remove(self.staged[target])
+                if target.name == DUCKDB_FILE and target not in done:
+                    with contextlib.suppress(OSError):
+                        target.unlink()
+            raise output_error(exc, target) from exc
+
+
+@contextlib.contextmanager
+def output_folder(out_dir: Path) -> Iterator[Path]:
+    """Create ``out_dir``, hold its lock while a command writes there, and remove temporary
+    files left by interrupted commands.
+
+    Raises:
+        OutputError: the folder cannot be created or written, or another command holds it.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = (out_dir / LOCK_FILE).open("a")
+    except OSError as exc:
+        raise output_error(exc, out_dir) from exc
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # not POSIX: no lock, and no clean-up of others' files
+            yield out_dir
+            return
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write {out_dir}: another gemeentetaal command is writing there"
+            ) from exc
+        remove_stale_temps(out_dir)
+        yield out_dir
+    finally:
+        handle.close()
+
+
+def remove_stale_temps(out_dir: Path) -> list[Path]:
+    """Remove temporary files of earlier, interrupted writes in ``out_dir`` and in its
+    ``parts`` folder (call only while holding the folder's lock). Returns what was removed."""
+    removed: list[Path] = []
+    parts = out_dir / "parts"
+    folders = [out_dir, parts, *(p for p in parts.glob("*") if p.is_dir())]
+    for path in (f for f in folders if f.is_dir()):
+        for child in path.iterdir():
+            if _TEMP_NAME.match(child.name) and child.is_file():
+                with contextlib.suppress(OSError):
+                    child.unlink()
+                    removed.append(child)
+    return removed
 
 
 def atomic_write_text(target: Path, text: str) -> None:
@@ -57,21 +204,40 @@ def write_parquet(table: pa.Table, target: Path) -> None:
         pq.write_table(table, tmp, compression="zstd")
 
 
-def write_duckdb(tables: Mapping[str, pa.Table], target: Path) -> None:
-    """Write all tables into a fresh DuckDB file and move it into place."""
+def write_duckdb(tables: Mapping[str, pa.Table | Path], target: Path) -> None:
+    """Write tables (Arrow tables, or Parquet files streamed by DuckDB) into a fresh DuckDB
+    file at ``target`` (a staged temporary path, or a file moved into place here).
+
+    Raises:
+        OutputError: DuckDB cannot write the file (full disk, no permission).
+    """
     import duckdb
 
-    with atomic_path(target) as tmp:
+    staged = target.name.endswith(".tmp")
+    tmp = target if staged else temp_path(target)
+    try:
         con = duckdb.connect(str(tmp))
         try:
             for name, table in tables.items():
-                con.register("_incoming", table)
-                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
-                con.unregister("_incoming")
+                if isinstance(table, Path):
+                    path = str(table).replace("'", "''")
+                    con.execute(f"CREATE TABLE \"{name}\" AS SELECT * FROM read_parquet('{path}')")
+                else:
+                    con.register("_incoming", table)
+                    con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
+                    con.unregister("_incoming")
                 comment_table(con, name)
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        if not staged:
+            os.replace(tmp, target)
+    except (duckdb.Error, OSError) as exc:
+        _remove(tmp)
+        raise output_error(exc, target) from exc
+    finally:
+        if not staged:
+            _remove(tmp)
 
 
 def comment_table(con: Any, name: str) -> None:
@@ -97,7 +263,12 @@ def write_tables(
 ) -> dict[str, pa.Table]:
     """Validate every table, then write ``<out_dir>/<name>.parquet`` and the DuckDB file.
 
-    Validation of all tables happens before the first write, so a schema error writes nothing.
+    Validation of all tables happens before the first write, so a schema error writes nothing;
+    the files are staged and moved into place together, so a failed write changes nothing.
+
+    Raises:
+        SchemaError: a table does not match its declaration.
+        OutputError: a file cannot be written.
     """
     arrow: dict[str, pa.Table] = {}
     for name, value in rows.items():
@@ -105,10 +276,12 @@ def write_tables(
             arrow[name] = value.cast(TABLES[name].arrow_schema())
         else:
             arrow[name] = to_arrow(name, value)
-    for name, table in arrow.items():
-        write_parquet(table, out_dir / f"{name}.parquet")
-    if duckdb_file:
-        write_duckdb(arrow, out_dir / duckdb_file)
+    with StagedOutputs() as staged:
+        for name, table in arrow.items():
+            target = out_dir / f"{name}.parquet"
+            pq.write_table(table, staged.stage(target), compression="zstd")
+        if duckdb_file:
+            write_duckdb(arrow, staged.stage(out_dir / duckdb_file))
     return arrow
 
 

@@ -6,7 +6,13 @@ last. The key hashes the file's content and path, the analysis settings, the mod
 pseudonym key, so a file already processed the same way is skipped, and a run that was
 interrupted (Ctrl-C, kill -9) picks up where it stopped. The parts form a partitioned Parquet
 dataset (what Dask and a cluster read and write); the final step streams them into one Parquet
-file per table and the DuckDB database.
+file per table and the DuckDB database, staged and moved into place together
+(``pipeline/outputs.py``), so a full disk leaves the previous tables, Parquet and DuckDB alike.
+
+Inputs are found as every command finds them (``pipeline/ingest/inputs.py``): special files,
+broken links and unreadable folders are reported, and a copy of an earlier input (same bytes)
+is reported and left out. A full disk or unwritable output folder stops the run with an
+``OutputError`` (finished inputs stay in ``parts`` for the next run); Ctrl-C stops it too.
 """
 
 from __future__ import annotations
@@ -15,8 +21,9 @@ import hashlib
 import json
 import logging
 import shutil
+import signal
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -28,14 +35,18 @@ import pyarrow.parquet as pq
 
 from pipeline import __version__
 from pipeline.config import Settings
-from pipeline.ingest import iter_input_files
-from pipeline.ingest.readers import InputError, read_bytes
+from pipeline.ingest.errors import describe
+from pipeline.ingest.inputs import DuplicateFilter, scan_inputs
+from pipeline.ingest.readers import SUPPORTED_SUFFIXES, InputError, read_bytes
 from pipeline.outputs import (
     DUCKDB_FILE,
+    OutputError,
+    StagedOutputs,
     atomic_path,
     atomic_write_text,
-    comment_table,
-    write_tables,
+    output_folder,
+    to_arrow,
+    write_duckdb,
 )
 from pipeline.records import IngestError, make_id
 from pipeline.schemas import TABLES, validate
@@ -171,9 +182,11 @@ class Worker:
             atomic_write_text(done, json.dumps({"path": str(path), "n_words": result.n_words}))
         except InputError as exc:
             result.error = str(exc)
+        except OutputError:  # a full disk is not a problem of this file: stop the run
+            raise
         except Exception as exc:  # one broken file must never stop the batch
             log.debug("failed on %s", path, exc_info=True)
-            result.error = f"{exc.__class__.__name__}: {exc}"
+            result.error = describe(exc)  # library errors may quote the input
         return result
 
 
@@ -182,6 +195,7 @@ _WORKER: Worker | None = None
 
 def _init_worker(settings: Settings, parts_dir: Path) -> None:
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _WORKER = Worker(settings, parts_dir)
 
 
@@ -208,10 +222,25 @@ def _run_local(
         for path in files:
             yield worker.process(path, force)
         return
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(settings, parts_dir)
-    ) as pool:
-        yield from pool.map(_process_in_worker, files, [force] * len(files), chunksize=1)
+    )
+    futures = [pool.submit(_process_in_worker, path, force) for path in files]
+    try:
+        for future in futures:  # in input order, as they finish
+            yield future.result()
+    except BaseException:  # Ctrl-C, a full disk: stop the workers, not just the queue
+        # Workers first: the pool then marks its futures broken and its manager thread ends
+        # (futures cancelled before that, as Executor.map does, make Python 3.11's manager
+        # thread fail with InvalidStateError and a traceback).
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(10)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _run_dask(
@@ -244,42 +273,32 @@ def _run_dask(
             cluster.close()
 
 
-def merge_parts(parts_dir: Path, keys: Sequence[str], out_dir: Path) -> dict[str, int]:
-    """Stream the parts of ``keys`` (in this order) into one Parquet file per table."""
+def merge_parts(
+    parts_dir: Path, keys: Sequence[str], out_dir: Path, staged: StagedOutputs
+) -> tuple[dict[str, int], dict[str, Path]]:
+    """Stream the parts of ``keys`` (in this order) into one staged Parquet file per table.
+
+    Returns:
+        Rows per table, and the staged (temporary) file of each table.
+    """
     counts: dict[str, int] = {}
+    files: dict[str, Path] = {}
     for table in PART_TABLES:
         schema = TABLES[table].arrow_schema()
-        target = out_dir / f"{table}.parquet"
+        tmp = files[table] = staged.stage(out_dir / f"{table}.parquet")
         n = 0
-        with atomic_path(target) as tmp:
-            writer = pq.ParquetWriter(tmp, schema, compression="zstd")
-            try:
-                for key in keys:
-                    part = parts_dir / table / f"{key}.parquet"
-                    if part.exists():
-                        chunk = pq.read_table(part, schema=schema)
-                        n += chunk.num_rows
-                        writer.write_table(chunk)
-            finally:
-                writer.close()
-        counts[table] = n
-    return counts
-
-
-def write_duckdb_from_parquet(out_dir: Path, tables: Iterable[str]) -> None:
-    """Build the DuckDB database from the final Parquet files (streamed by DuckDB)."""
-    import duckdb
-
-    with atomic_path(out_dir / DUCKDB_FILE) as tmp:
-        con = duckdb.connect(str(tmp))
+        writer = pq.ParquetWriter(tmp, schema, compression="zstd")
         try:
-            for table in tables:
-                path = str(out_dir / f"{table}.parquet").replace("'", "''")
-                con.execute(f"CREATE TABLE \"{table}\" AS SELECT * FROM read_parquet('{path}')")
-                comment_table(con, table)
-            con.execute("CHECKPOINT")
+            for key in keys:
+                part = parts_dir / table / f"{key}.parquet"
+                if part.exists():
+                    chunk = pq.read_table(part, schema=schema)
+                    n += chunk.num_rows
+                    writer.write_table(chunk)
         finally:
-            con.close()
+            writer.close()
+        counts[table] = n
+    return counts, files
 
 
 ProgressFn = Callable[[FileResult], None]
@@ -296,7 +315,29 @@ def run(
     scheduler: str | None = None,
     on_file: ProgressFn | None = None,
 ) -> RunSummary:
-    """Run the whole pipeline over ``paths`` and write every table to ``out_dir``."""
+    """Run the whole pipeline over ``paths`` and write every table to ``out_dir``.
+
+    Raises:
+        OutputError: ``out_dir`` cannot be written (full disk, no permission, in use).
+    """
+    with output_folder(out_dir):
+        return _run(
+            paths, settings, out_dir, force=force, workers=workers, engine=engine,
+            scheduler=scheduler, on_file=on_file,
+        )  # fmt: skip
+
+
+def _run(
+    paths: Sequence[Path],
+    settings: Settings,
+    out_dir: Path,
+    *,
+    force: bool,
+    workers: int | None,
+    engine: str | None,
+    scheduler: str | None,
+    on_file: ProgressFn | None,
+) -> RunSummary:
     from pipeline.doctor import package_versions
 
     started = datetime.now(UTC)
@@ -304,14 +345,15 @@ def run(
     workers = workers or settings.run.workers
     engine = engine or settings.run.engine
     parts_dir = out_dir / PARTS_DIR
-    (parts_dir / DONE_DIR).mkdir(parents=True, exist_ok=True)
-    files = list(iter_input_files(paths))
-    missing = [p for p in paths if not p.exists()]
+    try:
+        (parts_dir / DONE_DIR).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot write {parts_dir}: {exc.strerror or exc}") from exc
+    scan = scan_inputs(paths, SUPPORTED_SUFFIXES)
+    files = scan.files
     run_id = make_id(started.isoformat(), settings.fingerprint())
     summary = RunSummary(run_id=run_id, out_dir=out_dir, n_inputs=len(files))
-    for p in missing:
-        summary.errors.append(IngestError(str(p), "read", "file or folder not found"))
-    files = [p for p in files if p.exists()]
+    summary.errors.extend(scan.problems)
 
     if engine == "dask":
         results = _run_dask(files, settings, parts_dir, force, workers, scheduler)
@@ -331,17 +373,16 @@ def run(
             on_file(result)
 
     keys: list[str] = []
-    seen: dict[str, str] = {}
+    copies = DuplicateFilter()
     for path in files:
         result = by_path.get(str(path))
         if result is None or result.error or result.key is None or result.content_hash is None:
             continue
-        if result.content_hash in seen:
-            log.warning("%s has the same content as %s; left out", path, seen[result.content_hash])
+        first = copies.first_copy(path, result.content_hash)
+        if first is not None:
+            summary.errors.append(DuplicateFilter.error(path, first))
             continue
-        seen[result.content_hash] = str(path)
         keys.append(result.key)
-    summary.table_rows = merge_parts(parts_dir, keys, out_dir)
 
     model_name, model_source = model_in_use(settings)
     versions = package_versions()
@@ -367,9 +408,18 @@ def run(
             "n_words": summary.n_words,
         }
     )
-    write_tables({"errors": _dedupe_errors(error_rows), "runs": runs}, out_dir, duckdb_file=None)
-    write_duckdb_from_parquet(out_dir, [*PART_TABLES, "errors", "runs"])
+    small = {
+        "errors": to_arrow("errors", _dedupe_errors(error_rows)),
+        "runs": to_arrow("runs", runs),
+    }
+    with StagedOutputs() as staged:
+        summary.table_rows, files_of = merge_parts(parts_dir, keys, out_dir, staged)
+        for name, table in small.items():
+            tmp = files_of[name] = staged.stage(out_dir / f"{name}.parquet")
+            pq.write_table(table, tmp, compression="zstd")
+        write_duckdb(files_of, staged.stage(out_dir / DUCKDB_FILE))
     _prune_parts(parts_dir, set(keys))
+    summary.seconds = time.perf_counter() - t0
     return summary
 
 

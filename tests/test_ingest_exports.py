@@ -70,10 +70,39 @@ def test_ingest_exports_csv_without_text_column_names_columns(settings: Settings
     with pytest.raises(InputError) as info:
         export("id;naam;datum\n1;Anna;12-04-2023\n", ".csv", settings)
     message = str(info.value)
-    assert "no comment text column" in message
-    assert "found: id, naam, datum" in message
-    assert "expected one of: text, tekst" in message
+    assert "no comment text column: none of its 3 columns is named text, tekst" in message
+    assert "ingest.export_columns" in message
+    assert "naam" not in message and "Anna" not in message  # never quotes the file
     assert "\n" not in message
+
+
+def test_ingest_exports_headerless_csv_quotes_nothing(settings: Settings) -> None:
+    """#14 item 4: the first row of a headerless export holds a resident's personal data."""
+    from bench.adversarial import PLANTED_EMAIL, PLANTED_NAME, PLANTED_PHONE, headerless_csv
+
+    with pytest.raises(InputError) as info:
+        export(headerless_csv(), ".csv", settings)
+    message = str(info.value)
+    assert message.startswith("CSV export has no recognisable header row: none of the 5 names")
+    for planted in (PLANTED_NAME, *PLANTED_NAME.split("-"), PLANTED_EMAIL, PLANTED_PHONE):
+        assert planted not in message
+    with pytest.raises(InputError) as info:
+        export('[{"Gerarda": 1, "06-48213377": "x"}]', ".json", settings)
+    assert "Gerarda" not in str(info.value) and "0648" not in str(info.value)
+
+
+def test_ingest_exports_duplicate_ids_warned(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """#14 item 10: two comments with one id give a warning (positions only)."""
+    from bench.adversarial import duplicate_id_csv
+
+    with caplog.at_level("WARNING", logger="pipeline.ingest.exports"):
+        (thread,) = export(duplicate_id_csv(), ".csv", settings)
+    [warning] = [r.getMessage() for r in caplog.records if "repeat the id" in r.getMessage()]
+    assert "1 comments repeat the id of an earlier comment (comment 3)" in warning
+    assert "Chris" not in warning
+    assert [c.parent_index for c in thread.comments] == [None, 1, None]
 
 
 @pytest.mark.parametrize(
@@ -111,7 +140,7 @@ def test_ingest_exports_configured_column_names(tmp_path: Path) -> None:
     (thread,) = export("indiener,opmerking\nAnna,Prima\n", ".csv", settings)
     assert thread.comments[0].text == "Prima"
     assert thread.comments[0].author == Pseudonymiser(settings.privacy).pseudonym("Anna")
-    with pytest.raises(InputError, match="expected one of: opmerking"):
+    with pytest.raises(InputError, match="text column one of: opmerking"):
         export("naam,tekst\nAnna,Prima\n", ".csv", settings)
 
 

@@ -272,3 +272,31 @@ def test_ingest_readers_cli_tables_match_schemas_and_are_stable(tmp_path: Path):
         assert paired is not None and paired[0] == 4
     finally:
         con.close()
+
+
+def test_ingest_readers_docx_merged_cells_as_python_docx():
+    """Merged cells read as python-docx's ``row.cells`` gives them (each cell once per row, a
+    vertical merge repeating the text above), without its slow look-up of the cell above."""
+    import docx
+
+    from pipeline.ingest.word import _table_rows
+
+    document = docx.Document()
+    table = document.add_table(rows=5, cols=4)
+    for r in range(5):
+        for c in range(4):
+            table.cell(r, c).text = f"r{r}c{c}"
+    table.cell(0, 0).merge(table.cell(2, 0))  # vertical
+    table.cell(3, 1).merge(table.cell(3, 2))  # horizontal
+    table.cell(1, 2).merge(table.cell(2, 3))  # both
+    expected = []
+    for row in table.rows:
+        seen: set[int] = set()
+        cells = []
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(" ".join(cell.text.split()))
+        expected.append(tuple(cells))
+    assert _table_rows(table) == tuple(expected)
+    assert expected[2][0] == "r0c0 r1c0 r2c0" and len(expected[3]) == 3

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,6 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app as cli_app
 from pipeline.config import Settings, load_settings
-from pipeline.nlp import FallbackModelWarning
 from pipeline.web import app as web_app
 from pipeline.web import create_app
 from pipeline.web.checker import Checker
@@ -378,27 +378,27 @@ def test_web_unexpected_failure_is_a_clean_500_and_serving_goes_on(checker, capl
     assert "Geheim" not in caplog.text
 
 
-def test_web_lifespan_loads_the_model_once(monkeypatch):
+def test_web_lifespan_loads_the_model_in_each_worker_once(monkeypatch):
+    """The server process loads no model; each worker process loads it once, at start-up."""
     calls: list[Settings] = []
-    original = Checker.load.__func__
-
-    def counting_load(cls, settings, nlp_model=None):
-        calls.append(settings)
-        return original(cls, settings, nlp_model)
-
-    monkeypatch.setattr(Checker, "load", classmethod(counting_load))
+    monkeypatch.setattr(Checker, "load", classmethod(lambda cls, *a, **k: calls.append(a)))
     fallback = load_settings(
-        None, {"nlp": {"model": "nl_not_installed", "alternatives": []}}, environ={}
+        None,
+        {"nlp": {"model": "nl_not_installed", "alternatives": []}, "web": {"workers": 2}},
+        environ={},
     )
     app = create_app(fallback)
-    with pytest.warns(FallbackModelWarning), TestClient(app) as test_client:
-        assert len(calls) == 1
+    with TestClient(app) as test_client:
+        pool = app.state.pool
+        workers = pool.pids()
+        assert len(workers) == 2 and os.getpid() not in workers
         assert test_client.get("/api/health").json()["model"]["source"] == "fallback"
         for _ in range(3):
             response = test_client.post("/api/check", json={"text": SAMPLE})
             assert response.status_code == 200
         assert "eenvoudige regels" in test_client.get("/").text
-    assert len(calls) == 1
+        assert pool.pids() == workers and pool.n_replaced == 0
+    assert calls == []
 
 
 def test_web_openapi_declares_the_api(client):
@@ -423,7 +423,7 @@ def test_web_serve_command_binds_loopback_by_default(monkeypatch):
     result = CliRunner().invoke(cli_app, ["serve", "--port", "8123"], env={})
     assert result.exit_code == 0, result.output
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
-    assert seen["app"].state.checker is None  # loaded in the lifespan, not before
+    assert seen["app"].state.pool is None  # workers start in the lifespan, not before
     result = CliRunner().invoke(cli_app, ["serve", "--host", "0.0.0.0"], env={})
     assert result.exit_code == 0 and (seen["host"], seen["port"]) == ("0.0.0.0", 8000)
 

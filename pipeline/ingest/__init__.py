@@ -7,10 +7,13 @@ here. Personal data in threads is pseudonymised and scrubbed here, before anythi
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pipeline.config import Settings
+from pipeline.ingest.errors import describe
+from pipeline.ingest.inputs import DuplicateFilter, scan_inputs
 from pipeline.ingest.readers import (
     DATA_SUFFIXES,
     SUPPORTED_SUFFIXES,
@@ -21,6 +24,8 @@ from pipeline.ingest.readers import (
 from pipeline.privacy import Pseudonymiser
 from pipeline.records import Document, IngestError, Record, Thread, content_hash
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "InputError",
     "detect_family",
@@ -28,20 +33,14 @@ __all__ = [
     "ingest_paths",
     "ingest_raw",
     "iter_input_files",
+    "scan_inputs",
 ]
 
 
 def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand folders (recursively, sorted, hidden files skipped); files are yielded as given."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                hidden = any(p.startswith(".") for p in rel.parts)
-                if child.is_file() and not hidden and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child
-        else:
-            yield path
+    """The files ``scan_inputs`` finds under ``paths`` (problems left out; see
+    ``pipeline/ingest/inputs.py`` for the policy every command follows)."""
+    yield from scan_inputs(paths, SUPPORTED_SUFFIXES).files
 
 
 def detect_family(raw: RawInput) -> str:
@@ -79,7 +78,7 @@ def ingest_raw(raw: RawInput, settings: Settings, pseudonymiser: Pseudonymiser) 
 
 def ingest_file(path: Path, settings: Settings, pseudonymiser: Pseudonymiser) -> list[Record]:
     """Read and parse one file. Raises ``InputError`` with a one-line message."""
-    raw = read_input(path, settings.ingest.max_file_mb)
+    raw = read_input(path, settings.ingest.max_file_mb, settings.ingest)
     return ingest_raw(raw, settings, pseudonymiser)
 
 
@@ -87,10 +86,13 @@ def ingest_paths(
     paths: Iterable[Path], settings: Settings, pseudonymiser: Pseudonymiser
 ) -> Iterator[Record | IngestError]:
     """Ingest every file under ``paths``; a failing file yields an ``IngestError`` and the
-    batch goes on. A file with the same bytes as an earlier one is skipped with an error, as
-    its records would have the same (content-based) ids."""
-    seen: dict[str, Path] = {}  # content hash -> first path: ids are content-based
-    for path in iter_input_files(paths):
+    batch goes on. Special files, broken links and unreadable folders are reported, and a
+    file with the same bytes as an earlier one is skipped with an error, as its records
+    would have the same (content-based) ids (``pipeline/ingest/inputs.py``)."""
+    scan = scan_inputs(paths, SUPPORTED_SUFFIXES)
+    yield from scan.problems
+    copies = DuplicateFilter()
+    for path in scan.files:
         try:
             records = ingest_file(path, settings, pseudonymiser)
         except InputError as exc:
@@ -99,12 +101,15 @@ def ingest_paths(
         except RecursionError:
             yield IngestError(str(path), "ingest", "input is nested too deeply to parse")
             continue
-        digest = records[0].content_hash if records else None
-        if digest is not None and digest in seen:
-            yield IngestError(str(path), "ingest", f"same content as {seen[digest]}; skipped")
+        except Exception as exc:  # one broken file must never stop the batch
+            log.debug("failed on %s", path, exc_info=True)
+            yield IngestError(str(path), "ingest", describe(exc))
             continue
-        if digest is not None:
-            seen[digest] = path
+        digest = records[0].content_hash if records else None
+        first = copies.first_copy(path, digest) if digest is not None else None
+        if first is not None:
+            yield DuplicateFilter.error(path, first)
+            continue
         yield from records
 
 

@@ -80,11 +80,21 @@ class ColumnMap:
                     break
 
     def require_text(self, accepted: Mapping[str, tuple[str, ...]], what: str) -> None:
-        if "text" not in self.columns:
+        """Raise unless a text column was found; the message never quotes the file (a
+        headerless export's first row is a resident's comment, name and phone number)."""
+        if "text" in self.columns:
+            return
+        names = ", ".join(accepted.get("text", ()))
+        if not self.columns:
             raise InputError(
-                f"{what} has no comment text column; found: {', '.join(map(str, self.found))}; "
-                f"expected one of: {', '.join(accepted.get('text', ()))}"
+                f"{what} has no recognisable header row: none of the {len(self.found)} names "
+                f"in its first row is a known column name; name the comment text column one "
+                f"of: {names} (or add your names to ingest.export_columns)"
             )
+        raise InputError(
+            f"{what} has no comment text column: none of its {len(self.found)} columns is "
+            f"named {names} (or add yours to ingest.export_columns)"
+        )
 
     def get(self, row: Mapping[str, Any], canonical: str) -> Any:
         column = self.columns.get(canonical)
@@ -279,12 +289,23 @@ def resolve_parents(items: list[_Item], where: str) -> list[tuple[int | None, in
     """(parent index, depth) for each item: by nesting, else by parent id.
 
     Unknown parent ids make a comment top-level; cycles are broken at their earliest
-    comment. Both are logged as warnings (with ids and positions only).
+    comment; a repeated id points at its first comment. Each is logged as a warning (with
+    counts and positions only).
     """
     by_id: dict[str, int] = {}
+    repeated: list[int] = []
     for n, item in enumerate(items, start=1):
         if item.raw_id is not None:
+            if item.raw_id in by_id:
+                repeated.append(n)
             by_id.setdefault(item.raw_id, n)
+    if repeated:
+        shown = ", ".join(map(str, repeated[:5])) + (", ..." if len(repeated) > 5 else "")
+        log.warning(
+            "%s: %d comments repeat the id of an earlier comment (comment %s); "
+            "replies to that id go to the first",
+            where, len(repeated), shown,
+        )  # fmt: skip
     parents: dict[int, int | None] = {}
     n_orphans = 0
     for n, item in enumerate(items, start=1):

@@ -17,6 +17,7 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pipeline.config import IngestSettings
 from pipeline.ingest.layout import (
     BLANK,
     Block,
@@ -25,6 +26,7 @@ from pipeline.ingest.layout import (
     toc_lines,
     word_evidence,
 )
+from pipeline.ingest.limits import bounded_pages
 
 # A glyph is on average about half the font size wide; used to estimate where a fragment
 # ends, to tell a cell gap (wide) from a word space (narrow).
@@ -114,15 +116,23 @@ def _lines(fragments: list[Fragment]) -> list[PdfLine]:
     return lines
 
 
-def read_pdf_blocks(reader: object, min_repeats: int = 3) -> list[Block]:
-    """Layout blocks of an opened ``pypdf.PdfReader``."""
+def read_pdf_blocks(
+    reader: object, min_repeats: int = 3, limits: IngestSettings | None = None
+) -> list[Block]:
+    """Layout blocks of an opened ``pypdf.PdfReader``, within ``limits`` (pages, characters;
+    ``pipeline/ingest/limits.py``)."""
     pdf_log = logging.getLogger("pypdf")
     level = pdf_log.level
     pdf_log.setLevel(logging.ERROR)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            pages = [_lines(_page_fragments(page)) for page in reader.pages]  # type: ignore[attr-defined]
+            pages = bounded_pages(
+                reader.pages,  # type: ignore[attr-defined]
+                lambda page: _lines(_page_fragments(page)),
+                limits or IngestSettings(),
+                lambda lines: sum(len(line.text) for line in lines),
+            )
     finally:
         pdf_log.setLevel(level)
     return blocks_from_lines(pages, min_repeats)

@@ -19,7 +19,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.config import IngestSettings
+from pipeline.ingest.errors import InputError, describe
 from pipeline.ingest.layout import Block, render_text, text_blocks
+from pipeline.ingest.limits import check_html, check_text, check_zip, single_byte_encoding
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -27,8 +30,7 @@ DATA_SUFFIXES = {".csv", ".json", ".jsonl"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DATA_SUFFIXES | {".docx", ".pdf"}
 
 
-class InputError(ValueError):
-    """An input cannot be read; the message is one line for the user."""
+__all__ = ["InputError", "RawInput", "decode_text", "extract_text", "read_bytes", "read_input"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class RawInput:
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252.
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, cp1252 or ISO-8859-15.
 
     Returns:
         The text (NFC-normalised, newlines as ``\\n``) and the encoding used.
@@ -67,7 +69,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
             text, encoding = data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError:
             try:
-                text, encoding = data.decode("cp1252"), "cp1252"
+                text, encoding = data.decode(enc := single_byte_encoding(data)), enc
             except UnicodeDecodeError:
                 text, encoding = data.decode("latin-1"), "latin-1"
     control = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f")
@@ -77,24 +79,24 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return unicodedata.normalize("NFC", text), encoding
 
 
-def _read_docx(data: bytes) -> list[Block]:
+def _read_docx(data: bytes, limits: IngestSettings) -> list[Block]:
     import docx  # python-docx
 
     from pipeline.ingest.word import read_docx_blocks
 
+    check_zip(data, limits, ".docx file")
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"corrupt .docx file ({exc.__class__.__name__})") from exc
     except Exception as exc:  # python-docx raises several lxml/opc errors
-        detail = " ".join(str(exc).split())
-        raise InputError(f"corrupt .docx file ({exc.__class__.__name__}: {detail})") from exc
+        raise InputError(f"corrupt .docx file ({describe(exc)})") from exc
     return read_docx_blocks(document)
 
 
-def _read_pdf(data: bytes) -> list[Block]:
+def _read_pdf(data: bytes, limits: IngestSettings) -> list[Block]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     from pipeline.ingest.pdf import read_pdf_blocks
 
@@ -107,9 +109,13 @@ def _read_pdf(data: bytes) -> list[Block]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(data))
-            blocks = read_pdf_blocks(reader)
+            blocks = read_pdf_blocks(reader, limits=limits)
+    except InputError:
+        raise
+    except LimitReachedError as exc:  # a stream or tree beyond pypdf's own safety limits
+        raise InputError(f"the PDF expands beyond pypdf's safety limits ({describe(exc)})") from exc
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(f"corrupt .pdf file ({' '.join(str(exc).split())})") from exc
+        raise InputError(f"corrupt .pdf file ({describe(exc)})") from exc
     except Exception as exc:  # pypdf raises a wide range of errors on broken files
         raise InputError(f"corrupt .pdf file ({exc.__class__.__name__})") from exc
     finally:
@@ -125,16 +131,18 @@ def _is_metadata_line(line: str) -> bool:
     return parse_metadata_line(line) is not None
 
 
-def html_blocks(html: str) -> list[Block]:
+def html_blocks(html: str, limits: IngestSettings | None = None) -> list[Block]:
     """Layout blocks of an HTML page: main content, site chrome as furniture."""
     from pipeline.ingest.web import read_html_blocks
 
-    return read_html_blocks(html, _is_metadata_line)
+    limits = limits or IngestSettings()
+    check_html(html, limits)
+    return read_html_blocks(html, _is_metadata_line, limits.html_detect_max_chars)
 
 
-def html_to_text(html: str) -> str:
+def html_to_text(html: str, limits: IngestSettings | None = None) -> str:
     """The main content of an HTML page as text, one line per block."""
-    return render_text(html_blocks(html)).strip()
+    return render_text(html_blocks(html, limits)).strip()
 
 
 def read_bytes(path: Path, max_mb: float) -> bytes:
@@ -154,33 +162,40 @@ def read_bytes(path: Path, max_mb: float) -> bytes:
         raise InputError(f"cannot read file ({exc.strerror})") from exc
 
 
-def extract_layout(data: bytes, suffix: str) -> tuple[str, str, list[Block] | None]:
+def extract_layout(
+    data: bytes, suffix: str, limits: IngestSettings | None = None
+) -> tuple[str, str, list[Block] | None]:
     """Text, encoding and layout blocks of ``data`` read as a file with ``suffix`` (blocks
-    are None for plain text and Markdown: the parser makes them from the text)."""
+    are None for plain text and Markdown: the parser makes them from the text), within
+    ``limits`` (``pipeline/ingest/limits.py``; the defaults when None)."""
+    limits = limits or IngestSettings()
     suffix = suffix.lower()
-    if suffix == ".docx":
-        blocks = _read_docx(data)
-        return render_text(blocks), "docx", blocks
-    if suffix == ".pdf":
-        if not data.startswith(b"%PDF"):
-            raise InputError("corrupt .pdf file (no PDF header)")
-        blocks = _read_pdf(data)
-        return render_text(blocks), "pdf", blocks
-    text, encoding = decode_text(data)
-    if suffix in HTML_SUFFIXES:
-        blocks = html_blocks(text)
-        return render_text(blocks).strip(), encoding, blocks
+    try:
+        if suffix == ".docx":
+            blocks = _read_docx(data, limits)
+            return check_text(render_text(blocks), limits), "docx", blocks
+        if suffix == ".pdf":
+            if not data.startswith(b"%PDF"):
+                raise InputError("corrupt .pdf file (no PDF header)")
+            blocks = _read_pdf(data, limits)
+            return check_text(render_text(blocks), limits), "pdf", blocks
+        text, encoding = decode_text(data)
+        if suffix in HTML_SUFFIXES:
+            blocks = html_blocks(text, limits)
+            return render_text(blocks).strip(), encoding, blocks
+    except RecursionError as exc:  # markup nested deeper than a reader can walk
+        raise InputError("the file is nested too deeply to read") from exc
     return text, encoding, None
 
 
-def extract_text(data: bytes, suffix: str) -> tuple[str, str]:
-    """Text and encoding of ``data`` read as a file with ``suffix``."""
-    text, encoding, _ = extract_layout(data, suffix)
+def extract_text(data: bytes, suffix: str, limits: IngestSettings | None = None) -> tuple[str, str]:
+    """Text and encoding of ``data`` read as a file with ``suffix``, within ``limits``."""
+    text, encoding, _ = extract_layout(data, suffix, limits)
     return text, encoding
 
 
-def read_input(path: Path, max_mb: float = 20.0) -> RawInput:
-    """Read one input file into text.
+def read_input(path: Path, max_mb: float = 20.0, limits: IngestSettings | None = None) -> RawInput:
+    """Read one input file into text, within ``limits`` (the defaults when None).
 
     Raises:
         InputError: unknown extension, empty, binary, corrupt, too large, or no text.
@@ -192,7 +207,7 @@ def read_input(path: Path, max_mb: float = 20.0) -> RawInput:
             f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}"
         )
     data = read_bytes(path, max_mb)
-    text, encoding, blocks = extract_layout(data, suffix)
+    text, encoding, blocks = extract_layout(data, suffix, limits)
     if not text.strip():
         raise InputError("file contains no text")
     return RawInput(

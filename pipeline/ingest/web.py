@@ -13,6 +13,7 @@ Linear in the size of the page.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
@@ -40,8 +41,15 @@ def _text(tag: Any) -> str:
     return " ".join(tag.get_text(" ").split())
 
 
-def read_html_blocks(html: str, is_meta: Callable[[str], bool]) -> list[Block]:
-    """Layout blocks of an HTML page; ``is_meta`` tells metadata lines to keep from chrome."""
+def read_html_blocks(
+    html: str, is_meta: Callable[[str], bool], detect_max_chars: int | None = None
+) -> list[Block]:
+    """Layout blocks of an HTML page; ``is_meta`` tells metadata lines to keep from chrome.
+
+    trafilatura's main-content detection takes time superlinear in the page (1.6 MB: over
+    30 s), so a page longer than ``detect_max_chars`` keeps its whole body as content (site
+    chrome found by tag, role and class is still dropped).
+    """
     from bs4 import BeautifulSoup, Comment, Declaration, Doctype
 
     terms = load_terms()
@@ -52,7 +60,8 @@ def read_html_blocks(html: str, is_meta: Callable[[str], bool]) -> list[Block]:
     keep_text: set[str] | None = None
     if root is None:
         root = soup.body or soup
-        keep_text = _trafilatura_lines(html)
+        if detect_max_chars is None or len(html) <= detect_max_chars:
+            keep_text = _trafilatura_lines(html)
     ancestors = {id(a) for a in root.parents}
     blocks: list[Block] = []
 
@@ -152,6 +161,9 @@ def _table_rows(table: Any) -> tuple[tuple[str, ...], ...]:
 def _trafilatura_lines(html: str) -> set[str]:
     """Lines trafilatura keeps as the page's main content."""
     import trafilatura
+
+    # trafilatura logs what it cannot use as errors; the caller reports the page in one line.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
     text = trafilatura.extract(
         html, include_tables=True, include_comments=False, favor_recall=True, output_format="txt"

@@ -157,6 +157,7 @@ def read_docx_blocks(document: Any) -> list[Block]:
 
     numbering = Numbering.from_document(document)
     blocks: list[Block] = []
+    styles: dict[str | None, Any] = {}  # style id -> style: python-docx scans all styles
 
     def walk(parent: Any) -> None:
         for node in parent.iterchildren():
@@ -164,7 +165,9 @@ def read_docx_blocks(document: Any) -> list[Block]:
             if tag == "p":
                 para = Paragraph(node, document)
                 text = " ".join(para.text.split())
-                style = para.style if para.style is not None else None
+                if node.style not in styles:
+                    styles[node.style] = para.style
+                style = styles[node.style]
                 name = (style.name or "") if style is not None else ""
                 p_pr = node.pPr
                 num = _num_pr(p_pr, style)
@@ -190,15 +193,29 @@ def read_docx_blocks(document: Any) -> list[Block]:
 
 
 def _table_rows(table: Any) -> tuple[tuple[str, ...], ...]:
+    """Cell texts per row, each cell once; a vertically merged cell repeats the text above.
+
+    As python-docx's ``row.cells`` gives them, in linear time: ``row.cells`` looks up the
+    cell above a merged one row by row (quadratic, and a recursion that fails on long
+    merged columns).
+    """
+    from docx.text.paragraph import Paragraph
+
+    above: dict[int, str] = {}  # grid offset -> text of the cell there in the row above
     rows: list[tuple[str, ...]] = []
-    for row in table.rows:
-        seen: set[int] = set()
+    for tr in table._tbl.tr_lst:
+        here: dict[int, str] = {}
         cells: list[str] = []
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(cell.text.split()))
+        offset = tr.grid_before
+        for tc in tr.tc_lst:
+            if tc.vMerge == "continue":
+                text = above.get(offset, "")
+            else:
+                text = " ".join("\n".join(Paragraph(p, table).text for p in tc.p_lst).split())
+            here[offset] = text
+            cells.append(text)
+            offset += tc.grid_span
+        above = here
         if any(cells):
             rows.append(tuple(cells))
     return tuple(rows)

@@ -104,7 +104,7 @@ def read_units(
                 raw = (
                     item
                     if isinstance(item, RawInput)
-                    else read_input(item, settings.ingest.max_file_mb)
+                    else read_input(item, settings.ingest.max_file_mb, settings.ingest)
                 )
                 if not raw.text.strip():
                     raise InputError("empty input")

@@ -1,9 +1,12 @@
 """The local web app: a Dutch page for communication officers and a JSON API for CMSs.
 
-``create_app(settings)`` builds the FastAPI app; the spaCy pipeline and word lists load once,
-at start-up (lifespan). The page (``GET /``, ``POST /`` or ``/check``) works as a plain HTML
-form without JavaScript; ``/static/web.js`` only enhances it. ``POST /api/check`` returns the
-same JSON as ``gemeentetaal check --format json``. Submitted texts are never stored or logged.
+``create_app(settings)`` builds the FastAPI app. At start-up (lifespan) it starts a pool of
+worker processes (``pipeline/web/pool.py``), each loading the spaCy pipeline and word lists
+once; uploads are read and texts checked there, never in the event loop, so ``/api/health``
+answers while checks run and a check that takes too long is stopped. The page (``GET /``,
+``POST /`` or ``/check``) works as a plain HTML form without JavaScript; ``/static/web.js``
+only enhances it. ``POST /api/check`` returns the same JSON as ``gemeentetaal check --format
+json``. Submitted texts are never stored or logged.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,7 +27,6 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -34,9 +36,9 @@ from pipeline.web.checker import (
     UPLOAD_SUFFIXES,
     Checker,
     RequestError,
-    display_name,
-    text_from_paste,
-    text_from_upload,
+    check_text_limits,
+    check_upload,
+    officialese_terms,
 )
 from pipeline.web.models import (
     CheckRequest,
@@ -45,10 +47,10 @@ from pipeline.web.models import (
     HealthResponse,
     ModelOut,
 )
+from pipeline.web.pool import CheckJob, CheckOutcome, InlinePool, Pool, ProcessPool
 from pipeline.web.security import SecurityMiddleware, wants_json
 
-if TYPE_CHECKING:
-    from pipeline.check import CheckResult
+__all__ = ["create_app", "officialese_terms", "serve"]
 
 log = logging.getLogger("pipeline.web")
 HERE = Path(__file__).resolve().parent
@@ -64,6 +66,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorResponse, "description": "Text or upload larger than the limits."},
     415: {"model": ErrorResponse, "description": "Unsupported content or file type."},
     422: {"model": ErrorResponse, "description": "Empty text, invalid JSON or corrupt file."},
+    503: {"model": ErrorResponse, "description": "Every check worker stayed busy too long."},
+    504: {"model": ErrorResponse, "description": "The check took too long and was stopped."},
 }
 CHECK_REQUEST_BODY = {
     "required": True,
@@ -98,21 +102,6 @@ def _templates() -> Environment:
     return env
 
 
-def officialese_terms(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """Officialese words flagged in a check result (its JSON form), once each, with counts."""
-    terms: dict[str, dict[str, Any]] = {}
-    for sentence in result.get("sentences", []):
-        for flag in sentence.get("flags", []):
-            if flag.get("kind") != "officialese":
-                continue
-            key = str(flag.get("text") or "").lower()
-            entry = terms.setdefault(
-                key, {"term": key, "suggestion": flag.get("suggestion"), "count": 0}
-            )
-            entry["count"] += 1
-    return list(terms.values())
-
-
 def is_loopback(host: str) -> bool:
     """True for localhost and loopback addresses."""
     if host == "localhost":
@@ -123,13 +112,17 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
+def create_app(
+    settings: Settings, checker: Checker | None = None, pool: Pool | None = None
+) -> FastAPI:
     """Build the app.
 
     Args:
-        settings: all settings; ``settings.web`` sets the limits.
-        checker: an already loaded checker (tests share one); when None the model is loaded
-            once at start-up.
+        settings: all settings; ``settings.web`` sets the limits and the worker pool.
+        checker: an already loaded checker (tests share one): checks then run in a thread of
+            this process (``InlinePool``), without the pool's timeout.
+        pool: a pool to use instead (tests); when both are None, a ``ProcessPool`` of worker
+            processes starts with the app.
 
     Returns:
         The FastAPI app, with security headers on every response.
@@ -139,16 +132,24 @@ def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if getattr(app.state, "checker", None) is None:
+        current: Pool | None = app.state.pool
+        if current is None:
             started = time.perf_counter()
-            app.state.checker = Checker.load(settings)
-            app.state.checker.warm_up()
+            current = ProcessPool(settings)
+            await current.start()
+            app.state.pool = current
             log.info(
-                "model %s loaded in %.1fs",
-                app.state.checker.model.describe(),
+                "model %s loaded in %d workers in %.1fs",
+                current.model.describe() if current.model else "?",
+                current.size,
                 time.perf_counter() - started,
             )
-        yield
+        else:
+            await current.start()
+        try:
+            yield
+        finally:
+            await current.close()
 
     app = FastAPI(
         title="gemeentetaal",
@@ -158,14 +159,14 @@ def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
         docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; the spec is enough.
         redoc_url=None,
     )
-    app.state.checker = checker
+    app.state.pool = pool or (InlinePool(checker) if checker is not None else None)
     max_body = int(max(web.max_upload_mb * 1024 * 1024, web.max_chars * 4)) + 64 * 1024
     app.add_middleware(SecurityMiddleware, max_body_bytes=max_body)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    def get_checker(request: Request) -> Checker:
-        current = request.app.state.checker
-        if current is None:
+    def get_pool(request: Request) -> Pool:
+        current: Pool | None = request.app.state.pool
+        if current is None or current.model is None or not current.healthy():
             raise RequestError(503, "Het taalmodel is nog niet geladen. Probeer het zo opnieuw.")
         return current
 
@@ -173,16 +174,16 @@ def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
         request: Request,
         status: int = 200,
         text: str = "",
-        result: CheckResult | None = None,
+        result: CheckOutcome | None = None,
         error: str | None = None,
     ) -> HTMLResponse:
-        current = request.app.state.checker
+        current: Pool | None = request.app.state.pool
         context = {
             "text": text,
             "error": error,
             "result": result,
-            "result_html": Markup(Checker.render_fragment(result)) if result else None,
-            "officialese": officialese_terms(result.to_json()) if result else [],
+            "result_html": Markup(result.html) if result else None,
+            "officialese": result.officialese if result else [],
             "max_chars": web.max_chars,
             "max_upload_mb": web.max_upload_mb,
             "accept": ",".join(UPLOAD_SUFFIXES),
@@ -203,12 +204,27 @@ def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
             data = await upload.read()
         return (text if isinstance(text, str) else ""), filename, data
 
-    async def run_check(request: Request, text: str, path: str) -> CheckResult:
-        current = get_checker(request)
+    def paste_job(text: str, path: str) -> CheckJob:
+        if len(text) > 2 * web.max_chars:  # refused here, without sending it to a worker
+            check_text_limits(text, web)
+        return CheckJob(path, text=text)
+
+    def upload_job(filename: str | None, data: bytes) -> CheckJob:
+        name, suffix = check_upload(filename, data, web)  # type, emptiness, size: no reading
+        return CheckJob(name, data=data, suffix=suffix)
+
+    async def run_check(request: Request, job: CheckJob) -> CheckOutcome:
+        current = get_pool(request)
         started = time.perf_counter()
-        result = await run_in_threadpool(current.check, text, path)
-        log.info("checked %d chars in %.0fms", len(text), (time.perf_counter() - started) * 1000)
-        return result
+        outcome = await current.submit(job)
+        if outcome.status == 500:
+            log.error("check failed: %s", outcome.error_type)
+            raise CheckFailed(outcome.error_type)
+        if not outcome.ok:
+            raise RequestError(outcome.status, outcome.detail)
+        took = (time.perf_counter() - started) * 1000
+        log.info("checked %d chars in %.0fms", len(outcome.text), took)
+        return outcome
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def page(request: Request) -> HTMLResponse:
@@ -227,15 +243,12 @@ def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
         text = ""
         try:
             text, filename, data = await read_form(request)
-            if data is not None:
-                source, path = text_from_upload(filename, data, web), display_name(filename)
-            else:
-                source, path = text_from_paste(text, web), PAGE_PATH
-            result = await run_check(request, source, path)
+            job = upload_job(filename, data) if data is not None else paste_job(text, PAGE_PATH)
+            result = await run_check(request, job)
         except RequestError as exc:
             keep = text if len(text) <= web.max_chars else ""
             return render_page(request, exc.status, text=keep, error=exc.detail)
-        return render_page(request, text=text if data is None else source, result=result)
+        return render_page(request, text=text if data is None else result.text, result=result)
 
     @app.post(
         "/api/check",
@@ -254,23 +267,23 @@ def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
                 raise RequestError(
                     422, 'Ongeldige JSON: stuur een object met een tekst, {"text": "..."}.'
                 ) from exc
-            text, path = text_from_paste(body.text, web), PASTED_PATH
+            job = paste_job(body.text, PASTED_PATH)
         elif content_type == "multipart/form-data":
             _, filename, data = await read_form(request)
             if data is None:
                 raise RequestError(422, "Er is geen bestand meegestuurd (veld 'file').")
-            text, path = text_from_upload(filename, data, web), display_name(filename)
+            job = upload_job(filename, data)
         else:
             raise RequestError(
                 415, 'Stuur JSON ({"text": "..."}) of een bestand als multipart/form-data.'
             )
-        result = await run_check(request, text, path)
-        return Response(Checker.to_json(result), media_type="application/json")
+        result = await run_check(request, job)
+        return Response(result.json, media_type="application/json")
 
     @app.get("/api/health", response_model=HealthResponse, summary="Service and model status")
     async def health(request: Request) -> HealthResponse:
-        current = get_checker(request)
-        info = current.model
+        info = get_pool(request).model
+        assert info is not None
         return HealthResponse(
             status="ok",
             model=ModelOut(name=info.name, version=info.version, source=info.source),
@@ -305,6 +318,10 @@ def create_app(settings: Settings, checker: Checker | None = None) -> FastAPI:
     return app
 
 
+class CheckFailed(RuntimeError):
+    """A check failed unexpectedly in a worker; the message is the exception's type only."""
+
+
 def serve(settings: Settings) -> None:
     """Run the app with uvicorn on ``settings.web.host``/``port`` (loopback by default)."""
     import uvicorn
@@ -318,6 +335,7 @@ def serve(settings: Settings) -> None:
         port=port,
         log_config=log_config(),
         server_header=False,
+        timeout_graceful_shutdown=5,  # then running checks are cancelled, workers stopped
     )
 
 

@@ -1,8 +1,10 @@
 """The one place where the web app meets the check job and the report.
 
-Texts and uploads are turned into plain text with the ingest readers, checked with the same
-function as ``gemeentetaal check`` and rendered with the same report, so the page and the API
-always agree with the command line.
+Texts and uploads are turned into plain text with the ingest readers (within the ingest
+limits), checked with the same function as ``gemeentetaal check`` and rendered with the same
+report, so the page and the API always agree with the command line. The cheap checks
+(``check_upload``, the length of pasted text) run in the event loop; reading and checking run
+in a worker process (``pipeline/web/pool.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 
 from pipeline.config import Settings, WebSettings
+from pipeline.ingest.limits import LimitError
 from pipeline.ingest.readers import InputError, decode_text, extract_text
 from pipeline.nlp import ModelInfo, load_pipeline
 
@@ -77,12 +80,11 @@ def text_from_paste(text: str, web: WebSettings) -> str:
     return check_text_limits(normalised, web)
 
 
-def text_from_upload(filename: str | None, data: bytes, web: WebSettings) -> str:
-    """The text of an uploaded .txt, .md, .docx or .pdf file, read like ``check`` reads files.
+def check_upload(filename: str | None, data: bytes, web: WebSettings) -> tuple[str, str]:
+    """The display name and suffix of an upload, after the checks that need no reading.
 
     Raises:
-        RequestError: 415 for another file type, 413 when too large, 422 when empty, corrupt
-            or without text.
+        RequestError: 415 for another file type, 422 when empty, 413 when too large.
     """
     name = display_name(filename)
     suffix = PurePosixPath(name).suffix.lower()
@@ -100,13 +102,53 @@ def text_from_upload(filename: str | None, data: bytes, web: WebSettings) -> str
             f"Bestand '{name}': het bestand is te groot "
             f"({len(data) / 1024 / 1024:.1f} MB; maximaal {web.max_upload_mb:g} MB).",
         )
+    return name, suffix
+
+
+def extract_upload(name: str, suffix: str, data: bytes, settings: Settings) -> str:
+    """The text of an upload that passed ``check_upload``, read within ``settings.ingest``'s
+    limits (a worker process does this: a .docx or .pdf may take a while).
+
+    Raises:
+        RequestError: 413 beyond a limit or too long, 422 when corrupt or without text.
+    """
     try:
-        text, _ = extract_text(data, suffix)
+        text, _ = extract_text(data, suffix, settings.ingest)
+    except LimitError as exc:
+        raise RequestError(
+            413, f"Bestand '{name}': het bestand is te groot om te lezen ({exc})."
+        ) from exc
     except InputError as exc:
         raise RequestError(
             422, f"Bestand '{name}': het bestand kan niet worden gelezen ({exc})."
         ) from exc
-    return check_text_limits(text, web, name)
+    return check_text_limits(text, settings.web, name)
+
+
+def text_from_upload(filename: str | None, data: bytes, settings: Settings) -> str:
+    """The text of an uploaded .txt, .md, .docx or .pdf file, read like ``check`` reads files.
+
+    Raises:
+        RequestError: 415 for another file type, 413 when too large, 422 when empty, corrupt
+            or without text.
+    """
+    name, suffix = check_upload(filename, data, settings.web)
+    return extract_upload(name, suffix, data, settings)
+
+
+def officialese_terms(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Officialese words flagged in a check result (its JSON form), once each, with counts."""
+    terms: dict[str, dict[str, Any]] = {}
+    for sentence in result.get("sentences", []):
+        for flag in sentence.get("flags", []):
+            if flag.get("kind") != "officialese":
+                continue
+            key = str(flag.get("text") or "").lower()
+            entry = terms.setdefault(
+                key, {"term": key, "suggestion": flag.get("suggestion"), "count": 0}
+            )
+            entry["count"] += 1
+    return list(terms.values())
 
 
 @dataclass
