@@ -149,45 +149,48 @@ class InputFailure:
         return f"{self.path}: {self.message}"
 
 
-def iter_check_files(paths: Iterable[str]) -> Iterator[str]:
-    """Expand folders (recursively, sorted, hidden files skipped) to checkable files."""
-    for raw in paths:
-        if raw == STDIN:
-            yield raw
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(p.startswith(".") for p in child.relative_to(path).parts)
-                if child.is_file() and not hidden and child.suffix.lower() in CHECK_SUFFIXES:
-                    yield str(child)
-        else:
-            yield raw
-
-
 def read_inputs(paths: Iterable[str], settings: Settings) -> Iterator[InputText | InputFailure]:
-    """Read every input; a failure is yielded as ``InputFailure`` and the rest goes on."""
+    """Read every input, as ``ingest`` and ``run`` find and read them (folders expanded to
+    checkable files, special files and copies of an earlier input reported); a failure is
+    yielded as ``InputFailure`` and the rest goes on."""
+    from pipeline.ingest.inputs import DuplicateFilter, scan_inputs
     from pipeline.ingest.readers import InputError, decode_text, read_input
+    from pipeline.records import content_hash
 
-    for name in iter_check_files(paths):
-        try:
-            if name == STDIN:
+    copies = DuplicateFilter()
+    for given in paths:
+        if given == STDIN:
+            try:
                 stream = getattr(sys.stdin, "buffer", None)
                 data = stream.read() if stream is not None else sys.stdin.read().encode()
                 text, _ = decode_text(data)
                 if not text.strip():
                     raise InputError("no text on standard input")
-                yield InputText.from_text(name, text)
+            except InputError as exc:
+                yield InputFailure(given, str(exc))
                 continue
-            suffix = Path(name).suffix.lower()
-            if suffix not in CHECK_SUFFIXES and Path(name).exists():
-                raise InputError(
-                    f"unsupported file type {suffix or '(none)'!r} for check; expected "
-                    f"one of {', '.join(sorted(CHECK_SUFFIXES))}"
-                )
-            yield InputText(name, read_input(Path(name), settings.ingest.max_file_mb))
-        except InputError as exc:
-            yield InputFailure(name, str(exc))
+            yield InputText.from_text(given, text)
+            continue
+        scan = scan_inputs([given], CHECK_SUFFIXES)
+        for problem in scan.problems:
+            yield InputFailure(problem.path, problem.message)
+        for path in scan.files:
+            try:
+                suffix = path.suffix.lower()
+                if suffix not in CHECK_SUFFIXES:
+                    raise InputError(
+                        f"unsupported file type {suffix or '(none)'!r} for check; expected "
+                        f"one of {', '.join(sorted(CHECK_SUFFIXES))}"
+                    )
+                raw = read_input(path, settings.ingest.max_file_mb, settings.ingest)
+            except InputError as exc:
+                yield InputFailure(str(path), str(exc))
+                continue
+            first = copies.first_copy(path, content_hash(raw.data))
+            if first is not None:
+                yield InputFailure(str(path), DuplicateFilter.error(path, first).message)
+                continue
+            yield InputText(str(path), raw)
 
 
 @dataclass
@@ -359,7 +362,9 @@ def check_command(
     else:
         rendered = report.render_text(results, color=out is None and sys.stdout.isatty())
     if out is not None:
-        out.write_text(rendered, encoding="utf-8")
+        from pipeline.outputs import atomic_write_text
+
+        atomic_write_text(out, rendered)
         typer.echo(f"gemeentetaal: report written to {out}", err=True)
     else:
         typer.echo(rendered, nl=False)

@@ -6,7 +6,7 @@ time and the peak RSS of the whole process tree, killed at a safety cap) and ass
 issue's own bounds, 60 s and 2 GB, which is 10 to 50 times what the fixed code needs on this
 2-core machine (``bench/results_hardening.md``), so a loaded CI machine cannot make them
 flaky while a return of the old behaviour (minutes, 4-11 GB) cannot pass. Items 2, 5 and 7
-are the lead's (long tokens, over-long paragraphs): strict xfail until their fix lands.
+cover long tokens and over-long paragraphs.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ MAX_RSS_MB = 2048.0
 SAFETY = {"timeout": 150.0, "max_rss_mb": 3072.0}  # the harness kills beyond these
 ENV = {**os.environ, "GEMEENTETAAL_SECRET": "test-secret"}
 ROOT = Path(__file__).resolve().parents[1]
-LEAD = "lead: #14 items 2/5/7"
 
 
 def gemeentetaal(*args: str | Path, cwd: Path, **limits: Any) -> adv.Measurement:
@@ -575,17 +574,15 @@ def test_hardening_10_iso_8859_15_euro_and_repeated_ids(tmp_path: Path):
     ) in m.stderr
 
 
-# -- the lead's items: strict xfail until their fix lands ------------------------------------
+# -- items 2, 5 and 7: long tokens and long paragraphs (parsed in pieces) ---------------
 
 
-@pytest.mark.xfail(strict=True, reason=LEAD)
 def test_hardening_2_one_long_token_is_bounded(tmp_path: Path):
     path = one_folder(tmp_path, "woord.txt", lambda p: adv.long_token(150_000))
     m = gemeentetaal("check", path, "--format", "json", cwd=tmp_path)
     assert_bounded(m, "check on one 150,000-letter word")
 
 
-@pytest.mark.xfail(strict=True, reason=LEAD)
 def test_hardening_5_check_reports_an_over_long_paragraph_and_goes_on(tmp_path: Path):
     long = one_folder(tmp_path, "lang.txt", lambda p: adv.overlong_paragraph(2_100_000))
     good = one_folder(tmp_path, "goed.txt", lambda p: "De gemeente helpt inwoners graag.\n")
@@ -596,7 +593,6 @@ def test_hardening_5_check_reports_an_over_long_paragraph_and_goes_on(tmp_path: 
     assert f'"path": "{long}"' in m.stdout or any(str(long) in e for e in error_lines(m.stderr))
 
 
-@pytest.mark.xfail(strict=True, reason=LEAD)
 def test_hardening_7_one_long_paragraph_costs_about_as_much_as_many_short(tmp_path: Path):
     one = one_folder(tmp_path, "een.txt", lambda p: adv.long_paragraph(200_000))
     many = "\n\n".join(adv.long_paragraph(2_000).strip() for _ in range(100)) + "\n"

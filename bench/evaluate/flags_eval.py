@@ -99,13 +99,13 @@ def score(gold: GoldSet, flags: dict, kinds: Sequence[str] = KINDS) -> dict[str,
     """Match flags to gold annotations by kind, unit and overlapping span."""
     results = {kind: KindResult() for kind in kinds}
     texts = {(u.dataset, u.unit_id): u.text for u in gold.units}
-    for key, annotations in gold.by_unit().items():
+    for key, gold_spans in gold.by_unit().items():
         found = flags.get(key, [])
         text = texts[key]
         for kind in kinds:
             result = results[kind]
             mine = [f for f in found if f.kind == TOOL_KIND[kind]]
-            theirs: list[Annotation] = [a for a in annotations if a.kind == kind]
+            theirs: list[Annotation] = [a for a in gold_spans if a.kind == kind]
             for flag in mine:
                 hits = [a for a in theirs if a.start < flag.end and flag.start < a.end]
                 if hits:
