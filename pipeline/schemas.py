@@ -279,6 +279,11 @@ FLAGS = Table(
         _c("text", S, "the flagged span", False),
         _c("message", S, "Dutch explanation", False),
         _c("suggestion", S, "Dutch suggestion or plainer alternative"),
+        _c(
+            "replacement",
+            S,
+            "text that can replace the span as it stands (inflected to fit; a proposal)",
+        ),
     ),
 )
 

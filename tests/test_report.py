@@ -101,7 +101,7 @@ def test_report_segments_rebuild_the_text() -> None:
     text = "abc def ghi"
     flags = [
         Flag("long_sentence", 0, 11, text, "lang", None),
-        Flag("rare_word", 4, 7, "def", "zeldzaam", "iets anders"),
+        Flag("hard_word", 4, 7, "def", "zeldzaam", "iets anders"),
     ]
     parts = segments(text, flags)
     assert "".join(p.text for p in parts) == text

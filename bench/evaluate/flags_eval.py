@@ -28,7 +28,7 @@ from bench.evaluate.common import prf
 from bench.evaluate.flags_gold import DATASETS, KINDS, Annotation, GoldSet, Unit, load_side
 
 # The tool's flag kinds for each gold kind.
-TOOL_KIND = {kind: kind for kind in KINDS} | {"hard_word": "rare_word"}
+TOOL_KIND = {kind: kind for kind in KINDS}
 
 
 @dataclass

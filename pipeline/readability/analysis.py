@@ -16,7 +16,7 @@ from pipeline.nlp import ModelInfo
 from pipeline.readability import flags as fl
 from pipeline.readability import formulas
 from pipeline.readability.counts import Counts, is_word, n_characters, sentence_spans
-from pipeline.readability.flags import STYLE_FLAG_KINDS, Flag
+from pipeline.readability.flags import STYLE_FLAG_KINDS, Flag, SentenceContext, UnitContext
 from pipeline.readability.lint import count_subclauses, lint_sentence
 from pipeline.readability.resources import ReadabilityResources
 from pipeline.readability.verdict import b1_verdict, nl_number
@@ -72,53 +72,6 @@ class TextAnalysis:
         return [f for f in self.flags if id(f) not in in_sentences]
 
 
-def _sentence_flags(
-    doc: Doc,
-    start: int,
-    end: int,
-    n_words: int,
-    n_subclauses: int,
-    settings: ReadabilitySettings,
-    resources: ReadabilityResources,
-    explained: set[str],
-    seen_acronyms: set[str],
-    skip: set[int] = frozenset(),  # type: ignore[assignment]
-) -> list[Flag]:
-    found: list[Flag] = []
-    if n_words > settings.long_sentence_words:
-        found.append(
-            fl.make_flag(
-                doc,
-                start,
-                end - 1,
-                "long_sentence",
-                f"Lange zin: {n_words} woorden (advies: hoogstens {settings.long_sentence_words}).",
-                "Splits de zin in twee of meer kortere zinnen.",
-            )
-        )
-    found += fl.detect_passive(doc, start, end, resources)
-    found += fl.detect_nominalisation(doc, start, end, resources)
-    officialese = fl.detect_officialese(doc, start, end, resources)
-    found += officialese
-    covered = {t.i for f in officialese for t in doc[start:end] if f.start <= t.idx < f.end}
-    covered |= skip
-    found += fl.detect_rare_words(doc, start, end, resources, settings, skip=covered)
-    found += fl.detect_abbreviations(doc, start, end, resources, explained, seen_acronyms)
-    if n_subclauses > settings.max_subclauses:
-        found.append(
-            fl.make_flag(
-                doc,
-                start,
-                end - 1,
-                "many_subclauses",
-                f"Veel bijzinnen: {n_subclauses} in één zin (advies: hoogstens "
-                f"{settings.max_subclauses}).",
-                "Maak van een of meer bijzinnen een aparte zin.",
-            )
-        )
-    return sorted(found, key=lambda f: (f.start, f.end, f.kind))
-
-
 def analyse_doc(
     doc: Doc,
     settings: ReadabilitySettings,
@@ -161,18 +114,11 @@ def analyse_doc(
             n_sub = count_subclauses(doc, start, end)
         else:
             n_sub = fl.count_subclauses_by_rules(doc, start, end, resources)
-        flags = _sentence_flags(
+        ctx = SentenceContext(
             doc, start, end, n_words, n_sub, settings, resources, explained, seen_acronyms,
-            skip={t.i for t in overlong},
+            skip=frozenset(t.i for t in overlong),
         )  # fmt: skip
-        flags += [
-            fl.make_flag(
-                doc, t.i, t.i, "overlong_word",
-                f"Geen woord: {nl_number(len(t.text), 0)} tekens zonder spatie; niet beoordeeld.",
-                "Controleer of de tekst goed is overgenomen.",
-            )
-            for t in overlong
-        ]  # fmt: skip
+        flags = fl.detect_sentence(ctx, settings.disabled_flags)
         span_start = doc[start].idx
         span_end = doc[end - 1].idx + len(doc[end - 1].text)
         sentences.append(
@@ -226,22 +172,13 @@ def analyse_doc(
             n_unparsed_sentences=int(not has_dep),
             flag_counts=_kinds(flags),
         )
-    if counts.n_sentences and (
-        counts.n_words > settings.long_paragraph_words
-        or counts.n_sentences > settings.long_paragraph_sentences
-    ):
-        flag = Flag(
-            "long_paragraph",
-            sentences[0].start,
-            sentences[-1].end,
-            text[sentences[0].start : sentences[-1].end],
-            f"Lange alinea: {counts.n_words} woorden in {counts.n_sentences} zinnen (advies: "
-            f"hoogstens {settings.long_paragraph_words} woorden of "
-            f"{settings.long_paragraph_sentences} zinnen).",
-            "Verdeel de tekst in kortere alinea's, met één onderwerp per alinea.",
-        )
+    measured = [(s.start, s.end) for s in sentences if not s.fragment]
+    unit_ctx = UnitContext(
+        doc, text, measured, counts.n_words, counts.n_sentences, settings, resources
+    )
+    for flag in fl.detect_unit(unit_ctx, settings.disabled_flags):
         all_flags.append(flag)
-        counts = counts + Counts(n_flags=1, flag_counts={"long_paragraph": 1})
+        counts = counts + Counts(n_flags=1, flag_counts={flag.kind: 1})
     return TextAnalysis(text, sentences, all_flags, counts)
 
 
@@ -282,22 +219,10 @@ def lint_features(counts: Counts) -> dict[str, float | None]:
 
 
 def style_problems(flags: list[Flag]) -> int:
-    """Style flags, counting words flagged twice once: a word-level flag whose span lies
-    inside another's (*Wijzigingen* as nominalisation and as officialese, *realiseren* inside
-    *het realiseren van*) is the same problem. A passive span (*wordt ... opgepakt*) and
-    ``many_subclauses`` (the whole sentence) contain other problems and never absorb them."""
-    words = [f for f in flags if f.kind in STYLE_FLAG_KINDS and f.kind != "many_subclauses"]
-    nested = {
-        i
-        for i, f in enumerate(words)
-        for j, g in enumerate(words)
-        if i != j
-        and g.kind != "passive"
-        and g.start <= f.start
-        and f.end <= g.end
-        and ((g.start, g.end) != (f.start, f.end) or j < i)
-    }
-    return len(words) - len(nested) + sum(f.kind == "many_subclauses" for f in flags)
+    """Flags that count towards the verdict's flag rate (``STYLE_FLAG_KINDS``). Overlaps are
+    resolved by the flag registry, so one word counts once; a passive construction and
+    ``many_subclauses`` count as one problem each next to the words inside them."""
+    return sum(f.kind in STYLE_FLAG_KINDS for f in flags)
 
 
 def style_flag_rate(counts: Counts) -> float | None:

@@ -22,13 +22,26 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 @dataclass(frozen=True)
 class OfficialeseTerm:
-    """One row of ``officialese.csv``: a term and its plainer alternative."""
+    """One row of ``officialese.csv``: a term, its plainer alternative(s) and how to use them.
+
+    ``pos``: verb, noun, adj, adv, prep, conj, pron or phrase; ``dropin``: the first
+    alternative can replace the term in any sentence once inflected (else it needs a rewrite).
+    """
 
     term: str
     words: tuple[str, ...]
     alternative: str
-    kind: str
+    pos: str = ""
+    dropin: bool = True
     note: str = ""
+
+    @property
+    def kind(self) -> str:
+        return "phrase" if len(self.words) > 1 else "word"
+
+    @property
+    def first_alternative(self) -> str:
+        return self.alternative.split("/")[0].strip()
 
 
 SHORT_VERBS = frozenset({"zijn", "gaan", "staan", "doen", "zien", "slaan"})
@@ -53,23 +66,30 @@ def _read_lines(path: Path) -> list[str]:
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
+    """Rows of a CSV file; lines starting with ``#`` before the header are comments."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines))
 
 
 def load_officialese(path: Path) -> tuple[OfficialeseTerm, ...]:
-    """Read ``term,alternative,kind,note`` rows; terms are lowercased and split on spaces."""
+    """Read ``term,alternative,pos,dropin,note`` rows (``pipeline/data/OFFICIALESE.md``);
+    terms are lowercased and split on spaces. The older ``term,alternative,kind,note`` form is
+    read too (every term then counts as a drop-in)."""
     terms = []
     for row in _read_csv(path):
         term = (row.get("term") or "").strip().lower()
         if not term:
             continue
+        words = tuple(term.split())
+        pos = (row.get("pos") or "").strip() or ("phrase" if len(words) > 1 else "")
         terms.append(
             OfficialeseTerm(
                 term=term,
-                words=tuple(term.split()),
+                words=words,
                 alternative=(row.get("alternative") or "").strip(),
-                kind=(row.get("kind") or "").strip(),
+                pos=pos,
+                dropin=(row.get("dropin") or "yes").strip().lower() != "no",
                 note=(row.get("note") or "").strip(),
             )
         )
@@ -93,8 +113,11 @@ class ReadabilityResources:
     known_acronyms: frozenset[str]
     mixed_case_abbreviations: frozenset[str]
     nominalisation_exceptions: frozenset[str]
+    nominalisation_stems: frozenset[str]
+    light_verbs: dict[tuple[str, str], str]
     passive_exceptions: frozenset[str]
     passive_exception_forms: frozenset[str]
+    passive_stative: frozenset[str]
     subordinators: dict[str, bool]
     officialese: tuple[OfficialeseTerm, ...]
     officialese_by_first: dict[str, tuple[OfficialeseTerm, ...]] = field(default_factory=dict)
@@ -142,10 +165,16 @@ class ReadabilityResources:
             nominalisation_exceptions=frozenset(
                 _read_lines(data_dir / "nominalisation_exceptions.txt")
             ),
+            nominalisation_stems=frozenset(_read_lines(data_dir / "nominalisation_stems.txt")),
+            light_verbs={
+                (row["noun"].strip(), row["verb"].strip()): row["plain"].strip()
+                for row in _read_csv(data_dir / "nominalisation_light_verbs.csv")
+            },
             passive_exceptions=frozenset(_read_lines(data_dir / "passive_exceptions.txt")),
             passive_exception_forms=frozenset(
                 _read_lines(data_dir / "passive_exceptions_forms.txt")
             ),
+            passive_stative=frozenset(_read_lines(data_dir / "passive_stative.txt")),
             subordinators={
                 row["word"].strip().lower(): row["ambiguous"].strip() == "1"
                 for row in _read_csv(data_dir / "subordinators.csv")

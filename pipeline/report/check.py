@@ -17,23 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.readability.flags import LABELS, WIDE_KINDS
 from pipeline.readability.verdict import nl_number
 
 TEMPLATES = Path(__file__).parent / "templates"
-KIND_LABELS = {
-    "long_sentence": "lange zin",
-    "passive": "lijdende vorm",
-    "nominalisation": "naamwoordstijl",
-    "officialese": "ambtelijke taal",
-    "rare_word": "moeilijk woord",
-    "abbreviation": "afkorting",
-    "many_subclauses": "veel bijzinnen",
-    "long_paragraph": "lange alinea",
-    "overlong_word": "geen woord",
-}
-# Flags that cover a whole sentence or paragraph are shown as a background, word-level
-# flags as an underline.
-WIDE_KINDS = frozenset({"long_sentence", "many_subclauses", "long_paragraph"})
+# Dutch labels and the wide kinds (whole sentence or paragraph: shown as a background; word-level
+# flags as an underline) come from the flag registry.
+KIND_LABELS = LABELS
 
 
 def render_json_line(result: Any) -> str:

@@ -1,0 +1,163 @@
+"""Abbreviation without explanation (*afkorting*): acronyms (all capitals, 2-6 letters, also
+as a part of a compound or joined with "/", "-" or "." as in "IB/Postzaken", "POH-GGZ",
+"UWV.nl"), acronyms with lower-case letters inside ("LCvV"), the listed mixed- and lower-case
+abbreviations (``mixed_case_abbreviations.txt``: Wmo, tzt) and the dotted ones
+(``dutch_abbreviations.txt``: o.a., etc., tel.), unless every reader knows them
+(``known_acronyms.txt``) or the text explains them ("Regionale Energiestrategie (RES 1.0)",
+"LCvV: de Landelijke Commissie ..."). Only the first use in a unit is flagged. Placeholders
+in square brackets ("[NAAM]") and Roman numerals are not abbreviations.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pipeline.readability.flags.base import (
+    Example,
+    Flag,
+    FlagKind,
+    SentenceContext,
+    make_flag,
+    quote,
+    register,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from pipeline.readability.resources import ReadabilityResources
+
+ACRONYM_PART_RE = re.compile(r"^[A-Z]{2,6}$")
+# capitals with lower-case letters inside: LCvV, SPvE, BsGW (at least two capitals, no word)
+MIXED_ACRONYM_RE = re.compile(r"^[A-Z]{1,3}[a-z]{1,2}[A-Z][A-Za-z]{0,3}$")
+ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+PART_SPLIT = re.compile(r"[-/]|\.(?=[a-z]{2,3}$)")  # IB/Postzaken, POH-GGZ, UWV.nl
+ACRONYM = r"[A-Z][A-Za-z]{1,6}"
+# "(RES 1.0)", "(RIVM, oktober 2020)": the acronym first in brackets after its expansion
+EXPLAINED_AFTER = re.compile(rf"\(\s*({ACRONYM})\b[^()]{{0,40}}\)")
+# "ABC (voluit ...)" and "LCvV: de Landelijke Commissie"
+EXPLAINED_BEFORE = re.compile(
+    rf"\b({ACRONYM})\s*(?:\((?!\s*{ACRONYM}\s*\))|:\s+(?:de|het|een)\s+[A-Z])"
+)
+SPELLED_OUT = {"etc.": "enzovoort", "o.a.": "onder andere", "bijv.": "bijvoorbeeld"}
+
+
+def explained_acronyms(text: str) -> set[str]:
+    """Acronyms explained in ``text``: ``voluit (ABC)``, ``voluit (ABC 1.0)``,
+    ``ABC (voluit)`` or ``ABC: de voluit ...``."""
+    found = {m.group(1) for m in EXPLAINED_AFTER.finditer(text)}
+    found.update(m.group(1) for m in EXPLAINED_BEFORE.finditer(text))
+    return found
+
+
+def _in_brackets_placeholder(token: Token) -> bool:
+    """Inside square brackets ("[NAAM]", "[PLAATS + INDIEN NODIG LAND]")."""
+    doc = token.doc
+    left = next((t for t in reversed(doc[max(0, token.i - 8) : token.i]) if t.text in "[]"), None)
+    return left is not None and left.text == "["
+
+
+def token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]:
+    """The abbreviations in one token: each part (split at "-", "/" and a domain dot) that is
+    an acronym (a possessive ``'s`` removed) or a listed abbreviation."""
+    found: list[str] = []
+    if text in resources.mixed_case_abbreviations or text.lower() in resources.abbreviations:
+        return [text]
+    for part in PART_SPLIT.split(text):
+        part = re.sub(r"['’]s$", "", part)
+        listed = part in resources.mixed_case_abbreviations
+        if (
+            ACRONYM_PART_RE.match(part) or MIXED_ACRONYM_RE.match(part) or listed
+        ) and part not in found:
+            found.append(part)
+    return found
+
+
+def _dotted(token: Token, resources: ReadabilityResources) -> str | None:
+    """A dotted abbreviation the tokenizer split from its full stop ("tel" + ".")."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].text == "." and not token.whitespace_:
+        candidate = token.text + "."
+        if candidate.lower() in resources.abbreviations:
+            return candidate
+    return None
+
+
+def detect(ctx: SentenceContext) -> list[Flag]:
+    resources = ctx.resources
+    words = [t for t in ctx.tokens if t.is_alpha]
+    if words and sum(t.text.isupper() for t in words) > len(words) / 2:
+        return []  # a heading in capitals
+    flags: list[Flag] = []
+    known = resources.known_acronyms
+    tokens = ctx.tokens
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        k += 1
+        if _in_brackets_placeholder(token):
+            continue
+        dotted = _dotted(token, resources)
+        found = [dotted] if dotted else token_abbreviations(token.text, resources)
+        # "B en W", "B&W": single capitals joined
+        if (
+            not found and len(token.text) == 1 and token.text.isupper()
+            and k + 1 < len(tokens) and tokens[k].lower_ in ("en", "&")
+            and len(tokens[k + 1].text) == 1 and tokens[k + 1].text.isupper()
+        ):  # fmt: skip
+            last = tokens[k + 1]
+            abbreviation = f"{token.text} {tokens[k].text} {last.text}"
+            if abbreviation not in ctx.seen_acronyms:
+                ctx.seen_acronyms.add(abbreviation)
+                flags.append(_flag(ctx, token.i, last.i, [abbreviation]))
+            k += 2
+            continue
+        new = [
+            a for a in found
+            if a not in known and a.upper() not in known and a not in ctx.explained
+            and a not in ctx.seen_acronyms and not ROMAN_RE.match(a)
+        ]  # fmt: skip
+        if not new:
+            continue
+        ctx.seen_acronyms.update(new)
+        last_i = token.i + 1 if dotted else token.i
+        flags.append(_flag(ctx, token.i, last_i, new))
+    return flags
+
+
+def _flag(ctx: SentenceContext, first: int, last: int, new: list[str]) -> Flag:
+    label = "Afkorting" if len(new) == 1 else "Afkortingen"
+    spelled = SPELLED_OUT.get(new[0].lower()) if len(new) == 1 else None
+    suggestion = (
+        f"Schrijf {quote(spelled)}."
+        if spelled
+        else "Schrijf de afkorting de eerste keer voluit, met de afkorting tussen haakjes."
+    )
+    return make_flag(
+        ctx.doc, first, last, "abbreviation",
+        f"{label} zonder uitleg: {' en '.join(quote(a) for a in new)}.", suggestion,
+        replacement=spelled,
+    )  # fmt: skip
+
+
+KIND = register(
+    FlagKind(
+        name="abbreviation",
+        label="afkorting",
+        title="Afkorting",
+        description=(
+            "Niet iedereen kent afkortingen. Schrijf ze voluit, of leg ze de eerste keer uit."
+        ),
+        detect=detect,
+        priority=3,
+        examples=(
+            Example("U krijgt een PGB van de gemeente.", ("PGB",)),
+            Example("Bel de afdeling IB/Postzaken.", ("IB/Postzaken",)),
+            Example("We bespreken o.a. de kosten.", ("o.a.",)),
+            Example("Het persoonsgebonden budget (PGB) is voor zorg. Het PGB is van u."),
+            Example("Dit staat in hoofdstuk IV van de EU-regels."),
+            Example("De brief gaat naar [NAAM] in [PLAATS]."),
+        ),
+    )
+)

@@ -1,0 +1,199 @@
+"""The flag registry: what a kind of writing advice is, and the contexts detectors read.
+
+A kind of advice is declared once, in its own module, with ``register(FlagKind(...))``: its
+name, Dutch labels, whether it counts towards the B1 verdict (``style``), whether it covers a
+whole sentence or paragraph (``wide``), its scope (a sentence or a whole unit of text), its
+priority when two word-level flags fall on the same words, its detector and labelled
+examples (``examples``, checked by tests/test_readability_flags_registry.py). Reports, the
+dashboard and the verdict read the kinds from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from pipeline.config import ReadabilitySettings
+    from pipeline.readability.resources import ReadabilityResources
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One piece of writing advice on a span of the unit text.
+
+    Attributes:
+        kind: a registered kind (``KINDS``).
+        start: start character offset in the unit text.
+        end: end character offset (exclusive).
+        text: the flagged span.
+        message: short Dutch explanation.
+        suggestion: Dutch advice or plainer alternative, or None.
+        replacement: text that can replace the span as it stands (inflected to fit the
+            sentence), when the detector is sure of it; a proposal, never applied silently.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    message: str
+    suggestion: str | None = None
+    replacement: str | None = None
+
+    def shifted(self, offset: int) -> Flag:
+        """The same flag with offsets moved by ``offset`` characters."""
+        return Flag(
+            self.kind, self.start + offset, self.end + offset, self.text, self.message,
+            self.suggestion, self.replacement,
+        )  # fmt: skip
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class SentenceContext:
+    """One sentence of a unit, with everything a sentence-level detector may read.
+
+    ``start``/``end`` are token indices into ``doc``; ``skip`` holds token indices no
+    detector should look at (over-long "words"); ``explained`` the acronyms explained in the
+    text; ``seen_acronyms`` those already flagged in this unit (detectors update it).
+    """
+
+    doc: Doc
+    start: int
+    end: int
+    n_words: int
+    n_subclauses: int
+    settings: ReadabilitySettings
+    resources: ReadabilityResources
+    explained: set[str] = field(default_factory=set)
+    seen_acronyms: set[str] = field(default_factory=set)
+    skip: frozenset[int] = frozenset()
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [t for t in self.doc[self.start : self.end] if t.i not in self.skip]
+
+    @property
+    def has_parse(self) -> bool:
+        return self.doc.has_annotation("DEP")
+
+
+@dataclass
+class UnitContext:
+    """A whole unit of text (paragraph, item, comment) after its sentences were analysed."""
+
+    doc: Doc
+    text: str
+    sentence_spans: list[tuple[int, int]]  # character offsets of the measured sentences
+    n_words: int
+    n_sentences: int
+    settings: ReadabilitySettings
+    resources: ReadabilityResources
+
+
+Detector = Callable[[Any], list[Flag]]
+
+
+@dataclass(frozen=True)
+class Example:
+    """A labelled example: ``text`` must (``flagged`` non-empty) or must not give the kind;
+    ``flagged`` lists the expected spans."""
+
+    text: str
+    flagged: tuple[str, ...] = ()
+    needs_parse: bool = False
+
+
+@dataclass(frozen=True)
+class FlagKind:
+    """A kind of writing advice (see the module docstring)."""
+
+    name: str
+    label: str  # lower case, inside running text: "lijdende vorm"
+    title: str  # capitalised, as a heading: "Lijdende vorm"
+    description: str  # one Dutch sentence for readers: what it is and why it matters
+    detect: Detector
+    scope: Literal["sentence", "unit"] = "sentence"
+    style: bool = True  # counts towards the verdict's flag rate
+    wide: bool = False  # covers a whole sentence or paragraph (shown as a background)
+    priority: int = 0  # higher wins when two word-level flags cover the same words
+    examples: tuple[Example, ...] = ()
+
+
+KINDS: dict[str, FlagKind] = {}
+
+
+def register(kind: FlagKind) -> FlagKind:
+    """Add a kind to the registry (once per name)."""
+    if kind.name in KINDS:
+        raise ValueError(f"flag kind {kind.name!r} is registered twice")
+    KINDS[kind.name] = kind
+    return kind
+
+
+# --- helpers shared by detectors -----------------------------------------------------------
+
+
+def make_flag(
+    doc: Doc,
+    first: int,
+    last: int,
+    kind: str,
+    message: str,
+    suggestion: str | None,
+    replacement: str | None = None,
+) -> Flag:
+    """A flag covering tokens ``first``..``last`` (inclusive)."""
+    start = doc[first].idx
+    end = doc[last].idx + len(doc[last].text)
+    return Flag(kind, start, end, doc[first : last + 1].text, message, suggestion, replacement)
+
+
+def quote(text: str) -> str:
+    return f"‘{text}’"
+
+
+def alternatives(text: str) -> str:
+    """``"a / b"`` from a word list as ``‘a’ of ‘b’``."""
+    parts = [p.strip() for p in text.split("/") if p.strip()]
+    return " of ".join(quote(p) for p in parts)
+
+
+def lemma_of(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def is_sentence_start(token: Token) -> bool:
+    return token.is_sent_start is True or token.i == 0
+
+
+def is_name(token: Token, sentence_start: int) -> bool:
+    """PROPN, or capitalised inside a sentence, or capitalised first word after a colon or
+    comma ("Wethouder: Keuning", where the parser starts a new sentence at the name)."""
+    if token.pos_ == "PROPN":
+        return True
+    if not token.text[:1].isupper():
+        return False
+    if token.i != sentence_start:
+        return True
+    # the character before the token, skipping spaces and tabs (not line breaks)
+    doc, j = token.doc, token.i - 1
+    if j >= 0 and doc[j].whitespace_:
+        return doc[j].text[-1:] in ":,"
+    while j >= 0 and doc[j].is_space and not doc[j].text.strip(" \t"):
+        j -= 1
+    return j >= 0 and not doc[j].is_space and doc[j].text[-1:] in ":,"
+
+
+def in_proper_name(doc: Doc, first: int, last: int) -> bool:
+    """Capitalised words inside a sentence ("Team Beheer Openbare Ruimte", "de Verordening
+    Afvalstoffen") are part of a name: the writer cannot replace them."""
+    span = doc[first : last + 1]
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(t.text[:1].isupper() for t in words) and first > span.sent.start

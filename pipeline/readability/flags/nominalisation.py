@@ -1,0 +1,278 @@
+"""Nominalisation (*naamwoordstijl*): an action named by a noun where a verb is better.
+
+Flagged only where a verb phrasing is clearly better for a B1 reader:
+- an action noun (-ing, -atie, -tie, ... from an existing verb, or a listed stem noun such as
+  *beheer*, ``nominalisation_stems.txt``) in the singular with a *van* complement ("de
+  uitvoering van het plan", "het beheer van de parken");
+- the noun of a light-verb construction (``nominalisation_light_verbs.csv``: "gebruik maken
+  van" -> gebruiken, "onderhoud plegen" -> onderhouden);
+- a nominal infinitive with *van* ("het geven van", "Uitvoeren van artikel 3").
+Not flagged: established and concrete nouns (``nominalisation_exceptions.txt``: woning,
+vergadering, melding, verkiezing; lint-ii's noun list marks concrete nouns and
+institutions), plurals (results, sums: "investeringen"), names (capitalised inside a
+sentence) and nouns inside an officialese phrase ("met betrekking tot": the officialese flag
+takes priority). The suggestion names the verb, or its plain alternative when the verb itself
+is officialese ("realisatie" -> "bouwen", not "realiseren").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.readability.flags.base import (
+    Example,
+    Flag,
+    FlagKind,
+    SentenceContext,
+    is_name,
+    lemma_of,
+    make_flag,
+    quote,
+    register,
+)
+from pipeline.readability.morphology import (
+    MAX_WORD_CHARS,
+    is_infinitive,
+    only_prefixes,
+    verb_exists,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from pipeline.readability.resources import ReadabilityResources
+
+SUFFIXES = (
+    ("isatie", ("iseren",)),
+    ("icatie", ("iceren",)),
+    ("atie", ("eren",)),
+    ("ctie", ("ceren", "cteren")),
+    ("tie", ("eren", "ieren")),
+    ("ing", ("en",)),
+)
+ARTICLES = frozenset({"het", "de", "dit", "dat", "deze", "een", "zijn", "haar", "hun", "uw"})
+
+
+def _derive_base_verb(word: str, resources: ReadabilityResources) -> tuple[str, bool] | None:
+    for suffix, replacements in SUFFIXES:
+        if not word.endswith(suffix) or len(word) <= len(suffix) + 2:
+            continue
+        stem = word[: -len(suffix)]
+        # the whole word, then shorter heads of a compound (afvalinzameling -> inzamelen)
+        for cut in range(0, max(1, len(stem) - 3)):
+            head = stem[cut:]
+            for replacement in replacements:
+                verb = head + replacement
+                if verb_exists(verb, resources):
+                    return verb, cut == 0
+        return None
+    return None
+
+
+def base_verb(word: str, resources: ReadabilityResources) -> tuple[str, bool] | None:
+    """The verb a noun in -ing/-atie/-tie derives from, and whether it is the whole word's
+    verb (``uitvoering`` -> ``("uitvoeren", True)``; ``doelstelling`` -> ``("stellen",
+    False)``)."""
+    if len(word) > MAX_WORD_CHARS:
+        return None
+    memo = resources.memo("base_verb")
+    if word not in memo:
+        memo[word] = _derive_base_verb(word, resources)
+    result: tuple[str, bool] | None = memo[word]
+    return result
+
+
+def _is_exception(word: str, resources: ReadabilityResources) -> bool:
+    """On the exceptions list, or a compound ending in a listed word (``huurwoning``) -
+    unless a verb prefix makes it another word (``inrichting`` is not ``richting``)."""
+    exceptions = resources.nominalisation_exceptions
+    if word in exceptions:
+        return True
+    memo = resources.memo("nominalisation_exception")
+    if word not in memo:
+        memo[word] = any(
+            len(e) >= 5 and word.endswith(e) and not only_prefixes(word[: -len(e)])
+            for e in exceptions
+        )
+    return bool(memo[word])
+
+
+def _compound_info(word: str, resources: ReadabilityResources) -> tuple[str, str, str] | None:
+    """lint-ii noun-list entry of ``word`` or of its longest listed head."""
+    info = resources.noun_info(word)
+    for cut in range(1, len(word) - 4):
+        if info is not None:
+            break
+        info = resources.noun_info(word[cut:])
+    return info
+
+
+def action_verb(token: Token, resources: ReadabilityResources) -> str | None:
+    """The verb an action noun names (``uitvoering`` -> ``uitvoeren``, ``beheer`` ->
+    ``beheren``), or None for other words."""
+    if len(token.text) > MAX_WORD_CHARS or (token.pos_ and token.pos_ != "NOUN"):
+        return None
+    word = lemma_of(token)
+    if not word.isalpha():  # simplemma: "her_inrichting"
+        word = token.lower_
+    if not word.isalpha():
+        return None
+    if _is_exception(word, resources) or _is_exception(token.lower_, resources):
+        return None
+    if word in resources.nominalisation_stems:
+        return _stem_verb(word, resources)
+    if not word.endswith(tuple(s for s, _ in SUFFIXES)):
+        return None
+    info = _compound_info(token.lower_, resources) or _compound_info(word, resources)
+    if info is not None and (info[0] == "concrete" or info[1].startswith("institut")):
+        return None
+    derived = base_verb(word, resources)
+    return derived[0] if derived is not None and derived[1] else None
+
+
+IRREGULAR_STEMS = {"name": "nemen", "zicht": "zien"}  # opname -> opnemen, toezicht -> toezien
+
+
+def _stem_verb(word: str, resources: ReadabilityResources) -> str | None:
+    """The verb of a stem noun: beheer -> beheren, gebruik -> gebruiken, inzet -> inzetten,
+    verkoop -> verkopen, opname -> opnemen."""
+    memo = resources.memo("stem_verbs")
+    if word in memo:
+        return memo[word]
+    candidates = [word + "en", word + word[-1] + "en"]
+    if len(word) > 3 and word[-2] == word[-3] and word[-2] in "aeou":
+        candidates.insert(0, word[:-2] + word[-1] + "en")
+    for ending, verb_ending in IRREGULAR_STEMS.items():
+        if word.endswith(ending):
+            candidates.insert(0, word[: -len(ending)] + verb_ending)
+    found = next((v for v in candidates if verb_exists(v, resources)), None)
+    memo[word] = found
+    return found
+
+
+def _is_plural(token: Token) -> bool:
+    number = token.morph.get("Number")
+    if number:
+        return "Plur" in number
+    return token.lower_ != lemma_of(token) and token.lower_.endswith(("en", "s"))
+
+
+def _has_van_complement(token: Token) -> bool:
+    """A *van* phrase right after the noun ("de uitvoering van het plan"), not "van" that
+    starts another phrase ("de kosten van uitvoering van ...": the first noun is meant)."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ != "van":
+        return False
+    if doc.has_annotation("DEP"):
+        return nxt.head.head.i == token.i or nxt.head.i == token.i or nxt.head.dep_ == "nmod"
+    return True
+
+
+def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
+    """The plain verb when the noun forms a light-verb construction with a verb in the
+    sentence ("gebruik maken van": gebruiken)."""
+    noun = lemma_of(token)
+    for other in ctx.tokens:
+        if other.i == token.i:
+            continue
+        plain = ctx.resources.light_verbs.get((noun, lemma_of(other)))
+        if plain is not None and abs(other.i - token.i) <= 6:
+            return plain
+    return None
+
+
+def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
+    """``het`` (or the start of the unit) + infinitive (+ ``en het`` + infinitive ...) +
+    ``van``: the index of the first token of the span, or None."""
+    doc = token.doc
+    first_word = next((t.i for t in ctx.tokens if t.is_alpha), ctx.start)
+    form = token.lower_
+    if not form.endswith("en") or len(form) < 6 or not form.isalpha():
+        return None
+    if token.pos_ and token.pos_ not in ("VERB", "NOUN"):
+        return None
+    if form in ctx.resources.nominalisation_exceptions or not is_infinitive(form, ctx.resources):
+        return None
+    j = token.i + 1
+    while j + 2 < len(doc) and doc[j].lower_ == "en" and doc[j + 1].lower_ == "het":
+        j += 3  # "het organiseren en het uitvoeren van"
+    if j >= len(doc) or doc[j].lower_ != "van":
+        return None
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.lower_ == "het":
+        return prev.i
+    if token.i == first_word and not _is_plural(token):
+        # a list item or goal: "Uitvoeren van artikel 3", not "Pakken van melk en sap"
+        return token.i
+    return None
+
+
+def _suggested_verb(verb: str, resources: ReadabilityResources) -> str:
+    """The verb to suggest: the verb itself, or its plain alternative when it is
+    officialese (so the advice never contradicts the officialese flag)."""
+    for term in resources.officialese_by_first.get(verb, ()):
+        if len(term.words) == 1 and term.alternative:
+            return term.first_alternative
+    return verb
+
+
+def detect(ctx: SentenceContext) -> list[Flag]:
+    """Nominalisations in one sentence (see the module docstring)."""
+    doc, resources = ctx.doc, ctx.resources
+    tokens = ctx.tokens
+    flags: list[Flag] = []
+    covered: set[int] = set()
+    first_word = next((t.i for t in tokens if t.is_alpha), ctx.start)
+    for token in tokens:
+        first = nominal_infinitive_start(token, ctx)
+        if first is None:
+            continue
+        covered.update(range(first, token.i + 1))
+        verb = _suggested_verb(token.lower_, resources)
+        flags.append(
+            make_flag(
+                doc, token.i, token.i, "nominalisation",
+                f"Werkwoord als zelfstandig naamwoord: {quote(doc[first : token.i + 2].text)}.",
+                f"Gebruik het werkwoord: schrijf wie er gaat {quote(verb)}.",
+            )
+        )  # fmt: skip
+    for token in tokens:
+        if token.i in covered or is_name(token, first_word) or _is_plural(token):
+            continue
+        plain = _light_verb(token, ctx)
+        verb = plain or action_verb(token, resources)
+        if verb is None or (plain is None and not _has_van_complement(token)):
+            continue
+        verb = _suggested_verb(verb, resources)
+        flags.append(
+            make_flag(
+                doc, token.i, token.i, "nominalisation",
+                f"Zelfstandig naamwoord van een werkwoord: {quote(token.text)}.",
+                f"Gebruik het werkwoord {quote(verb)}: schrijf wie wat doet.",
+            )
+        )  # fmt: skip
+    return flags
+
+
+KIND = register(
+    FlagKind(
+        name="nominalisation",
+        label="naamwoordstijl",
+        title="Naamwoordstijl",
+        description=(
+            "Een werkwoord dat als zelfstandig naamwoord is geschreven, maakt een zin abstract. "
+            "Zeg wie wat doet, met een werkwoord."
+        ),
+        detect=detect,
+        priority=1,
+        examples=(
+            Example("De uitvoering van het plan begint in mei.", ("uitvoering",)),
+            Example("Wij maken gebruik van uw gegevens.", ("gebruik",)),
+            Example("Het verbeteren van de dienstverlening is ons doel.", ("verbeteren",)),
+            Example("De vergadering begint om acht uur."),
+            Example("De investeringen zijn hoog."),
+            Example("U krijgt een vergoeding."),
+        ),
+    )
+)

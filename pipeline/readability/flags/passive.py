@@ -1,0 +1,281 @@
+"""Passive voice (*lijdende vorm*): a form of *worden* or *zijn* with a past participle in
+passive meaning.
+
+With a parse: *worden* as ``aux:pass``/``aux`` of a participle, or a participle found after
+it in the clause when the parse missed it; *zijn* + participle is a passive perfect ("De
+regels zijn in 2020 gewijzigd") unless the participle describes a state
+(``passive_stative.txt``: "is gebaseerd op", "is gesloten op zondag"), belongs to a verb
+that takes *zijn* in the perfect or reads intransitively (``passive_exceptions.txt``: "is
+gegaan", "is verbeterd"), or has a degree adverb ("erg geïnteresseerd"); a *door*-phrase
+(agent) always makes it passive. Without a parse: the same forms followed (or, in a
+subclause, preceded) by a participle-shaped word in the same clause. The span runs from the
+first verb of the cluster (a modal or tense auxiliary included) to the participle.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.readability.flags.base import (
+    Example,
+    Flag,
+    FlagKind,
+    SentenceContext,
+    lemma_of,
+    make_flag,
+    quote,
+    register,
+)
+from pipeline.readability.morphology import (
+    SHORT_VERBS,
+    listed_with_particle,
+    looks_like_participle,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from pipeline.readability.resources import ReadabilityResources
+
+WORDEN_FORMS = frozenset({"word", "wordt", "worden", "werd", "werden", "geworden"})
+ZIJN_FORMS = frozenset({"ben", "bent", "is", "zijn", "was", "waren", "geweest", "wezen"})
+DEGREE_ADVERBS = frozenset({"erg", "zeer", "heel", "te", "zo", "nogal", "best", "echt", "vrij"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "en", "maar", "want", "of", "dus"})
+SHORT_VERB_ENDINGS = tuple(sorted(SHORT_VERBS))
+AGENT_DEPS = ("obl:agent",)
+MAX_MIDDLE_FIELD = 14  # tokens between the auxiliary and the participle in the rule path
+
+
+def is_participle(token: Token, resources: ReadabilityResources) -> bool:
+    if "Part" in token.morph.get("VerbForm", []):
+        return "Pres" not in token.morph.get("Tense", [])
+    return looks_like_participle(token.lower_, lemma_of(token), resources)
+
+
+def _is_present_participle(token: Token) -> bool:
+    """``lopende``, ``voorafgaand``: the infinitive plus -d(e), by the lemma or, for verbs
+    such as *voorafgaan* whose participle the lemmatiser keeps, by a short verb at the end."""
+    form, lemma = token.lower_, lemma_of(token)
+    if lemma.endswith("n") and form in (lemma + "d", lemma + "de"):
+        return True
+    base = form[:-2] if form.endswith("nde") else form[:-1] if form.endswith("nd") else ""
+    return base.endswith(SHORT_VERB_ENDINGS)
+
+
+def _unaccusative(token: Token, resources: ReadabilityResources) -> bool:
+    """A participle of a verb that takes *zijn* in the perfect (``passive_exceptions.txt``),
+    by the pipeline's lemma or by its form (``passive_exceptions_forms.txt``), also after a
+    particle."""
+    return listed_with_particle(lemma_of(token), resources.passive_exceptions) or (
+        listed_with_particle(token.lower_, resources.passive_exception_forms)
+    )
+
+
+def _stative(token: Token, resources: ReadabilityResources) -> bool:
+    form = token.lower_
+    return form in resources.passive_stative or form.removesuffix("e") in resources.passive_stative
+
+
+def _has_agent(participle: Token) -> bool:
+    if any(c.dep_ in AGENT_DEPS for c in participle.children):
+        return True
+    # "door" + noun phrase inside the clause, for parses that attach it elsewhere
+    sent = participle.sent
+    return any(
+        t.lower_ == "door" and t.dep_ == "case" and t.head.dep_ in ("obl", "obl:agent", "nmod")
+        and t.head.head.i == participle.i
+        for t in sent
+    )  # fmt: skip
+
+
+def _is_state(aux: Token, participle: Token, resources: ReadabilityResources) -> bool:
+    """*zijn* + participle read as a state, an active perfect or an adjective."""
+    if _has_agent(participle):
+        return False
+    if _unaccusative(participle, resources) or _stative(participle, resources):
+        return True
+    children = list(participle.children)
+    if any(c.lower_ in DEGREE_ADVERBS for c in children):
+        return True
+    window = participle.doc[min(aux.i, participle.i) : max(aux.i, participle.i)]
+    # "is als volgt opgebouwd"
+    return any(t.lower_ == "volgt" and t.i > 0 and t.doc[t.i - 1].lower_ == "als" for t in window)
+
+
+def _first_of_cluster(doc: Doc, aux: Token, participle: Token) -> int:
+    """The first verb of the cluster: a modal or tense auxiliary of the participle or of
+    the passive auxiliary ("moet worden aangevraagd", "zal ... worden gebouwd")."""
+    first = min(aux.i, participle.i)
+    for head in (participle, aux):
+        for child in head.children:
+            if (
+                child.dep_ == "aux"
+                and child.i != aux.i
+                and child.pos_ in ("AUX", "VERB")
+                and abs(child.i - first) <= MAX_MIDDLE_FIELD
+            ):
+                first = min(first, child.i)
+    return first
+
+
+def _flag(doc: Doc, aux: Token, participle: Token, first: int | None = None) -> Flag:
+    first = min(aux.i, participle.i) if first is None else first
+    last = max(aux.i, participle.i)
+    agent = next((c for c in participle.children if c.dep_ == "obl:agent"), None)
+    if agent is not None:
+        actor = " ".join(t.text for t in agent.subtree if t.lower_ != "door")
+        suggestion = f"Schrijf actief en begin met wie het doet: {quote(actor)} …"
+    else:
+        suggestion = "Schrijf actief: zeg wie het doet (bijvoorbeeld ‘wij’ of ‘de gemeente’)."
+    words = f"{aux.text} … {participle.text}" if last - first > 1 else doc[first : last + 1].text
+    return make_flag(doc, first, last, "passive", f"Lijdende vorm: {quote(words)}.", suggestion)
+
+
+def _participle_after(
+    doc: Doc, i: int, end: int, resources: ReadabilityResources, after_worden: bool
+) -> Token | None:
+    """The first past participle after token ``i`` in the same clause."""
+    for other in doc[i + 1 : min(end, i + 1 + MAX_MIDDLE_FIELD)]:
+        if other.lower_ in CLAUSE_BREAKS or other.is_punct:
+            return None
+        if other.lower_ in ("dat", "die", "om", "omdat", "als", "wanneer", "waar", "wat"):
+            return None  # a new clause begins
+        if other.pos_ and other.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        if other.i > 0 and doc[other.i - 1].lower_ == "te":
+            continue
+        if other.lower_.endswith(("de", "te")) or _is_present_participle(other):
+            continue
+        if looks_like_participle(other.lower_, lemma_of(other), resources, after_worden) or (
+            "Part" in other.morph.get("VerbForm", []) and "Pres" not in other.morph.get("Tense", [])
+        ):
+            return other
+    return None
+
+
+def _parsed(ctx: SentenceContext) -> list[Flag]:
+    doc, resources = ctx.doc, ctx.resources
+    flags: list[Flag] = []
+    seen: set[int] = set()
+    for token in ctx.tokens:
+        lemma = lemma_of(token)
+        if lemma not in ("worden", "zijn") or token.pos_ not in ("AUX", "VERB"):
+            continue
+        form = token.lower_
+        if lemma == "zijn" and form not in ZIJN_FORMS:
+            continue  # the possessive "zijn" mis-tagged
+        participle: Token | None = None
+        head = token.head
+        if token.dep_ in ("aux", "aux:pass", "cop") and head.i != token.i:
+            if head.pos_ in ("VERB", "ADJ") and _is_present_participle(head):
+                # a misparse such as "wordt u ... voorafgaand aan ... in kennis gesteld"
+                participle = _participle_after(doc, head.i, ctx.end, resources, True)
+            elif head.pos_ in ("VERB", "ADJ", "AUX") and is_participle(head, resources):
+                participle = head
+        if participle is None and lemma == "worden":
+            participle = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in ("xcomp", "ccomp", "obj", "acl", "conj", "parataxis")
+                    and is_participle(c, resources)
+                ),
+                None,
+            )
+        if participle is None:
+            participle = _participle_after(
+                doc, token.i, ctx.end, resources, after_worden=lemma == "worden"
+            )
+        if participle is None or participle.i in seen or participle.i in ctx.skip:
+            continue
+        if participle.i > 0 and doc[participle.i - 1].lower_ == "te":
+            continue
+        if lemma == "zijn":
+            if form == "geweest" or _is_state(token, participle, resources):
+                continue
+            if any(
+                lemma_of(c) == "worden" and c.i != token.i for c in participle.children
+            ):  # "is ... gemaakt geworden": counted once, at worden
+                continue
+        elif (
+            lemma == "worden"
+            and _unaccusative(participle, resources)
+            and (lemma_of(participle) in ("worden", "zijn"))
+        ):
+            continue
+        seen.add(participle.i)
+        flags.append(_flag(doc, token, participle, _first_of_cluster(doc, token, participle)))
+    return sorted(flags, key=lambda f: f.start)
+
+
+def _rules(ctx: SentenceContext) -> list[Flag]:
+    doc, resources = ctx.doc, ctx.resources
+    tokens = ctx.tokens
+    flags: list[Flag] = []
+    used: set[int] = set()
+    for k, token in enumerate(tokens):
+        form = token.lower_
+        if form not in WORDEN_FORMS and form not in ZIJN_FORMS:
+            continue
+        candidates: list[Token] = []
+        for other in tokens[k + 1 : k + 1 + MAX_MIDDLE_FIELD]:  # main clause: aux ... participle
+            if other.lower_ in CLAUSE_BREAKS or other.is_punct:
+                break
+            candidates.append(other)
+        for other in reversed(tokens[max(0, k - 2) : k]):  # subclause: participle aux
+            if other.is_punct:
+                break
+            candidates.append(other)
+        for other in candidates:
+            if other.i in used or not looks_like_participle(
+                other.lower_, lemma_of(other), resources, after_worden=form in WORDEN_FORMS
+            ):
+                continue
+            if other.i > 0 and doc[other.i - 1].lower_ == "te":
+                continue
+            if form in ZIJN_FORMS:
+                if form == "geweest" or _unaccusative(other, resources):
+                    break
+                if _stative(other, resources):
+                    break
+                prev = doc[other.i - 1] if other.i > 0 else None
+                if prev is not None and prev.lower_ in DEGREE_ADVERBS:
+                    break
+            used.add(other.i)
+            flags.append(_flag(doc, token, other))
+            break
+    return flags
+
+
+def detect(ctx: SentenceContext) -> list[Flag]:
+    """Passive constructions in one sentence (see the module docstring)."""
+    return _parsed(ctx) if ctx.has_parse else _rules(ctx)
+
+
+KIND = register(
+    FlagKind(
+        name="passive",
+        label="lijdende vorm",
+        title="Lijdende vorm",
+        description=(
+            "In een lijdende zin staat niet wie iets doet. Schrijf actief: begin met wie het doet."
+        ),
+        detect=detect,
+        priority=0,
+        examples=(
+            Example(
+                "De weg wordt door de gemeente vernieuwd.", ("wordt door de gemeente vernieuwd",)
+            ),
+            Example(
+                "De aanvraag moet binnen zes weken worden ingediend.",
+                ("moet binnen zes weken worden ingediend",),
+            ),
+            Example("De regels zijn in 2020 gewijzigd.", ("zijn in 2020 gewijzigd",)),
+            Example("Hij is gisteren naar huis gegaan."),
+            Example("Het wordt morgen koud."),
+            Example("Het onderzoek is gebaseerd op twee enquêtes."),
+            Example("De winkel is op zondag gesloten."),
+            Example("Mijn zoon is erg geïnteresseerd in sport."),
+        ),
+    )
+)
