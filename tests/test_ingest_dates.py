@@ -183,7 +183,7 @@ def test_ingest_dates_parse_timestamp_of_export_values(
 def test_ingest_dates_round_trip_of_written_dates(moment: datetime, pattern: str) -> None:
     dutch = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus"]
     dutch += ["september", "oktober", "november", "december"]
-    moment = moment.replace(second=0, microsecond=0)
+    moment = moment.replace(second=0, microsecond=0, fold=0)
     text = pattern.format(
         d=f"{moment.day:02d}",
         m=f"{moment.month:02d}",
