@@ -48,6 +48,8 @@ class NlpSettings(_Section):
     allow_download: bool = True
     allow_fallback: bool = True
     batch_size: int = Field(64, ge=1)
+    # Characters parsed together at most (the parser's memory grows with them).
+    batch_max_chars: int = Field(50_000, ge=1_000)
     n_process: int = Field(1, ge=1)
     max_length: int = Field(2_000_000, ge=10_000)
     # Longer units of text are parsed in pieces cut at sentence ends (pipeline.nlp.parse).

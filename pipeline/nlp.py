@@ -33,6 +33,7 @@ from pipeline.config import NlpSettings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+C = TypeVar("C")
 
 FALLBACK_NAME = "gemeentetaal_rules_nl"
 FALLBACK_WARNING = (
@@ -350,6 +351,38 @@ def chunk_bounds(text: str, max_chars: int) -> list[int]:
     return [*bounds, len(text)]
 
 
+def char_batches(
+    items: Iterable[tuple[str, C]], max_items: int, max_chars: int
+) -> Iterator[list[tuple[str, C]]]:
+    """Consecutive groups of at most ``max_items`` texts and about ``max_chars`` characters
+    (a single longer text forms a group of its own)."""
+    group: list[tuple[str, C]] = []
+    size = 0
+    for item in items:
+        if group and (len(group) >= max_items or size + len(item[0]) > max_chars):
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += len(item[0])
+    if group:
+        yield group
+
+
+def _pipe(
+    nlp: Language, pieces: Iterable[tuple[str, C]], settings: NlpSettings
+) -> Iterator[tuple[Doc, C]]:
+    """``nlp.pipe`` over ``pieces``, in batches bounded by count and by characters: the
+    parser's memory grows with the characters of a batch, so 64 pieces of a long paragraph
+    (5,000 characters each) would cost about 700 MB where 64 short paragraphs cost 30 MB."""
+    if settings.n_process > 1:  # one pool of processes for the whole stream
+        yield from nlp.pipe(
+            pieces, as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
+        )
+        return
+    for group in char_batches(pieces, settings.batch_size, settings.batch_max_chars):
+        yield from nlp.pipe(group, as_tuples=True, batch_size=len(group))
+
+
 def parse(
     nlp: Language,
     units: Iterable[tuple[str, T]],
@@ -376,9 +409,7 @@ def parse(
         if not buffered:
             return
         parts: list[Doc] = []
-        for doc, (n, k, total) in nlp.pipe(
-            pieces(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
-        ):
+        for doc, (n, k, total) in _pipe(nlp, pieces(), settings):
             parts.append(doc)
             if k == total - 1:
                 joined = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else None

@@ -145,3 +145,12 @@ def test_nlp_trained_subset_tokenizer_gives_identical_tokens(nlp_model):
 def test_nlp_unwrap_lines_joins_only_wrapped_sentences(text, expected):
     out = nlp_mod.unwrap_lines(text)
     assert out == expected and len(out) == len(text)
+
+
+def test_char_batches_bound_count_and_characters() -> None:
+    from pipeline.nlp import char_batches
+
+    items = [("a" * n, i) for i, n in enumerate([10, 10, 10, 60, 5, 5, 200, 1])]
+    groups = list(char_batches(items, max_items=3, max_chars=50))
+    assert [[c for _, c in g] for g in groups] == [[0, 1, 2], [3], [4, 5], [6], [7]]
+    assert [item for g in groups for item in g] == items  # order and content kept
