@@ -44,6 +44,7 @@ class CheckedSentence:
     flags: list[Any] = field(default_factory=list)  # list[Flag]
     unit_id: str = ""
     fragment: bool = False
+    proposals: list[Any] = field(default_factory=list)  # list[rewrite.Proposal]
 
 
 @dataclass
@@ -118,6 +119,7 @@ class CheckResult:
                     "unit_id": s.unit_id,
                     "fragment": s.fragment,
                     "flags": [f.to_dict() for f in s.flags],
+                    "proposals": [p.to_dict() for p in s.proposals],
                 }
                 for s in self.sentences
             ],
@@ -266,6 +268,7 @@ def check_texts(
     from pipeline.nlp import ModelInfo, load_pipeline, parse, unwrap_lines
     from pipeline.privacy import Pseudonymiser
     from pipeline.readability import Counts, ReadabilityResources, lint_features, measures
+    from pipeline.readability.rewrite import propose, speaks_as_we
 
     scrubber = Pseudonymiser.for_scrubbing(settings.privacy)
     checked: list[_Checked | InputFailure] = []
@@ -294,15 +297,23 @@ def check_texts(
             continue
         parsed = [(next(docs), unit) for unit in entry.units]
         analyses = analyse_units(parsed, settings.readability, resources, info)
+        we = speaks_as_we([entry.text])
         total = sum((a.counts for a in analyses), Counts())
         sentences: list[CheckedSentence] = []
         unit_flags: list[Any] = []
-        for unit, offset, analysis in zip(entry.units, entry.offsets, analyses, strict=True):
+        for (doc, unit), offset, analysis in zip(parsed, entry.offsets, analyses, strict=True):
             for s in analysis.sentences:
+                span = doc.char_span(s.start, s.end, alignment_mode="expand")
+                proposals = (
+                    propose(doc, span.start, span.end, s.flags, first_person=we)
+                    if span is not None and s.flags
+                    else []
+                )
                 sentences.append(
                     CheckedSentence(
                         s.start + offset, s.end + offset, s.text, s.n_words,
                         [f.shifted(offset) for f in s.flags], unit.unit_id, s.fragment,
+                        [p.shifted(offset) for p in proposals],
                     )
                 )  # fmt: skip
             unit_flags += [f.shifted(offset) for f in analysis.unit_flags]

@@ -1,0 +1,489 @@
+"""Rewrite proposals: concrete, rule-based rewrites of flagged sentences, never applied silently.
+
+Pure functions over one parsed sentence (a spaCy ``Doc`` and the token range of the sentence)
+and its flags. Each rule fires only where it is reliable and otherwise proposes nothing:
+
+- ``officialese`` / ``abbreviation``: the flag's ``replacement`` (a drop-in, inflected to fit
+  the sentence by the detector), capitalised at the start of a sentence.
+- ``passive``: a present-tense passive main clause with one finite verb and the participle
+  last (``De plannen worden door de raad vastgesteld.`` -> ``De raad stelt de plannen
+  vast.``). Without a *door*-agent only when the text speaks as "we" elsewhere
+  (``first_person``) and the subject is not "we" itself: ``In 2020 wordt de communicatie
+  verder op orde gebracht.`` -> ``In 2020 brengen we de communicatie verder op orde.`` The
+  verb forms come from the verb table of ``morphology`` (participle -> infinitive).
+- ``split`` (long sentences only): two main clauses joined by ", en" / ", maar" / ";" become two
+  sentences; a non-restrictive relative clause at the end (", die/dat/waar ...") becomes a
+  sentence of its own with main-clause word order (``..., dat elke dag open is.`` -> ``...
+  Dat is elke dag open.``).
+- ``nominalisation``: a sentence-initial "Voor het/de <action> van <object>" becomes "Om
+  <object> te <verb>" (``Voor het aanvragen van een paspoort betaalt u ...`` -> ``Om een
+  paspoort aan te vragen betaalt u ...``).
+
+Sentence-level proposals (passive, split, nominalisation) carry the officialese replacements
+of the same sentence. The share of proposals judged grammatical with the same meaning is in
+``docs/evaluation.md`` ("Rewrite proposals").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from pipeline.readability.morphology import (
+    INSEPARABLE_PREFIXES,
+    SEPARABLE_PARTICLES,
+    _verb_table,
+    lexeme,
+    separable_particle,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+WORD_KINDS = ("officialese", "abbreviation")
+PRESENT_PASSIVE = frozenset({"wordt", "worden"})
+FIRST_PERSON = frozenset({"we", "wij", "ons", "onze"})
+SPLIT_CONJUNCTIONS = {"en": "", "maar": "Maar "}
+RELATIVES = {"die": "Die", "dat": "Dat", "waar": "Daar"}
+NO_SPACE_BEFORE = re.compile(r"\s+([.,;:!?)\]])")
+NO_SPACE_AFTER = re.compile(r"([(\[])\s+")
+QUOTED = re.compile(r"‘([^’]+)’")
+MIN_PART_WORDS = 5
+NOTES = {
+    "officialese": "Gewoner woord",
+    "abbreviation": "Afkorting voluit",
+    "passive": "Actief: zeg wie het doet",
+    "split": "In twee zinnen",
+    "nominalisation": "Werkwoord in plaats van zelfstandig naamwoord",
+}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposed rewrite of ``text[start:end]`` (``original``) into ``replacement``.
+
+    ``kind``: the rule (``officialese``, ``abbreviation``, ``passive``, ``split``,
+    ``nominalisation``); ``note``: a short Dutch description for the reader.
+    """
+
+    kind: str
+    start: int
+    end: int
+    original: str
+    replacement: str
+    note: str
+
+    def shifted(self, offset: int) -> Proposal:
+        return Proposal(
+            self.kind, self.start + offset, self.end + offset, self.original,
+            self.replacement, self.note,
+        )  # fmt: skip
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+# --- words ------------------------------------------------------------------------------------
+
+
+def _tidy(words: Sequence[str]) -> str:
+    text = " ".join(w for w in words if w)
+    text = NO_SPACE_BEFORE.sub(r"\1", text)
+    return NO_SPACE_AFTER.sub(r"\1", text).strip()
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _uncap(token: Token, text: str) -> str:
+    """Lower-case a word that only starts the sentence (not a name, not "U", not an acronym)."""
+    if token.pos_ == "PROPN" or text[1:2].isupper() or not text[:1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _overrides(doc: Doc, flags: Sequence[Any]) -> dict[int, str]:
+    """Token index -> new text for the drop-in replacements among ``flags`` (the first token
+    of a span gets the replacement, the rest become empty)."""
+    out: dict[int, str] = {}
+    for flag in flags:
+        if flag.kind not in WORD_KINDS or not flag.replacement:
+            continue
+        span = doc.char_span(flag.start, flag.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        text = flag.replacement
+        if span[0].text[:1].isupper() and span[0].is_sent_start:
+            text = _cap(text)
+        out[span[0].i] = text
+        for token in span[1:]:
+            out[token.i] = ""
+    return out
+
+
+class _Sentence:
+    """A sentence's tokens with the word-level replacements applied."""
+
+    def __init__(self, doc: Doc, start: int, end: int, overrides: dict[int, str]) -> None:
+        self.doc = doc
+        self.tokens = [t for t in doc[start:end] if not t.is_space]
+        self.overrides = overrides
+
+    def word(self, token: Token) -> str:
+        return self.overrides.get(token.i, token.text)
+
+    def words(self, tokens: Sequence[Token]) -> list[str]:
+        return [self.word(t) for t in tokens]
+
+    @property
+    def n_words(self) -> int:
+        return sum(1 for t in self.tokens if not t.is_punct)
+
+
+def _finite(tokens: Sequence[Token]) -> list[Token]:
+    return [t for t in tokens if "Fin" in t.morph.get("VerbForm", [])]
+
+
+def _subtree(token: Token) -> list[Token]:
+    return sorted(token.subtree, key=lambda t: t.i)
+
+
+def _contiguous(tokens: Sequence[Token]) -> bool:
+    return bool(tokens) and tokens[-1].i - tokens[0].i + 1 == len(tokens)
+
+
+# --- verbs ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _participles() -> dict[str, str]:
+    """Participle -> infinitive, from the verb table (the first verb listed wins)."""
+    out: dict[str, str] = {}
+    for inf, lex in _verb_table().items():
+        out.setdefault(lex.part, inf)
+    return out
+
+
+def verb_of_participle(form: str) -> tuple[str, str | None] | None:
+    """``(base infinitive, separable particle)`` of a past participle, from the verb table:
+    ``vastgesteld`` -> ``("stellen", "vast")``, ``beoordeeld`` -> ``("beoordelen", None)``;
+    None when the participle is not in the table (no guessing)."""
+    form = form.lower()
+    table = _participles()
+    inf = table.get(form)
+    if inf is not None:
+        particle = separable_particle(inf)
+        if particle is None:
+            return inf, None
+        return inf[len(particle) :], particle
+    for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
+        if " " in particle or not form.startswith(particle):
+            continue
+        rest = form[len(particle) :]
+        base = table.get(rest)
+        if base is not None and (rest.startswith("ge") or rest.startswith(INSEPARABLE_PREFIXES)):
+            return base, particle
+    return None
+
+
+def present(inf: str, plural: bool) -> str:
+    """The present-tense form of a (base) infinitive: ``stellen`` -> ``stelt`` / ``stellen``."""
+    return inf if plural else lexeme(inf).sg3
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+
+def _agent_words(s: _Sentence, agent: Token) -> tuple[list[str], bool] | None:
+    """The agent of a passive without *door*, and whether it is plural; None for a pronoun
+    that would change case ("door hem")."""
+    phrase = [t for t in _subtree(agent) if t.lower_ != "door"]
+    if not phrase or not _contiguous(_subtree(agent)):
+        return None
+    if agent.lower_ == "ons":
+        return ["we"], True
+    if agent.pos_ == "PRON":
+        return None
+    plural = "Plur" in agent.morph.get("Number", []) or any(
+        t.dep_ == "conj" for t in agent.children
+    )
+    return s.words(phrase), plural
+
+
+def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
+    """The words of the active sentence, or None (see the module docstring)."""
+    tokens = s.tokens
+    finite = _finite(tokens)
+    if len(finite) != 1 or finite[0].lower_ not in PRESENT_PASSIVE:
+        return None
+    aux = finite[0]
+    participle = aux.head
+    if (
+        aux.dep_ not in ("aux:pass", "aux")
+        or participle.dep_ != "ROOT"
+        or "Part" not in participle.morph.get("VerbForm", [])
+    ):
+        return None
+    after = [t for t in tokens if t.i > participle.i]
+    if after and after[-1].is_punct:
+        after = after[:-1]
+    if any(t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") for t in after):
+        return None  # an extraposed phrase may follow the participle, a clause may not
+    if any(t.pos_ == "SCONJ" or t.lower_ in ("te", "om") for t in tokens):
+        return None
+    verb = verb_of_participle(participle.text)
+    if verb is None:
+        return None
+    base, particle = verb
+    subjects = [c for c in participle.children if c.dep_ in ("nsubj:pass", "nsubj")]
+    if len(subjects) > 1:
+        return None
+    subject = _subtree(subjects[0]) if subjects else []
+    if subjects and (not _contiguous(subject) or subjects[0].lower_ in FIRST_PERSON | {"er"}):
+        return None
+    agents = [c for c in participle.children if c.dep_ == "obl:agent"]
+    if len(agents) > 1:
+        return None
+    if agents:
+        found = _agent_words(s, agents[0])
+        if found is None:
+            return None
+        agent_words, plural = found
+        agent_span = {t.i for t in _subtree(agents[0])}
+    elif first_person:
+        agent_words, plural, agent_span = ["we"], True, set()
+    else:
+        return None
+    prefield = [t for t in tokens if t.i < aux.i]
+    middle = [t for t in tokens if aux.i < t.i < participle.i and t.i not in agent_span]
+    if not subjects:  # impersonal: "Er wordt ... samengewerkt", "Daarna wordt er ..."
+        if [t.lower_ for t in prefield] == ["er"]:
+            prefield = []
+        elif middle and middle[0].lower_ == "er":
+            middle = middle[1:]
+        else:
+            return None
+        if any(t.lower_ == "er" for t in prefield + middle):
+            return None
+    if prefield and prefield[0].lower_ == "er":
+        return None
+    tail = [t for t in tokens if t.i > participle.i]
+    finite_word = present(base, plural)
+    end = [particle] if particle else []
+    subject_ids = {t.i for t in subject}
+    if not prefield or [t.i for t in prefield] == sorted(subject_ids):
+        first = [_uncap(subject[0], s.word(subject[0])), *s.words(subject[1:])] if subject else []
+        middle = [t for t in middle if t.i not in subject_ids]
+        return [
+            _cap(agent_words[0]), *agent_words[1:], finite_word, *first,
+            *s.words(middle), *end, *s.words(tail),
+        ]  # fmt: skip
+    if subject_ids & {t.i for t in prefield}:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in prefield):
+        return None
+    return [*s.words(prefield), finite_word, *agent_words, *s.words(middle), *end, *s.words(tail)]
+
+
+def _clause_ok(tokens: Sequence[Token]) -> bool:
+    words = [t for t in tokens if not t.is_punct]
+    return len(words) >= MIN_PART_WORDS and len(_finite(tokens)) >= 1
+
+
+def split_coordination(s: _Sentence) -> list[str] | None:
+    """Two main clauses joined by ", en", ", maar" or ";" as two sentences."""
+    tokens = s.tokens
+    for k, token in enumerate(tokens):
+        if token.lower_ == ";":
+            left, right, lead = tokens[:k], tokens[k + 1 :], ""
+        elif (
+            token.lower_ in SPLIT_CONJUNCTIONS
+            and k > 0
+            and tokens[k - 1].text == ","
+            and token.dep_ == "cc"
+            and token.head.dep_ == "conj"
+            and any(c.dep_.startswith("nsubj") and c.i > token.i for c in token.head.children)
+        ):
+            left, right, lead = tokens[: k - 1], tokens[k + 1 :], SPLIT_CONJUNCTIONS[token.lower_]
+        else:
+            continue
+        if any(t.pos_ == "SCONJ" or t.dep_ == "acl:relcl" for t in left + right[:1]):
+            continue
+        if right[0].lower_ in RELATIVES or right[0].lower_ in ("wier", "wie", "wat", "welke"):
+            continue
+        if any(t.lower_ in RELATIVES and t.i > 0 and t.doc[t.i - 1].text == "," for t in left):
+            continue  # a relative clause before the conjunction may be what it continues
+        if not (_clause_ok(left) and _clause_ok(right)):
+            continue
+        ending = tokens[-1].text if tokens[-1].is_punct else "."
+        first = _uncap(right[0], s.word(right[0])) if lead else _cap(s.word(right[0]))
+        right_words = [first, *s.words(right[1:])]
+        if not tokens[-1].is_punct:
+            right_words.append(".")
+        left_words = s.words(left)
+        return [*left_words, ending if ending in ".!?" else ".", lead.strip(), *right_words]
+    return None
+
+
+def split_relative(s: _Sentence) -> list[str] | None:
+    """A non-restrictive relative clause at the end as a sentence of its own."""
+    tokens = s.tokens
+    for k, token in enumerate(tokens):
+        if token.lower_ not in RELATIVES or k < 2 or tokens[k - 1].text != ",":
+            continue
+        antecedent = tokens[k - 2]
+        if antecedent.pos_ not in ("NOUN", "PROPN"):
+            continue
+        gender = antecedent.morph.get("Gender", [])
+        number = antecedent.morph.get("Number", [])
+        if token.lower_ == "dat" and ("Neut" not in gender or "Plur" in number):
+            continue
+        if token.lower_ == "die" and "Neut" in gender and "Plur" not in number:
+            continue
+        left, clause = tokens[: k - 1], tokens[k + 1 :]
+        final = clause[-1] if clause and clause[-1].is_punct else None
+        body = clause[:-1] if final is not None else clause
+        if any(t.is_punct for t in body) or any(t.pos_ in ("SCONJ", "CCONJ") for t in body):
+            continue
+        if any(t.lower_ in RELATIVES | {"te", "om"} for t in body):
+            continue
+        finite = _finite(body)
+        if len(finite) != 1 or len([t for t in body if not t.is_punct]) < 3:
+            continue
+        verb = finite[0]
+        if any(t.pos_ in ("VERB", "AUX") and t.i < verb.i for t in body):
+            continue  # the verbs of a subclause come last; anything else is a misparse
+        if verb.lower_.startswith(SEPARABLE_PARTICLES) and (
+            separable_particle(verb.lemma_.lower()) or len(verb.lower_) > 7
+        ):
+            continue  # "die de raad vaststelt": the particle would have to move
+        if len([t for t in left if not t.is_punct]) < MIN_PART_WORDS or not _finite(left):
+            continue
+        rest = [t for t in body if t.i != verb.i]
+        return [
+            *s.words(left), ".", RELATIVES[token.lower_], s.word(verb), *s.words(rest),
+            final.text if final is not None else ".",
+        ]  # fmt: skip
+    return None
+
+
+def _te_infinitive(verb: str) -> str:
+    particle = separable_particle(verb)
+    if particle:
+        return f"{particle} te {verb[len(particle) :]}"
+    return f"te {verb}"
+
+
+def nominalisation_to_verb(s: _Sentence, flags: Sequence[Any]) -> list[str] | None:
+    """ "Voor het/de <action> van <object> <finite verb> ..." -> "Om <object> te <verb> ..."."""
+    tokens = s.tokens
+    if len(tokens) < 6 or tokens[0].lower_ != "voor" or tokens[1].lower_ not in ("het", "de"):
+        return None
+    noun, van = tokens[2], tokens[3]
+    if van.lower_ != "van":
+        return None
+    flag = next(
+        (
+            f for f in flags
+            if f.kind == "nominalisation" and f.start <= noun.idx < f.end and f.suggestion
+        ),
+        None,
+    )  # fmt: skip
+    if flag is None:
+        return None
+    quoted = QUOTED.findall(flag.suggestion or "")
+    if not quoted or " " in quoted[-1] or not quoted[-1].endswith("en"):
+        return None
+    verb = quoted[-1]
+    finite = _finite(tokens)
+    if not finite:
+        return None
+    main = finite[0]
+    obj = [t for t in tokens if van.i < t.i < main.i and t.text != ","]
+    if not obj or any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in obj):
+        return None
+    comma = [","] if any(t.text == "," and van.i < t.i < main.i for t in tokens) else []
+    rest = [t for t in tokens if t.i >= main.i]
+    return ["Om", *s.words(obj), _te_infinitive(verb), *comma, *s.words(rest)]
+
+
+def propose(
+    doc: Doc,
+    start: int,
+    end: int,
+    flags: Sequence[Any],
+    first_person: bool = False,
+) -> list[Proposal]:
+    """Proposals for one sentence.
+
+    Args:
+        doc: the parsed unit.
+        start: first token of the sentence.
+        end: token after the sentence.
+        flags: the sentence's flags, offsets in ``doc.text``.
+        first_person: the text speaks as "we" ("wij", "ons", "onze") somewhere, so "we" may
+            be the agent of a passive that names none.
+
+    Returns:
+        Word-level proposals (one per drop-in replacement), then at most one sentence-level
+        proposal, in the order passive, nominalisation, split.
+    """
+    if start >= end:
+        return []
+    sentence = _Sentence(doc, start, end, _overrides(doc, flags))
+    if not sentence.tokens:
+        return []
+    first, last = sentence.tokens[0], sentence.tokens[-1]
+    s_start, s_end = first.idx, last.idx + len(last.text)
+    original = doc.text[s_start:s_end]
+    out: list[Proposal] = []
+    for flag in flags:
+        if flag.kind in WORD_KINDS and flag.replacement:
+            text = flag.replacement
+            if flag.start == s_start and flag.text[:1].isupper():
+                text = _cap(text)
+            out.append(Proposal(flag.kind, flag.start, flag.end, flag.text, text, NOTES[flag.kind]))
+    kinds = {f.kind for f in flags}
+    has_parse = doc.has_annotation("DEP")
+    candidates: list[tuple[str, Any]] = []
+    if has_parse and "passive" in kinds:
+        candidates.append(("passive", lambda: passive_to_active(sentence, first_person)))
+    if has_parse and "nominalisation" in kinds:
+        candidates.append(("nominalisation", lambda: nominalisation_to_verb(sentence, flags)))
+    if has_parse and kinds & {"long_sentence", "many_subclauses"}:
+        candidates.append(
+            ("split", lambda: split_coordination(sentence) or split_relative(sentence))
+        )
+    for kind, rule in candidates:
+        words = rule()
+        if words is None:
+            continue
+        text = _cap(_tidy(words))
+        if text and text != original:
+            out.append(Proposal(kind, s_start, s_end, original, text, NOTES[kind]))
+            break
+    return out
+
+
+def speaks_as_we(texts: Sequence[str]) -> bool:
+    """True when the text uses "we", "wij", "ons" or "onze" as a word."""
+    pattern = re.compile(r"\b(we|wij|ons|onze)\b", re.IGNORECASE)
+    return any(pattern.search(t) for t in texts)
+
+
+def apply_proposals(text: str, proposals: Sequence[Proposal]) -> str:
+    """``text`` with the proposals applied; overlapping ones are skipped (a sentence-level
+    proposal already carries the word-level replacements inside it, so it wins)."""
+    chosen: list[Proposal] = []
+    ranked = sorted(proposals, key=lambda p: (-(p.end - p.start), p.start))
+    for p in ranked:
+        if not any(p.start < c.end and c.start < p.end for c in chosen):
+            chosen.append(p)
+    out = text
+    for p in sorted(chosen, key=lambda p: -p.start):
+        out = out[: p.start] + p.replacement + out[p.end :]
+    return out
