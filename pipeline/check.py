@@ -12,6 +12,7 @@ be read or analysed gets a one-line error and the rest goes on.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -337,6 +338,35 @@ def above(level: str | None, max_level: str) -> bool:
     return level in LEVELS and LEVELS.index(level) > LEVELS.index(max_level)
 
 
+def passed_over(paths: Iterable[str], limit: int = 20) -> list[str]:
+    """Files in the given folders that ``check`` does not read (other types, hidden files),
+    at most ``limit``, for the message when nothing could be checked."""
+    out: list[str] = []
+    for given in paths:
+        top = Path(given)
+        if given == STDIN or not top.is_dir():
+            continue
+        for folder, dirs, files in os.walk(top):
+            dirs.sort()
+            for name in sorted(files):
+                if Path(name).suffix.lower() not in CHECK_SUFFIXES or name.startswith("."):
+                    out.append(str(Path(folder) / name))
+                    if len(out) >= limit:
+                        return out
+    return out
+
+
+def _docx_target(source: str, out: Path | None, n_inputs: int) -> Path:
+    """Where ``--format docx`` writes the commented copy of ``source``: next to it as
+    ``<name>.advies.docx``, or ``--out`` (a file for one input, else a folder)."""
+    name = Path(source).stem + ".advies.docx"
+    if out is None:
+        return Path(source).with_name(name)
+    if n_inputs == 1 and not out.is_dir() and out.suffix.lower() == ".docx":
+        return out
+    return out / name
+
+
 def check_command(
     paths: list[str],
     settings: Settings,
@@ -347,18 +377,31 @@ def check_command(
     """Run ``gemeentetaal check`` and return the exit code.
 
     Returns:
-        1 when an input failed or (with ``max_level``) a text is above that level, else 0.
+        2 when nothing could be checked (an empty folder, no supported files: the files
+        passed over are listed); 1 when an input failed or (with ``max_level``) a text is
+        above that level; else 0.
     """
     import typer
 
     from pipeline.report import check as report
 
+    language = settings.report.language
     texts: list[InputText] = []
     failures: list[InputFailure] = []
     for item in read_inputs(paths, settings):
         (texts if isinstance(item, InputText) else failures).append(item)  # type: ignore[arg-type]
     for failure in failures:
         typer.echo(f"gemeentetaal: error: {failure}", err=True)
+    if not texts and not failures:
+        skipped = passed_over(paths)
+        kinds = ", ".join(sorted(CHECK_SUFFIXES))
+        typer.echo(
+            f"gemeentetaal: error: nothing to check in {', '.join(paths)}: no {kinds} files",
+            err=True,
+        )
+        for path in skipped:
+            typer.echo(f"  skipped: {path} (file type not supported by check)", err=True)
+        return 2
     results: list[CheckResult] = []
     for outcome in check_texts(texts, settings) if texts else []:
         if isinstance(outcome, InputFailure):
@@ -366,12 +409,17 @@ def check_command(
             typer.echo(f"gemeentetaal: error: {outcome}", err=True)
         else:
             results.append(outcome)
+    if fmt == "docx":
+        written = _write_docx(results, out, failures, language)
+        too_hard = max_level is not None and any(above(r.level, max_level) for r in results)
+        return 1 if failures or too_hard or not written else 0
     if fmt == "json":
         rendered = "".join(report.render_json_line(r) + "\n" for r in results)
     elif fmt == "html":
-        rendered = report.render_html(results)
+        rendered = report.render_html(results, language=language)
     else:
-        rendered = report.render_text(results, color=out is None and sys.stdout.isatty())
+        color = out is None and sys.stdout.isatty()
+        rendered = report.render_text(results, color=color, language=language)
     if out is not None:
         from pipeline.outputs import atomic_write_text
 
@@ -381,3 +429,29 @@ def check_command(
         typer.echo(rendered, nl=False)
     too_hard = max_level is not None and any(above(r.level, max_level) for r in results)
     return 1 if failures or too_hard else 0
+
+
+def _write_docx(
+    results: list[CheckResult], out: Path | None, failures: list[InputFailure], language: str
+) -> int:
+    """``--format docx``: a commented copy of every .docx input; other inputs are errors."""
+    import typer
+
+    from pipeline.report.docx_comments import write_commented_docx
+
+    written = 0
+    for result in results:
+        if Path(result.path).suffix.lower() != ".docx":
+            failure = InputFailure(result.path, "--format docx needs a .docx file")
+            failures.append(failure)
+            typer.echo(f"gemeentetaal: error: {failure}", err=True)
+            continue
+        target = _docx_target(result.path, out, len(results))
+        placed, unplaced = write_commented_docx(Path(result.path), result, target, language)
+        written += 1
+        typer.echo(
+            f"gemeentetaal: {placed} comments written to {target}"
+            + (f" ({unplaced} in the summary comment)" if unplaced else ""),
+            err=True,
+        )
+    return written

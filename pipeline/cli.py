@@ -186,7 +186,12 @@ def ingest(
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
     format: Annotated[
-        str, typer.Option("--format", help="text (terminal), json (JSON Lines) or html.")
+        str,
+        typer.Option(
+            "--format",
+            help="text (terminal), json (JSON Lines), html, or docx (a copy of each .docx "
+            "input with the advice as Word comments).",
+        ),
     ] = "text",
     out: Annotated[Path | None, typer.Option("--out", help="Write the report to a file.")] = None,
     max_level: Annotated[
@@ -203,7 +208,7 @@ def check(
     defer_spacy_cli()  # a cold start budget of 2 s; see pipeline/startup.py
     from pipeline.check import LEVELS, check_command
 
-    check_choice("--format", format, ("text", "json", "html"))
+    check_choice("--format", format, ("text", "json", "html", "docx"))
     if max_level is not None and max_level.upper() not in LEVELS:
         raise fail(f"--max-level must be one of {', '.join(LEVELS)}, not {max_level!r}")
     settings = make_settings(config, model, verbose)

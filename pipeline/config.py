@@ -204,6 +204,12 @@ class DashboardSettings(_Section):
     max_label_chars: int = Field(60, ge=10)
 
 
+class ReportSettings(_Section):
+    # Language of the `check` report's own text and of `check`'s messages ("nl" or "en");
+    # the writing advice itself is always Dutch: it is about a Dutch text.
+    language: Literal["nl", "en"] = "nl"
+
+
 class Settings(_Section):
     """All settings. Frozen; unknown keys fail loudly."""
 
@@ -217,10 +223,13 @@ class Settings(_Section):
     web: WebSettings = WebSettings()
     run: RunSettings = RunSettings()
     dashboard: DashboardSettings = DashboardSettings()
+    report: ReportSettings = ReportSettings()
 
     def fingerprint(self) -> str:
         """Hash of the settings that change analysis results (not paths, web or secrets)."""
-        data = self.model_dump(mode="json", exclude={"paths", "web", "run", "privacy", "dashboard"})
+        data = self.model_dump(
+            mode="json", exclude={"paths", "web", "run", "privacy", "dashboard", "report"}
+        )
         blob = json.dumps(data, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
 

@@ -267,3 +267,63 @@ def test_check_and_run_agree_on_every_sample_document(settings, nlp_model, tmp_p
         assert (obj["level"], obj["b1_pass"]) == (row["b1_level"], row["b1_pass"]), result.path
         compared += 1
     assert compared >= 8
+
+
+def test_check_empty_folder_or_no_supported_files_exits_2(tmp_path: Path) -> None:
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    result = invoke(str(empty), "--max-level", "B1")
+    assert result.exit_code == 2
+    assert f"nothing to check in {empty}" in result.stderr
+    other = tmp_path / "anders"
+    other.mkdir()
+    (other / "begroting.xlsx").write_bytes(b"PK")
+    (other / "notities.csv").write_text("a,b\n")
+    result = invoke(str(other))
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert any("begroting.xlsx" in line and "skipped" in line for line in lines)
+    assert any("notities.csv" in line for line in lines)
+
+
+@pytest.mark.slow
+def test_check_docx_format_writes_advice_as_word_comments(use_model, tmp_path: Path) -> None:
+    from docx import Document
+
+    source = tmp_path / "brief.docx"
+    document = Document()
+    for paragraph in C1_TEXT.split("\n\n"):
+        words = paragraph.split(" ")
+        p = document.add_paragraph()
+        p.add_run(" ".join(words[:9]) + " ")
+        p.add_run(" ".join(words[9:])).bold = True  # a flagged span crosses this run boundary
+    document.save(source)
+    before = source.read_bytes()
+    result = invoke(str(source), "--format", "docx")
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "brief.advies.docx"
+    assert source.read_bytes() == before  # the original is not touched
+    copy = Document(target)
+    assert [p.text for p in copy.paragraphs] == [p.text for p in Document(source).paragraphs]
+    comments = [c.text for c in copy.comments]
+    assert any(c.startswith("Taalniveau C1: moeilijker dan B1") for c in comments)
+    assert any(c.startswith("Ambtelijke taal: ‘In het kader van’.") for c in comments)
+    assert any(c.startswith("Lange zin:") for c in comments)
+    assert "comments written to" in result.stderr
+    # a text file cannot get Word comments
+    txt = tmp_path / "brief.txt"
+    txt.write_text(C1_TEXT, encoding="utf-8")
+    refused = invoke(str(txt), "--format", "docx")
+    assert refused.exit_code == 1 and "--format docx needs a .docx file" in refused.stderr
+
+
+@pytest.mark.slow
+def test_check_report_language_is_a_setting(use_model, tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(C1_TEXT, encoding="utf-8")
+    dutch = invoke(str(path))
+    assert "Eerst aanpakken:" in dutch.stdout and "Taalmodel:" in dutch.stdout
+    monkeypatch.setenv("GEMEENTETAAL_REPORT__LANGUAGE", "en")
+    english = invoke(str(path))
+    assert "Language level C1: harder than B1" in english.stdout
+    assert "Fix first:" in english.stdout and "Eerst aanpakken" not in english.stdout

@@ -23,8 +23,9 @@ HOSTILE = (
     '"><img src=x onerror=alert(1)> In het kader van de implementatie & meer.'
 )
 ALLOWED_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "section", "div",
-    "p", "span", "ul", "li", "dl", "dt", "dd", "mark",
+    "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "section", "div",
+    "p", "span", "ul", "ol", "li", "dl", "dt", "dd", "mark", "a", "strong", "q", "details",
+    "summary", "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
 
 
@@ -63,8 +64,9 @@ def test_report_html_escapes_hostile_input(results) -> None:
     assert "&lt;script&gt;" in page and "&lt;img" in page
     assert "&lt;b&gt;boos&lt;/b&gt;.txt" in page
     for _, attrs in parser.tags:
-        assert not any(name.startswith("on") or name in ("src", "href") for name in attrs)
-    # the hostile text survives as text (the advice tooltips are interleaved with it)
+        assert not any(name.startswith("on") or name == "src" for name in attrs)
+        assert (attrs.get("href") or "#").startswith("#")  # links within the page only
+    # the hostile text survives as text
     shown = "".join(parser.data)
     assert "<script>alert(1)</script>" in shown
     assert '"><img src=x ' in shown and "=alert(1)> In het kader" in shown
@@ -73,27 +75,46 @@ def test_report_html_escapes_hostile_input(results) -> None:
 def test_report_html_is_self_contained(results) -> None:
     page = render_html(results)
     assert page.startswith("<!DOCTYPE html>") and '<html lang="nl">' in page
-    assert not re.search(r"<[^>]*\s(src|href)=", page)
+    assert not re.search(r"<[^>]*\ssrc=", page)
+    assert not re.search(r"<[^>]*\shref=\"[^#]", page)
     assert "http://" not in page and "https://" not in page
     assert "Content-Security-Policy" in page
 
 
-def test_report_flagged_spans_are_focusable_with_advice(results) -> None:
+def test_report_advice_is_a_readable_list_not_a_tooltip(results) -> None:
+    fragment = render_html_fragment(results[0])
     parser = TagCollector()
-    parser.feed(render_html_fragment(results[0]))
-    marks = [attrs for tag, attrs in parser.tags if tag == "mark"]
-    assert marks
-    for attrs in marks:
-        assert attrs["tabindex"] == "0"
-        assert attrs["title"]
-        assert attrs["aria-describedby"]
-    titles = " ".join(a["title"] or "" for a in marks)
-    assert "Afkorting zonder uitleg" in titles and "Lijdende vorm" in titles
+    parser.feed(fragment)
+    assert not any("title" in attrs or attrs.get("role") == "tooltip" for _, attrs in parser.tags)
+    # each flagged sentence is numbered in the text with a link to its advice, and back
+    links = [attrs["href"] for tag, attrs in parser.tags if tag == "a"]
+    ids = {attrs.get("id") for _, attrs in parser.tags}
+    assert links and all(link[1:] in ids for link in links)
+    items = [attrs for tag, attrs in parser.tags if tag == "li" and "sentence-advice" in
+             (attrs.get("class") or "")]  # fmt: skip
+    assert len(items) >= 2
+    shown = " ".join(parser.data)
+    assert "Afkorting" in shown and "Zonder uitleg: ‘PGB’" in shown
+    assert "Lijdende vorm" in shown
+    # no doubled labels ("lange zin: Lange zin: ...")
+    assert not re.search(r"(?i)(afkorting|lijdende vorm|ambtelijke taal)\W+\1", shown)
+    # the officialese table is in the file report too
+    assert "Ambtelijke woorden en eenvoudiger alternatieven" in shown
+
+
+def test_report_print_stylesheet_keeps_the_advice() -> None:
+    from pipeline.report.check import TEMPLATES
+
+    css = (TEMPLATES / "check.css").read_text(encoding="utf-8")
+    print_rules = css[css.index("@media print") :]
+    assert ".advice" not in print_rules.split("display: none")[0].rsplit("}", 1)[-1]
+    for hidden in re.findall(r"([^{}]*)\{[^}]*display:\s*none", print_rules):
+        assert "advice" not in hidden and "proposal" not in hidden and "officialese" not in hidden
 
 
 def test_report_fragment_has_no_page_around_it(results) -> None:
     fragment = render_html_fragment(results)
-    assert "<html" not in fragment and fragment.count("<section") == 2
+    assert "<html" not in fragment and fragment.count("<section class=\"check-report\"") == 2
     assert "Taalniveau" in fragment
 
 
@@ -108,11 +129,10 @@ def test_report_segments_rebuild_the_text() -> None:
     assert [p.text for p in parts] == ["abc ", "def", " ghi"]
     assert [len(p.flags) for p in parts] == [1, 2, 1]
     assert "word" in parts[1].css and "wide" in parts[0].css
-    assert "zeldzaam" in parts[1].tip and "iets anders" in parts[1].tip
 
 
 def test_report_text_and_json(results) -> None:
     text = render_text(results)
-    assert "Taalniveau" in text and "Afkorting zonder uitleg: ‘PGB’." in text
-    assert "fallback" in text
+    assert "Taalniveau" in text and "Afkorting: Zonder uitleg: ‘PGB’." in text
+    assert "Taalmodel: geen (eenvoudige regels zonder zinsontleding" in text
     assert '"path": "<b>boos</b>.txt"' in render_json_line(results[0])

@@ -349,7 +349,7 @@ def split_relative(s: _Sentence) -> list[str] | None:
         body = clause[:-1] if final is not None else clause
         if any(t.is_punct for t in body) or any(t.pos_ in ("SCONJ", "CCONJ") for t in body):
             continue
-        if any(t.lower_ in RELATIVES | {"te", "om"} for t in body):
+        if any(t.lower_ in {*RELATIVES, "te", "om"} for t in body):
             continue
         finite = _finite(body)
         if len(finite) != 1 or len([t for t in body if not t.is_punct]) < 3:

@@ -1,9 +1,15 @@
-"""Rendering of ``gemeentetaal check`` results: terminal text, JSON Lines and HTML.
+"""Rendering of ``gemeentetaal check`` results: terminal text, JSON Lines, HTML and Word.
 
-The HTML report is one self-contained file (inline CSS, no scripts, no external resources)
-that highlights flagged spans with the advice on hover and keyboard focus. All input text is
-escaped (Jinja2 autoescaping). ``render_html_fragment`` gives the same report without the page
-around it, for the web app.
+Every output lays out the same ``Report`` (``pipeline/report/advice.py``): the verdict with the
+difficulty and distance to B1, "eerst aanpakken", the text with flagged words marked and each
+flagged sentence numbered, then every sentence's advice and rewrite proposals as a list, the
+advice on paragraphs and the officialese table. No advice is hidden behind hover: the list is
+plain text, the numbers in the text are links to it (keyboard and screen readers), and the
+print stylesheet keeps everything, so a saved PDF carries all advice.
+
+The HTML report is one self-contained file (inline CSS, no scripts, no external resources);
+all input text is escaped. ``render_html_fragment`` gives the same report without the page
+around it, for the web app (``interactive=True`` adds the ignore and apply controls).
 """
 
 from __future__ import annotations
@@ -17,13 +23,34 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from pipeline.readability.flags import LABELS, WIDE_KINDS
-from pipeline.readability.verdict import nl_number
+from pipeline.report.advice import (
+    TEXTS,
+    Report,
+    build_report,
+    model_text,
+    score_items,
+    verdict_text,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
-# Dutch labels and the wide kinds (whole sentence or paragraph: shown as a background; word-level
-# flags as an underline) come from the flag registry.
 KIND_LABELS = LABELS
+
+__all__ = [
+    "KIND_LABELS",
+    "Segment",
+    "build_report",
+    "model_line",
+    "render_html",
+    "render_html_fragment",
+    "render_json_line",
+    "render_text",
+    "score_items",
+    "segments",
+    "verdict_line",
+]
 
 
 def render_json_line(result: Any) -> str:
@@ -31,48 +58,21 @@ def render_json_line(result: Any) -> str:
     return json.dumps(result.to_json(), ensure_ascii=False)
 
 
-def _score(value: float | None, decimals: int = 1) -> str:
-    return "–" if value is None else nl_number(value, decimals)
-
-
-def verdict_line(result: Any) -> str:
-    """Dutch one-line verdict, e.g. ``Taalniveau C1: moeilijker dan B1``."""
-    level = result.measures.get("b1_level")
-    if level is None:
-        return "Geen oordeel: de tekst bevat geen woorden."
-    if result.measures.get("b1_pass"):
-        return f"Taalniveau {level}: voldoet aan B1"
-    return f"Taalniveau {level}: moeilijker dan B1"
-
-
-def score_items(result: Any) -> list[tuple[str, str]]:
-    """``(label, value)`` pairs of the key scores, Dutch number format."""
+def verdict_line(result: Any, language: str = "nl") -> str:
+    """The verdict in words, e.g. ``Taalniveau C1: moeilijker dan B1``."""
     m = result.measures
-    lint = (
-        f"{_score(m['lint_score'])} (niveau {m['lint_level']} van 4)"
-        if m.get("lint_score") is not None
-        else "niet berekend"
-    )
-    return [
-        ("Flesch-Douma", f"{_score(m['flesch_douma'])} ({m['flesch_douma_band'] or '–'})"),
-        ("Brouwer", f"{_score(m['brouwer'])} ({m['brouwer_band'] or '–'})"),
-        ("LiNT-II", lint),
-        ("Gemiddelde zinslengte", f"{_score(m['avg_sentence_length'])} woorden"),
-        ("Woorden / zinnen", f"{m['n_words']} / {m['n_sentences']}"),
-        ("Schrijfadviezen", str(m["n_flags"])),
-    ]
+    return verdict_text(m.get("b1_level"), m.get("b1_pass"), language)
 
 
-def model_line(result: Any) -> str:
-    model = result.model
-    text = f"{model['name']} {model['version']} ({model['source']})"
-    if model.get("source") == "fallback":
-        text += " – zonder zinsontleding: resultaten zijn een benadering"
-    return text
+def model_line(result: Any, language: str = "nl") -> str:
+    return model_text(result.model, language)
 
 
-def render_text(results: Sequence[Any], color: bool = False) -> str:
-    """The terminal report (Dutch). Uses rich for colour; plain text without a TTY."""
+# --- terminal -------------------------------------------------------------------------------
+
+
+def render_text(results: Sequence[Any], color: bool = False, language: str = "nl") -> str:
+    """The terminal report. Uses rich for colour; plain text without a TTY."""
     from rich.console import Console
     from rich.text import Text
 
@@ -87,53 +87,82 @@ def render_text(results: Sequence[Any], color: bool = False) -> str:
         highlight=False,
     )
     for n, result in enumerate(results):
+        report = build_report(result, language)
+        t = report.t
         if n:
             console.print()
-        ok = result.measures.get("b1_pass")
-        style = "bold green" if ok else "bold red"
-        console.print(Text(f"{result.path}", style="bold"))
-        console.print(
-            Text(verdict_line(result), style=style), f" (regel {result.measures['b1_rule']})"
-        )
-        for reason in result.measures.get("b1_reasons") or []:
+        console.print(Text(report.path, style="bold"))
+        style = "bold green" if report.passed else "bold red"
+        console.print(Text(report.verdict, style=style), f" ({t['rule']} {report.rule})")
+        if report.difficulty:
+            console.print(f"  {report.difficulty}: {report.distance}")
+        for reason in report.reasons:
             console.print(f"  - {reason}")
-        console.print(
-            "  " + " · ".join(f"{label}: {value}" for label, value in score_items(result))
-        )
-        console.print(f"  Model: {model_line(result)}", style="dim")
-        flagged = [s for s in result.sentences if s.flags]
-        if flagged:
+        if report.fix_first:
             console.print()
+            console.print(f"{report.fix_first_title}:", style="bold")
+            for i, item in enumerate(report.fix_first, start=1):
+                console.print(f"  {i}. {item}")
+        console.print()
+        console.print("  " + " · ".join(f"{label}: {value}" for label, value in report.scores))
+        console.print(f"  {t['model']}: {report.model}", style="dim")
+        if report.sentences:
+            console.print()
+            total = len(result.sentences)
             console.print(
-                f"Zinnen met schrijfadvies ({len(flagged)} van {len(result.sentences)}):",
-                style="bold",
+                t["sentences"].format(n=len(report.sentences), total=total) + ":", style="bold"
             )
-        for i, sentence in enumerate(flagged, start=1):
-            line = Text(f"{i}. ")
-            line.append(_highlighted(sentence, Text))
+        for sentence in report.sentences:
+            line = Text(f"{sentence.number}. ")
+            line.append(_highlighted(sentence, result.flags, Text))
             console.print(line)
-            for flag in sentence.flags:
-                advice = f"   - [{KIND_LABELS.get(flag.kind, flag.kind)}] {flag.message}"
-                if flag.suggestion:
-                    advice += f" → {flag.suggestion}"
-                console.print(Text(advice))
-        for flag in result.unit_flags:
-            advice = f"- [{KIND_LABELS.get(flag.kind, flag.kind)}] {flag.message}"
-            if flag.suggestion:
-                advice += f" → {flag.suggestion}"
-            console.print(Text(advice))
+            for advice in sentence.advice:
+                console.print(Text("   - " + _advice_line(advice)))
+            for proposal in sentence.proposals:
+                console.print(
+                    Text(f"   {t['proposal']} ({proposal.note.lower()}): ", style="bold")
+                    + Text(_proposal_text(proposal))
+                )
+        if report.paragraph_advice:
+            console.print()
+            console.print(t["paragraphs"] + ":", style="bold")
+            for advice in report.paragraph_advice:
+                console.print(Text("  - " + _advice_line(advice)))
+        if report.officialese:
+            console.print()
+            console.print(t["officialese"] + ":", style="bold")
+            for row in report.officialese:
+                console.print(
+                    Text(f"  - {row['term']} ({row['count']}×): {row['suggestion'] or '–'}")
+                )
     return buffer.getvalue()
 
 
-def _highlighted(sentence: Any, text_cls: Any) -> Any:
+def _advice_line(advice: Any) -> str:
+    line = f"{advice.title}: {advice.detail}"
+    if advice.suggestion:
+        line += f" {advice.suggestion}"
+    return line
+
+
+def _proposal_text(proposal: Any) -> str:
+    if proposal.kind in ("officialese", "abbreviation"):
+        return f"‘{proposal.original}’ → ‘{proposal.replacement}’"
+    return proposal.replacement
+
+
+def _highlighted(sentence: Any, flags: Sequence[Any], text_cls: Any) -> Any:
     """A rich Text of the sentence with word-level flag spans underlined."""
     text = text_cls(sentence.text)
-    for flag in sentence.flags:
-        if flag.kind in WIDE_KINDS:
+    for flag in flags:
+        if flag.kind in WIDE_KINDS or not (sentence.start <= flag.start < sentence.end):
             continue
         start, end = flag.start - sentence.start, flag.end - sentence.start
         text.stylize("bold yellow underline", max(0, start), max(0, end))
     return text
+
+
+# --- HTML -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -142,7 +171,7 @@ class Segment:
 
     text: str
     flags: tuple[Any, ...]
-    tip_id: str = ""
+    start: int = 0
 
     @property
     def css(self) -> str:
@@ -150,52 +179,77 @@ class Segment:
         wide = all(k in WIDE_KINDS for k in kinds)
         return " ".join(["flag", "wide" if wide else "word", *(f"k-{k}" for k in kinds)])
 
-    @property
-    def tip(self) -> str:
-        parts = []
-        for flag in self.flags:
-            label = KIND_LABELS.get(flag.kind, flag.kind)
-            part = f"{label}: {flag.message}"
-            if flag.suggestion:
-                part += f" {flag.suggestion}"
-            parts.append(part)
-        return " | ".join(parts)
 
-
-def segments(text: str, flags: Sequence[Any], prefix: str = "t") -> list[Segment]:
-    """Cut ``text`` at every flag boundary; each piece lists the flags covering it."""
-    cuts = {0, len(text)}
+def segments(text: str, flags: Sequence[Any], cuts: Sequence[int] = ()) -> list[Segment]:
+    """Cut ``text`` at every flag boundary (and at ``cuts``); each piece lists the flags
+    covering it."""
+    points = {0, len(text), *(c for c in cuts if 0 <= c <= len(text))}
     for flag in flags:
-        cuts.update((max(0, min(len(text), flag.start)), max(0, min(len(text), flag.end))))
-    points = sorted(cuts)
+        points.update((max(0, min(len(text), flag.start)), max(0, min(len(text), flag.end))))
     out: list[Segment] = []
-    for a, b in itertools.pairwise(points):
+    for a, b in itertools.pairwise(sorted(points)):
         if a == b:
             continue
         covering = tuple(f for f in flags if f.start <= a and b <= f.end)
-        tip_id = f"{prefix}-{len(out)}" if covering else ""
-        out.append(Segment(text[a:b], covering, tip_id))
+        out.append(Segment(text[a:b], covering, a))
     return out
 
 
-def _context(results: Sequence[Any]) -> dict[str, Any]:
-    items = []
-    for n, result in enumerate(results):
-        counts = dict(sorted(result.counts.flag_counts.items()))
-        items.append(
-            {
-                "result": result,
-                "verdict": verdict_line(result),
-                "passed": bool(result.measures.get("b1_pass")),
-                "reasons": result.measures.get("b1_reasons") or [],
-                "scores": score_items(result),
-                "model": model_line(result),
-                "segments": segments(result.text, result.flags, prefix=f"r{n}"),
-                "flag_counts": [(KIND_LABELS.get(k, k), v) for k, v in counts.items()],
-                "anchor": f"tekst-{n + 1}",
-            }
-        )
-    return {"items": items, "labels": KIND_LABELS}
+def _marked(text: str, flags: Sequence[Any], offset: int = 0, numbers: dict | None = None,
+            prefix: str = "") -> Markup:  # fmt: skip
+    """``text`` (starting at ``offset`` of the report text) with flagged spans in ``<mark>``;
+    with ``numbers`` (start offset -> sentence number), each flagged sentence starts with a
+    link to its advice."""
+    local = [f for f in flags if f.end > offset and f.start < offset + len(text)]
+    shifted = [_Shifted(f, offset) for f in local]
+    cuts = [k - offset for k in (numbers or {})]
+    parts: list[str] = []
+    for seg in segments(text, shifted, cuts):
+        start = seg.start + offset
+        if numbers and start in numbers:
+            n = numbers[start]
+            parts.append(
+                f'<a class="zin-nr" id="{prefix}-tekst-{n}" href="#{prefix}-zin-{n}" '
+                f'aria-label="Advies bij zin {n}">{n}</a>'
+            )
+        if seg.flags:
+            parts.append(f'<mark class="{seg.css}">{escape(seg.text)}</mark>')
+        else:
+            parts.append(str(escape(seg.text)))
+    return Markup("".join(parts))
+
+
+@dataclass(frozen=True)
+class _Shifted:
+    kind: str
+    start: int
+    end: int
+
+    def __init__(self, flag: Any, offset: int) -> None:
+        object.__setattr__(self, "kind", flag.kind)
+        object.__setattr__(self, "start", flag.start - offset)
+        object.__setattr__(self, "end", flag.end - offset)
+
+
+def _item(report: Report, prefix: str, interactive: bool, n_total: int) -> dict[str, Any]:
+    active = list(report.flags)
+    numbers = {s.start: s.number for s in report.sentences}
+    sentences = [
+        {
+            "s": s,
+            "html": _marked(s.text, [f for f in active if s.start <= f.start < s.end], s.start),
+        }
+        for s in report.sentences
+    ]
+    return {
+        "report": report,
+        "t": report.t,
+        "text_html": _marked(report.text, active, 0, numbers, prefix),
+        "sentences": sentences,
+        "anchor": prefix,
+        "interactive": interactive,
+        "n_total": n_total,
+    }
 
 
 def _environment() -> Any:
@@ -209,22 +263,35 @@ def _environment() -> Any:
     )
 
 
-def render_html_fragment(results: Any) -> str:
-    """The report as an HTML fragment (a ``<section>`` per input) for embedding."""
+def render_html_fragment(
+    results: Any,
+    language: str = "nl",
+    interactive: bool = False,
+    ignored: frozenset[str] = frozenset(),
+) -> str:
+    """The report as an HTML fragment (a ``<section>`` per input) for embedding.
+
+    ``interactive``: add a checkbox to ignore each piece of advice and a button to apply
+    each proposal (the web page; they submit the page's form, no script needed).
+    """
     if not isinstance(results, Sequence):
         results = [results]
-    return str(_environment().get_template("check_fragment.html.j2").render(**_context(results)))
+    items = []
+    for n, result in enumerate(results):
+        prefix = f"r{n}"
+        report = build_report(result, language, ignored, prefix)
+        items.append(_item(report, prefix, interactive, len(result.sentences)))
+    template = _environment().get_template("check_fragment.html.j2")
+    return str(template.render(items=items, t=TEXTS[language]))
 
 
-def render_html(results: Any, title: str = "B1-check") -> str:
+def render_html(results: Any, title: str = "B1-check", language: str = "nl") -> str:
     """A complete, self-contained HTML page (inline CSS, no scripts, works offline)."""
     if not isinstance(results, Sequence):
         results = [results]
-    from markupsafe import Markup
-
     env = _environment()
-    fragment = env.get_template("check_fragment.html.j2").render(**_context(results))
+    fragment = render_html_fragment(results, language)
     css = (TEMPLATES / "check.css").read_text(encoding="utf-8")
     page = env.get_template("check.html.j2")
     # our own rendered fragment and stylesheet; all input text was escaped in the fragment
-    return str(page.render(title=title, css=Markup(css), body=Markup(fragment)))
+    return str(page.render(title=title, css=Markup(css), body=Markup(fragment), lang=language))

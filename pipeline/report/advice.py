@@ -1,0 +1,458 @@
+"""The content of the ``check`` report, once, for all its outputs (terminal, HTML, web, Word).
+
+``build_report(result, language)`` turns a ``CheckResult`` into a ``Report``: the verdict in
+words, the difficulty and the distance to B1, "eerst aanpakken" (the few changes that move
+the text most), every sentence with advice (title, explanation, alternative, rewrite
+proposals), the advice on whole paragraphs, the officialese words with their alternatives,
+the scores and the language model in words. The renderers only lay it out, so the three
+outputs always say the same.
+
+"Eerst aanpakken" comes from the verdict when the B1 rule gives it (``b1_fix_first``);
+otherwise it is derived here: first the criteria that keep the text above B1, each turned into
+the change that fixes it, then the kinds of advice with the most flags.
+
+Numbers are formatted with babel for the report language (Dutch: ``1.234,5``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.readability.flags import LABELS, TITLES, WIDE_KINDS
+
+FD_MAX = 100.0  # the Flesch-Douma scale as Douma published it runs from 0 to 100
+FIX_FIRST_MAX = 3
+
+# The report's own words. The advice on the text (flag messages, proposals) is Dutch always.
+TEXTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "no_words": "Geen oordeel: de tekst bevat geen woorden.",
+        "below": "Taalniveau {level}: eenvoudiger dan B1, dus goed",
+        "at": "Taalniveau B1: voldoet",
+        "above": "Taalniveau {level}: moeilijker dan B1",
+        "difficulty": "Moeilijkheid {value} van 100 (B1: hoogstens {threshold})",
+        "over_by": "{points} punten te moeilijk voor B1",
+        "under_by": "{points} punten onder de B1-grens",
+        "fix_first": "Eerst aanpakken",
+        "still": "Nog te verbeteren",
+        "why": "Waarom dit oordeel",
+        "scores": "Scores",
+        "sentences": "Zinnen met schrijfadvies ({n} van {total})",
+        "paragraphs": "Advies over alinea's",
+        "proposal": "Voorstel",
+        "officialese": "Ambtelijke woorden en eenvoudiger alternatieven",
+        "in_text": "In uw tekst",
+        "advice": "Advies",
+        "count": "Aantal",
+        "model": "Taalmodel",
+        "no_advice": "Geen schrijfadviezen.",
+        "rule": "regel",
+        "sentence": "Zin",
+        "legend": "Gemarkeerde woorden hebben een schrijfadvies; het nummer verwijst naar de "
+        "lijst met adviezen onder de tekst.",
+        "fd_over": "meer dan 100 (heel makkelijk; de schaal loopt tot 100)",
+        "fd_under": "minder dan 0 (heel moeilijk; de schaal begint bij 0)",
+        "not_computed": "niet berekend",
+        "words_sentences": "Woorden / zinnen",
+        "avg_sentence": "Gemiddelde zinslengte",
+        "words": "woorden",
+        "n_advice": "Schrijfadviezen",
+        "level_of": "niveau {level} van 4",
+    },
+    "en": {
+        "no_words": "No verdict: the text has no words.",
+        "below": "Language level {level}: simpler than B1, so fine",
+        "at": "Language level B1: meets B1",
+        "above": "Language level {level}: harder than B1",
+        "difficulty": "Difficulty {value} of 100 (B1: at most {threshold})",
+        "over_by": "{points} points too hard for B1",
+        "under_by": "{points} points below the B1 limit",
+        "fix_first": "Fix first",
+        "still": "Still to improve",
+        "why": "Why this verdict",
+        "scores": "Scores",
+        "sentences": "Sentences with writing advice ({n} of {total})",
+        "paragraphs": "Advice on paragraphs",
+        "proposal": "Proposal",
+        "officialese": "Officialese words and plainer alternatives",
+        "in_text": "In your text",
+        "advice": "Advice",
+        "count": "Count",
+        "model": "Language model",
+        "no_advice": "No writing advice.",
+        "rule": "rule",
+        "sentence": "Sentence",
+        "legend": "Marked words have writing advice; the number refers to the list of advice "
+        "below the text.",
+        "fd_over": "over 100 (very easy; the scale ends at 100)",
+        "fd_under": "below 0 (very hard; the scale starts at 0)",
+        "not_computed": "not computed",
+        "words_sentences": "Words / sentences",
+        "avg_sentence": "Average sentence length",
+        "words": "words",
+        "n_advice": "Writing advice",
+        "level_of": "level {level} of 4",
+    },
+}
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+# Fallback "eerst aanpakken": the change that fixes a criterion above B1 (Dutch; the advice
+# is about the text) and the change for the most frequent kinds of advice.
+CRITERION_FIXES = {
+    "avg_sentence_length": "Maak de zinnen korter: nu gemiddeld {value} woorden, voor B1 "
+    "hoogstens {bound}.",
+    "long_sentence_share": "Splits de {n_long} lange zinnen (meer dan {long_words} woorden) in "
+    "kortere zinnen.",
+    "lint_level": "Kies gewone, korte woorden en eenvoudige zinnen (LiNT-II-niveau {value}, "
+    "voor B1 hoogstens 2).",
+    "flesch_douma": "Gebruik kortere woorden en zinnen (Flesch-Douma {value}, voor B1 minstens "
+    "60).",
+    "flag_rate": "Werk de schrijfadviezen hieronder af: nu {value} per zin.",
+}
+KIND_FIXES = {
+    "officialese": "Vervang {n} ambtelijke {words} door gewone woorden (zie de tabel).",
+    "passive": "Schrijf {n} {sentences} in de lijdende vorm actief: zeg wie het doet.",
+    "nominalisation": "Gebruik werkwoorden in plaats van zelfstandige naamwoorden ({n}×).",
+    "hard_word": "Vervang of leg {n} moeilijke {words} uit.",
+    "abbreviation": "Schrijf {n} {abbreviations} de eerste keer voluit.",
+    "many_subclauses": "Maak {n} {sentences} met veel bijzinnen eenvoudiger.",
+    "long_paragraph": "Verdeel {n} lange {paragraphs} in kortere.",
+    "long_sentence": "Splits {n} lange {sentences}.",
+}
+
+
+def number(value: float, decimals: int = 1, language: str = "nl") -> str:
+    """``value`` in the report language's notation (babel), e.g. ``1.234,5`` in Dutch."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES.get(language, "nl_NL"))
+
+
+def flag_id(flag: Any, sentence_text: str = "") -> str:
+    """A stable id for a flag: its kind, its words and its sentence (not its offsets, so it
+    survives edits elsewhere in the text); used to ignore a flag on the web page."""
+    blob = f"{flag.kind}\x00{flag.text}\x00{sentence_text}".encode()
+    return f"{flag.kind}-{hashlib.sha256(blob).hexdigest()[:10]}"
+
+
+def proposal_id(proposal: Any) -> str:
+    blob = f"{proposal.start}\x00{proposal.original}\x00{proposal.replacement}".encode()
+    return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def strip_title(kind: str, message: str) -> str:
+    """The message without a leading repeat of the kind's title ("Lange zin: 54 woorden" ->
+    "54 woorden"), so a report that shows the title does not say it twice."""
+    title = TITLES.get(kind, "")
+    for name in (title + "en", title):  # "Afkortingen zonder uitleg"
+        if (
+            name
+            and message.lower().startswith(name.lower())
+            and message[len(name) : len(name) + 1] in ": "
+        ):
+            rest = message[len(name) :].lstrip(": ")
+            return rest[:1].upper() + rest[1:]
+    return message
+
+
+@dataclass(frozen=True)
+class AdviceItem:
+    """One piece of advice: its id, kind, title, the flagged words, explanation, alternative."""
+
+    id: str
+    kind: str
+    title: str
+    words: str
+    detail: str
+    suggestion: str | None
+    wide: bool
+    ignored: bool = False
+
+
+@dataclass(frozen=True)
+class ProposalItem:
+    id: str
+    kind: str
+    note: str
+    original: str
+    replacement: str
+    start: int
+    end: int
+
+
+@dataclass
+class SentenceItem:
+    """A sentence with advice, numbered as in the highlighted text."""
+
+    number: int
+    anchor: str
+    start: int
+    end: int
+    text: str
+    advice: list[AdviceItem]
+    proposals: list[ProposalItem]
+
+
+@dataclass
+class Report:
+    """Everything one input's report says (see the module docstring)."""
+
+    path: str
+    language: str
+    verdict: str
+    passed: bool | None
+    level: str | None
+    rule: str
+    difficulty: str | None
+    distance: str | None
+    reasons: list[str]
+    fix_first: list[str]
+    fix_first_title: str
+    scores: list[tuple[str, str]]
+    model: str
+    sentences: list[SentenceItem]
+    paragraph_advice: list[AdviceItem]
+    officialese: list[dict[str, Any]]
+    flag_counts: list[tuple[str, int]]
+    text: str
+    flags: list[Any] = field(default_factory=list)
+    marks: dict[int, int] = field(default_factory=dict)  # id(flag) -> sentence number
+    t: dict[str, str] = field(default_factory=dict)
+
+
+def verdict_text(level: str | None, passed: bool | None, language: str = "nl") -> str:
+    t = TEXTS[language]
+    if level is None:
+        return t["no_words"]
+    if passed and level == "A2":
+        return t["below"].format(level=level)
+    if passed:
+        return t["at"]
+    return t["above"].format(level=level)
+
+
+def _first(*values: Any) -> Any:
+    return next((v for v in values if v is not None), None)
+
+
+def _verdict_extras(result: Any) -> tuple[float | None, float | None, list[str]]:
+    """Difficulty, threshold and fix-first from the verdict, when the B1 rule gives them."""
+    m = result.measures
+    verdict = getattr(result, "verdict", None)
+    difficulty = _first(
+        m.get("b1_difficulty"), m.get("difficulty"), getattr(verdict, "difficulty", None)
+    )
+    threshold = _first(
+        m.get("b1_threshold"), m.get("threshold"), getattr(verdict, "threshold", None)
+    )
+    fix = _first(m.get("b1_fix_first"), m.get("fix_first"), getattr(verdict, "fix_first", None))
+    return difficulty, threshold, list(fix or [])
+
+
+def derived_fix_first(result: Any, counts: Counter | None = None) -> list[str]:
+    """ "Eerst aanpakken" without a verdict that gives it: the criteria above B1 (from the
+    reasons' order: the worst first), then the most frequent kinds of advice."""
+    m = result.measures
+    out: list[str] = []
+    failing = [] if m.get("b1_pass") else _failing_criteria(result)
+    values = {
+        "avg_sentence_length": number(m.get("avg_sentence_length") or 0),
+        "long_sentence_share": number(m.get("long_sentence_share") or 0),
+        "lint_level": str(m.get("lint_level")),
+        "flesch_douma": number(m.get("flesch_douma") or 0),
+        "flag_rate": number((m.get("n_flags") or 0) / max(1, m.get("n_sentences") or 1), 2),
+    }
+    for name in failing:
+        if name in CRITERION_FIXES and name != "flag_rate":
+            out.append(
+                CRITERION_FIXES[name].format(
+                    value=values[name], bound=15, n_long=m.get("n_long_sentences") or 0,
+                    long_words=20,
+                )
+            )  # fmt: skip
+    if counts is None:
+        counts = Counter(f.kind for f in result.flags)
+    for kind, n in counts.most_common():
+        if len(out) >= FIX_FIRST_MAX:
+            break
+        if kind == "long_sentence" and "long_sentence_share" in failing:
+            continue
+        if kind in KIND_FIXES:
+            out.append(
+                KIND_FIXES[kind].format(
+                    n=n,
+                    words="woord" if n == 1 else "woorden",
+                    sentences="zin" if n == 1 else "zinnen",
+                    abbreviations="afkorting" if n == 1 else "afkortingen",
+                    paragraphs="alinea" if n == 1 else "alinea's",
+                )
+            )
+    return out[:FIX_FIRST_MAX]
+
+
+def _failing_criteria(result: Any) -> list[str]:
+    """Names of the criteria that keep the text above B1, worst first, by the reasons' text
+    (the measures keep the reasons, not the criteria)."""
+    keys = {
+        "Gemiddelde zinslengte": "avg_sentence_length",
+        "Zinnen van meer dan": "long_sentence_share",
+        "LiNT-II": "lint_level",
+        "Flesch-Douma": "flesch_douma",
+        "Schrijfadviezen per zin": "flag_rate",
+    }
+    out = []
+    for reason in result.measures.get("b1_reasons") or []:
+        for prefix, name in keys.items():
+            if reason.startswith(prefix) and name not in out:
+                out.append(name)
+    return out
+
+
+def flesch_douma_text(value: float | None, band: str | None, language: str = "nl") -> str:
+    t = TEXTS[language]
+    if value is None:
+        return "–"
+    if value > FD_MAX:
+        return t["fd_over"]
+    if value < 0:
+        return t["fd_under"]
+    return f"{number(value, 1, language)} ({band or '–'})"
+
+
+def score_items(result: Any, language: str = "nl") -> list[tuple[str, str]]:
+    """``(label, value)`` pairs of the key scores."""
+    t = TEXTS[language]
+    m = result.measures
+
+    def num(v: float | None, d: int = 1) -> str:
+        return "–" if v is None else number(v, d, language)
+
+    lint = (
+        f"{num(m['lint_score'])} ({t['level_of'].format(level=m['lint_level'])})"
+        if m.get("lint_score") is not None
+        else t["not_computed"]
+    )
+    return [
+        ("Flesch-Douma", flesch_douma_text(m["flesch_douma"], m["flesch_douma_band"], language)),
+        ("Brouwer", f"{num(m['brouwer'])} ({m['brouwer_band'] or '–'})"),
+        ("LiNT-II", lint),
+        (t["avg_sentence"], f"{num(m['avg_sentence_length'])} {t['words']}"),
+        (t["words_sentences"], f"{num(m['n_words'], 0)} / {num(m['n_sentences'], 0)}"),
+        (t["n_advice"], num(m["n_flags"], 0)),
+    ]
+
+
+def model_text(model: dict[str, Any], language: str = "nl") -> str:
+    """The language model in words a reader understands."""
+    name, source = model.get("name", "?"), model.get("source")
+    if source == "fallback":
+        if language == "en":
+            return "none (simple rules without parsing: results are approximate)"
+        return "geen (eenvoudige regels zonder zinsontleding: uitkomsten bij benadering)"
+    if model.get("preferred", source == "installed"):
+        return f"{name} ({'preferred model' if language == 'en' else 'voorkeursmodel'})"
+    if language == "en":
+        return f"{name} (substitute model, less accurate)"
+    return f"{name} (vervangend model, minder nauwkeurig)"
+
+
+def officialese_rows(flags: list[Any], ignored: frozenset[str] = frozenset()) -> list[dict]:
+    """The officialese words of the text, once each, with their advice and how often."""
+    terms: dict[str, dict[str, Any]] = {}
+    for flag in flags:
+        if flag.kind != "officialese" or flag.ignored or flag.id in ignored:
+            continue
+        key = flag.words.lower()
+        entry = terms.setdefault(key, {"term": key, "suggestion": flag.suggestion, "count": 0})
+        entry["count"] += 1
+    return list(terms.values())
+
+
+def _advice(flag: Any, sentence_text: str, ignored: frozenset[str]) -> AdviceItem:
+    ident = flag_id(flag, sentence_text)
+    return AdviceItem(
+        ident,
+        flag.kind,
+        TITLES.get(flag.kind, flag.kind),
+        flag.text,
+        strip_title(flag.kind, flag.message),
+        flag.suggestion,
+        flag.kind in WIDE_KINDS,
+        ident in ignored,
+    )
+
+
+def build_report(
+    result: Any, language: str = "nl", ignored: frozenset[str] = frozenset(), prefix: str = "r0"
+) -> Report:
+    """The report of one ``CheckResult`` (see the module docstring).
+
+    Args:
+        result: the check result.
+        language: "nl" or "en" for the report's own words.
+        ignored: ids of flags the user chose to ignore (web page): listed as ignored, not
+            counted in "eerst aanpakken" or the officialese table.
+        prefix: prefix of the anchors, unique per report on a page.
+    """
+    t = TEXTS[language]
+    m = result.measures
+    difficulty, threshold, fix = _verdict_extras(result)
+    difficulty_line = distance = None
+    if difficulty is not None and threshold is not None:
+        difficulty_line = t["difficulty"].format(
+            value=number(difficulty, 0, language), threshold=number(threshold, 0, language)
+        )
+        gap = difficulty - threshold
+        distance = (t["over_by"] if gap > 0 else t["under_by"]).format(
+            points=number(abs(gap), 0, language)
+        )
+    passed = m.get("b1_pass")
+    sentences: list[SentenceItem] = []
+    marks: dict[int, int] = {}
+    all_advice: list[AdviceItem] = []
+    for s in result.sentences:
+        if not s.flags and not getattr(s, "proposals", None):
+            continue
+        n = len(sentences) + 1
+        advice = [_advice(f, s.text, ignored) for f in s.flags]
+        all_advice += advice
+        for f in s.flags:
+            marks[id(f)] = n
+        proposals = [
+            ProposalItem(proposal_id(p), p.kind, p.note, p.original, p.replacement, p.start, p.end)
+            for p in getattr(s, "proposals", [])
+        ]
+        sentences.append(
+            SentenceItem(n, f"{prefix}-zin-{n}", s.start, s.end, s.text, advice, proposals)
+        )
+    paragraph = [_advice(f, "", ignored) for f in result.unit_flags]
+    counts = Counter(a.kind for a in all_advice + paragraph if not a.ignored)
+    if not fix:
+        fix = derived_fix_first(result, counts)
+    return Report(
+        path=result.path,
+        language=language,
+        verdict=verdict_text(m.get("b1_level"), passed, language),
+        passed=passed,
+        level=m.get("b1_level"),
+        rule=m.get("b1_rule") or "",
+        difficulty=difficulty_line,
+        distance=distance,
+        reasons=list(m.get("b1_reasons") or []),
+        fix_first=fix,
+        fix_first_title=t["fix_first"] if not passed else t["still"],
+        scores=score_items(result, language),
+        model=model_text(result.model, language),
+        sentences=sentences,
+        paragraph_advice=paragraph,
+        officialese=officialese_rows(all_advice, ignored),
+        flag_counts=[(LABELS.get(k, k), v) for k, v in sorted(counts.items())],
+        text=result.text,
+        flags=result.flags,
+        marks=marks,
+        t=t,
+    )
