@@ -12,8 +12,11 @@ be read or analysed gets a one-line error and the rest goes on.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -290,7 +293,12 @@ def check_texts(
         resources = ReadabilityResources.load(settings.readability)
     pairs = ((text, None) for text in texts)
     docs = iter([doc for doc, _ in parse(nlp, pairs, settings.nlp)])
-    model = {"name": info.name, "version": info.version, "source": info.source}
+    model = {
+        "name": info.name,
+        "version": info.version,
+        "source": info.source,
+        "preferred": info.name == settings.nlp.model,
+    }
     out: list[CheckResult | InputFailure] = []
     for entry in checked:
         if isinstance(entry, InputFailure):
@@ -331,6 +339,56 @@ def check_texts(
             )
         )
     return out
+
+
+def flag_id(flag: Any, sentence_text: str = "") -> str:
+    """A stable id for a flag: its kind, its words and its sentence (not its offsets, so it
+    survives edits elsewhere in the text); the web page ignores flags by this id."""
+    blob = f"{flag.kind}\x00{flag.text}\x00{sentence_text}".encode()
+    return f"{flag.kind}-{hashlib.sha256(blob).hexdigest()[:10]}"
+
+
+def with_ignored(result: CheckResult, ignored: Iterable[str], settings: Settings) -> CheckResult:
+    """The result with the flags the user chose to ignore (``flag_id``) left out of the
+    counts and so of the verdict; they stay in the sentences (the report shows them as
+    ignored, so they can be taken back)."""
+    from dataclasses import replace
+
+    from pipeline.readability import measures
+    from pipeline.readability.flags import STYLE_FLAG_KINDS
+
+    wanted = set(ignored)
+    if not wanted:
+        return result
+    dropped = [f for s in result.sentences for f in s.flags if flag_id(f, s.text) in wanted]
+    dropped += [f for f in result.unit_flags if flag_id(f) in wanted]
+    if not dropped:
+        return result
+    kinds = Counter(f.kind for f in dropped)
+    counts = replace(
+        result.counts,
+        n_flags=max(0, result.counts.n_flags - len(dropped)),
+        n_style_problems=max(
+            0, result.counts.n_style_problems - sum(f.kind in STYLE_FLAG_KINDS for f in dropped)
+        ),
+        flag_counts={
+            k: v - kinds[k] for k, v in result.counts.flag_counts.items() if v - kinds[k] > 0
+        },
+    )
+    return replace(result, counts=counts, measures=measures(counts, settings.readability))
+
+
+def apply_proposal(text: str, start: int, original: str, replacement: str) -> str | None:
+    """``text`` with ``original`` replaced by ``replacement`` at the occurrence nearest to
+    ``start`` (the text shown may differ slightly from the text the offsets point into);
+    None when ``original`` is no longer in the text."""
+    if not original:
+        return None
+    found = [m.start() for m in re.finditer(re.escape(original), text)]
+    if not found:
+        return None
+    at = min(found, key=lambda k: abs(k - start))
+    return text[:at] + replacement + text[at + len(original) :]
 
 
 def above(level: str | None, max_level: str) -> bool:

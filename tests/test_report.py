@@ -114,7 +114,7 @@ def test_report_print_stylesheet_keeps_the_advice() -> None:
 
 def test_report_fragment_has_no_page_around_it(results) -> None:
     fragment = render_html_fragment(results)
-    assert "<html" not in fragment and fragment.count("<section class=\"check-report\"") == 2
+    assert "<html" not in fragment and fragment.count('<section class="check-report"') == 2
     assert "Taalniveau" in fragment
 
 

@@ -184,7 +184,54 @@ def test_web_page_report_is_the_check_html_report(client, checker):
         checker.nlp,
         checker.model,
     )
-    assert render_html_fragment(result).strip() in page
+    assert render_html_fragment(result, interactive=True).strip() in page
+    # the same content as the file report: only the page's controls differ
+    plain = render_html_fragment(result)
+    for part in ("Eerst aanpakken", "Ambtelijke woorden en eenvoudiger alternatieven"):
+        assert part in plain and part in page
+
+
+def _verdict(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").select_one("#resultaat .verdict").get_text()
+
+
+def test_web_ignoring_advice_updates_the_verdict_without_javascript(client):
+    first = BeautifulSoup(client.post("/check", data={"text": SAMPLE}).text, "html.parser")
+    boxes = first.select("#resultaat input[name=ignore]")
+    assert boxes and all(b.get("form") == "check-form" for b in boxes)
+    n_flags = first.select_one(".scores").get_text()
+    ids = [b["value"] for b in boxes]
+    response = client.post("/check", data={"text": SAMPLE, "ignore": ids})
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert all(b.has_attr("checked") for b in soup.select("#resultaat input[name=ignore]"))
+    assert len(soup.select("#resultaat .advice li.ignored")) == len(ids)
+    assert soup.select_one(".scores").get_text() != n_flags  # fewer pieces of advice count
+    assert "Schrijfadviezen0" in soup.select_one(".scores").get_text().replace(" ", "")
+    # an id that is not a flag id is dropped, not an error
+    assert client.post("/check", data={"text": SAMPLE, "ignore": ["<x>"]}).status_code == 200
+
+
+def test_web_apply_a_proposal_without_javascript(client):
+    page = BeautifulSoup(client.post("/check", data={"text": SAMPLE}).text, "html.parser")
+    buttons = page.select("#resultaat button[name=apply]")
+    assert buttons and all(b.get("form") == "check-form" for b in buttons)
+    proposal = json.loads(buttons[0]["value"])
+    assert proposal["original"] in SAMPLE
+    response = client.post("/check", data={"text": SAMPLE, "apply": buttons[0]["value"]})
+    soup = BeautifulSoup(response.text, "html.parser")
+    new_text = soup.find("textarea").get_text()
+    assert proposal["original"] not in new_text or new_text.count(
+        proposal["original"]
+    ) < SAMPLE.count(proposal["original"])
+    assert proposal["replacement"] in new_text
+    assert "Het voorstel is toegepast" in soup.select_one("#melding").get_text()
+    # a proposal that no longer fits the text is not applied, and says so
+    stale = json.dumps({"start": 0, "original": "bestaat niet", "replacement": "x"})
+    response = client.post("/check", data={"text": SAMPLE, "apply": stale})
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.find("textarea").get_text() == SAMPLE
+    assert "niet toegepast" in soup.select_one("#melding").get_text()
+    assert client.post("/check", data={"text": SAMPLE, "apply": "{kapot"}).status_code == 200
 
 
 def test_web_page_upload_checks_the_file(client):

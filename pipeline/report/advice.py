@@ -17,10 +17,12 @@ Numbers are formatted with babel for the report language (Dutch: ``1.234,5``).
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.check import flag_id
 from pipeline.readability.flags import LABELS, TITLES, WIDE_KINDS
 
 FD_MAX = 100.0  # the Flesch-Douma scale as Douma published it runs from 0 to 100
@@ -132,13 +134,6 @@ def number(value: float, decimals: int = 1, language: str = "nl") -> str:
     return format_decimal(value, format=pattern, locale=LOCALES.get(language, "nl_NL"))
 
 
-def flag_id(flag: Any, sentence_text: str = "") -> str:
-    """A stable id for a flag: its kind, its words and its sentence (not its offsets, so it
-    survives edits elsewhere in the text); used to ignore a flag on the web page."""
-    blob = f"{flag.kind}\x00{flag.text}\x00{sentence_text}".encode()
-    return f"{flag.kind}-{hashlib.sha256(blob).hexdigest()[:10]}"
-
-
 def proposal_id(proposal: Any) -> str:
     blob = f"{proposal.start}\x00{proposal.original}\x00{proposal.replacement}".encode()
     return hashlib.sha256(blob).hexdigest()[:12]
@@ -182,6 +177,14 @@ class ProposalItem:
     replacement: str
     start: int
     end: int
+
+    @property
+    def value(self) -> str:
+        """What the page's apply button sends: where, what and into what (JSON)."""
+        return json.dumps(
+            {"start": self.start, "original": self.original, "replacement": self.replacement},
+            ensure_ascii=False,
+        )
 
 
 @dataclass

@@ -231,7 +231,9 @@ class _Shifted:
         object.__setattr__(self, "end", flag.end - offset)
 
 
-def _item(report: Report, prefix: str, interactive: bool, n_total: int) -> dict[str, Any]:
+def _item(
+    report: Report, prefix: str, interactive: bool, n_total: int, form: str = ""
+) -> dict[str, Any]:
     active = list(report.flags)
     numbers = {s.start: s.number for s in report.sentences}
     sentences = [
@@ -249,6 +251,7 @@ def _item(report: Report, prefix: str, interactive: bool, n_total: int) -> dict[
         "anchor": prefix,
         "interactive": interactive,
         "n_total": n_total,
+        "form": form,
     }
 
 
@@ -268,11 +271,13 @@ def render_html_fragment(
     language: str = "nl",
     interactive: bool = False,
     ignored: frozenset[str] = frozenset(),
+    form: str = "check-form",
 ) -> str:
     """The report as an HTML fragment (a ``<section>`` per input) for embedding.
 
     ``interactive``: add a checkbox to ignore each piece of advice and a button to apply
-    each proposal (the web page; they submit the page's form, no script needed).
+    each proposal; they belong to the page's form ``form`` (HTML ``form`` attribute), so
+    they work without a script. ``ignored``: ids of ignored flags (``check.flag_id``).
     """
     if not isinstance(results, Sequence):
         results = [results]
@@ -280,7 +285,7 @@ def render_html_fragment(
     for n, result in enumerate(results):
         prefix = f"r{n}"
         report = build_report(result, language, ignored, prefix)
-        items.append(_item(report, prefix, interactive, len(result.sentences)))
+        items.append(_item(report, prefix, interactive, len(result.sentences), form))
     template = _environment().get_template("check_fragment.html.j2")
     return str(template.render(items=items, t=TEXTS[language]))
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import re
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipeline.config import Settings
+from pipeline.report.advice import model_text
 from pipeline.web.checker import (
     PASTED_PATH,
     UPLOAD_SUFFIXES,
@@ -53,6 +56,8 @@ from pipeline.web.security import SecurityMiddleware, wants_json
 __all__ = ["create_app", "officialese_terms", "serve"]
 
 log = logging.getLogger("pipeline.web")
+FLAG_ID = re.compile(r"[a-z_]{1,40}-[0-9a-f]{10}")
+MAX_IGNORED = 5000  # ignore checkboxes a form may send
 HERE = Path(__file__).resolve().parent
 FETCH_HEADER = "x-requested-with"
 PAGE_PATH = "Uw tekst"  # heading of pasted text in the report; the API uses "-" like stdin
@@ -183,18 +188,29 @@ def create_app(
             "error": error,
             "result": result,
             "result_html": Markup(result.html) if result else None,
-            "officialese": result.officialese if result else [],
+            "notice": result.notice if result else "",
             "max_chars": web.max_chars,
             "max_upload_mb": web.max_upload_mb,
             "accept": ",".join(UPLOAD_SUFFIXES),
             "model": current.model if current is not None else None,
+            "model_text": (
+                model_text(
+                    {
+                        **asdict(current.model),
+                        "preferred": current.model.name == settings.nlp.model,
+                    },
+                    settings.report.language,
+                )
+                if current is not None and current.model is not None
+                else None
+            ),
         }
         partial = request.headers.get(FETCH_HEADER) == "fetch"
         template = templates.get_template("result.html" if partial else "page.html")
         return HTMLResponse(template.render(context), status_code=status)
 
-    async def read_form(request: Request) -> tuple[str, str | None, bytes | None]:
-        form = await request.form(max_files=2, max_fields=10, max_part_size=max_body)
+    async def read_form(request: Request) -> PageForm:
+        form = await request.form(max_files=2, max_fields=MAX_IGNORED + 10, max_part_size=max_body)
         text = form.get("text")
         upload = form.get("file")
         data = None
@@ -202,12 +218,24 @@ def create_app(
         if isinstance(upload, UploadFile) and (upload.filename or upload.size):
             filename = upload.filename
             data = await upload.read()
-        return (text if isinstance(text, str) else ""), filename, data
+        ignored = tuple(
+            v for v in form.getlist("ignore") if isinstance(v, str) and FLAG_ID.fullmatch(v)
+        )
+        apply = form.get("apply")
+        return PageForm(
+            text if isinstance(text, str) else "",
+            filename,
+            data,
+            ignored[:MAX_IGNORED],
+            apply if isinstance(apply, str) and apply else None,
+        )
 
-    def paste_job(text: str, path: str) -> CheckJob:
+    def paste_job(
+        text: str, path: str, ignored: tuple[str, ...] = (), apply: str | None = None
+    ) -> CheckJob:
         if len(text) > 2 * web.max_chars:  # refused here, without sending it to a worker
             check_text_limits(text, web)
-        return CheckJob(path, text=text)
+        return CheckJob(path, text=text, ignored=ignored, apply=apply)
 
     def upload_job(filename: str | None, data: bytes) -> CheckJob:
         name, suffix = check_upload(filename, data, web)  # type, emptiness, size: no reading
@@ -242,13 +270,18 @@ def create_app(
     async def page_check(request: Request) -> HTMLResponse:
         text = ""
         try:
-            text, filename, data = await read_form(request)
-            job = upload_job(filename, data) if data is not None else paste_job(text, PAGE_PATH)
+            form = await read_form(request)
+            text = form.text
+            job = (
+                upload_job(form.filename, form.data)
+                if form.data is not None
+                else paste_job(text, PAGE_PATH, form.ignored, form.apply)
+            )
             result = await run_check(request, job)
         except RequestError as exc:
             keep = text if len(text) <= web.max_chars else ""
             return render_page(request, exc.status, text=keep, error=exc.detail)
-        return render_page(request, text=text if data is None else result.text, result=result)
+        return render_page(request, text=result.text, result=result)
 
     @app.post(
         "/api/check",
@@ -269,10 +302,10 @@ def create_app(
                 ) from exc
             job = paste_job(body.text, PASTED_PATH)
         elif content_type == "multipart/form-data":
-            _, filename, data = await read_form(request)
-            if data is None:
+            form = await read_form(request)
+            if form.data is None:
                 raise RequestError(422, "Er is geen bestand meegestuurd (veld 'file').")
-            job = upload_job(filename, data)
+            job = upload_job(form.filename, form.data)
         else:
             raise RequestError(
                 415, 'Stuur JSON ({"text": "..."}) of een bestand als multipart/form-data.'
@@ -316,6 +349,17 @@ def create_app(
         return error_response(request, 422, "Het verzoek is niet geldig.")
 
     return app
+
+
+@dataclass(frozen=True)
+class PageForm:
+    """What the page's form sends: the text or a file, ignored flags, a proposal to apply."""
+
+    text: str
+    filename: str | None
+    data: bytes | None
+    ignored: tuple[str, ...] = ()
+    apply: str | None = None
 
 
 class CheckFailed(RuntimeError):

@@ -199,9 +199,11 @@ class Checker:
 
         return render_json_line(result)
 
-    @staticmethod
-    def render_fragment(result: CheckResult) -> str:
-        """The report's HTML fragment for a result (all text escaped by the report)."""
+    def render_fragment(self, result: CheckResult, ignored: frozenset[str] = frozenset()) -> str:
+        """The report's HTML fragment for a result, with the controls of the page (ignore,
+        apply); all text escaped by the report."""
         from pipeline.report.check import render_html_fragment
 
-        return render_html_fragment(result)
+        return render_html_fragment(
+            result, self.settings.report.language, interactive=True, ignored=ignored
+        )

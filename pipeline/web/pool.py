@@ -45,12 +45,19 @@ START_SECONDS = 300.0  # longest wait for a worker to load its model
 
 @dataclass(frozen=True)
 class CheckJob:
-    """One text or upload to check; ``path`` is the name the report shows."""
+    """One text or upload to check; ``path`` is the name the report shows.
+
+    ``ignored``: ids of flags the user ignores (``check.flag_id``): left out of the verdict.
+    ``apply``: a rewrite proposal to apply to the text first (the JSON of the page's apply
+    button: start, original, replacement).
+    """
 
     path: str
     text: str | None = None
     data: bytes | None = None
     suffix: str = ""
+    ignored: tuple[str, ...] = ()
+    apply: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,16 +71,42 @@ class CheckOutcome:
     html: str = ""  # the report's HTML fragment
     officialese: list[dict[str, Any]] = field(default_factory=list)
     error_type: str = ""  # for a 500: the exception's class, logged instead of its message
+    notice: str = ""  # what happened to a proposal the user applied
 
     @property
     def ok(self) -> bool:
         return self.status == 200
 
 
+APPLIED = "Het voorstel is toegepast. Controleer of de zin nog zegt wat u bedoelt."
+NOT_APPLIED = (
+    "Het voorstel past niet meer bij de tekst en is niet toegepast; de tekst is opnieuw "
+    "gecontroleerd."
+)
+
+
+def _apply(text: str, value: str) -> str | None:
+    """The text with the proposal of an apply button applied, or None."""
+    import json
+
+    from pipeline.check import apply_proposal
+
+    try:
+        data = json.loads(value)
+        start, original, replacement = int(data["start"]), data["original"], data["replacement"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(original, str) or not isinstance(replacement, str):
+        return None
+    return apply_proposal(text, start, original, replacement)
+
+
 def run_job(checker: Checker, job: CheckJob) -> CheckOutcome:
     """Read and check one job with ``checker``; every failure becomes an outcome."""
+    from pipeline.check import with_ignored
     from pipeline.web.checker import (
         RequestError,
+        check_text_limits,
         extract_upload,
         officialese_terms,
         text_from_paste,
@@ -84,14 +117,22 @@ def run_job(checker: Checker, job: CheckJob) -> CheckOutcome:
             text = extract_upload(job.path, job.suffix, job.data, checker.settings)
         else:
             text = text_from_paste(job.text or "", checker.settings.web)
+        notice = ""
+        if job.apply:
+            applied = _apply(text, job.apply)
+            notice = NOT_APPLIED if applied is None else APPLIED
+            if applied is not None:
+                text = check_text_limits(applied, checker.settings.web)
         result = checker.check(text, job.path)
         line = checker.to_json(result)
+        shown = with_ignored(result, job.ignored, checker.settings)
         return CheckOutcome(
             200,
             text=text,
             json=line,
-            html=checker.render_fragment(result),
+            html=checker.render_fragment(shown, frozenset(job.ignored)),
             officialese=officialese_terms(result.to_json()),
+            notice=notice,
         )
     except RequestError as exc:
         return CheckOutcome(exc.status, exc.detail)
