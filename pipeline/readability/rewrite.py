@@ -245,9 +245,17 @@ def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
     subject = _subtree(subjects[0]) if subjects else []
     if subjects and (not _contiguous(subject) or subjects[0].lower_ in FIRST_PERSON | {"er"}):
         return None
-    agents = [c for c in participle.children if c.dep_ == "obl:agent"]
+    agents = [
+        c
+        for c in participle.children
+        if c.dep_ == "obl:agent"
+        or (c.dep_ == "obl" and any(g.lower_ == "door" and g.dep_ == "case" for g in c.children))
+    ]
     if len(agents) > 1:
         return None
+    agent_ids = {t.i for a in agents for t in _subtree(a)}
+    if any(t.lower_ == "door" and t.i not in agent_ids for t in tokens):
+        return None  # a door-phrase the parse did not attach: the agent is unclear
     if agents:
         found = _agent_words(s, agents[0])
         if found is None:

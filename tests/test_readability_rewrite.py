@@ -1,0 +1,104 @@
+"""Rewrite proposals: each rule on sentences where it must fire, and where it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.check import InputText, check_texts
+from pipeline.readability.rewrite import (
+    Proposal,
+    apply_proposals,
+    present,
+    speaks_as_we,
+    verb_of_participle,
+)
+
+WE = "We doen ons best.\n\n"  # the text speaks as "we": agentless passives may become "we"
+
+
+@pytest.fixture(scope="module")
+def propose_for(nlp_model):
+    from pipeline.config import load_settings
+
+    settings = load_settings(None, {}, environ={})
+    nlp, info = nlp_model
+
+    def run(text: str) -> dict[str, list[Proposal]]:
+        [result] = check_texts([InputText.from_text("t.txt", text)], settings, nlp, info)
+        return {s.text.strip(): s.proposals for s in result.sentences}
+
+    return run
+
+
+def _sentence_level(proposals: list[Proposal]) -> list[str]:
+    return [p.replacement for p in proposals if p.kind not in ("officialese", "abbreviation")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("De plannen worden door de gemeenteraad vastgesteld.",
+         "De gemeenteraad stelt de plannen vast."),
+        ("Aanvragen worden door het college beoordeeld.", "Het college beoordeelt aanvragen."),
+        ("Uw aanvraag wordt binnen zes weken door ons behandeld.",
+         "We behandelen uw aanvraag binnen zes weken."),
+        ("In 2020 wordt de communicatie verder op orde gebracht.",
+         "In 2020 brengen we de communicatie verder op orde."),
+        ("Daarna wordt er samengewerkt met bewoners.", "Daarna werken we samen met bewoners."),
+    ],
+)  # fmt: skip
+def test_rewrite_passive_to_active(propose_for, sentence: str, expected: str) -> None:
+    proposals = propose_for(WE + sentence)[sentence]
+    assert _sentence_level(proposals) == [expected]
+    assert proposals[-1].kind == "passive" and proposals[-1].original == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2020 wordt de communicatie verder op orde gebracht.",  # no "we" in the text
+        "De aanvraag werd door de gemeente beoordeeld.",  # past tense
+        "De aanvraag moet door u worden ingediend.",  # a modal: another word order
+        "De aanvraag wordt beoordeeld, zodat u snel weet waar u aan toe bent.",  # a clause
+    ],
+)
+def test_rewrite_passive_not_proposed_where_unsure(propose_for, sentence: str) -> None:
+    assert not any(p.kind == "passive" for p in propose_for(sentence)[sentence])
+
+
+def test_rewrite_split_a_relative_clause(propose_for) -> None:
+    sentence = (
+        "Wij openen in de wijk volgend jaar een nieuw en groot loket, dat elke dag van de week "
+        "open is voor alle bewoners."
+    )
+    assert _sentence_level(propose_for(sentence)[sentence]) == [
+        "Wij openen in de wijk volgend jaar een nieuw en groot loket. Dat is elke dag van de "
+        "week open voor alle bewoners."
+    ]
+
+
+def test_rewrite_nominalisation_to_verb(propose_for) -> None:
+    sentence = "Voor het aanvragen van een paspoort betaalt u in de gemeente Lindeveld 80 euro."
+    proposals = _sentence_level(propose_for(sentence)[sentence])
+    expected = "Om een paspoort aan te vragen betaalt u in de gemeente Lindeveld 80 euro."
+    assert proposals == [expected]
+
+
+def test_rewrite_officialese_drop_in_is_a_proposal(propose_for) -> None:
+    sentence = "U ontvangt de brief teneinde de kosten te betalen."
+    proposals = propose_for(sentence)[sentence]
+    words = {(p.original, p.replacement) for p in proposals if p.kind == "officialese"}
+    assert ("ontvangt", "krijgt") in words and ("teneinde", "om") in words
+
+
+def test_rewrite_helpers() -> None:
+    assert verb_of_participle("vastgesteld") == ("stellen", "vast")
+    assert verb_of_participle("beoordeeld") == ("beoordelen", None)
+    assert verb_of_participle("xyzgeblubd") is None
+    assert present("stellen", plural=False) == "stelt" and present("stellen", True) == "stellen"
+    assert speaks_as_we(["Wij helpen u."]) and not speaks_as_we(["Weg is weg."])
+    text = "abc def ghi"
+    whole = Proposal("split", 0, 11, text, "ABC. DEF GHI", "")
+    word = Proposal("officialese", 4, 7, "def", "xyz", "")
+    assert apply_proposals(text, [word]) == "abc xyz ghi"
+    assert apply_proposals(text, [word, whole]) == "ABC. DEF GHI"  # the sentence wins
