@@ -1,8 +1,16 @@
 """Rewrite proposals: generate them for hand judgement and report the judged share.
 
-Sources: the dev side of the Amsterdam simplification units (``flags_gold.load_side("dev")``,
-real municipal sentences, EUPL-1.2; the held-out side is never read here) and the project's own
-C1 texts (``tests/fixtures/levels/*_c1.txt``, a development aid). Judgements are kept in
+Two parts, by source:
+
+- ``tune``: the dev side of the Amsterdam simplification units (``flags_gold.load_side("dev")``,
+  real municipal sentences, EUPL-1.2, grouped per source document; the held-out side is never
+  read here) and the project's own C1 texts (``tests/fixtures/levels/*_c1.txt``). The rules
+  were adjusted after judging these.
+- ``rest``: the dev-side seed units (real programme texts from ``../shared/seeds``, never used
+  for the rewrite rules) and the project's own B2 texts, generated and judged once after the
+  rules were frozen.
+
+Figures on the project's own texts are development aids. Judgements are kept in
 ``tests/fixtures/real/rewrite_judgements.csv``, keyed by source, unit and the sha256 of the
 sentence plus the sha256 of the proposal (never the text): ``ok`` is 1 when the proposal is
 grammatical Dutch with the same meaning, 0 when not; ``part`` is ``tune`` (rules were adjusted
@@ -10,7 +18,8 @@ while looking at these) or ``rest`` (judged after the rules were frozen).
 
 Usage::
 
-    python -m bench.evaluate.rewrite_eval generate   # writes <eval dir>/rewrite/proposals.csv
+    python -m bench.evaluate.rewrite_eval generate tune|rest
+                                        # writes <eval dir>/rewrite/proposals_<part>.csv
     python -m bench.evaluate.rewrite_eval report     # share judged ok, by part and kind;
                                                      # level before/after accepting all
 """
@@ -29,22 +38,34 @@ LEVELS_DIR = ROOT / "tests" / "fixtures" / "levels"
 COLUMNS = ("source", "unit_id", "sentence_sha256", "proposal_sha256", "kind", "part", "ok", "note")
 
 
-def _part(sentence_sha: str) -> str:
-    """Half of the sentences (by hash) were used to tune the rules, the other half not."""
-    return "tune" if int(sentence_sha[:2], 16) < 128 else "rest"
+TUNE_SOURCES = ("amsterdam_dev", "own_c1")
+REST_SOURCES = ("seeds_dev", "own_b2")
 
 
-def _inputs() -> list[tuple[str, str, str]]:
-    """``(source, unit_id, text)`` of every input: Amsterdam dev units, own C1 texts."""
-    from bench.evaluate.flags_gold import AMSTERDAM, load_side
+def _part(source: str) -> str:
+    """``tune``: the rules were adjusted while looking at these judgements; ``rest``:
+    generated and judged once, after the rules were frozen."""
+    return "tune" if source in TUNE_SOURCES else "rest"
 
-    gold = load_side("dev", datasets=(AMSTERDAM,))
-    documents: dict[str, list[str]] = defaultdict(list)
-    for unit in gold.units:  # one input per source document, as an officer would check it
-        documents[unit.document].append(unit.text)
-    out = [("amsterdam_dev", doc, "\n\n".join(texts)) for doc, texts in documents.items()]
-    for path in sorted(LEVELS_DIR.glob("*_c1.txt")):
-        out.append(("own_c1", path.name, path.read_text(encoding="utf-8")))
+
+def _inputs(part: str = "tune") -> list[tuple[str, str, str]]:
+    """``(source, unit_id, text)`` of the inputs of one part (see the module docstring)."""
+    from bench.evaluate.flags_gold import AMSTERDAM, SEEDS, load_side
+
+    out: list[tuple[str, str, str]] = []
+    if part == "tune":
+        gold = load_side("dev", datasets=(AMSTERDAM,))
+        documents: dict[str, list[str]] = defaultdict(list)
+        for unit in gold.units:  # one input per source document, as an officer checks it
+            documents[unit.document].append(unit.text)
+        out += [("amsterdam_dev", doc, "\n\n".join(texts)) for doc, texts in documents.items()]
+        levels = ("own_c1", "*_c1.txt")
+    else:
+        gold = load_side("dev", datasets=(SEEDS,))
+        out += [("seeds_dev", u.unit_id, u.text) for u in gold.units]
+        levels = ("own_b2", "*_b2.txt")
+    for path in sorted(LEVELS_DIR.glob(levels[1])):
+        out.append((levels[0], path.name, path.read_text(encoding="utf-8")))
     return out
 
 
@@ -57,9 +78,10 @@ def _check(inputs: list[tuple[str, str, str]]):
     return check_texts(items, settings)
 
 
-def generate(out: Path) -> int:
+def generate(out: Path, part: str) -> int:
     rows = []
-    for (src, uid, _), result in zip(_inputs(), _check(_inputs()), strict=True):
+    inputs = _inputs(part)
+    for (src, uid, _), result in zip(inputs, _check(inputs), strict=True):
         for sentence in result.sentences:
             for p in sentence.proposals:
                 rows.append(
@@ -69,7 +91,7 @@ def generate(out: Path) -> int:
                         "sentence_sha256": sha256_text(sentence.text),
                         "proposal_sha256": sha256_text(p.replacement),
                         "kind": p.kind,
-                        "part": _part(sha256_text(sentence.text)),
+                        "part": _part(src),
                         "original": p.original,
                         "replacement": p.replacement,
                         "sentence": sentence.text,
@@ -124,7 +146,8 @@ def report() -> int:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["generate"]:
-        return generate(eval_dir() / "rewrite" / "proposals.csv")
+        part = argv[1] if len(argv) > 1 else "tune"
+        return generate(eval_dir() / "rewrite" / f"proposals_{part}.csv", part)
     if argv[:1] == ["report"]:
         return report()
     print(__doc__)

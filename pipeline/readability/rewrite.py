@@ -12,15 +12,18 @@ and its flags. Each rule fires only where it is reliable and otherwise proposes 
   verder op orde gebracht.`` -> ``In 2020 brengen we de communicatie verder op orde.`` The
   verb forms come from the verb table of ``morphology`` (participle -> infinitive).
 - ``split`` (long sentences only): two main clauses joined by ", en" / ", maar" / ";" become two
-  sentences; a non-restrictive relative clause at the end (", die/dat/waar ...") becomes a
-  sentence of its own with main-clause word order (``..., dat elke dag open is.`` -> ``...
-  Dat is elke dag open.``).
+  sentences; a non-restrictive relative clause at the end (", die/dat/waar ...") or a clause
+  joined by ", waarna/waarbij/waardoor/waarmee/hetgeen" becomes a sentence of its own with
+  main-clause word order (``..., dat elke dag open is.`` -> ``... Dat is elke dag open.``;
+  ``..., waarna de leges direct dienen te worden voldaan.`` -> ``... Daarna dienen de leges
+  direct te worden voldaan.``).
 - ``nominalisation``: a sentence-initial "Voor het/de <action> van <object>" becomes "Om
   <object> te <verb>" (``Voor het aanvragen van een paspoort betaalt u ...`` -> ``Om een
   paspoort aan te vragen betaalt u ...``).
 
-Sentence-level proposals (passive, split, nominalisation) carry the officialese replacements
-of the same sentence. The share of proposals judged grammatical with the same meaning is in
+Each proposal makes one change: a sentence-level proposal (passive, split, nominalisation)
+leaves the words of the word-level ones as they are, so each can be accepted on its own. The
+share of proposals judged grammatical with the same meaning is in
 ``docs/evaluation.md`` ("Rewrite proposals").
 """
 
@@ -48,10 +51,24 @@ PRESENT_PASSIVE = frozenset({"wordt", "worden"})
 FIRST_PERSON = frozenset({"we", "wij", "ons", "onze"})
 SPLIT_CONJUNCTIONS = {"en": "", "maar": "Maar "}
 RELATIVES = {"die": "Die", "dat": "Dat", "waar": "Daar"}
+# a clause joined by one of these at the end becomes a sentence starting with its "daar-" form
+CONNECTIVES = {
+    "waarna": "Daarna", "waarbij": "Daarbij", "waardoor": "Daardoor", "waarmee": "Daarmee",
+    "hetgeen": "Dat",
+}  # fmt: skip
 NO_SPACE_BEFORE = re.compile(r"\s+([.,;:!?)\]])")
 NO_SPACE_AFTER = re.compile(r"([(\[])\s+")
 QUOTED = re.compile(r"‘([^’]+)’")
 MIN_PART_WORDS = 5
+GENDERED_DETERMINERS = frozenset(
+    {"de", "het", "dit", "deze", "dat", "die", "welk", "welke", "elk", "elke", "ieder", "iedere"}
+)
+COMMON_SUFFIXES = ("ing", "heid", "tie", "sie", "teit", "ij", "nis", "st", "schap")
+CLAUSE_WORDS = frozenset({"maar", "want", "omdat", "als", "alleen als", "doordat", "zodat"})
+PREPOSITIONS = frozenset(
+    {"over", "voor", "met", "door", "bij", "na", "tijdens", "volgens", "om", "naar", "van", "op",
+     "in", "aan", "uit"}
+)  # fmt: skip
 NOTES = {
     "officialese": "Gewoner woord",
     "abbreviation": "Afkorting voluit",
@@ -106,27 +123,8 @@ def _uncap(token: Token, text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _overrides(doc: Doc, flags: Sequence[Any]) -> dict[int, str]:
-    """Token index -> new text for the drop-in replacements among ``flags`` (the first token
-    of a span gets the replacement, the rest become empty)."""
-    out: dict[int, str] = {}
-    for flag in flags:
-        if flag.kind not in WORD_KINDS or not flag.replacement:
-            continue
-        span = doc.char_span(flag.start, flag.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        text = flag.replacement
-        if span[0].text[:1].isupper() and span[0].is_sent_start:
-            text = _cap(text)
-        out[span[0].i] = text
-        for token in span[1:]:
-            out[token.i] = ""
-    return out
-
-
 class _Sentence:
-    """A sentence's tokens with the word-level replacements applied."""
+    """A sentence's tokens, with optional replacements of single tokens' text."""
 
     def __init__(self, doc: Doc, start: int, end: int, overrides: dict[int, str]) -> None:
         self.doc = doc
@@ -193,6 +191,98 @@ def verb_of_participle(form: str) -> tuple[str, str | None] | None:
 def present(inf: str, plural: bool) -> str:
     """The present-tense form of a (base) infinitive: ``stellen`` -> ``stelt`` / ``stellen``."""
     return inf if plural else lexeme(inf).sg3
+
+
+# --- word-level replacements ------------------------------------------------------------------
+
+
+def _first_alternative(flag: Any) -> str | None:
+    found = QUOTED.findall(flag.suggestion or "")
+    return found[0] if found else None
+
+
+def _as_participle(token: Token, flag: Any) -> str | None:
+    """The alternative verb as a participle, for a participle the detector's replacement
+    got as a finite form ("wordt ... verstrekt" -> "gegeven", not "geeft")."""
+    alternative = _first_alternative(flag)
+    if not alternative or " " in alternative or not alternative.endswith("en"):
+        return None
+    part = lexeme(alternative).part
+    if token.lower_.endswith("e") and not part.endswith("en"):
+        part += "e"  # attributive: "verstrekte toeslagen" -> "gegeven toeslagen"
+    return part
+
+
+def _uninflected(form: str) -> str:
+    """A participle without the attributive -e ("verstrekte" -> "verstrekt")."""
+    return form[:-1] if form.endswith(("de", "te")) and len(form) > 4 else form
+
+
+def _looks_plural(text: str) -> bool:
+    return " " not in text and text.endswith(("en", "s")) and not text.endswith(("ijs", "us"))
+
+
+def _noun_fits(span: Any, text: str) -> bool:
+    """Whether a replacement noun fits the determiner and adjectives of the original: the
+    gender of the replacement is unknown, so a gendered determiner (de/het/dit/deze/...) or
+    an adjective in front is only kept with a plural for a plural, the same compound head,
+    or a suffix that is always common gender (-ing, -heid, ...)."""
+    head = span.root
+    words = text.split()
+    children = list(head.children)
+    gendered = [c for c in children if c.dep_ == "det" and c.lower_ in GENDERED_DETERMINERS]
+    adjectives = [c for c in children if c.dep_ == "amod" and c.i < head.i]
+    complements = [c for c in children if c.dep_ in ("nmod", "acl") and c.i > head.i]
+    if len(words) > 1 and (complements or adjectives or gendered):
+        return False
+    if not gendered and not adjectives:
+        return True
+    if "Plur" in head.morph.get("Number", []):
+        return _looks_plural(text)
+    if len(words) > 1:
+        return False
+    original = head.lower_
+    if len(text) >= 4 and any(original.endswith(text[-k:]) for k in range(4, len(text) + 1)):
+        return True  # the same compound head: legitimatiebewijs -> identiteitsbewijs
+    return "Com" in head.morph.get("Gender", []) and text.endswith(COMMON_SUFFIXES)
+
+
+def word_replacement(doc: Doc, flag: Any) -> str | None:
+    """The drop-in replacement of a word-level flag as a proposal, or None where it would not
+    fit the sentence: a span inside a word (part of a compound), a participle the detector
+    inflected as a finite verb (re-inflected here from the alternative), a conjunction that
+    needs a clause in place of an adverb or a preposition ("echter" -> "maar", "gelet op" ->
+    "omdat"), a preposition in place of an adjective ("de betreffende maand" -> "de over
+    maand"), or a noun whose gender may not fit its determiner or adjectives."""
+    span = doc.char_span(flag.start, flag.end)
+    if span is None or len(span) == 0:
+        return None
+    text = flag.replacement
+    first = span[0]
+    used_as_participle = (
+        "Part" in first.morph.get("VerbForm", [])
+        or any(c.dep_ in ("aux", "aux:pass") for c in first.children)  # "is ... verstrekt"
+        or (first.dep_ == "amod" and first.lower_.endswith(("de", "te")))  # "verstrekte"
+    )
+    if (
+        len(span) == 1
+        and used_as_participle
+        and verb_of_participle(_uninflected(first.lower_)) is not None
+        and verb_of_participle(_uninflected(text)) is None
+    ):
+        own = verb_of_participle(_uninflected(first.lower_))
+        if own is not None and (own[1] or "") + own[0] == first.lower_:
+            return text  # "ontvangen" is a participle and an infinitive: the parse decides
+        text = _as_participle(first, flag) or ""
+        if not text:
+            return None
+    if text.lower() in CLAUSE_WORDS and first.pos_ not in ("SCONJ", "CCONJ"):
+        return None
+    if first.pos_ in ("ADJ", "VERB") and first.dep_ in ("amod", "acl") and text in PREPOSITIONS:
+        return None
+    if span.root.pos_ == "NOUN" and not _noun_fits(span, text):
+        return None
+    return text
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -338,31 +428,37 @@ def split_coordination(s: _Sentence) -> list[str] | None:
 
 
 def split_relative(s: _Sentence) -> list[str] | None:
-    """A non-restrictive relative clause at the end as a sentence of its own."""
+    """A non-restrictive relative clause (or a "waarna ..." clause) at the end as a sentence
+    of its own."""
     tokens = s.tokens
     for k, token in enumerate(tokens):
-        if token.lower_ not in RELATIVES or k < 2 or tokens[k - 1].text != ",":
+        word = token.lower_
+        if word not in RELATIVES and word not in CONNECTIVES:
+            continue
+        if k < 2 or tokens[k - 1].text != ",":
             continue
         antecedent = tokens[k - 2]
-        if antecedent.pos_ not in ("NOUN", "PROPN"):
+        if word in RELATIVES and antecedent.pos_ not in ("NOUN", "PROPN"):
             continue
         gender = antecedent.morph.get("Gender", [])
         number = antecedent.morph.get("Number", [])
-        if token.lower_ == "dat" and ("Neut" not in gender or "Plur" in number):
+        if word == "dat" and ("Neut" not in gender or "Plur" in number):
             continue
-        if token.lower_ == "die" and "Neut" in gender and "Plur" not in number:
+        if word == "die" and "Neut" in gender and "Plur" not in number:
             continue
         left, clause = tokens[: k - 1], tokens[k + 1 :]
         final = clause[-1] if clause and clause[-1].is_punct else None
         body = clause[:-1] if final is not None else clause
         if any(t.is_punct for t in body) or any(t.pos_ in ("SCONJ", "CCONJ") for t in body):
             continue
-        if any(t.lower_ in {*RELATIVES, "te", "om"} for t in body):
+        if any(t.lower_ in {*RELATIVES, *CONNECTIVES, "om"} for t in body):
             continue
         finite = _finite(body)
         if len(finite) != 1 or len([t for t in body if not t.is_punct]) < 3:
             continue
         verb = finite[0]
+        if any(t.lower_ == "te" and t.i < verb.i for t in body):
+            continue  # "te" before the finite verb: not a plain verb-final clause
         if any(t.pos_ in ("VERB", "AUX") and t.i < verb.i for t in body):
             continue  # the verbs of a subclause come last; anything else is a misparse
         if verb.lower_.startswith(SEPARABLE_PARTICLES) and (
@@ -373,7 +469,8 @@ def split_relative(s: _Sentence) -> list[str] | None:
             continue
         rest = [t for t in body if t.i != verb.i]
         return [
-            *s.words(left), ".", RELATIVES[token.lower_], s.word(verb), *s.words(rest),
+            *s.words(left), ".", {**RELATIVES, **CONNECTIVES}[word], s.word(verb),
+            *s.words(rest),
             final.text if final is not None else ".",
         ]  # fmt: skip
     return None
@@ -442,7 +539,7 @@ def propose(
     """
     if start >= end:
         return []
-    sentence = _Sentence(doc, start, end, _overrides(doc, flags))
+    sentence = _Sentence(doc, start, end, {})
     if not sentence.tokens:
         return []
     first, last = sentence.tokens[0], sentence.tokens[-1]
@@ -451,7 +548,9 @@ def propose(
     out: list[Proposal] = []
     for flag in flags:
         if flag.kind in WORD_KINDS and flag.replacement:
-            text = flag.replacement
+            text = word_replacement(doc, flag)
+            if text is None:
+                continue
             if flag.start == s_start and flag.text[:1].isupper():
                 text = _cap(text)
             out.append(Proposal(flag.kind, flag.start, flag.end, flag.text, text, NOTES[flag.kind]))
@@ -484,8 +583,8 @@ def speaks_as_we(texts: Sequence[str]) -> bool:
 
 
 def apply_proposals(text: str, proposals: Sequence[Proposal]) -> str:
-    """``text`` with the proposals applied; overlapping ones are skipped (a sentence-level
-    proposal already carries the word-level replacements inside it, so it wins)."""
+    """``text`` with the proposals applied; where proposals overlap, the one covering more
+    text (a sentence-level rewrite) wins and the word-level ones inside it are skipped."""
     chosen: list[Proposal] = []
     ranked = sorted(proposals, key=lambda p: (-(p.end - p.start), p.start))
     for p in ranked:
