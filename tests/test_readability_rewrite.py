@@ -45,6 +45,9 @@ def _sentence_level(proposals: list[Proposal]) -> list[str]:
         ("In 2020 wordt de communicatie verder op orde gebracht.",
          "In 2020 brengen we de communicatie verder op orde."),
         ("Daarna wordt er samengewerkt met bewoners.", "Daarna werken we samen met bewoners."),
+        # an agent after the participle moves to the front too
+        ("De locatie wordt aan de noordzijde begrensd door de Kerkstraat.",
+         "De Kerkstraat begrenst de locatie aan de noordzijde."),
     ],
 )  # fmt: skip
 def test_rewrite_passive_to_active(propose_for, sentence: str, expected: str) -> None:
@@ -60,6 +63,7 @@ def test_rewrite_passive_to_active(propose_for, sentence: str, expected: str) ->
         "De aanvraag werd door de gemeente beoordeeld.",  # past tense
         "De aanvraag moet door u worden ingediend.",  # a modal: another word order
         "De aanvraag wordt beoordeeld, zodat u snel weet waar u aan toe bent.",  # a clause
+        "Deze bouw wordt mogelijk gemaakt door middel van dit plan.",  # not an agent
     ],
 )
 def test_rewrite_passive_not_proposed_where_unsure(propose_for, sentence: str) -> None:

@@ -6,9 +6,12 @@ Two parts, by source:
   real municipal sentences, EUPL-1.2, grouped per source document; the held-out side is never
   read here) and the project's own C1 texts (``tests/fixtures/levels/*_c1.txt``). The rules
   were adjusted after judging these.
-- ``rest``: the dev-side seed units (real programme texts from ``../shared/seeds``, never used
-  for the rewrite rules) and the project's own B2 texts, generated and judged once after the
-  rules were frozen.
+- ``rest``: 40 zoning-plan explanations no other evaluation uses (real municipal policy
+  text, Babakfifoo/dutch_embedding_llm at the commit of ``levels_export``: the plans after
+  the 250 that ``levels_export`` exports, in its order and with its cut; reserved plans
+  skipped) and the project's own B2 texts, generated and judged once after the rules were
+  frozen. The seed units and the exported plan texts are on held-out sides of other
+  evaluations, so they are not used.
 
 Figures on the project's own texts are development aids. Judgements are kept in
 ``tests/fixtures/real/rewrite_judgements.csv``, keyed by source, unit and the sha256 of the
@@ -39,7 +42,41 @@ COLUMNS = ("source", "unit_id", "sentence_sha256", "proposal_sha256", "kind", "p
 
 
 TUNE_SOURCES = ("amsterdam_dev", "own_c1")
-REST_SOURCES = ("seeds_dev", "own_b2")
+REST_SOURCES = ("plans_unused", "own_b2")
+REST_PLANS = 40
+
+
+def unused_plans(n: int) -> list[tuple[str, str]]:
+    """``(plan id, text)`` of ``n`` zoning-plan explanations no one has used: the plans of
+    ``levels_export.export_plans`` (same repository, commit, order, reserved plans and cut)
+    after the first ``PLAN_SAMPLE`` that it exports, read from the mirror."""
+    import hashlib
+    import subprocess
+
+    from bench.evaluate import levels_export as lx
+    from bench.evaluate.common import git_ls, git_show, reserved_paths
+
+    reserved = {p for p in reserved_paths() if p.startswith(lx.PLAN_DIR)}
+    reserved_plans = {lx.plan_key(p) for p in reserved}
+    by_plan: dict[str, list[str]] = {}
+    for path in git_ls(lx.PLAN_REPO, lx.PLAN_DIR, lx.PLAN_COMMIT):
+        key = lx.plan_key(path)
+        if path.endswith(".md") and path not in reserved and key not in reserved_plans:
+            by_plan.setdefault(key, []).append(path)
+    order = sorted(by_plan, key=lambda k: hashlib.sha256(k.encode("utf-8")).hexdigest())
+    found: list[tuple[str, str]] = []
+    for key in order:
+        if len(found) >= lx.PLAN_SAMPLE + n:
+            break
+        path = sorted(by_plan[key])[-1]
+        try:
+            markdown = git_show(lx.PLAN_REPO, path, lx.PLAN_COMMIT).decode("utf-8")
+        except subprocess.CalledProcessError:
+            continue
+        text = lx.plan_text(key, path, markdown)
+        if text:
+            found.append((key, text.text))
+    return found[lx.PLAN_SAMPLE :]
 
 
 def _part(source: str) -> str:
@@ -50,7 +87,7 @@ def _part(source: str) -> str:
 
 def _inputs(part: str = "tune") -> list[tuple[str, str, str]]:
     """``(source, unit_id, text)`` of the inputs of one part (see the module docstring)."""
-    from bench.evaluate.flags_gold import AMSTERDAM, SEEDS, load_side
+    from bench.evaluate.flags_gold import AMSTERDAM, load_side
 
     out: list[tuple[str, str, str]] = []
     if part == "tune":
@@ -61,8 +98,7 @@ def _inputs(part: str = "tune") -> list[tuple[str, str, str]]:
         out += [("amsterdam_dev", doc, "\n\n".join(texts)) for doc, texts in documents.items()]
         levels = ("own_c1", "*_c1.txt")
     else:
-        gold = load_side("dev", datasets=(SEEDS,))
-        out += [("seeds_dev", u.unit_id, u.text) for u in gold.units]
+        out += [("plans_unused", key, text) for key, text in unused_plans(REST_PLANS)]
         levels = ("own_b2", "*_b2.txt")
     for path in sorted(LEVELS_DIR.glob(levels[1])):
         out.append((levels[0], path.name, path.read_text(encoding="utf-8")))
@@ -112,35 +148,44 @@ def read_judgements() -> list[dict[str, str]]:
 
 
 def report() -> int:
+    """Judged share of the current proposals per part, source and kind; the level of every
+    text before and after accepting its proposals judged ok (overlaps: see
+    ``apply_proposals``)."""
     from pipeline.readability.rewrite import apply_proposals
 
     judged = {(r["sentence_sha256"], r["proposal_sha256"]): r for r in read_judgements()}
-    table: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for r in judged.values():
-        for key in ((r["source"], r["part"]), (r["source"], f"{r['part']}:{r['kind']}")):
-            table[key]["n"] += 1
-            table[key]["ok"] += int(r["ok"])
-    for (source, part), c in sorted(table.items()):
-        print(f"{source:15s} {part:22s} {c['ok']:4d}/{c['n']:<4d} {100 * c['ok'] / c['n']:5.1f}%")
-    # level change of the own C1 texts with every (judged ok) proposal accepted
-    inputs = [i for i in _inputs() if i[0] == "own_c1"]
-    before = _check(inputs)
-    rewritten = []
-    for (src, uid, _), result in zip(inputs, before, strict=True):
-        accepted = [
-            p
-            for s in result.sentences
-            for p in s.proposals
-            if judged.get((sha256_text(s.text), sha256_text(p.replacement)), {}).get("ok") == "1"
-        ]
-        rewritten.append((src, uid, apply_proposals(result.text, accepted)))
-    after = _check(rewritten)
-    for (_, uid, _), b, a in zip(inputs, before, after, strict=True):
-        print(
-            f"{uid:32s} {b.level} -> {a.level}  flags {b.measures['n_flags']} -> "
-            f"{a.measures['n_flags']}  avg sentence {b.measures['avg_sentence_length']:.1f} -> "
-            f"{a.measures['avg_sentence_length']:.1f}"
-        )
+    for part in ("tune", "rest"):
+        inputs = _inputs(part)
+        results = _check(inputs)
+        table: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        rewritten = []
+        seen: set[tuple[str, str]] = set()
+        for (src, uid, _), result in zip(inputs, results, strict=True):
+            accepted = []
+            for sentence in result.sentences:
+                for p in sentence.proposals:
+                    key = (sha256_text(sentence.text), sha256_text(p.replacement))
+                    row = judged.get(key)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    for name in (src, f"{src}:{p.kind}", "all"):
+                        table[(part, name)]["n"] += 1
+                        table[(part, name)]["judged"] += row is not None
+                        table[(part, name)]["ok"] += row is not None and row["ok"] == "1"
+                    if row is not None and row["ok"] == "1":
+                        accepted.append(p)
+            rewritten.append((src, uid, apply_proposals(result.text, accepted)))
+        for (_, name), c in sorted(table.items()):
+            share = 100 * c["ok"] / c["judged"] if c["judged"] else 0.0
+            print(f"{part:5s} {name:32s} ok {c['ok']:4d} / judged {c['judged']:4d}  "
+                  f"({share:5.1f}%)  unjudged {c['n'] - c['judged']}")  # fmt: skip
+        after = _check(rewritten)
+        moves: Counter = Counter()
+        for (src, _, _), b, a in zip(inputs, results, after, strict=True):
+            moves[(src, b.level, a.level)] += 1
+        for (src, before, later), n in sorted(moves.items(), key=str):
+            print(f"{part:5s} level {src:14s} {before} -> {later}: {n}")
     return 0
 
 

@@ -64,6 +64,7 @@ GENDERED_DETERMINERS = frozenset(
     {"de", "het", "dit", "deze", "dat", "die", "welk", "welke", "elk", "elke", "ieder", "iedere"}
 )
 COMMON_SUFFIXES = ("ing", "heid", "tie", "sie", "teit", "ij", "nis", "st", "schap")
+MODERN_PARTICIPLES = {"gewrocht": "gewerkt"}
 CLAUSE_WORDS = frozenset({"maar", "want", "omdat", "als", "alleen als", "doordat", "zodat"})
 PREPOSITIONS = frozenset(
     {"over", "voor", "met", "door", "bij", "na", "tijdens", "volgens", "om", "naar", "van", "op",
@@ -208,6 +209,9 @@ def _as_participle(token: Token, flag: Any) -> str | None:
     if not alternative or " " in alternative or not alternative.endswith("en"):
         return None
     part = lexeme(alternative).part
+    for archaic, modern in MODERN_PARTICIPLES.items():  # the verb table's "werken: gewrocht"
+        if part.endswith(archaic):
+            part = part[: -len(archaic)] + modern
     if token.lower_.endswith("e") and not part.endswith("en"):
         part += "e"  # attributive: "verstrekte toeslagen" -> "gegeven toeslagen"
     return part
@@ -339,10 +343,16 @@ def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
         c
         for c in participle.children
         if c.dep_ == "obl:agent"
-        or (c.dep_ == "obl" and any(g.lower_ == "door" and g.dep_ == "case" for g in c.children))
+        or (
+            c.dep_ == "obl"
+            and c.lower_ != "middel"  # "door middel van" is a preposition, not an agent
+            and any(g.lower_ == "door" and g.dep_ == "case" for g in c.children)
+        )
     ]
     if len(agents) > 1:
         return None
+    if any(t.dep_ == "fixed" for a in agents for t in _subtree(a)):
+        return None  # "door middel van", "door toedoen van": a preposition, not the agent
     agent_ids = {t.i for a in agents for t in _subtree(a)}
     if any(t.lower_ == "door" and t.i not in agent_ids for t in tokens):
         return None  # a door-phrase the parse did not attach: the agent is unclear
@@ -369,7 +379,7 @@ def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
             return None
     if prefield and prefield[0].lower_ == "er":
         return None
-    tail = [t for t in tokens if t.i > participle.i]
+    tail = [t for t in tokens if t.i > participle.i and t.i not in agent_span]
     finite_word = present(base, plural)
     end = [particle] if particle else []
     subject_ids = {t.i for t in subject}
