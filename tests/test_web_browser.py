@@ -103,13 +103,14 @@ def test_web_browser_checks_pasted_text_and_shows_flags(browser, base_url):
 
     result = page.locator("#resultaat")
     assert any(level in result.inner_text() for level in ("A2", "B1", "B2", "C1"))
-    flags = result.locator("[tabindex='0']")
-    assert flags.count() >= 3
+    flags = result.locator("a.zin-nr")
+    assert flags.count() >= 2
     flags.first.focus()
     assert page.evaluate("document.activeElement.closest('#resultaat') !== null")
     assert page.locator(".officialese td").first.is_visible()
     # The hostile text is shown as text, never run.
-    assert "<script>alert(1)</script>" in result.inner_text()
+    shown = result.inner_text()  # (a sentence number may stand between its characters)
+    assert "<script>alert(1)" in shown and "<script>alert(3)</script>" in shown
     assert page.locator("#resultaat img, #resultaat script").count() == 0
     assert page.input_value("#tekst").endswith("<script>alert(3)</script>")
 
@@ -129,7 +130,7 @@ def test_web_browser_form_works_without_javascript(browser, base_url):
     page.get_by_role("button", name="Controleer").click()
     page.wait_for_selector("#resultaat-titel", timeout=30_000)
     assert page.url.endswith("/check")
-    assert page.locator("#resultaat [tabindex='0']").count() >= 1
+    assert page.locator("#resultaat a.zin-nr").count() >= 1
     assert page.input_value("#tekst") == f"{SAMPLE} {HOSTILE}"
     assert dialogs == []
     context.close()
@@ -144,3 +145,89 @@ def test_web_browser_keyboard_reaches_form_in_order(browser, base_url):
         order.append(page.evaluate("document.activeElement.id || document.activeElement.tagName"))
     assert order[1:] == ["tekst", "bestand", "controleer"]
     page.close()
+
+
+def _check(page, base_url: str, text: str = SAMPLE) -> None:
+    page.goto(base_url)
+    page.fill("#tekst", text)
+    page.get_by_role("button", name="Controleer").click()
+    page.wait_for_selector("#resultaat-titel", timeout=30_000)
+
+
+def _scores(page) -> str:
+    return page.locator("#resultaat .scores").inner_text()
+
+
+def test_web_browser_advice_is_a_list_readable_without_hover_and_in_print(browser, base_url):
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    _check(page, base_url)
+    # every piece of advice is text in a list, visible without hovering anything
+    items = page.locator("#resultaat li.sentence-advice")
+    assert items.count() >= 2
+    assert items.first.is_visible() and "Ambtelijke taal" in items.first.inner_text()
+    assert page.locator("[role=tooltip]").count() == 0
+    assert page.locator("#resultaat .fix-first li").count() >= 1
+    assert page.locator("#resultaat .officialese td").first.is_visible()
+    # the sentence number in the text is a link to the advice, reachable by keyboard
+    number = page.locator("#resultaat a.zin-nr").first
+    number.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash").startswith("#r0-zin-")
+    # printed: all advice and proposals stay, the form and controls go
+    page.emulate_media(media="print")
+    assert items.last.is_visible() and page.locator("#resultaat .proposal").first.is_visible()
+    assert not page.locator("#check-form").is_visible()
+    assert not page.locator("#resultaat .ignore").first.is_visible()
+    assert not page.locator("#resultaat button.apply").first.is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "web_print.pdf"))
+    page.close()
+
+
+def test_web_browser_fits_a_phone_without_sideways_scrolling(browser, base_url):
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(base_url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    _check(page, base_url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    box = page.locator("#bestand").bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 360
+    page.screenshot(path=str(ARTIFACTS / "web_phone.png"), full_page=True)
+    page.close()
+
+
+def test_web_browser_ignore_updates_the_verdict_and_apply_rewrites(browser, base_url):
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    _check(page, base_url)
+    before = _scores(page)
+    box = page.locator("#resultaat input[name=ignore]").first
+    box.check()  # the script re-checks at once
+    page.wait_for_selector("#resultaat .advice li.ignored", timeout=30_000)
+    assert page.locator("#resultaat input[name=ignore]").first.is_checked()
+    assert _scores(page) != before
+    # apply the active-voice proposal: the text in the box changes, the advice is re-checked
+    button = page.locator("#resultaat .proposal.k-passive button.apply").first
+    proposal = button.get_attribute("value")
+    assert proposal and "De gemeenteraad stelt de plannen vast." in proposal
+    button.click()
+    page.wait_for_selector("#melding", timeout=30_000)
+    assert "De gemeenteraad stelt de plannen vast." in page.input_value("#tekst")
+    assert "worden door de gemeenteraad vastgesteld" not in page.input_value("#tekst")
+    # the ignored advice stays ignored after the re-check
+    assert page.locator("#resultaat .advice li.ignored").count() >= 1
+    page.close()
+
+
+def test_web_browser_ignore_and_apply_work_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    _check(page, base_url)
+    before = _scores(page)
+    page.locator("#resultaat input[name=ignore]").first.check()
+    page.get_by_role("button", name="Opnieuw controleren").click()
+    page.wait_for_selector("#resultaat .advice li.ignored", timeout=30_000)
+    assert _scores(page) != before
+    page.locator("#resultaat .proposal.k-passive button.apply").first.click()
+    page.wait_for_selector("#melding", timeout=30_000)
+    assert "De gemeenteraad stelt de plannen vast." in page.input_value("#tekst")
+    context.close()
