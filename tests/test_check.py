@@ -114,7 +114,7 @@ def test_check_json_schema_and_offsets(use_model, tmp_path: Path) -> None:
     assert obj["level"] == "C1" and obj["b1_pass"] is False
     assert set(obj["scores"]) >= SCORE_KEYS
     assert obj["reasons"] and all(isinstance(r, str) for r in obj["reasons"])
-    assert set(obj["model"]) == {"name", "version", "source"}
+    assert set(obj["model"]) == {"name", "version", "source", "preferred"}
     assert obj["model"]["name"] == use_model[1].name
     kinds = {f["kind"] for s in obj["sentences"] for f in s["flags"]}
     assert {"officialese", "passive", "nominalisation", "long_sentence"} <= kinds

@@ -53,8 +53,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_advice": "Geen schrijfadviezen.",
         "rule": "regel",
         "sentence": "Zin",
-        "legend": "Gemarkeerde woorden hebben een schrijfadvies; het nummer verwijst naar de "
-        "lijst met adviezen onder de tekst.",
+        "legend": "Gemarkeerde woorden hebben een schrijfadvies; het nummer voor een zin "
+        "verwijst naar de adviezen bij die zin.",
         "fd_over": "meer dan 100 (heel makkelijk; de schaal loopt tot 100)",
         "fd_under": "minder dan 0 (heel moeilijk; de schaal begint bij 0)",
         "not_computed": "niet berekend",
@@ -87,8 +87,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_advice": "No writing advice.",
         "rule": "rule",
         "sentence": "Sentence",
-        "legend": "Marked words have writing advice; the number refers to the list of advice "
-        "below the text.",
+        "legend": "Marked words have writing advice; the number before a sentence refers to "
+        "the advice on that sentence.",
         "fd_over": "over 100 (very easy; the scale ends at 100)",
         "fd_under": "below 0 (very hard; the scale starts at 0)",
         "not_computed": "not computed",

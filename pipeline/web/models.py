@@ -33,8 +33,22 @@ class FlagOut(BaseModel):
     suggestion: str | None = Field(None, description="Dutch suggestion or plainer alternative.")
 
 
+class ProposalOut(BaseModel):
+    """A rewrite proposal: replace ``original`` at ``start``..``end`` by ``replacement``.
+    Never applied by the service; the user decides."""
+
+    model_config = ConfigDict(extra="allow")
+
+    kind: str = Field(description="officialese, abbreviation, passive, split or nominalisation")
+    start: int
+    end: int
+    original: str
+    replacement: str
+    note: str = Field(description="Short Dutch description of the change.")
+
+
 class SentenceOut(BaseModel):
-    """One sentence of the checked text with its flags."""
+    """One sentence of the checked text with its flags and rewrite proposals."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -43,6 +57,7 @@ class SentenceOut(BaseModel):
     end: int
     n_words: int
     flags: list[FlagOut]
+    proposals: list[ProposalOut] = Field(default_factory=list)
 
 
 class ScoresOut(BaseModel):
@@ -65,6 +80,9 @@ class ModelOut(BaseModel):
     name: str
     version: str
     source: str = Field(description="installed, download, wheelhouse, alternative or fallback")
+    preferred: bool | None = Field(
+        None, description="True when this is the configured model, not a substitute."
+    )
 
 
 class CheckResponse(BaseModel):
