@@ -8,6 +8,10 @@ of all inputs go through one ``nlp.pipe`` call, so a folder of 500 short texts p
 model start-up, and are analysed with ``pipeline.analyse.analyse_units``, the function behind
 the tables of ``run``: a file gets the same sentences and scores everywhere. A file that cannot
 be read or analysed gets a one-line error and the rest goes on.
+
+The module also holds what the report and the web page do with a result (ignore a flag by
+its id, apply a proposal to the text) and the ``check`` command's outputs, so everything
+``check`` does with a text is in one place; that makes it a little over 500 lines.
 """
 
 from __future__ import annotations

@@ -21,6 +21,10 @@ and its flags. Each rule fires only where it is reliable and otherwise proposes 
   <object> te <verb>" (``Voor het aanvragen van een paspoort betaalt u ...`` -> ``Om een
   paspoort aan te vragen betaalt u ...``).
 
+The module is longer than 500 lines on purpose: the rules share one sentence representation
+and the verb helpers, and each rule is short; split up, one small grammar would be spread over
+several modules.
+
 Each proposal makes one change: a sentence-level proposal (passive, split, nominalisation)
 leaves the words of the word-level ones as they are, so each can be accepted on its own. The
 share of proposals judged grammatical with the same meaning is in

@@ -315,6 +315,15 @@ def _failing_criteria(result: Any) -> list[str]:
     return out
 
 
+def _clip_reason(reason: str, fd: float | None, language: str) -> str:
+    """A verdict reason with a Flesch-Douma value beyond the 0-100 scale said in words."""
+    if fd is None or 0 <= fd <= FD_MAX or not reason.startswith("Flesch-Douma "):
+        return reason
+    _, _, bound = reason.partition(" (")
+    words = TEXTS[language]["fd_over" if fd > FD_MAX else "fd_under"].split(" (")[0]
+    return f"Flesch-Douma {words}" + (f" ({bound}" if bound else "")
+
+
 def flesch_douma_text(value: float | None, band: str | None, language: str = "nl") -> str:
     t = TEXTS[language]
     if value is None:
@@ -445,7 +454,9 @@ def build_report(
         rule=m.get("b1_rule") or "",
         difficulty=difficulty_line,
         distance=distance,
-        reasons=list(m.get("b1_reasons") or []),
+        reasons=[
+            _clip_reason(r, m.get("flesch_douma"), language) for r in m.get("b1_reasons") or []
+        ],
         fix_first=fix,
         fix_first_title=t["fix_first"] if not passed else t["still"],
         scores=score_items(result, language),

@@ -33,7 +33,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipeline.config import Settings
-from pipeline.report.advice import model_text
+from pipeline.report.advice import model_text, number
 from pipeline.web.checker import (
     PASTED_PATH,
     UPLOAD_SUFFIXES,
@@ -102,8 +102,8 @@ def _templates() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["nl_int"] = lambda n: f"{n:,}".replace(",", ".")
-    env.filters["nl_num"] = lambda x: f"{x:g}".replace(".", ",")
+    env.filters["nl_int"] = lambda n: number(n, 0)
+    env.filters["nl_num"] = lambda x: number(x, 0) if float(x).is_integer() else number(x, 1)
     return env
 
 
