@@ -136,3 +136,48 @@ def test_report_text_and_json(results) -> None:
     assert "Taalniveau" in text and "Afkorting: Zonder uitleg: ‘PGB’." in text
     assert "Taalmodel: geen (eenvoudige regels zonder zinsontleding" in text
     assert '"path": "<b>boos</b>.txt"' in render_json_line(results[0])
+
+
+def _with_measures(result, **measures):
+    from dataclasses import replace
+
+    return replace(result, measures={**result.measures, **measures})
+
+
+def test_report_shows_difficulty_and_fix_first_when_the_rule_gives_them(results) -> None:
+    from pipeline.report.advice import build_report
+
+    fixes = ("Splits de drie langste zinnen.", "Schrijf ‘wij’ in plaats van de lijdende vorm.")
+    result = _with_measures(
+        results[0], b1_difficulty=62.4, b1_threshold=50.0, b1_fix_first=fixes, b1_pass=False
+    )
+    report = build_report(result)
+    assert report.difficulty == "Moeilijkheid 62 van 100 (B1: hoogstens 50)"
+    assert report.distance == "12 punten te moeilijk voor B1"
+    assert report.fix_first == list(fixes)
+    text = render_text([result])
+    assert "Moeilijkheid 62 van 100 (B1: hoogstens 50): 12 punten te moeilijk voor B1" in text
+    assert "Eerst aanpakken:\n  1. Splits de drie langste zinnen." in text
+    # without them, "eerst aanpakken" is derived from the criteria and the advice
+    plain = build_report(results[0])
+    assert plain.difficulty is None and 1 <= len(plain.fix_first) <= 3
+
+
+def test_report_words_for_verdict_scale_and_model(results) -> None:
+    from pipeline.report.advice import build_report, model_text, verdict_text
+
+    assert verdict_text("A2", True) == "Taalniveau A2: eenvoudiger dan B1, dus goed"
+    assert verdict_text("B1", True) == "Taalniveau B1: voldoet"
+    assert verdict_text("C1", False) == "Taalniveau C1: moeilijker dan B1"
+    easy = _with_measures(
+        results[1], flesch_douma=109.8, b1_reasons=["Flesch-Douma 109,8 (B1: minstens 60)"]
+    )
+    report = build_report(easy)
+    assert dict(report.scores)["Flesch-Douma"].startswith("meer dan 100")
+    assert report.reasons == ["Flesch-Douma meer dan 100 (B1: minstens 60)"]
+    substitute = {"name": "nl_ud_sm", "version": "0.1.0", "source": "wheelhouse"}
+    assert model_text({**substitute, "preferred": False}) == (
+        "nl_ud_sm (vervangend model, minder nauwkeurig)"
+    )
+    assert model_text({**substitute, "preferred": True}) == "nl_ud_sm (voorkeursmodel)"
+    assert "1.234,5" in build_report(_with_measures(easy, avg_sentence_length=1234.5)).scores[3][1]
