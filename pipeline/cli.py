@@ -193,7 +193,14 @@ def check(
             "input with the advice as Word comments).",
         ),
     ] = "text",
-    out: Annotated[Path | None, typer.Option("--out", help="Write the report to a file.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write the report to a file (docx: the copy's file for one input, else a "
+            "folder; default: <name>.advies.docx next to each input).",
+        ),
+    ] = None,
     max_level: Annotated[
         str | None,
         typer.Option("--max-level", help="Exit 1 when a text is above this level (A2-C1)."),
