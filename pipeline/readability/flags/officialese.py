@@ -76,6 +76,8 @@ def _particle(token: Token) -> Token | None:
     infinitive never has one ("het te nemen besluit ... voor")."""
     if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
         return None
+    if not token.doc.has_annotation("DEP"):
+        return None
     return next((c for c in token.children if c.dep_ == "compound:prt"), None)
 
 
