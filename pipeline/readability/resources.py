@@ -128,6 +128,7 @@ class ReadabilityResources:
     passive_exceptions: frozenset[str]
     passive_exception_forms: frozenset[str]
     passive_stative: frozenset[str]
+    hard_words: frozenset[str]
     subordinators: dict[str, bool]
     officialese: tuple[OfficialeseTerm, ...]
     officialese_by_first: dict[str, tuple[OfficialeseTerm, ...]] = field(default_factory=dict)
@@ -185,6 +186,7 @@ class ReadabilityResources:
                 _read_lines(data_dir / "passive_exceptions_forms.txt")
             ),
             passive_stative=frozenset(_read_lines(data_dir / "passive_stative.txt")),
+            hard_words=frozenset(_read_lines(data_dir / "hard_words.txt")),
             subordinators={
                 row["word"].strip().lower(): row["ambiguous"].strip() == "1"
                 for row in _read_csv(data_dir / "subordinators.csv")
