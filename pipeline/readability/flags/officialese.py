@@ -52,7 +52,7 @@ def _keys(token: Token) -> tuple[str, ...]:
     return token.lower_, lemma_of(token)
 
 
-def _first_keys(token: Token) -> tuple[str, ...]:
+def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
     """The form, the lemma, a separable verb's full lemma, then guessed infinitives, in that
     order: when two one-word terms match (*betreffende* and *betreffen*), the earlier key's
     term wins, the same on every run."""
@@ -61,7 +61,7 @@ def _first_keys(token: Token) -> tuple[str, ...]:
     if particle is not None:
         keys.insert(0, particle.lower_ + lemma_of(token))
     form = token.lower_
-    if not token.pos_ or token.pos_ in ("VERB", "AUX", "ADJ"):
+    if verb_guesses_too and (not token.pos_ or token.pos_ in ("VERB", "AUX", "ADJ")):
         keys += infinitives_of_form(form)
         keys += sorted(verb_guesses(form))
     if token.pos_ == "NOUN" and form.endswith(("en", "s")):  # zienswijzen, bepalingen
@@ -203,11 +203,16 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
 ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "die / deze"}
 
 
-def _match_contiguous(tokens: list[Token], k: int, words: tuple[str, ...]) -> int | None:
+def _match_contiguous(
+    tokens: list[Token], k: int, words: tuple[str, ...], verb: bool = True
+) -> int | None:
+    """``verb``: the term may be a verb, so guessed infinitives count as keys (a noun term
+    never matches a verb guess: "gemiddelde" is not a form of "middelen")."""
     if k + len(words) > len(tokens):
         return None
     if len(words) == 1:
-        return k if words[0] in _first_keys(tokens[k]) else None
+        keys = _first_keys(tokens[k], verb_guesses_too=verb)
+        return k if words[0] in keys else None
     for offset, word in enumerate(words):
         if word not in (_first_keys if offset == 0 else _keys)(tokens[k + offset]):
             return None
@@ -340,7 +345,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             k += 1
             continue
         for term in _candidates(tokens[k], ctx):
-            last = _match_contiguous(tokens, k, term.words)
+            last = _match_contiguous(tokens, k, term.words, term.pos in ("verb", ""))
             if last is None and len(term.words) > 1:
                 last = _match_spread(tokens, k, term.words, window=len(term.words) + SPREAD_WINDOW)
             if last is None:
