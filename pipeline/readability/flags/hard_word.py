@@ -218,10 +218,13 @@ KIND = register(
         detect=detect,
         priority=0,
         examples=(
-            Example("Dit is een substantieel verschil.", ("substantieel",)),
-            Example("De continuïteit van de zorg is belangrijk.", ("continuïteit",)),
+            Example("Het middensegment wordt verdeeld over koop en huur.", ("middensegment",)),
+            Example("De molen geeft slagschaduw op uw huis.", ("slagschaduw",)),
+            Example("Wij gebruiken een heuristiek voor de planning.", ("heuristiek",)),
             Example("U krijgt een stempas voor de verkiezingen."),
             Example("Wij zoeken een ondersteuner voor de buurt."),
+            Example("Kom naar de inspreekavond in het stadhuis."),
+            Example("De Wet medezeggenschap cliënten zorginstellingen geldt voor u."),
         ),
     )
 )

@@ -45,10 +45,15 @@ from pipeline.readability.resources import OfficialeseTerm, phrase_verb
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+PARTICIPLE_STARTS = ("ge", "be", "ver", "ont", "her", "er")
 SPREAD_WINDOW = 4  # extra tokens a moved verb phrase may span ("draagt hier zorg voor")
 
 
 def _keys(token: Token) -> tuple[str, ...]:
+    """The form, the lemma and, for a verb, the infinitives the verb table gives for the
+    form (the lemmatiser may say "voorkomen" for "komt")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return (token.lower_, lemma_of(token), *infinitives_of_form(token.lower_))
     return token.lower_, lemma_of(token)
 
 
@@ -61,12 +66,15 @@ def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
     if particle is not None:
         keys.insert(0, particle.lower_ + lemma_of(token))
     form = token.lower_
-    if verb_guesses_too and (not token.pos_ or token.pos_ in ("VERB", "AUX", "ADJ")):
+    participle_like = form.endswith(("d", "t", "en")) and form.startswith(PARTICIPLE_STARTS)
+    if verb_guesses_too and (
+        not token.pos_ or token.pos_ in ("VERB", "AUX", "ADJ") or participle_like
+    ):  # "verzonden" tagged as a noun
         keys += infinitives_of_form(form)
         keys += sorted(verb_guesses(form))
     if token.pos_ == "NOUN" and form.endswith(("en", "s")):  # zienswijzen, bepalingen
         keys += [form[:-1], form[:-2]]
-    if token.pos_ == "ADJ" and form.endswith("e"):  # onderstaande, overige
+    if token.pos_ in ("ADJ", "VERB", "") and form.endswith("e"):  # onderstaande, overige
         keys.append(form[:-1])
     return tuple(dict.fromkeys(keys))
 
@@ -254,8 +262,8 @@ def _candidates(token: Token, ctx: SentenceContext) -> list[OfficialeseTerm]:
     out: list[OfficialeseTerm] = []
     for key in _first_keys(token):
         out.extend(resources.officialese_by_first.get(key, ()))
-    out.extend(resources.officialese_spread_index.get(token.lower_, ()))
-    out.extend(resources.officialese_spread_index.get(lemma_of(token), ()))
+    for key in _keys(token):
+        out.extend(resources.officialese_spread_index.get(key, ()))
     return out
 
 
@@ -314,6 +322,15 @@ def replacement_for(
     else:
         result = None
     return _capitalised_like(span_text, result) if result else None
+
+
+def _sentence(note: str) -> str:
+    """A note as a sentence: capital first letter (after a quote), full stop."""
+    if not note:
+        return note
+    i = 1 if note[0] in "'‘" and len(note) > 1 else 0
+    note = note[:i] + note[i].upper() + note[i + 1 :]
+    return note if note.endswith((".", "!", "?")) else note + "."
 
 
 def _placeholder(token: Token) -> bool:
@@ -396,6 +413,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 tokens[k].lower_, term.term[len(particle.lower_) :], term.first_alternative
             )
             replacement = _capitalised_like(span_text, result) if result else None
+        note = _sentence(note)
         if alt:
             suggestion: str | None = f"Schrijf liever {alternatives(alt)}."
             if not dropin and note:
@@ -432,8 +450,18 @@ KIND = register(
             Example("Indien u vragen heeft, bel ons.", ("Indien",)),
             Example("Wij verstrekken u een nieuwe pas.", ("verstrekken",)),
             Example("In het kader van de wet betaalt u minder.", ("In het kader van",)),
+            Example(
+                "De werkzaamheden vinden plaats in mei.",
+                ("werkzaamheden", "vinden plaats"),
+                needs_parse=True,
+            ),
+            Example("U heeft mogelijk geen geldige pas.", ("mogelijk",), needs_parse=True),
+            Example("Echter, de kosten zijn hoog.", ("Echter",)),
             Example("U krijgt een nieuwe pas als u vragen heeft."),
-            Example("Bel het Team Openbare Ruimte."),
+            Example("Wij doen dit zo snel mogelijk."),
+            Example("U kunt bezwaar indienen binnen de termijn."),
+            Example("Wij wensen u veel succes."),
+            Example("Bel het Team Sociaal Domein."),
         ),
     )
 )
