@@ -1,17 +1,22 @@
 """Officialese (*ambtelijke taal*): terms of ``officialese.csv`` with a plainer alternative.
 
-Terms match on word forms and lemmas: one-word terms on the form, the lemma or a guessed
-infinitive ("faciliteert" -> "faciliteren"); separable verbs also split ("vindt ... plaats"
-for "plaatsvinden", by the parse's ``compound:prt`` or, without a parse, a particle later in
-the clause); phrases as a sequence of forms or lemmas, and phrases with a verb also when the
-verb moved ("draagt zorg voor"). The longest match wins; matches do not overlap; words inside
-a capitalised name ("Team Openbare Ruimte") are left alone. Some terms are officialese in one
-reading only (``CONTEXT_RULES``: "mogelijk" as an adverb, "deze" standing alone).
+Terms match on word forms and lemmas: one-word terms on the form, the lemma, the verb
+table's infinitive for the form ("verzocht" -> "verzoeken"), a guessed infinitive for verb
+terms only ("faciliteert" -> "faciliteren"), plural nouns ("zienswijzen") and attributive
+adjectives ("benodigde"); separable verbs only with their particle ("vindt ... plaats" for
+"plaatsvinden", by the parse's ``compound:prt`` of a finite verb); phrases as a sequence of
+forms or lemmas, and phrases with a verb also when the verb moved ("draagt zorg voor",
+"komt naar voren"), not when the verb is a nominal infinitive ("het instellen van een
+beroep"). The longest match wins; matches do not overlap; words inside a capitalised name
+("Team Sociaal Domein") and upper-case placeholders ("[PLAATS + INDIEN NODIG]") are left
+alone. Some terms are officialese in one reading only (``CONTEXT_RULES``: "mogelijk" as a
+sentence adverb, "deze" standing alone, "per" before a date, "voldoen" without "aan").
 
 The advice names the alternatives; when the first one can replace the span as it stands
-(``dropin`` in the list) it is inflected to fit (participle for participle, finite verb for
-finite verb, plural for plural, "-e" for an attributive adjective) and given as the flag's
-``replacement``.
+(``dropin`` in the list; ``start``: only at the start of a sentence) it is inflected to fit
+(participle for participle, finite verb for finite verb, also the verb of a phrase: "dient
+te" -> "moet"; plural for plural, "-e" for an attributive adjective) and given as the flag's
+``replacement``. Without a drop-in the note in the list says how to rewrite.
 """
 
 from __future__ import annotations
