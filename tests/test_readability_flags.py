@@ -212,7 +212,8 @@ def test_flags_officialese_list_has_200_terms_each_with_a_plainer_alternative(re
     terms = resources.officialese
     assert len(terms) >= 200
     assert len({t.term for t in terms}) == len(terms), "duplicate terms"
-    missing = [t.term for t in terms if not t.alternative.strip()]
+    # a term without a drop-in alternative needs a rewrite, and its note says how
+    missing = [t.term for t in terms if not t.alternative.strip() and (t.dropin or not t.note)]
     assert missing == []
     same = [t.term for t in terms if t.alternative.strip().lower() == t.term]
     assert same == []
@@ -220,9 +221,9 @@ def test_flags_officialese_list_has_200_terms_each_with_a_plainer_alternative(re
 
 
 def test_flags_officialese_skips_capitalised_names(fallback, resources) -> None:
-    text = "Bel het Team Openbare Ruimte. De openbare ruimte is van iedereen. Indien nodig, bel."
+    text = "Bel het Team Sociaal Domein. Het sociaal domein is groot. Indien nodig, bel."
     flagged = [f.text for f in flags_of(fallback, resources, text, "officialese")]
-    assert flagged == ["openbare ruimte", "Indien"]
+    assert flagged == ["sociaal domein", "Indien"]
 
 
 def test_flags_passive_exception_forms_match_the_verb_list(tmp_path, monkeypatch) -> None:
@@ -286,4 +287,7 @@ def test_flags_officialese_prefers_the_exact_form_on_every_hash_seed() -> None:
         ).stdout.strip()
         for seed in range(4)
     }  # fmt: skip
-    assert outputs == {"['Schrijf liever ‘over’.']"}
+    # "het betreffende motorrijtuig": the adjective reading, "die" or "deze" (not "over")
+    assert outputs == {
+        "[\"Schrijf liever ‘die’ of ‘deze’. 'De betreffende medewerker' wordt 'die medewerker'.\"]"
+    }

@@ -83,7 +83,8 @@ def pdf_bytes(text: str) -> bytes:
 
 def officialese_row(term: str) -> dict[str, str]:
     with OFFICIALESE.open(encoding="utf-8") as handle:
-        return next(row for row in csv.DictReader(handle) if row["term"] == term)
+        lines = [line for line in handle if not line.startswith("#")]  # comment header
+        return next(row for row in csv.DictReader(lines) if row["term"] == term)
 
 
 def assert_no_active_content(html: str) -> None:

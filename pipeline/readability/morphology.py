@@ -147,9 +147,30 @@ def verb_guesses(form: str) -> set[str]:
     for suffix in ("t", "d", "de", "te", "den", "ten"):
         if form.endswith(suffix) and len(form) - len(suffix) >= 3 and form.isalpha():
             stem = form[: -len(suffix)]
-            for base in {stem, stem[2:] if stem.startswith("ge") and len(stem) > 4 else stem}:
+            bases = {stem, stem[2:] if stem.startswith("ge") and len(stem) > 4 else stem}
+            for particle in SEPARABLE_PARTICLES:  # opgeschort -> opschorten
+                if stem.startswith(particle + "ge") and len(stem) > len(particle) + 4:
+                    bases.add(particle + stem[len(particle) + 2 :])
+            for base in bases:
                 out.update(infinitives_of(base))
     return out
+
+
+@lru_cache(maxsize=1)
+def _forms_index() -> dict[str, tuple[str, ...]]:
+    """Every form in Pattern's verb table with the infinitives it belongs to."""
+    index: dict[str, set[str]] = {}
+    for inf, lex in _verb_table().items():
+        for value in (lex.sg1, lex.sg3, lex.past_sg, lex.past_pl, lex.part):
+            if value and value != inf:
+                index.setdefault(value, set()).add(inf)
+    return {form: tuple(sorted(infs)) for form, infs in index.items()}
+
+
+def infinitives_of_form(form: str) -> tuple[str, ...]:
+    """The infinitives a finite verb or participle form has in the verb table (``verzocht``
+    -> ``verzoeken``, ``verkregen`` -> ``verkrijgen``); empty when it is not listed."""
+    return _forms_index().get(form, ())
 
 
 # --- verb forms and inflection ---------------------------------------------------------------
@@ -259,11 +280,15 @@ def lexeme(verb: str) -> Lexeme:
 
 def separable_particle(verb: str) -> str | None:
     """The separable particle of an infinitive (``opruimen`` -> ``op``), or None."""
+    table = _verb_table()
     for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
         rest = verb[len(particle) :]
         if " " not in particle and verb.startswith(particle) and len(rest) > 3:
-            table = _verb_table()
-            if rest in table or (verb in table and table[verb].part.startswith(particle + "ge")):
+            if verb in table:  # the table's participle decides: ondersteund, opgeruimd
+                if table[verb].part.startswith(particle + "ge"):
+                    return particle
+                continue
+            if rest in table:
                 return particle
     return None
 
@@ -277,7 +302,8 @@ def inflect_like(form: str, lemma: str, alternative: str) -> str | None:
     if not slots:
         return None
     target = lexeme(alternative)
-    slot = slots[0]
+    # "verzonden", "verzocht": a participle more often than a past tense in these texts
+    slot = PART if PART in slots else slots[0]
     if separable_particle(alternative) and slot in (SG1, SG3, PAST_SG, PAST_PL, INF):
         return None  # "ruimt ... op", "op te ruimen": not a drop-in
     return target.form(slot)
@@ -289,7 +315,14 @@ def inflect_like(form: str, lemma: str, alternative: str) -> str | None:
 def plural_of(noun: str) -> str:
     """The plural of a Dutch noun by spelling rules (Pattern's rules; -s after unstressed
     -el/-em/-en/-er/-je and vowels, else -en with stem spelling)."""
-    if noun.endswith(("el", "em", "en", "er", "je", "ie", "é")) or noun[-1:] in "aiouy":
+    if noun.endswith("e") and not noun.endswith(("ee", "ie", "é")):
+        return noun + "n"  # betrokkene -> betrokkenen, ronde -> ronden
+    unstressed = len(noun) > 3 and noun[-3] not in VOWELS  # regel, bezem; not doel, spel
+    if (
+        (noun.endswith(("el", "em", "en", "er")) and unstressed)
+        or noun.endswith(("je", "ie", "é"))
+        or noun[-1:] in "aiouy"
+    ):
         if noun[-1:] in "aiouy" and not noun.endswith("ie"):
             return noun + "'s"
         return noun + "s"

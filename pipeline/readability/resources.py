@@ -25,7 +25,8 @@ class OfficialeseTerm:
     """One row of ``officialese.csv``: a term, its plainer alternative(s) and how to use them.
 
     ``pos``: verb, noun, adj, adv, prep, conj, pron or phrase; ``dropin``: the first
-    alternative can replace the term in any sentence once inflected (else it needs a rewrite).
+    alternative can replace the term once inflected (else it needs a rewrite);
+    ``start_only``: only at the start of a sentence ("Echter, ..." -> "Maar ...").
     """
 
     term: str
@@ -34,6 +35,7 @@ class OfficialeseTerm:
     pos: str = ""
     dropin: bool = True
     note: str = ""
+    start_only: bool = False
 
     @property
     def kind(self) -> str:
@@ -45,6 +47,7 @@ class OfficialeseTerm:
 
 
 SHORT_VERBS = frozenset({"zijn", "gaan", "staan", "doen", "zien", "slaan"})
+NOUN_DETERMINERS = frozenset({"uw", "ons", "onze", "dit", "het", "een"})
 
 
 def phrase_verb(words: tuple[str, ...]) -> str | None:
@@ -52,7 +55,12 @@ def phrase_verb(words: tuple[str, ...]) -> str | None:
     ``zorg dragen voor``; None for one-word terms and phrases without a verb."""
     if len(words) < 2:
         return None
-    verbs = [w for w in words if (w.endswith("en") and len(w) > 3) or w in SHORT_VERBS]
+    verbs = [
+        w
+        for i, w in enumerate(words)
+        if ((w.endswith("en") and len(w) > 3) or w in SHORT_VERBS)
+        and (i == 0 or words[i - 1] not in NOUN_DETERMINERS)  # "uw schrijven" is a noun
+    ]
     return verbs[-1] if verbs else None
 
 
@@ -73,9 +81,10 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def load_officialese(path: Path) -> tuple[OfficialeseTerm, ...]:
-    """Read ``term,alternative,pos,dropin,note`` rows (``pipeline/data/OFFICIALESE.md``);
-    terms are lowercased and split on spaces. The older ``term,alternative,kind,note`` form is
-    read too (every term then counts as a drop-in)."""
+    """Read ``term,alternative,pos,dropin,note`` rows (conventions in the file's comment
+    header); terms are lowercased and split on spaces; ``dropin`` is yes, no or start. The
+    older ``term,alternative,kind,note`` form is read too (every term then counts as a
+    drop-in)."""
     terms = []
     for row in _read_csv(path):
         term = (row.get("term") or "").strip().lower()
@@ -91,6 +100,7 @@ def load_officialese(path: Path) -> tuple[OfficialeseTerm, ...]:
                 pos=pos,
                 dropin=(row.get("dropin") or "yes").strip().lower() != "no",
                 note=(row.get("note") or "").strip(),
+                start_only=(row.get("dropin") or "").strip().lower() == "start",
             )
         )
     return tuple(terms)
@@ -118,6 +128,7 @@ class ReadabilityResources:
     passive_exceptions: frozenset[str]
     passive_exception_forms: frozenset[str]
     passive_stative: frozenset[str]
+    hard_words: frozenset[str]
     subordinators: dict[str, bool]
     officialese: tuple[OfficialeseTerm, ...]
     officialese_by_first: dict[str, tuple[OfficialeseTerm, ...]] = field(default_factory=dict)
@@ -175,6 +186,7 @@ class ReadabilityResources:
                 _read_lines(data_dir / "passive_exceptions_forms.txt")
             ),
             passive_stative=frozenset(_read_lines(data_dir / "passive_stative.txt")),
+            hard_words=frozenset(_read_lines(data_dir / "hard_words.txt")),
             subordinators={
                 row["word"].strip().lower(): row["ambiguous"].strip() == "1"
                 for row in _read_csv(data_dir / "subordinators.csv")

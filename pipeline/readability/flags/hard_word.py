@@ -1,17 +1,23 @@
 """Hard word (*moeilijk woord*): a word a B1 reader probably does not know.
 
-Decided from two maintained frequency lists, SUBTLEX-NL (film subtitles: everyday spoken
-Dutch, via lint-ii, EUPL-1.2) and wordfreq (written Dutch, several sources), plus compound
-analysis:
-- *rare*: the word and its lemma are below ``hard_word_zipf`` in wordfreq, unseen or rare in
-  SUBTLEX-NL, and not a compound of common parts ("stempas", "ondersteuner" are rare but
-  transparent, so not flagged);
+Decided in this order:
+- *listed*: learned words and jargon of government, law, housing and care from
+  ``pipeline/data/hard_words.txt`` (lemmas and fixed phrases: "criterium", "volmacht",
+  "schorsende werking"), which frequency alone does not catch because they are common in
+  official writing;
+- *rare*: the word and its lemma are below ``hard_word_zipf`` in both maintained frequency
+  lists, SUBTLEX-NL (film subtitles: everyday spoken Dutch, via lint-ii, EUPL-1.2) and
+  wordfreq (written Dutch, several sources), and it is not a compound of common parts,
+  where the left part may be a verb stem ("stempas", "inspreekavond": transparent);
 - *learned*: a word with a learned (Latin, French or Greek) ending ("-iteit", "-eel",
-  "-ief", "-istiek", "-aal") that is rare in everyday speech (SUBTLEX-NL below
-  ``hard_word_learned_subtlex``) even when it is common in writing ("substantieel",
-  "cruciaal", "continuïteit").
-Names, abbreviations, numbers, words of an officialese match (that flag has an alternative)
-and inflected forms of known verbs are not hard words.
+  "-ief", "-aal") that is rare in speech (SUBTLEX-NL below ``hard_word_learned_subtlex``)
+  and not common in writing (below ``hard_word_learned_zipf``).
+Not hard words: names (also inside a law's name, "Wet medezeggenschap cliënten"),
+abbreviations, numbers, verbs and participles, agent nouns of common verbs
+("ondersteuner"), action nouns in -ing/-atie (the nominalisation advice covers them) and
+words of an officialese match (that flag has an alternative and wins the overlap).
+Thresholds were set on the development half of the annotated Amsterdam sentences
+(docs/evaluation.md): fewer, surer flags.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from pipeline.readability.flags.base import (
     quote,
     register,
 )
-from pipeline.readability.morphology import MAX_WORD_CHARS, is_known_word
+from pipeline.readability.morphology import MAX_WORD_CHARS, is_known_word, looks_like_participle
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,13 +47,83 @@ LEARNED_ENDINGS = (
     "icale", "iek", "ieke", "ologie", "ografie", "ueel", "uele", "air", "aire", "oir", "eus",
     "euze", "isch", "ische",
 )  # fmt: skip
-CONTENT_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", ""})
+CONTENT_POS = frozenset({"NOUN", "ADJ", ""})  # verbs, adverbs and names are not judged
 MIN_LENGTH = 5
+PART_ZIPF = 3.0  # a compound part every reader knows
+LINKS = ("", "s", "e", "en", "-")
+VERB_NOUN_SUFFIXES = ("ing", "ingen", "atie", "aties")  # left to the nominalisation advice
 
 
 def _subtlex(ctx: SentenceContext, *words: str) -> float:
     found = [ctx.resources.subtlex_zipf(w) for w in words]
     return max((f for f in found if f is not None), default=0.0)
+
+
+def _common(word: str) -> bool:
+    return len(word) >= 3 and zipf_nl(word) >= PART_ZIPF
+
+
+def transparent_compound(word: str) -> bool:
+    """A compound of common parts, where the left part may be a verb stem:
+    "afwijzingsbrief", "waterkwaliteit", "inspreekavond" (inspreken + avond),
+    "aanspreekvorm"."""
+    if len(word) > MAX_WORD_CHARS:
+        return False
+    for i in range(len(word) - 4, 2, -1):
+        head = word[i:]
+        if not _common(head) and not (len(head) > 6 and is_known_word(head, PART_ZIPF)):
+            continue
+        left = word[:i]
+        for link in LINKS:
+            if link and not left.endswith(link):
+                continue
+            part = left[: len(left) - len(link)] if link else left
+            if len(part) < 3:
+                continue
+            if _common(part) or _common(part + "en") or is_known_word(part, PART_ZIPF):
+                return True
+    return False
+
+
+AGENT_SUFFIXES = ("ers", "er", "sters", "ster")
+VERB_ZIPF = 2.0
+
+
+def _verb_form_or_agent(form: str) -> bool:
+    """A finite verb the tagger took for a noun ("aanga" of *aangaan*, "struin") or an agent
+    noun of a common verb ("ondersteuner" of *ondersteunen*): the reader knows the verb."""
+    if zipf_nl(form + "en") >= VERB_ZIPF or zipf_nl(form + "n") >= VERB_ZIPF:
+        return True
+    return any(
+        form.endswith(suffix) and _common(form[: -len(suffix)] + "en") for suffix in AGENT_SUFFIXES
+    )
+
+
+def _listed_keys(token: Token) -> tuple[str, ...]:
+    form, lemma = token.lower_, lemma_of(token)
+    keys = [form, lemma]
+    for ending in ("e", "en", "s"):
+        if form.endswith(ending):
+            keys.append(form[: -len(ending)])
+    if form.endswith(("ve", "ven")):
+        keys.append(form[: form.rindex("v")] + "f")  # constructieve -> constructief
+    if form.endswith(("ze", "zen")):
+        keys.append(form[: form.rindex("z")] + "s")
+    return tuple(dict.fromkeys(keys))
+
+
+def listed_span(tokens: list[Token], k: int, listed: frozenset[str]) -> int | None:
+    """The index of the last token of a listed hard word or phrase starting at ``k``."""
+    for length in (3, 2):
+        words = " ".join(t.lower_ for t in tokens[k : k + length])
+        if k + length <= len(tokens) and words in listed:
+            return k + length - 1
+    token = tokens[k]
+    if token.pos_ in ("VERB", "AUX", "ADP", "PROPN") and not token.lower_.startswith("ge"):
+        return None  # "inclusief btw" (a preposition), but "geprefereerde" (participle)
+    if any(key in listed for key in _listed_keys(token)):
+        return k
+    return None
 
 
 def why_hard(token: Token, ctx: SentenceContext) -> str | None:
@@ -56,7 +132,13 @@ def why_hard(token: Token, ctx: SentenceContext) -> str | None:
     form, lemma = token.lower_, lemma_of(token)
     if len(form) < MIN_LENGTH or len(form) > MAX_WORD_CHARS or not token.is_alpha:
         return None
-    if token.pos_ not in CONTENT_POS:
+    if token.pos_ not in CONTENT_POS or form.endswith(VERB_NOUN_SUFFIXES):
+        return None
+    if looks_like_participle(form, lemma, ctx.resources) or (
+        form[:-1] != lemma and looks_like_participle(form[:-1], lemma, ctx.resources)
+    ):  # "ingeroosterd", "gewerkte": a verb form
+        return None
+    if _verb_form_or_agent(form):
         return None
     written = max(zipf_nl(form), zipf_nl(lemma) if lemma.isalpha() else 0.0)
     spoken = _subtlex(ctx, form, lemma)
@@ -65,32 +147,63 @@ def why_hard(token: Token, ctx: SentenceContext) -> str | None:
             lemma.isalpha() and is_known_word(lemma, settings.hard_word_zipf)
         ):
             return None
+        if transparent_compound(form) or (lemma.isalpha() and transparent_compound(lemma)):
+            return None
         return "rare"
     if (
         form.endswith(LEARNED_ENDINGS)
         and spoken < settings.hard_word_learned_subtlex
-        and (written < settings.hard_word_learned_zipf)
+        and written < settings.hard_word_learned_zipf
+        and not transparent_compound(form)
     ):
         return "learned"
     return None
 
 
+def _flag(ctx: SentenceContext, first: int, last: int) -> Flag:
+    text = ctx.doc[first : last + 1].text
+    return make_flag(
+        ctx.doc, first, last, "hard_word",
+        f"Moeilijk woord: {quote(text)}.",
+        "Kies een woord dat meer mensen kennen, of leg het woord uit.",
+    )  # fmt: skip
+
+
+NAME_TITLES = frozenset({"Wet", "Besluit", "Regeling", "Verordening", "Reglement"})
+
+
+def in_title_name(token: Token) -> bool:
+    """A lower-case word inside the name of a law or rule ("de Wet medezeggenschap cliënten
+    zorginstellingen"): up to four words after a capitalised title word, no punctuation."""
+    doc = token.doc
+    for j in range(token.i - 1, max(-1, token.i - 5), -1):
+        if doc[j].is_punct:
+            return False
+        if doc[j].text in NAME_TITLES:
+            return True
+    return False
+
+
 def detect(ctx: SentenceContext) -> list[Flag]:
     """Hard words in one sentence (see the module docstring)."""
     flags: list[Flag] = []
-    first_word = next((t.i for t in ctx.tokens if t.is_alpha), ctx.start)
-    for token in ctx.tokens:
-        if token.text.isupper() or is_name(token, first_word):
+    tokens = ctx.tokens
+    listed = ctx.resources.hard_words
+    first_word = next((t.i for t in tokens if t.is_alpha), ctx.start)
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.text.isupper() or is_name(token, first_word) or in_title_name(token):
+            k += 1
             continue
-        if why_hard(token, ctx) is None:
+        last = listed_span(tokens, k, listed)
+        if last is not None:
+            flags.append(_flag(ctx, token.i, tokens[last].i))
+            k = last + 1
             continue
-        flags.append(
-            make_flag(
-                ctx.doc, token.i, token.i, "hard_word",
-                f"Moeilijk woord: {quote(token.text)}.",
-                "Kies een woord dat meer mensen kennen, of leg het woord uit.",
-            )
-        )  # fmt: skip
+        if why_hard(token, ctx) is not None:
+            flags.append(_flag(ctx, token.i, token.i))
+        k += 1
     return flags
 
 
@@ -105,10 +218,13 @@ KIND = register(
         detect=detect,
         priority=0,
         examples=(
-            Example("Dit is een substantieel verschil.", ("substantieel",)),
-            Example("De continuïteit van de zorg is belangrijk.", ("continuïteit",)),
+            Example("Het middensegment wordt verdeeld over koop en huur.", ("middensegment",)),
+            Example("De molen geeft slagschaduw op uw huis.", ("slagschaduw",)),
+            Example("Wij gebruiken een heuristiek voor de planning.", ("heuristiek",)),
             Example("U krijgt een stempas voor de verkiezingen."),
             Example("Wij zoeken een ondersteuner voor de buurt."),
+            Example("Kom naar de inspreekavond in het stadhuis."),
+            Example("De Wet medezeggenschap cliënten zorginstellingen geldt voor u."),
         ),
     )
 )

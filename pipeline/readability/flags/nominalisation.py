@@ -50,6 +50,7 @@ SUFFIXES = (
     ("tie", ("eren", "ieren")),
     ("ing", ("en",)),
 )
+INFINITIVE_PREPOSITIONS = frozenset({"van", "bij", "na", "door", "met", "tot", "zonder"})
 ARTICLES = frozenset({"het", "de", "dit", "dat", "deze", "een", "zijn", "haar", "hun", "uw"})
 
 
@@ -151,6 +152,8 @@ def _stem_verb(word: str, resources: ReadabilityResources) -> str | None:
 
 
 def _is_plural(token: Token) -> bool:
+    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm", []):
+        return False  # "instellen van ...": an infinitive, not the plural of a noun
     number = token.morph.get("Number")
     if number:
         return "Plur" in number
@@ -162,6 +165,8 @@ def _has_van_complement(token: Token) -> bool:
     starts another phrase ("de kosten van uitvoering van ...": the first noun is meant)."""
     doc = token.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("daarvan", "hiervan"):
+        return True  # "de beëindiging daarvan"
     if nxt is None or nxt.lower_ != "van":
         return False
     if doc.has_annotation("DEP"):
@@ -174,12 +179,40 @@ def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
     sentence ("gebruik maken van": gebruiken)."""
     noun = lemma_of(token)
     for other in ctx.tokens:
-        if other.i == token.i:
+        if other.i == token.i or abs(other.i - token.i) > 6:
             continue
-        plain = ctx.resources.light_verbs.get((noun, lemma_of(other)))
-        if plain is not None and abs(other.i - token.i) <= 6:
-            return plain
+        verbs = [lemma_of(other)]
+        if ctx.has_parse:  # "brengt ... uit"
+            verbs += [
+                c.lower_ + lemma_of(other) for c in other.children if c.dep_ == "compound:prt"
+            ]
+        if other.i > 1 and token.doc[other.i - 1].lower_ == "te":  # "uit te brengen"
+            verbs.append(token.doc[other.i - 2].lower_ + lemma_of(other))
+        for verb in verbs:
+            plain = ctx.resources.light_verbs.get((noun, verb))
+            if plain is not None:
+                return plain
     return None
+
+
+BARE_PREPOSITIONS = frozenset({"bij", "na", "tijdens", "zonder"})
+
+
+def _after_bare_preposition(token: Token) -> bool:
+    """An action noun without an article right after a preposition: "bij goedkeuring",
+    "na verzending" (= als het is goedgekeurd, nadat het is verstuurd)."""
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return prev is not None and prev.lower_ in BARE_PREPOSITIONS
+
+
+def _coordinated_with_van(token: Token, resources: ReadabilityResources) -> bool:
+    """The first of two coordinated action nouns sharing a *van* complement ("opbouw en
+    opname van spaaruren")."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in ("en", "of"):
+        return False
+    other = doc[token.i + 2]
+    return action_verb(other, resources) is not None and _has_van_complement(other)
 
 
 def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
@@ -188,7 +221,7 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     doc = token.doc
     first_word = next((t.i for t in ctx.tokens if t.is_alpha), ctx.start)
     form = token.lower_
-    if not form.endswith("en") or len(form) < 6 or not form.isalpha():
+    if not form.endswith("en") or len(form) < 5 or not form.isalpha():
         return None
     if token.pos_ and token.pos_ not in ("VERB", "NOUN"):
         return None
@@ -200,8 +233,13 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     if j >= len(doc) or doc[j].lower_ != "van":
         return None
     prev = doc[token.i - 1] if token.i > 0 else None
-    if prev is not None and prev.lower_ == "het":
-        return prev.i
+    j = token.i - 1
+    while j > ctx.start and doc[j].pos_ in ("ADJ", "ADV") and doc[j].lower_ != "het":
+        j -= 1  # "het effectief inzetten van", "het vrijwillig instandhouden van"
+    if j >= 0 and doc[j].lower_ == "het" and (j == token.i - 1 or doc[j].pos_ == "DET"):
+        return doc[j].i
+    if prev is not None and prev.lower_ in INFINITIVE_PREPOSITIONS and token.pos_ == "VERB":
+        return token.i  # "in geval van onthouden van de instemming"
     if token.i == first_word and not _is_plural(token):
         # a list item or goal: "Uitvoeren van artikel 3", not "Pakken van melk en sap"
         return token.i
@@ -242,7 +280,12 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             continue
         plain = _light_verb(token, ctx)
         verb = plain or action_verb(token, resources)
-        if verb is None or (plain is None and not _has_van_complement(token)):
+        if verb is None or (
+            plain is None
+            and not _has_van_complement(token)
+            and not _after_bare_preposition(token)
+            and not _coordinated_with_van(token, resources)
+        ):
             continue
         verb = _suggested_verb(verb, resources)
         flags.append(

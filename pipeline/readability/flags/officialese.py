@@ -1,17 +1,22 @@
 """Officialese (*ambtelijke taal*): terms of ``officialese.csv`` with a plainer alternative.
 
-Terms match on word forms and lemmas: one-word terms on the form, the lemma or a guessed
-infinitive ("faciliteert" -> "faciliteren"); separable verbs also split ("vindt ... plaats"
-for "plaatsvinden", by the parse's ``compound:prt`` or, without a parse, a particle later in
-the clause); phrases as a sequence of forms or lemmas, and phrases with a verb also when the
-verb moved ("draagt zorg voor"). The longest match wins; matches do not overlap; words inside
-a capitalised name ("Team Openbare Ruimte") are left alone. Some terms are officialese in one
-reading only (``CONTEXT_RULES``: "mogelijk" as an adverb, "deze" standing alone).
+Terms match on word forms and lemmas: one-word terms on the form, the lemma, the verb
+table's infinitive for the form ("verzocht" -> "verzoeken"), a guessed infinitive for verb
+terms only ("faciliteert" -> "faciliteren"), plural nouns ("zienswijzen") and attributive
+adjectives ("benodigde"); separable verbs only with their particle ("vindt ... plaats" for
+"plaatsvinden", by the parse's ``compound:prt`` of a finite verb); phrases as a sequence of
+forms or lemmas, and phrases with a verb also when the verb moved ("draagt zorg voor",
+"komt naar voren"), not when the verb is a nominal infinitive ("het instellen van een
+beroep"). The longest match wins; matches do not overlap; words inside a capitalised name
+("Team Sociaal Domein") and upper-case placeholders ("[PLAATS + INDIEN NODIG]") are left
+alone. Some terms are officialese in one reading only (``CONTEXT_RULES``: "mogelijk" as a
+sentence adverb, "deze" standing alone, "per" before a date, "voldoen" without "aan").
 
 The advice names the alternatives; when the first one can replace the span as it stands
-(``dropin`` in the list) it is inflected to fit (participle for participle, finite verb for
-finite verb, plural for plural, "-e" for an attributive adjective) and given as the flag's
-``replacement``.
+(``dropin`` in the list; ``start``: only at the start of a sentence) it is inflected to fit
+(participle for participle, finite verb for finite verb, also the verb of a phrase: "dient
+te" -> "moet"; plural for plural, "-e" for an attributive adjective) and given as the flag's
+``replacement``. Without a drop-in the note in the list says how to rewrite.
 """
 
 from __future__ import annotations
@@ -34,8 +39,10 @@ from pipeline.readability.flags.base import (
 from pipeline.readability.flags.nominalisation import nominal_infinitive_start
 from pipeline.readability.morphology import (
     attributive,
+    infinitives_of_form,
     inflect_like,
     inflect_noun_like,
+    separable_particle,
     verb_guesses,
 )
 from pipeline.readability.resources import OfficialeseTerm, phrase_verb
@@ -43,14 +50,19 @@ from pipeline.readability.resources import OfficialeseTerm, phrase_verb
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+PARTICIPLE_STARTS = ("ge", "be", "ver", "ont", "her", "er")
 SPREAD_WINDOW = 4  # extra tokens a moved verb phrase may span ("draagt hier zorg voor")
 
 
 def _keys(token: Token) -> tuple[str, ...]:
+    """The form, the lemma and, for a verb, the infinitives the verb table gives for the
+    form (the lemmatiser may say "voorkomen" for "komt")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return (token.lower_, lemma_of(token), *infinitives_of_form(token.lower_))
     return token.lower_, lemma_of(token)
 
 
-def _first_keys(token: Token) -> tuple[str, ...]:
+def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
     """The form, the lemma, a separable verb's full lemma, then guessed infinitives, in that
     order: when two one-word terms match (*betreffende* and *betreffen*), the earlier key's
     term wins, the same on every run."""
@@ -58,13 +70,26 @@ def _first_keys(token: Token) -> tuple[str, ...]:
     particle = _particle(token)
     if particle is not None:
         keys.insert(0, particle.lower_ + lemma_of(token))
-    keys += sorted(verb_guesses(token.lower_))
+    form = token.lower_
+    participle_like = form.endswith(("d", "t", "en")) and form.startswith(PARTICIPLE_STARTS)
+    if verb_guesses_too and (
+        not token.pos_ or token.pos_ in ("VERB", "AUX", "ADJ") or participle_like
+    ):  # "verzonden" tagged as a noun
+        keys += infinitives_of_form(form)
+        keys += sorted(verb_guesses(form))
+    if token.pos_ == "NOUN" and form.endswith(("en", "s")):  # zienswijzen, bepalingen
+        keys += [form[:-1], form[:-2]]
+    if token.pos_ in ("ADJ", "VERB", "") and form.endswith("e"):  # onderstaande, overige
+        keys.append(form[:-1])
     return tuple(dict.fromkeys(keys))
 
 
 def _particle(token: Token) -> Token | None:
-    """The separated particle of a verb ("vindt ... plaats"), from the parse."""
-    if token.pos_ not in ("VERB", "AUX"):
+    """The separated particle of a finite verb ("vindt ... plaats"), from the parse; an
+    infinitive never has one ("het te nemen besluit ... voor")."""
+    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
+        return None
+    if not token.doc.has_annotation("DEP"):
         return None
     return next((c for c in token.children if c.dep_ == "compound:prt"), None)
 
@@ -73,29 +98,136 @@ def _is_adverb(token: Token) -> bool:
     return token.pos_ == "ADV" or token.dep_ == "advmod"
 
 
+def _neighbour(token: Token, offset: int) -> Token | None:
+    j = token.i + offset
+    return token.doc[j] if 0 <= j < len(token.doc) else None
+
+
+def _lower(token: Token | None) -> str:
+    return token.lower_ if token is not None else ""
+
+
+DETERMINERS = frozenset(
+    {"de", "het", "een", "deze", "die", "dit", "dat", "elk", "elke", "geen", "zijn", "haar",
+     "hun", "uw", "ons", "onze", "mijn", "alle"}
+)  # fmt: skip
+# words before "mogelijk" that make it predicative or part of a fixed phrase ("zo snel
+# mogelijk", "waar mogelijk", "het is mogelijk", "niet mogelijk")
+MOGELIJK_PREDICATIVE = frozenset(
+    {"zo", "zoveel", "waar", "indien", "als", "is", "zijn", "was", "waren", "wordt", "worden",
+     "werd", "blijkt", "lijkt", "niet", "nog", "ook", "goed", "snel", "veel", "weinig", "het",
+     "een", "alle", "maximaal", "minimaal", "wel", "eerder", "later", "vaak"}
+)  # fmt: skip
+MOGELIJK_AFTER = frozenset({"maken", "maakt", "gemaakt", "maakte", "maakten", "te", "om"})
+MONTHS = frozenset(
+    {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+     "oktober", "november", "december"}
+)  # fmt: skip
+
+
+def _mogelijk_adverb(token: Token) -> bool:
+    """ "mogelijk" as a sentence adverb (= misschien), not predicative or in a fixed phrase."""
+    prev, nxt = _neighbour(token, -1), _neighbour(token, 1)
+    if token.lower_ != "mogelijk" or _lower(prev) in MOGELIJK_PREDICATIVE:
+        return False
+    if _lower(_neighbour(token, -2)) in ("zo", "zoveel"):
+        return False
+    if nxt is None or nxt.is_punct or nxt.lower_ in MOGELIJK_AFTER:
+        return False
+    return not (nxt.pos_ in ("NOUN", "ADJ") and _lower(prev) in DETERMINERS)
+
+
 def _stands_alone(token: Token) -> bool:
     """A demonstrative used as a pronoun ("Wij sturen deze naar u"), not before a noun."""
+    nxt = _neighbour(token, 1)
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False
     if token.pos_:
         return token.pos_ == "PRON" or token.dep_ in ("nsubj", "obj", "obl", "nmod")
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return nxt is None or nxt.is_punct or nxt.lower_ in ("is", "zijn", "wordt", "worden")
 
 
+def _geheel_adverb(token: Token) -> bool:
+    """ "niet geheel uitvoeren" (= helemaal), not the noun "het geheel", "in zijn geheel"."""
+    nxt = _neighbour(token, 1)
+    return _lower(_neighbour(token, -1)) not in DETERMINERS | {"als", "in"} and _lower(nxt) != "van"
+
+
+def _gezamenlijk_adverb(token: Token) -> bool:
+    """ "gezamenlijk gemaakte afspraken" (= samen), not "de gezamenlijke belangen"."""
+    nxt = _neighbour(token, 1)
+    return token.lower_ == "gezamenlijk" and (nxt is None or nxt.pos_ != "NOUN")
+
+
+def _is_verb(token: Token) -> bool:
+    return not token.pos_ or token.pos_ in ("VERB", "AUX")
+
+
+def _wensen_as_willen(token: Token) -> bool:
+    """ "u wenst een afspraak", "indien u dat wenst" (= willen), not "wij wensen u veel
+    succes": an infinitive follows in the clause, or the clause ends at the verb."""
+    if not _is_verb(token):
+        return False
+    nxt = _neighbour(token, 1)
+    if nxt is None or nxt.is_punct:
+        return True
+    for j in range(token.i + 1, min(len(token.doc), token.i + 7)):
+        other = token.doc[j]
+        if other.is_punct:
+            break
+        if other.lower_ == "te" or "Inf" in other.morph.get("VerbForm", []):
+            return True
+    return False
+
+
+def _voldoen_as_betalen(token: Token) -> bool:
+    """ "het bedrag voldoen" (= betalen), not "voldoen aan de eisen"."""
+    doc = token.doc
+    window = doc[max(0, token.i - 6) : min(len(doc), token.i + 3)]
+    return not any(t.lower_ == "aan" for t in window)
+
+
+def _before_date(token: Token) -> bool:
+    """ "per 1 januari" (= vanaf), not "per jaar", "per persoon"."""
+    nxt, after = _neighbour(token, 1), _neighbour(token, 2)
+    return nxt is not None and nxt.like_num and _lower(after) in MONTHS
+
+
+def _bij_deze_alone(token: Token) -> bool:
+    """ "Bij deze" as a formula ("Bij deze nodig ik u uit"), not "bij deze brief"."""
+    after = _neighbour(token, 2)
+    return after is None or after.is_punct or after.pos_ in ("VERB", "AUX", "PRON", "ADV")
+
+
 # Terms that are officialese in one reading only; the rule must hold for the flag.
 CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
-    "mogelijk": _is_adverb,
+    "mogelijk": _mogelijk_adverb,
     "deze": _stands_alone,
     "dit": _stands_alone,
+    "geheel": _geheel_adverb,
+    "gezamenlijk": _gezamenlijk_adverb,
+    "wensen": _wensen_as_willen,
+    "voldoen": _voldoen_as_betalen,
+    "per": _before_date,
+    "bij deze": _bij_deze_alone,
 }
+# Adjective readings that need another alternative than the listed (preposition) one.
+ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "die / deze"}
 
 
-def _match_contiguous(tokens: list[Token], k: int, words: tuple[str, ...]) -> int | None:
+def _match_contiguous(
+    tokens: list[Token], k: int, words: tuple[str, ...], verb: bool = True
+) -> int | None:
+    """``verb``: the term may be a verb, so guessed infinitives count as keys (a noun term
+    never matches a verb guess: "gemiddelde" is not a form of "middelen")."""
     if k + len(words) > len(tokens):
         return None
     if len(words) == 1:
-        return k if words[0] in _first_keys(tokens[k]) else None
+        keys = _first_keys(tokens[k], verb_guesses_too=verb)
+        return k if words[0] in keys else None
     for offset, word in enumerate(words):
-        if word not in _keys(tokens[k + offset]):
+        if word not in (_first_keys if offset == 0 else _keys)(tokens[k + offset]):
             return None
     return k + len(words) - 1
 
@@ -112,6 +244,8 @@ def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: i
     first_keys = _keys(tokens[k])
     if words[0] not in first_keys and verb not in first_keys:
         return None
+    if verb in first_keys and k > 0 and tokens[k - 1].lower_ == "het":
+        return None  # "het instellen van een beroep": a nominal infinitive
     found_verb = False
     position = 0
     last = k
@@ -133,8 +267,8 @@ def _candidates(token: Token, ctx: SentenceContext) -> list[OfficialeseTerm]:
     out: list[OfficialeseTerm] = []
     for key in _first_keys(token):
         out.extend(resources.officialese_by_first.get(key, ()))
-    out.extend(resources.officialese_spread_index.get(token.lower_, ()))
-    out.extend(resources.officialese_spread_index.get(lemma_of(token), ()))
+    for key in _keys(token):
+        out.extend(resources.officialese_spread_index.get(key, ()))
     return out
 
 
@@ -144,9 +278,35 @@ def _capitalised_like(text: str, replacement: str) -> str:
     return replacement
 
 
-def replacement_for(token: Token, term: OfficialeseTerm, span_text: str) -> str | None:
-    """The first alternative inflected to replace the one-token span, or None when that is
-    not reliable (a rewrite is needed, or the form is not recognised)."""
+def _phrase_replacement(tokens: list[Token], term: OfficialeseTerm) -> str | None:
+    """A contiguous phrase whose verb is inflected ("dient te" -> "moet", "komt naar voren"
+    -> "blijkt", "draagt zorg voor" -> "zorgt voor"): the alternative's verb in the same form,
+    when the alternative is one verb, or starts with its verb and the span starts with the
+    phrase's verb."""
+    verb = phrase_verb(term.words)
+    alt_words = term.first_alternative.split()
+    if verb is None or not alt_words:
+        return None
+    verb_tokens = [t for t in tokens if verb in _keys(t) or verb in verb_guesses(t.lower_)]
+    if len(verb_tokens) != 1:
+        return None
+    token = verb_tokens[0]
+    head = alt_words[0]
+    if not (head.endswith("en") or head in ("zijn", "gaan", "staan", "doen", "zien")):
+        return None
+    if len(alt_words) > 1 and token.i != tokens[0].i:
+        return None
+    form = inflect_like(token.lower_, verb, head)
+    if form is None:
+        return None
+    return _capitalised_like(tokens[0].text, " ".join([form, *alt_words[1:]]))
+
+
+def replacement_for(
+    token: Token, term: OfficialeseTerm, span_text: str, span: list[Token] | None = None
+) -> str | None:
+    """The first alternative inflected to replace the span, or None when that is not
+    reliable (a rewrite is needed, or the form is not recognised)."""
     if not term.dropin or not term.alternative:
         return None
     alternative = term.first_alternative
@@ -154,7 +314,7 @@ def replacement_for(token: Token, term: OfficialeseTerm, span_text: str) -> str 
     if len(term.words) > 1:
         verb = phrase_verb(term.words)
         if verb is not None and span_text.lower().split() != list(term.words):
-            return None  # the verb of the phrase is inflected or moved
+            return _phrase_replacement(span, term) if span else None
         return _capitalised_like(span_text, alternative)
     if form == term.term:
         result: str | None = alternative
@@ -169,22 +329,53 @@ def replacement_for(token: Token, term: OfficialeseTerm, span_text: str) -> str 
     return _capitalised_like(span_text, result) if result else None
 
 
+def _sentence(note: str) -> str:
+    """A note as a sentence: capital first letter (after a quote), full stop."""
+    if not note:
+        return note
+    i = 1 if note[0] in "'‘" and len(note) > 1 else 0
+    note = note[:i] + note[i].upper() + note[i + 1 :]
+    return note if note.endswith((".", "!", "?")) else note + "."
+
+
+def _placeholder(token: Token) -> bool:
+    """An upper-case word, as in anonymisation placeholders ("[PLAATS + INDIEN NODIG]")."""
+    return token.is_alpha and len(token.text) > 1 and token.text.isupper()
+
+
+def _separable_without_particle(token: Token, term: OfficialeseTerm) -> bool:
+    """A separable verb term ("plaatsvinden") matched on a lemma while the particle is
+    missing ("vindt u" lemmatised as "plaatsvinden")."""
+    if len(term.words) > 1 or term.pos not in ("verb", ""):
+        return False
+    particle = separable_particle(term.term)
+    if particle is None or token.lower_.startswith(particle):
+        return False
+    return _particle(token) is None
+
+
 def detect(ctx: SentenceContext) -> list[Flag]:
     """Officialese terms in one sentence (see the module docstring)."""
     doc = ctx.doc
     tokens = ctx.tokens
+    first_word = next((t.i for t in tokens if t.is_alpha), ctx.start)
     flags: list[Flag] = []
     k = 0
     while k < len(tokens):
         best: tuple[int, OfficialeseTerm] | None = None
+        if _placeholder(tokens[k]):
+            k += 1
+            continue
         for term in _candidates(tokens[k], ctx):
-            last = _match_contiguous(tokens, k, term.words)
+            last = _match_contiguous(tokens, k, term.words, term.pos in ("verb", ""))
             if last is None and len(term.words) > 1:
                 last = _match_spread(tokens, k, term.words, window=len(term.words) + SPREAD_WINDOW)
             if last is None:
                 continue
             rule = CONTEXT_RULES.get(term.term)
             if rule is not None and not rule(tokens[k]):
+                continue
+            if _separable_without_particle(tokens[k], term):
                 continue
             if best is None or last > best[0]:
                 best = (last, term)
@@ -203,11 +394,37 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             last_i = particle.i  # "vindt ... plaats"
         span_text = doc[first_i : last_i + 1].text
         contiguous = last_i - first_i + 1 == len(term.words)
-        replacement = replacement_for(tokens[k], term, span_text) if contiguous else None
-        alt = term.alternative
-        suggestion = f"Schrijf liever {alternatives(alt)}." if alt else None
-        if alt and not term.dropin and term.note:
-            suggestion = f"{suggestion} {term.note}" if suggestion else term.note
+        alt, note, dropin = term.alternative, term.note, term.dropin
+        if (
+            term.term in ATTRIBUTIVE_ALTERNATIVES
+            and _lower(_neighbour(tokens[k], -1)) in DETERMINERS
+        ):
+            alt, dropin = ATTRIBUTIVE_ALTERNATIVES[term.term], False  # "de betreffende ..."
+        if term.start_only and tokens[k].i != first_word:
+            dropin = False  # "echter" inside the sentence: rewrite with "maar" in front
+        replacement = (
+            replacement_for(tokens[k], term, span_text, list(doc[first_i : last_i + 1]))
+            if contiguous and dropin and alt == term.alternative
+            else None
+        )
+        if (
+            particle is not None
+            and last_i == first_i + 1
+            and dropin
+            and " " not in alt.split("/")[0].strip()
+        ):
+            # "vindt plaats" -> "is": the base verb's form, the particle drops
+            result = inflect_like(
+                tokens[k].lower_, term.term[len(particle.lower_) :], term.first_alternative
+            )
+            replacement = _capitalised_like(span_text, result) if result else None
+        note = _sentence(note)
+        if alt:
+            suggestion: str | None = f"Schrijf liever {alternatives(alt)}."
+            if not dropin and note:
+                suggestion = f"{suggestion} {note}"
+        else:
+            suggestion = note or None
         shown = span_text if last_i - first_i < 4 else f"{doc[first_i].text} … {doc[last_i].text}"
         flags.append(
             make_flag(
@@ -238,8 +455,18 @@ KIND = register(
             Example("Indien u vragen heeft, bel ons.", ("Indien",)),
             Example("Wij verstrekken u een nieuwe pas.", ("verstrekken",)),
             Example("In het kader van de wet betaalt u minder.", ("In het kader van",)),
+            Example(
+                "De werkzaamheden vinden plaats in mei.",
+                ("werkzaamheden", "vinden plaats"),
+                needs_parse=True,
+            ),
+            Example("U heeft mogelijk geen geldige pas.", ("mogelijk",), needs_parse=True),
+            Example("Echter, de kosten zijn hoog.", ("Echter",)),
             Example("U krijgt een nieuwe pas als u vragen heeft."),
-            Example("Bel het Team Openbare Ruimte."),
+            Example("Wij doen dit zo snel mogelijk."),
+            Example("U kunt bezwaar indienen binnen de termijn."),
+            Example("Wij wensen u veel succes."),
+            Example("Bel het Team Sociaal Domein."),
         ),
     )
 )

@@ -43,6 +43,11 @@ DEGREE_ADVERBS = frozenset({"erg", "zeer", "heel", "te", "zo", "nogal", "best", 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "en", "maar", "want", "of", "dus"})
 SHORT_VERB_ENDINGS = tuple(sorted(SHORT_VERBS))
 AGENT_DEPS = ("obl:agent",)
+NEW_CLAUSE = frozenset(
+    {"dat", "die", "om", "omdat", "als", "wanneer", "waar", "wat", "indien", "tenzij", "zodat",
+     "nadat", "voordat", "terwijl", "zodra", "hoewel"}
+)  # fmt: skip
+DETERMINERS = frozenset({"de", "het", "een", "deze", "die", "dit", "dat", "geen", "uw", "onze"})
 MAX_MIDDLE_FIELD = 14  # tokens between the auxiliary and the participle in the rule path
 
 
@@ -102,6 +107,14 @@ def _is_state(aux: Token, participle: Token, resources: ReadabilityResources) ->
     return any(t.lower_ == "volgt" and t.i > 0 and t.doc[t.i - 1].lower_ == "als" for t in window)
 
 
+def _is_noun_use(token: Token) -> bool:
+    """A participle-shaped word used as a noun: the subject, or after a determiner."""
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return token.dep_ in ("nsubj", "nsubj:pass") or (
+        prev is not None and prev.lower_ in DETERMINERS
+    )
+
+
 def _first_of_cluster(doc: Doc, aux: Token, participle: Token) -> int:
     """The first verb of the cluster: a modal or tense auxiliary of the participle or of
     the passive auxiliary ("moet worden aangevraagd", "zal ... worden gebouwd")."""
@@ -138,8 +151,10 @@ def _participle_after(
     for other in doc[i + 1 : min(end, i + 1 + MAX_MIDDLE_FIELD)]:
         if other.lower_ in CLAUSE_BREAKS or other.is_punct:
             return None
-        if other.lower_ in ("dat", "die", "om", "omdat", "als", "wanneer", "waar", "wat"):
+        if other.lower_ in NEW_CLAUSE:
             return None  # a new clause begins
+        if not after_worden and _stative(other, resources):
+            return None  # "is bevoegd ... ongevraagd te adviseren": the state is the predicate
         if other.pos_ and other.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         if other.i > 0 and doc[other.i - 1].lower_ == "te":
@@ -193,6 +208,8 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
         if lemma == "zijn":
             if form == "geweest" or _is_state(token, participle, resources):
                 continue
+            if _is_noun_use(participle):
+                continue  # "De inzet is om ...", "er (veel) achtergrondgeluid is"
             if any(
                 lemma_of(c) == "worden" and c.i != token.i for c in participle.children
             ):  # "is ... gemaakt geworden": counted once, at worden

@@ -1,0 +1,110 @@
+"""The officialese list and its advice: alternatives are plain, replacements fit the sentence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.config import ReadabilitySettings
+from pipeline.readability import analyse_doc
+from pipeline.readability.resources import DATA_DIR, load_officialese
+
+POS = {"verb", "noun", "adj", "adv", "prep", "conj", "pron", "phrase"}
+
+
+def test_every_row_has_a_known_pos_and_dropin_value():
+    raw = (DATA_DIR / "officialese.csv").read_text(encoding="utf-8")
+    assert raw.startswith("#"), "the list starts with its source and conventions"
+    header = next(line for line in raw.splitlines() if not line.startswith("#"))
+    assert header == "term,alternative,pos,dropin,note"
+    for term in load_officialese(DATA_DIR / "officialese.csv"):
+        assert term.pos in POS, term.term
+        if len(term.words) > 1:
+            assert term.pos == "phrase", term.term
+        if not term.alternative:
+            assert not term.dropin and term.note, f"{term.term}: a rewrite needs a note"
+
+
+def test_no_alternative_is_itself_officialese(resources):
+    """A suggestion must never be an officialese term (as a whole word or phrase)."""
+    from pipeline.readability.flags.officialese import CONTEXT_RULES
+
+    # terms that are officialese in one reading only may occur in another ("zo snel mogelijk")
+    terms = {t.term for t in resources.officialese} - set(CONTEXT_RULES)
+    bad = []
+    for term in resources.officialese:
+        for option in term.alternative.split("/"):
+            text = f" {option.strip().lower()} "
+            hits = [t for t in terms if t != term.term and re.search(rf"\s{re.escape(t)}\s", text)]
+            if hits:
+                bad.append((term.term, option.strip(), hits))
+    assert bad == []
+
+
+def test_removed_words_are_not_officialese(resources):
+    """Ordinary or legal words the annotation conventions leave unmarked."""
+    terms = {t.term for t in resources.officialese}
+    for word in ("op basis van", "ontvangen", "indienen", "termijn", "voorziening", "toekenning"):
+        assert word not in terms
+
+
+def _officialese(nlp, resources, text):
+    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
+    return [(f.text, f.replacement) for f in analysis.flags if f.kind == "officialese"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De woningen worden in 2026 gerealiseerd.", ("gerealiseerd", "gebouwd")),
+        ("U dient te betalen voor 1 mei.", ("dient te", "moet")),
+        ("Uit het onderzoek komt naar voren dat het werkt.", ("komt naar voren", "blijkt")),
+        ("De benodigde papieren neemt u mee.", ("benodigde", "nodige")),
+        ("Wij zijn op zoek naar locaties voor de bouw.", ("locaties", "plekken")),
+        ("De werkzaamheden duren twee weken.", ("werkzaamheden", "werk")),
+        ("Het besluit is verzonden naar de aanvrager.", ("verzonden", "verstuurd")),
+        ("De instelling faciliteert de cliëntenraad.", ("faciliteert", "ondersteunt")),
+        ("De bijeenkomst vindt plaats in het stadhuis.", ("vindt plaats", "is")),
+        ("Echter, de kosten zijn hoog.", ("Echter", "Maar")),
+    ],
+)
+def test_replacements_are_inflected_to_fit(nlp_model, resources, text, expected):
+    assert expected in _officialese(nlp_model[0], resources, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De kosten zijn echter hoog.",  # 'maar' needs another word order
+        "De onderstaande lijst geeft voorbeelden.",  # 'de lijst hieronder'
+    ],
+)
+def test_no_replacement_where_a_rewrite_is_needed(nlp_model, resources, text):
+    found = _officialese(nlp_model[0], resources, text)
+    assert found and all(replacement is None for _, replacement in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij doen dit zo snel mogelijk.",
+        "Het is niet mogelijk om te parkeren.",
+        "De parkeerkosten zijn 3 euro per uur.",
+        "Bij deze brief zit een folder.",
+        "U moet voldoen aan de eisen.",
+        "Wij wensen u veel succes.",
+        "Geboren te [PLAATS + INDIEN NODIG LAND].",
+        "Het is een gemiddelde woning.",
+        "De instelling legt het te nemen besluit voor aan de raad.",
+    ],
+)
+def test_readings_that_are_not_officialese(nlp_model, resources, text):
+    assert _officialese(nlp_model[0], resources, text) == []
+
+
+def test_nominalisation_advice_never_suggests_an_officialese_verb(nlp_model, resources):
+    text = "De realisatie van de woningen begint in mei."
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    advice = " ".join(f.suggestion or "" for f in analysis.flags)
+    assert "realiseren" not in advice

@@ -1,0 +1,92 @@
+"""Writing advice on real municipal sentences the rules were never tuned on (held-out side).
+
+Gold: the project's own annotations (``tests/fixtures/real/flags_heldout.csv``, conventions in
+docs/evaluation.md, "Writing-advice annotations"), matched by kind and overlapping span
+(``bench/evaluate/flags_eval.py``). The seed lines (``../shared/seeds``) are always there and
+run in CI; the City of Amsterdam sentences (EUPL-1.2) need ``python -m
+bench.evaluate.flags_export`` and are skipped cleanly when their texts are not exported.
+
+Floors: the targets of issue 11 where the held-out figures reach them, otherwise the
+figure measured once (2026-12-05, after tuning on the development side only) minus a small
+margin, so a regression fails while the unmet targets stay visible here:
+``ISSUE_TARGETS`` vs ``HELDOUT_FLOORS``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import require_seeds
+
+from bench.evaluate import flags_gold as fg
+from bench.evaluate.flags_eval import analyse_gold, score
+from pipeline.config import load_settings
+
+# issue 11, item 4: (precision, recall); None = no target
+ISSUE_TARGETS = {
+    "passive": (0.90, 0.80),
+    "nominalisation": (0.90, 0.70),
+    "officialese": (0.90, 0.80),
+    "abbreviation": (0.90, 0.80),
+    "hard_word": (0.70, None),
+}
+# Full held-out side, 433 units (396 Amsterdam + 37 seed lines). Measured: passive .93/.88
+# (92/99, 92/104), nominalisation .72/.57 (39/54, 39/68), officialese .77/.49 (135/176,
+# 136/275), abbreviation .64/.54 (25/39, 25/46), hard word .69/.19 (24/35, 24/124).
+# Met: passive. Not met: nominalisation, officialese, abbreviation (P and R), hard word (P).
+HELDOUT_FLOORS = {
+    "passive": (0.90, 0.80),
+    "nominalisation": (0.69, 0.54),
+    "officialese": (0.74, 0.46),
+    "abbreviation": (0.61, 0.51),
+    "hard_word": (0.65, 0.16),
+}
+# Seed lines only (37 units, in CI). Measured: passive .92/.73 (11/12, 11/15),
+# nominalisation .94/.52 (17/18, 17/33), officialese .75/.51 (36/48, 36/70), hard word
+# .75/.12 (3/4, 3/25). Abbreviation has 3 spans: too few for a floor.
+SEED_FLOORS = {
+    "passive": (0.90, 0.66),
+    "nominalisation": (0.90, 0.48),
+    "officialese": (0.72, 0.48),
+    "hard_word": (0.70, 0.10),
+}
+
+
+def _figures(gold, nlp_model, resources) -> dict[str, dict]:
+    nlp, info = nlp_model
+    settings = load_settings(None, {}, environ={})
+    results = score(gold, analyse_gold(gold, settings, nlp, info, resources))
+    return {kind: result.figures() for kind, result in results.items()}
+
+
+def _assert_floors(figures: dict[str, dict], floors: dict[str, tuple[float, float]]) -> None:
+    failed = []
+    for kind, (p_floor, r_floor) in floors.items():
+        f = figures[kind]
+        precision, recall = f["precision"] or 0.0, f["recall"] or 0.0
+        if precision < p_floor or recall < r_floor:
+            failed.append((kind, round(precision, 3), round(recall, 3), p_floor, r_floor))
+    assert failed == [], failed
+
+
+def test_floors_never_exceed_the_issue_targets():
+    """A floor above the target would hide nothing; below it, the report names the gap."""
+    for floors in (HELDOUT_FLOORS, SEED_FLOORS):
+        for kind, (p, r) in floors.items():
+            target_p, target_r = ISSUE_TARGETS[kind]
+            assert p <= target_p and (target_r is None or r <= target_r), kind
+
+
+@pytest.mark.slow
+def test_flag_floors_on_the_heldout_seed_lines(nlp_model, resources):
+    require_seeds()
+    gold = fg.load_side("heldout", (fg.SEEDS,))
+    _assert_floors(_figures(gold, nlp_model, resources), SEED_FLOORS)
+
+
+@pytest.mark.slow
+def test_flag_floors_on_the_full_heldout_side(nlp_model, resources):
+    try:
+        gold = fg.load_side("heldout")
+    except fg.GoldTextsMissing as exc:
+        pytest.skip(f"Amsterdam texts not exported on this machine: {exc}")
+    _assert_floors(_figures(gold, nlp_model, resources), HELDOUT_FLOORS)
