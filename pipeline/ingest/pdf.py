@@ -11,6 +11,7 @@ body's give heading levels. Time and memory are linear in the number of text fra
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import warnings
@@ -47,10 +48,83 @@ class Fragment:
     y: float
     size: float
     text: str
+    width: float | None = None  # from the font's glyph widths, when known
+    bold: bool = False
 
     @property
     def end(self) -> float:
+        if self.width is not None:
+            return self.x + self.width
         return self.x + len(self.text) * self.size * GLYPH_WIDTH_EM
+
+
+class _FontWidths:
+    """Glyph widths (in em) of the fonts of one document, read once per font dictionary.
+
+    Simple fonts give a width per character code (``/Widths`` from ``/FirstChar``, codes as
+    in cp1252 for the usual WinAnsi encoding); composite (Type0) fonts give widths per glyph
+    id, whose mapping to text is not at hand, so their median width stands for every glyph.
+    A character the font does not list counts as ``GLYPH_WIDTH_EM``.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[object, dict[str, float], float]] = {}
+
+    def bold(self, font: object) -> bool:
+        """True for a font whose name says bold (``Verdana-Bold``, ``Arial,Bold``)."""
+        try:
+            name = str(font.get_object().get("/BaseFont", ""))  # type: ignore[attr-defined]
+        except AttributeError:
+            return False
+        return "bold" in name.lower() or "black" in name.lower()
+
+    def width(self, text: str, font: object) -> float | None:
+        """Width of ``text`` in em, or None when the font gives no widths."""
+        if font is None:
+            return None
+        entry = self._cache.get(id(font))
+        if entry is None or entry[0] is not font:
+            entry = (font, *self._read(font))
+            self._cache[id(font)] = entry
+        _, table, default = entry
+        if not table and default <= 0:
+            return None
+        return sum(table.get(ch, default) for ch in text)
+
+    @staticmethod
+    def _read(font: object) -> tuple[dict[str, float], float]:
+        try:
+            font = font.get_object()  # type: ignore[attr-defined]
+            widths = font.get("/Widths")  # type: ignore[attr-defined]
+            if widths is not None:
+                first = int(font.get("/FirstChar", 0))  # type: ignore[attr-defined]
+                table: dict[str, float] = {}
+                values = [float(w) / 1000 for w in widths.get_object()]
+                for k, w in enumerate(values):
+                    try:
+                        ch = bytes([first + k]).decode("cp1252")
+                    except (UnicodeDecodeError, ValueError):
+                        continue
+                    if w > 0:
+                        table[ch] = w
+                positive = sorted(w for w in values if w > 0)
+                return table, positive[len(positive) // 2] if positive else GLYPH_WIDTH_EM
+            descendants = font.get("/DescendantFonts")  # type: ignore[attr-defined]
+            if descendants is not None:
+                cid = descendants.get_object()[0].get_object()
+                by_cid = _cid_widths(cid.get("/W", []) or [])
+                default = float(cid.get("/DW", 1000)) / 1000
+                table = {}
+                to_unicode = font.get("/ToUnicode")  # type: ignore[attr-defined]
+                if to_unicode is not None:
+                    cmap = to_unicode.get_object().get_data().decode("latin-1")
+                    for code, ch in _unicode_map(cmap).items():
+                        table[ch] = by_cid.get(code, default)
+                ws = sorted(by_cid.values())
+                return table, ws[len(ws) // 2] if ws else default
+        except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+            pass
+        return {}, 0.0
 
 
 @dataclass
@@ -64,12 +138,56 @@ class PdfLine:
         return self.cells[0].x
 
     @property
+    def bold(self) -> bool:
+        """Every cell set in a bold font (a heading at body size in Word exports)."""
+        return all(c.bold for c in self.cells)
+
+    @property
     def text(self) -> str:
         return " ".join(c.text for c in self.cells)
 
 
-def _page_fragments(page: object) -> list[Fragment]:
+_BFCHAR = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]{4})>")
+_BFRANGE = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]{4})>")
+
+
+def _cid_widths(w: object) -> dict[int, float]:
+    """Widths (em) per glyph id from a CID font's ``/W`` array (both of its forms)."""
+    items = [i.get_object() if hasattr(i, "get_object") else i for i in w]  # type: ignore[attr-defined]
+    out: dict[int, float] = {}
+    k = 0
+    while k < len(items) - 1:
+        first, nxt = int(items[k]), items[k + 1]
+        if isinstance(nxt, list):
+            for j, width in enumerate(nxt):
+                out[first + j] = float(width) / 1000
+            k += 2
+        elif k + 2 < len(items):
+            for code in range(first, int(nxt) + 1):
+                out[code] = float(items[k + 2]) / 1000
+            k += 3
+        else:
+            break
+    return out
+
+
+def _unicode_map(cmap: str) -> dict[int, str]:
+    """Glyph id -> character from a ToUnicode CMap (single-character targets only)."""
+    out: dict[int, str] = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for src, dst in _BFCHAR.findall(block):
+            out[int(src, 16)] = chr(int(dst, 16))
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for lo, hi, dst in _BFRANGE.findall(block):
+            start = int(dst, 16)
+            for j, code in enumerate(range(int(lo, 16), min(int(hi, 16), int(lo, 16) + 512) + 1)):
+                out[code] = chr(start + j)
+    return out
+
+
+def _page_fragments(page: object, fonts: _FontWidths | None = None) -> list[Fragment]:
     fragments: list[Fragment] = []
+    fonts = fonts or _FontWidths()
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         if not text or not text.strip():
@@ -80,7 +198,11 @@ def _page_fragments(page: object) -> list[Fragment]:
         eff = abs(size * scale) or 10.0
         for k, part in enumerate(text.split("\n")):
             if part.strip():
-                fragments.append(Fragment(x, y - k * eff * 1.2, eff, part))
+                em = fonts.width(part, font) if k == 0 else None
+                width = em * eff if em is not None else None
+                fragments.append(
+                    Fragment(x, y - k * eff * 1.2, eff, part, width, fonts.bold(font))
+                )
 
     page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
     return fragments
@@ -103,14 +225,22 @@ def _lines(fragments: list[Fragment]) -> list[PdfLine]:
                 gap = frag.x - prev.end
                 label = _LIST_MARK.fullmatch(prev.text.strip()) is not None and len(merged) == 1
                 if gap < CELL_GAP_EM * frag.size or label:
-                    sep = "" if prev.text.endswith(" ") or frag.text.startswith(" ") else " "
-                    if gap < 0.1 * frag.size and not label:
+                    sep = "" if prev.text.endswith(" ") else " "
+                    if gap < 0.1 * frag.size and not label and not frag.text[:1].isspace():
                         sep = ""
-                    prev.text = (
-                        (prev.text + sep + frag.text).strip() if sep else prev.text + frag.text
-                    )
+                    end = max(prev.end, frag.end)
+                    prev.text = prev.text + sep + frag.text.lstrip()
+                    prev.bold = prev.bold and frag.bold
+                    if prev.width is not None and frag.width is not None:
+                        prev.width = end - prev.x
+                    else:
+                        prev.width = None
                     continue
-            merged.append(Fragment(frag.x, frag.y, frag.size, frag.text.strip()))
+            merged.append(
+                Fragment(frag.x, frag.y, frag.size, frag.text.lstrip(), frag.width, frag.bold)
+            )
+        for cell in merged:
+            cell.text = cell.text.strip()
         line.cells = merged
         line.size = max(c.size for c in merged)
     return lines
@@ -127,9 +257,10 @@ def read_pdf_blocks(
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            fonts = _FontWidths()
             pages = bounded_pages(
                 reader.pages,  # type: ignore[attr-defined]
-                lambda page: _lines(_page_fragments(page)),
+                lambda page: _lines(_page_fragments(page, fonts)),
                 limits or IngestSettings(),
                 lambda lines: sum(len(line.text) for line in lines),
             )
@@ -154,6 +285,7 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     larger = sorted({s for s in sizes if s > body * 1.12}, reverse=True)
     heading_level = {s: min(i + 1, 3) for i, s in enumerate(larger)}
     words, _ = word_evidence(line.text for _, _, line in flat)
+    leading = _leading(pages)
 
     blocks: list[Block] = []
     para: list[str] = []
@@ -196,7 +328,7 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
             para
             and para_line is not None
             and not marker
-            and _continues(para, para_line, para_page, line, p, item_x)
+            and _continues(para, para_line, para_page, line, p, item_x, leading)
         ):
             joined = join_hyphenated(para[-1], text, words)
             if joined is not None:
@@ -217,17 +349,36 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     return blocks
 
 
+def _leading(pages: list[list[PdfLine]]) -> dict[float, float]:
+    """The usual distance between consecutive lines of each font size (the document's line
+    spacing, which Word sets anywhere from 1.0 to 2.0 times the size)."""
+    gaps: dict[float, Counter[float]] = {}
+    for page in pages:
+        for a, b in itertools.pairwise(page):
+            gap = a.y - b.y
+            if abs(a.size - b.size) <= 0.5 and 0 < gap <= 2.5 * a.size:
+                gaps.setdefault(round(a.size, 1), Counter())[round(gap * 2) / 2] += 1
+    return {size: c.most_common(1)[0][0] for size, c in gaps.items() if c}
+
+
 def _continues(
-    para: list[str], last: PdfLine, last_page: int, line: PdfLine, page: int, item_x: float | None
+    para: list[str],
+    last: PdfLine,
+    last_page: int,
+    line: PdfLine,
+    page: int,
+    item_x: float | None,
+    leading: dict[float, float] | None = None,
 ) -> bool:
     """True when ``line`` goes on with the paragraph whose last line is ``last``."""
-    if abs(line.size - last.size) > 0.5:
+    if abs(line.size - last.size) > 0.5 or line.bold != last.bold:
         return False
     prev = para[-1].rstrip()
     if page != last_page:
         return not prev.endswith(_SENTENCE_END) or line.text[:1].islower()
     gap = last.y - line.y
-    if gap <= 0 or gap > 1.6 * line.size:
+    usual = (leading or {}).get(round(line.size, 1), 0.0)
+    if gap <= 0 or gap > max(1.6 * line.size, 1.25 * usual):
         return False
     if item_x is not None:
         return line.x >= item_x - 2 * line.size
@@ -244,6 +395,15 @@ def _continues_table(table: list[PdfLine], line: PdfLine) -> bool:
         and (abs(line.size - last.size) <= 0.5)
         and not line.text.endswith(_SENTENCE_END)
     )
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_row(row: list[str]) -> bool:
+    """A row of years (a column header line with the unit in its first cell)."""
+    rest = [c for c in row[1:] if c]
+    return bool(rest) and all(_YEAR.fullmatch(c) for c in rest)
 
 
 def _table_blocks(lines: list[PdfLine]) -> list[Block]:
@@ -276,7 +436,7 @@ def _table_blocks(lines: list[PdfLine]) -> list[Block]:
     for line in lines:
         row = place(line)
         labelled = abs(line.cells[0].x - left) < 2 and bool(row[0])
-        if not header_done and not labelled:
+        if not header_done and (not labelled or _year_row(row)):
             if rows:
                 rows[0] = [f"{a} {b}".strip() for a, b in zip(rows[0], row, strict=True)]
             else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pipeline.ingest.programme.lines import PARAGRAPH_END, Line
+from pipeline.ingest.programme.lines import PARAGRAPH_END, Line, header_unit
 from pipeline.ingest.programme.vocabulary import Role
 from pipeline.records import Item, Paragraph, Programme, Section, Table, make_id
 
@@ -90,6 +90,8 @@ class Builder:
         section = self.ensure_section()
         header = line.rows[: line.header_rows]
         merged = [" ".join(c for c in col if c).strip() for col in zip(*header, strict=False)]
+        if unit is None and merged:
+            unit = header_unit(merged[0])
         table = Table(
             make_id(self.hash, "table", self.n_tables),
             self.n_tables,

@@ -49,6 +49,13 @@ def normalize_line(line: str) -> str:
     return " ".join(INVISIBLE.sub("", line).split())
 
 
+def header_unit(cell: str) -> str | None:
+    """The unit written in a table's top-left header cell
+    (``( "-"= nadeel ) bedragen x € 1.000``), else None."""
+    m = _UNIT.search(cell)
+    return m.group(0).strip(" ()*_.:") if m else None
+
+
 def is_unit_line(text: str) -> bool:
     """``Bedragen x € 1.000``, ``(x € 1.000)``, ``Bedragen in €``: the unit of a table."""
     return _UNIT.fullmatch(text.strip()) is not None
