@@ -84,6 +84,8 @@ PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"\d+")
 TOC_LINE = re.compile(r"([^\t]*?[^\W\d_][^\t]*?)\s*(?:\.{3,}|…+|(?:\. ){3,}|_{3,}|\t+)\s*(\d{1,4})")
 _ENDS_NUMBER = re.compile(r"\S.*?\s(\d{1,4})")
+_LEADER = re.compile(r"\.{5,}")  # a dotted leader, shortened before the length test
+_ENDS_LEADER = re.compile(r"[^\W\d_][^.]*?\s*\.{4}")
 
 
 def furniture_key(text: str) -> str:
@@ -155,13 +157,16 @@ def toc_lines(lines: Sequence[str]) -> set[int]:
     found: set[int] = set()
     in_toc = False
     for i, raw in enumerate(lines):
-        text = " ".join(raw.replace("\t", " \t ").split(" ")).strip()
-        plain = " ".join(raw.split())
+        text = _LEADER.sub("....", " ".join(raw.replace("\t", " \t ").split(" ")).strip())
+        plain = _LEADER.sub("....", " ".join(raw.split()))
         if plain.lower().rstrip(":") in terms.toc_headings:
             found.add(i)
             in_toc = True
             continue
         if not plain:
+            continue
+        if in_toc and len(plain) <= 120 and _ENDS_LEADER.fullmatch(plain) is not None:
+            found.add(i)  # a group line of the contents without a page ("Paragrafen .....")
             continue
         if len(plain) > 160 or not plain[-1].isdigit():  # cheap test first: keeps it linear
             in_toc = False

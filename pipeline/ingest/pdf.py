@@ -200,9 +200,7 @@ def _page_fragments(page: object, fonts: _FontWidths | None = None) -> list[Frag
             if part.strip():
                 em = fonts.width(part, font) if k == 0 else None
                 width = em * eff if em is not None else None
-                fragments.append(
-                    Fragment(x, y - k * eff * 1.2, eff, part, width, fonts.bold(font))
-                )
+                fragments.append(Fragment(x, y - k * eff * 1.2, eff, part, width, fonts.bold(font)))
 
     page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
     return fragments

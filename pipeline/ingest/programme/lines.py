@@ -103,9 +103,12 @@ class Classifier:
         vocab, max_words = self.vocab, self.settings.heading_max_words
         m = vocab.programme_re.fullmatch(text)
         if m is not None:
-            number, title = m.group(1), m.group(2).strip()
-            ok_title = not title or (
-                title[0].isupper() and title[-1] not in ".,;" and words(title) <= max_words
+            # "Programma 4: Titel", or the short form "P4 Titel" (which needs its title)
+            number, title = m.group(1) or m.group(2), m.group(3).strip()
+            short = m.group(2) is not None
+            ok_title = (not title and not short) or (
+                bool(title)
+                and (title[0].isupper() and title[-1] not in ".,;" and words(title) <= max_words)
             )
             if (number or title) and ok_title:
                 return Line(

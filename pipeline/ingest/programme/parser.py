@@ -231,7 +231,16 @@ class Parser:
 
     def heading(self, line: Line) -> None:
         builder = self.builder
-        if line.heading_kind == "programme":
+        numbers = {p.number for p in builder.programmes if p.number}
+        repeated = line.heading_kind == "programme" and (
+            (not line.title and builder.programme is not None
+             and builder.programme.number == line.number)
+            or line.number in numbers
+            or (line.number is None and bool(numbers))
+        )  # fmt: skip
+        # A programme heading again (over a table, in the financial overview at the back)
+        # or a numberless one among numbered programmes opens nothing new.
+        if line.heading_kind == "programme" and not repeated:
             builder.flush()
             builder.open_programme(line.number, line.title)
             if line.source_level:
