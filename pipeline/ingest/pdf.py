@@ -404,6 +404,10 @@ def _year_row(row: list[str]) -> bool:
     return bool(rest) and all(_YEAR.fullmatch(c) for c in rest)
 
 
+def _amount_row(row: list[str]) -> bool:
+    return any(_NUMBERISH.fullmatch(c) and not _YEAR.fullmatch(c) for c in row[1:] if c)
+
+
 def _table_blocks(lines: list[PdfLine]) -> list[Block]:
     """One table block from lines of cells: columns from the fullest rows, header lines
     (before the first row with a label in the first column) merged per column."""
@@ -453,4 +457,9 @@ def _table_blocks(lines: list[PdfLine]) -> list[Block]:
         rows.append(row)
     if header_rows == 0 and rows and not any(_NUMBERISH.fullmatch(c) for c in rows[0][1:] if c):
         header_rows = 1 if len(rows) > 1 else 0
+    # Rows before the first row with an amount (years are no amounts) are header lines:
+    # "Begroting / 2023 / primair / na wijziging" stacked over four lines.
+    first_amount = next((k for k, r in enumerate(rows) if _amount_row(r)), None)
+    if first_amount is not None and header_rows < first_amount:
+        header_rows = first_amount
     return [Block("table", rows=tuple(tuple(r) for r in rows), header_rows=header_rows), BLANK]
