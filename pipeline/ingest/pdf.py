@@ -384,18 +384,22 @@ def _continues(
 
 
 def _continues_table(table: list[PdfLine], line: PdfLine) -> bool:
-    """A one-cell line right below a table row, inside the table's columns: a wrapped cell."""
+    """A one-cell line right below a table row, inside the table's columns: a wrapped cell
+    (in an inner column it may stand a little further off: a cell centred over lines)."""
     last = table[-1]
     gap = last.y - line.y
+    left = min(ln.x for ln in table)
+    inner = line.x > left + 3 * line.size
     return (
-        0 < gap <= 1.6 * line.size
-        and line.x > table[0].cells[0].x - 1
+        0 < gap <= (2.6 if inner else 1.6) * line.size
+        and line.x > left - 1
         and (abs(line.size - last.size) <= 0.5)
         and not line.text.endswith(_SENTENCE_END)
     )
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
 
 
 def _year_row(row: list[str]) -> bool:
@@ -408,53 +412,92 @@ def _amount_row(row: list[str]) -> bool:
     return any(_NUMBERISH.fullmatch(c) and not _YEAR.fullmatch(c) for c in row[1:] if c)
 
 
+def _columns(lines: list[PdfLine]) -> list[tuple[float, float]]:
+    """Column intervals: the spans of the cells of lines with two or more cells, merged
+    where they overlap (a cell wrapped over lines, centred or right-aligned text)."""
+    spans = sorted((c.x, c.end) for ln in lines if len(ln.cells) >= 2 for c in ln.cells)
+    cols: list[list[float]] = []
+    for x, end in spans:
+        if cols and x < cols[-1][1] - 0.5:
+            cols[-1][1] = max(cols[-1][1], end)
+        else:
+            cols.append([x, end])
+    return [(a, b) for a, b in cols]
+
+
+def _anchor_groups(
+    lines: list[PdfLine], first_col: tuple[float, float]
+) -> tuple[list[list[PdfLine]], int]:
+    """Lines grouped into table rows. An anchor is a line of two or more cells with one in
+    the first column; after the first anchor every other line joins the row it is nearest
+    to: the previous row's lowest line or the next anchor (cells wrapped below their row,
+    or vertically centred around it). Returns the groups and how many lines come before the
+    first anchor (header lines)."""
+
+    def is_anchor(ln: PdfLine) -> bool:
+        c = ln.cells[0]
+        return len(ln.cells) >= 2 and min(c.end, first_col[1]) - max(c.x, first_col[0]) > 0
+
+    anchors = [i for i, ln in enumerate(lines) if is_anchor(ln)]
+    if not anchors:
+        return [[ln] for ln in lines], len(lines)
+    first = anchors[0]
+    groups: list[list[PdfLine]] = [[ln] for ln in lines[:first]]
+    rows: list[list[PdfLine]] = []
+    pending: list[PdfLine] = []
+    k = 0
+    for i in range(first, len(lines)):
+        line = lines[i]
+        if k < len(anchors) and anchors[k] == i:
+            rows.append([*pending, line])
+            pending = []
+            k += 1
+            continue
+        nxt = lines[anchors[k]] if k < len(anchors) else None
+        d_prev = rows[-1][-1].y - line.y
+        if nxt is not None and line.y - nxt.y < d_prev:
+            pending.append(line)
+        else:
+            rows[-1].append(line)
+    if pending:
+        rows[-1].extend(pending)
+    groups.extend(sorted(row, key=lambda ln: -ln.y) for row in rows)
+    return groups, first
+
+
 def _table_blocks(lines: list[PdfLine]) -> list[Block]:
-    """One table block from lines of cells: columns from the fullest rows, header lines
-    (before the first row with a label in the first column) merged per column."""
+    """One table block from lines of cells. Columns are the merged spans of the cells; the
+    lines of a row whose cells wrap join the row's anchor line (``_anchor_groups``); lines
+    before the first anchor, a row of years and rows before the first amount are header
+    lines (merged per column by the parser)."""
     width = max(len(line.cells) for line in lines)
     if len(lines) == 1 and width < 2:
         return [Block("line", lines[0].text), BLANK]
-    full = [line for line in lines if len(line.cells) == width]
-    centers = [
-        sum(ln.cells[c].x + ln.cells[c].end for ln in full) / (2 * len(full)) for c in range(width)
-    ]
-    left = min(line.cells[0].x for line in lines)
+    cols = _columns(lines)
+    if len(cols) < 2:
+        cols = [(c.x, c.end) for c in max(lines, key=lambda ln: len(ln.cells)).cells]
+    width = len(cols)
 
-    def place(line: PdfLine) -> list[str]:
-        row = [""] * width
-        col = 0
-        for cell in line.cells:
-            mid = (cell.x + cell.end) / 2
-            best = min(range(col, width), key=lambda c: abs(centers[c] - mid), default=width - 1)
-            if len(line.cells) == width:
-                best = line.cells.index(cell)
-            row[best] = f"{row[best]} {cell.text}".strip()
-            col = min(best + 1, width - 1)
-        return row
+    def column(cell: Fragment) -> int:
+        overlap = [min(cell.end, b) - max(cell.x, a) for a, b in cols]
+        best = max(range(width), key=lambda c: overlap[c])
+        if overlap[best] > 0:
+            return best
+        mid = (cell.x + cell.end) / 2
+        return min(range(width), key=lambda c: abs((cols[c][0] + cols[c][1]) / 2 - mid))
 
+    groups, n_before = _anchor_groups(lines, cols[0])
     rows: list[list[str]] = []
-    header_rows = 0
-    header_done = False
-    for line in lines:
-        row = place(line)
-        labelled = abs(line.cells[0].x - left) < 2 and bool(row[0])
-        if not header_done and (not labelled or _year_row(row)):
-            if rows:
-                rows[0] = [f"{a} {b}".strip() for a, b in zip(rows[0], row, strict=True)]
-            else:
-                rows.append(row)
-                header_rows = 1
-            continue
-        header_done = True
-        if (
-            rows
-            and len(line.cells) == 1
-            and len(rows) > header_rows
-            and not any(_NUMBERISH.fullmatch(c) for c in row if c)
-        ):
-            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], row, strict=True)]
-            continue
+    for group in groups:
+        row = [""] * width
+        for line in group:
+            for cell in line.cells:
+                c = column(cell)
+                row[c] = f"{row[c]} {cell.text}".strip()
         rows.append(row)
+    header_rows = n_before if n_before < len(rows) else 0
+    while header_rows < len(rows) - 1 and _year_row(rows[header_rows]):
+        header_rows += 1
     if header_rows == 0 and rows and not any(_NUMBERISH.fullmatch(c) for c in rows[0][1:] if c):
         header_rows = 1 if len(rows) > 1 else 0
     # Rows before the first row with an amount (years are no amounts) are header lines:
@@ -462,4 +505,13 @@ def _table_blocks(lines: list[PdfLine]) -> list[Block]:
     first_amount = next((k for k, r in enumerate(rows) if _amount_row(r)), None)
     if first_amount is not None and header_rows < first_amount:
         header_rows = first_amount
+    # Short rows without figures between a header line and the first row with figures
+    # ("Naam | Eenheid | Bron | Cijfer (jaartal)" under "Cijfer | Vergelijkingscijfer").
+    while (
+        0 < header_rows < len(rows) - 1
+        and not any(_DIGIT.search(c) for c in rows[header_rows][1:])
+        and all(len(c) <= 40 for c in rows[header_rows])
+        and any(_DIGIT.search(c) for c in rows[header_rows + 1][1:])
+    ):
+        header_rows += 1
     return [Block("table", rows=tuple(tuple(r) for r in rows), header_rows=header_rows), BLANK]
