@@ -97,6 +97,18 @@ def is_page_number(text: str) -> bool:
     return bool(text) and PAGE_NUMBER.fullmatch(text.strip()) is not None
 
 
+def _longest_run(pages: set[int]) -> int:
+    """Length of the longest run of consecutive page numbers."""
+    best = 0
+    for p in pages:
+        if p - 1 not in pages:
+            n = 1
+            while p + n in pages:
+                n += 1
+            best = max(best, n)
+    return best
+
+
 def running_furniture(
     pages: Sequence[Sequence[str]],
     min_repeats: int,
@@ -133,6 +145,13 @@ def running_furniture(
         if len(texts[key]) > 1 and len(offsets[key]) > 1:
             del pages_with[key]
     needed = max(min_repeats, 2) if len(pages) >= 2 * min_repeats else max(2, len(pages) // 2 + 1)
+    # A line at the top of a few scattered pages of a long document is a heading that
+    # happens to start a page ("Wat gaan we daarvoor doen?" in every programme), not a
+    # running header: those stand on a fifth of the pages or on consecutive pages.
+    for key in list(pages_with):
+        seen = pages_with[key]
+        if len(seen) * 5 < len(pages) and _longest_run(seen) < needed:
+            del pages_with[key]
     found: set[tuple[int, int]] = set()
     repeated: set[str] = set()
     for p, i, key in candidates:

@@ -224,7 +224,8 @@ def _lines(fragments: list[Fragment]) -> list[PdfLine]:
                 label = _LIST_MARK.fullmatch(prev.text.strip()) is not None and len(merged) == 1
                 if gap < CELL_GAP_EM * frag.size or label:
                     sep = "" if prev.text.endswith(" ") else " "
-                    if gap < 0.1 * frag.size and not label and not frag.text[:1].isspace():
+                    joined = not label or frag.text[:1].isdigit()  # "1." + "2.01": one number
+                    if gap < 0.1 * frag.size and joined and not frag.text[:1].isspace():
                         sep = ""
                     end = max(prev.end, frag.end)
                     prev.text = prev.text + sep + frag.text.lstrip()

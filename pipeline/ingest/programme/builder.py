@@ -14,6 +14,8 @@ from pipeline.records import Item, Paragraph, Programme, Section, Table, make_id
 def next_letter(letter: str) -> str:
     if letter.isdigit():
         return str(int(letter) + 1)
+    if len(letter) != 1:  # "2.1": decimal results have no single successor
+        return ""
     return chr(ord(letter) + 1)
 
 
@@ -145,7 +147,7 @@ class Builder:
         if letter is None:
             return True
         last = self.last_letter
-        if letter in ("A", "a", "1"):
+        if letter in ("A", "a", "1") or "." in letter:  # "2.1": a run checked by the parser
             return True
         return last is not None and letter in (last, next_letter(last))
 

@@ -3,6 +3,8 @@ docstring for the rules)."""
 
 from __future__ import annotations
 
+import re
+
 from pipeline.config import IngestSettings
 from pipeline.ingest.layout import Block
 from pipeline.ingest.municipalities import default_matcher, fold
@@ -30,6 +32,40 @@ from pipeline.ingest.programme.tables import classify_table, header_like
 from pipeline.ingest.programme.vocabulary import BUDGET_TYPES, load_vocabulary
 from pipeline.records import Document, Programme, Section, make_id
 
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+_DECIMAL = re.compile(r"(\d{1,2}(?:\.\d{1,2}(?!\d)){1,3})\.?\s+(\S.*)")
+
+
+def decimal_lists(lines: list[Line]) -> None:
+    """Turn runs of two or more lines numbered "2.1 ...", "2.2 ..." with nothing but blank
+    lines between them into list items lettered "2.1" (results under their goal 2); the
+    same numbers standing alone over running text stay headings."""
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            for k in run:
+                line = lines[k]
+                m = _DECIMAL.fullmatch(line.text)
+                if m is not None:
+                    lines[k] = Line("item", line.text, letter=m.group(1), body=m.group(2),
+                                    source=line.source)  # fmt: skip
+        run.clear()
+
+    for k, line in enumerate(lines):
+        if line.kind in ("blank", "boiler"):
+            continue
+        decimal = (
+            line.kind in ("heading", "text")
+            and line.heading_kind in ("numbered", "")
+            and _DECIMAL.fullmatch(line.text) is not None
+        )
+        if decimal:
+            run.append(k)
+        else:
+            close()
+    close()
+
 
 class Parser:
     def __init__(
@@ -52,6 +88,7 @@ class Parser:
             )
             for i, b in enumerate(blocks)
         ]  # fmt: skip
+        decimal_lists(self.lines)
         self.running = mark_running_headers(self.lines, self.vocab, settings)
         self.next_content = next_content_index(self.lines)
         self.doc = Document(make_id(content_hash, "document"), source_path, content_hash)
@@ -114,7 +151,11 @@ class Parser:
                     self._pair_rows(section)
         assign_roles(sections, builder.roles)
         doc.boilerplate_lines = builder.boilerplate
-        self.evidence.extend(lines[i].text for i in sorted(self.running))
+        # Running lines name the document when they carry a year ("Begroting 2024"); a
+        # repeated "Realisatie / voortgang" label does not make a progress report.
+        self.evidence.extend(
+            lines[i].text for i in sorted(self.running) if _YEAR_IN.search(lines[i].text)
+        )
         first = next((x.text for x in lines if x.kind not in ("blank", "boiler", "grid")), None)
         if first is not None:
             self.evidence.append(first)
