@@ -127,7 +127,11 @@ def evaluate(doc: Document, exp: dict[str, Any], c: Counter[str], notes: list[st
     for i in exp["indicators"]:
         c["indicators_n"] += 1
         c["indicators"] += (norm(i["name"]), norm(i["value"])) in got_ind
+    def bare_line(text: str) -> str:  # dot leaders and spacing aside
+        return norm(re.sub(r"\.{4,}", " ", text)).replace(" ", "")
+
     audit = {norm(x) for x in doc.boilerplate_lines}
+    audit_bare = {bare_line(x) for x in doc.boilerplate_lines}
     for f in exp["furniture"]:
         f = norm(f)
         c["furniture_n"] += 1
@@ -137,7 +141,7 @@ def evaluate(doc: Document, exp: dict[str, Any], c: Counter[str], notes: list[st
             for v in {f, bare}
         )
         c["furniture_leaked"] += leaked
-        c["furniture_audited"] += f in audit
+        c["furniture_audited"] += f in audit or bare_line(f) in audit_bare
         if leaked:
             notes.append(f"{name}: furniture in text: {f!r}")
     tokens = {w.strip(".,;:()'\"?!") for u in [*units, *headings] for w in u.split()}

@@ -11,8 +11,10 @@ rejoining words hyphenated at a line end. Every function here is linear in its i
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -214,8 +216,28 @@ def word_evidence(texts: Iterable[str]) -> tuple[set[str], set[str]]:
     return words, {w for w in words if "-" in w.strip("-")}
 
 
+def hyphenates(lines: Sequence[str], words: set[str]) -> bool:
+    """Whether a document breaks words at line ends (automatic hyphenation): most of its
+    line-end hyphens are followed by a piece that is no word of the document ("gemeente-" /
+    "lijke"). A document without it (most Word exports) ends lines with real hyphens only:
+    "onderwijs-" / "jeugdzorg" is the compound "onderwijs-jeugdzorg"."""
+    counts: Counter[str] = Counter(
+        w.strip(".,;:()'\"!?").lower() for line in lines for w in line.split()
+    )
+    splits = syllables = 0
+    for a, b in itertools.pairwise(lines):
+        a, b = a.rstrip(), b.lstrip()
+        if len(a) > 2 and a.endswith("-") and a[-2].isalpha() and b[:1].islower():
+            tail = b.split(" ", 1)[0].strip(".,;:()'\"!?").lower()
+            if tail in load_terms().hyphen_conjunctions:
+                continue
+            splits += 1
+            syllables += tail not in words or counts[tail] < 2  # the piece itself aside
+    return splits == 0 or syllables * 2 >= splits
+
+
 def join_hyphenated(
-    first: str, second: str, words: set[str] | None = None
+    first: str, second: str, words: set[str] | None = None, *, keep_hyphen: bool = False
 ) -> tuple[str, str] | None:
     """Rejoin a word split over two lines: ``("… gemeente-", "lijke taken")`` gives
     ``("… gemeentelijke", "taken")``. None when ``first`` does not end in a split word.
@@ -241,7 +263,8 @@ def join_hyphenated(
     if core.lower() in terms.hyphen_conjunctions:
         return None
     keep = (
-        not tail_word[0].isalpha()
+        keep_hyphen
+        or not tail_word[0].isalpha()
         or tail_word[0].isupper()
         or (head[-1].lower() + tail_word[0].lower()) in _DIGRAPHS
         or head.lower() in terms.hyphen_first_parts

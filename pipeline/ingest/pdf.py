@@ -22,6 +22,7 @@ from pipeline.config import IngestSettings
 from pipeline.ingest.layout import (
     BLANK,
     Block,
+    hyphenates,
     join_hyphenated,
     running_furniture,
     toc_lines,
@@ -284,6 +285,7 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     larger = sorted({s for s in sizes if s > body * 1.12}, reverse=True)
     heading_level = {s: min(i + 1, 3) for i, s in enumerate(larger)}
     words, _ = word_evidence(line.text for _, _, line in flat)
+    keep_hyphens = not hyphenates([line.text for _, _, line in flat], words)
     leading = _leading(pages)
 
     blocks: list[Block] = []
@@ -329,7 +331,7 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
             and not marker
             and _continues(para, para_line, para_page, line, p, item_x, leading)
         ):
-            joined = join_hyphenated(para[-1], text, words)
+            joined = join_hyphenated(para[-1], text, words, keep_hyphen=keep_hyphens)
             if joined is not None:
                 para[-1] = joined[0]
                 if joined[1]:
