@@ -273,10 +273,11 @@ class Parser:
     def heading(self, line: Line) -> None:
         builder = self.builder
         numbers = {p.number for p in builder.programmes if p.number}
+        seen = {(p.number, fold(p.title or "")) for p in builder.programmes}
         repeated = line.heading_kind == "programme" and (
             (not line.title and builder.programme is not None
              and builder.programme.number == line.number)
-            or line.number in numbers
+            or (line.number, fold(line.title or "")) in seen
             or (line.number is None and bool(numbers))
         )  # fmt: skip
         # A programme heading again (over a table, in the financial overview at the back)
