@@ -127,6 +127,7 @@ def evaluate(doc: Document, exp: dict[str, Any], c: Counter[str], notes: list[st
     for i in exp["indicators"]:
         c["indicators_n"] += 1
         c["indicators"] += (norm(i["name"]), norm(i["value"])) in got_ind
+
     def bare_line(text: str) -> str:  # dot leaders and spacing aside
         return norm(re.sub(r"\.{4,}", " ", text)).replace(" ", "")
 

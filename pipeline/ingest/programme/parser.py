@@ -29,8 +29,16 @@ from pipeline.ingest.programme.metadata import (
 )
 from pipeline.ingest.programme.pairing import assign_roles, pair
 from pipeline.ingest.programme.tables import classify_table, header_like
-from pipeline.ingest.programme.vocabulary import BUDGET_TYPES, load_vocabulary
+from pipeline.ingest.programme.vocabulary import BUDGET_TYPES, load_vocabulary, match_fixed
 from pipeline.records import Document, Programme, Section, make_id
+
+_WEAK_KEYWORDS = ("hoofdstuk", "thema")
+
+
+def _weak_programme(text: str) -> bool:
+    """A programme heading by a word every long text uses ("Hoofdstuk 2 ...")."""
+    return text.lower().lstrip("# ").startswith(_WEAK_KEYWORDS)
+
 
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _DECIMAL = re.compile(r"(\d{1,2}(?:\.\d{1,2}(?!\d)){1,3})\.?\s+(\S.*)")
@@ -170,9 +178,21 @@ class Parser:
         doc.municipality = matcher.match(f"{self.text}\n{furniture}")
         titles = [s.heading for s, k in zip(sections, builder.kinds, strict=True) if k == "title"]
         doc.title = titles[0] if titles else None
-        programme = any(
-            x.kind == "heading" and x.heading_kind in ("programme", "fixed") for x in lines
-        ) or any(x.kind == "item" and x.heading_kind == "labelled" for x in lines)
+        # "Hoofdstuk 1 Inleiding" opens a programme only in a text that is otherwise a
+        # budget (fixed budget headings, a budget type, metadata): a zoning plan's
+        # chapters are no programmes.
+        strong = any(
+            x.kind == "heading"
+            and ((x.heading_kind == "fixed" and self._budget_heading(x))
+                 or (x.heading_kind == "programme" and not _weak_programme(x.text)))
+            for x in lines
+        )  # fmt: skip
+        weak = any(x.kind == "heading" and x.heading_kind == "programme" for x in lines)
+        programme = (
+            strong
+            or any(x.kind == "item" and x.heading_kind == "labelled" for x in lines)
+            or (weak and doc.document_type in BUDGET_TYPES)
+        )
         has_meta = bool(self.pending_meta) or any(
             p.portfolio_holders or p.director for p in builder.programmes
         )
@@ -199,6 +219,14 @@ class Parser:
             for kind, value in self.pending_meta:
                 self._add_meta(programmes[0], kind, value)
         doc.programmes = programmes
+
+    def _budget_heading(self, line: Line) -> bool:
+        """A fixed heading of budgets ("Wat willen we bereiken", "Wat mag het kosten"), not
+        one every document may have ("Toelichting", "Inleiding")."""
+        if line.role is not None:
+            return True
+        term = match_fixed(line.text, self.vocab, self.settings.heading_max_words)
+        return term is not None and term.doc_type in BUDGET_TYPES
 
     def _pair_rows(self, section: Section) -> None:
         items = [i for i in section.items if i.kind == "row"]
