@@ -351,15 +351,18 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
 
 
 def _leading(pages: list[list[PdfLine]]) -> dict[float, float]:
-    """The usual distance between consecutive lines of each font size (the document's line
-    spacing, which Word sets anywhere from 1.0 to 2.0 times the size)."""
-    gaps: dict[float, Counter[float]] = {}
+    """The usual distance between consecutive lines of each font size within a paragraph
+    (lines broken mid-sentence; the lower quartile, as one-line paragraphs and labels
+    stand further apart): the document's line spacing, which Word sets anywhere from 1.0
+    to 2.0 times the size."""
+    gaps: dict[float, list[float]] = {}
     for page in pages:
         for a, b in itertools.pairwise(page):
             gap = a.y - b.y
-            if abs(a.size - b.size) <= 0.5 and 0 < gap <= 2.5 * a.size:
-                gaps.setdefault(round(a.size, 1), Counter())[round(gap * 2) / 2] += 1
-    return {size: c.most_common(1)[0][0] for size, c in gaps.items() if c}
+            wrapped = not a.text.rstrip().endswith(_SENTENCE_END)  # a line broken mid-sentence
+            if wrapped and abs(a.size - b.size) <= 0.5 and 0 < gap <= 2.5 * a.size:
+                gaps.setdefault(round(a.size, 1), []).append(gap)
+    return {size: sorted(g)[len(g) // 4] for size, g in gaps.items() if g}
 
 
 def _continues(
