@@ -663,3 +663,29 @@ def test_ingest_programme_pdf_status_report_from_dev_spec(
     items = [i for s in doc.all_sections() for i in s.items]
     actions = [i for i in items if i.role == "action"]
     assert len(actions) >= 5 and all(a.status and a.paired_item_id for a in actions)
+
+
+def test_ingest_programme_pdf_cost_row_label_wrapped_over_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A row label too long for its cell wraps above and below the row's figures (the
+    development begroting, with a longer first label, rendered as PDF)."""
+    pytest.importorskip("fpdf")
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    render = _load_script("render_documents")
+    specs = _load_script("test_document_specs")
+    spec = json.loads(
+        json.dumps(next(s for s in specs.DEVELOPMENT if s["name"].startswith("zutphen")))
+    )
+    label = "Lasten en overige kosten van beheer en onderhoud"
+    for programme in spec["programmes"]:
+        for _heading, blocks in programme["sections"]:
+            for block in blocks:
+                if block[0] == "cost":
+                    block[4][0][0] = label
+    target = tmp_path / "zutphen.pdf"
+    render.render_pdf(spec, target)
+    raw = read_input(target)
+    doc = parse_document(raw.layout(), raw.text, target.name, content_hash(raw.data))
+    tables = [t for s in doc.all_sections() for t in s.tables if t.kind == "amounts"]
+    assert tables and all(t.rows[0][0] == label and len(t.amounts) == 36 for t in tables)

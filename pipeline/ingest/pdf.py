@@ -319,7 +319,8 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
             flush_para()
             table.append(line)
             continue
-        if table and _continues_table(table, line):
+        nxt = flat[k + 1][2] if k + 1 < len(flat) and flat[k + 1][0] == p else None
+        if table and _continues_table(table, line, nxt):
             table.append(line)
             continue
         flush_table()
@@ -389,13 +390,22 @@ def _continues(
     return abs(line.x - last.x) < 2 * line.size or line.text[:1].islower()
 
 
-def _continues_table(table: list[PdfLine], line: PdfLine) -> bool:
+def _continues_table(table: list[PdfLine], line: PdfLine, nxt: PdfLine | None = None) -> bool:
     """A one-cell line right below a table row, inside the table's columns: a wrapped cell
-    (in an inner column it may stand a little further off: a cell centred over lines)."""
+    (in an inner column it may stand a little further off: a cell centred over lines); or
+    a row label wrapped over lines, standing just above the row's figures (``nxt``)."""
     last = table[-1]
     gap = last.y - line.y
     left = min(ln.x for ln in table)
     inner = line.x > left + 3 * line.size
+    if (
+        nxt is not None
+        and len(nxt.cells) >= 2
+        and 0 < gap <= 2.6 * line.size
+        and 0 < line.y - nxt.y <= 1.2 * line.size
+        and abs(line.size - last.size) <= 0.5
+    ):
+        return True
     return (
         0 < gap <= (2.6 if inner else 1.6) * line.size
         and line.x > left - 1
@@ -442,15 +452,30 @@ def _anchor_groups(
 
     def is_anchor(ln: PdfLine) -> bool:
         c = ln.cells[0]
-        return len(ln.cells) >= 2 and min(c.end, first_col[1]) - max(c.x, first_col[0]) > 0
+        in_first = min(c.end, first_col[1]) - max(c.x, first_col[0]) > 0
+        figures = any(
+            _NUMBERISH.fullmatch(x.text) and not _YEAR.fullmatch(x.text) for x in ln.cells
+        )  # a row of figures whose label wrapped onto lines of its own
+        return len(ln.cells) >= 2 and (in_first or figures)
 
     anchors = [i for i, ln in enumerate(lines) if is_anchor(ln)]
     if not anchors:
         return [[ln] for ln in lines], len(lines)
     first = anchors[0]
-    groups: list[list[PdfLine]] = [[ln] for ln in lines[:first]]
+    # lines right above the first row, nearer to it than to the line before them, are
+    # part of it (a label or cell starting above a vertically centred row)
+    start = first
+    while (
+        start > 1
+        and not _year_row(
+            [c.text for c in lines[start - 1].cells] if len(lines[start - 1].cells) > 1 else [""]
+        )
+        and lines[start - 1].y - lines[first].y < lines[start - 2].y - lines[start - 1].y
+    ):
+        start -= 1
+    groups: list[list[PdfLine]] = [[ln] for ln in lines[:start]]
     rows: list[list[PdfLine]] = []
-    pending: list[PdfLine] = []
+    pending: list[PdfLine] = list(lines[start:first])
     k = 0
     for i in range(first, len(lines)):
         line = lines[i]
@@ -468,7 +493,7 @@ def _anchor_groups(
     if pending:
         rows[-1].extend(pending)
     groups.extend(sorted(row, key=lambda ln: -ln.y) for row in rows)
-    return groups, first
+    return groups, start
 
 
 def _table_blocks(lines: list[PdfLine]) -> list[Block]:
