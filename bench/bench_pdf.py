@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -118,10 +119,12 @@ def main() -> int:
             result = measure(path)
             rows.append((pages, path.stat().st_size / 1e6, made, result))
             print(pages, result, flush=True)
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = [
         "# PDF ingest benchmark (`python bench/bench_pdf.py`)",
         "",
-        f"Measured {time.strftime('%Y-%m-%d')} on this project's machine (2 shared cores).",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} on this project's machine (2 shared cores,",
+        f"load average {load} over 1 / 5 / 15 min at the end: other jobs were running).",
         "Synthetic budget PDF (fpdf2): running header and footer, a table of contents, one",
         "programme per 2 pages with lettered goals and actions, prose and a cost table.",
         "Time and peak memory of `read_input` + `parse_document` in a fresh process.",

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.config import IngestSettings
+from pipeline.ingest.layout import text_blocks
 from pipeline.ingest.municipalities import (
     MunicipalityMatcher,
     default_matcher,
@@ -236,6 +237,7 @@ def test_ingest_programme_ids_stable_and_content_based():
         ("PROGRAMMA 12 Financiën", "12", "Financiën"),
         ("Programma Wonen", None, "Wonen"),
         ("# Programma 2b: Sport", "2b", "Sport"),
+        ("P1 Veiligheid en Handhaving", "1", "Veiligheid en Handhaving"),
     ],
 )
 def test_ingest_programme_programme_heading(line: str, number: str | None, title: str):
@@ -603,3 +605,87 @@ def test_ingest_programme_large_text_is_linear():
     elapsed = time.perf_counter() - start
     assert len(doc.all_sections()) > 1000
     assert elapsed < 20, f"5 MB took {elapsed:.1f} s"
+
+
+def test_ingest_programme_repeated_and_chapter_headings_open_no_programme():
+    text = (
+        "Programma 1 Veiligheid\n\nWat willen we bereiken?\n\nVeilig wonen voor iedereen.\n\n"
+        "Programma 1\n\nTabel met cijfers hieronder.\n\n"
+        "Programma 2 Zorg\n\nWat willen we bereiken?\n\nGoede zorg dichtbij.\n\n"
+        "Overzicht per programma\n\nP2 Zorg\n\nDe lasten van de zorg stijgen.\n"
+    )
+    doc = parse_document(text_blocks(text), text, "x.txt", "h1")
+    assert [(p.number, p.title) for p in doc.programmes] == [("1", "Veiligheid"), ("2", "Zorg")]
+    plan = (
+        "Hoofdstuk 1 Inleiding\n\nDit plan maakt de bouw van tien woningen mogelijk.\n\n"
+        "Hoofdstuk 2 Beleidskader\n\nHet plan past in het beleid van de provincie.\n"
+    )
+    doc = parse_document(text_blocks(plan), plan, "plan.txt", "h2")
+    assert doc.family == "text" and not doc.programmes
+
+
+def test_ingest_programme_decimal_results_pair_with_their_goal():
+    text = (
+        "Programma 1 Veiligheid\n\nDoelstellingen\n\n1. Minder inbraken;\n"
+        "2. Meer toezicht;\n\nWat gaan we daarvoor doen?\n\n"
+        "1.1 Uitgevoerd veiligheidsplan\n\n2.1 Opgestelde visie op handhaving\n\n"
+        "2.2 Ingezette boa's in het centrum\n\nToelichting\n\n"
+        "1.1 Uitgevoerd veiligheidsplan\n\nHet plan is in 2023 vastgesteld door de raad.\n"
+    )
+    doc = parse_document(text_blocks(text), text, "x.txt", "h3")
+    items = {i.text: i for s in doc.all_sections() for i in s.items}
+    goals = {i.letter: i for i in items.values() if i.role == "goal"}
+    actions = [i for i in items.values() if i.role == "action"]
+    assert {a.letter: a.paired_item_id for a in actions} == {
+        "1.1": goals["1"].item_id,
+        "2.1": goals["2"].item_id,
+        "2.2": goals["2"].item_id,
+    }
+    headings = [s.heading for s in doc.all_sections()]
+    assert "1.1 Uitgevoerd veiligheidsplan" in headings  # over running text: a heading
+
+
+def test_ingest_programme_pdf_status_report_from_dev_spec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The development bestuursrapportage rendered as PDF: one line per goal, activity and
+    status, 2 sizes apart (no wide-spaced paragraph)."""
+    pytest.importorskip("fpdf")
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    render = _load_script("render_documents")
+    specs = _load_script("test_document_specs")
+    spec = dict(next(s for s in specs.DEVELOPMENT if s["name"].startswith("veendam")))
+    spec.update(format="pdf", header="Bestuursrapportage 2025", footer="Pagina {page}")
+    target = tmp_path / "veendam.pdf"
+    render.render_pdf(spec, target)
+    raw = read_input(target)
+    doc = parse_document(raw.layout(), raw.text, target.name, content_hash(raw.data))
+    items = [i for s in doc.all_sections() for i in s.items]
+    actions = [i for i in items if i.role == "action"]
+    assert len(actions) >= 5 and all(a.status and a.paired_item_id for a in actions)
+
+
+def test_ingest_programme_pdf_cost_row_label_wrapped_over_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A row label too long for its cell wraps above and below the row's figures (the
+    development begroting, with a longer first label, rendered as PDF)."""
+    pytest.importorskip("fpdf")
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    render = _load_script("render_documents")
+    specs = _load_script("test_document_specs")
+    spec = json.loads(
+        json.dumps(next(s for s in specs.DEVELOPMENT if s["name"].startswith("zutphen")))
+    )
+    label = "Lasten en overige kosten van beheer en onderhoud"
+    for programme in spec["programmes"]:
+        for _heading, blocks in programme["sections"]:
+            for block in blocks:
+                if block[0] == "cost":
+                    block[4][0][0] = label
+    target = tmp_path / "zutphen.pdf"
+    render.render_pdf(spec, target)
+    raw = read_input(target)
+    doc = parse_document(raw.layout(), raw.text, target.name, content_hash(raw.data))
+    tables = [t for s in doc.all_sections() for t in s.tables if t.kind == "amounts"]
+    assert tables and all(t.rows[0][0] == label and len(t.amounts) == 36 for t in tables)

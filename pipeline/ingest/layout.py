@@ -11,8 +11,10 @@ rejoining words hyphenated at a line end. Every function here is linear in its i
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,6 +86,8 @@ PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"\d+")
 TOC_LINE = re.compile(r"([^\t]*?[^\W\d_][^\t]*?)\s*(?:\.{3,}|…+|(?:\. ){3,}|_{3,}|\t+)\s*(\d{1,4})")
 _ENDS_NUMBER = re.compile(r"\S.*?\s(\d{1,4})")
+_LEADER = re.compile(r"\.{5,}")  # a dotted leader, shortened before the length test
+_ENDS_LEADER = re.compile(r"[^\W\d_][^.]*?\s*\.{4}")
 
 
 def furniture_key(text: str) -> str:
@@ -93,6 +97,18 @@ def furniture_key(text: str) -> str:
 
 def is_page_number(text: str) -> bool:
     return bool(text) and PAGE_NUMBER.fullmatch(text.strip()) is not None
+
+
+def _longest_run(pages: set[int]) -> int:
+    """Length of the longest run of consecutive page numbers."""
+    best = 0
+    for p in pages:
+        if p - 1 not in pages:
+            n = 1
+            while p + n in pages:
+                n += 1
+            best = max(best, n)
+    return best
 
 
 def running_furniture(
@@ -131,6 +147,13 @@ def running_furniture(
         if len(texts[key]) > 1 and len(offsets[key]) > 1:
             del pages_with[key]
     needed = max(min_repeats, 2) if len(pages) >= 2 * min_repeats else max(2, len(pages) // 2 + 1)
+    # A line at the top of a few scattered pages of a long document is a heading that
+    # happens to start a page ("Wat gaan we daarvoor doen?" in every programme), not a
+    # running header: those stand on a fifth of the pages or on consecutive pages.
+    for key in list(pages_with):
+        seen = pages_with[key]
+        if len(seen) * 5 < len(pages) and _longest_run(seen) < needed:
+            del pages_with[key]
     found: set[tuple[int, int]] = set()
     repeated: set[str] = set()
     for p, i, key in candidates:
@@ -155,13 +178,16 @@ def toc_lines(lines: Sequence[str]) -> set[int]:
     found: set[int] = set()
     in_toc = False
     for i, raw in enumerate(lines):
-        text = " ".join(raw.replace("\t", " \t ").split(" ")).strip()
-        plain = " ".join(raw.split())
+        text = _LEADER.sub("....", " ".join(raw.replace("\t", " \t ").split(" ")).strip())
+        plain = _LEADER.sub("....", " ".join(raw.split()))
         if plain.lower().rstrip(":") in terms.toc_headings:
             found.add(i)
             in_toc = True
             continue
         if not plain:
+            continue
+        if in_toc and len(plain) <= 120 and _ENDS_LEADER.fullmatch(plain) is not None:
+            found.add(i)  # a group line of the contents without a page ("Paragrafen .....")
             continue
         if len(plain) > 160 or not plain[-1].isdigit():  # cheap test first: keeps it linear
             in_toc = False
@@ -190,8 +216,28 @@ def word_evidence(texts: Iterable[str]) -> tuple[set[str], set[str]]:
     return words, {w for w in words if "-" in w.strip("-")}
 
 
+def hyphenates(lines: Sequence[str], words: set[str]) -> bool:
+    """Whether a document breaks words at line ends (automatic hyphenation): most of its
+    line-end hyphens are followed by a piece that is no word of the document ("gemeente-" /
+    "lijke"). A document without it (most Word exports) ends lines with real hyphens only:
+    "onderwijs-" / "jeugdzorg" is the compound "onderwijs-jeugdzorg"."""
+    counts: Counter[str] = Counter(
+        w.strip(".,;:()'\"!?").lower() for line in lines for w in line.split()
+    )
+    splits = syllables = 0
+    for a, b in itertools.pairwise(lines):
+        a, b = a.rstrip(), b.lstrip()
+        if len(a) > 2 and a.endswith("-") and a[-2].isalpha() and b[:1].islower():
+            tail = b.split(" ", 1)[0].strip(".,;:()'\"!?").lower()
+            if tail in load_terms().hyphen_conjunctions:
+                continue
+            splits += 1
+            syllables += tail not in words or counts[tail] < 2  # the piece itself aside
+    return splits == 0 or syllables * 2 >= splits
+
+
 def join_hyphenated(
-    first: str, second: str, words: set[str] | None = None
+    first: str, second: str, words: set[str] | None = None, *, keep_hyphen: bool = False
 ) -> tuple[str, str] | None:
     """Rejoin a word split over two lines: ``("… gemeente-", "lijke taken")`` gives
     ``("… gemeentelijke", "taken")``. None when ``first`` does not end in a split word.
@@ -217,7 +263,8 @@ def join_hyphenated(
     if core.lower() in terms.hyphen_conjunctions:
         return None
     keep = (
-        not tail_word[0].isalpha()
+        keep_hyphen
+        or not tail_word[0].isalpha()
         or tail_word[0].isupper()
         or (head[-1].lower() + tail_word[0].lower()) in _DIGRAPHS
         or head.lower() in terms.hyphen_first_parts

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pipeline.ingest.programme.lines import PARAGRAPH_END, Line
+from pipeline.ingest.programme.lines import PARAGRAPH_END, Line, header_unit
 from pipeline.ingest.programme.vocabulary import Role
 from pipeline.records import Item, Paragraph, Programme, Section, Table, make_id
 
@@ -14,6 +14,8 @@ from pipeline.records import Item, Paragraph, Programme, Section, Table, make_id
 def next_letter(letter: str) -> str:
     if letter.isdigit():
         return str(int(letter) + 1)
+    if len(letter) != 1:  # "2.1": decimal results have no single successor
+        return ""
     return chr(ord(letter) + 1)
 
 
@@ -90,6 +92,8 @@ class Builder:
         section = self.ensure_section()
         header = line.rows[: line.header_rows]
         merged = [" ".join(c for c in col if c).strip() for col in zip(*header, strict=False)]
+        if unit is None and merged:
+            unit = header_unit(merged[0])
         table = Table(
             make_id(self.hash, "table", self.n_tables),
             self.n_tables,
@@ -143,7 +147,7 @@ class Builder:
         if letter is None:
             return True
         last = self.last_letter
-        if letter in ("A", "a", "1"):
+        if letter in ("A", "a", "1") or "." in letter:  # "2.1": a run checked by the parser
             return True
         return last is not None and letter in (last, next_letter(last))
 

@@ -49,6 +49,13 @@ def normalize_line(line: str) -> str:
     return " ".join(INVISIBLE.sub("", line).split())
 
 
+def header_unit(cell: str) -> str | None:
+    """The unit written in a table's top-left header cell
+    (``( "-"= nadeel ) bedragen x € 1.000``), else None."""
+    m = _UNIT.search(cell)
+    return m.group(0).strip(" ()*_.:") if m else None
+
+
 def is_unit_line(text: str) -> bool:
     """``Bedragen x € 1.000``, ``(x € 1.000)``, ``Bedragen in €``: the unit of a table."""
     return _UNIT.fullmatch(text.strip()) is not None
@@ -96,9 +103,12 @@ class Classifier:
         vocab, max_words = self.vocab, self.settings.heading_max_words
         m = vocab.programme_re.fullmatch(text)
         if m is not None:
-            number, title = m.group(1), m.group(2).strip()
-            ok_title = not title or (
-                title[0].isupper() and title[-1] not in ".,;" and words(title) <= max_words
+            # "Programma 4: Titel", or the short form "P4 Titel" (which needs its title)
+            number, title = m.group(1) or m.group(2), m.group(3).strip()
+            short = m.group(2) is not None
+            ok_title = (not title and not short) or (
+                bool(title)
+                and (title[0].isupper() and title[-1] not in ".,;" and words(title) <= max_words)
             )
             if (number or title) and ok_title:
                 return Line(

@@ -65,9 +65,13 @@ def document_type_and_year(
     title_score: Counter[DocType] = Counter()
     title_first: dict[DocType, int] = {}
     years: dict[DocType, Counter[int]] = {}
+    seen_lines: set[str] = set()
     for pos, line in enumerate(evidence):
         if not line or line[-1] in ".;" or words(line) > settings.heading_max_words:
             continue
+        if line in seen_lines:  # a label repeated 70 times ("Realisatie / voortgang")
+            continue  # is one piece of evidence
+        seen_lines.add(line)
         tokens = TOKEN.findall(fold(line))
         seen_here: set[DocType] = set()
         for k, token in enumerate(tokens):

@@ -91,6 +91,12 @@ def assign_roles(sections: list[Section], roles: list[Role | Literal["pair"] | N
             goals = {item.letter.upper(): item for item in lettered if item.letter}
         else:
             for item in lettered:
-                goal = goals.get((item.letter or "").upper())
+                letter = (item.letter or "").upper()
+                goal = goals.get(letter)
                 if goal is not None and goal.paired_item_id is None:
                     pair(goal, item)
+                elif goal is None and "." in letter:
+                    # result "2.1" (or "1.2.01": programme 1, goal 2) serves goal 2
+                    goal = goals.get(letter.split(".")[-2].lstrip("0") or "0")
+                    if goal is not None:
+                        pair(goal, item)

@@ -3,6 +3,8 @@ docstring for the rules)."""
 
 from __future__ import annotations
 
+import re
+
 from pipeline.config import IngestSettings
 from pipeline.ingest.layout import Block
 from pipeline.ingest.municipalities import default_matcher, fold
@@ -27,8 +29,50 @@ from pipeline.ingest.programme.metadata import (
 )
 from pipeline.ingest.programme.pairing import assign_roles, pair
 from pipeline.ingest.programme.tables import classify_table, header_like
-from pipeline.ingest.programme.vocabulary import BUDGET_TYPES, load_vocabulary
+from pipeline.ingest.programme.vocabulary import BUDGET_TYPES, load_vocabulary, match_fixed
 from pipeline.records import Document, Programme, Section, make_id
+
+_WEAK_KEYWORDS = ("hoofdstuk", "thema")
+
+
+def _weak_programme(text: str) -> bool:
+    """A programme heading by a word every long text uses ("Hoofdstuk 2 ...")."""
+    return text.lower().lstrip("# ").startswith(_WEAK_KEYWORDS)
+
+
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+_DECIMAL = re.compile(r"(\d{1,2}(?:\.\d{1,2}(?!\d)){1,3})\.?\s+(\S.*)")
+
+
+def decimal_lists(lines: list[Line]) -> None:
+    """Turn runs of two or more lines numbered "2.1 ...", "2.2 ..." with nothing but blank
+    lines between them into list items lettered "2.1" (results under their goal 2); the
+    same numbers standing alone over running text stay headings."""
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            for k in run:
+                line = lines[k]
+                m = _DECIMAL.fullmatch(line.text)
+                if m is not None:
+                    lines[k] = Line("item", line.text, letter=m.group(1), body=m.group(2),
+                                    source=line.source)  # fmt: skip
+        run.clear()
+
+    for k, line in enumerate(lines):
+        if line.kind in ("blank", "boiler"):
+            continue
+        decimal = (
+            line.kind in ("heading", "text")
+            and line.heading_kind in ("numbered", "")
+            and _DECIMAL.fullmatch(line.text) is not None
+        )
+        if decimal:
+            run.append(k)
+        else:
+            close()
+    close()
 
 
 class Parser:
@@ -52,6 +96,7 @@ class Parser:
             )
             for i, b in enumerate(blocks)
         ]  # fmt: skip
+        decimal_lists(self.lines)
         self.running = mark_running_headers(self.lines, self.vocab, settings)
         self.next_content = next_content_index(self.lines)
         self.doc = Document(make_id(content_hash, "document"), source_path, content_hash)
@@ -114,7 +159,11 @@ class Parser:
                     self._pair_rows(section)
         assign_roles(sections, builder.roles)
         doc.boilerplate_lines = builder.boilerplate
-        self.evidence.extend(lines[i].text for i in sorted(self.running))
+        # Running lines name the document when they carry a year ("Begroting 2024"); a
+        # repeated "Realisatie / voortgang" label does not make a progress report.
+        self.evidence.extend(
+            lines[i].text for i in sorted(self.running) if _YEAR_IN.search(lines[i].text)
+        )
         first = next((x.text for x in lines if x.kind not in ("blank", "boiler", "grid")), None)
         if first is not None:
             self.evidence.append(first)
@@ -129,9 +178,21 @@ class Parser:
         doc.municipality = matcher.match(f"{self.text}\n{furniture}")
         titles = [s.heading for s, k in zip(sections, builder.kinds, strict=True) if k == "title"]
         doc.title = titles[0] if titles else None
-        programme = any(
-            x.kind == "heading" and x.heading_kind in ("programme", "fixed") for x in lines
-        ) or any(x.kind == "item" and x.heading_kind == "labelled" for x in lines)
+        # "Hoofdstuk 1 Inleiding" opens a programme only in a text that is otherwise a
+        # budget (fixed budget headings, a budget type, metadata): a zoning plan's
+        # chapters are no programmes.
+        strong = any(
+            x.kind == "heading"
+            and ((x.heading_kind == "fixed" and self._budget_heading(x))
+                 or (x.heading_kind == "programme" and not _weak_programme(x.text)))
+            for x in lines
+        )  # fmt: skip
+        weak = any(x.kind == "heading" and x.heading_kind == "programme" for x in lines)
+        programme = (
+            strong
+            or any(x.kind == "item" and x.heading_kind == "labelled" for x in lines)
+            or (weak and doc.document_type in BUDGET_TYPES)
+        )
         has_meta = bool(self.pending_meta) or any(
             p.portfolio_holders or p.director for p in builder.programmes
         )
@@ -158,6 +219,14 @@ class Parser:
             for kind, value in self.pending_meta:
                 self._add_meta(programmes[0], kind, value)
         doc.programmes = programmes
+
+    def _budget_heading(self, line: Line) -> bool:
+        """A fixed heading of budgets ("Wat willen we bereiken", "Wat mag het kosten"), not
+        one every document may have ("Toelichting", "Inleiding")."""
+        if line.role is not None:
+            return True
+        term = match_fixed(line.text, self.vocab, self.settings.heading_max_words)
+        return term is not None and term.doc_type in BUDGET_TYPES
 
     def _pair_rows(self, section: Section) -> None:
         items = [i for i in section.items if i.kind == "row"]
@@ -231,7 +300,17 @@ class Parser:
 
     def heading(self, line: Line) -> None:
         builder = self.builder
-        if line.heading_kind == "programme":
+        numbers = {p.number for p in builder.programmes if p.number}
+        seen = {(p.number, fold(p.title or "")) for p in builder.programmes}
+        repeated = line.heading_kind == "programme" and (
+            (not line.title and builder.programme is not None
+             and builder.programme.number == line.number)
+            or (line.number, fold(line.title or "")) in seen
+            or (line.number is None and bool(numbers))
+        )  # fmt: skip
+        # A programme heading again (over a table, in the financial overview at the back)
+        # or a numberless one among numbered programmes opens nothing new.
+        if line.heading_kind == "programme" and not repeated:
             builder.flush()
             builder.open_programme(line.number, line.title)
             if line.source_level:

@@ -54,6 +54,18 @@ def _header_names(table: Table) -> list[str]:
     return [fold(c).strip(" :?") for c in table.header]
 
 
+def _names_field(name: str, words: frozenset[str] | set[str]) -> bool:
+    """A header cell names a field: the whole cell, or one of its words
+    ("Progr. Nr. Naam Indicator" names the indicator)."""
+    return name in words or any(w in words for w in re.findall(r"[a-z]+", name))
+
+
+# "1 6. Verwijzingen Halt": programme and indicator numbers before the name
+_NAME_NUMBERS = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}\s+)?\d{1,3}\.\s+(?=[^\W\d_])")
+# "10 (2022)": a value with its year
+_VALUE_YEAR = re.compile(r"(.*?\S)\s*\(((?:19|20)\d\d(?:[-/]\d{2,4})?)\)")
+
+
 def classify_table(table: Table, vocab: Vocabulary, section_heading: str | None) -> None:
     """Set ``table.kind`` and fill its amounts or indicators."""
     names = _header_names(table)
@@ -68,10 +80,10 @@ def classify_table(table: Table, vocab: Vocabulary, section_heading: str | None)
     cols = vocab.indicator_columns
     is_indicator = (
         bool(names)
-        and any(n in cols["name"] for n in names)
-        and any(n in cols["value"] or n in cols["unit"] for n in names)
+        and any(_names_field(n, cols["name"]) for n in names)
+        and any(_names_field(n, cols["value"]) or _names_field(n, cols["unit"]) for n in names)
     )
-    named = bool(names) and any(n in cols["name"] for n in names)
+    named = bool(names) and any(_names_field(n, cols["name"]) for n in names)
     if named and (is_indicator or (section_heading and "indicator" in fold(section_heading))):
         table.kind = "indicators"
         _indicators(table, vocab)
@@ -109,20 +121,26 @@ def _amounts(table: Table) -> None:
 def _indicators(table: Table, vocab: Vocabulary) -> None:
     names = _header_names(table)
     where: dict[str, int] = {}
-    for field_name, words in vocab.indicator_columns.items():
-        for i, name in enumerate(names):
-            if name in words and field_name not in where and i not in where.values():
-                where[field_name] = i
+    for exact in (True, False):
+        for field_name, words in vocab.indicator_columns.items():
+            for i, name in enumerate(names):
+                hit = name in words if exact else _names_field(name, words)
+                if hit and field_name not in where and i not in where.values():
+                    where[field_name] = i
     for r, row in enumerate(table.rows):
 
         def get(field_name: str, row: list[str] = row) -> str | None:
             i = where.get(field_name)
             return row[i] if i is not None and i < len(row) and row[i] else None
 
-        name = get("name") or (row[0] if row else "")
+        name = _NAME_NUMBERS.sub("", get("name") or (row[0] if row else ""), count=1).strip()
         if not name:
             continue
+        value, period = get("value"), get("period")
+        m = _VALUE_YEAR.fullmatch(value) if value and period is None else None
+        if m is not None:
+            value, period = m.group(1), m.group(2)
         table.indicators.append(
-            Indicator(make_id(table.table_id, "indicator", r), name, get("unit"), get("period"),
-                      get("value"), get("source"))
+            Indicator(make_id(table.table_id, "indicator", r), " ".join(name.split()),
+                      get("unit"), period, value, get("source"))
         )  # fmt: skip

@@ -63,7 +63,8 @@ def load_vocabulary(path: Path = TERMS_TOML) -> Vocabulary:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     keywords = "|".join(re.escape(k) for k in data["programme_keywords"])
     programme_re = re.compile(
-        rf"(?:{keywords})(?:\s+(\d{{1,2}}[a-z]?|[IVX]{{1,4}}|[A-Z])\b)?\s*[:.\-–—]?\s*(.*)",
+        rf"(?:(?:{keywords})(?:\s+(\d{{1,2}}[a-z]?|[IVX]{{1,4}}|[A-Z])\b)?|P(\d{{1,2}})\b)"
+        r"\s*[:.\-–—]?\s*(.*)",
         re.IGNORECASE,
     )
     by_first: dict[str, list[HeadingTerm]] = {}
