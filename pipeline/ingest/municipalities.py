@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -59,8 +59,14 @@ class MunicipalityScore:
 class _Entry:
     tokens: tuple[str, ...]
     target: str
-    ambiguous: bool
+    alias: str
     former: bool
+
+    @cached_property
+    def ambiguous(self) -> bool:
+        """The name is also an ordinary word (decided when first met: loading the
+        lemmatizer's dictionary costs 0.4 s of a cold `check`)."""
+        return is_common_word(self.alias)
 
 
 def fold(text: str) -> str:
@@ -154,7 +160,7 @@ class MunicipalityMatcher:
         tokens = name_tokens(alias)
         if not tokens:
             return
-        entry = _Entry(tokens, target, is_common_word(alias), former)
+        entry = _Entry(tokens, target, alias, former)
         self._index.setdefault(tokens[0], []).append(entry)
 
     def scores(self, text: str) -> list[MunicipalityScore]:
