@@ -64,7 +64,7 @@ def test_startup_does_nothing_once_spacy_is_imported():
 
 # simplemma is not on the list: check reads through ingest, whose municipality matcher asks
 # simplemma whether a one-word place name is a common word (it costs ~30 ms when it happens).
-SLOW_IMPORTS = ("weasel", "requests", "wordfreq", "deduce")
+SLOW_IMPORTS = ("weasel", "requests", "wordfreq", "deduce", "textblob", "nltk", "scipy", "sklearn")
 
 
 @pytest.mark.slow
