@@ -25,7 +25,16 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.schemas import TABLES, validate
+from pipeline.schemas import (
+    TABLES,
+    VIEWS,
+    SchemaError,
+    check_references,
+    check_table,
+    creation_order,
+    duckdb_ddl,
+    validate,
+)
 
 DUCKDB_FILE = "gemeentetaal.duckdb"
 LOCK_FILE = ".gemeentetaal.lock"
@@ -189,11 +198,6 @@ def atomic_write_text(target: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-def atomic_write_bytes(target: Path, data: bytes) -> None:
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(data)
-
-
 def to_arrow(name: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
     """Validate ``rows`` against the declaration of table ``name``."""
     return validate(TABLES[name], rows)
@@ -206,9 +210,12 @@ def write_parquet(table: pa.Table, target: Path) -> None:
 
 def write_duckdb(tables: Mapping[str, pa.Table | Path], target: Path) -> None:
     """Write tables (Arrow tables, or Parquet files streamed by DuckDB) into a fresh DuckDB
-    file at ``target`` (a staged temporary path, or a file moved into place here).
+    file at ``target`` (a staged temporary path, or a file moved into place here), each with
+    the constraints of its declaration (``schemas.duckdb_ddl``), referenced tables first;
+    then the analyst views whose tables are all present.
 
     Raises:
+        SchemaError: rows break a constraint (names the table and the constraint).
         OutputError: DuckDB cannot write the file (full disk, no permission).
     """
     import duckdb
@@ -218,15 +225,11 @@ def write_duckdb(tables: Mapping[str, pa.Table | Path], target: Path) -> None:
     try:
         con = duckdb.connect(str(tmp))
         try:
-            for name, table in tables.items():
-                if isinstance(table, Path):
-                    path = str(table).replace("'", "''")
-                    con.execute(f"CREATE TABLE \"{name}\" AS SELECT * FROM read_parquet('{path}')")
-                else:
-                    con.register("_incoming", table)
-                    con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
-                    con.unregister("_incoming")
-                comment_table(con, name)
+            declared = [n for n in tables if n in TABLES]
+            names = creation_order(declared) + [n for n in tables if n not in TABLES]
+            for name in names:
+                _load_table(con, name, tables[name], declared)
+            create_views(con, set(tables))
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -238,6 +241,42 @@ def write_duckdb(tables: Mapping[str, pa.Table | Path], target: Path) -> None:
     finally:
         if not staged:
             _remove(tmp)
+
+
+def _load_table(con: Any, name: str, table: pa.Table | Path, declared: list[str]) -> None:
+    import duckdb
+
+    if isinstance(table, Path):
+        path = str(table).replace("'", "''")
+        source = f"read_parquet('{path}')"
+    else:
+        con.register("_incoming", table)
+        source = "_incoming"
+    try:
+        if name in TABLES:
+            con.execute(duckdb_ddl(TABLES[name], declared))
+            con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM {source}')
+        else:
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM {source}')
+    except duckdb.ConstraintException as exc:
+        first = str(exc).splitlines()[0]
+        raise SchemaError(f"{name}: a row breaks a constraint of the table: {first}") from exc
+    finally:
+        if source == "_incoming":
+            con.unregister("_incoming")
+    comment_table(con, name)
+
+
+def create_views(con: Any, present: set[str]) -> list[str]:
+    """Create the analyst views (``schemas.VIEWS``) whose tables are all in ``present``."""
+    made = []
+    for view in VIEWS:
+        used = set(re.findall(r"(?:FROM|JOIN)\s+([a-z_]+)", view.sql))
+        if used <= present:
+            con.execute(f'CREATE VIEW "{view.name}" AS {view.sql}')
+            con.execute(f"COMMENT ON VIEW \"{view.name}\" IS '{_sql_str(view.doc)}'")
+            made.append(view.name)
+    return made
 
 
 def comment_table(con: Any, name: str) -> None:
@@ -267,15 +306,17 @@ def write_tables(
     the files are staged and moved into place together, so a failed write changes nothing.
 
     Raises:
-        SchemaError: a table does not match its declaration.
+        SchemaError: a table does not match its declaration, or a reference between the
+            tables does not resolve.
         OutputError: a file cannot be written.
     """
     arrow: dict[str, pa.Table] = {}
     for name, value in rows.items():
         if isinstance(value, pa.Table):
-            arrow[name] = value.cast(TABLES[name].arrow_schema())
+            arrow[name] = check_table(TABLES[name], value)
         else:
             arrow[name] = to_arrow(name, value)
+    check_references(arrow)
     with StagedOutputs() as staged:
         for name, table in arrow.items():
             target = out_dir / f"{name}.parquet"

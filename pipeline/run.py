@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -55,7 +54,7 @@ log = logging.getLogger(__name__)
 
 PART_TABLES = (
     "documents", "programmes", "sections", "items", "paragraphs", "amounts", "indicators",
-    "sentences", "flags", "threads", "comments", "themes",
+    "units", "sentences", "flags", "threads", "comments", "themes",
 )  # fmt: skip
 PARTS_DIR = "parts"
 DONE_DIR = "_done"
@@ -274,9 +273,10 @@ def _run_dask(
 
 
 def merge_parts(
-    parts_dir: Path, keys: Sequence[str], out_dir: Path, staged: StagedOutputs
+    parts_dir: Path, keys: Sequence[str], out_dir: Path, staged: StagedOutputs, run_id: str
 ) -> tuple[dict[str, int], dict[str, Path]]:
-    """Stream the parts of ``keys`` (in this order) into one staged Parquet file per table.
+    """Stream the parts of ``keys`` (in this order) into one staged Parquet file per table,
+    each row stamped with ``run_id``, the run that wrote the table.
 
     Returns:
         Rows per table, and the staged (temporary) file of each table.
@@ -293,6 +293,8 @@ def merge_parts(
                 part = parts_dir / table / f"{key}.parquet"
                 if part.exists():
                     chunk = pq.read_table(part, schema=schema)
+                    stamp = pa.array([run_id] * chunk.num_rows, pa.string())
+                    chunk = chunk.set_column(schema.get_field_index("run_id"), "run_id", stamp)
                     n += chunk.num_rows
                     writer.write_table(chunk)
         finally:
@@ -339,6 +341,7 @@ def _run(
     on_file: ProgressFn | None,
 ) -> RunSummary:
     from pipeline.doctor import package_versions
+    from pipeline.themes.tagger import theme_name_rows
 
     started = datetime.now(UTC)
     t0 = time.perf_counter()
@@ -411,9 +414,12 @@ def _run(
     small = {
         "errors": to_arrow("errors", _dedupe_errors(error_rows)),
         "runs": to_arrow("runs", runs),
+        "theme_names": to_arrow(
+            "theme_names", [{**r, "run_id": run_id} for r in theme_name_rows()]
+        ),
     }
     with StagedOutputs() as staged:
-        summary.table_rows, files_of = merge_parts(parts_dir, keys, out_dir, staged)
+        summary.table_rows, files_of = merge_parts(parts_dir, keys, out_dir, staged, run_id)
         for name, table in small.items():
             tmp = files_of[name] = staged.stage(out_dir / f"{name}.parquet")
             pq.write_table(table, tmp, compression="zstd")
@@ -471,6 +477,3 @@ def _prune_parts(parts_dir: Path, keep: set[str]) -> None:
                 (parts_dir / table / f"{marker.stem}.parquet").unlink(missing_ok=True)
             marker.unlink(missing_ok=True)
 
-
-def clear_parts(out_dir: Path) -> None:
-    shutil.rmtree(out_dir / PARTS_DIR, ignore_errors=True)

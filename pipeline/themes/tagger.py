@@ -309,12 +309,23 @@ def theme_rows(unit_id: str, unit_kind: str, hits: Sequence[ThemeHit]) -> list[d
             "slug": h.slug,
             "code": h.code,
             "level": h.level,
+            "name": h.name,
             "score": float(h.score),
             "evidence": list(h.evidence),
             "method": h.method,
         }
         for h in hits
     ]
+
+
+def theme_name_rows(taxonomy: Taxonomy | None = None) -> list[dict[str, Any]]:
+    """Rows for the ``theme_names`` table: every theme of the taxonomy with its full name."""
+    taxonomy = taxonomy or load_taxonomy()
+    return [
+        {"slug": t.slug, "code": t.code, "level": t.level, "name": t.name,
+         "parent_slug": t.parent}
+        for t in taxonomy
+    ]  # fmt: skip
 
 
 def train_tagger(
