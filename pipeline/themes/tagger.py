@@ -145,7 +145,9 @@ class ThemeTagger:
             raw: dict[str, tuple[float, list[str]]] = {}
             surface: dict[str, str] = {}
             for lemma, token in pairs:
-                surface.setdefault(lemma, token.text)
+                # Evidence is shown to readers: content words only (not "langs", "komt").
+                if not token.pos_ or token.pos_ in EVIDENCE_POS:
+                    surface.setdefault(lemma, token.text)
             for j in np.flatnonzero(scores[i] >= threshold):
                 slug = model.labels[j]
                 lemmas = model.explain(features[i], [lemma for lemma, _ in pairs], int(j))
@@ -223,6 +225,11 @@ class ThemeTagger:
     ) -> list[ThemeHit]:
         """``aggregate`` with this tagger's settings."""
         return aggregate(children, weights, self.settings)
+
+
+# Parts of speech whose words may be shown as evidence for a theme (the model may also
+# learn from function words and verbs; readers need the words that carry the topic).
+EVIDENCE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
 def _dedupe(words: Sequence[str]) -> list[str]:
