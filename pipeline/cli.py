@@ -252,7 +252,7 @@ def run(
     settings = make_settings(config, model, verbose)
     paths = raw_dir or [settings.paths.raw_dir]
     out_dir = out or settings.paths.processed_dir
-    n_files = sum(1 for _ in iter_input_files(paths))
+    n_files = sum(1 for _ in iter_input_files(paths, settings.ingest.extensions))
     kept = f"the tables were not updated; finished inputs are kept in {out_dir / 'parts'}"
     interrupted = f"{kept} and skipped by the next run"
     with reported(interrupted), file_progress(n_files, enabled=progress) as on_file:

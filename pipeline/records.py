@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+
 def content_hash(data: bytes | str) -> str:
     """SHA-256 of the input's bytes (text is UTF-8 encoded), as hex."""
     if isinstance(data, str):

@@ -36,7 +36,7 @@ from pipeline import __version__
 from pipeline.config import Settings
 from pipeline.ingest.errors import describe
 from pipeline.ingest.inputs import DuplicateFilter, scan_inputs
-from pipeline.ingest.readers import SUPPORTED_SUFFIXES, InputError, read_bytes
+from pipeline.ingest.readers import InputError, read_bytes
 from pipeline.outputs import (
     DUCKDB_FILE,
     OutputError,
@@ -352,7 +352,7 @@ def _run(
         (parts_dir / DONE_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot write {parts_dir}: {exc.strerror or exc}") from exc
-    scan = scan_inputs(paths, SUPPORTED_SUFFIXES)
+    scan = scan_inputs(paths, settings.ingest.extensions)
     files = scan.files
     run_id = make_id(started.isoformat(), settings.fingerprint())
     summary = RunSummary(run_id=run_id, out_dir=out_dir, n_inputs=len(files))

@@ -194,9 +194,11 @@ READABILITY_COLUMNS: tuple[Column, ...] = (
     _c("syllables_per_100_words", F64, "syllables per 100 words", minimum=0),
     _c("flesch_douma", F64, "Flesch-Douma reading ease (Douma 1960)"),
     _c(
-        "flesch_douma_band", S, "Dutch band name for flesch_douma",
+        "flesch_douma_band",
+        S,
+        "Dutch band name for flesch_douma",
         values=_bands("FLESCH_DOUMA_BANDS"),
-    ),  # fmt: skip
+    ),
     _c("brouwer", F64, "Brouwer leesindex (Brouwer 1963)"),
     _c("brouwer_band", S, "Dutch band name for brouwer", values=_bands("BROUWER_BANDS")),
     _c("lint_score", F64, "LiNT-II score 0-100 (Pander Maat et al. 2023)", minimum=0, maximum=100),
@@ -217,9 +219,12 @@ DOCUMENTS = Table(
         _c("source_path", S, "input path as given", False),
         _c("content_hash", S, "SHA-256 of the input bytes", False),
         _c(
-            "family", S, "programme: a budget or report; text: any other document", False,
+            "family",
+            S,
+            "programme: a budget or report; text: any other document",
+            False,
             values=("programme", "text"),
-        ),  # fmt: skip
+        ),
         _c("municipality", S, "official municipality name (pipeline/data/municipalities.csv)"),
         _c("document_type", S, "kind of document", values=DOCUMENT_TYPES),
         _c("year", I64, "budget or report year", minimum=1800, maximum=2200),
@@ -258,9 +263,11 @@ SECTIONS = Table(
         _key("section_id", "stable id"),
         _key("document_id", "parent document", "documents.document_id"),
         _c(
-            "programme_id", S, "programme the section belongs to; null for the document's own",
+            "programme_id",
+            S,
+            "programme the section belongs to; null for the document's own",
             references="programmes.programme_id",
-        ),  # fmt: skip
+        ),
         _count("position", "position in the document, from 0", False),
         _c("heading", S, "heading text; null for text before the first heading"),
         _c(
@@ -293,9 +300,12 @@ ITEMS = Table(
         _PROGRAMME_OF_SECTION,
         _count("position", "position in the section, from 0", False),
         _c(
-            "kind", S, "lettered, bullet, labelled (Doel 1.1) or row (goal/action table)", False,
+            "kind",
+            S,
+            "lettered, bullet, labelled (Doel 1.1) or row (goal/action table)",
+            False,
             values=("lettered", "bullet", "labelled", "row"),
-        ),  # fmt: skip
+        ),
         _c("letter", S, "item letter or label (A, b, 1.1) for lettered and labelled items"),
         _c("text", S, "item text", False),
         _c("role", S, "goal, action or null", values=("goal", "action")),
@@ -378,15 +388,23 @@ UNITS = Table(
         _key("unit_id", "the id in its own table (document_id, paragraph_id, comment_id, ...)"),
         _c("unit_kind", S, "which table holds the unit", False, values=UNIT_KINDS),
         _c(
-            "document_id", S, "document the unit is in (a document: itself); null for threads",
+            "document_id",
+            S,
+            "document the unit is in (a document: itself); null for threads",
             references="documents.document_id",
-        ),  # fmt: skip
+        ),
         _c(
-            "thread_id", S, "thread the unit is in (a thread: itself); null for documents",
+            "thread_id",
+            S,
+            "thread the unit is in (a thread: itself); null for documents",
             references="threads.thread_id",
-        ),  # fmt: skip
-        _c("programme_id", S, "programme, where the unit is in one",
-           references="programmes.programme_id"),  # fmt: skip
+        ),
+        _c(
+            "programme_id",
+            S,
+            "programme, where the unit is in one",
+            references="programmes.programme_id",
+        ),
         _c("section_id", S, "section of a paragraph or item", references="sections.section_id"),
         _count("position", "reading order within the document or thread, from 0", False),
         RUN_ID,
@@ -402,13 +420,17 @@ SENTENCES = Table(
         _key("unit_id", "the paragraph, item, article or comment", "units.unit_id"),
         _c("unit_kind", S, "kind of the unit", False, values=TEXT_UNIT_KINDS),
         _c(
-            "document_id", S, "document the sentence is in; null for threads",
+            "document_id",
+            S,
+            "document the sentence is in; null for threads",
             references="documents.document_id",
-        ),  # fmt: skip
+        ),
         _c(
-            "thread_id", S, "thread the sentence is in; null for documents",
+            "thread_id",
+            S,
+            "thread the sentence is in; null for documents",
             references="threads.thread_id",
-        ),  # fmt: skip
+        ),
         _count("position", "position in the unit, from 0", False),
         _count("start_char", "start character offset in the unit text", False),
         _count("end_char", "end character offset in the unit text", False),
@@ -427,8 +449,12 @@ SENTENCES = Table(
         _c("flag_kinds", LIST_S, "kinds of the flags on this sentence", values=_flag_kinds),
         _c("sentiment", S, "sentiment (comments only)", values=SENTIMENTS),
         _c(
-            "sentiment_score", F64, "sentiment score (comments only)", minimum=-1, maximum=1,
-        ),  # fmt: skip
+            "sentiment_score",
+            F64,
+            "sentiment score (comments only)",
+            minimum=-1,
+            maximum=1,
+        ),
         RUN_ID,
     ),
     ordered=(("start_char", "end_char"),),
@@ -467,13 +493,18 @@ THREADS = Table(
         _c("source_path", S, "input path", False),
         _c("content_hash", S, "SHA-256 of the input bytes", False),
         _c(
-            "layout", S, "detected layout", False,
+            "layout",
+            S,
+            "detected layout",
+            False,
             values=("numbered", "schreef_op", "reactie_van", "csv", "json", "jsonl"),
-        ),  # fmt: skip
+        ),
         _c(
-            "municipality", S, "official municipality name the article is about, when it "
+            "municipality",
+            S,
+            "official municipality name the article is about, when it "
             "names one (pipeline/data/municipalities.csv)",
-        ),  # fmt: skip
+        ),
         _c("project", S, "project or subject, from the export's subject column where it has one"),
         _c("article_title", S, "article or page title"),
         _c("article_text", S, "article body (scrubbed)"),
@@ -491,15 +522,21 @@ COMMENTS = Table(
         _key("comment_id", "stable id"),
         _key("thread_id", "parent thread", "threads.thread_id"),
         _c("comment_number", I64, "order of appearance, from 1", False, minimum=1),
-        _c("parent_id", S, "comment replied to; null for top-level comments",
-           references="comments.comment_id"),  # fmt: skip
+        _c(
+            "parent_id",
+            S,
+            "comment replied to; null for top-level comments",
+            references="comments.comment_id",
+        ),
         _c("parent_number", I64, "comment_number of the comment replied to", minimum=1),
         _count("depth", "0 for top-level comments", False),
         _c("author", S, "resident: pseudonym (keyed hash), never the name; organisation: name"),
         _c(
-            "author_role", S, "resident, or organisation (municipality, project team, editor)",
+            "author_role",
+            S,
+            "resident, or organisation (municipality, project team, editor)",
             values=("resident", "organisation"),
-        ),  # fmt: skip
+        ),
         _c("timestamp", TS, "posting time"),
         _c("text", S, "comment text, scrubbed of names, e-mail and phone numbers", False),
         _c("urls", LIST_S, "URLs in the text"),
@@ -510,17 +547,23 @@ COMMENTS = Table(
         _c("sentiment_score", F64, "score in [-1, 1]", minimum=-1, maximum=1),
         _c("sentiment_method", S, "model or lexicon that scored it"),
         _c(
-            "sentiment_confidence", F64, "probability of the label given", minimum=0, maximum=1,
-        ),  # fmt: skip
+            "sentiment_confidence",
+            F64,
+            "probability of the label given",
+            minimum=0,
+            maximum=1,
+        ),
         _share("sentiment_p_negatief", "model probability of negatief"),
         _share("sentiment_p_neutraal", "model probability of neutraal"),
         _share("sentiment_p_positief", "model probability of positief"),
         _c("uncivil", B, "contains insults, slurs, threats or dehumanisation"),
         _c("uncivil_terms", LIST_S, "evidence: words or phrases that triggered the flag"),
         _c(
-            "uncivil_categories", LIST_S, "categories of the evidence",
+            "uncivil_categories",
+            LIST_S,
+            "categories of the evidence",
             values=("insult", "slur", "threat", "disease_curse", "dehumanisation"),
-        ),  # fmt: skip
+        ),
         *READABILITY_COLUMNS,
         RUN_ID,
     ),
@@ -533,11 +576,15 @@ THEME_NAMES = Table(
     (
         _key("slug", "theme slug"),
         _c("code", S, "BBV task field code; null for cross-cutting themes"),
-        _c("level", S, "1 (task field), 2 (sub-field) or cross (cross-cutting)", False,
-           values=("1", "2", "cross")),  # fmt: skip
+        _c(
+            "level",
+            S,
+            "1 (task field), 2 (sub-field) or cross (cross-cutting)",
+            False,
+            values=("1", "2", "cross"),
+        ),
         _c("name", S, "Dutch name of the theme", False),
-        _c("parent_slug", S, "the level-1 theme of a level-2 theme",
-           references="theme_names.slug"),  # fmt: skip
+        _c("parent_slug", S, "the level-1 theme of a level-2 theme", references="theme_names.slug"),
         RUN_ID,
     ),
 )
@@ -566,8 +613,13 @@ ERRORS = Table(
     ("path", "stage"),
     (
         _key("path", "input path"),
-        _c("stage", S, "stage that failed", False,
-           values=("read", "ingest", "nlp", "analyse", "write")),  # fmt: skip
+        _c(
+            "stage",
+            S,
+            "stage that failed",
+            False,
+            values=("read", "ingest", "nlp", "analyse", "write"),
+        ),
         _c("message", S, "one-line message", False),
         RUN_ID,
     ),
@@ -585,9 +637,12 @@ RUNS = Table(
         _c("model_name", S, "spaCy pipeline", False),
         _c("model_version", S, "its version", False),
         _c(
-            "model_source", S, "where the pipeline came from", False,
+            "model_source",
+            S,
+            "where the pipeline came from",
+            False,
             values=("installed", "download", "wheelhouse", "alternative", "fallback"),
-        ),  # fmt: skip
+        ),
         _c("package_versions", S, "JSON object of key package versions", False),
         _count("n_inputs", "inputs seen"),
         _count("n_errors", "inputs that failed"),
@@ -669,10 +724,14 @@ def tables_markdown() -> str:
     )
     views = ["## Views\n\nJoins analysts make often, as views in the DuckDB file."]
     for view in VIEWS:
-        sql = "\n".join(line[8:] if line.startswith(" " * 8) else line
-                        for line in view.sql.strip("\n").splitlines())
-        views.append(f"### `{view.name}`\n{view.doc[0].upper()}{view.doc[1:]}.\n\n```sql\n"
-                     f"{sql.rstrip()}\n```")
+        sql = "\n".join(
+            line[8:] if line.startswith(" " * 8) else line
+            for line in view.sql.strip("\n").splitlines()
+        )
+        views.append(
+            f"### `{view.name}`\n{view.doc[0].upper()}{view.doc[1:]}.\n\n```sql\n"
+            f"{sql.rstrip()}\n```"
+        )
     tables = "\n\n".join(t.to_markdown() for t in TABLES.values())
     return intro + "\n## Tables\n\n" + tables + "\n\n" + "\n\n".join(views)
 

@@ -98,7 +98,7 @@ def read_units(
                 RawInput("-", ".txt", text, text.encode("utf-8"), "utf-8")
             ]
         else:
-            raws = list(iter_input_files([Path(name)]))
+            raws = list(iter_input_files([Path(name)], settings.ingest.extensions))
         for item in raws:
             try:
                 raw = (
