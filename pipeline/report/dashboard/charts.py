@@ -4,6 +4,7 @@ page (from the ``vl-convert`` package, so the file opens offline)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -19,6 +20,17 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 INK = "#1f2937"
 ACCENT = "#0f766e"
 LABEL_LIMIT = 260
+
+
+def _wrap(text: str, width: int = 38) -> str:
+    """A long axis label on several lines (``_WRAPPED`` splits it), never cut off."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+# Axis labels made by ``_wrap``: one line per part, each whole.
+_WRAPPED = alt.Axis(labelExpr="split(datum.label, '\\n')", labelLimit=0, labelPadding=6)
 
 
 def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -46,8 +58,10 @@ def _month_axis(n_months: int) -> alt.Axis:
     return alt.Axis(labelAngle=-45, labelOverlap="greedy")
 
 
-def _bar_height(n: int) -> alt.Step:
-    return alt.Step(26 if n < 12 else 20)
+def _bar_height(n: int, labels: Sequence[str] = ()) -> alt.Step:
+    """Room per bar: more when there are few bars, and for labels on several lines."""
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    return alt.Step(max(26 if n < 12 else 20, 15 * lines + 8))
 
 
 def chart_pass_rate(by_group: pd.DataFrame, min_n: int = 1) -> alt.TopLevelMixin | None:
@@ -63,8 +77,8 @@ def chart_pass_rate(by_group: pd.DataFrame, min_n: int = 1) -> alt.TopLevelMixin
         group=[" · ".join(str(v) for v in row if str(v)) for row in data[keys].to_numpy()],
         pass_rate=data["pass_rate"].where(shown),
         note=[
-            f"n = {n}" + (f" · {_lint_text(m)}" if ok and _present(m) else "")
-            + ("" if ok else ": te weinig voor een percentage")
+            f"n = {n}" + (f" · {_lint_text(m)}" if _present(m) else "")
+            + ("" if ok else " · te weinig voor een percentage")
             for n, m, ok in zip(data["n_assessed"], data["lint_level_mean"], shown, strict=True)
         ],
     )
@@ -110,7 +124,8 @@ def chart_lint_programmes(by_programme: pd.DataFrame, labels: Labels) -> alt.Top
     kinds = data["kind_label"] if "kind_label" in data.columns else [""] * len(data)
     parts = zip(data["municipality_label"], kinds, data["programme"], strict=True)
     data = data.assign(
-        label=[" · ".join(p for p in (m, k, g) if p) for m, k, g in parts],
+        label=["\n".join(_wrap(p, 44) for p in (" · ".join(x for x in (m, k) if x), g) if p)
+               for m, k, g in parts],
         level=[labels.lint_levels.get(level, level) for level in levels],
     )
     order = [labels.lint_levels.get(k, k) for k in sorted(labels.lint_levels)]
@@ -119,7 +134,7 @@ def chart_lint_programmes(by_programme: pd.DataFrame, labels: Labels) -> alt.Top
         alt.Chart(data)
         .mark_bar(cornerRadiusEnd=3)
         .encode(
-            y=alt.Y("label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=0)),
+            y=alt.Y("label:N", title=None, sort="-x", axis=_WRAPPED),
             x=alt.X("lint_score_mean:Q", title="LiNT-II-score (hoger is moeilijker)",
                     scale=alt.Scale(domain=[0, 100])),
             color=alt.Color("level:N", title="LiNT-niveau",
@@ -133,7 +148,7 @@ def chart_lint_programmes(by_programme: pd.DataFrame, labels: Labels) -> alt.Top
                 alt.Tooltip("n_documents:Q", title="Documenten (n)"),
             ],
         )
-        .properties(width="container", height=_bar_height(len(data)))
+        .properties(width="container", height=_bar_height(len(data), list(data["label"])))
     )  # fmt: skip
     return _configure(chart)
 
@@ -256,14 +271,16 @@ def _sentiment_shares(
     order = {s: i for i, s in enumerate(SENTIMENTS)}
     data = data.assign(
         order=data["sentiment"].map(order),
-        row_label=[f"{r} (n = {n})" for r, n in zip(data[row], data[n_column], strict=True)],
+        row_label=[
+            _wrap(f"{r} (n = {n})") for r, n in zip(data[row], data[n_column], strict=True)
+        ],
     )
     rows = list(dict.fromkeys(data["row_label"]))
     chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("row_label:N", title=None, sort=rows, axis=alt.Axis(labelLimit=0)),
+            y=alt.Y("row_label:N", title=None, sort=rows, axis=_WRAPPED),
             x=alt.X("share:Q", title="Aandeel van de reacties", stack="zero",
                     scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%", tickCount=5)),
             color=alt.Color("sentiment_label:N", title="Sentiment",
@@ -277,7 +294,7 @@ def _sentiment_shares(
                 alt.Tooltip("share:Q", title="Aandeel", format=".0%"),
             ],
         )
-        .properties(width="container", height=_bar_height(len(rows)))
+        .properties(width="container", height=_bar_height(len(rows), rows))
     )  # fmt: skip
     return _configure(chart)
 
