@@ -518,7 +518,7 @@ def test_dashboard_shares_show_n_and_hide_below_min_n(tables, labels):
     rows = next(iter(spec["datasets"].values()))
     notes = {r["group"]: r["note"] for r in rows}
     assert notes["Zeewolde · begroting 2024"].startswith("n = 2 · LiNT")
-    assert notes["Dalfsen · begroting 2023"] == "n = 1: te weinig voor een percentage"
+    assert notes["Dalfsen · begroting 2023"] == "n = 1 · LiNT 4,0 · te weinig voor een percentage"
     assert all(r["pass_rate"] is None for r in rows if r["n_assessed"] < 2)
 
 
