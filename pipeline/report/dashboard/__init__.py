@@ -8,7 +8,7 @@ per discussion and theme, discussions, comments that need attention), ``charts``
 from the ``vl-convert`` package and is inlined, so the file opens offline) and ``page`` (the
 context, the Jinja template, the atomic write). All text from the tables reaches the page
 escaped: through Jinja's autoescaping in HTML and through ``tojson`` inside the chart specs.
-The public names of all of them are importable from here (the notebooks use them).
+The public names of all of them are importable from here (for analysis code).
 """
 
 from pipeline.report.dashboard.charts import *  # noqa: F403
