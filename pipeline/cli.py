@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 import typer.core
 
@@ -33,9 +32,7 @@ class DefaultGroup(typer.core.TyperGroup):
 
     default_command = "tag"
 
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:  # click types, as typer has them
         if args and args[0] not in self.commands and self.default_command in self.commands:
             args = [self.default_command, *args]
         return super().resolve_command(ctx, args)
@@ -406,7 +403,7 @@ class SentimentGroup(DefaultGroup):
 
     default_command = "score"
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> Any:  # click types, as typer has them
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)

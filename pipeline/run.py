@@ -378,8 +378,11 @@ def _run(
     keys: list[str] = []
     copies = DuplicateFilter()
     for path in files:
-        result = by_path.get(str(path))
-        if result is None or result.error or result.key is None or result.content_hash is None:
+        found = by_path.get(str(path))
+        if found is None:
+            continue
+        result = found
+        if result.error or result.key is None or result.content_hash is None:
             continue
         first = copies.first_copy(path, result.content_hash)
         if first is not None:

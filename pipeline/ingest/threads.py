@@ -27,6 +27,7 @@ import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
 
 from pipeline.ingest.dates import parse_datetime, search_datetime
 from pipeline.privacy import NameMatcher, Pseudonymiser, is_organisation, normalise_name
@@ -324,7 +325,7 @@ def extract_emoji(text: str) -> list[str]:
     return [item["emoji"] for item in emoji.emoji_list(text)]
 
 
-def author_role(author: str | None) -> str | None:
+def author_role(author: str | None) -> Literal["resident", "organisation"] | None:
     """``organisation`` for the municipality, a project team, the editor ...
     (``privacy_terms.toml`` organisations), ``resident`` for anyone else, None without an
     author."""

@@ -254,7 +254,7 @@ def discover_command(
     topics = discover_topics(texts, n_topics)
     target = out or settings.paths.processed_dir / "topics"
     target.mkdir(parents=True, exist_ok=True)
-    data = [
+    data: list[dict[str, Any]] = [
         {
             "topic": t.index,
             "label": t.label,

@@ -148,7 +148,7 @@ class ThemeTagger:
                 # Evidence is shown to readers: content words only (not "langs", "komt").
                 if not token.pos_ or token.pos_ in EVIDENCE_POS:
                     surface.setdefault(lemma, token.text)
-            for j in np.flatnonzero(scores[i] >= threshold):
+            for j in map(int, np.flatnonzero(scores[i] >= threshold)):
                 slug = model.labels[j]
                 lemmas = model.explain(features[i], [lemma for lemma, _ in pairs], int(j))
                 evidence = [surface[lemma] for lemma in lemmas if lemma in surface]
