@@ -22,7 +22,7 @@ from pipeline.ingest.readers import (
     read_input,
 )
 from pipeline.privacy import Pseudonymiser
-from pipeline.records import Document, IngestError, Record, Thread, content_hash
+from pipeline.records import IngestError, Record, content_hash
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +115,3 @@ def ingest_paths(
             continue
         yield from records
 
-
-def is_document(record: Record) -> bool:
-    return isinstance(record, Document)
-
-
-def is_thread(record: Record) -> bool:
-    return isinstance(record, Thread)
