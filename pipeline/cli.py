@@ -68,17 +68,21 @@ WRITE_ERRORS = frozenset(
 
 @contextlib.contextmanager
 def reported(interrupted: str = "") -> Iterator[None]:
-    """Turn a failed write and Ctrl-C into one line on stderr (exit 1 and 130).
+    """Turn a failed write, rows that break their declaration and Ctrl-C into one line on
+    stderr (exit 1 and 130).
 
     Args:
         interrupted: what the user should know after Ctrl-C, e.g. what was kept.
     """
     from pipeline.outputs import OutputError, output_error
+    from pipeline.schemas import SchemaError
 
     try:
         yield
     except OutputError as exc:
         raise fail(str(exc), 1) from exc
+    except SchemaError as exc:  # rows break their declaration: nothing was written
+        raise fail(f"tables not written: {exc}", 1) from exc
     except KeyboardInterrupt:
         note = f"; {interrupted}" if interrupted else ""
         typer.echo(f"gemeentetaal: interrupted (Ctrl-C){note}", err=True)

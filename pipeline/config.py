@@ -275,6 +275,9 @@ class RunSettings(_Section):
     workers: int = Field(1, ge=1)
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None
+    # References between tables are always checked before writing; this also declares them
+    # as DuckDB FOREIGN KEYs (an index per reference: the sample's file grows 7 -> 17 MB).
+    duckdb_foreign_keys: bool = False
 
 
 class DashboardSettings(_Section):

@@ -208,11 +208,14 @@ def write_parquet(table: pa.Table, target: Path) -> None:
         pq.write_table(table, tmp, compression="zstd")
 
 
-def write_duckdb(tables: Mapping[str, pa.Table | Path], target: Path) -> None:
+def write_duckdb(
+    tables: Mapping[str, pa.Table | Path], target: Path, *, foreign_keys: bool = False
+) -> None:
     """Write tables (Arrow tables, or Parquet files streamed by DuckDB) into a fresh DuckDB
     file at ``target`` (a staged temporary path, or a file moved into place here), each with
-    the constraints of its declaration (``schemas.duckdb_ddl``), referenced tables first;
-    then the analyst views whose tables are all present.
+    the constraints of its declaration (``schemas.duckdb_ddl``: NOT NULL, CHECK, PRIMARY KEY;
+    FOREIGN KEY too with ``foreign_keys``, referenced tables first); then the analyst views
+    whose tables are all present. References are checked before this (``check_references``).
 
     Raises:
         SchemaError: rows break a constraint (names the table and the constraint).
@@ -228,7 +231,7 @@ def write_duckdb(tables: Mapping[str, pa.Table | Path], target: Path) -> None:
             declared = [n for n in tables if n in TABLES]
             names = creation_order(declared) + [n for n in tables if n not in TABLES]
             for name in names:
-                _load_table(con, name, tables[name], declared)
+                _load_table(con, name, tables[name], declared if foreign_keys else [])
             create_views(con, set(tables))
             con.execute("CHECKPOINT")
         finally:
@@ -299,6 +302,7 @@ def write_tables(
     out_dir: Path,
     *,
     duckdb_file: str | None = DUCKDB_FILE,
+    foreign_keys: bool = False,
 ) -> dict[str, pa.Table]:
     """Validate every table, then write ``<out_dir>/<name>.parquet`` and the DuckDB file.
 
@@ -322,8 +326,29 @@ def write_tables(
             target = out_dir / f"{name}.parquet"
             pq.write_table(table, staged.stage(target), compression="zstd")
         if duckdb_file:
-            write_duckdb(arrow, staged.stage(out_dir / duckdb_file))
+            write_duckdb(arrow, staged.stage(out_dir / duckdb_file), foreign_keys=foreign_keys)
     return arrow
+
+
+def check_file_references(files: Mapping[str, Path]) -> None:
+    """``check_references`` over Parquet files of declared tables, reading only the columns
+    that refer or are referred to (a run's merged tables can be large).
+
+    Raises:
+        SchemaError: a reference does not resolve.
+    """
+    needed: dict[str, set[str]] = {name: set() for name in files if name in TABLES}
+    for name in needed:
+        for column, target, target_column in TABLES[name].references():
+            if target in needed:
+                needed[name].add(column)
+                needed[target].add(target_column)
+    columns = {
+        name: pq.read_table(files[name], columns=sorted(cols))
+        for name, cols in needed.items()
+        if cols
+    }
+    check_references(columns)
 
 
 def read_table(out_dir: Path, name: str) -> pa.Table:

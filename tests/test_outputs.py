@@ -133,7 +133,7 @@ def test_outputs_duckdb_enforces_declarations(tmp_path: Path):
            "n_programmes": 0}  # fmt: skip
     unit = {"unit_id": "u1", "unit_kind": "paragraph", "document_id": "d1", "position": 0}
     rows = {"documents": [doc], "units": [unit], "sentences": [_sentence()]}
-    outputs.write_tables(rows, tmp_path)
+    outputs.write_tables(rows, tmp_path, foreign_keys=True)
     con = duckdb.connect(str(tmp_path / outputs.DUCKDB_FILE))
     kinds = dict(
         con.execute(

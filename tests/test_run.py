@@ -158,13 +158,15 @@ def test_run_fingerprint_covers_code_and_data(tmp_path, monkeypatch):
 def test_run_tables_of_data_raw_pass_referential_checks(tmp_path: Path, settings):
     """Every reference between the tables of `run data/raw` resolves: each unit_id of
     sentences, flags and themes (articles included) is a unit, each sentence is in a
-    document or a thread (never both), and DuckDB holds the same references as constraints."""
+    document or a thread (never both), and DuckDB accepts them as FOREIGN KEY constraints
+    (`[run] duckdb_foreign_keys`)."""
     import pyarrow as pa
 
     from pipeline.schemas import VIEWS, check_references
 
     out = tmp_path / "out"
-    summary = run([RAW], settings, out)
+    with_keys = settings.run.model_copy(update={"duckdb_foreign_keys": True})
+    summary = run([RAW], settings.model_copy(update={"run": with_keys}), out)
     assert not summary.errors
     tables = {name: pq.read_table(out / f"{name}.parquet") for name in TABLES}
     check_references(tables)
@@ -202,3 +204,27 @@ def test_run_tables_of_data_raw_pass_referential_checks(tmp_path: Path, settings
         1 for t in TABLES.values() for _, target, _ in t.references() if target != t.name
     )
     assert n_fk == n_declared
+
+
+def test_run_broken_reference_stops_before_writing(tmp_path: Path, settings, monkeypatch):
+    """A reference that does not resolve is a clear error naming the table and the column;
+    the previous tables stay as they were."""
+    import pipeline.analyse as analyse
+
+    source = RAW / "brief_b1_rioolvervanging.txt"
+    out = tmp_path / "out"
+    run([source], settings, out)
+    before = (out / "sentences.parquet").read_bytes()
+    real = analyse._sentence_rows
+
+    def dangling(rows, unit, analysis, scores):
+        real(rows, unit, analysis, scores)
+        for row in rows["sentences"]:
+            row["unit_id"] = "nowhere"
+
+    monkeypatch.setattr(analyse, "_sentence_rows", dangling)
+    from pipeline.schemas import SchemaError
+
+    with pytest.raises(SchemaError, match=r"sentences\.unit_id: \d+ value\(s\) not found in units"):
+        run([source], settings, out, force=True)
+    assert (out / "sentences.parquet").read_bytes() == before
