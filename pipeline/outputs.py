@@ -209,13 +209,14 @@ def write_parquet(table: pa.Table, target: Path) -> None:
 
 
 def write_duckdb(
-    tables: Mapping[str, pa.Table | Path], target: Path, *, foreign_keys: bool = False
+    tables: Mapping[str, pa.Table | Path], target: Path, *, keys: bool = False
 ) -> None:
     """Write tables (Arrow tables, or Parquet files streamed by DuckDB) into a fresh DuckDB
     file at ``target`` (a staged temporary path, or a file moved into place here), each with
-    the constraints of its declaration (``schemas.duckdb_ddl``: NOT NULL, CHECK, PRIMARY KEY;
-    FOREIGN KEY too with ``foreign_keys``, referenced tables first); then the analyst views
-    whose tables are all present. References are checked before this (``check_references``).
+    the constraints of its declaration (``schemas.duckdb_ddl``: NOT NULL, CHECK; with
+    ``keys`` PRIMARY KEY and FOREIGN KEY too, referenced tables first); then the analyst
+    views whose tables are all present. Keys and references are checked before this
+    (``validate``, ``check_references``, ``check_files``).
 
     Raises:
         SchemaError: rows break a constraint (names the table and the constraint).
@@ -231,7 +232,7 @@ def write_duckdb(
             declared = [n for n in tables if n in TABLES]
             names = creation_order(declared) + [n for n in tables if n not in TABLES]
             for name in names:
-                _load_table(con, name, tables[name], declared if foreign_keys else [])
+                _load_table(con, name, tables[name], declared if keys else None)
             create_views(con, set(tables))
             con.execute("CHECKPOINT")
         finally:
@@ -246,7 +247,9 @@ def write_duckdb(
             _remove(tmp)
 
 
-def _load_table(con: Any, name: str, table: pa.Table | Path, declared: list[str]) -> None:
+def _load_table(
+    con: Any, name: str, table: pa.Table | Path, declared: list[str] | None
+) -> None:
     import duckdb
 
     if isinstance(table, Path):
@@ -257,7 +260,8 @@ def _load_table(con: Any, name: str, table: pa.Table | Path, declared: list[str]
         source = "_incoming"
     try:
         if name in TABLES:
-            con.execute(duckdb_ddl(TABLES[name], declared))
+            keyed = declared is not None
+            con.execute(duckdb_ddl(TABLES[name], declared or (), primary_key=keyed))
             con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM {source}')
         else:
             con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM {source}')
@@ -302,7 +306,7 @@ def write_tables(
     out_dir: Path,
     *,
     duckdb_file: str | None = DUCKDB_FILE,
-    foreign_keys: bool = False,
+    keys: bool = False,
 ) -> dict[str, pa.Table]:
     """Validate every table, then write ``<out_dir>/<name>.parquet`` and the DuckDB file.
 
@@ -326,28 +330,30 @@ def write_tables(
             target = out_dir / f"{name}.parquet"
             pq.write_table(table, staged.stage(target), compression="zstd")
         if duckdb_file:
-            write_duckdb(arrow, staged.stage(out_dir / duckdb_file), foreign_keys=foreign_keys)
+            write_duckdb(arrow, staged.stage(out_dir / duckdb_file), keys=keys)
     return arrow
 
 
-def check_file_references(files: Mapping[str, Path]) -> None:
-    """``check_references`` over Parquet files of declared tables, reading only the columns
-    that refer or are referred to (a run's merged tables can be large).
+def check_files(files: Mapping[str, Path]) -> None:
+    """Unique keys and ``check_references`` over Parquet files of declared tables (parts
+    merged by ``run``), reading only the key and id columns (the tables can be large).
 
     Raises:
-        SchemaError: a reference does not resolve.
+        SchemaError: a duplicate key or a reference that does not resolve.
     """
-    needed: dict[str, set[str]] = {name: set() for name in files if name in TABLES}
+    needed: dict[str, set[str]] = {
+        name: set(TABLES[name].key) for name in files if name in TABLES
+    }
     for name in needed:
         for column, target, target_column in TABLES[name].references():
             if target in needed:
                 needed[name].add(column)
                 needed[target].add(target_column)
-    columns = {
-        name: pq.read_table(files[name], columns=sorted(cols))
-        for name, cols in needed.items()
-        if cols
-    }
+    columns = {name: pq.read_table(files[name], columns=sorted(c)) for name, c in needed.items()}
+    for name, arrow in columns.items():
+        key = list(TABLES[name].key)
+        if arrow.num_rows and arrow.group_by(key).aggregate([]).num_rows != arrow.num_rows:
+            raise SchemaError(f"{name}: duplicate key {TABLES[name].key}")
     check_references(columns)
 
 

@@ -43,7 +43,7 @@ from pipeline.outputs import (
     StagedOutputs,
     atomic_path,
     atomic_write_text,
-    check_file_references,
+    check_files,
     output_folder,
     to_arrow,
     write_duckdb,
@@ -427,12 +427,8 @@ def _run(
         for name, table in small.items():
             tmp = files_of[name] = staged.stage(out_dir / f"{name}.parquet")
             pq.write_table(table, tmp, compression="zstd")
-        check_file_references(files_of)
-        write_duckdb(
-            files_of,
-            staged.stage(out_dir / DUCKDB_FILE),
-            foreign_keys=settings.run.duckdb_foreign_keys,
-        )
+        check_files(files_of)
+        write_duckdb(files_of, staged.stage(out_dir / DUCKDB_FILE), keys=settings.run.duckdb_keys)
     _prune_parts(parts_dir, set(keys))
     summary.seconds = time.perf_counter() - t0
     return summary

@@ -133,7 +133,7 @@ def test_outputs_duckdb_enforces_declarations(tmp_path: Path):
            "n_programmes": 0}  # fmt: skip
     unit = {"unit_id": "u1", "unit_kind": "paragraph", "document_id": "d1", "position": 0}
     rows = {"documents": [doc], "units": [unit], "sentences": [_sentence()]}
-    outputs.write_tables(rows, tmp_path, foreign_keys=True)
+    outputs.write_tables(rows, tmp_path, keys=True)
     con = duckdb.connect(str(tmp_path / outputs.DUCKDB_FILE))
     kinds = dict(
         con.execute(
@@ -177,3 +177,12 @@ def test_outputs_every_reference_points_at_a_declared_key():
         for column, target, target_column in table.references():
             assert column in table.column_names
             assert TABLES[target].key == (target_column,), f"{table.name}.{column}"
+
+
+def test_outputs_duckdb_keys_are_opt_in(tmp_path: Path):
+    outputs.write_tables({"errors": _error_rows()}, tmp_path)
+    con = duckdb.connect(str(tmp_path / outputs.DUCKDB_FILE))
+    found = con.execute("select constraint_type from duckdb_constraints()").fetchall()
+    kinds = {r[0] for r in found}
+    assert "CHECK" in kinds and "NOT NULL" in kinds and "PRIMARY KEY" not in kinds
+    con.close()

@@ -159,13 +159,13 @@ def test_run_tables_of_data_raw_pass_referential_checks(tmp_path: Path, settings
     """Every reference between the tables of `run data/raw` resolves: each unit_id of
     sentences, flags and themes (articles included) is a unit, each sentence is in a
     document or a thread (never both), and DuckDB accepts them as FOREIGN KEY constraints
-    (`[run] duckdb_foreign_keys`)."""
+    (`[run] duckdb_keys`)."""
     import pyarrow as pa
 
     from pipeline.schemas import VIEWS, check_references
 
     out = tmp_path / "out"
-    with_keys = settings.run.model_copy(update={"duckdb_foreign_keys": True})
+    with_keys = settings.run.model_copy(update={"duckdb_keys": True})
     summary = run([RAW], settings.model_copy(update={"run": with_keys}), out)
     assert not summary.errors
     tables = {name: pq.read_table(out / f"{name}.parquet") for name in TABLES}
