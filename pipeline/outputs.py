@@ -198,6 +198,11 @@ def atomic_write_text(target: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+
+
 def to_arrow(name: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
     """Validate ``rows`` against the declaration of table ``name``."""
     return validate(TABLES[name], rows)
