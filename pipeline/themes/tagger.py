@@ -308,7 +308,7 @@ def aggregate(
 
 
 def theme_rows(unit_id: str, unit_kind: str, hits: Sequence[ThemeHit]) -> list[dict[str, Any]]:
-    """Rows for the ``themes`` table (pipeline/schemas.py)."""
+    """Rows for the ``themes`` table (pipeline/schemas/)."""
     return [
         {
             "unit_id": unit_id,
