@@ -41,6 +41,7 @@ run: setup $(STAMPS)/secret
 
 test: setup browser
 	$(BIN)/ruff check pipeline tests bench scripts
+	$(BIN)/mypy pipeline
 	$(BIN)/python -m pytest -q
 
 # Debian's Chromium for the browser tests (installed once; skipped where apt is unavailable).
@@ -51,6 +52,7 @@ browser:
 
 lint:
 	$(BIN)/ruff check pipeline tests bench scripts
+	$(BIN)/mypy pipeline
 	$(BIN)/ruff format --check pipeline tests bench scripts
 
 bench: setup

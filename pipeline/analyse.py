@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.batch import Rows, record_rows
+from pipeline.batch import Rows, article_unit_id, record_rows
 from pipeline.config import ReadabilitySettings, Settings
 from pipeline.nlp import ModelInfo, load_pipeline, parse, unwrap_lines
 from pipeline.records import Document, Record, make_id
@@ -31,9 +31,10 @@ class Unit:
     unit_id: str
     unit_kind: str  # paragraph | item | article | comment
     text: str
-    document_id: str  # document or thread id
+    document_id: str | None  # the document of a paragraph or item
     section_id: str | None = None
     programme_id: str | None = None
+    thread_id: str | None = None  # the thread of an article or comment
 
 
 @dataclass
@@ -80,11 +81,13 @@ def units_of(record: Record) -> list[Unit]:
     else:
         if record.article_text.strip():
             units.append(
-                Unit(make_id(record.thread_id, "article"), "article", record.article_text,
-                     record.thread_id)
+                Unit(article_unit_id(record), "article", record.article_text, None,
+                     thread_id=record.thread_id)
             )  # fmt: skip
         for comment in record.comments:
-            units.append(Unit(comment.comment_id, "comment", comment.text, record.thread_id))
+            units.append(
+                Unit(comment.comment_id, "comment", comment.text, None, thread_id=record.thread_id)
+            )
     return units
 
 
@@ -226,9 +229,10 @@ def _sentence_rows(rows: Rows, unit: Unit, analysis: Any, scores: Sequence[Any])
                 "unit_id": unit.unit_id,
                 "unit_kind": unit.unit_kind,
                 "document_id": unit.document_id,
-                "order": order,
-                "start": sent.start,
-                "end": sent.end,
+                "thread_id": unit.thread_id,
+                "position": order,
+                "start_char": sent.start,
+                "end_char": sent.end,
                 "text": sent.text,
                 "n_words": sent.n_words,
                 "n_syllables": sent.n_syllables,
@@ -253,5 +257,11 @@ def _flag_row(flag: Any, sentence_id: str, unit_id: str) -> dict[str, Any]:
         "flag_id": make_id(sentence_id, flag.kind, flag.start, flag.end),
         "sentence_id": sentence_id,
         "unit_id": unit_id,
-        **flag.to_dict(),
+        "kind": flag.kind,
+        "start_char": flag.start,
+        "end_char": flag.end,
+        "text": flag.text,
+        "message": flag.message,
+        "suggestion": flag.suggestion,
+        "replacement": flag.replacement,
     }

@@ -18,7 +18,15 @@ from pipeline.config import Settings
 from pipeline.ingest import ingest_paths
 from pipeline.outputs import output_folder, write_tables
 from pipeline.privacy import Pseudonymiser
-from pipeline.records import Document, IngestError, Programme, Record, Section, Thread
+from pipeline.records import (
+    Document,
+    IngestError,
+    Programme,
+    Record,
+    Section,
+    Thread,
+    make_id,
+)
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -154,13 +162,59 @@ def record_rows(records: Iterable[Record]) -> Rows:
         for k in ("documents", "programmes", "sections", "items", "paragraphs", "amounts",
                   "indicators")
     }  # fmt: skip
-    rows.update(threads=[], comments=[])
+    rows.update(threads=[], comments=[], units=[])
     for record in records:
         if isinstance(record, Document):
             _document_rows(record, rows)
         else:
             _thread_rows(record, rows)
+        rows["units"] += unit_rows(record)
     return rows
+
+
+def article_unit_id(thread: Thread) -> str:
+    """The id of a thread's article as a unit of text (its sentences and themes point here)."""
+    return make_id(thread.thread_id, "article")
+
+
+def unit_rows(record: Record) -> list[dict[str, Any]]:
+    """Rows for the ``units`` table: every id a ``unit_id`` of another table may hold, in
+    reading order (a document, then each section with its programme before its first section
+    and its paragraphs and items; a thread, its article when it has text, its comments)."""
+    out: list[dict[str, Any]] = []
+
+    def add(unit_id: str, kind: str, **ids: str | None) -> None:
+        out.append(
+            {"unit_id": unit_id, "unit_kind": kind, "document_id": None, "thread_id": None,
+             "programme_id": None, "section_id": None, **ids, "position": len(out)}
+        )  # fmt: skip
+
+    if isinstance(record, Document):
+        doc_id = record.document_id
+        add(doc_id, "document", document_id=doc_id)
+        seen_programmes: set[str] = set()
+        for section in record.all_sections():
+            pid = section.programme_id
+            if pid is not None and pid not in seen_programmes:
+                seen_programmes.add(pid)
+                add(pid, "programme", document_id=doc_id, programme_id=pid)
+            ids = {"document_id": doc_id, "programme_id": pid}
+            add(section.section_id, "section", **ids, section_id=section.section_id)
+            blocks = [(p.position, p.paragraph_id, "paragraph") for p in section.paragraphs]
+            blocks += [(i.position, i.item_id, "item") for i in section.items]
+            for _, unit_id, kind in sorted(blocks, key=lambda b: b[0]):
+                add(unit_id, kind, **ids, section_id=section.section_id)
+        for programme in record.programmes:  # a programme without sections
+            if programme.programme_id not in seen_programmes:
+                add(programme.programme_id, "programme", document_id=doc_id,
+                    programme_id=programme.programme_id)  # fmt: skip
+    else:
+        add(record.thread_id, "thread", thread_id=record.thread_id)
+        if record.article_text.strip():
+            add(article_unit_id(record), "article", thread_id=record.thread_id)
+        for comment in record.comments:
+            add(comment.comment_id, "comment", thread_id=record.thread_id)
+    return out
 
 
 def _document_rows(doc: Document, rows: Rows) -> None:
@@ -181,7 +235,7 @@ def _document_rows(doc: Document, rows: Rows) -> None:
             {
                 "programme_id": programme.programme_id,
                 "document_id": doc.document_id,
-                "order": programme.order,
+                "position": programme.order,
                 **{k: v for k, v in meta.items() if k != "programme_id"},
                 "section_headings": programme.section_headings,
             }
@@ -192,7 +246,7 @@ def _document_rows(doc: Document, rows: Rows) -> None:
             {
                 "section_id": section.section_id,
                 **keys,
-                "order": section.order,
+                "position": section.order,
                 "heading": section.heading,
                 "level": section.level,
             }
@@ -203,7 +257,7 @@ def _document_rows(doc: Document, rows: Rows) -> None:
                     "item_id": item.item_id,
                     "section_id": section.section_id,
                     **keys,
-                    "order": item.order,
+                    "position": item.order,
                     "kind": item.kind,
                     "letter": item.letter,
                     "text": item.text,
@@ -218,7 +272,7 @@ def _document_rows(doc: Document, rows: Rows) -> None:
                     "paragraph_id": para.paragraph_id,
                     "section_id": section.section_id,
                     **keys,
-                    "order": para.order,
+                    "position": para.order,
                     "text": para.text,
                     "has_boilerplate": bool(para.boilerplate),
                     "boilerplate": para.boilerplate,
@@ -232,8 +286,8 @@ def _document_rows(doc: Document, rows: Rows) -> None:
                         "amount_id": a.amount_id,
                         **where,
                         "caption": table.caption,
-                        "row": a.row,
-                        "column": a.column,
+                        "table_row": a.row,
+                        "table_column": a.column,
                         "row_label": a.row_label,
                         "column_label": a.column_label,
                         "value": a.value,
@@ -262,6 +316,8 @@ def _thread_rows(thread: Thread, rows: Rows) -> None:
             "source_path": thread.source_path,
             "content_hash": thread.content_hash,
             "layout": thread.layout,
+            "municipality": thread.municipality,
+            "project": thread.project,
             "article_title": thread.article_title,
             "article_text": thread.article_text,
             "published": thread.published,
@@ -273,9 +329,9 @@ def _thread_rows(thread: Thread, rows: Rows) -> None:
             {
                 "comment_id": c.comment_id,
                 "thread_id": thread.thread_id,
-                "index": c.index,
+                "comment_number": c.index,
                 "parent_id": c.parent_id,
-                "parent_index": c.parent_index,
+                "parent_number": c.parent_index,
                 "depth": c.depth,
                 "author": c.author,
                 "author_role": c.author_role,

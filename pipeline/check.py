@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.config import Settings
+from pipeline.config import DATA_EXTENSIONS, READABLE_EXTENSIONS, Settings
 
 if TYPE_CHECKING:
     from pipeline.ingest.readers import RawInput
 
-CHECK_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".docx", ".pdf", ".html", ".htm"})
+# The document types (not the comment exports); ``ingest.extensions`` chooses among them.
+CHECK_SUFFIXES = frozenset(READABLE_EXTENSIONS) - frozenset(DATA_EXTENSIONS)
 LEVELS = ("A2", "B1", "B2", "C1")
 STDIN = "-"
 UNIT_BREAK = "\n\n"
@@ -167,6 +168,7 @@ def read_inputs(paths: Iterable[str], settings: Settings) -> Iterator[InputText 
     from pipeline.ingest.readers import InputError, decode_text, read_input
     from pipeline.records import content_hash
 
+    wanted = CHECK_SUFFIXES & set(settings.ingest.extensions)
     copies = DuplicateFilter()
     for given in paths:
         if given == STDIN:
@@ -181,16 +183,16 @@ def read_inputs(paths: Iterable[str], settings: Settings) -> Iterator[InputText 
                 continue
             yield InputText.from_text(given, text)
             continue
-        scan = scan_inputs([given], CHECK_SUFFIXES)
+        scan = scan_inputs([given], wanted)
         for problem in scan.problems:
             yield InputFailure(problem.path, problem.message)
         for path in scan.files:
             try:
                 suffix = path.suffix.lower()
-                if suffix not in CHECK_SUFFIXES:
+                if suffix not in wanted:
                     raise InputError(
                         f"unsupported file type {suffix or '(none)'!r} for check; expected "
-                        f"one of {', '.join(sorted(CHECK_SUFFIXES))}"
+                        f"one of {', '.join(sorted(wanted))} (ingest.extensions)"
                     )
                 raw = read_input(path, settings.ingest.max_file_mb, settings.ingest)
             except InputError as exc:

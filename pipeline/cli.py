@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 import typer.core
 
@@ -33,9 +32,7 @@ class DefaultGroup(typer.core.TyperGroup):
 
     default_command = "tag"
 
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:  # click types, as typer has them
         if args and args[0] not in self.commands and self.default_command in self.commands:
             args = [self.default_command, *args]
         return super().resolve_command(ctx, args)
@@ -71,17 +68,21 @@ WRITE_ERRORS = frozenset(
 
 @contextlib.contextmanager
 def reported(interrupted: str = "") -> Iterator[None]:
-    """Turn a failed write and Ctrl-C into one line on stderr (exit 1 and 130).
+    """Turn a failed write, rows that break their declaration and Ctrl-C into one line on
+    stderr (exit 1 and 130).
 
     Args:
         interrupted: what the user should know after Ctrl-C, e.g. what was kept.
     """
     from pipeline.outputs import OutputError, output_error
+    from pipeline.schemas import SchemaError
 
     try:
         yield
     except OutputError as exc:
         raise fail(str(exc), 1) from exc
+    except SchemaError as exc:  # rows break their declaration: nothing was written
+        raise fail(f"tables not written: {exc}", 1) from exc
     except KeyboardInterrupt:
         note = f"; {interrupted}" if interrupted else ""
         typer.echo(f"gemeentetaal: interrupted (Ctrl-C){note}", err=True)
@@ -252,7 +253,7 @@ def run(
     settings = make_settings(config, model, verbose)
     paths = raw_dir or [settings.paths.raw_dir]
     out_dir = out or settings.paths.processed_dir
-    n_files = sum(1 for _ in iter_input_files(paths))
+    n_files = sum(1 for _ in iter_input_files(paths, settings.ingest.extensions))
     kept = f"the tables were not updated; finished inputs are kept in {out_dir / 'parts'}"
     interrupted = f"{kept} and skipped by the next run"
     with reported(interrupted), file_progress(n_files, enabled=progress) as on_file:
@@ -406,7 +407,7 @@ class SentimentGroup(DefaultGroup):
 
     default_command = "score"
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> Any:  # click types, as typer has them
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)

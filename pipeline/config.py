@@ -15,7 +15,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 ENV_PREFIX = "GEMEENTETAAL_"
 DEFAULT_CONFIG_FILE = "gemeentetaal.toml"
@@ -25,6 +33,16 @@ ENV_ALIASES = {
     "GEMEENTETAAL_MODEL": ("nlp", "model"),
     "GEMEENTETAAL_SECRET": ("privacy", "secret"),
 }
+
+
+# Every file type a reader exists for (pipeline/ingest/readers.py); ``ingest.extensions``
+# chooses among them.
+READABLE_EXTENSIONS = (
+    ".txt", ".md", ".markdown", ".text", ".docx", ".pdf", ".html", ".htm", ".csv", ".json",
+    ".jsonl",
+)  # fmt: skip
+# Of those, the structured comment exports (not read by `check`).
+DATA_EXTENSIONS = (".csv", ".json", ".jsonl")
 
 
 class ConfigError(ValueError):
@@ -67,7 +85,8 @@ class IngestSettings(_Section):
     # Longer pages keep their whole body (no main-content detection: superlinear in trafilatura).
     html_detect_max_chars: int = Field(500_000, ge=10_000)
     max_text_chars: int = Field(5_000_000, ge=10_000)  # text extracted from a .docx or .pdf
-    extensions: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".csv", ".json")
+    # File types `run`, `ingest` and `check` pick up in a folder (check: the text types).
+    extensions: tuple[str, ...] = READABLE_EXTENSIONS
     # Column names accepted in structured comment exports (CSV/JSON); first match wins.
     export_columns: dict[str, tuple[str, ...]] = {
         "id": ("id", "comment_id", "reactie_id", "ID"),
@@ -77,7 +96,20 @@ class IngestSettings(_Section):
         "text": ("text", "tekst", "body", "reactie", "message", "bericht", "content"),
         "thread": ("thread", "thread_id", "topic", "onderwerp", "article", "artikel", "title"),
     }
-    # Programme texts (pipeline/ingest/programme.py).
+    @field_validator("extensions")
+    @classmethod
+    def _known_extensions(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        out = tuple(dict.fromkeys(("." + v.lower().lstrip(".")) for v in value))
+        unknown = [v for v in out if v not in READABLE_EXTENSIONS]
+        if unknown:
+            raise ValueError(
+                f"no reader for {', '.join(unknown)}; known: {', '.join(READABLE_EXTENSIONS)}"
+            )
+        if not out:
+            raise ValueError("at least one extension is needed")
+        return out
+
+    # Programme texts (pipeline/ingest/programme/).
     heading_max_words: int = Field(14, ge=2)
     title_max_words: int = Field(8, ge=1)
     running_header_min_repeats: int = Field(3, ge=2)
@@ -127,6 +159,56 @@ class ReadabilitySettings(_Section):
     # b1_rule.v2: A2 also needs (nearly) every sentence to have at most a2_sentence_words.
     a2_sentence_words: int = Field(10, ge=3)
     a2_max_over_share: float = Field(0.05, ge=0, le=1)
+
+    @field_validator("b1_rule")
+    @classmethod
+    def _known_rule(cls, value: str) -> str:
+        from pipeline.readability.verdict import RULES
+
+        if value not in RULES:
+            raise ValueError(f"unknown rule {value!r}; known rules: {', '.join(sorted(RULES))}")
+        return value
+
+    @field_validator("disabled_flags")
+    @classmethod
+    def _known_flags(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if value:  # the registry loads the flag detectors: only when something is switched off
+            from pipeline.readability.flags import FLAG_KINDS
+
+            unknown = [v for v in value if v not in FLAG_KINDS]
+            if unknown:
+                raise ValueError(
+                    f"unknown flag kinds {', '.join(unknown)}; known: {', '.join(FLAG_KINDS)}"
+                )
+        return value
+
+    @model_validator(mode="after")
+    def _levels_in_order(self) -> ReadabilitySettings:
+        """Each criterion's bounds are ordered A2 <= B1 <= B2 (for a minimum, >=), and
+        shares are shares."""
+        problems = []
+        for name in ("avg_sentence_length", "long_sentence_share", "lint_level", "flag_rate"):
+            a2, b1, b2 = (getattr(self, f"{level}_max_{name}") for level in ("a2", "b1", "b2"))
+            if not a2 <= b1 <= b2:
+                problems.append(
+                    f"a2_max_{name} <= b1_max_{name} <= b2_max_{name} (got {a2}, {b1}, {b2})"
+                )
+        a2, b1, b2 = self.a2_min_flesch_douma, self.b1_min_flesch_douma, self.b2_min_flesch_douma
+        if not a2 >= b1 >= b2:
+            problems.append(
+                "a2_min_flesch_douma >= b1_min_flesch_douma >= b2_min_flesch_douma "
+                f"(got {a2}, {b1}, {b2})"
+            )
+        for level in ("a2", "b1", "b2"):
+            share = getattr(self, f"{level}_max_long_sentence_share")
+            if not 0 <= share <= 1:
+                problems.append(f"{level}_max_long_sentence_share in [0, 1] (got {share})")
+            lint = getattr(self, f"{level}_max_lint_level")
+            if not 1 <= lint <= 4:
+                problems.append(f"{level}_max_lint_level in 1-4 (got {lint})")
+        if problems:
+            raise ValueError("level thresholds out of order: " + "; ".join(problems))
+        return self
 
 
 class PrivacySettings(_Section):
@@ -193,6 +275,10 @@ class RunSettings(_Section):
     workers: int = Field(1, ge=1)
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None
+    # Keys and references between tables are always checked before writing; this also
+    # declares them in the DuckDB file as PRIMARY KEY and FOREIGN KEY constraints, at the cost
+    # of an index per key and per reference (the sample's file grows from 4 to 17 MB).
+    duckdb_keys: bool = False
 
 
 class DashboardSettings(_Section):
@@ -203,6 +289,9 @@ class DashboardSettings(_Section):
     # Theme levels shown per programme: "1" (BBV task fields), "2" (sub-fields), "cross".
     theme_levels: tuple[Literal["1", "2", "cross"], ...] = ("1", "cross")
     max_label_chars: int = Field(60, ge=10)
+    # A share (B1 pass rate, share negative, ...) of fewer cases than this is not shown;
+    # its n is (pipeline/report/dashboard/).
+    min_n: int = Field(5, ge=1)
 
 
 class ReportSettings(_Section):

@@ -21,7 +21,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import spacy
 import srsly
@@ -151,7 +151,8 @@ def load_trained(name: str, texts: Sequence[str] | None = None) -> Language:
     nlp = spacy.load(name, exclude=["ner", "tokenizer"], config=override)
     data = srsly.msgpack_loads((Path(nlp.path or "") / "tokenizer").read_bytes())
     data["exceptions"] = special_cases_for(data.get("exceptions") or {}, texts)
-    nlp.tokenizer.from_bytes(srsly.msgpack_dumps(data), exclude=["vocab"])
+    tokenizer: Any = nlp.tokenizer  # a Tokenizer (the type says: any callable)
+    tokenizer.from_bytes(srsly.msgpack_dumps(data), exclude=["vocab"])
     return nlp
 
 
@@ -167,9 +168,9 @@ def make_fallback_pipeline(texts: Sequence[str] | None = None) -> Language:
         nlp.tokenizer = Tokenizer(
             nlp.vocab,
             rules=special_cases_for(defaults.tokenizer_exceptions, texts),
-            prefix_search=spacy.util.compile_prefix_regex(defaults.prefixes).search,
-            suffix_search=spacy.util.compile_suffix_regex(defaults.suffixes).search,
-            infix_finditer=spacy.util.compile_infix_regex(defaults.infixes).finditer,
+            prefix_search=spacy.util.compile_prefix_regex(defaults.prefixes or ()).search,
+            suffix_search=spacy.util.compile_suffix_regex(defaults.suffixes or ()).search,
+            infix_finditer=spacy.util.compile_infix_regex(defaults.infixes or ()).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )
@@ -262,7 +263,7 @@ def _info_for(name: str, source: str, nlp: Language | None = None) -> ModelInfo:
         name=name,
         version=version,
         source=source,
-        lang=nlp.lang if nlp is not None else "nl",
+        lang=(nlp.lang or "nl") if nlp is not None else "nl",
         has_parser="parser" in pipes,
         has_morph=bool(pipes & {"morphologizer", "tagger"}),
         has_lemmas=bool(pipes & {"lemmatizer", "trainable_lemmatizer"}),

@@ -25,7 +25,16 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.schemas import TABLES, validate
+from pipeline.schemas import (
+    TABLES,
+    VIEWS,
+    SchemaError,
+    check_references,
+    check_table,
+    creation_order,
+    duckdb_ddl,
+    validate,
+)
 
 DUCKDB_FILE = "gemeentetaal.duckdb"
 LOCK_FILE = ".gemeentetaal.lock"
@@ -204,11 +213,18 @@ def write_parquet(table: pa.Table, target: Path) -> None:
         pq.write_table(table, tmp, compression="zstd")
 
 
-def write_duckdb(tables: Mapping[str, pa.Table | Path], target: Path) -> None:
+def write_duckdb(
+    tables: Mapping[str, pa.Table | Path], target: Path, *, keys: bool = False
+) -> None:
     """Write tables (Arrow tables, or Parquet files streamed by DuckDB) into a fresh DuckDB
-    file at ``target`` (a staged temporary path, or a file moved into place here).
+    file at ``target`` (a staged temporary path, or a file moved into place here), each with
+    the constraints of its declaration (``schemas.duckdb_ddl``: NOT NULL, CHECK; with
+    ``keys`` PRIMARY KEY and FOREIGN KEY too, referenced tables first); then the analyst
+    views whose tables are all present. Keys and references are checked before this
+    (``validate``, ``check_references``, ``check_files``).
 
     Raises:
+        SchemaError: rows break a constraint (names the table and the constraint).
         OutputError: DuckDB cannot write the file (full disk, no permission).
     """
     import duckdb
@@ -218,15 +234,11 @@ def write_duckdb(tables: Mapping[str, pa.Table | Path], target: Path) -> None:
     try:
         con = duckdb.connect(str(tmp))
         try:
-            for name, table in tables.items():
-                if isinstance(table, Path):
-                    path = str(table).replace("'", "''")
-                    con.execute(f"CREATE TABLE \"{name}\" AS SELECT * FROM read_parquet('{path}')")
-                else:
-                    con.register("_incoming", table)
-                    con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
-                    con.unregister("_incoming")
-                comment_table(con, name)
+            declared = [n for n in tables if n in TABLES]
+            names = creation_order(declared) + [n for n in tables if n not in TABLES]
+            for name in names:
+                _load_table(con, name, tables[name], declared if keys else None)
+            create_views(con, set(tables))
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -238,6 +250,45 @@ def write_duckdb(tables: Mapping[str, pa.Table | Path], target: Path) -> None:
     finally:
         if not staged:
             _remove(tmp)
+
+
+def _load_table(
+    con: Any, name: str, table: pa.Table | Path, declared: list[str] | None
+) -> None:
+    import duckdb
+
+    if isinstance(table, Path):
+        path = str(table).replace("'", "''")
+        source = f"read_parquet('{path}')"
+    else:
+        con.register("_incoming", table)
+        source = "_incoming"
+    try:
+        if name in TABLES:
+            keyed = declared is not None
+            con.execute(duckdb_ddl(TABLES[name], declared or (), primary_key=keyed))
+            con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM {source}')
+        else:
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM {source}')
+    except duckdb.ConstraintException as exc:
+        first = str(exc).splitlines()[0]
+        raise SchemaError(f"{name}: a row breaks a constraint of the table: {first}") from exc
+    finally:
+        if source == "_incoming":
+            con.unregister("_incoming")
+    comment_table(con, name)
+
+
+def create_views(con: Any, present: set[str]) -> list[str]:
+    """Create the analyst views (``schemas.VIEWS``) whose tables are all in ``present``."""
+    made = []
+    for view in VIEWS:
+        used = set(re.findall(r"(?:FROM|JOIN)\s+([a-z_]+)", view.sql))
+        if used <= present:
+            con.execute(f'CREATE VIEW "{view.name}" AS {view.sql}')
+            con.execute(f"COMMENT ON VIEW \"{view.name}\" IS '{_sql_str(view.doc)}'")
+            made.append(view.name)
+    return made
 
 
 def comment_table(con: Any, name: str) -> None:
@@ -260,6 +311,7 @@ def write_tables(
     out_dir: Path,
     *,
     duckdb_file: str | None = DUCKDB_FILE,
+    keys: bool = False,
 ) -> dict[str, pa.Table]:
     """Validate every table, then write ``<out_dir>/<name>.parquet`` and the DuckDB file.
 
@@ -267,22 +319,47 @@ def write_tables(
     the files are staged and moved into place together, so a failed write changes nothing.
 
     Raises:
-        SchemaError: a table does not match its declaration.
+        SchemaError: a table does not match its declaration, or a reference between the
+            tables does not resolve.
         OutputError: a file cannot be written.
     """
     arrow: dict[str, pa.Table] = {}
     for name, value in rows.items():
         if isinstance(value, pa.Table):
-            arrow[name] = value.cast(TABLES[name].arrow_schema())
+            arrow[name] = check_table(TABLES[name], value)
         else:
             arrow[name] = to_arrow(name, value)
+    check_references(arrow)
     with StagedOutputs() as staged:
         for name, table in arrow.items():
             target = out_dir / f"{name}.parquet"
             pq.write_table(table, staged.stage(target), compression="zstd")
         if duckdb_file:
-            write_duckdb(arrow, staged.stage(out_dir / duckdb_file))
+            write_duckdb(arrow, staged.stage(out_dir / duckdb_file), keys=keys)
     return arrow
+
+
+def check_files(files: Mapping[str, Path]) -> None:
+    """Unique keys and ``check_references`` over Parquet files of declared tables (parts
+    merged by ``run``), reading only the key and id columns (the tables can be large).
+
+    Raises:
+        SchemaError: a duplicate key or a reference that does not resolve.
+    """
+    needed: dict[str, set[str]] = {
+        name: set(TABLES[name].key) for name in files if name in TABLES
+    }
+    for name in needed:
+        for column, target, target_column in TABLES[name].references():
+            if target in needed:
+                needed[name].add(column)
+                needed[target].add(target_column)
+    columns = {name: pq.read_table(files[name], columns=sorted(c)) for name, c in needed.items()}
+    for name, arrow in columns.items():
+        key = list(TABLES[name].key)
+        if arrow.num_rows and arrow.group_by(key).aggregate([]).num_rows != arrow.num_rows:
+            raise SchemaError(f"{name}: duplicate key {TABLES[name].key}")
+    check_references(columns)
 
 
 def read_table(out_dir: Path, name: str) -> pa.Table:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
@@ -20,7 +20,9 @@ from pipeline.run import FileResult, RunSummary
 
 
 @contextmanager
-def file_progress(total_files: int, enabled: bool = True) -> Iterator[object]:
+def file_progress(
+    total_files: int, enabled: bool = True
+) -> Iterator[Callable[[FileResult], None]]:
     """Yield a callback that advances a progress bar by one processed file."""
     console = Console(file=sys.stderr)
     progress = Progress(

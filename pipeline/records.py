@@ -14,10 +14,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-UnitKind = Literal[
-    "document", "programme", "section", "paragraph", "item", "thread", "article", "comment"
-]
-
 
 def content_hash(data: bytes | str) -> str:
     """SHA-256 of the input's bytes (text is UTF-8 encoded), as hex."""
@@ -217,6 +213,8 @@ class Thread:
     article_text: str = ""
     published: datetime | None = None
     comments: list[Comment] = field(default_factory=list)
+    municipality: str | None = None  # official name, when the thread names one
+    project: str | None = None  # project or subject, from an export's subject column
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -37,13 +36,14 @@ from pipeline import __version__
 from pipeline.config import Settings
 from pipeline.ingest.errors import describe
 from pipeline.ingest.inputs import DuplicateFilter, scan_inputs
-from pipeline.ingest.readers import SUPPORTED_SUFFIXES, InputError, read_bytes
+from pipeline.ingest.readers import InputError, read_bytes
 from pipeline.outputs import (
     DUCKDB_FILE,
     OutputError,
     StagedOutputs,
     atomic_path,
     atomic_write_text,
+    check_files,
     output_folder,
     to_arrow,
     write_duckdb,
@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 
 PART_TABLES = (
     "documents", "programmes", "sections", "items", "paragraphs", "amounts", "indicators",
-    "sentences", "flags", "threads", "comments", "themes",
+    "units", "sentences", "flags", "threads", "comments", "themes",
 )  # fmt: skip
 PARTS_DIR = "parts"
 DONE_DIR = "_done"
@@ -274,9 +274,10 @@ def _run_dask(
 
 
 def merge_parts(
-    parts_dir: Path, keys: Sequence[str], out_dir: Path, staged: StagedOutputs
+    parts_dir: Path, keys: Sequence[str], out_dir: Path, staged: StagedOutputs, run_id: str
 ) -> tuple[dict[str, int], dict[str, Path]]:
-    """Stream the parts of ``keys`` (in this order) into one staged Parquet file per table.
+    """Stream the parts of ``keys`` (in this order) into one staged Parquet file per table,
+    each row stamped with ``run_id``, the run that wrote the table.
 
     Returns:
         Rows per table, and the staged (temporary) file of each table.
@@ -293,6 +294,8 @@ def merge_parts(
                 part = parts_dir / table / f"{key}.parquet"
                 if part.exists():
                     chunk = pq.read_table(part, schema=schema)
+                    stamp = pa.array([run_id] * chunk.num_rows, pa.string())
+                    chunk = chunk.set_column(schema.get_field_index("run_id"), "run_id", stamp)
                     n += chunk.num_rows
                     writer.write_table(chunk)
         finally:
@@ -339,6 +342,7 @@ def _run(
     on_file: ProgressFn | None,
 ) -> RunSummary:
     from pipeline.doctor import package_versions
+    from pipeline.themes.tagger import theme_name_rows
 
     started = datetime.now(UTC)
     t0 = time.perf_counter()
@@ -349,7 +353,7 @@ def _run(
         (parts_dir / DONE_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot write {parts_dir}: {exc.strerror or exc}") from exc
-    scan = scan_inputs(paths, SUPPORTED_SUFFIXES)
+    scan = scan_inputs(paths, settings.ingest.extensions)
     files = scan.files
     run_id = make_id(started.isoformat(), settings.fingerprint())
     summary = RunSummary(run_id=run_id, out_dir=out_dir, n_inputs=len(files))
@@ -375,8 +379,11 @@ def _run(
     keys: list[str] = []
     copies = DuplicateFilter()
     for path in files:
-        result = by_path.get(str(path))
-        if result is None or result.error or result.key is None or result.content_hash is None:
+        found = by_path.get(str(path))
+        if found is None:
+            continue
+        result = found
+        if result.error or result.key is None or result.content_hash is None:
             continue
         first = copies.first_copy(path, result.content_hash)
         if first is not None:
@@ -411,13 +418,17 @@ def _run(
     small = {
         "errors": to_arrow("errors", _dedupe_errors(error_rows)),
         "runs": to_arrow("runs", runs),
+        "theme_names": to_arrow(
+            "theme_names", [{**r, "run_id": run_id} for r in theme_name_rows()]
+        ),
     }
     with StagedOutputs() as staged:
-        summary.table_rows, files_of = merge_parts(parts_dir, keys, out_dir, staged)
+        summary.table_rows, files_of = merge_parts(parts_dir, keys, out_dir, staged, run_id)
         for name, table in small.items():
             tmp = files_of[name] = staged.stage(out_dir / f"{name}.parquet")
             pq.write_table(table, tmp, compression="zstd")
-        write_duckdb(files_of, staged.stage(out_dir / DUCKDB_FILE))
+        check_files(files_of)
+        write_duckdb(files_of, staged.stage(out_dir / DUCKDB_FILE), keys=settings.run.duckdb_keys)
     _prune_parts(parts_dir, set(keys))
     summary.seconds = time.perf_counter() - t0
     return summary
@@ -471,6 +482,3 @@ def _prune_parts(parts_dir: Path, keep: set[str]) -> None:
                 (parts_dir / table / f"{marker.stem}.parquet").unlink(missing_ok=True)
             marker.unlink(missing_ok=True)
 
-
-def clear_parts(out_dir: Path) -> None:
-    shutil.rmtree(out_dir / PARTS_DIR, ignore_errors=True)

@@ -58,3 +58,33 @@ def test_config_fingerprint_ignores_paths_and_secret():
     c = load_settings(None, {"readability": {"long_sentence_words": 25}}, environ={})
     assert a.fingerprint() == b.fingerprint() != c.fingerprint()
     assert isinstance(a, Settings)
+
+
+@pytest.mark.parametrize(
+    "overrides, match",
+    [
+        ({"readability": {"b1_rule": "v9"}}, r"b1_rule: .*unknown rule .v9.*b1_rule\.v2"),
+        ({"readability": {"disabled_flags": ["pasive"]}}, r"unknown flag kinds pasive"),
+        ({"readability": {"b1_max_avg_sentence_length": 25}}, r"a2_max_avg_sentence_length <= "),
+        ({"readability": {"a2_min_flesch_douma": 50}}, r"a2_min_flesch_douma >= "),
+        ({"readability": {"b2_max_lint_level": 1}}, r"b1_max_lint_level <= b2_max_lint_level"),
+        ({"ingest": {"extensions": [".xls"]}}, r"ingest\.extensions: .*no reader for \.xls"),
+    ],
+)
+def test_config_names_and_thresholds_are_validated_at_load(overrides, match):
+    with pytest.raises(ConfigError, match=match):
+        load_settings(None, overrides, environ={})
+
+
+def test_config_extensions_choose_the_inputs(tmp_path: Path):
+    from pipeline.check import read_inputs
+    from pipeline.ingest import iter_input_files
+
+    for name in ("a.txt", "b.md", "c.csv"):
+        (tmp_path / name).write_text("Dit is een zin.\n", encoding="utf-8")
+    settings = load_settings(None, {"ingest": {"extensions": ["TXT", "csv"]}}, environ={})
+    assert settings.ingest.extensions == (".txt", ".csv")
+    found = {p.name for p in iter_input_files([tmp_path], settings.ingest.extensions)}
+    assert found == {"a.txt", "c.csv"}
+    checked = {Path(item.path).name for item in read_inputs([str(tmp_path)], settings)}
+    assert checked == {"a.txt"}  # check reads documents, not comment exports

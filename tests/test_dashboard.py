@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -42,11 +43,11 @@ def _doc(doc_id: str, municipality: str | None, number: str | None, title: str |
     }
 
 
-def _sentence(sid: str, unit: str, kind: str, doc: str, text: str, start: int = 0,
+def _sentence(sid: str, unit: str, kind: str, doc: str | None, text: str, start: int = 0,
               **extra: Any) -> dict[str, Any]:  # fmt: skip
     return {
         "sentence_id": sid, "unit_id": unit, "unit_kind": kind, "document_id": doc,
-        "order": 0, "start": start, "end": start + len(text), "text": text,
+        "position": 0, "start_char": start, "end_char": start + len(text), "text": text,
         "n_words": len(text.split()), **extra,
     }  # fmt: skip
 
@@ -56,10 +57,10 @@ def _flag(fid: str, sentence: dict[str, Any], kind: str, span: str | None,
     text = sentence["text"]
     offset = text.index(span) if span else 0
     span = span or text
-    start = sentence["start"] + offset
+    start = sentence["start_char"] + offset
     return {
         "flag_id": fid, "sentence_id": sentence["sentence_id"], "unit_id": sentence["unit_id"],
-        "kind": kind, "start": start, "end": start + len(span), "text": span,
+        "kind": kind, "start_char": start, "end_char": start + len(span), "text": span,
         "message": f"Bericht over {kind}", "suggestion": suggestion,
     }  # fmt: skip
 
@@ -67,7 +68,7 @@ def _flag(fid: str, sentence: dict[str, Any], kind: str, span: str | None,
 def _comment(cid: str, thread: str, index: int, when: datetime | None, sentiment: str | None,
              uncivil: bool = False, text: str = "Goed plan.") -> dict[str, Any]:  # fmt: skip
     return {
-        "comment_id": cid, "thread_id": thread, "index": index, "depth": 0,
+        "comment_id": cid, "thread_id": thread, "comment_number": index, "depth": 0,
         "author": f"bewoner-{index}", "timestamp": when, "text": text,
         "contains_email": False, "contains_phone": False, "sentiment": sentiment,
         "sentiment_score": SCORES.get(sentiment or ""),
@@ -94,8 +95,8 @@ def synthetic_rows(hostile: str = "") -> dict[str, list[dict[str, Any]]]:
                    "Ten behoeve van de inwoners wordt een plan gemaakt." + hostile)  # fmt: skip
     s2 = _sentence("s2", "p1", "paragraph", "d1", "Wij starten in mei.", start=60)
     s3 = _sentence("s3", "i1", "item", "d2", "Teneinde de veiligheid te verbeteren.")
-    s4 = _sentence("s4", "c1", "comment", "t1", "Ten behoeve van wie eigenlijk?",
-                   sentiment="negatief")  # fmt: skip
+    s4 = _sentence("s4", "c1", "comment", None, "Ten behoeve van wie eigenlijk?",
+                   sentiment="negatief", thread_id="t1")  # fmt: skip
     flags = [
         _flag("f1", s1, "officialese", "Ten behoeve van", "voor" + hostile),
         _flag("f2", s1, "passive", "wordt een plan gemaakt"),
@@ -106,7 +107,7 @@ def synthetic_rows(hostile: str = "") -> dict[str, list[dict[str, Any]]]:
     ]
     threads = [
         {"thread_id": "t1", "source_path": "data/raw/t.csv", "content_hash": "h" * 64,
-         "layout": "export", "article_title": "Nieuw fietspad" + hostile,
+         "layout": "csv", "article_title": "Nieuw fietspad" + hostile,
          "published": datetime(2024, 1, 5, tzinfo=UTC), "n_comments": 4},
     ]  # fmt: skip
     comments = [
@@ -134,7 +135,7 @@ def synthetic_rows(hostile: str = "") -> dict[str, list[dict[str, Any]]]:
     ]  # fmt: skip
     errors = [{"path": "data/raw/kapot.pdf" + hostile, "stage": "read", "message": "no text"}]
     programmes = [
-        {"programme_id": f"p{d['document_id']}", "document_id": d["document_id"], "order": 0,
+        {"programme_id": f"p{d['document_id']}", "document_id": d["document_id"], "position": 0,
          "programme_number": d.pop("programme_number"), "programme_title": d.pop("programme_title")}
         for d in documents
     ]  # fmt: skip
@@ -251,7 +252,9 @@ def test_dashboard_top_officialese_orders_by_frequency_and_picks_common_alternat
 def test_dashboard_flag_counts_labels_in_dutch(tables, labels):
     counts = db.flag_counts(db.own_text_flags(tables["flags"], tables["sentences"]), labels)
     assert counts.iloc[0]["kind"] == "officialese" and counts.iloc[0]["n"] == 3
-    assert set(counts["label"]) == {"Ambtelijk woord", "Lijdende vorm", "Lange zin"}
+    from pipeline.readability.flags import TITLES  # the registry names every kind once
+
+    assert set(counts["label"]) == {TITLES[k] for k in ("officialese", "passive", "long_sentence")}
 
 
 def test_dashboard_rewrite_candidates_rank_and_highlight(tables, labels):
@@ -386,15 +389,16 @@ class _Collector(HTMLParser):
 def hostile_html(tmp_path_factory) -> str:
     out = synthetic_tables(tmp_path_factory.mktemp("hostile"), HOSTILE)
     tables = db.load_tables(out)
-    return db.build_dashboard(tables, DashboardSettings())
+    return db.build_dashboard(tables, DashboardSettings(min_n=1))
 
 
 def test_dashboard_escapes_hostile_text(hostile_html):
     parser = _Collector()
     parser.feed(hostile_html)
-    # Only the page's own scripts: chart specs, the locale, the Vega library and the loader.
+    # Only the page's own scripts: chart specs, the locale, the Vega library, the table filter
+    # and the loader.
     n_specs = hostile_html.count('type="application/json" id="spec-')
-    assert parser.tags.count("script") == n_specs + 3
+    assert parser.tags.count("script") == n_specs + 4
     assert "img" not in parser.tags
     assert parser.handlers == []
     assert HOSTILE not in hostile_html
@@ -427,7 +431,7 @@ def test_dashboard_empty_tables_show_no_data(tmp_path):
 def test_dashboard_writes_self_contained_file(tmp_path):
     processed = synthetic_tables(tmp_path)
     target = tmp_path / "site" / "dashboard.html"
-    result = db.write_dashboard(processed, target, DashboardSettings())
+    result = db.write_dashboard(processed, target, DashboardSettings(min_n=1))
     page = target.read_text(encoding="utf-8")
     assert result.n_charts == 7 and result.n_empty == 0
     assert result.n_bytes == len(page.encode("utf-8"))
@@ -492,3 +496,58 @@ def test_dashboard_labels_bad_file_is_clear(tmp_path):
     bad.write_text("unknown = 'x'\n", encoding="utf-8")
     with pytest.raises(db.DashboardError, match=r"labels\.toml: cannot read dashboard labels"):
         db.load_labels(bad)
+
+
+def test_dashboard_shares_show_n_and_hide_below_min_n(tables, labels):
+    docs = db.with_groups(tables["documents"], labels)
+    kpis = db.compute_kpis(docs, tables["comments"], min_n=5)
+    assert kpis.n_assessed == 3 and kpis.b1_pass_rate is None  # 3 verdicts < 5
+    assert kpis.n_scored == 4 and kpis.negative_share is None
+    kpis = db.compute_kpis(docs, tables["comments"], min_n=3)
+    assert kpis.b1_pass_rate == pytest.approx(1 / 3)
+    overview = db.thread_overview(tables["threads"], tables["comments"], labels, min_n=5)
+    assert overview.iloc[0]["n_scored"] == 4 and overview.iloc[0]["negative_share"] is None
+    by_thread = db.sentiment_by_thread(tables["comments"], tables["threads"], labels, min_n=4)
+    assert set(by_thread["n_thread"]) == {4} and by_thread["share"].sum() == pytest.approx(1)
+    assert db.sentiment_by_thread(tables["comments"], tables["threads"], labels, 5).empty
+    by_theme = db.sentiment_by_theme(tables["comments"], tables["themes"], labels, min_n=3)
+    assert set(by_theme["n_theme"]) == {3}
+    assert db.sentiment_by_theme(tables["comments"], tables["themes"], labels, min_n=4).empty
+    rates = db.pass_rates(docs, ["municipality_label", "kind_label"])
+    spec = db.chart_spec(db.chart_pass_rate(rates, min_n=2))
+    rows = next(iter(spec["datasets"].values()))
+    notes = {r["group"]: r["note"] for r in rows}
+    assert notes["Zeewolde · begroting 2024"].startswith("n = 2 · LiNT")
+    assert notes["Dalfsen · begroting 2023"] == "n = 1 · LiNT 4,0 · te weinig voor een percentage"
+    assert all(r["pass_rate"] is None for r in rows if r["n_assessed"] < 2)
+
+
+def test_dashboard_compares_like_with_like_and_labels_are_readable(tmp_path, labels):
+    rows = synthetic_rows()
+    twin = dict(rows["documents"][0], document_id="d5", source_path="data/raw/ander.txt",
+                content_hash="d5" * 8)  # fmt: skip
+    rows["documents"].append(twin)
+    rows["programmes"].append(dict(rows["programmes"][0], programme_id="pd5", document_id="d5"))
+    rows["documents"][-1]["n_programmes"] = 1
+    out = tmp_path / "processed"
+    write_tables(rows, out)
+    tables = db.load_tables(out)
+    docs = db.with_groups(tables["documents"], labels)
+    assert set(docs["kind_label"]) == {"begroting 2024", "begroting 2023", "overig document"}
+    names = list(docs["document"])
+    assert not any(re.search(r"\[[0-9a-f]{6}\]", n) for n in names)  # no id fragments
+    assert any(n.endswith("(ander.txt)") for n in names)  # twins told apart by file name
+    page = db.build_dashboard(tables, DashboardSettings(min_n=1))
+    assert '<select id="filter-type">' in page and "<option>begroting</option>" in page
+    assert '<tr data-kind="begroting 2024">' in page
+    rewrite = page[page.index('id="panel-herschrijven"') :]
+    assert rewrite.split(">", 2)[1].strip().startswith("<details")  # collapsed by default
+    assert "<details open" not in page
+    long_name = max(labels.themes.values(), key=len)
+    grid = db.themes_by_document(
+        pd.DataFrame([{"unit_id": "d1", "unit_kind": "document", "slug": next(
+            s for s, n in labels.themes.items() if n == long_name), "level": "1", "score": 0.5,
+            "evidence": []}]), docs, labels)  # fmt: skip
+    spec = db.chart_spec(db.chart_themes(grid))
+    assert long_name in json.dumps(spec, ensure_ascii=False)
+    assert spec["encoding"]["x"]["axis"]["labelLimit"] == 0  # never cut off

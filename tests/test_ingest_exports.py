@@ -240,3 +240,16 @@ def test_ingest_exports_broken_file_does_not_stop_the_batch(
     assert [Path(e.path).name for e in errors] == ["a_broken.json", "b_notext.csv"]
     assert all("\n" not in str(e) and e.path in str(e) for e in errors)
     assert len(threads) == 1 and threads[0].comments[0].text == "Prima plan"
+
+
+def test_ingest_exports_subject_column_is_the_project(settings: Settings) -> None:
+    data = (
+        "id;onderwerp;auteur;tekst\n"
+        "1;Herinrichting Marktplein;Anna Veldman;Graag meer bomen in Deventer.\n"
+        "2;Nieuwe brug;Bert Kuipers;Eindelijk.\n"
+    )
+    threads = export(data, ".csv", settings)
+    assert [t.project for t in threads] == ["Herinrichting Marktplein", "Nieuwe brug"]
+    assert threads[0].municipality == "Deventer"  # no article: named in its comments
+    by_id = export("thread_id;text\n7;Goed plan.\n", ".csv", settings)
+    assert by_id[0].project is None  # an id is not a project

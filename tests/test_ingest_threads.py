@@ -362,3 +362,12 @@ def test_ingest_threads_structure_of_generated_threads(
     assert [c.text for c in thread.comments] == [
         f"Tekst nummer {i}.\nTweede regel." for i in range(1, len(depths) + 1)
     ]
+
+
+def test_ingest_threads_municipality_from_article(settings: Settings) -> None:
+    named = NUMBERED.replace(
+        "De gemeente plaatst tien nieuwe bankjes.",
+        "De gemeente Zwolle plaatst tien nieuwe bankjes in Zwolle-Zuid.",
+    )
+    assert parse(named, settings).municipality == "Zwolle"
+    assert parse(NUMBERED, settings).municipality is None  # names none: unknown, not guessed

@@ -50,10 +50,13 @@ def test_notebooks_import_pipeline_never_the_reverse():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebooks_run_top_to_bottom(path: Path, processed: Path, monkeypatch):
+def test_notebooks_run_top_to_bottom(path: Path, processed: Path, monkeypatch, tmp_path):
+    """Each notebook runs from a folder outside the repository on tables outside it
+    (GEMEENTETAAL_PROCESSED), and draws its charts without a CDN."""
     import nbformat
     from nbclient import NotebookClient
 
+    assert ROOT not in processed.parents
     monkeypatch.setenv("GEMEENTETAAL_PROCESSED", str(processed))
     monkeypatch.setenv("JUPYTER_PLATFORM_DIRS", "1")
     notebook = nbformat.read(path, as_version=4)
@@ -61,10 +64,14 @@ def test_notebooks_run_top_to_bottom(path: Path, processed: Path, monkeypatch):
         notebook,
         timeout=TIMEOUT,
         kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
+        resources={"metadata": {"path": str(tmp_path)}},  # working directory: not the repo
     )
     client.execute()
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert all(c.execution_count for c in code)
     errors = [o for c in code for o in c.outputs if o.output_type == "error"]
     assert errors == []
+    data = [o.get("data", {}) for c in code for o in c.outputs]
+    assert not any("cdn.jsdelivr" in str(d) or "vega@" in str(d) for d in data)
+    if "alt.renderers" in "".join(c.source for c in code):
+        assert any("image/svg+xml" in d for d in data), "charts are drawn as static SVG"

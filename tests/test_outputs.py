@@ -33,8 +33,10 @@ def test_outputs_schema_errors_write_nothing(tmp_path: Path):
     [
         ([{"path": "a", "stage": "x", "message": "m", "bogus": 1}], "unknown columns"),
         ([{"path": "a", "stage": "x", "message": None}], "null"),
-        ([{"path": "a", "stage": "x", "message": "m"}] * 2, "duplicate key"),
-        ([{"path": "a", "stage": "x", "message": 5}], "errors"),
+        ([{"path": "a", "stage": "read", "message": "m"}] * 2, "duplicate key"),
+        ([{"path": "a", "stage": "read", "message": 5}], "errors"),
+        ([{"path": "a", "stage": "x", "message": "m"}], r"errors\.stage: unknown values"),
+        ([{"path": "a", "message": "m"}], r"misses columns \['stage'\]"),
     ],
 )
 def test_outputs_validate_rejects(rows, match):
@@ -80,3 +82,107 @@ def test_outputs_duckdb_tables_and_columns_are_described(tmp_path: Path):
     con.close()
     assert "one row per failed input" in table_comment
     assert column_comment.startswith("stage that failed")
+
+
+def _sentence(**changes):
+    row = {
+        "sentence_id": "s1", "unit_id": "u1", "unit_kind": "paragraph", "document_id": "d1",
+        "position": 0, "start_char": 0, "end_char": 4, "text": "Zin.", "flag_kinds": [],
+    }  # fmt: skip
+    return {**row, **changes}
+
+
+@pytest.mark.parametrize(
+    "changes, match",
+    [
+        ({"unit_kind": "chapter"}, r"sentences\.unit_kind: unknown values \['chapter'\]"),
+        ({"flag_kinds": ["passive", "typo"]}, r"sentences\.flag_kinds: unknown values"),
+        ({"sentiment": "boos"}, r"sentences\.sentiment: unknown values"),
+        ({"sentiment_score": 1.5}, r"sentences\.sentiment_score \(row 0\): value 1\.5 is above"),
+        ({"n_words": -1}, r"sentences\.n_words \(row 0\): value -1 is below"),
+        ({"start_char": 9}, r"sentences\.start_char \(row 0\): start_char is greater than"),
+    ],
+)
+def test_outputs_validate_has_teeth(changes, match):
+    validate(TABLES["sentences"], [_sentence()])
+    with pytest.raises(SchemaError, match=match):
+        validate(TABLES["sentences"], [_sentence(**changes)])
+
+
+def test_outputs_check_table_rejects_missing_columns():
+    from pipeline.schemas import check_table
+
+    arrow = validate(TABLES["errors"], _error_rows()).drop_columns(["message"])
+    with pytest.raises(SchemaError, match=r"errors: missing columns \['message'\]"):
+        check_table(TABLES["errors"], arrow)
+
+
+def test_outputs_references_are_checked_before_writing(tmp_path: Path):
+    doc = {"document_id": "d1", "source_path": "a.txt", "content_hash": "h", "family": "text",
+           "n_programmes": 0}  # fmt: skip
+    unit = {"unit_id": "u1", "unit_kind": "paragraph", "document_id": "d1", "position": 0}
+    rows = {"documents": [doc], "units": [unit], "sentences": [_sentence(unit_id="nowhere")]}
+    with pytest.raises(SchemaError, match=r"sentences\.unit_id: 1 value\(s\) not found in units"):
+        outputs.write_tables(rows, tmp_path)
+    assert not list(tmp_path.iterdir())
+    outputs.write_tables({**rows, "sentences": [_sentence()]}, tmp_path)
+
+
+def test_outputs_duckdb_enforces_declarations(tmp_path: Path):
+    doc = {"document_id": "d1", "source_path": "a.txt", "content_hash": "h", "family": "text",
+           "n_programmes": 0}  # fmt: skip
+    unit = {"unit_id": "u1", "unit_kind": "paragraph", "document_id": "d1", "position": 0}
+    rows = {"documents": [doc], "units": [unit], "sentences": [_sentence()]}
+    outputs.write_tables(rows, tmp_path, keys=True)
+    con = duckdb.connect(str(tmp_path / outputs.DUCKDB_FILE))
+    kinds = dict(
+        con.execute(
+            "select constraint_type, count(*) from duckdb_constraints() "
+            "where table_name = 'sentences' group by 1"
+        ).fetchall()
+    )
+    assert kinds["PRIMARY KEY"] == 1 and kinds["FOREIGN KEY"] >= 2 and kinds["CHECK"] >= 5
+    for sql in (
+        "insert into sentences (sentence_id, unit_id, unit_kind, position, start_char, end_char,"
+        " text) values ('s2', 'u1', 'chapter', 0, 0, 1, 'x')",
+        "insert into sentences (sentence_id, unit_id, unit_kind, position, start_char, end_char,"
+        " text) values ('s2', 'u1', 'item', 0, 5, 1, 'x')",
+        "insert into sentences (sentence_id, unit_id, unit_kind, position, start_char, end_char,"
+        " text) values ('s2', 'nowhere', 'item', 0, 0, 1, 'x')",
+        "insert into sentences (sentence_id, unit_id, unit_kind, position, start_char, end_char,"
+        " text) values ('s1', 'u1', 'item', 0, 0, 1, 'x')",
+    ):
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute(sql)
+    con.close()
+
+
+def test_outputs_no_column_is_an_sql_keyword():
+    con = duckdb.connect()
+    reserved = {
+        name
+        for name, category in con.execute(
+            "select keyword_name, keyword_category from duckdb_keywords()"
+        ).fetchall()
+        if category == "reserved"
+    } | {"index", "row", "column", "start", "end", "order"}
+    con.close()
+    for table in TABLES.values():
+        bad = [c for c in table.column_names if c in reserved]
+        assert not bad, f"{table.name}: {bad}"
+
+
+def test_outputs_every_reference_points_at_a_declared_key():
+    for table in TABLES.values():
+        for column, target, target_column in table.references():
+            assert column in table.column_names
+            assert TABLES[target].key == (target_column,), f"{table.name}.{column}"
+
+
+def test_outputs_duckdb_keys_are_opt_in(tmp_path: Path):
+    outputs.write_tables({"errors": _error_rows()}, tmp_path)
+    con = duckdb.connect(str(tmp_path / outputs.DUCKDB_FILE))
+    found = con.execute("select constraint_type from duckdb_constraints()").fetchall()
+    kinds = {r[0] for r in found}
+    assert "CHECK" in kinds and "NOT NULL" in kinds and "PRIMARY KEY" not in kinds
+    con.close()

@@ -90,9 +90,14 @@ def test_verdict_thresholds_are_settings() -> None:
 
 
 def test_verdict_unknown_rule_is_an_error() -> None:
+    # Settings refuse an unknown rule when they are made (the registry's names)...
+    with pytest.raises(ValueError, match=r"unknown rule 'b1_rule\.v9'; known rules: b1_rule\.v1"):
+        ReadabilitySettings(b1_rule="b1_rule.v9")
+    # ...and the verdict still names the known rules for settings made without validation.
     known = r"unknown B1 rule 'b1_rule\.v9'; known rules: b1_rule\.v1, b1_rule\.v2"
+    unchecked = ReadabilitySettings().model_copy(update={"b1_rule": "b1_rule.v9"})
     with pytest.raises(ValueError, match=known):
-        b1_verdict(scores(), 0.2, ReadabilitySettings(b1_rule="b1_rule.v9"))
+        b1_verdict(scores(), 0.2, unchecked)
 
 
 def test_verdict_dutch_number_format() -> None:
@@ -145,3 +150,12 @@ def test_verdict_seed_programmes_are_above_b1_with_reasons(nlp_model, resources)
         assert row["b1_level"] in ("B2", "C1"), path.name
         assert row["b1_pass"] is False
         assert row["b1_reasons"] and all("B1:" in r for r in row["b1_reasons"])
+
+
+def test_verdict_numbers_come_from_babel():
+    from babel.numbers import format_decimal
+
+    from pipeline.numbers import nl_decimal, nl_int, nl_percent
+
+    assert nl_number(1234567.891, 2) == format_decimal(1234567.891, "#,##0.00", locale="nl")
+    assert (nl_int(12345), nl_percent(0.456), nl_decimal(12.5)) == ("12.345", "46%", "12,5")

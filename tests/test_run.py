@@ -153,3 +153,78 @@ def test_run_fingerprint_covers_code_and_data(tmp_path, monkeypatch):
     after_code = run_mod.data_fingerprint()
     (copy / "data" / "officialese.csv").write_text("term,alternative\n", encoding="utf-8")
     assert len({before, after_code, run_mod.data_fingerprint()}) == 3
+
+
+def test_run_tables_of_data_raw_pass_referential_checks(tmp_path: Path, settings):
+    """Every reference between the tables of `run data/raw` resolves: each unit_id of
+    sentences, flags and themes (articles included) is a unit, each sentence is in a
+    document or a thread (never both), and DuckDB accepts them as FOREIGN KEY constraints
+    (`[run] duckdb_keys`)."""
+    import pyarrow as pa
+
+    from pipeline.schemas import VIEWS, check_references
+
+    out = tmp_path / "out"
+    with_keys = settings.run.model_copy(update={"duckdb_keys": True})
+    summary = run([RAW], settings.model_copy(update={"run": with_keys}), out)
+    assert not summary.errors
+    tables = {name: pq.read_table(out / f"{name}.parquet") for name in TABLES}
+    check_references(tables)
+    units = set(tables["units"].column("unit_id").to_pylist())
+    for name in ("sentences", "flags", "themes"):
+        assert set(tables[name].column("unit_id").to_pylist()) <= units, name
+    sentences = tables["sentences"].to_pylist()
+    assert {s["unit_kind"] for s in sentences} == {"paragraph", "item", "article", "comment"}
+    assert all((s["document_id"] is None) != (s["thread_id"] is None) for s in sentences)
+    themes = tables["themes"].to_pylist()
+    assert any(t["unit_kind"] == "article" for t in themes) and all(t["name"] for t in themes)
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    evidence = {w.lower() for t in themes for w in t["evidence"]}
+    assert evidence and not evidence & STOP_WORDS  # content words only ("langs", "via": no)
+    run_ids = {r["run_id"] for r in tables["runs"].to_pylist()}
+    for name in ("documents", "sentences", "comments", "themes"):
+        assert set(tables[name].column("run_id").to_pylist()) == {summary.run_id} <= run_ids
+    # A broken reference is caught.
+    broken = tables["sentences"].set_column(
+        1, "unit_id", pa.array(["nowhere"] * tables["sentences"].num_rows)
+    )
+    with pytest.raises(ValueError, match=r"sentences\.unit_id"):
+        check_references({**tables, "sentences": broken})
+    con = duckdb.connect(str(out / "gemeentetaal.duckdb"), read_only=True)
+    n_fk = con.execute(
+        "select count(*) from duckdb_constraints() where constraint_type = 'FOREIGN KEY'"
+    ).fetchone()[0]
+    views = {r[0] for r in con.execute("select view_name from duckdb_views()").fetchall()}
+    for view in VIEWS:
+        assert view.name in views
+        assert con.execute(f"select count(*) from {view.name}").fetchone()[0] > 0, view.name
+    con.close()
+    n_declared = sum(
+        1 for t in TABLES.values() for _, target, _ in t.references() if target != t.name
+    )
+    assert n_fk == n_declared
+
+
+def test_run_broken_reference_stops_before_writing(tmp_path: Path, settings, monkeypatch):
+    """A reference that does not resolve is a clear error naming the table and the column;
+    the previous tables stay as they were."""
+    import pipeline.analyse as analyse
+
+    source = RAW / "brief_b1_rioolvervanging.txt"
+    out = tmp_path / "out"
+    run([source], settings, out)
+    before = (out / "sentences.parquet").read_bytes()
+    real = analyse._sentence_rows
+
+    def dangling(rows, unit, analysis, scores):
+        real(rows, unit, analysis, scores)
+        for row in rows["sentences"]:
+            row["unit_id"] = "nowhere"
+
+    monkeypatch.setattr(analyse, "_sentence_rows", dangling)
+    from pipeline.schemas import SchemaError
+
+    with pytest.raises(SchemaError, match=r"sentences\.unit_id: \d+ value\(s\) not found in units"):
+        run([source], settings, out, force=True)
+    assert (out / "sentences.parquet").read_bytes() == before

@@ -22,7 +22,7 @@ from pipeline.ingest.readers import (
     read_input,
 )
 from pipeline.privacy import Pseudonymiser
-from pipeline.records import Document, IngestError, Record, Thread, content_hash
+from pipeline.records import IngestError, Record, content_hash
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +37,13 @@ __all__ = [
 ]
 
 
-def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files ``scan_inputs`` finds under ``paths`` (problems left out; see
-    ``pipeline/ingest/inputs.py`` for the policy every command follows)."""
-    yield from scan_inputs(paths, SUPPORTED_SUFFIXES).files
+def iter_input_files(
+    paths: Iterable[Path], extensions: Iterable[str] = SUPPORTED_SUFFIXES
+) -> Iterator[Path]:
+    """The files ``scan_inputs`` finds under ``paths`` with one of ``extensions``
+    (``settings.ingest.extensions``; problems left out; see ``pipeline/ingest/inputs.py`` for
+    the policy every command follows)."""
+    yield from scan_inputs(paths, extensions).files
 
 
 def detect_family(raw: RawInput) -> str:
@@ -89,7 +92,7 @@ def ingest_paths(
     batch goes on. Special files, broken links and unreadable folders are reported, and a
     file with the same bytes as an earlier one is skipped with an error, as its records
     would have the same (content-based) ids (``pipeline/ingest/inputs.py``)."""
-    scan = scan_inputs(paths, SUPPORTED_SUFFIXES)
+    scan = scan_inputs(paths, settings.ingest.extensions)
     yield from scan.problems
     copies = DuplicateFilter()
     for path in scan.files:
@@ -112,10 +115,3 @@ def ingest_paths(
             continue
         yield from records
 
-
-def is_document(record: Record) -> bool:
-    return isinstance(record, Document)
-
-
-def is_thread(record: Record) -> bool:
-    return isinstance(record, Thread)

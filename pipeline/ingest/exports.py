@@ -62,6 +62,7 @@ class _Group:
     article_text: str = ""
     published: datetime | None = None
     items: list[_Item] = field(default_factory=list)
+    project: str | None = None  # the subject in the thread column (not an id)
 
 
 class ColumnMap:
@@ -158,7 +159,8 @@ def _group_flat(records: Iterable[Mapping[str, Any]], columns: ColumnMap) -> lis
     for record in records:
         key = _as_text(columns.get(record, "thread"))
         if key not in groups:
-            groups[key] = _Group(key, title=None if title_is_id else key)
+            subject = None if title_is_id else key
+            groups[key] = _Group(key, title=subject, project=subject)
         _add_item(groups[key], record, columns, None)
     return list(groups.values())
 
@@ -374,6 +376,7 @@ def _group_thread(
         article_text=group.article_text,
         published=group.published,
         thread_key=group.key,
+        project=group.project,
     )
 
 

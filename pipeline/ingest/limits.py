@@ -128,7 +128,7 @@ def bounded_pages(
     pages: Sequence[Page],
     extract: Callable[[Page], Read],
     limits: IngestSettings,
-    n_chars: Callable[[Read], int] = len,
+    n_chars: Callable[[Read], int] = len,  # type: ignore[assignment]  # Read is str or list
 ) -> list[Read]:
     """What ``extract`` reads from each page (its text, or its lines with ``n_chars`` to
     count their characters), refusing too many pages or too much text as soon as it shows.

@@ -19,15 +19,17 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.config import IngestSettings
+from pipeline.config import DATA_EXTENSIONS, READABLE_EXTENSIONS, IngestSettings
 from pipeline.ingest.errors import InputError, describe
 from pipeline.ingest.layout import Block, render_text, text_blocks
 from pipeline.ingest.limits import check_html, check_text, check_zip, single_byte_encoding
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
-DATA_SUFFIXES = {".csv", ".json", ".jsonl"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DATA_SUFFIXES | {".docx", ".pdf"}
+DATA_SUFFIXES = set(DATA_EXTENSIONS)
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}  # what `check` reads
+SUPPORTED_SUFFIXES = DOCUMENT_SUFFIXES | DATA_SUFFIXES
+assert set(READABLE_EXTENSIONS) == SUPPORTED_SUFFIXES, "config.READABLE_EXTENSIONS is stale"
 
 
 __all__ = ["InputError", "RawInput", "decode_text", "extract_text", "read_bytes", "read_input"]

@@ -27,6 +27,7 @@ import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
 
 from pipeline.ingest.dates import parse_datetime, search_datetime
 from pipeline.privacy import NameMatcher, Pseudonymiser, is_organisation, normalise_name
@@ -324,7 +325,7 @@ def extract_emoji(text: str) -> list[str]:
     return [item["emoji"] for item in emoji.emoji_list(text)]
 
 
-def author_role(author: str | None) -> str | None:
+def author_role(author: str | None) -> Literal["resident", "organisation"] | None:
     """``organisation`` for the municipality, a project team, the editor ...
     (``privacy_terms.toml`` organisations), ``resident`` for anyone else, None without an
     author."""
@@ -406,6 +407,7 @@ def make_thread(
     published: datetime | None = None,
     extra_names: Iterable[str] = (),
     thread_key: object | None = None,
+    project: str | None = None,
 ) -> Thread:
     """Build a scrubbed ``Thread`` from raw comments and article parts.
 
@@ -418,16 +420,35 @@ def make_thread(
     id_prefix: tuple[object, ...] = (
         (content_hash,) if thread_key is None else (content_hash, thread_key)
     )
+    article_title = pseudonymiser.scrub(title, matcher).text if title else None
+    article = pseudonymiser.scrub(article_text, matcher).text if article_text else ""
+    comments = build_comments(raws, id_prefix, matcher, pseudonymiser)
     return Thread(
         thread_id=make_id(*id_prefix, "thread"),
         source_path=source_path,
         content_hash=content_hash,
         layout=layout,
-        article_title=pseudonymiser.scrub(title, matcher).text if title else None,
-        article_text=pseudonymiser.scrub(article_text, matcher).text if article_text else "",
+        article_title=article_title,
+        article_text=article,
         published=published,
-        comments=build_comments(raws, id_prefix, matcher, pseudonymiser),
+        comments=comments,
+        municipality=thread_municipality(article_title, article, comments),
+        project=pseudonymiser.scrub(project, matcher).text if project else None,
     )
+
+
+def thread_municipality(
+    title: str | None, article: str, comments: Iterable[Comment]
+) -> str | None:
+    """The official name of the municipality a thread is about: from its title and article,
+    or, for a thread without article, from its comments; None when none is named."""
+    from pipeline.ingest.municipalities import default_matcher
+
+    matcher = default_matcher()
+    found = matcher.match(f"{title or ''}\n\n{article}")
+    if found is None and not article.strip():
+        found = matcher.match("\n\n".join(c.text for c in comments))
+    return found
 
 
 def parse_thread(

@@ -56,7 +56,7 @@ def read_html_blocks(
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
-    root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.find("article")
+    root = soup.find("main") or soup.find(None, {"role": "main"}) or soup.find("article")
     keep_text: set[str] | None = None
     if root is None:
         root = soup.body or soup

@@ -8,20 +8,44 @@ Public API (used by the batch stage and ``gemeentetaal check``)::
 
 ``Counts`` are additive, so paragraphs sum to sections and documents. See docs/readability.md
 for how every measure is computed.
+
+The names are imported on first use (PEP 562), so a light submodule (``formulas``, the rule
+registry in ``verdict``) can be imported, e.g. to validate settings, without spaCy.
 """
 
-from pipeline.readability.analysis import (
-    SentenceAnalysis,
-    TextAnalysis,
-    analyse_doc,
-    lint_features,
-    measures,
-    style_flag_rate,
-)
-from pipeline.readability.counts import Counts
-from pipeline.readability.flags import FLAG_KINDS, Flag
-from pipeline.readability.resources import ReadabilityResources
-from pipeline.readability.verdict import Verdict, b1_verdict
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.readability.analysis import (
+        SentenceAnalysis,
+        TextAnalysis,
+        analyse_doc,
+        lint_features,
+        measures,
+        style_flag_rate,
+    )
+    from pipeline.readability.counts import Counts
+    from pipeline.readability.flags import FLAG_KINDS, Flag
+    from pipeline.readability.resources import ReadabilityResources
+    from pipeline.readability.verdict import Verdict, b1_verdict
+
+_WHERE = {
+    "SentenceAnalysis": "analysis",
+    "TextAnalysis": "analysis",
+    "analyse_doc": "analysis",
+    "lint_features": "analysis",
+    "measures": "analysis",
+    "style_flag_rate": "analysis",
+    "Counts": "counts",
+    "FLAG_KINDS": "flags",
+    "Flag": "flags",
+    "ReadabilityResources": "resources",
+    "Verdict": "verdict",
+    "b1_verdict": "verdict",
+}
 
 __all__ = [
     "FLAG_KINDS",
@@ -37,3 +61,13 @@ __all__ = [
     "measures",
     "style_flag_rate",
 ]
+assert sorted(__all__) == sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -197,7 +197,7 @@ def is_fragment(
     if last is not None and last.text[-1:] in ".!?":
         return False
     if doc.has_annotation("MORPH"):
-        return not any("Fin" in t.morph.get("VerbForm") for t in doc[start:end])
+        return not any("Fin" in t.morph.get("VerbForm", []) for t in doc[start:end])
     return True
 
 

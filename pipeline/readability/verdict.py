@@ -44,18 +44,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.config import ReadabilitySettings
+from pipeline.numbers import nl_number, nl_percent
 
 LEVELS = ("A2", "B1", "B2", "C1")
 
 
-def nl_number(value: float, decimals: int = 1) -> str:
-    """A number in Dutch notation: decimal comma, thousands with a dot (``1.234,5``)."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def nl_percent(share: float) -> str:
-    return f"{nl_number(100 * share, 0)}%"
 
 
 @dataclass(frozen=True)

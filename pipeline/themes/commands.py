@@ -98,7 +98,7 @@ def read_units(
                 RawInput("-", ".txt", text, text.encode("utf-8"), "utf-8")
             ]
         else:
-            raws = list(iter_input_files([Path(name)]))
+            raws = list(iter_input_files([Path(name)], settings.ingest.extensions))
         for item in raws:
             try:
                 raw = (
@@ -254,7 +254,7 @@ def discover_command(
     topics = discover_topics(texts, n_topics)
     target = out or settings.paths.processed_dir / "topics"
     target.mkdir(parents=True, exist_ok=True)
-    data = [
+    data: list[dict[str, Any]] = [
         {
             "topic": t.index,
             "label": t.label,

@@ -345,7 +345,7 @@ def fit_model(
             warnings.filterwarnings("ignore", message="Label not .* is present in all training")
             probs = cross_val_predict(model, list(texts), y, cv=folds, method="predict_proba")
         for blend in BLEND_GRID if lex is not None else (0.0,):
-            mixed = (1 - blend) * probs + blend * lex if blend else probs
+            mixed = (1 - blend) * probs + blend * lex if blend and lex is not None else probs
             thresholds, f1 = _best_thresholds(y, mixed)
             if best is None or f1 > best[0] + 1e-9:
                 best = (f1, c, blend, thresholds)

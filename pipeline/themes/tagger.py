@@ -145,8 +145,10 @@ class ThemeTagger:
             raw: dict[str, tuple[float, list[str]]] = {}
             surface: dict[str, str] = {}
             for lemma, token in pairs:
-                surface.setdefault(lemma, token.text)
-            for j in np.flatnonzero(scores[i] >= threshold):
+                # Evidence is shown to readers: content words only (not "langs", "komt").
+                if not token.pos_ or token.pos_ in EVIDENCE_POS:
+                    surface.setdefault(lemma, token.text)
+            for j in map(int, np.flatnonzero(scores[i] >= threshold)):
                 slug = model.labels[j]
                 lemmas = model.explain(features[i], [lemma for lemma, _ in pairs], int(j))
                 evidence = [surface[lemma] for lemma in lemmas if lemma in surface]
@@ -225,6 +227,11 @@ class ThemeTagger:
         return aggregate(children, weights, self.settings)
 
 
+# Parts of speech whose words may be shown as evidence for a theme (the model may also
+# learn from function words and verbs; readers need the words that carry the topic).
+EVIDENCE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
 def _dedupe(words: Sequence[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
@@ -301,7 +308,7 @@ def aggregate(
 
 
 def theme_rows(unit_id: str, unit_kind: str, hits: Sequence[ThemeHit]) -> list[dict[str, Any]]:
-    """Rows for the ``themes`` table (pipeline/schemas.py)."""
+    """Rows for the ``themes`` table (pipeline/schemas/)."""
     return [
         {
             "unit_id": unit_id,
@@ -309,12 +316,23 @@ def theme_rows(unit_id: str, unit_kind: str, hits: Sequence[ThemeHit]) -> list[d
             "slug": h.slug,
             "code": h.code,
             "level": h.level,
+            "name": h.name,
             "score": float(h.score),
             "evidence": list(h.evidence),
             "method": h.method,
         }
         for h in hits
     ]
+
+
+def theme_name_rows(taxonomy: Taxonomy | None = None) -> list[dict[str, Any]]:
+    """Rows for the ``theme_names`` table: every theme of the taxonomy with its full name."""
+    taxonomy = taxonomy or load_taxonomy()
+    return [
+        {"slug": t.slug, "code": t.code, "level": t.level, "name": t.name,
+         "parent_slug": t.parent}
+        for t in taxonomy
+    ]  # fmt: skip
 
 
 def train_tagger(

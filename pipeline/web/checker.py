@@ -20,6 +20,7 @@ from pipeline.config import Settings, WebSettings
 from pipeline.ingest.limits import LimitError
 from pipeline.ingest.readers import InputError, decode_text, extract_text
 from pipeline.nlp import ModelInfo, load_pipeline
+from pipeline.numbers import nl_int
 
 if TYPE_CHECKING:
     from pipeline.check import CheckResult
@@ -38,7 +39,7 @@ class RequestError(Exception):
 
 
 def _format_int(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return nl_int(n)
 
 
 def display_name(filename: str | None) -> str:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.config import Settings
 from pipeline.nlp import ModelInfo
+from pipeline.numbers import nl_int
 
 if TYPE_CHECKING:
     from pipeline.web.checker import Checker
@@ -328,9 +329,7 @@ class ProcessPool:
                 raise RequestError(
                     413,
                     f"De tekst vraagt te veel geheugen om te controleren (meer dan "
-                    f"{self.max_worker_mb:,.0f} MB). Controleer de tekst in delen.".replace(
-                        ",", "."
-                    ),
+                    f"{nl_int(self.max_worker_mb)} MB). Controleer de tekst in delen.",
                 ) from None
             log.error("check worker %d stopped unexpectedly", worker.pid)
             return CheckOutcome(500, error_type="WorkerDied")

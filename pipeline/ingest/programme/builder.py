@@ -4,7 +4,7 @@ of a programme), paragraphs, items and tables."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from pipeline.ingest.programme.lines import PARAGRAPH_END, Line, header_unit
 from pipeline.ingest.programme.vocabulary import Role
@@ -163,7 +163,8 @@ class Builder:
             else "bullet"
         )
         self.item = Item(
-            "", order, kind, line.letter, line.body, role=line.role,
+            "", order, kind, line.letter, line.body,
+            role=cast(Role | None, line.role),  # "pair" is a heading role, never an item's
             position=section.next_position(),
         )  # fmt: skip
         self.item_lines = [line.body]

@@ -266,7 +266,7 @@ class Parser:
         builder.flush()
         label_kind, value = parse_metadata_line(line.text, self.vocab) or ("portfolio", "")
         if not value:
-            values = []
+            values: list[str] = []
             j = self.next_content[i]
             while (
                 j is not None

@@ -154,7 +154,7 @@ def _stem_verb(word: str, resources: ReadabilityResources) -> str | None:
 def _is_plural(token: Token) -> bool:
     if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm", []):
         return False  # "instellen van ...": an infinitive, not the plural of a noun
-    number = token.morph.get("Number")
+    number = token.morph.get("Number", [])
     if number:
         return "Plur" in number
     return token.lower_ != lemma_of(token) and token.lower_.endswith(("en", "s"))
@@ -279,15 +279,15 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         if token.i in covered or is_name(token, first_word) or _is_plural(token):
             continue
         plain = _light_verb(token, ctx)
-        verb = plain or action_verb(token, resources)
-        if verb is None or (
+        found = plain or action_verb(token, resources)
+        if found is None or (
             plain is None
             and not _has_van_complement(token)
             and not _after_bare_preposition(token)
             and not _coordinated_with_van(token, resources)
         ):
             continue
-        verb = _suggested_verb(verb, resources)
+        verb = _suggested_verb(found, resources)
         flags.append(
             make_flag(
                 doc, token.i, token.i, "nominalisation",

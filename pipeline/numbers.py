@@ -1,0 +1,31 @@
+"""Dutch number formatting for every report, message and page, from Babel's CLDR data
+(decimal comma, a dot between thousands: ``1.234,5``)."""
+
+from __future__ import annotations
+
+LOCALE = "nl"
+
+
+def nl_number(value: float, decimals: int = 1) -> str:
+    """``value`` with exactly ``decimals`` decimals and digit grouping (``1.234,5``)."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(value, pattern, locale=LOCALE)
+
+
+def nl_int(value: int | float) -> str:
+    """A count with digit grouping (``12.345``)."""
+    return nl_number(value, 0)
+
+
+def nl_decimal(value: float) -> str:
+    """A number with as many decimals as it needs, at most three (``0,25``, ``12``)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=LOCALE)
+
+
+def nl_percent(share: float) -> str:
+    """A share as a whole percentage (``45%``)."""
+    return f"{nl_number(100 * share, 0)}%"
