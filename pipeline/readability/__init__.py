@@ -16,6 +16,7 @@ from pipeline.readability.analysis import (
     analyse_doc,
     lint_features,
     measures,
+    measures_and_verdict,
     style_flag_rate,
 )
 from pipeline.readability.counts import Counts
@@ -35,5 +36,6 @@ __all__ = [
     "b1_verdict",
     "lint_features",
     "measures",
+    "measures_and_verdict",
     "style_flag_rate",
 ]
