@@ -10,15 +10,15 @@ measure is oriented so that higher = harder). Observations:
 * the project's 31 calibration texts (``tests/fixtures/levels``): their exact level A2, B1,
   B2 or C1, weighted ``--calibration-weight`` times a real text of their class.
 
-The B1 threshold is the fitted B1|B2 boundary, moved into the gap between the calibration
-texts that must pass (A2, B1) and those that must fail (B2, C1) when it lies outside it; the
-A2 and B2 cut points are the middle of the gaps A2|B1 and B2|C1 of the calibration texts (or
-the fitted boundary when the texts overlap). The intercept puts the threshold at difficulty
-50, and a temperature (dividing all weights) puts the B2|C1 cut point at 90 (this spreads the
-scale; it changes no ranking or decision). Reference values ("a typical B1 text") are the medians of the fit texts that should pass
-and do. The weight of the calibration texts and the L2 penalty are chosen from a small grid by
-grouped 5-fold cross-validation (folds by source document), preferring grids under which the
-full fit orders all calibration texts correctly.
+The B1 threshold is the fitted B1|B2 boundary, moved into the gap between the calibration texts
+that must pass (A2, B1) and those that must fail (B2, C1) when it lies outside it; the A2 and
+B2 cut points are the middle of the gaps A2|B1 and B2|C1 of the calibration texts (or the
+fitted boundary when the texts overlap). The intercept puts the threshold at difficulty 50, and
+a temperature (dividing all weights) puts the B2|C1 cut point at 90 (this spreads the scale; it
+changes no ranking or decision). Reference values ("a typical B1 text") are the medians of the
+fit texts that should pass and do. The weight of the calibration texts and the L2 penalty are
+chosen from a small grid by grouped 5-fold cross-validation (folds by source document),
+preferring grids under which the full fit orders all calibration texts correctly.
 
 Usage::
 
@@ -144,8 +144,10 @@ def fit_ordinal(data: Data, x: np.ndarray, calibration_weight: float, penalty: f
     """
     from scipy.optimize import minimize
 
-    n, k = x.shape
-    w_obs = np.where(data.harder, 1.0 / max(1, data.harder.sum()), 1.0 / max(1, (~data.harder).sum()))
+    k = x.shape[1]
+    w_obs = np.where(
+        data.harder, 1.0 / max(1, data.harder.sum()), 1.0 / max(1, (~data.harder).sum())
+    )
     w_obs = w_obs * np.where(data.calibration, calibration_weight, 1.0)
     w_obs = w_obs / w_obs.sum()
     cal, lab = data.calibration, data.label
@@ -184,8 +186,12 @@ def place_cuts(data: Data, z: np.ndarray, theta: tuple[float, float, float]) -> 
     cal = data.calibration
     zc, lc = z[cal], data.label[cal]
 
-    def cut(low_levels: tuple[int, ...], high_levels: tuple[int, ...], fitted: float,
-            prefer_fitted: bool) -> tuple[float, bool]:
+    def cut(
+        low_levels: tuple[int, ...],
+        high_levels: tuple[int, ...],
+        fitted: float,
+        prefer_fitted: bool,
+    ) -> tuple[float, bool]:
         gap = _gap(zc[np.isin(lc, low_levels)], zc[np.isin(lc, high_levels)])
         if gap is None:
             return fitted, True
@@ -219,8 +225,9 @@ def z_of(model: dict, raw: np.ndarray) -> np.ndarray:
     return standardise(raw, model["mean"], model["scale"]) @ model["weights"]
 
 
-def figures(records: list[dict[str, Any]], difficulty: Sequence[float],
-            passed: Sequence[bool]) -> dict[str, Any]:
+def figures(
+    records: list[dict[str, Any]], difficulty: Sequence[float], passed: Sequence[bool]
+) -> dict[str, Any]:
     """Balanced accuracy of the B1 decision and AUC of the score, per dataset and pooled,
     with counts; the share of Amsterdam pairs where the easy twin scores lower."""
     out: dict[str, Any] = {}
@@ -256,7 +263,11 @@ def _pairs(records: list[dict[str, Any]], difficulty: Sequence[float]) -> dict[s
         if key.endswith("-complex") and key.replace("-complex", "-simple") in by_id:
             total += 1
             wins += int(by_id[key.replace("-complex", "-simple")] < d)
-    return {"easy_scores_lower": wins, "pairs": total, "share": _round(wins / total)} if total else None
+    return (
+        {"easy_scores_lower": wins, "pairs": total, "share": _round(wins / total)}
+        if total
+        else None
+    )
 
 
 def _round(x: float | None, digits: int = 4) -> float | None:
@@ -298,10 +309,12 @@ def fit_command(remeasure: bool) -> dict[str, Any]:
             full = train(data, cw, penalty)
             cv = cross_validate(data, cw, penalty)
             real = _real_pooled(cv)
-            grid.append({"calibration_weight": cw, "penalty": penalty,
-                         "calibration_ordered": bool(full["ordered"]), "cv_real": real, "cv": cv})  # fmt: skip
-            print(f"grid cw={cw} l2={penalty} ordered={full['ordered']} cv_real={real}",
-                  file=sys.stderr)  # fmt: skip
+            ordered = bool(full["ordered"])
+            grid.append(
+                {"calibration_weight": cw, "penalty": penalty, "calibration_ordered": ordered,
+                 "cv_real": real, "cv": cv}
+            )  # fmt: skip
+            print(f"grid cw={cw} l2={penalty} ordered={ordered} cv_real={real}", file=sys.stderr)
     usable = [g for g in grid if g["calibration_ordered"]] or grid
     best = max(usable, key=lambda g: g["cv_real"]["balanced_accuracy"] + g["cv_real"]["auc"])
     model = train(data, best["calibration_weight"], best["penalty"])
@@ -339,8 +352,11 @@ def fit_command(remeasure: bool) -> dict[str, Any]:
             "penalty": best["penalty"],
             "temperature": round(float(temperature), 4),
             "calibration_ordered": bool(model["ordered"]),
-            "cross_validation": {"folds": FOLDS, "grouped_by": "source document",
-                                 "figures": best["cv"]},  # fmt: skip
+            "cross_validation": {
+                "folds": FOLDS,
+                "grouped_by": "source document",
+                "figures": best["cv"],
+            },
             "fit_figures": figures(records, difficulty.tolist(), [d <= 50 for d in difficulty]),
             "v2_on_fit_texts": _v2_figures(records),
             "grid": [{k: v for k, v in g.items() if k != "cv"} for g in grid],
@@ -447,4 +463,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-

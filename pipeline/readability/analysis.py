@@ -16,10 +16,10 @@ from pipeline.nlp import ModelInfo
 from pipeline.readability import flags as fl
 from pipeline.readability import formulas
 from pipeline.readability.counts import Counts, is_word, n_characters, sentence_spans
+from pipeline.readability.difficulty import VerdictInputs
 from pipeline.readability.flags import STYLE_FLAG_KINDS, Flag, SentenceContext, UnitContext
 from pipeline.readability.lint import count_subclauses, lint_sentence
 from pipeline.readability.resources import ReadabilityResources
-from pipeline.readability.difficulty import VerdictInputs
 from pipeline.readability.verdict import Verdict, b1_verdict, nl_number
 
 

@@ -168,7 +168,9 @@ def _syllables(v: VerdictInputs, s: ReadabilitySettings, x: float, ref: float) -
     return base + f" (typische B1-tekst: {nl_number(ref / 100, 2)})."
 
 
-def _flag_measure(kind: str, label: str, advice: Callable[[int, ReadabilitySettings], str]) -> Measure:
+def _flag_measure(
+    kind: str, label: str, advice: Callable[[int, ReadabilitySettings], str]
+) -> Measure:
     return Measure(
         f"flag_{kind}",
         label,
@@ -221,9 +223,10 @@ MEASURES: dict[str, Measure] = {
                        else None),
             nl_percent,
             lambda v, s, x, ref: (
-                f"Kies kortere woorden: {_count(v.n_long_words or 0, 'woord heeft', 'woorden hebben')}"
-                f" {s.long_word_syllables} of meer lettergrepen ({nl_percent(x)}; typische B1-tekst: "
-                f"{nl_percent(ref)})."
+                "Kies kortere woorden: "
+                f"{_count(v.n_long_words or 0, 'woord heeft', 'woorden hebben')} "
+                f"{s.long_word_syllables} of meer lettergrepen ({nl_percent(x)}; typische "
+                f"B1-tekst: {nl_percent(ref)})."
             ),
             word_level=True,
         ),
@@ -246,8 +249,8 @@ MEASURES: dict[str, Measure] = {
             lambda x: f"{nl_number(x)} woorden",
             lambda v, s, x, ref: (
                 "Zet woorden die bij elkaar horen dicht bij elkaar (onderwerp en werkwoord, "
-                f"hulpwerkwoord en voltooid deelwoord): de grootste afstand is gemiddeld {nl_number(x)} "
-                f"woorden per zin (typische B1-tekst: {nl_number(ref)})."
+                "hulpwerkwoord en voltooid deelwoord): de grootste afstand is gemiddeld "
+                f"{nl_number(x)} woorden per zin (typische B1-tekst: {nl_number(ref)})."
             ),
         ),
         Measure(
@@ -268,7 +271,8 @@ MEASURES: dict[str, Measure] = {
             nl_percent,
             lambda v, s, x, ref: (
                 f"Maak de tekst concreter: {nl_percent(x)} van de zelfstandige naamwoorden is "
-                f"abstract (typische B1-tekst: {nl_percent(ref)}). Noem mensen, dingen en voorbeelden."
+                f"abstract (typische B1-tekst: {nl_percent(ref)}). Noem mensen, dingen en "
+                "voorbeelden."
             ),
             word_level=True,
         ),
@@ -303,7 +307,8 @@ MEASURES: dict[str, Measure] = {
         _flag_measure(
             "abbreviation", "Afkortingen",
             lambda n, s: (
-                f"Schrijf afkortingen voluit of leg ze uit: {_count(n, 'afkorting', 'afkortingen')}."
+                "Schrijf afkortingen voluit of leg ze uit: "
+                f"{_count(n, 'afkorting', 'afkortingen')}."
             ),
         ),
         _flag_measure(
@@ -462,7 +467,8 @@ def score(inputs: VerdictInputs, settings: ReadabilitySettings, model: Difficult
                 measure.shown(value) if value is not None else "niet gemeten",
                 term.reference,
                 c * slope,
-                measure.advice(inputs, settings, value, term.reference) if value is not None
+                measure.advice(inputs, settings, value, term.reference)
+                if value is not None
                 else "",
             )
         )
@@ -470,9 +476,7 @@ def score(inputs: VerdictInputs, settings: ReadabilitySettings, model: Difficult
     return Scored(d, tuple(out), tuple(missing))
 
 
-def cut_points(
-    settings: ReadabilitySettings, model: DifficultyModel
-) -> tuple[float, float, float]:
+def cut_points(settings: ReadabilitySettings, model: DifficultyModel) -> tuple[float, float, float]:
     """``(a2_max, b1_max, b2_max)``: configured values over the model's own."""
     return (
         model.a2_max if settings.a2_max_difficulty is None else settings.a2_max_difficulty,

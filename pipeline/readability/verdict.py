@@ -302,9 +302,7 @@ def rule_v3(
     )  # fmt: skip
 
 
-Rule = Callable[
-    [dict[str, Any], float | None, ReadabilitySettings, VerdictInputs | None], Verdict
-]
+Rule = Callable[[dict[str, Any], float | None, ReadabilitySettings, VerdictInputs | None], Verdict]
 RULES: dict[str, Rule] = {
     "b1_rule.v1": rule_v1,
     "b1_rule.v2": rule_v2,
