@@ -63,6 +63,7 @@ class CheckResult:
     sentences: list[CheckedSentence]
     unit_flags: list[Any]  # list[Flag]: flags on a paragraph as a whole
     model: dict[str, Any]
+    verdict: Any = None  # pipeline.readability.Verdict behind measures["b1_*"]
 
     @property
     def level(self) -> str | None:
@@ -84,6 +85,12 @@ class CheckResult:
             "b1_pass": m["b1_pass"],
             "rule": m["b1_rule"],
             "reasons": list(m["b1_reasons"] or []),
+            "difficulty": m.get("b1_difficulty"),
+            "threshold": self.verdict.threshold if self.verdict is not None else None,
+            "fix_first": list(m.get("b1_fix_first") or []),
+            "contributions": [c.to_dict() for c in self.verdict.contributions]
+            if self.verdict is not None
+            else [],
             "scores": {
                 "flesch_douma": m["flesch_douma"],
                 "flesch_douma_band": m["flesch_douma_band"],
@@ -265,7 +272,12 @@ def check_texts(
     from pipeline.ingest.readers import InputError
     from pipeline.nlp import ModelInfo, load_pipeline, parse, unwrap_lines
     from pipeline.privacy import Pseudonymiser
-    from pipeline.readability import Counts, ReadabilityResources, lint_features, measures
+    from pipeline.readability import (
+        Counts,
+        ReadabilityResources,
+        lint_features,
+        measures_and_verdict,
+    )
 
     scrubber = Pseudonymiser.for_scrubbing(settings.privacy)
     checked: list[_Checked | InputFailure] = []
@@ -306,16 +318,18 @@ def check_texts(
                     )
                 )  # fmt: skip
             unit_flags += [f.shifted(offset) for f in analysis.unit_flags]
+        row, verdict = measures_and_verdict(total, settings.readability)
         out.append(
             CheckResult(
                 path=entry.item.path,
                 text=entry.text,
-                measures=measures(total, settings.readability),
+                measures=row,
                 lint_features=lint_features(total),
                 counts=total,
                 sentences=sentences,
                 unit_flags=unit_flags,
                 model=model,
+                verdict=verdict,
             )
         )
     return out

@@ -53,7 +53,12 @@ def score_items(result: Any) -> list[tuple[str, str]]:
         if m.get("lint_score") is not None
         else "niet berekend"
     )
+    difficulty = m.get("b1_difficulty")
+    items = []
+    if difficulty is not None:
+        items.append(("Moeilijkheid", f"{_score(difficulty, 0)} van 100"))
     return [
+        *items,
         ("Flesch-Douma", f"{_score(m['flesch_douma'])} ({m['flesch_douma_band'] or '–'})"),
         ("Brouwer", f"{_score(m['brouwer'])} ({m['brouwer_band'] or '–'})"),
         ("LiNT-II", lint),
@@ -97,6 +102,11 @@ def render_text(results: Sequence[Any], color: bool = False) -> str:
         )
         for reason in result.measures.get("b1_reasons") or []:
             console.print(f"  - {reason}")
+        fix = result.measures.get("b1_fix_first") or []
+        if fix:
+            console.print("  Eerst aanpakken:", style="bold")
+            for n, advice in enumerate(fix, start=1):
+                console.print(f"    {n}. {advice}")
         console.print(
             "  " + " · ".join(f"{label}: {value}" for label, value in score_items(result))
         )
@@ -188,6 +198,7 @@ def _context(results: Sequence[Any]) -> dict[str, Any]:
                 "verdict": verdict_line(result),
                 "passed": bool(result.measures.get("b1_pass")),
                 "reasons": result.measures.get("b1_reasons") or [],
+                "fix_first": result.measures.get("b1_fix_first") or [],
                 "scores": score_items(result),
                 "model": model_line(result),
                 "segments": segments(result.text, result.flags, prefix=f"r{n}"),
