@@ -232,9 +232,9 @@ MEASURES: dict[str, Measure] = {
         ),
         Measure(
             "word_rarity",
-            "Bekendheid van de woorden (LiNT-II, woordfrequentie)",
+            "Woordfrequentie (LiNT-II, Zipf; hoger = bekendere woorden)",
             lambda v: _neg(v.mean_word_frequency),
-            lambda x: f"{nl_number(-x, 2)} (Zipf)",
+            lambda x: nl_number(-x, 2),
             lambda v, s, x, ref: (
                 "Gebruik meer alledaagse woorden: de inhoudswoorden zijn gemiddeld minder "
                 f"gangbaar dan in een typische B1-tekst (woordfrequentie {nl_number(-x, 2)}, "

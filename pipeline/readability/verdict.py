@@ -267,8 +267,8 @@ def rule_v3(
     """``b1_rule.v3``: the fitted difficulty score (``pipeline/readability/difficulty.py``).
 
     Reasons: the difficulty against the B1 threshold, then the measures that add points
-    compared with a typical B1 text (failing: those that push the text up; passing: every
-    measure of the model), then notes on what could not be measured.
+    compared with a typical B1 text (failing: those that push the text up; passing: those
+    that move it by at least 0.1 point), then notes on what could not be measured.
     """
     name = "b1_rule.v3"
     del flag_rate  # v3 reads the flag kinds one by one from ``inputs``
@@ -282,10 +282,13 @@ def rule_v3(
     level = 0 if d <= a2 else 1 if d <= b1 else 2 if d <= b2 else 3
     passed = level <= 1
     reasons = [f"Moeilijkheid {nl_number(d, 0)} van 100 (B1: hoogstens {nl_number(b1, 0)})"]
-    shown = [c for c in scored.contributions if c.value is not None]
-    if not passed:
-        up = [c for c in shown if c.points >= 0.5] or [c for c in shown if c.points > 0][:1]
-        shown = up
+    measured = [c for c in scored.contributions if c.value is not None]
+    if passed:  # what moved the score by at least 0.1 point, else the three largest
+        shown = [c for c in measured if abs(c.points) >= 0.1] or measured[:3]
+    else:  # what pushes the text up
+        shown = [c for c in measured if c.points >= 0.5] or [c for c in measured if c.points > 0][
+            :1
+        ]
     for c in shown:
         ref = MEASURES[c.name].shown(c.reference)
         reasons.append(f"{c.label}: {c.shown} (typische B1-tekst: {ref}): {_points(c.points)}")
