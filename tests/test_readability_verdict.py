@@ -328,3 +328,65 @@ def test_verdict_seed_programmes_are_above_b1_with_reasons(nlp_model, resources)
         assert row["b1_reasons"][0].startswith("Moeilijkheid ")
         assert all("B1" in r for r in row["b1_reasons"])
         assert 1 <= len(row["b1_fix_first"]) <= 3, path.name
+
+
+HELDOUT_FIGURES = FIXTURES / "real" / "verdict_heldout.json"
+
+
+@pytest.mark.slow
+def test_verdict_v3_heldout_figures_as_measured() -> None:
+    """The held-out leveled texts (bench/evaluate/levels_split.json, never fitted on), checked
+    as `gemeentetaal check` does, give the figures in docs/evaluation.md (recorded by
+    ``python -m bench.evaluate.fit_verdict heldout``). Skipped without the exported texts."""
+    import hashlib
+
+    from bench.evaluate.common import eval_dir
+    from bench.evaluate.fit_verdict import figures
+    from bench.evaluate.verdict_data import level_texts, measure
+
+    if not any((eval_dir() / "levels").glob("*/texts.jsonl")):
+        pytest.skip(f"no exported leveled texts in {eval_dir() / 'levels'}")
+    expected = json.loads(HELDOUT_FIGURES.read_text(encoding="utf-8"))
+    model = hashlib.sha256(DEFAULT_B1_MODEL.read_bytes()).hexdigest()
+    assert expected["model_sha256"] == model, "model refitted: measure the held-out texts again"
+    records = measure(level_texts("heldout"))  # no cache: every text through check
+    checked = [r["verdict_inputs"] for r in records]
+    assert {c["b1_rule"] for c in checked} == {"b1_rule.v3"}
+    got = figures(records, [c["b1_difficulty"] for c in checked], [c["b1_pass"] for c in checked])
+    assert got == expected["v3"]
+    assert got["all"]["n_easy"] == 68 and got["all"]["n_normal"] == 423
+
+
+@pytest.mark.slow
+def test_verdict_v3_harder_variant_of_a_real_text_scores_higher(nlp_model, resources) -> None:
+    """Joining each pair of sentences of a B1 text into one (longer sentences, same words)
+    never lowers the difficulty; the B1 and C1 versions of every calibration topic are
+    ordered."""
+    import re
+
+    from pipeline.check import InputText, check_texts
+    from pipeline.config import load_settings
+
+    nlp, info = nlp_model
+    settings = load_settings(None, {}, environ={})
+    texts: dict[str, str] = {}
+    for path in sorted(LEVELS_DIR.glob("*_b1.txt"))[:4]:
+        text = path.read_text(encoding="utf-8")
+        texts[path.stem] = text
+        joined = re.sub(
+            r"([a-z])\. ([A-Z])(.*?)\.", lambda m: f"{m[1]}, en {m[2].lower()}{m[3]}.", text
+        )
+        assert joined != text
+        texts[path.stem + "_joined"] = joined
+    for path in sorted(LEVELS_DIR.glob("*_c1.txt")):
+        texts[path.stem] = path.read_text(encoding="utf-8")
+        b1 = path.with_name(path.name.replace("_c1", "_b1"))
+        texts[b1.stem] = b1.read_text(encoding="utf-8")
+    inputs = [InputText.from_text(name, text) for name, text in texts.items()]
+    results = check_texts(inputs, settings, nlp, info, resources)
+    difficulty = {name: r.measures["b1_difficulty"] for name, r in zip(texts, results, strict=True)}
+    for name in texts:
+        if name.endswith("_joined"):
+            assert difficulty[name] >= difficulty[name.removesuffix("_joined")], name
+        if name.endswith("_c1"):
+            assert difficulty[name] > difficulty[name.replace("_c1", "_b1")], name

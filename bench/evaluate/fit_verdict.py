@@ -396,11 +396,15 @@ def _data_summary(records: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _v2_scored(records: list[dict[str, Any]]) -> list[tuple[float, bool]]:
+    """v2 has no score: its level (A2 < B1 < B2 < C1) stands in for the AUC."""
+    levels = {"A2": 10.0, "B1": 30.0, "B2": 60.0, "C1": 90.0}
+    return [(levels.get(level or "", 0.0), bool(p)) for level, p in map(v2_verdict, records)]
+
+
 def _v2_figures(records: list[dict[str, Any]]) -> dict[str, Any]:
-    verdicts = [v2_verdict(r) for r in records]
-    levels = {"A2": 10, "B1": 30, "B2": 60, "C1": 90}
-    difficulty = [levels.get(level or "", 0) for level, _ in verdicts]
-    return figures(records, difficulty, [bool(p) for _, p in verdicts])
+    scored = _v2_scored(records)
+    return figures(records, [d for d, _ in scored], [p for _, p in scored])
 
 
 def _with_source_docs(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -431,20 +435,24 @@ def heldout_command(remeasure: bool) -> dict[str, Any]:
         f"{model_file.name}, sha256 {hashlib.sha256(model_file.read_bytes()).hexdigest()[:16]}) "
         "and b1_rule.v2 on the held-out leveled texts; difficulty of v2 = its level",
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "model_sha256": hashlib.sha256(model_file.read_bytes()).hexdigest(),
         "v3": figures(records, [v.difficulty or 0.0 for v in v3], [bool(v.b1_pass) for v in v3]),
         "v2": _v2_figures(records),
-        "easy_vs_normal_across_publishers": _cross(records, v3),
+        "easy_vs_normal_across_publishers": {
+            "v3": _cross(records, [(v.difficulty or 0.0, bool(v.b1_pass)) for v in v3]),
+            "v2": _cross(records, _v2_scored(records)),
+        },
     }
     HELDOUT_FIGURES.parent.mkdir(parents=True, exist_ok=True)
     HELDOUT_FIGURES.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     return out
 
 
-def _cross(records: list[dict[str, Any]], v3: list[Any]) -> dict[str, Any]:
+def _cross(records: list[dict[str, Any]], scored: list[tuple[float, bool]]) -> dict[str, Any]:
     """Storybooks (easy) against news and zoning plans (normal): other publishers only."""
     keep = [i for i, r in enumerate(records) if r["dataset"] != "amsterdam_municipal_pairs"]
     sub = [records[i] | {"dataset": "other_publishers"} for i in keep]
-    fig = figures(sub, [v3[i].difficulty or 0.0 for i in keep], [bool(v3[i].b1_pass) for i in keep])
+    fig = figures(sub, [scored[i][0] for i in keep], [scored[i][1] for i in keep])
     return fig["all"]
 
 

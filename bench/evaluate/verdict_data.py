@@ -105,6 +105,7 @@ def verdict_inputs(result: Any) -> dict[str, Any]:
         "b1_level": m.get("b1_level"),
         "b1_pass": m.get("b1_pass"),
         "b1_rule": m.get("b1_rule"),
+        "b1_difficulty": m.get("b1_difficulty"),
     }
 
 
