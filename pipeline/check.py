@@ -73,6 +73,7 @@ class CheckResult:
     sentences: list[CheckedSentence]
     unit_flags: list[Any]  # list[Flag]: flags on a paragraph as a whole
     model: dict[str, Any]
+    verdict: Any = None  # pipeline.readability.Verdict behind measures["b1_*"]
 
     @property
     def level(self) -> str | None:
@@ -94,6 +95,12 @@ class CheckResult:
             "b1_pass": m["b1_pass"],
             "rule": m["b1_rule"],
             "reasons": list(m["b1_reasons"] or []),
+            "difficulty": m.get("b1_difficulty"),
+            "threshold": self.verdict.threshold if self.verdict is not None else None,
+            "fix_first": list(m.get("b1_fix_first") or []),
+            "contributions": [c.to_dict() for c in self.verdict.contributions]
+            if self.verdict is not None
+            else [],
             "scores": {
                 "flesch_douma": m["flesch_douma"],
                 "flesch_douma_band": m["flesch_douma_band"],
@@ -277,7 +284,12 @@ def check_texts(
     from pipeline.ingest.readers import InputError
     from pipeline.nlp import ModelInfo, load_pipeline, parse, unwrap_lines
     from pipeline.privacy import Pseudonymiser
-    from pipeline.readability import Counts, ReadabilityResources, lint_features, measures
+    from pipeline.readability import (
+        Counts,
+        ReadabilityResources,
+        lint_features,
+        measures_and_verdict,
+    )
     from pipeline.readability.rewrite import propose, speaks_as_we
 
     scrubber = Pseudonymiser.for_scrubbing(settings.privacy)
@@ -332,16 +344,18 @@ def check_texts(
                     )
                 )  # fmt: skip
             unit_flags += [f.shifted(offset) for f in analysis.unit_flags]
+        row, verdict = measures_and_verdict(total, settings.readability)
         out.append(
             CheckResult(
                 path=entry.item.path,
                 text=entry.text,
-                measures=measures(total, settings.readability),
+                measures=row,
                 lint_features=lint_features(total),
                 counts=total,
                 sentences=sentences,
                 unit_flags=unit_flags,
                 model=model,
+                verdict=verdict,
             )
         )
     return out
@@ -360,7 +374,7 @@ def with_ignored(result: CheckResult, ignored: Iterable[str], settings: Settings
     ignored, so they can be taken back)."""
     from dataclasses import replace
 
-    from pipeline.readability import measures
+    from pipeline.readability import measures_and_verdict
     from pipeline.readability.flags import STYLE_FLAG_KINDS
 
     wanted = set(ignored)
@@ -381,7 +395,8 @@ def with_ignored(result: CheckResult, ignored: Iterable[str], settings: Settings
             k: v - kinds[k] for k, v in result.counts.flag_counts.items() if v - kinds[k] > 0
         },
     )
-    return replace(result, counts=counts, measures=measures(counts, settings.readability))
+    row, verdict = measures_and_verdict(counts, settings.readability)
+    return replace(result, counts=counts, measures=row, verdict=verdict)
 
 
 def apply_proposal(text: str, start: int, original: str, replacement: str) -> str | None:

@@ -12,6 +12,7 @@ import json
 import os
 import tomllib
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,6 +27,8 @@ from pydantic import (
 )
 
 ENV_PREFIX = "GEMEENTETAAL_"
+# The fitted b1_rule.v3 model (pipeline/readability/difficulty.py).
+DEFAULT_B1_MODEL = Path(__file__).parent / "data" / "b1_rule_v3.json"
 DEFAULT_CONFIG_FILE = "gemeentetaal.toml"
 # Short environment names documented in the README, mapped onto nested settings.
 ENV_ALIASES = {
@@ -96,6 +99,7 @@ class IngestSettings(_Section):
         "text": ("text", "tekst", "body", "reactie", "message", "bericht", "content"),
         "thread": ("thread", "thread_id", "topic", "onderwerp", "article", "artikel", "title"),
     }
+
     @field_validator("extensions")
     @classmethod
     def _known_extensions(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -136,8 +140,15 @@ class ReadabilitySettings(_Section):
     # Lines of at most this many words without a finite verb or closing punctuation are
     # fragments (headings, salutations, list labels): flagged but not measured.
     fragment_max_words: int = Field(12, ge=1)
-    b1_rule: str = "b1_rule.v2"
-    # Verdict thresholds, see pipeline/readability/verdict.py for their sources.
+    b1_rule: str = "b1_rule.v3"
+    # b1_rule.v3: the fitted model (None: pipeline/data/b1_rule_v3.json) and, when set, the
+    # difficulty (0-100) cut points that override the model's own: A2 up to a2_max_difficulty,
+    # B1 (pass) up to b1_max_difficulty, B2 up to b2_max_difficulty, C1 above. Must increase.
+    b1_model_file: Path | None = None
+    a2_max_difficulty: float | None = Field(None, ge=0, le=100)
+    b1_max_difficulty: float | None = Field(None, ge=0, le=100)
+    b2_max_difficulty: float | None = Field(None, ge=0, le=100)
+    # b1_rule.v1/v2 thresholds, see pipeline/readability/verdict.py for their sources.
     b1_max_avg_sentence_length: float = 15.0
     b1_max_long_sentence_share: float = 0.10
     b1_max_lint_level: int = 2
@@ -209,6 +220,33 @@ class ReadabilitySettings(_Section):
         if problems:
             raise ValueError("level thresholds out of order: " + "; ".join(problems))
         return self
+
+    @model_validator(mode="after")
+    def _ordered_cut_points(self) -> ReadabilitySettings:
+        """The v3 cut points, configured or from the model file, must increase."""
+        names = ("a2_max_difficulty", "b1_max_difficulty", "b2_max_difficulty")
+        given = [getattr(self, n) for n in names]
+        if all(v is None for v in given):
+            return self
+        model = _model_cut_points(str(self.b1_model_file or DEFAULT_B1_MODEL))
+        values = [model[i] if v is None else v for i, v in enumerate(given)]
+        if not values[0] < values[1] < values[2]:
+            shown = ", ".join(
+                f"{n}={v:g}" + ("" if g is not None else " (model)")
+                for n, v, g in zip(names, values, given, strict=True)
+            )
+            raise ValueError(f"difficulty cut points must increase: {shown}")
+        return self
+
+
+@lru_cache(maxsize=8)
+def _model_cut_points(path: str) -> tuple[float, float, float]:
+    """``(a2_max, b1_max, b2_max)`` of a b1_rule.v3 model file."""
+    try:
+        cuts = json.loads(Path(path).read_text(encoding="utf-8"))["cut_points"]
+        return float(cuts["a2_max"]), float(cuts["b1_max"]), float(cuts["b2_max"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: not a usable B1 model file ({exc})") from None
 
 
 class PrivacySettings(_Section):

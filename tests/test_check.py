@@ -114,6 +114,12 @@ def test_check_json_schema_and_offsets(use_model, tmp_path: Path) -> None:
     assert obj["level"] == "C1" and obj["b1_pass"] is False
     assert set(obj["scores"]) >= SCORE_KEYS
     assert obj["reasons"] and all(isinstance(r, str) for r in obj["reasons"])
+    assert obj["rule"] == "b1_rule.v3" and obj["threshold"] == 50.0
+    assert obj["difficulty"] > obj["threshold"]
+    assert 1 <= len(obj["fix_first"]) <= 3 and all(isinstance(f, str) for f in obj["fix_first"])
+    top = obj["contributions"][0]
+    assert set(top) == {"name", "label", "value", "shown", "reference", "points"}
+    assert top["points"] > 0
     assert set(obj["model"]) == {"name", "version", "source", "preferred"}
     assert obj["model"]["name"] == use_model[1].name
     kinds = {f["kind"] for s in obj["sentences"] for f in s["flags"]}

@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 
 from pipeline.check import InputText, check_texts
 from pipeline.nlp import fallback_info, make_fallback_pipeline
@@ -181,3 +182,33 @@ def test_report_words_for_verdict_scale_and_model(results) -> None:
     )
     assert model_text({**substitute, "preferred": True}) == "nl_ud_sm (voorkeursmodel)"
     assert "1.234,5" in build_report(_with_measures(easy, avg_sentence_length=1234.5)).scores[3][1]
+
+
+HARD = (
+    "Het college heeft, na uitvoerige afweging van de belangen van alle belanghebbenden en met "
+    "inachtneming van de geldende beleidsregels, besloten dat de aanvraag die door u werd "
+    "ingediend niet in behandeling kan worden genomen, aangezien de benodigde documentatie "
+    "ontbreekt en de termijn waarbinnen deze diende te worden overgelegd is verstreken. "
+    "Tegen dit besluit kan door belanghebbenden binnen een termijn van zes weken na de datum "
+    "van verzending een gemotiveerd bezwaarschrift worden ingediend bij het college, waarbij "
+    "de gronden van het bezwaar dienen te worden vermeld."
+)
+
+
+def test_report_shows_difficulty_and_what_to_fix_first() -> None:
+    """A failing text: the difficulty among the scores and the fix-first advice, in the
+    terminal report and the HTML report."""
+    from pipeline.config import load_settings
+
+    settings = load_settings(None, {}, environ={})
+    inputs = [InputText.from_text("moeilijk.txt", HARD)]
+    (result,) = check_texts(
+        inputs, settings, nlp=make_fallback_pipeline(), model_info=fallback_info()
+    )
+    assert result.measures["b1_pass"] is False
+    fix = result.measures["b1_fix_first"]
+    assert fix
+    text = render_text([result])
+    assert "Moeilijkheid " in text and "Eerst aanpakken:" in text and f"1. {fix[0]}" in text
+    page = render_html([result])
+    assert "Eerst aanpakken" in page and str(escape(fix[0])) in page

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         analyse_doc,
         lint_features,
         measures,
+        measures_and_verdict,
         style_flag_rate,
     )
     from pipeline.readability.counts import Counts
@@ -38,6 +39,7 @@ _WHERE = {
     "analyse_doc": "analysis",
     "lint_features": "analysis",
     "measures": "analysis",
+    "measures_and_verdict": "analysis",
     "style_flag_rate": "analysis",
     "Counts": "counts",
     "FLAG_KINDS": "flags",
@@ -59,6 +61,7 @@ __all__ = [
     "b1_verdict",
     "lint_features",
     "measures",
+    "measures_and_verdict",
     "style_flag_rate",
 ]
 assert sorted(__all__) == sorted(_WHERE)

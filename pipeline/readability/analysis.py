@@ -16,10 +16,11 @@ from pipeline.nlp import ModelInfo
 from pipeline.readability import flags as fl
 from pipeline.readability import formulas
 from pipeline.readability.counts import Counts, is_word, n_characters, sentence_spans
+from pipeline.readability.difficulty import VerdictInputs
 from pipeline.readability.flags import STYLE_FLAG_KINDS, Flag, SentenceContext, UnitContext
 from pipeline.readability.lint import count_subclauses, lint_sentence
 from pipeline.readability.resources import ReadabilityResources
-from pipeline.readability.verdict import b1_verdict, nl_number
+from pipeline.readability.verdict import Verdict, b1_verdict, nl_number
 
 
 @dataclass
@@ -237,6 +238,13 @@ def measures(counts: Counts, settings: ReadabilitySettings) -> dict[str, Any]:
 
     "Not computable" is None, never 0.0.
     """
+    return measures_and_verdict(counts, settings)[0]
+
+
+def measures_and_verdict(
+    counts: Counts, settings: ReadabilitySettings
+) -> tuple[dict[str, Any], Verdict]:
+    """``measures`` and the full ``Verdict`` behind its ``b1_*`` columns."""
     n_words, n_sentences, n_syllables = counts.n_words, counts.n_sentences, counts.n_syllables
     fd = formulas.flesch_douma(n_words, n_sentences, n_syllables)
     br = formulas.brouwer(n_words, n_sentences, n_syllables)
@@ -265,15 +273,18 @@ def measures(counts: Counts, settings: ReadabilitySettings) -> dict[str, Any]:
         "lint_score": lint,
         "lint_level": formulas.lint_level(lint),
     }
-    verdict = b1_verdict(row, style_flag_rate(counts), settings)
+    inputs = VerdictInputs.from_scores(row, counts, features)
+    verdict = b1_verdict(row, style_flag_rate(counts), settings, inputs)
     row.update(
         b1_level=verdict.level,
         b1_pass=verdict.b1_pass,
         b1_rule=verdict.rule,
         b1_reasons=verdict.reasons,
+        b1_difficulty=verdict.difficulty,
+        b1_fix_first=list(verdict.fix_first),
         n_flags=counts.n_flags,
     )
-    return row
+    return row, verdict
 
 
 __all__ = [
@@ -282,6 +293,7 @@ __all__ = [
     "analyse_doc",
     "lint_features",
     "measures",
+    "measures_and_verdict",
     "nl_number",
     "style_flag_rate",
 ]

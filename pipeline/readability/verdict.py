@@ -31,7 +31,10 @@ minder" (gemeente Dijk en Waard, huisstijl, "Taalniveau A2"); 5% leaves room for
 sentence in twenty. Without it, texts that meet B1 with short average sentences (headings
 and list items count as sentences) all came out A2 (see docs/readability.md, calibration).
 
-The text's level is the highest level any criterion gives: every criterion must meet B1 for
+``b1_rule.v3`` (the default) replaces these gates by one fitted difficulty score, see
+``pipeline/readability/difficulty.py``; v1 and v2 stay selectable.
+
+In v1/v2 the text's level is the highest level any criterion gives: every criterion must meet B1 for
 ``b1_pass``. Texts shorter than ``b1_min_words`` are judged on sentence length and flags only
 (formula scores are unstable on a few words) and say so. The reasons name every criterion
 that kept the text above B1, or, when it passes, the values that were checked.
@@ -45,10 +48,17 @@ from typing import Any
 
 from pipeline.config import ReadabilitySettings
 from pipeline.numbers import nl_number, nl_percent
+from pipeline.readability.difficulty import (
+    MEASURES,
+    Contribution,
+    VerdictInputs,
+    cut_points,
+    fix_first,
+    load_model,
+    score,
+)
 
 LEVELS = ("A2", "B1", "B2", "C1")
-
-
 
 
 @dataclass(frozen=True)
@@ -63,13 +73,23 @@ class Criterion:
 
 @dataclass(frozen=True)
 class Verdict:
-    """The B1 verdict: level, pass/fail, the rule that decided and its Dutch reasons."""
+    """The B1 verdict: level, pass/fail, the rule that decided and its Dutch reasons.
+
+    ``difficulty`` (0-100, higher = harder), ``threshold`` (B1: at most this),
+    ``contributions`` (points per measure compared with a typical B1 text, largest first) and
+    ``fix_first`` (Dutch advice, at least one item for a failing text) come from
+    ``b1_rule.v3``; v1/v2 leave them empty.
+    """
 
     level: str | None
     b1_pass: bool | None
     rule: str
     reasons: list[str]
     criteria: tuple[Criterion, ...] = ()
+    difficulty: float | None = None
+    threshold: float | None = None
+    contributions: tuple[Contribution, ...] = ()
+    fix_first: tuple[str, ...] = ()
 
 
 def _level_max(value: float, bounds: tuple[float, float, float]) -> int:
@@ -213,42 +233,107 @@ def _apply(
 
 
 def rule_v1(
-    scores: dict[str, Any], flag_rate: float | None, settings: ReadabilitySettings
+    scores: dict[str, Any],
+    flag_rate: float | None,
+    settings: ReadabilitySettings,
+    inputs: VerdictInputs | None = None,
 ) -> Verdict:
     """``b1_rule.v1``: the highest level over the criteria in the module docstring."""
     return _apply("b1_rule.v1", _criteria_v1, scores, flag_rate, settings)
 
 
 def rule_v2(
-    scores: dict[str, Any], flag_rate: float | None, settings: ReadabilitySettings
+    scores: dict[str, Any],
+    flag_rate: float | None,
+    settings: ReadabilitySettings,
+    inputs: VerdictInputs | None = None,
 ) -> Verdict:
     """``b1_rule.v2``: v1 plus the A2 sentence-length criterion (module docstring)."""
     return _apply("b1_rule.v2", _criteria_v2, scores, flag_rate, settings)
 
 
-RULES: dict[str, Callable[[dict[str, Any], float | None, ReadabilitySettings], Verdict]] = {
+def _points(points: float) -> str:
+    sign = "+" if points >= 0 else "−"
+    return f"{sign}{nl_number(abs(points), 0 if abs(points) >= 10 else 1)} punten"
+
+
+def rule_v3(
+    scores: dict[str, Any],
+    flag_rate: float | None,
+    settings: ReadabilitySettings,
+    inputs: VerdictInputs | None = None,
+) -> Verdict:
+    """``b1_rule.v3``: the fitted difficulty score (``pipeline/readability/difficulty.py``).
+
+    Reasons: the difficulty against the B1 threshold, then the measures that add points
+    compared with a typical B1 text (failing: those that push the text up; passing: those
+    that move it by at least 0.1 point), then notes on what could not be measured.
+    """
+    name = "b1_rule.v3"
+    del flag_rate  # v3 reads the flag kinds one by one from ``inputs``
+    n_words = int(scores.get("n_words") or 0)
+    if n_words == 0:
+        return Verdict(None, None, name, ["Geen tekst om te beoordelen."])
+    model = load_model(settings)
+    scored = score(inputs or VerdictInputs.from_scores(scores), settings, model)
+    a2, b1, b2 = cut_points(settings, model)
+    d = scored.difficulty
+    level = 0 if d <= a2 else 1 if d <= b1 else 2 if d <= b2 else 3
+    passed = level <= 1
+    reasons = [f"Moeilijkheid {nl_number(d, 0)} van 100 (B1: hoogstens {nl_number(b1, 0)})"]
+    measured = [c for c in scored.contributions if c.value is not None]
+    if passed:  # what moved the score by at least 0.1 point, else the three largest
+        shown = [c for c in measured if abs(c.points) >= 0.1] or measured[:3]
+    else:  # what pushes the text up
+        shown = [c for c in measured if c.points >= 0.5] or [c for c in measured if c.points > 0][
+            :1
+        ]
+    for c in shown:
+        ref = MEASURES[c.name].shown(c.reference)
+        reasons.append(f"{c.label}: {c.shown} (typische B1-tekst: {ref}): {_points(c.points)}")
+    if n_words < settings.b1_min_words:
+        reasons.append(
+            f"Korte tekst ({n_words} woorden): woordmaten tellen niet mee, alleen zinslengte "
+            "en schrijfadviezen."
+        )
+    if scores.get("lint_score") is None and n_words >= settings.b1_min_words:
+        reasons.append("LiNT-II is niet berekend (geen zinsontleding beschikbaar).")
+    return Verdict(
+        LEVELS[level], passed, name, reasons, (), round(d, 1), b1, scored.contributions,
+        () if passed else fix_first(scored),
+    )  # fmt: skip
+
+
+Rule = Callable[[dict[str, Any], float | None, ReadabilitySettings, VerdictInputs | None], Verdict]
+RULES: dict[str, Rule] = {
     "b1_rule.v1": rule_v1,
     "b1_rule.v2": rule_v2,
+    "b1_rule.v3": rule_v3,
 }
 
 
 def b1_verdict(
-    scores: dict[str, Any], flag_rate: float | None, settings: ReadabilitySettings
+    scores: dict[str, Any],
+    flag_rate: float | None,
+    settings: ReadabilitySettings,
+    inputs: VerdictInputs | None = None,
 ) -> Verdict:
     """Apply the rule named in ``settings.b1_rule``.
 
     Args:
         scores: measures so far (``avg_sentence_length``, ``long_sentence_share``,
-            ``flesch_douma``, ``lint_level``, ``lint_score``, ``n_words``).
-        flag_rate: style flags per sentence (see ``analysis.style_flag_rate``).
+            ``flesch_douma``, ``lint_level``, ``lint_score``, ``n_words`` ...).
+        flag_rate: style flags per sentence (see ``analysis.style_flag_rate``; v1/v2).
         settings: thresholds and the rule name.
+        inputs: everything v3 reads (flag kinds, LiNT-II features); built from ``scores``
+            alone when None.
 
     Raises:
-        ValueError: unknown rule name.
+        ValueError: unknown rule name, or an unusable v3 model file.
     """
     try:
         rule = RULES[settings.b1_rule]
     except KeyError:
         known = ", ".join(sorted(RULES))
         raise ValueError(f"unknown B1 rule {settings.b1_rule!r}; known rules: {known}") from None
-    return rule(scores, flag_rate, settings)
+    return rule(scores, flag_rate, settings, inputs)

@@ -49,6 +49,20 @@ READABILITY_COLUMNS: tuple[Column, ...] = (
     _c("b1_pass", B, "true when the text meets taalniveau B1"),
     _c("b1_rule", S, "name and version of the rule that gave the verdict"),
     _c("b1_reasons", LIST_S, "Dutch reasons that decided the verdict"),
+    _c(
+        "b1_difficulty",
+        F64,
+        "b1_rule.v3 difficulty 0-100, higher = harder; B1 when at most the threshold "
+        "(default 50; docs/readability.md); null for v1/v2 and empty text",
+        minimum=0,
+        maximum=100,
+    ),
+    _c(
+        "b1_fix_first",
+        LIST_S,
+        "b1_rule.v3: Dutch advice, the 1-3 changes that lower the difficulty most (empty when "
+        "the text meets B1)",
+    ),
     _count("n_flags", "number of writing flags"),
 )
 
