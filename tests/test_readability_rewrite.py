@@ -106,3 +106,13 @@ def test_rewrite_helpers() -> None:
     word = Proposal("officialese", 4, 7, "def", "xyz", "")
     assert apply_proposals(text, [word]) == "abc xyz ghi"
     assert apply_proposals(text, [word, whole]) == "ABC. DEF GHI"  # the sentence wins
+
+
+def test_rewrite_semicolon_at_the_end_is_no_split(propose_for) -> None:
+    """A ";" that ends the text (a list item in a regulation) leaves nothing to split off."""
+    sentence = (
+        "De cliëntenraad behartigt de gemeenschappelijke belangen van de cliënten van de "
+        "instelling en overlegt daarover regelmatig met de directie van de instelling;"
+    )
+    proposals = propose_for(sentence)[sentence]
+    assert all(p.kind != "long_sentence" for p in proposals)

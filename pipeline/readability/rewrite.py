@@ -423,6 +423,8 @@ def split_coordination(s: _Sentence) -> list[str] | None:
             left, right, lead = tokens[: k - 1], tokens[k + 1 :], SPLIT_CONJUNCTIONS[token.lower_]
         else:
             continue
+        if not left or not right:  # a ";" at the start or the end of the sentence
+            continue
         if any(t.pos_ == "SCONJ" or t.dep_ == "acl:relcl" for t in left + right[:1]):
             continue
         if right[0].lower_ in RELATIVES or right[0].lower_ in ("wier", "wie", "wat", "welke"):
