@@ -38,6 +38,10 @@ FIRST_SET = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal.csv"
 SEED = 2026
 FRESH_GROUP, DEV_GROUP = 0, 1
 MIN_WORDS, MAX_CHARS = 4, 600
+# Whole test-half reviews (row numbers) with an insult or an abusive-looking word, found by
+# reading every review that has one of a broad list of such words: the real uncivil texts
+# (and near misses) of the held-out set.
+INCIVILITY_REVIEWS = ("905", "6", "2444", "2641", "2171", "2387", "1594")
 # a paragraph about what residents said, or the answer to it (not technical plan text)
 SPEAKER = re.compile(
     r"\b(?:reclamanten?|indieners?|insprekers?|bezwaarmakers?|"
@@ -73,7 +77,7 @@ def _read(dataset: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def candidates(n_reviews: int, n_plans: int, per_plan: int = 3) -> list[dict]:
+def candidates(n_reviews: int, n_plans: int, per_plan: int = 3, n_extra: int = 30) -> list[dict]:
     """The candidate rows of both splits, in a fixed shuffled order per split and source."""
     rng = random.Random(SEED)
     rows: list[dict] = []
@@ -122,6 +126,30 @@ def candidates(n_reviews: int, n_plans: int, per_plan: int = 3) -> list[dict]:
             taken += 1
             if taken >= n_plans:
                 break
+    # a second draw of held-out review sentences (other reviews of the test half), and whole
+    # test-half reviews that insult or seem to (found by reading reviews with abusive words)
+    used = {r["row"] for r in rows if r["dataset"] == "bol_reviews"}
+    extra = random.Random(SEED + 1)
+    pool = [r for r in reviews if r["split"] == "test" and r["row"] not in used]
+    extra.shuffle(pool)
+    taken = 0
+    for review in pool:
+        sentences = review_sentences(review["text"])
+        if not sentences:
+            continue
+        k = extra.randrange(len(sentences))
+        rows.append({"split": "heldout", "dataset": "bol_reviews", "row": review["row"],
+                     "part": k, "path": "", "text": sentences[k],
+                     "text_sha256": sha256_text(sentences[k])})  # fmt: skip
+        taken += 1
+        if taken >= n_extra:
+            break
+    by_row = {r["row"]: r for r in reviews}
+    for row in INCIVILITY_REVIEWS:
+        review = by_row[row]
+        rows.append({"split": "heldout", "dataset": "bol_reviews", "row": row, "part": "all",
+                     "path": "", "text": review["text"],
+                     "text_sha256": sha256_text(review["text"])})  # fmt: skip
     return rows
 
 
