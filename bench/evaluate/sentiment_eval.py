@@ -35,6 +35,7 @@ from pipeline.sentiment import load_model, score_texts
 from pipeline.sentiment.model import classification_metrics
 
 LABELS_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal.csv"
+FRESH_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_fresh.csv"
 HATECHECK_TARGETS = ("threat_dir_h", "threat_norm_h", "slur_h", "derog_dehum_h")
 
 
@@ -63,6 +64,29 @@ def municipal_set() -> tuple[list[str], list[str], list[bool]]:
     return texts, labels, uncivil
 
 
+def fresh_set(split: str = "heldout") -> tuple[list[str], list[str], list[bool], list[str]]:
+    """Texts, labels, uncivil labels and sources of the second hand-labelled set
+    (``tests/fixtures/real/sentiment_fresh.csv``; texts from ``sentiment_fresh.py``)."""
+    path = eval_dir() / "sentiment_fresh" / "candidates.csv"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} missing: run `python bench/evaluate/sentiment_fresh.py`")
+    with path.open(encoding="utf-8", newline="") as handle:
+        by_hash = {r["text_sha256"]: r["text"] for r in csv.DictReader(handle)}
+    texts, labels, uncivil, sources = [], [], [], []
+    with FRESH_PATH.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["split"] != split:
+                continue
+            text = by_hash.get(row["text_sha256"])
+            if text is None:
+                raise ValueError(f"{FRESH_PATH}: text {row['text_sha256'][:12]} not in export")
+            texts.append(text)
+            labels.append(row["label"])
+            uncivil.append(row["uncivil"] == "1")
+            sources.append("reviews" if row["dataset"] == "bol_reviews" else "participation")
+    return texts, labels, uncivil, sources
+
+
 def accuracy(predicted: list[str], truth: list[str]) -> float:
     return sum(a == b for a, b in zip(predicted, truth, strict=True)) / len(truth)
 
@@ -86,6 +110,20 @@ def run(model_path: str | None = None) -> dict:
     report: dict = {"model": model.method}
     m_texts, m_labels, _ = municipal_set()
     report["municipal"] = three_class(m_texts, m_labels, settings, model)
+    f_texts, f_labels, f_uncivil, f_sources = fresh_set("heldout")
+    report["fresh"] = three_class(f_texts, f_labels, settings, model)
+    for source in ("reviews", "participation"):
+        keep = [k for k, s in enumerate(f_sources) if s == source]
+        report[f"fresh_{source}"] = three_class(
+            [f_texts[k] for k in keep], [f_labels[k] for k in keep], settings, model
+        )
+    flags = score_texts(f_texts, settings, model)
+    tp = sum(r.uncivil and u for r, u in zip(flags, f_uncivil, strict=True))
+    fp = sum(r.uncivil and not u for r, u in zip(flags, f_uncivil, strict=True))
+    report["fresh_incivility"] = {
+        "n": len(f_texts), "uncivil": sum(f_uncivil), "flagged": tp + fp, "tp": tp, "fp": fp,
+        "terms": sorted({w for r in flags if r.uncivil for w in r.uncivil_terms}),
+    }  # fmt: skip
 
     bol = [r for r in read_export("bol_reviews") if r["split"] == "test"]
     lassy = [r for r in read_export("ud_lassysmall") if r["split"] == "test"]
@@ -145,7 +183,7 @@ def to_markdown(report: dict) -> str:
         "| set | n | method | macro-F1 | accuracy | R neutraal | P neg | R neg | P pos | R pos |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for key in ("municipal", "public_3class"):
+    for key in ("fresh", "fresh_reviews", "fresh_participation", "municipal", "public_3class"):
         for name in ("model", "lexicon"):
             m = report[key][name]
             pl = m["per_label"]
@@ -155,6 +193,10 @@ def to_markdown(report: dict) -> str:
                 f" | {pl['negatief']['recall']:.3f} | {pl['positief']['precision']:.3f}"
                 f" | {pl['positief']['recall']:.3f} |"
             )
+    fi = report["fresh_incivility"]
+    lines += ["", f"Fresh held-out set, incivility: {fi['uncivil']} of {fi['n']} texts labelled "
+              f"uncivil; {fi['flagged']} flagged ({fi['tp']} right, {fi['fp']} wrong): "
+              f"{', '.join(fi['terms']) or '-'}"]  # fmt: skip
     b = report["bol_binary"]
     lines += ["", f"bol.com binary (test half, n={b['n']}): model accuracy "
               f"{b['model_accuracy']:.3f}, lexicon {b['lexicon_accuracy']:.3f}", ""]  # fmt: skip
