@@ -60,6 +60,14 @@ SEED = 0
 GRID = {"C": [4.0, 16.0], "lexicon_weight": [0.5, 1.0]}
 
 
+def training_params() -> dict[str, float]:
+    """The parameters of the shipped model (for experiments that refit it)."""
+    import json
+
+    meta = json.loads(DEFAULT_MODEL_PATH.with_suffix(".json").read_text(encoding="utf-8"))
+    return dict(meta["params"])
+
+
 def _rows(dataset: str) -> tuple[list[dict[str, str]], dict]:
     folder = eval_dir() / dataset
     path = folder / f"{dataset}.csv"
