@@ -683,18 +683,53 @@ def test_sentiment_cli_json_per_line(comments_file: Path) -> None:
     units = data["units"]
     assert [u["sentiment"] for u in units[:2]] == ["positief", "negatief"]
     assert set(units[0]) == {
-        "text", "sentiment", "score", "confidence", "probabilities", "uncivil", "uncivil_terms",
-        "uncivil_categories",
+        "unit_id", "kind", "author_role", "text", "sentiment", "score", "confidence",
+        "probabilities", "uncivil", "uncivil_terms", "uncivil_categories",
     }  # fmt: skip
+    assert [u["kind"] for u in units] == ["line"] * 3
     assert set(units[0]["probabilities"]) == set(LABELS)
     assert units[1]["uncivil_terms"] == ["tyfuszooi"]
     assert "iemand@example.nl" not in result.stdout
 
 
-def test_sentiment_cli_whole_input_is_one_unit(comments_file: Path) -> None:
+def test_sentiment_cli_units_are_those_of_run(comments_file: Path) -> None:
+    """One segmentation (issue 11): the units are the ingest path's (``units_of``), plus the
+    title that the text parser takes from the first line."""
+    from pipeline.analyse import units_of
+    from pipeline.config import Settings
+    from pipeline.ingest import ingest_file
+    from pipeline.privacy import Pseudonymiser
+
     result = runner.invoke(app, ["sentiment", "--format", "json", str(comments_file)])
     assert result.exit_code == 0, result.output
-    assert len(json.loads(result.stdout)["units"]) == 1
+    units = json.loads(result.stdout)["units"]
+    settings = Settings()
+    records = ingest_file(comments_file, settings, Pseudonymiser.for_scrubbing(settings.privacy))
+    expected = [(u.unit_id, u.unit_kind) for r in records for u in units_of(r)]
+    assert [(u["unit_id"], u["kind"]) for u in units if u["kind"] != "heading"] == expected
+    assert [u["text"] for u in units][0] == "Wat een prachtig nieuw park, dank jullie wel!"
+    assert len(units) == 3 and units[0]["sentiment"] == "positief"
+
+
+def test_sentiment_cli_thread_comments_with_author_role(tmp_path: Path) -> None:
+    """A thread is cut into its article and comments; the organisation's reply is marked and
+    left out of the totals."""
+    path = tmp_path / "draad.txt"
+    path.write_text(
+        "Nieuwe speeltuin in de wijk\n\nDe gemeente legt een speeltuin aan.\n\n"
+        "Reacties\n\n"
+        "Gemeente Zuiderhaven schreef op 3 mei 2024 10:00:\nDank voor uw reactie, we nemen "
+        "het mee.\n\n"
+        "Karel Jansen schreef op 3 mei 2024 11:00:\nWat een slecht plan, zonde van het geld.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["sentiment", "--format", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    comments = [u for u in json.loads(result.stdout)["units"] if u["kind"] == "comment"]
+    assert [u["author_role"] for u in comments] == ["organisation", "resident"]
+    assert comments[1]["sentiment"] == "negatief"
+    table = runner.invoke(app, ["sentiment", str(path)])
+    assert "[organisatie]" in table.stdout and "niet meegeteld" in table.stdout
 
 
 def test_sentiment_cli_stdin_lexicon() -> None:
