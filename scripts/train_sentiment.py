@@ -13,11 +13,17 @@ made by ``python bench/evaluate/sentiment_data.py``):
 - ``municipal_comments``: participation paragraphs of zoning-plan explanations (what residents
   said, and the answers), from plans that have no text in the labelled held-out set, with
   weak labels from the cue words in ``pipeline/data/sentiment_participation_cues.toml``
-  (up to ``--max-participation`` per label).
+  (up to ``--max-participation`` per label);
+- the ``dev`` half of ``tests/fixtures/real/sentiment_fresh.csv``: 281 hand-labelled real texts
+  (196 bol.com review sentences of the train half, 85 participation paragraphs of the dev plan
+  group), texts read from ``<eval dir>/sentiment_fresh/candidates.csv``. Their dev figures
+  come from ``bench/evaluate/sentiment_dev_cv.py`` (cross-fitted: each fifth scored by a model
+  trained without it).
 
 Nothing of the held-out sets (bol.com and LassySmall test halves, Dutch HateCheck, the
-labelled municipal participation texts) is used. C, the lexicon weight and the neutral
-fallback threshold are tuned by cross-validation on the training data only. Writes
+labelled municipal participation texts, the held-out half of the fresh set) is used. C, the
+lexicon weight, the calibration temperature and the neutral fallback threshold are tuned by
+cross-validation on the training data only. Writes
 ``pipeline/data/sentiment_model.joblib`` and its ``.json``; then run
 ``python bench/evaluate/sentiment_eval.py`` for the figures on real text.
 
@@ -154,7 +160,10 @@ def dev_rows() -> tuple[list[tuple[str, str]], dict]:
 
 
 def combined_training_data(
-    max_reviews: int, max_review_chars: int, max_neutral: int, max_participation: int,
+    max_reviews: int,
+    max_review_chars: int,
+    max_neutral: int,
+    max_participation: int,
     dev_copies: int = DEV_COPIES,
 ) -> tuple[LabelledData, list[dict]]:
     """The synthetic comments plus the real review and neutral sentences (train halves)."""

@@ -620,6 +620,22 @@ def test_sentiment_shipped_metadata_matches_evaluation(eval_report: dict) -> Non
         "De wolf moet worden afgeschoten, vinden de schapenhouders.",
         "Het zou verboden moeten zijn om hier te parkeren.",
         "Ik sla je voorstel even over.",
+        # everyday uses of the general threat and dehumanisation forms (patterns.v2)
+        "Er zijn veel ratten in de wijk sinds de vuilnis later wordt opgehaald.",
+        "Er is ongedierte in de kelder van de school.",
+        "De eikenprocessierups is een plaag in onze straat.",
+        "Die ganzen zijn een plaag op het veld.",
+        "De Japanse duizendknoop moet worden uitgeroeid.",
+        "We moeten de armoede in de wijk uitroeien.",
+        "Ik wil dit boek graag afmaken voor de vakantie.",
+        "Het afval moet worden verbrand in de centrale.",
+        "De borden moeten worden opgehangen bij de ingang.",
+        "Wij maken u er op attent dat de termijn loopt.",
+        "Waar ik me dood aan heb geërgerd is de vertaling.",
+        "Vissen mogen in deze periode niet worden gedood.",
+        "Ik wil je geen pijn doen, maar dit plan deugt niet.",
+        "Geen mens verdient het om zo te sterven.",
+        '"Dood aan alle ambtenaren" roepen is strafbaar.',
     ],
 )
 def test_sentiment_homographs_are_not_uncivil(text: str) -> None:
@@ -642,6 +658,16 @@ def test_sentiment_homographs_are_not_uncivil(text: str) -> None:
         ("Jij bent een nazi.", "insult"),
         ("Vuile parasieten zijn het.", "insult"),
         ("Wat een vuile zak ben jij.", "insult"),
+        # general forms (patterns.v2): verbs of killing after a first person or in a call
+        ("Ik kan niet wachten om die raadsleden neer te schieten.", "threat"),
+        ("We schieten jullie allemaal neer.", "threat"),
+        ("Iemand zou die wethouder moeten doodslaan.", "threat"),
+        ("Ik hoop dat ze allemaal worden opgeknoopt.", "threat"),
+        ("Het wordt tijd om die asielzoekers uit te roeien.", "threat"),
+        ("Ik zal jou en je vrienden pijn doen.", "threat"),
+        ("Migranten zijn gewoon beesten.", "dehumanisation"),
+        ("Moslims gedragen zich als ratten.", "dehumanisation"),
+        ("Jullie zijn geen mensen.", "dehumanisation"),
     ],
 )
 def test_sentiment_threats_and_dehumanisation_are_uncivil(text: str, category: str) -> None:
@@ -656,6 +682,39 @@ def test_sentiment_uncivil_patterns_file_errors(tmp_path: Path) -> None:
     bad.write_text("[threat]\npatterns = ['(unclosed']\n", encoding="utf-8")
     with pytest.raises(UncivilListError, match=r"patterns\.toml: \[threat\] pattern 1"):
         UncivilPatterns.load(bad)
+    bad.write_text("[threat]\npatterns = ['<<nope>> x']\n", encoding="utf-8")
+    with pytest.raises(UncivilListError, match=r"pattern 1: unknown macro <<nope>>"):
+        UncivilPatterns.load(bad)
+
+
+def test_sentiment_uncivil_pattern_macros_expand(tmp_path: Path) -> None:
+    path = tmp_path / "patterns.toml"
+    path.write_text(
+        '[macros]\nverb = ["slaan", "in elkaar slaan"]\n'
+        "[threat]\npatterns = ['\\bik ga je <<verb>>\\b']\n",
+        encoding="utf-8",
+    )
+    patterns = UncivilPatterns.load(path)
+    assert patterns.find("Ik ga je in elkaar slaan!") == [("ik ga je in elkaar slaan", "threat")]
+    assert patterns.find("Ik ga je niet slaan.") == []  # a negation in the match
+
+
+def test_sentiment_model_probabilities_are_temperature_scaled() -> None:
+    import numpy as np
+
+    from pipeline.sentiment.model import apply_temperature, fit_temperature
+
+    proba = np.array([[0.9, 0.05, 0.05], [0.2, 0.6, 0.2]])
+    softer = apply_temperature(proba, 2.0)
+    assert np.allclose(softer.sum(axis=1), 1.0) and softer[0, 0] < 0.9
+    assert (softer.argmax(axis=1) == proba.argmax(axis=1)).all()  # the ranking is kept
+    assert np.array_equal(apply_temperature(proba, 1.0), proba)
+    # over-confident and often wrong: a temperature above 1 fits better
+    wrong = np.array([[0.98, 0.01, 0.01]] * 10)
+    truth = ["negatief"] * 6 + ["neutraal"] * 4
+    assert fit_temperature(truth, wrong) > 1.0
+    model = load_model(MODEL)
+    assert model is not None and model.temperature == model.meta["params"]["temperature"]
 
 
 # -- CLI ------------------------------------------------------------------------------------

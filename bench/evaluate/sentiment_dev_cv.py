@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
+from train_sentiment import combined_training_data, training_params  # noqa: E402
 
 from bench.evaluate.sentiment_eval import fresh_set  # noqa: E402
 from pipeline.config import SentimentSettings  # noqa: E402
@@ -36,7 +37,6 @@ from pipeline.sentiment.model import (  # noqa: E402
     classification_metrics,
     make_estimator,
 )
-from train_sentiment import combined_training_data, training_params  # noqa: E402
 
 
 def _fit(texts: list[str], labels: list[str], params: dict) -> SentimentModel:
@@ -86,10 +86,12 @@ def main(argv: list[str] | None = None) -> int:
             keep = [k for k, s in enumerate(sources) if source in ("all", s)]
             m = classification_metrics([labels[k] for k in keep], [predicted[k] for k in keep])
             pl = m["per_label"]
-            print(f"copies={copies} {source:<13} n={m['n']:>3} macro-F1 {m['macro_f1']:.3f} "
-                  f"acc {m['accuracy']:.3f} R neu {pl['neutraal']['recall']:.3f} "
-                  f"F1 neg/neu/pos {pl['negatief']['f1']:.2f}/{pl['neutraal']['f1']:.2f}/"
-                  f"{pl['positief']['f1']:.2f} {dict(Counter(predicted[k] for k in keep))}")
+            print(
+                f"copies={copies} {source:<13} n={m['n']:>3} macro-F1 {m['macro_f1']:.3f} "
+                f"acc {m['accuracy']:.3f} R neu {pl['neutraal']['recall']:.3f} "
+                f"F1 neg/neu/pos {pl['negatief']['f1']:.2f}/{pl['neutraal']['f1']:.2f}/"
+                f"{pl['positief']['f1']:.2f} {dict(Counter(predicted[k] for k in keep))}"
+            )
         print(f"  ({time.perf_counter() - started:.0f} s)", flush=True)
     return 0
 

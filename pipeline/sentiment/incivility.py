@@ -223,6 +223,9 @@ class UncivilMatcher:
             )
         if word in self._predicative:
             before = [f for f in forms[max(0, i - 3) : i] if f]
+            # "er is ongedierte", "er zitten kakkerlakken": existence, not aimed at anyone
+            if "er" in before[:-1] or (before and before[0] == "er"):
+                return False
             return any(f in self._aimed_cues for f in before)
         return True
 
@@ -239,6 +242,10 @@ class UncivilMatcher:
 
 
 _NEGATORS = frozenset({"niet", "geen", "nooit", "niemand", "nergens", "niets"})
+_NOT_NEGATING = re.compile(
+    r"\b(?:niet (?:kunnen |kan |kunnen )?wachten|(?:geen|niet) (?:echte? )?(?:mensen|mens|menselijk)"
+    r"|niet meer dan|niet beter dan)\b"
+)
 _CLAUSE_END = re.compile(r"[.!?;:,\"“”]")
 
 
@@ -246,6 +253,8 @@ def _negated(flat: str, start: int, words: str) -> bool:
     """True when a negation is in the match or among the three words before it in the same
     clause: "Geen vrouw verdient het om te sterven", "we mogen ze niet laten lijden"."""
     before = _CLAUSE_END.split(flat[:start])[-1].lower().split()[-3:]
+    # phrases with a negation that do not negate: "kan niet wachten om", "geen mensen"
+    words = _NOT_NEGATING.sub(" ", words)
     inside = words.split()
     # "niets anders dan ..." and "niets meer dan ..." assert, they do not negate
     if "niets" in inside and re.search(r"\bniets (?:anders|meer|beter) dan\b", words):
