@@ -13,11 +13,17 @@ made by ``python bench/evaluate/sentiment_data.py``):
 - ``municipal_comments``: participation paragraphs of zoning-plan explanations (what residents
   said, and the answers), from plans that have no text in the labelled held-out set, with
   weak labels from the cue words in ``pipeline/data/sentiment_participation_cues.toml``
-  (up to ``--max-participation`` per label).
+  (up to ``--max-participation`` per label);
+- the ``dev`` half of ``tests/fixtures/real/sentiment_fresh.csv``: 281 hand-labelled real texts
+  (196 bol.com review sentences of the train half, 85 participation paragraphs of the dev plan
+  group), texts read from ``<eval dir>/sentiment_fresh/candidates.csv``. Their dev figures
+  come from ``bench/evaluate/sentiment_dev_cv.py`` (cross-fitted: each fifth scored by a model
+  trained without it).
 
 Nothing of the held-out sets (bol.com and LassySmall test halves, Dutch HateCheck, the
-labelled municipal participation texts) is used. C, the lexicon weight and the neutral
-fallback threshold are tuned by cross-validation on the training data only. Writes
+labelled municipal participation texts, the held-out half of the fresh set) is used. C, the
+lexicon weight, the calibration temperature and the neutral fallback threshold are tuned by
+cross-validation on the training data only. Writes
 ``pipeline/data/sentiment_model.joblib`` and its ``.json``; then run
 ``python bench/evaluate/sentiment_eval.py`` for the figures on real text.
 
@@ -39,7 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.evaluate.common import eval_dir, read_provenance  # noqa: E402
+from bench.evaluate.common import eval_dir, read_provenance, sha256_text  # noqa: E402
+from bench.evaluate.sentiment_fresh import FRESH_GROUP, plan_group  # noqa: E402
 from pipeline.config import SentimentSettings  # noqa: E402
 from pipeline.sentiment.evaluation import evaluate, format_table, read_eval_csv  # noqa: E402
 from pipeline.sentiment.model import (  # noqa: E402
@@ -52,9 +59,19 @@ from pipeline.sentiment.model import (  # noqa: E402
 
 EVAL_PATH = ROOT / "tests" / "fixtures" / "sentiment_eval.csv"
 HELD_OUT_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal.csv"
+FRESH_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_fresh.csv"
+DEV_COPIES = 1  # the hand-labelled development texts are used once each
 CUES_PATH = ROOT / "pipeline" / "data" / "sentiment_participation_cues.toml"
 SEED = 0
 GRID = {"C": [4.0, 16.0], "lexicon_weight": [0.5, 1.0]}
+
+
+def training_params() -> dict[str, float]:
+    """The parameters of the shipped model (for experiments that refit it)."""
+    import json
+
+    meta = json.loads(DEFAULT_MODEL_PATH.with_suffix(".json").read_text(encoding="utf-8"))
+    return dict(meta["params"])
 
 
 def _rows(dataset: str) -> tuple[list[dict[str, str]], dict]:
@@ -95,12 +112,16 @@ def participation_rows(
     rows, meta = _rows("municipal_comments")
     with HELD_OUT_PATH.open(encoding="utf-8", newline="") as handle:
         held = list(csv.DictReader(handle))
+    with FRESH_PATH.open(encoding="utf-8", newline="") as handle:
+        fresh = list(csv.DictReader(handle))
     held_paths = {r["path"] for r in held}
-    held_hashes = {r["text_sha256"] for r in held}
+    held_hashes = {r["text_sha256"] for r in held} | {r["text_sha256"] for r in fresh}
     cues = tomllib.loads(CUES_PATH.read_text(encoding="utf-8"))
     by_label: dict[str, list[str]] = {"negatief": [], "neutraal": [], "positief": []}
     for row in rows:
         if row["source"] != "plan" or row["path"] in held_paths:
+            continue
+        if plan_group(row["path"]) == FRESH_GROUP:  # plans of the fresh held-out set
             continue
         if row["text_sha256"] in held_hashes or len(row["text"]) > 900:
             continue
@@ -121,8 +142,29 @@ def participation_rows(
     }
 
 
+def dev_rows() -> tuple[list[tuple[str, str]], dict]:
+    """The hand-labelled development texts of ``sentiment_fresh.csv`` (split ``dev``)."""
+    path = eval_dir() / "sentiment_fresh" / "candidates.csv"
+    if not path.is_file():
+        raise SystemExit(f"error: {path} missing; run `python bench/evaluate/sentiment_fresh.py`")
+    with path.open(encoding="utf-8", newline="") as handle:
+        by_hash = {r["text_sha256"]: r["text"] for r in csv.DictReader(handle)}
+    with FRESH_PATH.open(encoding="utf-8", newline="") as handle:
+        labelled = [r for r in csv.DictReader(handle) if r["split"] == "dev"]
+    out = [(by_hash[r["text_sha256"]], r["label"]) for r in labelled]
+    meta = {"dataset": "sentiment_fresh.csv dev (hand-labelled real texts)",
+            "repository": "clips/pattern + Babakfifoo/dutch_embedding_llm",
+            "licence": "BSD-3-Clause / public government documents", "rows": len(out),
+            "copies": DEV_COPIES}  # fmt: skip
+    return out, meta
+
+
 def combined_training_data(
-    max_reviews: int, max_review_chars: int, max_neutral: int, max_participation: int
+    max_reviews: int,
+    max_review_chars: int,
+    max_neutral: int,
+    max_participation: int,
+    dev_copies: int = DEV_COPIES,
 ) -> tuple[LabelledData, list[dict]]:
     """The synthetic comments plus the real review and neutral sentences (train halves)."""
     synthetic = read_labelled_csv(DEFAULT_TRAIN_PATH)
@@ -148,6 +190,12 @@ def combined_training_data(
     texts += [t for t, _ in participation]
     labels += [label for _, label in participation]
     sources.append(meta)
+    if dev_copies:
+        dev, meta = dev_rows()
+        for _ in range(dev_copies):
+            texts += [t for t, _ in dev]
+            labels += [label for _, label in dev]
+        sources.append(meta)
     joined = "\x1e".join(f"{t}\x1f{lab}" for t, lab in zip(texts, labels, strict=True))
     digest = hashlib.sha256(joined.encode("utf-8")).hexdigest()
     data = LabelledData(texts, labels, str(DEFAULT_TRAIN_PATH), digest)
@@ -171,6 +219,14 @@ def main(argv: list[str] | None = None) -> int:
     held_out = read_eval_csv(args.eval)
     if set(held_out.data.texts) & set(data.texts):
         print("error: evaluation texts also occur in the training data", file=sys.stderr)
+        return 1
+    held_hashes = set()
+    for path in (HELD_OUT_PATH, FRESH_PATH):
+        with path.open(encoding="utf-8", newline="") as handle:
+            held_hashes |= {r["text_sha256"] for r in csv.DictReader(handle)
+                            if r.get("split", "test") in ("test", "heldout")}  # fmt: skip
+    if held_hashes & {sha256_text(t) for t in data.texts}:
+        print("error: held-out real texts also occur in the training data", file=sys.stderr)
         return 1
     model = train_model(data, name="default", sources=sources, param_grid=GRID)
     report = evaluate(held_out, SentimentSettings(), model)

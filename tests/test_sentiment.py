@@ -620,6 +620,22 @@ def test_sentiment_shipped_metadata_matches_evaluation(eval_report: dict) -> Non
         "De wolf moet worden afgeschoten, vinden de schapenhouders.",
         "Het zou verboden moeten zijn om hier te parkeren.",
         "Ik sla je voorstel even over.",
+        # everyday uses of the general threat and dehumanisation forms (patterns.v2)
+        "Er zijn veel ratten in de wijk sinds de vuilnis later wordt opgehaald.",
+        "Er is ongedierte in de kelder van de school.",
+        "De eikenprocessierups is een plaag in onze straat.",
+        "Die ganzen zijn een plaag op het veld.",
+        "De Japanse duizendknoop moet worden uitgeroeid.",
+        "We moeten de armoede in de wijk uitroeien.",
+        "Ik wil dit boek graag afmaken voor de vakantie.",
+        "Het afval moet worden verbrand in de centrale.",
+        "De borden moeten worden opgehangen bij de ingang.",
+        "Wij maken u er op attent dat de termijn loopt.",
+        "Waar ik me dood aan heb geërgerd is de vertaling.",
+        "Vissen mogen in deze periode niet worden gedood.",
+        "Ik wil je geen pijn doen, maar dit plan deugt niet.",
+        "Geen mens verdient het om zo te sterven.",
+        '"Dood aan alle ambtenaren" roepen is strafbaar.',
     ],
 )
 def test_sentiment_homographs_are_not_uncivil(text: str) -> None:
@@ -642,6 +658,16 @@ def test_sentiment_homographs_are_not_uncivil(text: str) -> None:
         ("Jij bent een nazi.", "insult"),
         ("Vuile parasieten zijn het.", "insult"),
         ("Wat een vuile zak ben jij.", "insult"),
+        # general forms (patterns.v2): verbs of killing after a first person or in a call
+        ("Ik kan niet wachten om die raadsleden neer te schieten.", "threat"),
+        ("We schieten jullie allemaal neer.", "threat"),
+        ("Iemand zou die wethouder moeten doodslaan.", "threat"),
+        ("Ik hoop dat ze allemaal worden opgeknoopt.", "threat"),
+        ("Het wordt tijd om die asielzoekers uit te roeien.", "threat"),
+        ("Ik zal jou en je vrienden pijn doen.", "threat"),
+        ("Migranten zijn gewoon beesten.", "dehumanisation"),
+        ("Moslims gedragen zich als ratten.", "dehumanisation"),
+        ("Jullie zijn geen mensen.", "dehumanisation"),
     ],
 )
 def test_sentiment_threats_and_dehumanisation_are_uncivil(text: str, category: str) -> None:
@@ -656,6 +682,39 @@ def test_sentiment_uncivil_patterns_file_errors(tmp_path: Path) -> None:
     bad.write_text("[threat]\npatterns = ['(unclosed']\n", encoding="utf-8")
     with pytest.raises(UncivilListError, match=r"patterns\.toml: \[threat\] pattern 1"):
         UncivilPatterns.load(bad)
+    bad.write_text("[threat]\npatterns = ['<<nope>> x']\n", encoding="utf-8")
+    with pytest.raises(UncivilListError, match=r"pattern 1: unknown macro <<nope>>"):
+        UncivilPatterns.load(bad)
+
+
+def test_sentiment_uncivil_pattern_macros_expand(tmp_path: Path) -> None:
+    path = tmp_path / "patterns.toml"
+    path.write_text(
+        '[macros]\nverb = ["slaan", "in elkaar slaan"]\n'
+        "[threat]\npatterns = ['\\bik ga je <<verb>>\\b']\n",
+        encoding="utf-8",
+    )
+    patterns = UncivilPatterns.load(path)
+    assert patterns.find("Ik ga je in elkaar slaan!") == [("ik ga je in elkaar slaan", "threat")]
+    assert patterns.find("Ik ga je niet slaan.") == []  # a negation in the match
+
+
+def test_sentiment_model_probabilities_are_temperature_scaled() -> None:
+    import numpy as np
+
+    from pipeline.sentiment.model import apply_temperature, fit_temperature
+
+    proba = np.array([[0.9, 0.05, 0.05], [0.2, 0.6, 0.2]])
+    softer = apply_temperature(proba, 2.0)
+    assert np.allclose(softer.sum(axis=1), 1.0) and softer[0, 0] < 0.9
+    assert (softer.argmax(axis=1) == proba.argmax(axis=1)).all()  # the ranking is kept
+    assert np.array_equal(apply_temperature(proba, 1.0), proba)
+    # over-confident and often wrong: a temperature above 1 fits better
+    wrong = np.array([[0.98, 0.01, 0.01]] * 10)
+    truth = ["negatief"] * 6 + ["neutraal"] * 4
+    assert fit_temperature(truth, wrong) > 1.0
+    model = load_model(MODEL)
+    assert model is not None and model.temperature == model.meta["params"]["temperature"]
 
 
 # -- CLI ------------------------------------------------------------------------------------
@@ -683,18 +742,53 @@ def test_sentiment_cli_json_per_line(comments_file: Path) -> None:
     units = data["units"]
     assert [u["sentiment"] for u in units[:2]] == ["positief", "negatief"]
     assert set(units[0]) == {
-        "text", "sentiment", "score", "confidence", "probabilities", "uncivil", "uncivil_terms",
-        "uncivil_categories",
+        "unit_id", "kind", "author_role", "text", "sentiment", "score", "confidence",
+        "probabilities", "uncivil", "uncivil_terms", "uncivil_categories",
     }  # fmt: skip
+    assert [u["kind"] for u in units] == ["line"] * 3
     assert set(units[0]["probabilities"]) == set(LABELS)
     assert units[1]["uncivil_terms"] == ["tyfuszooi"]
     assert "iemand@example.nl" not in result.stdout
 
 
-def test_sentiment_cli_whole_input_is_one_unit(comments_file: Path) -> None:
+def test_sentiment_cli_units_are_those_of_run(comments_file: Path) -> None:
+    """One segmentation (issue 11): the units are the ingest path's (``units_of``), plus the
+    title that the text parser takes from the first line."""
+    from pipeline.analyse import units_of
+    from pipeline.config import Settings
+    from pipeline.ingest import ingest_file
+    from pipeline.privacy import Pseudonymiser
+
     result = runner.invoke(app, ["sentiment", "--format", "json", str(comments_file)])
     assert result.exit_code == 0, result.output
-    assert len(json.loads(result.stdout)["units"]) == 1
+    units = json.loads(result.stdout)["units"]
+    settings = Settings()
+    records = ingest_file(comments_file, settings, Pseudonymiser.for_scrubbing(settings.privacy))
+    expected = [(u.unit_id, u.unit_kind) for r in records for u in units_of(r)]
+    assert [(u["unit_id"], u["kind"]) for u in units if u["kind"] != "heading"] == expected
+    assert units[0]["text"] == "Wat een prachtig nieuw park, dank jullie wel!"
+    assert len(units) == 3 and units[0]["sentiment"] == "positief"
+
+
+def test_sentiment_cli_thread_comments_with_author_role(tmp_path: Path) -> None:
+    """A thread is cut into its article and comments; the organisation's reply is marked and
+    left out of the totals."""
+    path = tmp_path / "draad.txt"
+    path.write_text(
+        "Nieuwe speeltuin in de wijk\n\nDe gemeente legt een speeltuin aan.\n\n"
+        "Reacties\n\n"
+        "Gemeente Zuiderhaven schreef op 3 mei 2024 10:00:\nDank voor uw reactie, we nemen "
+        "het mee.\n\n"
+        "Karel Jansen schreef op 3 mei 2024 11:00:\nWat een slecht plan, zonde van het geld.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["sentiment", "--format", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    comments = [u for u in json.loads(result.stdout)["units"] if u["kind"] == "comment"]
+    assert [u["author_role"] for u in comments] == ["organisation", "resident"]
+    assert comments[1]["sentiment"] == "negatief"
+    table = runner.invoke(app, ["sentiment", str(path)])
+    assert "[organisatie]" in table.stdout and "niet meegeteld" in table.stdout
 
 
 def test_sentiment_cli_stdin_lexicon() -> None:

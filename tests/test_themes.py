@@ -596,3 +596,30 @@ def test_themes_rollups_equal_one_by_one(nlp_model, model_tagger):
     together = model_tagger.rollups(groups)
     apart = [model_tagger.rollup(*group) for group in groups]
     assert together == apart
+
+
+def test_themes_read_units_is_the_run_segmentation(tmp_path: Path):
+    """One segmentation (issue 11): ``themes`` cuts every file of data/raw (programmes, letters,
+    threads, exports) into the units ``run`` analyses (``ingest_paths`` + ``units_of``), and
+    reports a broken file and a copy as ``run`` does."""
+    from pipeline.analyse import units_of
+    from pipeline.config import Settings
+    from pipeline.ingest import ingest_paths
+    from pipeline.privacy import Pseudonymiser
+    from pipeline.records import IngestError
+
+    settings = Settings()
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    units, errors = read_units([str(raw)], settings)
+    expected, expected_errors = [], []
+    for item in ingest_paths([raw], settings, Pseudonymiser.for_scrubbing(settings.privacy)):
+        if isinstance(item, IngestError):
+            expected_errors.append(item.path)
+        else:
+            expected += [(u.unit_id, u.text) for u in units_of(item) if u.text.strip()]
+    assert [(u.unit_id, u.text) for u in units if not u.context] == expected
+    assert len(expected) > 100 and [e.path for e in errors] == expected_errors
+    copy = tmp_path / "kopie.txt"
+    copy.write_bytes((raw / "brief_b1_rioolvervanging.txt").read_bytes())
+    _, errors = read_units([str(raw / "brief_b1_rioolvervanging.txt"), str(copy)], settings)
+    assert len(errors) == 1 and "same content" in errors[0].message

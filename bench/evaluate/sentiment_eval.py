@@ -16,6 +16,11 @@ counts, for the shipped model (or ``--model PATH``) and the lexicon:
   are labelled civil, so every flag is a false positive; precision is over flagged texts.
 
 Writes ``bench/results_sentiment.md`` (and prints it). ``--json`` prints the numbers.
+
+``--split dev`` measures the development sets instead, for tuning (written to
+``bench/results_sentiment_dev.md``): the dev half of the fresh hand-labelled set (review
+sentences of the bol.com train half, participation paragraphs of the dev plan group) and the
+HateCheck development templates (even ids). The held-out figures are measured once, at the end.
 """
 
 from __future__ import annotations
@@ -31,10 +36,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.evaluate.common import ROOT, eval_dir, sha256_text
 from pipeline.config import SentimentSettings
-from pipeline.sentiment import load_model, score_texts
+from pipeline.sentiment import LABELS, load_model, score_texts
 from pipeline.sentiment.model import classification_metrics
 
 LABELS_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal.csv"
+FRESH_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_fresh.csv"
 HATECHECK_TARGETS = ("threat_dir_h", "threat_norm_h", "slur_h", "derog_dehum_h")
 
 
@@ -63,8 +69,47 @@ def municipal_set() -> tuple[list[str], list[str], list[bool]]:
     return texts, labels, uncivil
 
 
+def fresh_set(split: str = "heldout") -> tuple[list[str], list[str], list[bool], list[str]]:
+    """Texts, labels, uncivil labels and sources of the second hand-labelled set
+    (``tests/fixtures/real/sentiment_fresh.csv``; texts from ``sentiment_fresh.py``)."""
+    path = eval_dir() / "sentiment_fresh" / "candidates.csv"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} missing: run `python bench/evaluate/sentiment_fresh.py`")
+    with path.open(encoding="utf-8", newline="") as handle:
+        by_hash = {r["text_sha256"]: r["text"] for r in csv.DictReader(handle)}
+    texts, labels, uncivil, sources = [], [], [], []
+    with FRESH_PATH.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["split"] != split:
+                continue
+            text = by_hash.get(row["text_sha256"])
+            if text is None:
+                raise ValueError(f"{FRESH_PATH}: text {row['text_sha256'][:12]} not in export")
+            texts.append(text)
+            labels.append(row["label"])
+            uncivil.append(row["uncivil"] == "1")
+            sources.append("reviews" if row["dataset"] == "bol_reviews" else "participation")
+    return texts, labels, uncivil, sources
+
+
 def accuracy(predicted: list[str], truth: list[str]) -> float:
     return sum(a == b for a, b in zip(predicted, truth, strict=True)) / len(truth)
+
+
+def calibration_error(confidences: list[float], correct: list[bool], bins: int = 10) -> float:
+    """Expected calibration error of the per-unit confidence (Guo et al. 2017): the
+    count-weighted mean gap between mean confidence and accuracy over ``bins`` equal-width
+    bins."""
+    total, n = 0.0, len(correct)
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        idx = [k for k, c in enumerate(confidences) if low < c <= high or (b == 0 and c == 0)]
+        if idx:
+            gap = sum(confidences[k] for k in idx) / len(idx) - sum(correct[k] for k in idx) / len(
+                idx
+            )
+            total += abs(gap) * len(idx) / n
+    return total
 
 
 def three_class(texts: list[str], truth: list[str], settings: SentimentSettings, model) -> dict:
@@ -76,16 +121,69 @@ def three_class(texts: list[str], truth: list[str], settings: SentimentSettings,
         metrics["method"] = results[0].method if results else name
         metrics["counts"] = dict(Counter(truth))
         metrics["predicted"] = dict(Counter(r.sentiment for r in results))
+        correct = [r.sentiment == t for r, t in zip(results, truth, strict=True)]
+        metrics["ece"] = calibration_error([r.confidence for r in results], correct)
         out[name] = metrics
     return out
+
+
+def hatecheck(split: str, settings: SentimentSettings, model) -> dict:
+    """Flag rate per HateCheck functionality on the ``test`` (odd ids) or ``dev`` templates."""
+    hate = [r for r in read_export("hatecheck_nl") if r["split"] == split]
+    flagged = score_texts([r["text"] for r in hate], settings, model)
+    per: dict[str, dict] = {}
+    for row, res in zip(hate, flagged, strict=True):
+        cell = per.setdefault(row["functionality"], {"n": 0, "flagged": 0, "label": row["label"]})
+        cell["n"] += 1
+        cell["flagged"] += int(res.uncivil)
+    targets = [per[f] for f in HATECHECK_TARGETS if f in per]
+    return {
+        "per_functionality": per,
+        "target_recall": sum(c["flagged"] for c in targets) / max(1, sum(c["n"] for c in targets)),
+        "target_n": sum(c["n"] for c in targets),
+        "non_hateful_flag_rate": (
+            sum(c["flagged"] for c in per.values() if c["label"] != "hateful")
+            / max(1, sum(c["n"] for c in per.values() if c["label"] != "hateful"))
+        ),
+        "non_hateful_n": sum(c["n"] for c in per.values() if c["label"] != "hateful"),
+    }
+
+
+def fresh_report(split: str, settings: SentimentSettings, model, report: dict) -> None:
+    """Three classes on the fresh set (all, per source) and its incivility flags."""
+    f_texts, f_labels, f_uncivil, f_sources = fresh_set(split)
+    report["fresh"] = three_class(f_texts, f_labels, settings, model)
+    for source in ("reviews", "participation"):
+        keep = [k for k, s in enumerate(f_sources) if s == source]
+        report[f"fresh_{source}"] = three_class(
+            [f_texts[k] for k in keep], [f_labels[k] for k in keep], settings, model
+        )
+    flags = score_texts(f_texts, settings, model)
+    tp = sum(r.uncivil and u for r, u in zip(flags, f_uncivil, strict=True))
+    fp = sum(r.uncivil and not u for r, u in zip(flags, f_uncivil, strict=True))
+    report["fresh_incivility"] = {
+        "n": len(f_texts), "uncivil": sum(f_uncivil), "flagged": tp + fp, "tp": tp, "fp": fp,
+        "terms": sorted({w for r in flags if r.uncivil for w in r.uncivil_terms}),
+    }  # fmt: skip
+
+
+def run_dev(model_path: str | None = None) -> dict:
+    """The development figures: fresh dev set and HateCheck even template ids."""
+    settings = SentimentSettings(model_path=Path(model_path) if model_path else None)
+    model = load_model(settings)
+    report: dict = {"model": model.method, "split": "dev"}
+    fresh_report("dev", settings, model, report)
+    report["hatecheck"] = hatecheck("dev", settings, model)
+    return report
 
 
 def run(model_path: str | None = None) -> dict:
     settings = SentimentSettings(model_path=Path(model_path) if model_path else None)
     model = load_model(settings)
-    report: dict = {"model": model.method}
+    report: dict = {"model": model.method, "split": "heldout"}
     m_texts, m_labels, _ = municipal_set()
     report["municipal"] = three_class(m_texts, m_labels, settings, model)
+    fresh_report("heldout", settings, model, report)
 
     bol = [r for r in read_export("bol_reviews") if r["split"] == "test"]
     lassy = [r for r in read_export("ud_lassysmall") if r["split"] == "test"]
@@ -107,24 +205,7 @@ def run(model_path: str | None = None) -> dict:
         "lexicon_accuracy": accuracy(binary(by_lexicon), bol_truth),
     }
 
-    hate = [r for r in read_export("hatecheck_nl") if r["split"] == "test"]
-    flagged = score_texts([r["text"] for r in hate], settings, model)
-    per: dict[str, dict] = {}
-    for row, res in zip(hate, flagged, strict=True):
-        cell = per.setdefault(row["functionality"], {"n": 0, "flagged": 0, "label": row["label"]})
-        cell["n"] += 1
-        cell["flagged"] += int(res.uncivil)
-    targets = [per[f] for f in HATECHECK_TARGETS if f in per]
-    report["hatecheck"] = {
-        "per_functionality": per,
-        "target_recall": sum(c["flagged"] for c in targets) / max(1, sum(c["n"] for c in targets)),
-        "target_n": sum(c["n"] for c in targets),
-        "non_hateful_flag_rate": (
-            sum(c["flagged"] for c in per.values() if c["label"] != "hateful")
-            / max(1, sum(c["n"] for c in per.values() if c["label"] != "hateful"))
-        ),
-        "non_hateful_n": sum(c["n"] for c in per.values() if c["label"] != "hateful"),
-    }
+    report["hatecheck"] = hatecheck("test", settings, model)
 
     real = {"municipal": m_texts, "bol_test": bol_texts, "lassy_test": [r["text"] for r in lassy]}
     inc = {}
@@ -140,26 +221,48 @@ def run(model_path: str | None = None) -> dict:
 
 
 def to_markdown(report: dict) -> str:
-    lines = [f"# Sentiment on real text ({report['model']})", ""]
+    dev = report.get("split") == "dev"
+    title = "development sets (tuned on)" if dev else "held-out real text"
+    lines = [f"# Sentiment on {title} ({report['model']})", ""]
+    if dev:
+        lines += [
+            "The shipped model is trained on the fresh dev texts, so its three-class figures "
+            "below are training-fit figures; the dev figures of the training recipe come from "
+            "cross-fitting (`bench/evaluate/sentiment_dev_cv.py`). The HateCheck development "
+            "templates were read while writing the patterns.",
+            "",
+        ]
     lines += [
-        "| set | n | method | macro-F1 | accuracy | R neutraal | P neg | R neg | P pos | R pos |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| set | n (neg/neu/pos) | method | macro-F1 | accuracy | R neutraal | P neg | R neg "
+        "| P pos | R pos | ECE |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for key in ("municipal", "public_3class"):
+    for key in ("fresh", "fresh_reviews", "fresh_participation", "municipal", "public_3class"):
+        if key not in report:
+            continue
         for name in ("model", "lexicon"):
             m = report[key][name]
             pl = m["per_label"]
+            counts = "/".join(str(m["counts"].get(x, 0)) for x in LABELS)
             lines.append(
-                f"| {key} | {m['n']} | `{m['method']}` | {m['macro_f1']:.3f} | {m['accuracy']:.3f}"
+                f"| {key} | {m['n']} ({counts}) | `{m['method']}` | {m['macro_f1']:.3f}"
+                f" | {m['accuracy']:.3f}"
                 f" | {pl['neutraal']['recall']:.3f} | {pl['negatief']['precision']:.3f}"
                 f" | {pl['negatief']['recall']:.3f} | {pl['positief']['precision']:.3f}"
-                f" | {pl['positief']['recall']:.3f} |"
+                f" | {pl['positief']['recall']:.3f} | {m['ece']:.3f} |"
             )
-    b = report["bol_binary"]
-    lines += ["", f"bol.com binary (test half, n={b['n']}): model accuracy "
-              f"{b['model_accuracy']:.3f}, lexicon {b['lexicon_accuracy']:.3f}", ""]  # fmt: skip
+    fi = report["fresh_incivility"]
+    which = "dev" if dev else "held-out"
+    lines += ["", f"Fresh {which} set, incivility: {fi['uncivil']} of {fi['n']} texts labelled "
+              f"uncivil; {fi['flagged']} flagged ({fi['tp']} right, {fi['fp']} wrong): "
+              f"{', '.join(fi['terms']) or '-'}"]  # fmt: skip
+    if "bol_binary" in report:
+        b = report["bol_binary"]
+        lines += ["", f"bol.com binary (test half, n={b['n']}): model accuracy "
+                  f"{b['model_accuracy']:.3f}, lexicon {b['lexicon_accuracy']:.3f}"]  # fmt: skip
     h = report["hatecheck"]
-    lines += ["| HateCheck functionality (held-out templates) | label | n | flagged | rate |",
+    templates = "development templates, even ids" if dev else "held-out templates, odd ids"
+    lines += ["", f"| HateCheck functionality ({templates}) | label | n | flagged | rate |",
               "|---|---|---|---|---|"]  # fmt: skip
     for name, c in sorted(h["per_functionality"].items()):
         lines.append(f"| {name} | {c['label']} | {c['n']} | {c['flagged']} "
@@ -167,6 +270,8 @@ def to_markdown(report: dict) -> str:
     lines += ["", f"Threat, slur and dehumanisation recall: {h['target_recall']:.3f} "
               f"(n={h['target_n']}); non-hateful cases flagged: "
               f"{h['non_hateful_flag_rate']:.3f} (n={h['non_hateful_n']}).", ""]  # fmt: skip
+    if "incivility_real" not in report:
+        return "\n".join(lines) + "\n"
     lines += [
         "| real texts (all civil) | n | flagged (false positives) | words |",
         "|---|---|---|---|",
@@ -181,14 +286,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--split", choices=("dev", "heldout"), default="heldout")
     args = parser.parse_args(argv)
-    report = run(args.model)
+    report = run_dev(args.model) if args.split == "dev" else run(args.model)
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     text = to_markdown(report)
     print(text)
     if not args.no_write:
-        (ROOT / "bench" / "results_sentiment.md").write_text(text, encoding="utf-8")
+        name = "results_sentiment_dev.md" if args.split == "dev" else "results_sentiment.md"
+        (ROOT / "bench" / name).write_text(text, encoding="utf-8")
     return 0
 
 

@@ -1,5 +1,9 @@
 """What the ``gemeentetaal sentiment`` commands do; the CLI only parses options and prints.
 
+Inputs are read and cut into units as ``run`` reads and cuts them (``read_units``): the
+ingest readers and parsers, then ``pipeline.analyse.units_of``, so a file gets the same
+paragraphs and comments here as in the tables.
+
 Texts echoed in the output are scrubbed of e-mail addresses, phone numbers and @mentions.
 """
 
@@ -7,11 +11,12 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from pipeline.config import Settings
-from pipeline.ingest.readers import InputError, decode_text, read_input
+from pipeline.ingest.readers import InputError, RawInput, decode_text, read_input
 from pipeline.privacy import Pseudonymiser
 from pipeline.sentiment import LABELS, SentimentModel, score_texts
 from pipeline.sentiment.model import read_labelled_csv, train_model
@@ -19,34 +24,100 @@ from pipeline.sentiment.model import read_labelled_csv, train_model
 PREVIEW_CHARS = 60
 
 
-def read_source(source: str, settings: Settings, stdin: BinaryIO | None = None) -> str:
-    """The text of a file (txt, md, docx, pdf, html ...) or of standard input (``-``).
+@dataclass(frozen=True)
+class ScoreUnit:
+    """A unit to score: its id, kind (heading, paragraph, item, article, comment, line), text
+    and, for a comment, ``author_role`` (resident or organisation)."""
+
+    unit_id: str
+    kind: str
+    text: str
+    author_role: str | None = None
+
+
+def read_raw(source: str, settings: Settings, stdin: BinaryIO | None = None) -> RawInput:
+    """A file (txt, md, docx, pdf, html, json, csv ...) or standard input (``-``), read by the
+    ingest readers as ``run`` reads it.
 
     Raises:
         InputError: one line naming the file and the problem.
     """
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read()
         try:
-            return decode_text(stream.read())[0]
+            text = decode_text(data)[0]
         except InputError as exc:
             raise InputError(f"<stdin>: {exc}") from exc
+        return RawInput("-", ".txt", text, text.encode("utf-8"), "utf-8")
     path = Path(source)
     if not path.exists():
         raise InputError(f"{path}: file not found")
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file or - for standard input")
     try:
-        return read_input(path, settings.ingest.max_file_mb).text
+        return read_input(path, settings.ingest.max_file_mb, settings.ingest)
     except InputError as exc:
-        message = str(exc)
-        raise InputError(
-            message if message.startswith(str(path)) else f"{path}: {message}"
-        ) from exc
+        raise InputError(_named(path, exc)) from exc
+
+
+def _named(path: Path | str, exc: Exception) -> str:
+    message = str(exc)
+    return message if message.startswith(str(path)) else f"{path}: {message}"
+
+
+def read_units(
+    source: str, settings: Settings, *, per_line: bool = False, stdin: BinaryIO | None = None
+) -> list[ScoreUnit]:
+    """The units to score, cut as ``run`` cuts them: the input goes through the ingest
+    readers and parsers (``ingest_raw``) and ``pipeline.analyse.units_of`` (paragraphs and
+    list items of a text, the article and comments of a thread), with the title and section
+    headings of a document as units of their own (``run`` keeps them as headings; a one-line
+    comment on top of a file is scored, not dropped). With ``per_line`` every non-empty line
+    of the text as read is a unit (a list of comments, one per line).
+
+    Raises:
+        InputError: the input cannot be read or parsed (one line naming it).
+    """
+    from pipeline.analyse import units_of
+    from pipeline.ingest import ingest_raw
+    from pipeline.records import Document, make_id
+
+    raw = read_raw(source, settings, stdin)
+    if per_line:
+        lines = [line.strip() for line in raw.text.splitlines() if line.strip()]
+        return [ScoreUnit(make_id(raw.path, "line", n), "line", t) for n, t in enumerate(lines)]
+    try:
+        records = ingest_raw(raw, settings, make_scrubber(settings))
+    except (InputError, RecursionError) as exc:
+        name = "<stdin>" if source == "-" else source
+        raise InputError(_named(name, exc if isinstance(exc, InputError) else
+                                InputError("input is nested too deeply"))) from exc  # fmt: skip
+    units: list[ScoreUnit] = []
+    for record in records:
+        roles: dict[str, str | None] = {}
+        if isinstance(record, Document):
+            rid = record.document_id
+            titles = [*(p.title for p in record.programmes), *record.section_headings]
+        else:
+            rid = record.thread_id
+            titles = [record.article_title]
+            roles = {c.comment_id: c.author_role for c in record.comments}
+        seen: set[str] = set()
+        for n, title in enumerate(t.strip() for t in titles if t and t.strip()):
+            if title.casefold() not in seen:
+                seen.add(title.casefold())
+                units.append(ScoreUnit(make_id(rid, "title", n), "heading", title))
+        units += [
+            ScoreUnit(u.unit_id, u.unit_kind, u.text, roles.get(u.unit_id))
+            for u in units_of(record)
+            if u.text.strip()
+        ]
+    return units
 
 
 def split_units(text: str, per_line: bool) -> list[str]:
-    """The units to score: each non-empty line, or the whole text as one unit."""
+    """The units of a plain string: each non-empty line, or the whole text as one unit."""
     if per_line:
         return [line.strip() for line in text.splitlines() if line.strip()]
     return [text.strip()]
@@ -68,18 +139,22 @@ def score_command(
     """Score a file or standard input; the result as printed by ``--format json``.
 
     Returns:
-        ``{"method": ..., "units": [{"text", "sentiment", "score", "confidence",
-        "probabilities", "uncivil", "uncivil_terms", "uncivil_categories"}]}``.
+        ``{"method": ..., "units": [{"unit_id", "kind", "author_role", "text", "sentiment",
+        "score", "confidence", "probabilities", "uncivil", "uncivil_terms",
+        "uncivil_categories"}]}``.
     """
-    units = split_units(read_source(source, settings, stdin), per_line)
-    results = score_texts(units, settings.sentiment, model)
+    units = read_units(source, settings, per_line=per_line, stdin=stdin)
+    results = score_texts([u.text for u in units], settings.sentiment, model)
     scrubber = make_scrubber(settings)
     method = results[0].method if results else settings.sentiment.method
     return {
         "method": method,
         "units": [
             {
-                "text": scrubber.scrub(text).text,
+                "unit_id": unit.unit_id,
+                "kind": unit.kind,
+                "author_role": unit.author_role,
+                "text": scrubber.scrub(unit.text).text,
                 "sentiment": r.sentiment,
                 "score": r.score,
                 "confidence": r.confidence,
@@ -88,7 +163,7 @@ def score_command(
                 "uncivil_terms": list(r.uncivil_terms),
                 "uncivil_categories": list(r.uncivil_categories),
             }
-            for text, r in zip(units, results, strict=True)
+            for unit, r in zip(units, results, strict=True)
         ],
     }
 
@@ -99,7 +174,9 @@ def _preview(text: str) -> str:
 
 
 def format_text(result: dict[str, Any]) -> str:
-    """A readable Dutch table of ``score_command``'s result."""
+    """A readable Dutch table of ``score_command``'s result. Replies by the organisation
+    (``author_role`` organisation) are marked and left out of the totals, as in the
+    resident KPIs of the dashboard."""
     units = result["units"]
     lines = [f"Sentiment (methode: {result['method']})", ""]
     if not units:
@@ -107,17 +184,21 @@ def format_text(result: dict[str, Any]) -> str:
     lines.append(f"{'nr':>3}  {'sentiment':<9}  {'score':>6}  {'onbeleefd':<9}  tekst")
     for number, unit in enumerate(units, start=1):
         rude = "ja" if unit["uncivil"] else "nee"
+        own = "[organisatie] " if unit.get("author_role") == "organisation" else ""
         lines.append(
             f"{number:>3}  {unit['sentiment']:<9}  {unit['score']:>+6.2f}  {rude:<9}  "
-            f"{_preview(unit['text'])}"
+            f"{own}{_preview(unit['text'])}"
         )
         if unit["uncivil_terms"]:
             lines.append(f"{'':>36}woorden: {', '.join(unit['uncivil_terms'])}")
-    counts = Counter(unit["sentiment"] for unit in units)
-    n_rude = sum(unit["uncivil"] for unit in units)
+    counted = [u for u in units if u.get("author_role") != "organisation"]
+    counts = Counter(unit["sentiment"] for unit in counted)
+    n_rude = sum(unit["uncivil"] for unit in counted)
     summary = ", ".join(f"{counts.get(label, 0)} {label}" for label in LABELS)
-    noun = "eenheid" if len(units) == 1 else "eenheden"
-    lines += ["", f"Totaal: {len(units)} {noun}: {summary}; {n_rude} onbeleefd."]
+    noun = "eenheid" if len(counted) == 1 else "eenheden"
+    lines += ["", f"Totaal: {len(counted)} {noun}: {summary}; {n_rude} onbeleefd."]
+    if len(counted) < len(units):
+        lines.append(f"({len(units) - len(counted)} reactie(s) van de organisatie niet meegeteld.)")
     return "\n".join(lines)
 
 

@@ -33,6 +33,7 @@ _LEET_CHARS = "4@3105$7"
 _LEET = str.maketrans(_LEET_CHARS, "aaeioost")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _DISEASE_CATEGORY = "disease_curse"
+_MACRO = re.compile(r"<<(\w+)>>")
 
 
 class UncivilListError(ValueError):
@@ -222,6 +223,9 @@ class UncivilMatcher:
             )
         if word in self._predicative:
             before = [f for f in forms[max(0, i - 3) : i] if f]
+            # "er is ongedierte", "er zitten kakkerlakken": existence, not aimed at anyone
+            if "er" in before[:-1] or (before and before[0] == "er"):
+                return False
             return any(f in self._aimed_cues for f in before)
         return True
 
@@ -237,8 +241,44 @@ class UncivilMatcher:
         )
 
 
+_NEGATORS = frozenset({"niet", "geen", "nooit", "niemand", "nergens", "niets"})
+_NOT_NEGATING = re.compile(
+    r"\b(?:niet (?:kunnen |kan |kunnen )?wachten"
+    r"|(?:geen|niet) (?:echte? )?(?:mensen|mens|menselijk)"
+    r"|niet meer dan|niet beter dan)\b"
+)
+_CLAUSE_END = re.compile(r"[.!?;:,\"“”]")
+
+
+def _negated(flat: str, start: int, words: str) -> bool:
+    """True when a negation is in the match or among the three words before it in the same
+    clause: "Geen vrouw verdient het om te sterven", "we mogen ze niet laten lijden"."""
+    before = _CLAUSE_END.split(flat[:start])[-1].lower().split()[-3:]
+    # phrases with a negation that do not negate: "kan niet wachten om", "geen mensen"
+    words = _NOT_NEGATING.sub(" ", words)
+    inside = words.split()
+    # "niets anders dan ..." and "niets meer dan ..." assert, they do not negate
+    if "niets" in inside and re.search(r"\bniets (?:anders|meer|beter) dan\b", words):
+        inside = [w for w in inside if w != "niets"]
+    return any(w.strip("\"'“”") in _NEGATORS for w in [*before, *inside])
+
+
+_QUOTE = re.compile(r'"[^"]*"|“[^”]*”|„[^”“]*[”“]')
+
+
+def _quoted(flat: str, start: int, end: int) -> bool:
+    """True when the match lies within double quotes: words quoted to reject or report them
+    ('"dood aan alle X" zeggen is strafbaar'), not said by the writer."""
+    return any(q.start() < start and end <= q.end() for q in _QUOTE.finditer(flat))
+
+
 class UncivilPatterns:
-    """Regular expressions for threats and dehumanisation (``uncivil_patterns.toml``)."""
+    """Regular expressions for threats and dehumanisation (``uncivil_patterns.toml``).
+
+    ``<<name>>`` in a pattern stands for the alternation of the words listed under
+    ``[macros] name`` (longest first), so word classes (violent verbs, group nouns) are
+    written once.
+    """
 
     def __init__(self, patterns: dict[str, list[re.Pattern[str]]], version: str = "") -> None:
         self.patterns = patterns
@@ -257,13 +297,34 @@ class UncivilPatterns:
             raise UncivilListError(f"{path}: cannot read patterns: {exc.strerror}") from exc
         except tomllib.TOMLDecodeError as exc:
             raise UncivilListError(f"{path}: not valid TOML ({exc})") from exc
+        macros = data.get("macros", {})
+        if not isinstance(macros, dict) or not all(
+            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in macros.values()
+        ):
+            raise UncivilListError(f"{path}: [macros] must map names to lists of strings")
+        expanded = {
+            name: "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+            for name, words in macros.items()
+        }
+
+        def expand(pattern: str, n: int, category: str) -> str:
+            def sub(match: re.Match[str]) -> str:
+                if match.group(1) not in expanded:
+                    raise UncivilListError(
+                        f"{path}: [{category}] pattern {n}: unknown macro <<{match.group(1)}>>"
+                    )
+                return expanded[match.group(1)]
+
+            return _MACRO.sub(sub, pattern)
+
         compiled: dict[str, list[re.Pattern[str]]] = {}
         for category, section in data.items():
-            if not isinstance(section, dict):
+            if not isinstance(section, dict) or category == "macros":
                 continue
             for n, pattern in enumerate(section.get("patterns", []), start=1):
                 try:
-                    compiled.setdefault(category, []).append(re.compile(pattern, re.IGNORECASE))
+                    regex = re.compile(expand(pattern, n, category), re.IGNORECASE)
+                    compiled.setdefault(category, []).append(regex)
                 except re.error as exc:
                     raise UncivilListError(f"{path}: [{category}] pattern {n}: {exc}") from exc
         return cls(compiled, str(data.get("version", "")))
@@ -276,7 +337,11 @@ class UncivilPatterns:
             for pattern in patterns:
                 for match in pattern.finditer(flat):
                     words = " ".join(match.group().lower().strip(" .!?").split())
-                    if words:
+                    if (
+                        words
+                        and not _negated(flat, match.start(), words)
+                        and not _quoted(flat, match.start(), match.end())
+                    ):
                         found.append((match.start(), words, category))
         found.sort()
         return [(words, category) for _, words, category in found]

@@ -8,21 +8,19 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline.config import Settings
-from pipeline.ingest import InputError, ingest_raw, iter_input_files
-from pipeline.ingest.readers import RawInput, read_input
+from pipeline.ingest import InputError, ingest_paths, ingest_raw
+from pipeline.ingest.readers import RawInput
 from pipeline.privacy import Pseudonymiser
 from pipeline.records import Document, IngestError, Record, make_id
 from pipeline.themes.tagger import ThemeHit, ThemeTagger
 
-BLANK_LINES = re.compile(r"\n\s*\n")
 EXCERPT_CHARS = 160
 
 
@@ -44,21 +42,14 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def units_of_record(record: Record, raw_text: str | None = None) -> list[TextUnit]:
-    """Units of a record: blank-line paragraphs of a plain text (``family == "text"``, when
-    ``raw_text`` is given), else the paragraphs and items of a programme text, or the article
-    and comments of a thread."""
+def units_of_record(record: Record) -> list[TextUnit]:
+    """Units of a record, as ``run`` cuts them (``pipeline.analyse.units_of``: paragraphs and
+    items of a document, the article and comments of a thread), after its titles and
+    headings as context units."""
     from pipeline.analyse import units_of
 
     if isinstance(record, Document):
         rid, kind = record.document_id, "document"
-        if record.family == "text" and raw_text is not None:
-            blocks = [b.strip() for b in BLANK_LINES.split(raw_text) if b.strip()]
-            return [
-                TextUnit(make_id(record.content_hash, "p", i), "paragraph", b, record.source_path,
-                         rid, kind)
-                for i, b in enumerate(blocks)
-            ]  # fmt: skip
         titles = [*(p.title for p in record.programmes), *record.section_headings]
     else:
         rid, kind = record.thread_id, "thread"
@@ -86,33 +77,30 @@ def _source(record: Record) -> str:
 def read_units(
     paths: Sequence[str], settings: Settings, stdin: str | None = None
 ) -> tuple[list[TextUnit], list[IngestError]]:
-    """Read and route every input (``-`` is standard input); a broken file is an error, not
-    the end of the batch."""
-    pseudonymiser = Pseudonymiser(settings.privacy)
+    """Read every input through the ingest path of ``run`` (``ingest_paths``: folders
+    expanded, special files and copies reported; ``-`` is standard input) and cut the records
+    into units as ``run`` does; a broken file is an error, not the end of the batch."""
+    pseudonymiser = Pseudonymiser.for_scrubbing(settings.privacy)
     units: list[TextUnit] = []
     errors: list[IngestError] = []
+    files = [Path(name) for name in paths if name != "-"]
     for name in paths:
-        if name == "-":
-            text = stdin if stdin is not None else sys.stdin.read()
-            raws: Iterable[RawInput | Path] = [
-                RawInput("-", ".txt", text, text.encode("utf-8"), "utf-8")
-            ]
+        if name != "-":
+            continue
+        text = stdin if stdin is not None else sys.stdin.read()
+        try:
+            if not text.strip():
+                raise InputError("no text on standard input")
+            raw = RawInput("-", ".txt", text, text.encode("utf-8"), "utf-8")
+            for record in ingest_raw(raw, settings, pseudonymiser):
+                units += units_of_record(record)
+        except InputError as exc:
+            errors.append(IngestError("-", "ingest", str(exc)))
+    for item in ingest_paths(files, settings, pseudonymiser) if files else []:
+        if isinstance(item, IngestError):
+            errors.append(item)
         else:
-            raws = list(iter_input_files([Path(name)], settings.ingest.extensions))
-        for item in raws:
-            try:
-                raw = (
-                    item
-                    if isinstance(item, RawInput)
-                    else read_input(item, settings.ingest.max_file_mb, settings.ingest)
-                )
-                if not raw.text.strip():
-                    raise InputError("empty input")
-                for record in ingest_raw(raw, settings, pseudonymiser):
-                    units += units_of_record(record, raw.text)
-            except InputError as exc:
-                errors.append(IngestError(str(item if isinstance(item, Path) else "-"), "ingest",
-                                          str(exc)))  # fmt: skip
+            units += units_of_record(item)
     return units, errors
 
 
