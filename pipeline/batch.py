@@ -1,14 +1,13 @@
-"""Batch jobs behind ``gemeentetaal ingest`` and ``gemeentetaal run``.
+"""``gemeentetaal ingest``: records as JSON lines, or as tables without measures.
 
-Records become table rows here (``record_rows``); analyses add their columns and tables; the
-outputs module validates and writes.
+The table rows come from ``pipeline/rows.py`` (shared with ``gemeentetaal run``); the
+outputs module validates and writes them.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -18,35 +17,12 @@ from pipeline.config import Settings
 from pipeline.ingest import ingest_paths
 from pipeline.outputs import output_folder, write_tables
 from pipeline.privacy import Pseudonymiser
-from pipeline.records import Document, IngestError, Programme, Record, Section, Thread
-
-Rows = dict[str, list[dict[str, Any]]]
+from pipeline.records import Document, IngestError, Record, Section, Thread
+from pipeline.rows import document_metadata, error_rows, programme_metadata, record_rows
 
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
-
-
-def document_metadata(doc: Document) -> dict[str, Any]:
-    """What ingest found about a document: shared by its JSON form and its table row."""
-    return {
-        "family": doc.family,
-        "municipality": doc.municipality,
-        "document_type": doc.document_type,
-        "year": doc.year,
-        "title": doc.title,
-    }
-
-
-def programme_metadata(programme: Programme | None) -> dict[str, Any]:
-    """The public fields of a programme (all None for a document without programmes)."""
-    return {
-        "programme_id": programme.programme_id if programme else None,
-        "programme_number": programme.number if programme else None,
-        "programme_title": programme.title if programme else None,
-        "portfolio_holders": programme.portfolio_holders if programme else [],
-        "director": programme.director if programme else None,
-    }
 
 
 def _section_json(s: Section, texts: dict[str, str]) -> dict[str, Any]:
@@ -145,154 +121,6 @@ def thread_json(thread: Thread) -> dict[str, Any]:
 def record_json(record: Record) -> list[dict[str, Any]]:
     """JSON objects of a record: one per programme of a document, one for a thread."""
     return document_json(record) if isinstance(record, Document) else [thread_json(record)]
-
-
-def record_rows(records: Iterable[Record]) -> Rows:
-    """Rows for documents, sections, items, paragraphs, threads and comments (no measures)."""
-    rows: Rows = {
-        k: []
-        for k in ("documents", "programmes", "sections", "items", "paragraphs", "amounts",
-                  "indicators")
-    }  # fmt: skip
-    rows.update(threads=[], comments=[])
-    for record in records:
-        if isinstance(record, Document):
-            _document_rows(record, rows)
-        else:
-            _thread_rows(record, rows)
-    return rows
-
-
-def _document_rows(doc: Document, rows: Rows) -> None:
-    rows["documents"].append(
-        {
-            "document_id": doc.document_id,
-            "source_path": doc.source_path,
-            "content_hash": doc.content_hash,
-            **document_metadata(doc),
-            "n_programmes": len(doc.programmes),
-            "section_headings": doc.section_headings,
-            "n_boilerplate_lines": len(doc.boilerplate_lines),
-        }
-    )
-    for programme in doc.programmes:
-        meta = programme_metadata(programme)
-        rows["programmes"].append(
-            {
-                "programme_id": programme.programme_id,
-                "document_id": doc.document_id,
-                "order": programme.order,
-                **{k: v for k, v in meta.items() if k != "programme_id"},
-                "section_headings": programme.section_headings,
-            }
-        )
-    for section in doc.all_sections():
-        keys = {"document_id": doc.document_id, "programme_id": section.programme_id}
-        rows["sections"].append(
-            {
-                "section_id": section.section_id,
-                **keys,
-                "order": section.order,
-                "heading": section.heading,
-                "level": section.level,
-            }
-        )
-        for item in section.items:
-            rows["items"].append(
-                {
-                    "item_id": item.item_id,
-                    "section_id": section.section_id,
-                    **keys,
-                    "order": item.order,
-                    "kind": item.kind,
-                    "letter": item.letter,
-                    "text": item.text,
-                    "role": item.role,
-                    "paired_item_id": item.paired_item_id,
-                    "status": item.status,
-                }
-            )
-        for para in section.paragraphs:
-            rows["paragraphs"].append(
-                {
-                    "paragraph_id": para.paragraph_id,
-                    "section_id": section.section_id,
-                    **keys,
-                    "order": para.order,
-                    "text": para.text,
-                    "has_boilerplate": bool(para.boilerplate),
-                    "boilerplate": para.boilerplate,
-                }
-            )
-        for table in section.tables:
-            where = {**keys, "section_id": section.section_id, "table_id": table.table_id}
-            for a in table.amounts:
-                rows["amounts"].append(
-                    {
-                        "amount_id": a.amount_id,
-                        **where,
-                        "caption": table.caption,
-                        "row": a.row,
-                        "column": a.column,
-                        "row_label": a.row_label,
-                        "column_label": a.column_label,
-                        "value": a.value,
-                        "unit": a.unit,
-                        "amount_eur": a.amount_eur,
-                    }
-                )
-            for ind in table.indicators:
-                rows["indicators"].append(
-                    {
-                        "indicator_id": ind.indicator_id,
-                        **where,
-                        "name": ind.name,
-                        "unit": ind.unit,
-                        "period": ind.period,
-                        "value": ind.value,
-                        "source": ind.source,
-                    }
-                )
-
-
-def _thread_rows(thread: Thread, rows: Rows) -> None:
-    rows["threads"].append(
-        {
-            "thread_id": thread.thread_id,
-            "source_path": thread.source_path,
-            "content_hash": thread.content_hash,
-            "layout": thread.layout,
-            "article_title": thread.article_title,
-            "article_text": thread.article_text,
-            "published": thread.published,
-            "n_comments": len(thread.comments),
-        }
-    )
-    for c in thread.comments:
-        rows["comments"].append(
-            {
-                "comment_id": c.comment_id,
-                "thread_id": thread.thread_id,
-                "index": c.index,
-                "parent_id": c.parent_id,
-                "parent_index": c.parent_index,
-                "depth": c.depth,
-                "author": c.author,
-                "author_role": c.author_role,
-                "timestamp": c.timestamp,
-                "text": c.text,
-                "urls": c.urls,
-                "emoji": c.emoji,
-                "contains_email": c.contains_email,
-                "contains_phone": c.contains_phone,
-            }
-        )
-
-
-def error_rows(errors: Iterable[IngestError], run_id: str | None = None) -> list[dict[str, Any]]:
-    return [
-        {"path": e.path, "stage": e.stage, "message": e.message, "run_id": run_id} for e in errors
-    ]
 
 
 def report_error(error: IngestError) -> None:

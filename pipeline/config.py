@@ -192,6 +192,9 @@ class RunSettings(_Section):
     workers: int = Field(1, ge=1)
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None
+    # Inputs are processed in batches of about this many bytes (one nlp.pipe pass, one model
+    # call and one Parquet part per table per batch); fewer when that keeps workers busy.
+    batch_bytes: int = Field(512 * 1024, ge=1024)
 
 
 class DashboardSettings(_Section):
