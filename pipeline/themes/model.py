@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -197,13 +197,19 @@ class ThemeModel:
         Word features belong to their lemma; a character n-gram's contribution is shared among
         the lemmas that contain it, in proportion to how often each contains it.
         """
-        coef = self._coef(label)
+        return self.explain_labels(row, lemmas, [label])[0]
+
+    def explain_labels(
+        self, row: sparse.csr_matrix, lemmas: Sequence[str], labels: Sequence[int]
+    ) -> list[list[str]]:
+        """``explain`` for several labels of one input: the lemma-to-feature shares are built
+        once and each label's ranking is one sparse product."""
+        if not labels:
+            return []
         row = sparse.csr_matrix(row)
-        contrib = dict(zip(row.indices, row.data * coef[row.indices], strict=True))
         word_vec, char_vec = (t for _, t in self.vectorizer.transformer_list)
         n_word = len(word_vec.vocabulary_)
         counts = Counter(lemmas)
-        scores: dict[str, float] = defaultdict(float)
         char_analyse = None
         grams_of: dict[str, Counter[str]] = {}
         for lemma in counts:
@@ -216,16 +222,36 @@ class ThemeModel:
         for lemma, n in counts.items():
             for gram, k in grams_of[lemma].items():
                 totals[gram] += n * k
-        for lemma, n in counts.items():
+        # shares[l, j]: the part of feature j's contribution that goes to lemma l
+        present = dict(zip(row.indices.tolist(), range(len(row.indices)), strict=True))
+        names = list(counts)
+        r_idx: list[int] = []
+        c_idx: list[int] = []
+        share: list[float] = []
+        for i, lemma in enumerate(names):
+            n = counts[lemma]
             j = word_vec.vocabulary_.get(lemma)
-            if j is not None:
-                scores[lemma] += contrib.get(j, 0.0)
+            if j is not None and j in present:
+                r_idx.append(i)
+                c_idx.append(present[j])
+                share.append(1.0)
             for gram, k in grams_of[lemma].items():
                 jc = char_vec.vocabulary_.get(gram)
-                if jc is not None:
-                    scores[lemma] += contrib.get(n_word + jc, 0.0) * n * k / totals[gram]
-        ranked = sorted((s, lemma) for lemma, s in scores.items() if s > 0)
-        return [lemma for _, lemma in sorted(ranked, key=lambda x: (-x[0], x[1]))]
+                if jc is not None and n_word + jc in present:
+                    r_idx.append(i)
+                    c_idx.append(present[n_word + jc])
+                    share.append(n * k / totals[gram])
+        shares = sparse.csr_matrix((share, (r_idx, c_idx)), shape=(len(names), len(row.indices)))
+        out: list[list[str]] = []
+        for label in labels:
+            contrib = row.data * self._coef(label)[row.indices]
+            scores = shares @ contrib
+            ranked = sorted(
+                ((float(scores[i]), names[i]) for i in np.flatnonzero(scores > 0)),
+                key=lambda x: (-x[0], x[1]),
+            )
+            out.append([lemma for _, lemma in ranked])
+        return out
 
     def _coef(self, label: int) -> np.ndarray:
         estimator = self.classifier.estimators_[label]
