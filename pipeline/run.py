@@ -320,8 +320,8 @@ def _batch_bytes(files: Sequence[Path], settings: Settings, workers: int) -> int
     for path in files:
         with contextlib.suppress(OSError):
             total += path.stat().st_size
-    per_worker = total // (max(workers, 1) * 4) if workers > 1 else total
-    return max(MIN_BATCH_BYTES, min(settings.run.batch_bytes, per_worker))
+    per_worker = total // (workers * 4) if workers > 1 else total
+    return min(settings.run.batch_bytes, max(MIN_BATCH_BYTES, per_worker))
 
 
 def _plan(

@@ -153,3 +153,34 @@ def test_run_fingerprint_covers_code_and_data(tmp_path, monkeypatch):
     after_code = run_mod.data_fingerprint()
     (copy / "data" / "officialese.csv").write_text("term,alternative\n", encoding="utf-8")
     assert len({before, after_code, run_mod.data_fingerprint()}) == 3
+
+
+def test_run_batched_equals_per_file_and_parts_are_one_dataset(tmp_path: Path, settings):
+    """Inputs batched across files (one parse, one model call, one part per table) give the
+    same tables as each input on its own; the parts are a Parquet dataset DuckDB reads."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(RAW, corpus)
+    per_file = settings.model_copy(
+        update={"run": settings.run.model_copy(update={"batch_bytes": 1024})}
+    )
+    one, batched = tmp_path / "one", tmp_path / "batched"
+    run([corpus], per_file, one)
+    summary = run([corpus], settings, batched)
+    assert summary.n_processed == len(list(RAW.iterdir()))
+    assert _tables(one) == _tables(batched)
+    assert len(list((one / "parts" / "sentences").glob("*.parquet"))) == summary.n_processed
+    assert len(list((batched / "parts" / "sentences").glob("*.parquet"))) == 1
+    con = duckdb.connect()
+    for out in (one, batched):
+        glob = str(out / "parts" / "sentences" / "*.parquet")
+        n_parts = con.execute(f"select count(*) from read_parquet('{glob}')").fetchone()[0]
+        assert n_parts == summary.table_rows["sentences"]
+
+
+def test_run_analyses_are_registered_with_names_and_versions():
+    from pipeline.analyses import ANALYSES, fingerprint
+
+    assert list(ANALYSES) == ["readability", "themes", "sentiment"]
+    assert fingerprint() == "readability@1,themes@1,sentiment@1"
+    for cls in ANALYSES.values():
+        assert callable(cls.load) and callable(cls.analyse) and callable(cls.roll_up)

@@ -134,8 +134,14 @@ def fingerprint() -> str:
     return ",".join(f"{name}@{cls.version}" for name, cls in ANALYSES.items())
 
 
+BUILTIN = ("readability", "themes", "sentiment")  # run order: themes read readability's counts
+
+
 def _register_builtins() -> None:
-    from pipeline.analyses import readability, sentiment, themes  # noqa: F401
+    import importlib
+
+    for name in BUILTIN:
+        importlib.import_module(f"pipeline.analyses.{name}")
 
 
 _register_builtins()
