@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -39,6 +39,7 @@ C_GRID = (2.0, 8.0, 32.0)
 BLEND_GRID = (0.0, 0.25, 0.5, 0.75)
 THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.05, 0.96, 0.05))
 RANDOM_STATE = 0
+FEATURE_CACHE = 200_000  # lemmas whose features explain() remembers
 
 
 class ThemeModelError(ValueError):
@@ -140,7 +141,10 @@ class ThemeModel:
     blend: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
     _linear: tuple[Any, np.ndarray] | None = field(default=None, init=False, repr=False)
-    _grams: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)
+    _features: dict[str, tuple[int | None, list[tuple[int, int]]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _char_analyse: Any = field(default=None, init=False, repr=False)
 
     def _stacked(self) -> tuple[Any, np.ndarray] | None:
         """Coefficients and intercepts of all binary logistic regressions as one matrix.
@@ -207,40 +211,31 @@ class ThemeModel:
         if not labels:
             return []
         row = sparse.csr_matrix(row)
-        word_vec, char_vec = (t for _, t in self.vectorizer.transformer_list)
-        n_word = len(word_vec.vocabulary_)
         counts = Counter(lemmas)
-        char_analyse = None
-        grams_of: dict[str, Counter[str]] = {}
-        for lemma in counts:
-            grams = self._grams.get(lemma)
-            if grams is None:
-                char_analyse = char_analyse or char_vec.build_analyzer()
-                grams = self._grams[lemma] = Counter(char_analyse(lemma))
-            grams_of[lemma] = grams
-        totals: Counter[str] = Counter()
-        for lemma, n in counts.items():
-            for gram, k in grams_of[lemma].items():
-                totals[gram] += n * k
-        # shares[l, j]: the part of feature j's contribution that goes to lemma l
-        present = dict(zip(row.indices.tolist(), range(len(row.indices)), strict=True))
         names = list(counts)
+        features = [self._lemma_features(lemma) for lemma in names]
+        # A character n-gram's contribution is shared in proportion to n x k (k: how often
+        # the lemma contains it, n: how often the lemma occurs).
+        totals: dict[int, int] = defaultdict(int)
+        for lemma, (_, grams) in zip(names, features, strict=True):
+            n = counts[lemma]
+            for j, k in grams:
+                totals[j] += n * k
+        present = dict(zip(row.indices.tolist(), range(len(row.indices)), strict=True))
         r_idx: list[int] = []
         c_idx: list[int] = []
         share: list[float] = []
-        for i, lemma in enumerate(names):
+        for i, (lemma, (word, grams)) in enumerate(zip(names, features, strict=True)):
             n = counts[lemma]
-            j = word_vec.vocabulary_.get(lemma)
-            if j is not None and j in present:
+            if word is not None and word in present:
                 r_idx.append(i)
-                c_idx.append(present[j])
+                c_idx.append(present[word])
                 share.append(1.0)
-            for gram, k in grams_of[lemma].items():
-                jc = char_vec.vocabulary_.get(gram)
-                if jc is not None and n_word + jc in present:
+            for j, k in grams:
+                if j in present:
                     r_idx.append(i)
-                    c_idx.append(present[n_word + jc])
-                    share.append(n * k / totals[gram])
+                    c_idx.append(present[j])
+                    share.append(n * k / totals[j])
         shares = sparse.csr_matrix((share, (r_idx, c_idx)), shape=(len(names), len(row.indices)))
         out: list[list[str]] = []
         for label in labels:
@@ -252,6 +247,29 @@ class ThemeModel:
             )
             out.append([lemma for _, lemma in ranked])
         return out
+
+    def _lemma_features(self, lemma: str) -> tuple[int | None, list[tuple[int, int]]]:
+        """A lemma's word feature (or None) and its character n-gram features with how often
+        it contains each (cached per model)."""
+        found = self._features.get(lemma)
+        if found is None:
+            word_vec, char_vec = (t for _, t in self.vectorizer.transformer_list)
+            n_word = len(word_vec.vocabulary_)
+            if self._char_analyse is None:
+                self._char_analyse = char_vec.build_analyzer()
+            grams = Counter(self._char_analyse(lemma))
+            found = (
+                word_vec.vocabulary_.get(lemma),
+                [
+                    (n_word + char_vec.vocabulary_[g], k)
+                    for g, k in grams.items()
+                    if g in char_vec.vocabulary_
+                ],
+            )
+            if len(self._features) >= FEATURE_CACHE:
+                self._features.clear()
+            self._features[lemma] = found
+        return found
 
     def _coef(self, label: int) -> np.ndarray:
         estimator = self.classifier.estimators_[label]
