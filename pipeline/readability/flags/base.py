@@ -81,6 +81,11 @@ class SentenceContext:
         """The sentence's tokens (made once: every detector reads them)."""
         return [t for t in self.doc[self.start : self.end] if t.i not in self.skip]
 
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """``lemma_of`` each of ``tokens`` (made once)."""
+        return [lemma_of(t) for t in self.tokens]
+
     @property
     def has_parse(self) -> bool:
         return self.doc.has_annotation("DEP")

@@ -173,10 +173,11 @@ def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
     """The plain verb when the noun forms a light-verb construction with a verb in the
     sentence ("gebruik maken van": gebruiken)."""
     noun = lemma_of(token)
-    for other in ctx.tokens:
+    light_verbs = ctx.resources.light_verbs
+    for other, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
         if other.i == token.i:
             continue
-        plain = ctx.resources.light_verbs.get((noun, lemma_of(other)))
+        plain = light_verbs.get((noun, lemma))
         if plain is not None and abs(other.i - token.i) <= 6:
             return plain
     return None
