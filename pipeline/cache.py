@@ -69,8 +69,11 @@ class SortedTable:
     300,000-line table costs its file size in memory instead of ~20 MB of objects.
     """
 
+    MEMO_SIZE = 100_000  # rows remembered after a lookup (words repeat in a text)
+
     def __init__(self, data: bytes) -> None:
         self._data = data.rstrip(b"\n")
+        self._memo: dict[str, tuple[str, ...] | None] = {}
 
     @classmethod
     def from_gzip(cls, path: Path, name: str) -> SortedTable:
@@ -98,9 +101,16 @@ class SortedTable:
 
     def get(self, key: str) -> list[str] | None:
         """The other columns of ``key``'s row, or None."""
-        probe = key.encode("utf-8") + b"\t"
-        row = self._row(probe)
-        return None if row is None else row[len(probe) :].decode("utf-8").split("\t")
+        try:
+            found = self._memo[key]
+        except KeyError:
+            probe = key.encode("utf-8") + b"\t"
+            row = self._row(probe)
+            found = None if row is None else tuple(row[len(probe) :].decode("utf-8").split("\t"))
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = found
+        return None if found is None else list(found)
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None

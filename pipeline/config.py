@@ -317,6 +317,9 @@ class RunSettings(_Section):
     # declares them in the DuckDB file as PRIMARY KEY and FOREIGN KEY constraints, at the cost
     # of an index per key and per reference (the sample's file grows from 4 to 17 MB).
     duckdb_keys: bool = False
+    # Inputs are processed in batches of about this many bytes (one nlp.pipe pass, one model
+    # call and one Parquet part per table per batch); fewer when that keeps workers busy.
+    batch_bytes: int = Field(512 * 1024, ge=1024)
 
 
 class DashboardSettings(_Section):

@@ -12,7 +12,6 @@ else the first installed alternative Dutch pipeline, else the rule-based fallbac
 from __future__ import annotations
 
 import importlib.metadata
-import itertools
 import logging
 import re
 import subprocess
@@ -396,24 +395,22 @@ def parse(
     costs what its pieces cost and never reaches ``nlp.max_length``.
     """
     limit = settings.max_chunk_chars
+    # One nlp.pipe stream for all units (one process pool when n_process > 1); each unit's
+    # context waits here until its last piece comes back (nlp.pipe keeps the order).
+    contexts: dict[int, T] = {}
 
     def pieces() -> Iterator[tuple[str, tuple[int, int, int]]]:
-        for n, (text, _) in enumerate(buffered):
+        for n, (text, context) in enumerate(units):
+            contexts[n] = context
             bounds = chunk_bounds(text, limit) if len(text) > limit else [0, len(text)]
             for k in range(len(bounds) - 1):
                 yield text[bounds[k] : bounds[k + 1]], (n, k, len(bounds) - 1)
 
-    iterator = iter(units)
-    while True:
-        # Bounded look-ahead: contexts of a batch of units are kept until their pieces return.
-        buffered = list(itertools.islice(iterator, max(settings.batch_size, 1)))
-        if not buffered:
-            return
-        parts: list[Doc] = []
-        for doc, (n, k, total) in _pipe(nlp, pieces(), settings):
-            parts.append(doc)
-            if k == total - 1:
-                joined = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else None
-                whole = joined if joined is not None else parts[0]
-                parts = []
-                yield whole, buffered[n][1]
+    parts: list[Doc] = []
+    for doc, (n, k, total) in _pipe(nlp, pieces(), settings):
+        parts.append(doc)
+        if k == total - 1:
+            joined = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else None
+            whole = joined if joined is not None else parts[0]
+            parts = []
+            yield whole, contexts.pop(n)

@@ -18,9 +18,10 @@ import errno
 import os
 import re
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -306,37 +307,87 @@ def _sql_str(text: str) -> str:
     return text.replace("'", "''")
 
 
+@dataclass(frozen=True)
+class TableStream:
+    """A table given as Arrow chunks already validated against its declaration (e.g. the
+    parts of ``gemeentetaal run``), streamed into its file without holding it in memory."""
+
+    chunks: Iterable[pa.Table]
+
+
+TableData: TypeAlias = Sequence[Mapping[str, Any]] | pa.Table | TableStream
+
+
 def write_tables(
-    rows: Mapping[str, Sequence[Mapping[str, Any]] | pa.Table],
+    tables: Mapping[str, TableData],
     out_dir: Path,
     *,
     duckdb_file: str | None = DUCKDB_FILE,
     keys: bool = False,
-) -> dict[str, pa.Table]:
-    """Validate every table, then write ``<out_dir>/<name>.parquet`` and the DuckDB file.
+) -> dict[str, int]:
+    """The one writer of final tables: validate every table, then write
+    ``<out_dir>/<name>.parquet`` and the DuckDB file (used by ``ingest`` and ``run``).
 
-    Validation of all tables happens before the first write, so a schema error writes nothing;
-    the files are staged and moved into place together, so a failed write changes nothing.
+    Rows and Arrow tables are validated before the first write, so a schema error writes
+    nothing; streamed tables are cast to their declaration chunk by chunk. The files are
+    staged and moved into place together, so a failed write changes nothing.
+
+    Returns:
+        Rows per table.
 
     Raises:
         SchemaError: a table does not match its declaration, or a reference between the
             tables does not resolve.
         OutputError: a file cannot be written.
     """
-    arrow: dict[str, pa.Table] = {}
-    for name, value in rows.items():
-        if isinstance(value, pa.Table):
-            arrow[name] = check_table(TABLES[name], value)
+    ready: dict[str, pa.Table | TableStream] = {}
+    for name, value in tables.items():
+        if isinstance(value, TableStream):
+            ready[name] = value
+        elif isinstance(value, pa.Table):
+            ready[name] = check_table(TABLES[name], value)
         else:
-            arrow[name] = to_arrow(name, value)
-    check_references(arrow)
+            ready[name] = to_arrow(name, value)
+    streamed = any(isinstance(t, TableStream) for t in ready.values())
+    if not streamed:
+        check_references({n: t for n, t in ready.items() if isinstance(t, pa.Table)})
+    counts: dict[str, int] = {}
+    files: dict[str, Path] = {}
     with StagedOutputs() as staged:
-        for name, table in arrow.items():
-            target = out_dir / f"{name}.parquet"
-            pq.write_table(table, staged.stage(target), compression="zstd")
+        for name, table in ready.items():
+            tmp = files[name] = staged.stage(out_dir / f"{name}.parquet")
+            if isinstance(table, pa.Table):
+                pq.write_table(table, tmp, compression="zstd")
+                counts[name] = table.num_rows
+                continue
+            schema = TABLES[name].arrow_schema()
+            counts[name] = 0
+            writer = pq.ParquetWriter(tmp, schema, compression="zstd")
+            try:
+                for chunk in table.chunks:
+                    writer.write_table(chunk.cast(schema))
+                    counts[name] += chunk.num_rows
+            finally:
+                writer.close()
+        if streamed:  # keys and references of the streamed (merged) tables, from the files
+            check_files(files)
         if duckdb_file:
-            write_duckdb(arrow, staged.stage(out_dir / duckdb_file), keys=keys)
-    return arrow
+            write_duckdb(files, staged.stage(out_dir / duckdb_file), keys=keys)
+    return counts
+
+
+def write_part(target: Path, name: str, rows: Sequence[Mapping[str, Any]]) -> int:
+    """Validate ``rows`` of table ``name`` and write them atomically as one Parquet part
+    (a file of a partitioned dataset that DuckDB, Dask and ``TableStream`` read).
+
+    Raises:
+        SchemaError: the rows do not match the declaration.
+        OutputError: the file cannot be written.
+    """
+    table = to_arrow(name, rows)
+    with atomic_path(target) as tmp:
+        pq.write_table(table, tmp, compression="zstd")
+    return table.num_rows
 
 
 def check_files(files: Mapping[str, Path]) -> None:

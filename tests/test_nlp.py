@@ -77,6 +77,29 @@ def test_nlp_trained_pipeline_parses_with_ids(nlp_model):
 
 
 @pytest.mark.slow
+def test_nlp_parse_honours_n_process_with_one_stream(nlp_model, monkeypatch):
+    """``n_process`` reaches ``nlp.pipe`` once for the whole stream (not once per batch of
+    units), with the same Docs, in order, as one process; long units are still pieced."""
+    nlp, _ = nlp_model
+    texts = [f"Zin {i}. De gemeente wil dat iedereen prettig kan wonen." for i in range(150)]
+    texts.append("Een hele lange alinea zonder einde. " * 300)
+    units = [(t, i) for i, t in enumerate(texts)]
+    one = list(nlp_mod.parse(nlp, units, NlpSettings()))
+    calls: list[int] = []
+    pipe = nlp.pipe
+
+    def counting_pipe(*args, **kwargs):
+        calls.append(kwargs.get("n_process", 1))
+        return pipe(*args, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", counting_pipe)
+    two = list(nlp_mod.parse(nlp, units, NlpSettings(n_process=2)))
+    assert set(calls) == {2} and len(calls) <= 2  # spaCy's as_tuples calls pipe once more
+    assert [ctx for _, ctx in two] == list(range(len(texts)))
+    assert [d.to_json() for d, _ in two] == [d.to_json() for d, _ in one]
+
+
+@pytest.mark.slow
 def test_nlp_fast_load_gives_identical_tokens(nlp_model):
     import spacy
 

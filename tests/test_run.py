@@ -209,22 +209,53 @@ def test_run_tables_of_data_raw_pass_referential_checks(tmp_path: Path, settings
 def test_run_broken_reference_stops_before_writing(tmp_path: Path, settings, monkeypatch):
     """A reference that does not resolve is a clear error naming the table and the column;
     the previous tables stay as they were."""
-    import pipeline.analyse as analyse
+    import pipeline.analyses.readability as readability_analysis
 
     source = RAW / "brief_b1_rioolvervanging.txt"
     out = tmp_path / "out"
     run([source], settings, out)
     before = (out / "sentences.parquet").read_bytes()
-    real = analyse._sentence_rows
+    real = readability_analysis._sentence_rows
 
-    def dangling(rows, unit, analysis, scores):
-        real(rows, unit, analysis, scores)
+    def dangling(rows, parsed, analysis):
+        real(rows, parsed, analysis)
         for row in rows["sentences"]:
             row["unit_id"] = "nowhere"
 
-    monkeypatch.setattr(analyse, "_sentence_rows", dangling)
+    monkeypatch.setattr(readability_analysis, "_sentence_rows", dangling)
     from pipeline.schemas import SchemaError
 
     with pytest.raises(SchemaError, match=r"sentences\.unit_id: \d+ value\(s\) not found in units"):
         run([source], settings, out, force=True)
     assert (out / "sentences.parquet").read_bytes() == before
+
+
+def test_run_batched_equals_per_file_and_parts_are_one_dataset(tmp_path: Path, settings):
+    """Inputs batched across files (one parse, one model call, one part per table) give the
+    same tables as each input on its own; the parts are a Parquet dataset DuckDB reads."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(RAW, corpus)
+    per_file = settings.model_copy(
+        update={"run": settings.run.model_copy(update={"batch_bytes": 1024})}
+    )
+    one, batched = tmp_path / "one", tmp_path / "batched"
+    run([corpus], per_file, one)
+    summary = run([corpus], settings, batched)
+    assert summary.n_processed == len(list(RAW.iterdir()))
+    assert _tables(one) == _tables(batched)
+    assert len(list((one / "parts" / "sentences").glob("*.parquet"))) == summary.n_processed
+    assert len(list((batched / "parts" / "sentences").glob("*.parquet"))) == 1
+    con = duckdb.connect()
+    for out in (one, batched):
+        glob = str(out / "parts" / "sentences" / "*.parquet")
+        n_parts = con.execute(f"select count(*) from read_parquet('{glob}')").fetchone()[0]
+        assert n_parts == summary.table_rows["sentences"]
+
+
+def test_run_analyses_are_registered_with_names_and_versions():
+    from pipeline.analyses import ANALYSES, fingerprint
+
+    assert list(ANALYSES) == ["readability", "themes", "sentiment"]
+    assert fingerprint() == "readability@1,themes@1,sentiment@1"
+    for cls in ANALYSES.values():
+        assert callable(cls.load) and callable(cls.analyse) and callable(cls.roll_up)

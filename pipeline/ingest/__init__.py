@@ -57,32 +57,42 @@ def detect_family(raw: RawInput) -> str:
     return "programme"
 
 
-def ingest_raw(raw: RawInput, settings: Settings, pseudonymiser: Pseudonymiser) -> list[Record]:
-    """Parse one read input into records.
+def ingest_raw(
+    raw: RawInput, settings: Settings, pseudonymiser: Pseudonymiser, digest: str | None = None
+) -> list[Record]:
+    """Parse one read input into records (``digest``: SHA-256 of ``raw.data`` if known).
 
     Raises:
         InputError: the content is not of any supported family or is malformed.
     """
-    digest = content_hash(raw.data)
-    family = detect_family(raw)
-    if family == "export":
+    from pipeline.ingest import threads
+
+    digest = digest or content_hash(raw.data)
+    if raw.suffix in DATA_SUFFIXES:
         from pipeline.ingest import exports
 
-        return list(exports.parse_export(raw, settings.ingest, pseudonymiser))
-    if family == "thread":
-        from pipeline.ingest import threads
-
-        return [threads.parse_thread(raw.text, raw.path, digest, pseudonymiser)]
+        return list(exports.parse_export(raw, settings.ingest, pseudonymiser, digest))
+    detected = threads.detect_thread(raw.text)  # searched once, used by the parser
+    if detected is not None:
+        return [threads.parse_thread(raw.text, raw.path, digest, pseudonymiser, detected)]
     from pipeline.ingest import programme
 
     blocks = raw.layout(settings.ingest.running_header_min_repeats)
     return [programme.parse_document(blocks, raw.text, raw.path, digest, settings.ingest)]
 
 
-def ingest_file(path: Path, settings: Settings, pseudonymiser: Pseudonymiser) -> list[Record]:
-    """Read and parse one file. Raises ``InputError`` with a one-line message."""
-    raw = read_input(path, settings.ingest.max_file_mb, settings.ingest)
-    return ingest_raw(raw, settings, pseudonymiser)
+def ingest_file(
+    path: Path,
+    settings: Settings,
+    pseudonymiser: Pseudonymiser,
+    data: bytes | None = None,
+    digest: str | None = None,
+) -> list[Record]:
+    """Read and parse one file (``data``/``digest``: its bytes and their SHA-256 when the
+    caller has them, so a file is read and hashed once). Raises ``InputError`` with a one-line
+    message."""
+    raw = read_input(path, settings.ingest.max_file_mb, settings.ingest, data)
+    return ingest_raw(raw, settings, pseudonymiser, digest)
 
 
 def ingest_paths(

@@ -381,16 +381,21 @@ def _group_thread(
 
 
 def parse_export(
-    raw: RawInput, settings: IngestSettings, pseudonymiser: Pseudonymiser
+    raw: RawInput,
+    settings: IngestSettings,
+    pseudonymiser: Pseudonymiser,
+    digest: str | None = None,
 ) -> list[Thread]:
     """Parse a CSV or JSON comment export into scrubbed threads (one per thread column value).
+
+    ``digest``: the SHA-256 of ``raw.data`` when the caller has it (else computed here).
 
     Raises:
         InputError: malformed CSV/JSON, no text column, or no comments.
     """
     from pipeline.records import content_hash
 
-    digest = content_hash(raw.data)
+    digest = digest or content_hash(raw.data)
     if raw.suffix == ".csv":
         groups, layout = _csv_groups(raw, settings), "csv"
     elif raw.suffix in (".json", ".jsonl"):

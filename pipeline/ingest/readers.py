@@ -196,8 +196,16 @@ def extract_text(data: bytes, suffix: str, limits: IngestSettings | None = None)
     return text, encoding
 
 
-def read_input(path: Path, max_mb: float = 20.0, limits: IngestSettings | None = None) -> RawInput:
+def read_input(
+    path: Path,
+    max_mb: float = 20.0,
+    limits: IngestSettings | None = None,
+    data: bytes | None = None,
+) -> RawInput:
     """Read one input file into text, within ``limits`` (the defaults when None).
+
+    ``data``: the file's bytes when the caller has read them already (``read_bytes``), so a
+    file is read once.
 
     Raises:
         InputError: unknown extension, empty, binary, corrupt, too large, or no text.
@@ -208,7 +216,8 @@ def read_input(path: Path, max_mb: float = 20.0, limits: IngestSettings | None =
             f"unsupported file type {suffix or '(none)'!r}; "
             f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}"
         )
-    data = read_bytes(path, max_mb)
+    if data is None:
+        data = read_bytes(path, max_mb)
     text, encoding, blocks = extract_layout(data, suffix, limits)
     if not text.strip():
         raise InputError("file contains no text")

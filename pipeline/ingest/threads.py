@@ -204,8 +204,14 @@ def _best_layout(lines: list[str]) -> tuple[str, list[_Header]] | None:
 def detect_layout(text: str) -> str | None:
     """The thread layout of ``text`` (see the module docstring), or None when it is not a
     comment thread."""
-    best = _best_layout(text.splitlines())
+    best = detect_thread(text)
     return best[0] if best else None
+
+
+def detect_thread(text: str) -> tuple[str, list[_Header]] | None:
+    """The layout and comment headers of ``text``, or None when it is not a comment thread;
+    pass the result to ``parse_thread`` so the headers are not searched for twice."""
+    return _best_layout(text.splitlines())
 
 
 def _clean_block(lines: Iterable[str]) -> str:
@@ -452,7 +458,11 @@ def thread_municipality(
 
 
 def parse_thread(
-    text: str, source_path: str, content_hash: str, pseudonymiser: Pseudonymiser
+    text: str,
+    source_path: str,
+    content_hash: str,
+    pseudonymiser: Pseudonymiser,
+    detected: tuple[str, list[_Header]] | None = None,
 ) -> Thread:
     """Parse a plain-text comment thread into a scrubbed ``Thread``.
 
@@ -461,6 +471,7 @@ def parse_thread(
         source_path: input path, stored as given.
         content_hash: SHA-256 of the input bytes (ids derive from it).
         pseudonymiser: turns authors into pseudonyms and scrubs personal data.
+        detected: what ``detect_thread(text)`` returned, when the caller has it.
 
     Raises:
         InputError: ``text`` has no comments in a known layout.
@@ -468,7 +479,7 @@ def parse_thread(
     from pipeline.ingest.readers import InputError
 
     lines = text.splitlines()
-    best = _best_layout(lines)
+    best = detected if detected is not None else _best_layout(lines)
     if best is None:
         raise InputError("no comments found in a known thread layout")
     layout, headers = best

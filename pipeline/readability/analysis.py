@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +81,7 @@ def analyse_doc(
     model_info: ModelInfo | None = None,
     *,
     explained_acronyms: set[str] | None = None,
+    spans: Sequence[tuple[int, int]] | None = None,
 ) -> TextAnalysis:
     """Analyse one unit of text (a paragraph, comment or short letter).
 
@@ -91,6 +93,8 @@ def analyse_doc(
             has (POS, morphology, dependency parse) and falls back to rules without them.
         explained_acronyms: acronyms explained elsewhere in the document (e.g. in an earlier
             paragraph); those in ``doc.text`` itself are always found.
+        spans: the sentences as token ranges, when the caller has segmented the Doc already
+            (``pipeline.analyse``); else ``sentence_spans`` finds them.
 
     Returns:
         Sentences with their measures and flags, all flags, and the additive counts.
@@ -103,7 +107,9 @@ def analyse_doc(
     counts = Counts(n_units=1)
     sentences: list[SentenceAnalysis] = []
     all_flags: list[Flag] = []
-    for start, end in sentence_spans(doc, resources.abbreviations):
+    if spans is None:
+        spans = sentence_spans(doc, resources.abbreviations)
+    for start, end in spans:
         overlong = [t for t in doc[start:end] if len(t.text) > settings.max_word_chars]
         words = [t for t in doc[start:end] if is_word(t) and len(t.text) <= settings.max_word_chars]
         n_words = len(words)

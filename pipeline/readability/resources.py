@@ -9,6 +9,7 @@ for the LiNT-II files). The two large LiNT-II tables are kept as sorted lines an
 from __future__ import annotations
 
 import csv
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,7 +202,11 @@ class ReadabilityResources:
         if self._syllables is None:
             from pipeline.readability.syllables import SyllableCounter
 
-            self._syllables = SyllableCounter(self.syllable_exceptions).count
+            # Words repeat: each distinct token is counted once per process.
+            count = functools.lru_cache(maxsize=200_000)(
+                SyllableCounter(self.syllable_exceptions).count
+            )
+            self._syllables = count
         return self._syllables(token)
 
     def subtlex_zipf(self, word: str) -> float | None:

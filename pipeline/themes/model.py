@@ -39,6 +39,7 @@ C_GRID = (2.0, 8.0, 32.0)
 BLEND_GRID = (0.0, 0.25, 0.5, 0.75)
 THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.05, 0.96, 0.05))
 RANDOM_STATE = 0
+FEATURE_CACHE = 200_000  # lemmas whose features explain() remembers
 
 
 class ThemeModelError(ValueError):
@@ -140,7 +141,10 @@ class ThemeModel:
     blend: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
     _linear: tuple[Any, np.ndarray] | None = field(default=None, init=False, repr=False)
-    _grams: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)
+    _features: dict[str, tuple[int | None, list[tuple[int, int]]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _char_analyse: Any = field(default=None, init=False, repr=False)
 
     def _stacked(self) -> tuple[Any, np.ndarray] | None:
         """Coefficients and intercepts of all binary logistic regressions as one matrix.
@@ -197,35 +201,75 @@ class ThemeModel:
         Word features belong to their lemma; a character n-gram's contribution is shared among
         the lemmas that contain it, in proportion to how often each contains it.
         """
-        coef = self._coef(label)
+        return self.explain_labels(row, lemmas, [label])[0]
+
+    def explain_labels(
+        self, row: sparse.csr_matrix, lemmas: Sequence[str], labels: Sequence[int]
+    ) -> list[list[str]]:
+        """``explain`` for several labels of one input: the lemma-to-feature shares are built
+        once and each label's ranking is one sparse product."""
+        if not labels:
+            return []
         row = sparse.csr_matrix(row)
-        contrib = dict(zip(row.indices, row.data * coef[row.indices], strict=True))
-        word_vec, char_vec = (t for _, t in self.vectorizer.transformer_list)
-        n_word = len(word_vec.vocabulary_)
         counts = Counter(lemmas)
-        scores: dict[str, float] = defaultdict(float)
-        char_analyse = None
-        grams_of: dict[str, Counter[str]] = {}
-        for lemma in counts:
-            grams = self._grams.get(lemma)
-            if grams is None:
-                char_analyse = char_analyse or char_vec.build_analyzer()
-                grams = self._grams[lemma] = Counter(char_analyse(lemma))
-            grams_of[lemma] = grams
-        totals: Counter[str] = Counter()
-        for lemma, n in counts.items():
-            for gram, k in grams_of[lemma].items():
-                totals[gram] += n * k
-        for lemma, n in counts.items():
-            j = word_vec.vocabulary_.get(lemma)
-            if j is not None:
-                scores[lemma] += contrib.get(j, 0.0)
-            for gram, k in grams_of[lemma].items():
-                jc = char_vec.vocabulary_.get(gram)
-                if jc is not None:
-                    scores[lemma] += contrib.get(n_word + jc, 0.0) * n * k / totals[gram]
-        ranked = sorted((s, lemma) for lemma, s in scores.items() if s > 0)
-        return [lemma for _, lemma in sorted(ranked, key=lambda x: (-x[0], x[1]))]
+        names = list(counts)
+        features = [self._lemma_features(lemma) for lemma in names]
+        # A character n-gram's contribution is shared in proportion to n x k (k: how often
+        # the lemma contains it, n: how often the lemma occurs).
+        totals: dict[int, int] = defaultdict(int)
+        for lemma, (_, grams) in zip(names, features, strict=True):
+            n = counts[lemma]
+            for j, k in grams:
+                totals[j] += n * k
+        present = dict(zip(row.indices.tolist(), range(len(row.indices)), strict=True))
+        r_idx: list[int] = []
+        c_idx: list[int] = []
+        share: list[float] = []
+        for i, (lemma, (word, grams)) in enumerate(zip(names, features, strict=True)):
+            n = counts[lemma]
+            if word is not None and word in present:
+                r_idx.append(i)
+                c_idx.append(present[word])
+                share.append(1.0)
+            for j, k in grams:
+                if j in present:
+                    r_idx.append(i)
+                    c_idx.append(present[j])
+                    share.append(n * k / totals[j])
+        shares = sparse.csr_matrix((share, (r_idx, c_idx)), shape=(len(names), len(row.indices)))
+        out: list[list[str]] = []
+        for label in labels:
+            contrib = row.data * self._coef(label)[row.indices]
+            scores = shares @ contrib
+            ranked = sorted(
+                ((float(scores[i]), names[i]) for i in np.flatnonzero(scores > 0)),
+                key=lambda x: (-x[0], x[1]),
+            )
+            out.append([lemma for _, lemma in ranked])
+        return out
+
+    def _lemma_features(self, lemma: str) -> tuple[int | None, list[tuple[int, int]]]:
+        """A lemma's word feature (or None) and its character n-gram features with how often
+        it contains each (cached per model)."""
+        found = self._features.get(lemma)
+        if found is None:
+            word_vec, char_vec = (t for _, t in self.vectorizer.transformer_list)
+            n_word = len(word_vec.vocabulary_)
+            if self._char_analyse is None:
+                self._char_analyse = char_vec.build_analyzer()
+            grams = Counter(self._char_analyse(lemma))
+            found = (
+                word_vec.vocabulary_.get(lemma),
+                [
+                    (n_word + char_vec.vocabulary_[g], k)
+                    for g, k in grams.items()
+                    if g in char_vec.vocabulary_
+                ],
+            )
+            if len(self._features) >= FEATURE_CACHE:
+                self._features.clear()
+            self._features[lemma] = found
+        return found
 
     def _coef(self, label: int) -> np.ndarray:
         estimator = self.classifier.estimators_[label]

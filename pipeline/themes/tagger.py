@@ -17,11 +17,11 @@ from typing import Any
 
 import numpy as np
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.config import ThemeSettings
 from pipeline.themes.labels import read_labels
-from pipeline.themes.lexicon import Lexicon, load_lexicon
+from pipeline.themes.lexicon import Lexicon, Match, load_lexicon
 from pipeline.themes.model import (
     ThemeModel,
     ThemeModelError,
@@ -122,13 +122,13 @@ class ThemeTagger:
         if not groups:
             return []
         lexicon_scores = [
-            self.lexicon.score_matches(m for doc in group for m in self.lexicon.match(doc))
+            self.lexicon.score_matches(m for doc in group for m in self._matches(doc))
             for group in groups
         ]
         if self.model is None:
             return [self._hits(scored, "lexicon") for scored in lexicon_scores]
         model = self.model
-        pairs_of = [[pair for doc in group for pair in lemma_tokens(doc)] for group in groups]
+        pairs_of = [[pair for doc in group for pair in self._lemmas(doc)] for group in groups]
         texts = [" ".join(lemma for lemma, _ in pairs) for pairs in pairs_of]
         features = model.features(texts)
         lex = np.zeros((len(groups), len(model.labels)))
@@ -148,15 +148,33 @@ class ThemeTagger:
                 # Evidence is shown to readers: content words only (not "langs", "komt").
                 if not token.pos_ or token.pos_ in EVIDENCE_POS:
                     surface.setdefault(lemma, token.text)
-            for j in map(int, np.flatnonzero(scores[i] >= threshold)):
+            selected = [int(j) for j in np.flatnonzero(scores[i] >= threshold)]
+            explained = model.explain_labels(features[i], [lemma for lemma, _ in pairs], selected)
+            for j, lemmas in zip(selected, explained, strict=True):
                 slug = model.labels[j]
-                lemmas = model.explain(features[i], [lemma for lemma, _ in pairs], int(j))
                 evidence = [surface[lemma] for lemma in lemmas if lemma in surface]
                 if model.blend and slug in lexicon_scores[i]:
                     evidence += lexicon_scores[i][slug][1]
                 raw[slug] = (float(scores[i, j]), evidence)
             results.append(self._hits(raw, "model"))
         return results
+
+    def _matches(self, doc: Doc) -> list[Match]:
+        """Lexicon matches of a Doc, found once per Doc (a unit is read again by each
+        larger unit it belongs to)."""
+        key = f"gemeentetaal.themes.matches.{id(self.lexicon)}"
+        found = doc.user_data.get(key)
+        if found is None:
+            found = doc.user_data[key] = self.lexicon.match(doc)
+        return found
+
+    def _lemmas(self, doc: Doc) -> list[tuple[str, Token]]:
+        """``lemma_tokens`` of a Doc, found once per Doc."""
+        key = "gemeentetaal.themes.lemmas"
+        found = doc.user_data.get(key)
+        if found is None:
+            found = doc.user_data[key] = lemma_tokens(doc)
+        return found
 
     def rollups(
         self, groups: Sequence[tuple[Sequence[Doc], Sequence[list[ThemeHit]], Sequence[float]]]

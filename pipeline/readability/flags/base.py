@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -75,9 +76,15 @@ class SentenceContext:
     seen_acronyms: set[str] = field(default_factory=set)
     skip: frozenset[int] = frozenset()
 
-    @property
+    @cached_property
     def tokens(self) -> list[Token]:
+        """The sentence's tokens (made once: every detector reads them)."""
         return [t for t in self.doc[self.start : self.end] if t.i not in self.skip]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """``lemma_of`` each of ``tokens`` (made once)."""
+        return [lemma_of(t) for t in self.tokens]
 
     @property
     def has_parse(self) -> bool:

@@ -178,18 +178,17 @@ def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
     """The plain verb when the noun forms a light-verb construction with a verb in the
     sentence ("gebruik maken van": gebruiken)."""
     noun = lemma_of(token)
-    for other in ctx.tokens:
+    light_verbs = ctx.resources.light_verbs
+    for other, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
         if other.i == token.i or abs(other.i - token.i) > 6:
             continue
-        verbs = [lemma_of(other)]
+        verbs = [lemma]
         if ctx.has_parse:  # "brengt ... uit"
-            verbs += [
-                c.lower_ + lemma_of(other) for c in other.children if c.dep_ == "compound:prt"
-            ]
+            verbs += [c.lower_ + lemma for c in other.children if c.dep_ == "compound:prt"]
         if other.i > 1 and token.doc[other.i - 1].lower_ == "te":  # "uit te brengen"
-            verbs.append(token.doc[other.i - 2].lower_ + lemma_of(other))
+            verbs.append(token.doc[other.i - 2].lower_ + lemma)
         for verb in verbs:
-            plain = ctx.resources.light_verbs.get((noun, verb))
+            plain = light_verbs.get((noun, verb))
             if plain is not None:
                 return plain
     return None
