@@ -1,4 +1,4 @@
-"""Writing advice on real municipal sentences the rules were never tuned on (held-out side).
+"""Writing advice on real municipal sentences: seed lines (held-out) and dev2 (development).
 
 Gold: the project's own annotations (``tests/fixtures/real/flags_heldout.csv``, conventions in
 docs/evaluation.md, "Writing-advice annotations"), matched by kind and overlapping span
@@ -9,7 +9,9 @@ bench.evaluate.flags_export`` and are skipped cleanly when their texts are not e
 Floors: the targets of issue 11 where the held-out figures reach them, otherwise the
 figure measured once (2026-12-05, after tuning on the development side only) minus a small
 margin, so a regression fails while the unmet targets stay visible here:
-``ISSUE_TARGETS`` vs ``HELDOUT_FLOORS``.
+``ISSUE_TARGETS`` vs ``SEED_FLOORS``. The Amsterdam units of the side named "heldout" in
+the files were measured once as held-out and are now development data ("dev2",
+``DEV2_FLOORS``); only the seed lines are still held-out.
 """
 
 from __future__ import annotations
@@ -29,16 +31,18 @@ ISSUE_TARGETS = {
     "abbreviation": (0.90, 0.80),
     "hard_word": (0.70, None),
 }
-# Full held-out side, 433 units (396 Amsterdam + 37 seed lines). Measured: passive .93/.88
-# (92/99, 92/104), nominalisation .72/.57 (39/54, 39/68), officialese .77/.49 (135/176,
-# 136/275), abbreviation .64/.54 (25/39, 25/46), hard word .69/.19 (24/35, 24/124).
-# Met: passive. Not met: nominalisation, officialese, abbreviation (P and R), hard word (P).
-HELDOUT_FLOORS = {
+# dev2 = the Amsterdam part of the old held-out side (396 units). Measured once as held-out
+# on 2026-12-05 (figures kept in docs/evaluation.md), then used as DEVELOPMENT data (issue 11,
+# round 3): these floors guard against regressions, they are not held-out figures. Measured
+# after round 3: passive .93/.91 (81/87, 81/89), nominalisation .79/.63 (22/28, 22/35),
+# officialese .96/.57 (116/121, 117/205), abbreviation .73/.51 (22/30, 22/43), hard word
+# .68/.21 (21/31, 21/99).
+DEV2_FLOORS = {
     "passive": (0.90, 0.80),
-    "nominalisation": (0.69, 0.54),
-    "officialese": (0.74, 0.46),
-    "abbreviation": (0.61, 0.51),
-    "hard_word": (0.65, 0.16),
+    "nominalisation": (0.76, 0.60),
+    "officialese": (0.90, 0.54),
+    "abbreviation": (0.70, 0.48),
+    "hard_word": (0.65, 0.18),
 }
 # Seed lines only (37 units, in CI). Measured: passive .92/.73 (11/12, 11/15),
 # nominalisation .94/.52 (17/18, 17/33), officialese .75/.51 (36/48, 36/70), hard word
@@ -70,7 +74,7 @@ def _assert_floors(figures: dict[str, dict], floors: dict[str, tuple[float, floa
 
 def test_floors_never_exceed_the_issue_targets():
     """A floor above the target would hide nothing; below it, the report names the gap."""
-    for floors in (HELDOUT_FLOORS, SEED_FLOORS):
+    for floors in (DEV2_FLOORS, SEED_FLOORS):
         for kind, (p, r) in floors.items():
             target_p, target_r = ISSUE_TARGETS[kind]
             assert p <= target_p and (target_r is None or r <= target_r), kind
@@ -84,9 +88,9 @@ def test_flag_floors_on_the_heldout_seed_lines(nlp_model, resources):
 
 
 @pytest.mark.slow
-def test_flag_floors_on_the_full_heldout_side(nlp_model, resources):
+def test_flag_floors_on_dev2_the_former_heldout_amsterdam_units(nlp_model, resources):
     try:
-        gold = fg.load_side("heldout")
+        gold = fg.load_side("heldout", (fg.AMSTERDAM,))
     except fg.GoldTextsMissing as exc:
         pytest.skip(f"Amsterdam texts not exported on this machine: {exc}")
-    _assert_floors(_figures(gold, nlp_model, resources), HELDOUT_FLOORS)
+    _assert_floors(_figures(gold, nlp_model, resources), DEV2_FLOORS)

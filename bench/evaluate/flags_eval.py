@@ -12,7 +12,9 @@ Usage::
 
     python -m bench.evaluate.flags_eval --side dev [--datasets seeds] [--show KIND]
 
-Tune on ``dev`` only; ``heldout`` is for reporting.
+``dev`` and the Amsterdam units of ``heldout`` ("dev2", measured once as held-out on
+2026-12-05, then used for development) are development data; the seed lines of ``heldout``
+stay held-out: report their figures, do not ``--show`` them.
 """
 
 from __future__ import annotations

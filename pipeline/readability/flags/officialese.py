@@ -118,7 +118,8 @@ MOGELIJK_PREDICATIVE = frozenset(
      "werd", "blijkt", "lijkt", "niet", "nog", "ook", "goed", "snel", "veel", "weinig", "het",
      "een", "alle", "maximaal", "minimaal", "wel", "eerder", "later", "vaak"}
 )  # fmt: skip
-MOGELIJK_AFTER = frozenset({"maken", "maakt", "gemaakt", "maakte", "maakten", "te", "om"})
+MAKEN_FORMS = frozenset({"maken", "maakt", "gemaakt", "maakte", "maakten"})
+MOGELIJK_AFTER = MAKEN_FORMS | {"te", "om"}
 MONTHS = frozenset(
     {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
      "oktober", "november", "december"}
@@ -134,6 +135,8 @@ def _mogelijk_adverb(token: Token) -> bool:
         return False
     if nxt is None or nxt.is_punct or nxt.lower_ in MOGELIJK_AFTER:
         return False
+    if any(_lower(_neighbour(token, k)) in MAKEN_FORMS for k in (2, 3)):
+        return False  # "mogelijk wordt gemaakt", "mogelijk zal worden gemaakt": predicative
     return not (nxt.pos_ in ("NOUN", "ADJ") and _lower(prev) in DETERMINERS)
 
 
@@ -464,6 +467,7 @@ KIND = register(
             Example("Echter, de kosten zijn hoog.", ("Echter",)),
             Example("U krijgt een nieuwe pas als u vragen heeft."),
             Example("Wij doen dit zo snel mogelijk."),
+            Example("Dit is nodig als nieuwbouw mogelijk wordt gemaakt.", needs_parse=True),
             Example("U kunt bezwaar indienen binnen de termijn."),
             Example("Wij wensen u veel succes."),
             Example("Bel het Team Sociaal Domein."),
