@@ -28,8 +28,15 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bench.evaluate import levels_export as lx
-from bench.evaluate.common import Provenance, eval_dir, git_ls, git_show, reserved_paths, sha256_text
-from bench.evaluate.common import write_csv
+from bench.evaluate.common import (
+    Provenance,
+    eval_dir,
+    git_ls,
+    git_show,
+    reserved_paths,
+    sha256_text,
+    write_csv,
+)
 
 DATASET = "plan_toelichting_heldout2"
 SKIP_PLANS = 250 + 40  # levels held-out (PLAN_SAMPLE) + rewrite judgement (REST_PLANS)
@@ -40,7 +47,8 @@ COLUMNS = ("dataset", "unit_id", "document", "path", "text", "text_sha256")
 # Sentence end: . ! ? followed by space and an upper-case letter or digit; not after a
 # common abbreviation or a single letter/number ("art.", "o.a.", "nr.", "1.").
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"'(])")
-_NO_SPLIT = re.compile(r"(?:\b(?:art|nr|o\.a|m\.b\.t|i\.v\.m|bijv|d\.w\.z|e\.d|etc|ca|jo|lid|blz|dhr|mevr|St)\.|\b\w\.|\d\.)$")
+_ABBREVIATIONS = r"art|nr|o\.a|m\.b\.t|i\.v\.m|bijv|d\.w\.z|e\.d|etc|ca|jo|lid|blz|dhr|mevr|St"
+_NO_SPLIT = re.compile(rf"(?:\b(?:{_ABBREVIATIONS})\.|\b\w\.|\d\.)$")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -114,17 +122,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_csv(Path(tmp), rows, COLUMNS)
     os.replace(tmp, out / "heldout2_units.csv")
     prov = Provenance(
-        dataset=DATASET, repository=lx.PLAN_REPO, commit=lx.PLAN_COMMIT, paths=[lx.PLAN_DIR],
+        dataset=DATASET,
+        repository=lx.PLAN_REPO,
+        commit=lx.PLAN_COMMIT,
+        paths=[lx.PLAN_DIR],
         licence="Public government documents (zoning-plan decisions of municipal councils); "
         "Auteurswet art. 11 / 15b. Texts not committed.",
-        note=(f"Plans in sha256(plan id) order after the {SKIP_PLANS} used by levels_export "
-              f"and rewrite_eval; {N_PLANS} plans with >= {PARAS_PER_PLAN} running-text "
-              f"paragraphs, the first {PARAS_PER_PLAN} each, cut into units of <= "
-              f"{MAX_SENTENCES} sentences."),
-        n_items=len(rows), excluded_reserved=excluded,
+        note=(
+            f"Plans in sha256(plan id) order after the {SKIP_PLANS} used by levels_export "
+            f"and rewrite_eval; {N_PLANS} plans with >= {PARAS_PER_PLAN} running-text "
+            f"paragraphs, the first {PARAS_PER_PLAN} each, cut into units of <= "
+            f"{MAX_SENTENCES} sentences."
+        ),
+        n_items=len(rows),
+        excluded_reserved=excluded,
     )
     (out / "heldout2_PROVENANCE.json").write_text(
-        json.dumps(asdict(prov), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        json.dumps(asdict(prov), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"{len(rows)} units from {len({r['document'] for r in rows})} plans -> {out}")
     return 0
 
