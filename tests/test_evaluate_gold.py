@@ -169,3 +169,26 @@ def test_integrity_check_reports_a_wrong_span():
     assert fg.check_against_texts([ref], [good], texts) == []
     assert fg.check_against_texts([ref], [bad], texts)
     assert fg.check_against_texts([ref], [good], {(SEEDS, "x.txt:0"): "Dat wordt gedaan."})
+
+
+def test_flags_eval_refuses_to_show_heldout2_errors():
+    """heldout2 is for figures only: asking for its errors stops before anything is loaded."""
+    from bench.evaluate import flags_eval
+
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout2", "--show", "passive"])
+
+
+def test_heldout2_sentence_cut():
+    from bench.evaluate.flags_heldout2_export import cut_units, split_sentences
+
+    text = "Zie art. 3 van de Wro. Het plan is o.a. bedoeld voor starters. Dit is zin drie."
+    assert split_sentences(text) == [
+        "Zie art. 3 van de Wro.",
+        "Het plan is o.a. bedoeld voor starters.",
+        "Dit is zin drie.",
+    ]
+    assert cut_units(text, 2) == [
+        "Zie art. 3 van de Wro. Het plan is o.a. bedoeld voor starters.",
+        "Dit is zin drie.",
+    ]

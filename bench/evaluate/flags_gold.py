@@ -43,6 +43,9 @@ from bench.evaluate.common import eval_dir as default_eval_dir
 
 KINDS = ("passive", "nominalisation", "officialese", "abbreviation", "hard_word")
 SIDES = ("dev", "heldout", "heldout2")
+# The sides cut from the Amsterdam rows and the seeds by flags_export (heldout2: zoning plans,
+# written by flags_heldout2_export).
+SPLIT_SIDES = ("dev", "heldout")
 AMSTERDAM = "amsterdam_simplification"
 SEEDS = "seeds"
 PLANS = "plan_toelichting_heldout2"
