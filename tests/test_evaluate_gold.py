@@ -133,12 +133,32 @@ def test_seed_cut_rule():
 
 def test_amsterdam_units_and_spans_match_the_exported_texts():
     try:
-        sides = {side: fg.load_side(side) for side in SIDES}
+        sides = {side: fg.load_side(side) for side in ("dev", "heldout")}
     except fg.GoldTextsMissing as exc:
         pytest.skip(f"Amsterdam texts not exported on this machine: {exc}")
     for gold in sides.values():
         counts = Counter(u.dataset for u in gold.units)
         assert counts[AMSTERDAM] > 0
+
+
+def test_heldout2_units_and_spans_match_the_exported_plan_texts():
+    """The blind zoning-plan set: every hash, length and span fits the exported texts."""
+    try:
+        gold = fg.load_side("heldout2")
+    except fg.GoldTextsMissing as exc:
+        pytest.skip(f"zoning-plan texts not exported on this machine: {exc}")
+    assert {u.dataset for u in gold.units} == {fg.PLANS}
+    assert len(gold.units) >= 30
+    for ann in gold.annotations:
+        text = next(u.text for u in gold.units if u.unit_id == ann.unit_id)
+        assert text[ann.start : ann.end] == ann.span
+
+
+def test_heldout2_is_disjoint_from_the_other_sides(refs):
+    other = {r.text_sha256 for side in ("dev", "heldout") for r in refs[side]}
+    assert refs["heldout2"]
+    assert all(r.dataset == fg.PLANS for r in refs["heldout2"])
+    assert not other & {r.text_sha256 for r in refs["heldout2"]}
 
 
 def test_integrity_check_reports_a_wrong_span():
@@ -149,3 +169,26 @@ def test_integrity_check_reports_a_wrong_span():
     assert fg.check_against_texts([ref], [good], texts) == []
     assert fg.check_against_texts([ref], [bad], texts)
     assert fg.check_against_texts([ref], [good], {(SEEDS, "x.txt:0"): "Dat wordt gedaan."})
+
+
+def test_flags_eval_refuses_to_show_heldout2_errors():
+    """heldout2 is for figures only: asking for its errors stops before anything is loaded."""
+    from bench.evaluate import flags_eval
+
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout2", "--show", "passive"])
+
+
+def test_heldout2_sentence_cut():
+    from bench.evaluate.flags_heldout2_export import cut_units, split_sentences
+
+    text = "Zie art. 3 van de Wro. Het plan is o.a. bedoeld voor starters. Dit is zin drie."
+    assert split_sentences(text) == [
+        "Zie art. 3 van de Wro.",
+        "Het plan is o.a. bedoeld voor starters.",
+        "Dit is zin drie.",
+    ]
+    assert cut_units(text, 2) == [
+        "Zie art. 3 van de Wro. Het plan is o.a. bedoeld voor starters.",
+        "Dit is zin drie.",
+    ]

@@ -136,11 +136,13 @@ def score(gold: GoldSet, flags: dict, kinds: Sequence[str] = KINDS) -> dict[str,
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--side", choices=("dev", "heldout"), default="dev")
+    parser.add_argument("--side", choices=("dev", "heldout", "heldout2"), default="dev")
     parser.add_argument("--datasets", nargs="+", default=list(DATASETS))
     parser.add_argument("--show", nargs="*", default=(), help="print errors of these kinds")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.side == "heldout2" and args.show:
+        parser.error("--show is not allowed on heldout2: figures only, never look at its errors")
 
     from pipeline.config import load_settings
     from pipeline.nlp import load_pipeline

@@ -37,7 +37,6 @@ from bench.evaluate.common import (
 from bench.evaluate.flags_gold import (
     AMSTERDAM,
     SEEDS,
-    SIDES,
     UNIT_COLUMNS,
     UNITS_CSV,
     UnitRef,
@@ -48,6 +47,9 @@ from bench.evaluate.flags_gold import (
     read_unit_refs,
     seeds_dir,
     units_path,
+)
+from bench.evaluate.flags_gold import (
+    SPLIT_SIDES as SIDES,
 )
 
 REPOSITORY = "Amsterdam-AI-Team/dutch-municipal-text-simplification"

@@ -10,7 +10,8 @@ API::
 
     KINDS                      ("passive", "nominalisation", "officialese", "abbreviation",
                                 "hard_word")
-    SIDES                      ("dev", "heldout"); tune on "dev" only
+    SIDES                      ("dev", "heldout", "heldout2"); tune on "dev" only;
+                               "heldout2" (zoning plans, blind) is for figures only
     DATASETS                   ("amsterdam_simplification", "seeds")
     load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None) -> GoldSet
         units with their text and the annotations of those units, every hash, length and
@@ -41,16 +42,21 @@ from bench.evaluate.common import ROOT, SHARED, sha256_text
 from bench.evaluate.common import eval_dir as default_eval_dir
 
 KINDS = ("passive", "nominalisation", "officialese", "abbreviation", "hard_word")
-SIDES = ("dev", "heldout")
+SIDES = ("dev", "heldout", "heldout2")
+# The sides cut from the Amsterdam rows and the seeds by flags_export (heldout2: zoning plans,
+# written by flags_heldout2_export).
+SPLIT_SIDES = ("dev", "heldout")
 AMSTERDAM = "amsterdam_simplification"
 SEEDS = "seeds"
-DATASETS = (AMSTERDAM, SEEDS)
+PLANS = "plan_toelichting_heldout2"
+DATASETS = (AMSTERDAM, SEEDS, PLANS)
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
 UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
 ANNOTATION_COLUMNS = (
     "dataset", "unit_id", "text_sha256", "kind", "start", "end", "span", "alternative", "note",
 )  # fmt: skip
 UNITS_CSV = ("flags", "units.csv")
+PLAN_UNITS_CSV = ("flags", "heldout2_units.csv")
 
 
 class GoldTextsMissing(FileNotFoundError):
@@ -231,6 +237,18 @@ def exported_texts(folder: Path | None = None) -> dict[tuple[str, str], str]:
     return {(r["dataset"], r["unit_id"]): r["text"] for r in rows}
 
 
+def plan_texts(folder: Path | None = None) -> dict[tuple[str, str], str]:
+    """Unit texts of the "heldout2" side (``<eval dir>/flags/heldout2_units.csv``)."""
+    path = (folder or default_eval_dir()).joinpath(*PLAN_UNITS_CSV)
+    if not path.is_file():
+        raise GoldTextsMissing(
+            f"{path} not found: run `python -m bench.evaluate.flags_heldout2_export` (needs the "
+            "fetched Babakfifoo/dutch_embedding_llm repository)"
+        )
+    rows = _read_csv(path, ("dataset", "unit_id", "document", "path", "text", "text_sha256"))
+    return {(r["dataset"], r["unit_id"]): r["text"] for r in rows}
+
+
 def check_against_texts(
     refs: Iterable[UnitRef], annotations: Iterable[Annotation], texts: dict[tuple[str, str], str]
 ) -> list[str]:
@@ -289,6 +307,8 @@ def load_side(
     if any(r.dataset == AMSTERDAM for r in refs):
         exported = exported_texts(eval_dir)
         texts.update({k: v for k, v in exported.items() if k[0] == AMSTERDAM})
+    if any(r.dataset == PLANS for r in refs):
+        texts.update({k: v for k, v in plan_texts(eval_dir).items() if k[0] == PLANS})
     problems = check_against_texts(refs, annotations, texts)
     if problems:
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
