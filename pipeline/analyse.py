@@ -22,7 +22,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.analyses import (
-    ANALYSES,
     Analysis,
     ParsedUnit,
     Results,
@@ -31,6 +30,7 @@ from pipeline.analyses import (
     Sentence,
     Unit,
 )
+from pipeline.analyses import analyses as registered_analyses
 from pipeline.analyses.readability import analyse_parsed
 from pipeline.config import ReadabilitySettings, Settings
 from pipeline.nlp import ModelInfo, load_pipeline, parse, unwrap_lines
@@ -64,7 +64,7 @@ class Analysers:
     @classmethod
     def load(cls, settings: Settings) -> Analysers:
         nlp, model = load_pipeline(settings.nlp)
-        analyses = tuple(a.load(settings, nlp, model) for a in ANALYSES.values())
+        analyses = tuple(a.load(settings, nlp, model) for a in registered_analyses().values())
         resources = ReadabilityResources.load(settings.readability)
         return cls(settings, nlp, model, analyses, resources.abbreviations)
 
@@ -101,13 +101,14 @@ def sentences_of(unit: Unit, doc: Doc, abbreviations: frozenset[str]) -> tuple[S
     from pipeline.readability.counts import sentence_spans
 
     out: list[Sentence] = []
+    text = doc.text  # Doc.text joins every token: once per Doc, not once per sentence
     for order, (start, end) in enumerate(sentence_spans(doc, abbreviations)):
         first = doc[start].idx
         last = doc[end - 1].idx + len(doc[end - 1].text)
         out.append(
             Sentence(
                 make_id(unit.unit_id, "s", order, first), order, start, end, first, last,
-                doc.text[first:last],
+                text[first:last],
             )
         )  # fmt: skip
     return tuple(out)

@@ -113,7 +113,7 @@ class Analysis(Protocol[U, R]):
     def rows(self, item: Segmented, results: list[U], rolled: R, rows: Rows) -> None: ...
 
 
-ANALYSES: dict[str, type[Analysis[Any, Any]]] = {}
+_ANALYSES: dict[str, type[Analysis[Any, Any]]] = {}
 A = TypeVar("A", bound=type)
 
 
@@ -124,15 +124,28 @@ def register(cls: A) -> A:
         ValueError: another analysis already has that name.
     """
     name: str = cls.name  # type: ignore[attr-defined]
-    if name in ANALYSES and ANALYSES[name] is not cls:
+    if name in _ANALYSES and _ANALYSES[name] is not cls:
         raise ValueError(f"two analyses named {name!r}")
-    ANALYSES[name] = cls  # type: ignore[assignment]
+    _ANALYSES[name] = cls  # type: ignore[assignment]
     return cls
+
+
+def analyses() -> dict[str, type[Analysis[Any, Any]]]:
+    """The registered analyses in run order, the built-in ones loaded on first use (they
+    import scikit-learn and SciPy, which `check` never needs)."""
+    _register_builtins()
+    return _ANALYSES
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ANALYSES":  # PEP 562: ``from pipeline.analyses import ANALYSES`` still works
+        return analyses()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def fingerprint() -> str:
     """Names and versions of the registered analyses, e.g. ``readability@1,themes@1``."""
-    return ",".join(f"{name}@{cls.version}" for name, cls in ANALYSES.items())
+    return ",".join(f"{name}@{cls.version}" for name, cls in analyses().items())
 
 
 BUILTIN = ("readability", "themes", "sentiment")  # run order: themes read readability's counts
@@ -143,6 +156,8 @@ def _register_builtins() -> None:
 
     for name in BUILTIN:
         importlib.import_module(f"pipeline.analyses.{name}")
-
-
-_register_builtins()
+    # run order: the built-in analyses first, whatever was imported before
+    ordered = {name: _ANALYSES[name] for name in BUILTIN}
+    ordered.update({name: cls for name, cls in _ANALYSES.items() if name not in ordered})
+    _ANALYSES.clear()
+    _ANALYSES.update(ordered)

@@ -560,7 +560,7 @@ def propose(
         return []
     first, last = sentence.tokens[0], sentence.tokens[-1]
     s_start, s_end = first.idx, last.idx + len(last.text)
-    original = doc.text[s_start:s_end]
+    original = doc[first.i : last.i + 1].text  # not doc.text: that joins the whole Doc
     out: list[Proposal] = []
     for flag in flags:
         if flag.kind in WORD_KINDS and flag.replacement:
