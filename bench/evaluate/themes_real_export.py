@@ -19,7 +19,14 @@ import csv
 import re
 from pathlib import Path
 
-from bench.evaluate.common import ROOT, Provenance, eval_dir, read_provenance, sha256_text, write_csv
+from bench.evaluate.common import (
+    ROOT,
+    Provenance,
+    eval_dir,
+    read_provenance,
+    sha256_text,
+    write_csv,
+)
 
 PDFS = {
     "wassenaar_begroting_2024.pdf": "dev",
@@ -99,7 +106,7 @@ def main() -> None:
         dataset="themes_real",
         repository=f"{was.repository} + {ams.repository}",
         commit=f"{was.commit} + {ams.commit}",
-        paths=list(PDFS) + ["flags/units.csv (dev units)"],
+        paths=[*PDFS, "flags/units.csv (dev units)"],
         licence=f"Wassenaar: {was.licence} Amsterdam: EUPL-1.2.",
         note="Paragraphs for the real-text themes evaluation; labels by hand in the repo.",
         n_items=len(rows),
