@@ -225,29 +225,21 @@ def cold_check(pool: list[str], work: Path, runs: int = 3) -> tuple[float, float
 # ---------------------------------------------------------------- web
 
 
-async def closed_loop(
-    base: str, texts: list[str], clients: int, duration: float
-) -> dict[str, float]:
+async def closed_loop(base: str, texts: list[str], clients: int, duration: float) -> dict[str, Any]:
     import httpx
 
     latencies: list[float] = []
-    errors = 0
+    errors: list[str] = []
 
     async def client_loop(client: httpx.AsyncClient, c: int, stop_at: float) -> None:
-        nonlocal errors
         i = c
         while time.perf_counter() < stop_at:
             t0 = time.perf_counter()
-            try:
-                ok = (
-                    await client.post("/api/check", json={"text": texts[i % len(texts)]})
-                ).is_success
-            except httpx.HTTPError:
-                ok = False
-            if ok:
+            error = await post(client, texts[i % len(texts)])
+            if error is None:
                 latencies.append(time.perf_counter() - t0)
             else:
-                errors += 1
+                errors.append(error)
             i += clients
 
     limits = httpx.Limits(max_connections=clients)

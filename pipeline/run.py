@@ -288,16 +288,27 @@ class Worker:
 _WORKER: Worker | None = None
 
 
+def one_thread_per_process() -> None:
+    """Limit BLAS/OpenMP pools to one thread in a worker process: with one worker per core,
+    a second thread per worker only competes for the cores (OpenBLAS threads spin while they
+    wait). Dask's nanny does the same for its workers."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+
+
 def _init_worker(settings: Settings, parts_dir: Path) -> None:
     """Start-up of a spawned worker process: its own models, loaded on first use."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    one_thread_per_process()
     _WORKER = Worker(settings, parts_dir)
 
 
 def _init_forked() -> None:
     """Start-up of a forked worker process: the parent's ``_WORKER``, models loaded."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    one_thread_per_process()
 
 
 def _process_in_worker(todos: list[Todo]) -> list[FileResult]:
