@@ -6,12 +6,18 @@ from __future__ import annotations
 LOCALE = "nl"
 
 
-def nl_number(value: float, decimals: int = 1) -> str:
-    """``value`` with exactly ``decimals`` decimals and digit grouping (``1.234,5``)."""
+def format_number(value: float, decimals: int = 1, locale: str = LOCALE) -> str:
+    """``value`` with exactly ``decimals`` decimals and digit grouping in ``locale``'s
+    notation (Dutch ``1.234,5``, English ``1,234.5``)."""
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, pattern, locale=LOCALE)
+    return format_decimal(value, pattern, locale=locale)
+
+
+def nl_number(value: float, decimals: int = 1) -> str:
+    """``value`` with exactly ``decimals`` decimals and digit grouping (``1.234,5``)."""
+    return format_number(value, decimals)
 
 
 def nl_int(value: int | float) -> str:

@@ -128,10 +128,9 @@ KIND_FIXES = {
 
 def number(value: float, decimals: int = 1, language: str = "nl") -> str:
     """``value`` in the report language's notation (babel), e.g. ``1.234,5`` in Dutch."""
-    from babel.numbers import format_decimal
+    from pipeline.numbers import format_number
 
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALES.get(language, "nl_NL"))
+    return format_number(value, decimals, LOCALES.get(language, "nl_NL"))
 
 
 def proposal_id(proposal: Any) -> str:
