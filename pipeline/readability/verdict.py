@@ -277,7 +277,7 @@ def rule_v3(
     model = load_model(settings)
     scored = score(inputs or VerdictInputs.from_scores(scores), settings, model)
     a2, b1, b2 = cut_points(settings, model)
-    d = scored.difficulty
+    d = round(scored.difficulty, 1)  # decide on the value that is reported
     level = 0 if d <= a2 else 1 if d <= b1 else 2 if d <= b2 else 3
     passed = level <= 1
     reasons = [f"Moeilijkheid {nl_number(d, 0)} van 100 (B1: hoogstens {nl_number(b1, 0)})"]
@@ -299,7 +299,7 @@ def rule_v3(
     if scores.get("lint_score") is None and n_words >= settings.b1_min_words:
         reasons.append("LiNT-II is niet berekend (geen zinsontleding beschikbaar).")
     return Verdict(
-        LEVELS[level], passed, name, reasons, (), round(d, 1), b1, scored.contributions,
+        LEVELS[level], passed, name, reasons, (), d, b1, scored.contributions,
         () if passed else fix_first(scored),
     )  # fmt: skip
 
