@@ -161,6 +161,71 @@ def test_heldout2_is_disjoint_from_the_other_sides(refs):
     assert not other & {r.text_sha256 for r in refs["heldout2"]}
 
 
+def test_heldout3_units_and_spans_match_the_exported_budget_texts():
+    """The blind budget-prose set: every hash, length and span fits the exported texts."""
+    try:
+        gold = fg.load_side("heldout3")
+    except fg.GoldTextsMissing as exc:
+        pytest.skip(f"Wassenaar budget texts not exported on this machine: {exc}")
+    assert {u.dataset for u in gold.units} == {fg.BUDGET_PROSE}
+    assert len(gold.units) >= 200
+    texts = {u.unit_id: u.text for u in gold.units}
+    for ann in gold.annotations:
+        assert texts[ann.unit_id][ann.start : ann.end] == ann.span
+
+
+def test_heldout3_is_disjoint_from_the_other_sides(refs):
+    other = {r.text_sha256 for side in ("dev", "heldout", "heldout2") for r in refs[side]}
+    assert len(refs["heldout3"]) >= 200
+    assert all(r.dataset == fg.BUDGET_PROSE for r in refs["heldout3"])
+    assert not other & {r.text_sha256 for r in refs["heldout3"]}
+    assert len({r.text_sha256 for r in refs["heldout3"]}) == len(refs["heldout3"])
+
+
+def test_heldout3_missing_texts_name_the_export_command(tmp_path):
+    with pytest.raises(fg.GoldTextsMissing, match="flags_heldout3_export"):
+        fg.load_side("heldout3", eval_dir=tmp_path)
+
+
+def test_heldout3_paragraph_rule():
+    """Headings, list items and table rows are dropped; lines and hyphens are rejoined."""
+    from bench.evaluate.flags_heldout3_export import cut_units, join_lines, prose_paragraphs
+
+    page = "\n".join([
+        "12 ",
+        "1.1 Uitgevoerd jaarplan 2024 integraal veiligheidsbeleid ",
+        "Het integraal veiligheidsbeleid wordt in 2023 opgesteld en behandeld in de raad, samen ",
+        "met de welzijns- ",
+        "en zorgpartners en het onderwijs-",
+        "jeugdzorgveld. Het plan geeft de ambities aan. ",
+        "Dit had drie redenen: ",
+        "• De eerste reden is een reden die lang genoeg is om een alinea te zijn. ",
+        "2021 Renovatie Kievitschool 83.379 45.689 37.690 In 2024 wordt het benodigde bedrag ",
+        "via het IHP in beeld gebracht zodat de kredieten worden vrijgegeven. ",
+        " ",
+    ])  # fmt: skip
+    nxt = "13 \nvolgende pagina zonder hoofdletter loopt door tot hier."
+    paras = prose_paragraphs("doc", [page, nxt], {"P1": (1, 2)})
+    assert [p.text for p in paras] == [
+        "Het integraal veiligheidsbeleid wordt in 2023 opgesteld en behandeld in de raad, samen "
+        "met de welzijns- en zorgpartners en het onderwijs-jeugdzorgveld. Het plan geeft de "
+        "ambities aan."
+    ]
+    assert paras[0].page == 1 and paras[0].programme == "P1"
+    assert join_lines(["een zin die ", "doorloopt op de ", "volgende regel.  "]) == (
+        "een zin die doorloopt op de volgende regel."
+    )
+    assert cut_units("Een. Twee. Drie.") == ["Een. Twee.", "Drie."]
+
+
+def test_flags_eval_refuses_to_show_heldout3_errors():
+    """heldout3 is for figures only, like heldout2."""
+    from bench.evaluate import flags_eval
+
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout3", "--show", "officialese"])
+
+
 def test_integrity_check_reports_a_wrong_span():
     ref = fg.UnitRef(SEEDS, "x.txt:0", fg.sha256_text("Dit wordt gedaan."), 17, "x.txt")
     good = fg.Annotation(SEEDS, "x.txt:0", ref.text_sha256, "passive", 4, 16, "wordt gedaan")

@@ -14,7 +14,8 @@ Usage::
 
 ``dev`` and the Amsterdam units of ``heldout`` ("dev2", measured once as held-out on
 2026-12-05, then used for development) are development data; the seed lines of ``heldout``
-stay held-out: report their figures, do not ``--show`` them.
+stay held-out: report their figures, do not ``--show`` them. ``heldout2`` (zoning plans) and
+``heldout3`` (Wassenaar budget prose) are blind held-out sets: ``--show`` is refused.
 """
 
 from __future__ import annotations
@@ -27,7 +28,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bench.evaluate.common import prf
-from bench.evaluate.flags_gold import DATASETS, KINDS, Annotation, GoldSet, Unit, load_side
+from bench.evaluate.flags_gold import (
+    DATASETS,
+    KINDS,
+    SIDES,
+    Annotation,
+    GoldSet,
+    Unit,
+    load_side,
+)
+
+# Blind held-out sets: their figures are reported, their errors never looked at.
+FIGURES_ONLY = ("heldout2", "heldout3")
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}
@@ -136,13 +148,15 @@ def score(gold: GoldSet, flags: dict, kinds: Sequence[str] = KINDS) -> dict[str,
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--side", choices=("dev", "heldout", "heldout2"), default="dev")
+    parser.add_argument("--side", choices=SIDES, default="dev")
     parser.add_argument("--datasets", nargs="+", default=list(DATASETS))
     parser.add_argument("--show", nargs="*", default=(), help="print errors of these kinds")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    if args.side == "heldout2" and args.show:
-        parser.error("--show is not allowed on heldout2: figures only, never look at its errors")
+    if args.side in FIGURES_ONLY and args.show:
+        parser.error(
+            f"--show is not allowed on {args.side}: figures only, never look at its errors"
+        )
 
     from pipeline.config import load_settings
     from pipeline.nlp import load_pipeline

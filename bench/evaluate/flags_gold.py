@@ -10,9 +10,11 @@ API::
 
     KINDS                      ("passive", "nominalisation", "officialese", "abbreviation",
                                 "hard_word")
-    SIDES                      ("dev", "heldout", "heldout2"); tune on "dev" only;
-                               "heldout2" (zoning plans, blind) is for figures only
-    DATASETS                   ("amsterdam_simplification", "seeds")
+    SIDES                      ("dev", "heldout", "heldout2", "heldout3"); tune on "dev"
+                               only; "heldout2" (zoning plans, blind) and "heldout3"
+                               (Wassenaar budget prose, blind) are for figures only
+    DATASETS                   ("amsterdam_simplification", "seeds",
+                                "plan_toelichting_heldout2", "budget_prose_heldout3")
     load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None) -> GoldSet
         units with their text and the annotations of those units, every hash, length and
         span checked (GoldIntegrityError). Raises GoldTextsMissing when Amsterdam units are
@@ -42,14 +44,15 @@ from bench.evaluate.common import ROOT, SHARED, sha256_text
 from bench.evaluate.common import eval_dir as default_eval_dir
 
 KINDS = ("passive", "nominalisation", "officialese", "abbreviation", "hard_word")
-SIDES = ("dev", "heldout", "heldout2")
+SIDES = ("dev", "heldout", "heldout2", "heldout3")
 # The sides cut from the Amsterdam rows and the seeds by flags_export (heldout2: zoning plans,
-# written by flags_heldout2_export).
+# written by flags_heldout2_export; heldout3: budget prose, flags_heldout3_export).
 SPLIT_SIDES = ("dev", "heldout")
 AMSTERDAM = "amsterdam_simplification"
 SEEDS = "seeds"
 PLANS = "plan_toelichting_heldout2"
-DATASETS = (AMSTERDAM, SEEDS, PLANS)
+BUDGET_PROSE = "budget_prose_heldout3"
+DATASETS = (AMSTERDAM, SEEDS, PLANS, BUDGET_PROSE)
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
 UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
 ANNOTATION_COLUMNS = (
@@ -57,6 +60,12 @@ ANNOTATION_COLUMNS = (
 )  # fmt: skip
 UNITS_CSV = ("flags", "units.csv")
 PLAN_UNITS_CSV = ("flags", "heldout2_units.csv")
+BUDGET_UNITS_CSV = ("flags", "heldout3_units.csv")
+# Exported texts of the blind held-out sets: (file, export command, repository it needs).
+_EXPORTED_SIDE_TEXTS = {
+    PLANS: (PLAN_UNITS_CSV, "flags_heldout2_export", "Babakfifoo/dutch_embedding_llm"),
+    BUDGET_PROSE: (BUDGET_UNITS_CSV, "flags_heldout3_export", "benjosb/beleidsbibliotheek"),
+}
 
 
 class GoldTextsMissing(FileNotFoundError):
@@ -237,16 +246,23 @@ def exported_texts(folder: Path | None = None) -> dict[tuple[str, str], str]:
     return {(r["dataset"], r["unit_id"]): r["text"] for r in rows}
 
 
-def plan_texts(folder: Path | None = None) -> dict[tuple[str, str], str]:
-    """Unit texts of the "heldout2" side (``<eval dir>/flags/heldout2_units.csv``)."""
-    path = (folder or default_eval_dir()).joinpath(*PLAN_UNITS_CSV)
+def side_texts(dataset: str, folder: Path | None = None) -> dict[tuple[str, str], str]:
+    """Unit texts of a blind held-out set: ``<eval dir>/flags/heldout2_units.csv`` (zoning
+    plans) or ``heldout3_units.csv`` (budget prose), written by its export script."""
+    name, command, repository = _EXPORTED_SIDE_TEXTS[dataset]
+    path = (folder or default_eval_dir()).joinpath(*name)
     if not path.is_file():
         raise GoldTextsMissing(
-            f"{path} not found: run `python -m bench.evaluate.flags_heldout2_export` (needs the "
-            "fetched Babakfifoo/dutch_embedding_llm repository)"
+            f"{path} not found: run `python -m bench.evaluate.{command}` (needs the fetched "
+            f"{repository} repository)"
         )
     rows = _read_csv(path, ("dataset", "unit_id", "document", "path", "text", "text_sha256"))
     return {(r["dataset"], r["unit_id"]): r["text"] for r in rows}
+
+
+def plan_texts(folder: Path | None = None) -> dict[tuple[str, str], str]:
+    """Unit texts of the "heldout2" side (``<eval dir>/flags/heldout2_units.csv``)."""
+    return side_texts(PLANS, folder)
 
 
 def check_against_texts(
@@ -291,7 +307,8 @@ def load_side(
 
     Raises:
         GoldTextsMissing: Amsterdam units asked for but ``<eval dir>/flags/units.csv`` is
-            missing, or a seed file is missing.
+            missing, a held-out set's exported texts are missing, or a seed file is
+            missing.
         GoldIntegrityError: a hash, length or span does not fit the texts.
     """
     wanted = set(datasets)
@@ -307,8 +324,10 @@ def load_side(
     if any(r.dataset == AMSTERDAM for r in refs):
         exported = exported_texts(eval_dir)
         texts.update({k: v for k, v in exported.items() if k[0] == AMSTERDAM})
-    if any(r.dataset == PLANS for r in refs):
-        texts.update({k: v for k, v in plan_texts(eval_dir).items() if k[0] == PLANS})
+    for dataset in _EXPORTED_SIDE_TEXTS:
+        if any(r.dataset == dataset for r in refs):
+            exported_side = side_texts(dataset, eval_dir)
+            texts.update({k: v for k, v in exported_side.items() if k[0] == dataset})
     problems = check_against_texts(refs, annotations, texts)
     if problems:
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
