@@ -1,17 +1,19 @@
 """One configuration object for every stage.
 
 Precedence, lowest first: defaults in this module < ``gemeentetaal.toml`` (or the file given
-with ``--config``) < environment variables ``GEMEENTETAAL_<SECTION>__<KEY>`` < CLI flags.
-Each stage takes only its own section (``settings.readability``, ``settings.nlp`` ...).
+with ``--config``) < the short environment names ``GEMEENTETAAL_MODEL``,
+``GEMEENTETAAL_WHEELHOUSE``, ``GEMEENTETAAL_SECRET`` < environment variables
+``GEMEENTETAAL_<SECTION>__<KEY>`` < CLI flags. ``Settings`` is a pydantic-settings
+``BaseSettings``; the layers are its sources (``pipeline/config_sources.py``). Each stage
+takes only its own section (``settings.readability``, ``settings.nlp`` ...).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tomllib
 from collections.abc import Mapping
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -25,17 +27,21 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
-ENV_PREFIX = "GEMEENTETAAL_"
+from pipeline.config_sources import ENV_DELIMITER, ENV_PREFIX, LoadRequest, layers, where_set
+from pipeline.config_sources import ConfigError as ConfigError  # raised by load_settings
+
+# The file and environment the next Settings() reads (set by load_settings; default: the
+# working directory's gemeentetaal.toml and os.environ).
+_REQUEST: ContextVar[LoadRequest | None] = ContextVar("gemeentetaal_settings", default=None)
+
 # The fitted b1_rule.v3 model (pipeline/readability/difficulty.py).
 DEFAULT_B1_MODEL = Path(__file__).parent / "data" / "b1_rule_v3.json"
-DEFAULT_CONFIG_FILE = "gemeentetaal.toml"
-# Short environment names documented in the README, mapped onto nested settings.
-ENV_ALIASES = {
-    "GEMEENTETAAL_WHEELHOUSE": ("nlp", "wheelhouse"),
-    "GEMEENTETAAL_MODEL": ("nlp", "model"),
-    "GEMEENTETAAL_SECRET": ("privacy", "secret"),
-}
 
 
 # Every file type a reader exists for (pipeline/ingest/readers.py); ``ingest.extensions``
@@ -46,10 +52,6 @@ READABLE_EXTENSIONS = (
 )  # fmt: skip
 # Of those, the structured comment exports (not read by `check`).
 DATA_EXTENSIONS = (".csv", ".json", ".jsonl")
-
-
-class ConfigError(ValueError):
-    """Raised when a configuration file or variable is invalid."""
 
 
 class _Section(BaseModel):
@@ -341,8 +343,21 @@ class ReportSettings(_Section):
     language: Literal["nl", "en"] = "nl"
 
 
-class Settings(_Section):
-    """All settings. Frozen; unknown keys fail loudly."""
+class Settings(BaseSettings):
+    """All settings. Frozen; unknown keys fail loudly.
+
+    ``Settings()`` reads the layers of the module docstring from ``gemeentetaal.toml`` in
+    the working directory and ``os.environ``; ``load_settings`` chooses the file, the
+    environment and the CLI overrides and turns every problem into a ``ConfigError``.
+    """
+
+    model_config = SettingsConfigDict(
+        frozen=True,
+        extra="forbid",
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter=ENV_DELIMITER,
+        case_sensitive=False,
+    )
 
     paths: PathSettings = PathSettings()
     nlp: NlpSettings = NlpSettings()
@@ -371,34 +386,17 @@ class Settings(_Section):
             data["privacy"]["secret"] = "***"
         return data
 
-
-def _deep_merge(base: dict[str, Any], update: Mapping[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in update.items():
-        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
-            merged[key] = _deep_merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
-def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name, raw in environ.items():
-        if name in ENV_ALIASES:
-            section, key = ENV_ALIASES[name]
-        elif name.startswith(ENV_PREFIX) and "__" in name:
-            section, _, key = name[len(ENV_PREFIX) :].lower().partition("__")
-        else:
-            continue
-        value: Any = raw
-        if raw[:1] in "[{" or raw in ("true", "false") or raw.replace(".", "", 1).isdigit():
-            try:
-                value = json.loads(raw)
-            except json.JSONDecodeError:
-                value = raw
-        out.setdefault(section, {})[key] = value
-    return out
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Keyword arguments > environment > short environment names > TOML file."""
+        return layers(settings_cls, init_settings, _REQUEST.get() or LoadRequest())
 
 
 def load_settings(
@@ -418,24 +416,19 @@ def load_settings(
         The frozen settings.
 
     Raises:
-        ConfigError: the file cannot be read or a key or value is invalid.
+        ConfigError: the file cannot be read or a key or value is invalid; the message names
+            the file, variable or ``command line`` that set it, and the key.
     """
-    data: dict[str, Any] = {}
-    path = config_file
-    if path is None and Path(DEFAULT_CONFIG_FILE).is_file():
-        path = Path(DEFAULT_CONFIG_FILE)
-    if path is not None:
-        try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
-    data = _deep_merge(data, _env_overrides(os.environ if environ is None else environ))
-    if overrides:
-        data = _deep_merge(data, overrides)
+    request = LoadRequest(config_file, environ)
+    token = _REQUEST.set(request)
     try:
-        return Settings.model_validate(data)
+        return Settings(**dict(overrides or {}))
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
-        raise ConfigError(f"invalid configuration: {problems}") from exc
+        problems = []
+        for err in exc.errors():
+            origin = ", ".join(where_set(err["loc"], request.sources)) or "defaults"
+            key = ".".join(str(p) for p in err["loc"])
+            problems.append(f"{origin}: {key}: {err['msg'].removeprefix('Value error, ')}")
+        raise ConfigError(f"invalid configuration: {'; '.join(problems)}") from exc
+    finally:
+        _REQUEST.reset(token)
