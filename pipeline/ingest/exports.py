@@ -25,7 +25,7 @@ from typing import Any
 from pipeline.config import IngestSettings
 from pipeline.ingest.dates import parse_timestamp
 from pipeline.ingest.readers import InputError, RawInput
-from pipeline.ingest.threads import RawComment, make_thread
+from pipeline.ingest.thread_records import RawComment, make_thread
 from pipeline.privacy import Pseudonymiser
 from pipeline.records import Thread
 

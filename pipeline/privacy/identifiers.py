@@ -1,0 +1,109 @@
+"""Personal data found by pattern: e-mail addresses, phone numbers, IBAN account numbers,
+BSN citizen service numbers, street addresses and postcodes (see ``pipeline.privacy``)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.config import PrivacySettings
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?!\w)")
+OBFUSCATED_EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[\w.+-]+\s*[\[(]\s*(?:at|apenstaartje)\s*[\])]\s*[\w-]+"
+    r"(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+",
+    re.IGNORECASE,
+)
+PHONE_REGION = "NL"
+PHONE_PREFIX_RE = re.compile(r"\(?(?:\+|00|0)")
+DATE_LIKE_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:.]\d{2}$")
+
+IBAN_RE = re.compile(
+    r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w])"
+)
+BSN_RE = re.compile(
+    r"(?<![\w.,-])(?:\d{9}|\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3})(?![\w]|[.,]\d)"
+)
+POSTCODE_RE = re.compile(r"(?<![\w])[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
+STREET_SUFFIXES = (
+    "straat|laan|weg|plein|gracht|kade|singel|dijk|pad|hof|steeg|dreef|plantsoen|markt|ring|"
+    "baan|wal|erf|boulevard|dam|haven|veld|park|hoven|akker|berg|burg|oord|zijde|vaart|kaai|"
+    "hout|wijk|straatweg|dwarsstraat|lei|gaarde|horst|donk"
+)
+STREET_RE = re.compile(
+    r"(?<![\w])(?:[A-Z][\w'’.-]*\s+(?:(?:van|de|der|den|het|ten|ter)\s+)*){0,3}"
+    rf"[A-Z][\w'’-]*(?:{STREET_SUFFIXES})\s+\d{{1,5}}(?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?\d{{1,5}}[a-zA-Z]?)?(?![\w])"
+)
+
+
+def iban_valid(candidate: str) -> bool:
+    """ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97."""
+    compact = candidate.replace(" ", "").upper()
+    if not 15 <= len(compact) <= 34:
+        return False
+    moved = compact[4:] + compact[:4]
+    digits = "".join(str(int(ch, 36)) for ch in moved)
+    return int(digits) % 97 == 1
+
+
+def bsn_valid(candidate: str) -> bool:
+    """The elfproef for BSN: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 is a positive multiple of 11."""
+    digits = [int(ch) for ch in candidate if ch.isdigit()]
+    if len(digits) != 9:
+        return False
+    total = sum(w * d for w, d in zip(range(9, 1, -1), digits[:8], strict=True)) - digits[8]
+    return total > 0 and total % 11 == 0
+
+
+def scrub_account_numbers(text: str, settings: PrivacySettings) -> str:
+    """Replace IBANs and BSNs that pass their checks by their placeholders."""
+    text = IBAN_RE.sub(
+        lambda m: settings.placeholder_iban if iban_valid(m.group()) else m.group(), text
+    )
+    return BSN_RE.sub(
+        lambda m: settings.placeholder_bsn if bsn_valid(m.group()) else m.group(), text
+    )
+
+
+def scrub_addresses(text: str, settings: PrivacySettings) -> str:
+    """Replace a street with a house number and Dutch postcodes by their placeholders."""
+    text = STREET_RE.sub(settings.placeholder_address, text)
+    return POSTCODE_RE.sub(settings.placeholder_postcode, text)
+
+
+def scrub_identifiers(text: str, settings: PrivacySettings) -> str:
+    """Replace IBANs, BSNs, street + house number and postcodes by their placeholders."""
+    return scrub_addresses(scrub_account_numbers(text, settings), settings)
+
+
+def replace_spans(text: str, spans: list[tuple[int, int]], placeholder: str) -> str:
+    """Replace each character span of ``text`` by ``placeholder``."""
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + placeholder + text[end:]
+    return text
+
+
+def find_phone_numbers(text: str) -> list[tuple[int, int]]:
+    """Character spans of phone numbers (Dutch and international formats).
+
+    Numbers libphonenumber finds valid are kept; so are Dutch-length numbers with a trunk or
+    country prefix that it rejects only because the range is unallocated (``06-98765432``),
+    unless they look like a date.
+    """
+    import phonenumbers
+
+    spans = []
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text, PHONE_REGION, leniency=phonenumbers.Leniency.POSSIBLE
+    )
+    for match in matcher:
+        if match.start > 0 and text[match.start - 1].isalnum():
+            continue
+        number = match.number
+        if phonenumbers.is_valid_number(number) or (
+            number.country_code == 31
+            and len(phonenumbers.national_significant_number(number)) == 9
+            and PHONE_PREFIX_RE.match(match.raw_string)
+            and not DATE_LIKE_RE.search(match.raw_string)
+        ):
+            spans.append((match.start, match.end))
+    return spans

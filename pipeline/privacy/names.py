@@ -1,0 +1,266 @@
+"""The names of a thread's people: authors, sign-offs, greetings, vocatives and @mentions,
+compiled into one matcher per thread (see ``pipeline.privacy``)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from pipeline.privacy.identifiers import EMAIL_RE
+
+NAME_SEPARATORS = re.compile(r"[\s._\-/\\|,;:()\[\]{}\"'`+&*#!?<>=~^$%]+|\d+")
+CAMEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
+NAME_WORD = r"[^\W\d_][\w'’\-]*"
+CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+
+
+@dataclass(frozen=True)
+class PrivacyTerms:
+    """Word lists from ``pipeline/data/privacy_terms.toml`` (casefolded)."""
+
+    particles: frozenset[str]
+    openings: tuple[str, ...]
+    titles: tuple[str, ...]
+    closings: tuple[str, ...]
+    organisations: frozenset[str]
+    roles: tuple[str, ...] = ()
+
+
+@cache
+def load_terms() -> PrivacyTerms:
+    """The versioned word lists used to find names."""
+    raw = tomllib.loads(
+        resources.files("pipeline.data").joinpath("privacy_terms.toml").read_text("utf-8")
+    )
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(sorted({w.casefold() for w in raw[key]}, key=len, reverse=True))
+
+    return PrivacyTerms(
+        particles=frozenset(words("particles")),
+        openings=words("openings"),
+        titles=words("titles"),
+        closings=words("closings"),
+        organisations=frozenset(words("organisations")),
+        roles=words("roles") if "roles" in raw else (),
+    )
+
+
+def normalise_name(name: str) -> str:
+    """Casefolded name without punctuation or accents, for matching the same author."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w]+", " ", letters.casefold()).split())
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name or user name: ``"Dick.Pasterkamp."`` -> ``["Dick", "Pasterkamp"]``.
+
+    E-mail addresses are reduced to their local part; camel case is split as well
+    (``"JanJansen"`` -> ``["JanJansen", "Jan", "Jansen"]``).
+    """
+    name = EMAIL_RE.sub(lambda m: m.group().split("@")[0], name)
+    tokens: list[str] = []
+    for token in NAME_SEPARATORS.split(name):
+        if not token or not any(ch.isalpha() for ch in token):
+            continue
+        tokens.append(token)
+        pieces = CAMEL_SPLIT.split(token)
+        if len(pieces) > 1:
+            tokens.extend(p for p in pieces if p)
+    return tokens
+
+
+def is_common_word(word: str, min_zipf: float) -> bool:
+    """True when ``word`` is also an ordinary Dutch word (frequent and in the lemma lexicon)."""
+    import simplemma
+
+    from pipeline.frequencies import zipf_nl
+
+    lowered = word.casefold()
+    if len(lowered) <= 2:
+        return True
+    return zipf_nl(lowered) >= min_zipf and simplemma.is_known(lowered, lang="nl")
+
+
+def words_alt(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` (spaces match any white space)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+@dataclass(frozen=True)
+class NameMatcher:
+    """Compiled patterns for the names of one thread; apply with ``sub``."""
+
+    any_case: re.Pattern[str] | None
+    capitalised: re.Pattern[str] | None
+    addressed: re.Pattern[str] | None
+    # Lower-case names written together ("anoukbrinkman") and long name parts, for domains.
+    compact: frozenset[str] = frozenset()
+
+    def sub(self, text: str, placeholder: str) -> str:
+        """Replace every match by ``placeholder``."""
+        if self.any_case is not None:
+            text = self.any_case.sub(placeholder, text)
+        if self.capitalised is not None:
+            text = self.capitalised.sub(placeholder, text)
+        if self.addressed is not None:
+            text = self.addressed.sub(lambda m: m.group("pre") + placeholder, text)
+        return text
+
+
+def _capitalised(word: str) -> str:
+    head, rest = word[0], word[1:]
+    return rf"{re.escape(head.upper())}(?i:{re.escape(rest)})" if rest else re.escape(head)
+
+
+@lru_cache(maxsize=256)
+def compile_names(names: tuple[str, ...], common_word_zipf: float = 3.5) -> NameMatcher:
+    """Patterns for full names and name parts of ``names`` (see the module docstring).
+
+    Args:
+        names: raw names as written (authors, sign-offs, bylines).
+        common_word_zipf: Zipf frequency from which a name part counts as a common word.
+    """
+    terms = load_terms()
+    full: set[str] = set()
+    plain: set[str] = set()
+    ambiguous: set[str] = set()
+    for name in names:
+        tokens = name_tokens(name)
+        core = [t for t in tokens if t.casefold() not in terms.particles]
+        if len(tokens) >= 2:
+            full.add(r"[\s._\-]+".join(re.escape(t) for t in tokens))
+        for token in core:
+            if len(token) < 2:
+                continue
+            (ambiguous if is_common_word(token, common_word_zipf) else plain).add(token)
+    compact = frozenset(
+        {"".join(name_tokens(n)[:2]).casefold() for n in names if len(name_tokens(n)) >= 2}
+        | {t.casefold() for t in plain if len(t) >= 5}
+    )
+    plain_alt = sorted(full, key=len, reverse=True) + [
+        re.escape(p) for p in sorted(plain, key=len, reverse=True)
+    ]
+    boundary_pre, boundary_post = r"(?<![^\W_])", r"(?![^\W_])"
+    any_case = (
+        re.compile(rf"{boundary_pre}(?:{'|'.join(plain_alt)}){boundary_post}", re.IGNORECASE)
+        if plain_alt
+        else None
+    )
+    if not ambiguous:
+        return NameMatcher(any_case, None, None, compact)
+    amb = sorted(ambiguous, key=len, reverse=True)
+    capitalised = re.compile(
+        rf"{boundary_pre}(?:{'|'.join(_capitalised(a) for a in amb)}){boundary_post}"
+    )
+    cues = words_alt((*terms.openings, *terms.closings))
+    titles = words_alt(terms.titles)
+    addressed = re.compile(
+        rf"(?P<pre>^[ \t]*|(?<![^\W_])(?:{cues})[,!]?[ \t]+(?:(?:{titles})\.?[ \t]+)?)"
+        rf"(?:{words_alt(amb)}){boundary_post}(?=[ \t]*(?:[,.!?:;]|$))",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    return NameMatcher(any_case, capitalised, addressed, compact)
+
+
+def _name_like(text: str, max_words: int = 3) -> bool:
+    terms = load_terms()
+    words = text.split()
+    if not 1 <= len(words) <= max_words + 2 or len(text) > 40:
+        return False
+    core = [w for w in words if w.casefold() not in terms.particles]
+    return 1 <= len(core) <= max_words and all(re.fullmatch(NAME_WORD, w) for w in words)
+
+
+@cache
+def _closing_re() -> re.Pattern[str]:
+    closings = words_alt(load_terms().closings)
+    return re.compile(rf"(?:{closings})\.?[,!]?", re.IGNORECASE)
+
+
+@cache
+def _opening_re() -> re.Pattern[str]:
+    terms = load_terms()
+    particles = words_alt(terms.particles)
+    return re.compile(
+        rf"(?:^|(?<=[.!?:])\s+|(?<=\n))[ \t]*(?i:{words_alt(terms.openings)})[,!]?[ \t]+"
+        rf"(?:(?i:{words_alt(terms.titles)})\.?[ \t]+)?"
+        rf"(?P<name>{CAPITAL_WORD}(?:[ \t]+(?:(?i:{particles})[ \t]+)*{CAPITAL_WORD}){{0,2}})"
+        rf"(?=[ \t]*(?:[,.!?:;]|$))",
+        re.MULTILINE,
+    )
+
+
+def find_signoff_names(text: str) -> list[str]:
+    """Names in a sign-off at the end of a comment: ``"HG,\\nPeter"``, ``"Groet, Anna"``."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if not lines:
+        return []
+    closing = _closing_re()
+    last = lines[-1].rstrip(".!")
+    if len(lines) >= 2 and closing.fullmatch(lines[-2]) and _name_like(last):
+        return [last]
+    match = re.search(
+        rf"(?:^|(?<=[.!?])\s+)(?:{closing.pattern})\s+(?P<name>[^.!?]+)$", last, re.IGNORECASE
+    )
+    if match and _name_like(match.group("name")):
+        return [match.group("name")]
+    return []
+
+
+def find_addressed_names(text: str) -> list[str]:
+    """Capitalised names after a greeting: ``"Beste Kees,"`` ``"Geachte heer Jansen."``."""
+    return [m.group("name") for m in _opening_re().finditer(text)]
+
+
+def find_vocative_name(text: str, common_word_zipf: float = 3.5) -> str | None:
+    """A name that opens a comment before a comma (``"Kees, je hebt gelijk"``).
+
+    Only words that are not common Dutch words count, so ``"Nee, ..."`` is left alone.
+    """
+    match = re.match(rf"\s*(?P<name>{CAPITAL_WORD})\s*,", text)
+    if match and not is_common_word(match.group("name"), common_word_zipf):
+        return match.group("name")
+    return None
+
+
+def collect_names(
+    authors: Iterable[str | None], texts: Iterable[str], common_word_zipf: float = 3.5
+) -> list[str]:
+    """All names to scrub in a thread: its authors (except organisations) plus names found in
+    sign-offs, greetings and vocatives of ``texts``."""
+    names = {a.strip() for a in authors if a and a.strip()}
+    for text in texts:
+        names.update(find_signoff_names(text))
+        names.update(find_addressed_names(text))
+        vocative = find_vocative_name(text, common_word_zipf)
+        if vocative:
+            names.add(vocative)
+    return sorted(n for n in names if not is_organisation(n))
+
+
+def is_organisation(name: str) -> bool:
+    """True for desks and organisations (``Redactie``, ``Projectteam Havenkwartier``)."""
+    words = normalise_name(name).split()
+    return bool(words) and words[0] in load_terms().organisations
+
+
+@cache
+def _mention_re() -> re.Pattern[str]:
+    particles = words_alt(load_terms().particles)
+    return re.compile(
+        rf"(?<![\w.@/])@(?P<handle>[^\W\d_][\w.\-]*[^\W_]|[^\W\d_])"
+        rf"(?:(?:[ \t]+(?i:{particles}))*[ \t]+{CAPITAL_WORD}){{0,2}}"
+    )
+
+
+def scrub_mentions(text: str, placeholder: str) -> str:
+    """Replace ``@handle`` mentions (and up to two capitalised words after them, which may
+    be the rest of the name) by ``placeholder``."""
+    return _mention_re().sub(placeholder, text)

@@ -1,0 +1,237 @@
+"""Person names beyond the thread's own: Deduce's Dutch name annotators and name lists,
+names after a role word or listed between scrubbed names, and names written as web
+addresses (see ``pipeline.privacy``)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pipeline.privacy.names import (
+    CAPITAL_WORD,
+    NameMatcher,
+    is_common_word,
+    load_terms,
+    words_alt,
+)
+
+log = logging.getLogger(__name__)
+
+DOMAIN_RE = re.compile(
+    r"(?:(?:https?://)?(?:www\.)?)(?P<label>[a-z0-9][a-z0-9-]{3,62})\.(?:nl|com|net|org|eu|be|info|nu|me|online|site)(?P<path>/[^\s<>\"')\]]*)?",
+    re.IGNORECASE,
+)
+
+
+# Deduce's processor groups other than person names (ours find e-mail and phone numbers).
+DEDUCE_DISABLED = frozenset(
+    {"locations", "institutions", "dates", "ages", "identifiers", "phone_numbers",
+     "email_addresses", "urls"}
+)  # fmt: skip
+PERSON_TAGS = frozenset({"persoon", "patient"})
+DEDUCE_KEPT_LISTS = ("names/", "whitelist/")
+
+
+def deduce_lookup_dir() -> Path:
+    """Deduce's lookup lists with only the name and whitelist lists, in the user cache.
+
+    On first use Deduce builds lookup structures for all its lists, which takes about two
+    minutes and 1 GB for the street and place names. Only person names are needed here, so
+    the other lists are left empty, as Deduce's documentation suggests for changed lists
+    (``lookup_data_path``): about 1.5 s to build once, 0.3 s to load and 90 MB.
+    """
+    deduce = _import_deduce()
+    from deduce.data.lookup.src import all_lists
+
+    from pipeline.cache import cache_dir
+
+    target = cache_dir() / f"deduce_{deduce.__version__}_names_v1"
+    if (target / "cache").is_dir():
+        return target
+    source = Path(deduce.__file__).parent / "data" / "lookup" / "src"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        build = Path(tempfile.mkdtemp(prefix=".deduce.", dir=target.parent))
+    except OSError:  # no writable cache: build for this process only
+        build = Path(tempfile.mkdtemp(prefix="gemeentetaal_deduce_"))
+        target = build
+    for name in all_lists:
+        if name.startswith(DEDUCE_KEPT_LISTS):
+            shutil.copytree(source / name, build / "src" / name)
+        else:
+            (build / "src" / name).mkdir(parents=True)
+            (build / "src" / name / "items.txt").write_text("", encoding="utf-8")
+    log.info("building Deduce's name lookup in %s (once)", target)
+    previous = logging.root.manager.disable
+    logging.disable(logging.INFO)  # Deduce's "Please wait 1-2 minutes" is for its full lists
+    try:
+        deduce.Deduce(lookup_data_path=build, cache_path=build)  # builds build/cache
+    finally:
+        logging.disable(previous)
+    if build != target:
+        try:
+            os.replace(build, target)
+        except OSError:  # another process was first
+            shutil.rmtree(build, ignore_errors=True)
+    return target
+
+
+@cache
+def _import_deduce() -> Any:
+    """``import deduce``, undoing the ``logging.basicConfig(stream=sys.stdout,
+    level=DEBUG)`` it runs at import (it would print every log line into our JSON output)."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    import deduce
+
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    return deduce
+
+
+@cache
+def _deduce() -> Any:
+    path = deduce_lookup_dir()
+    return _import_deduce().Deduce(lookup_data_path=path, cache_path=path)
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    path = deduce_lookup_dir() / "src" / "names" / "lst_first_name" / "items.txt"
+    return frozenset(line.strip().casefold() for line in path.read_text("utf-8").splitlines())
+
+
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n(\"“‘'-])\s*$")
+
+
+def _likely_word(text: str, start: int, end: int, common_word_zipf: float) -> bool:
+    """A one-word hit at the start of a sentence that is a common Dutch word and not a first
+    name ("Mooi initiatief!", where *Mooi* is also a surname): capitals prove nothing there."""
+    word = text[start:end]
+    if " " in word or not SENTENCE_START_RE.search(text[:start]):
+        return False
+    return word.casefold() not in _first_names() and is_common_word(word, common_word_zipf)
+
+
+def find_person_names(text: str, common_word_zipf: float = 3.5) -> list[tuple[int, int]]:
+    """Character spans of person names in ``text``, titles included ("mevrouw De Vries").
+
+    Deduce's hits, less single words at the start of a sentence that are common Dutch words
+    and not first names (``_likely_word``).
+    """
+    if not text.strip():
+        return []
+    doc = _deduce().deidentify(text, disabled=set(DEDUCE_DISABLED))
+    spans = {(a.start_char, a.end_char) for a in doc.annotations if a.tag in PERSON_TAGS}
+    return sorted(
+        (start, end) for start, end in spans if not _likely_word(text, start, end, common_word_zipf)
+    )
+
+
+def _name_like_domain(label: str) -> bool:
+    """A domain label that is a first name followed by a surname ("anoukbrinkman")."""
+    label = label.lower().replace("-", "")
+    if label in _municipality_names() or is_common_word(label, 3.5):
+        return False
+    first_names = _first_names()
+    surnames = _surnames()
+    for cut in range(3, len(label) - 2):
+        if label[:cut] in first_names and label[cut:] in surnames:
+            return True
+    return False
+
+
+def scrub_name_domains(text: str, matcher: NameMatcher, placeholder: str) -> str:
+    """Replace web addresses whose name or path holds a person's name (see module docstring)."""
+
+    def replace(match: re.Match[str]) -> str:
+        label = match.group("label")
+        parts = [label, *(p for p in (match.group("path") or "").split("/") if p)]
+        for part in parts:
+            probe = part.replace("-", " ").replace("_", " ")
+            if matcher.sub(probe, "\x00") != probe:
+                return placeholder
+            folded = part.casefold().replace("-", "").replace("_", "").replace(".", "")
+            if any(name in folded for name in matcher.compact):
+                return placeholder
+            if _name_like_domain(part):
+                return placeholder
+        return match.group()
+
+    return DOMAIN_RE.sub(replace, text)
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    path = deduce_lookup_dir() / "src" / "names" / "lst_surname" / "items.txt"
+    return frozenset(
+        line.strip().casefold().replace(" ", "")
+        for line in path.read_text("utf-8").splitlines()
+        if len(line.strip()) >= 3
+    )
+
+
+@cache
+def _role_re() -> re.Pattern[str]:
+    terms = load_terms()
+    particles = words_alt(terms.particles)
+    return re.compile(
+        rf"(?<![\w])(?P<role>(?i:{words_alt(terms.roles)}))[ \t]+"
+        rf"(?P<name>(?:(?i:{particles})[ \t]+)*{CAPITAL_WORD}(?:[ \t]+{CAPITAL_WORD})?)"
+    )
+
+
+def scrub_role_names(text: str, placeholder: str, common_word_zipf: float = 3.5) -> str:
+    """Replace a capitalised name after a role word ("vriendje X", "wethouder Van Dam")."""
+    if not load_terms().roles:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name")
+        words = [w for w in name.split() if w[:1].isupper()]
+        if not words or all(is_common_word(w, common_word_zipf) for w in words):
+            return match.group()
+        return match.group("role") + " " + placeholder
+
+    return _role_re().sub(replace, text)
+
+
+@cache
+def _municipality_names() -> frozenset[str]:
+    path = resources.files("pipeline.data").joinpath("municipalities.csv")
+    names = set()
+    for line in path.read_text("utf-8").splitlines()[1:]:
+        first = line.split(",", 1)[0].strip().strip('"')
+        if first:
+            names.add(first.casefold())
+    return frozenset(names)
+
+
+def scrub_listed_names(text: str, placeholder: str, common_word_zipf: float = 3.5) -> str:
+    """Replace a capitalised word listed next to a scrubbed name: "[naam], X, [naam]"."""
+    ph = re.escape(placeholder)
+    sep = r"\s*(?:,|&|\ben\b|/)\s*"
+    pattern = re.compile(
+        rf"(?:(?<={ph}){sep}(?P<a>{CAPITAL_WORD})(?=\s*(?:,|&|\ben\b|/|[.;:!?”\"]|$)))"
+        rf"|(?:(?<![\w])(?P<b>{CAPITAL_WORD})(?={sep}{ph}))"
+    )
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group("a") or match.group("b")
+        if is_common_word(word, common_word_zipf) or word.casefold() in _municipality_names():
+            return match.group()
+        return match.group().replace(word, placeholder)
+
+    for _ in range(5):
+        new = pattern.sub(replace, text)
+        if new == text:
+            break
+        text = new
+    return text
