@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.check import flag_id
-from pipeline.readability.flags import LABELS, TITLES, WIDE_KINDS
+from pipeline.readability.flags import KINDS, LABELS, TITLES, WIDE_KINDS
 
 FD_MAX = 100.0  # the Flesch-Douma scale as Douma published it runs from 0 to 100
 FIX_FIRST_MAX = 3
@@ -102,7 +102,7 @@ TEXTS: dict[str, dict[str, str]] = {
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 # Fallback "eerst aanpakken": the change that fixes a criterion above B1 (Dutch; the advice
-# is about the text) and the change for the most frequent kinds of advice.
+# is about the text); the change for a kind of advice is its `fix` (pipeline/readability/flags).
 CRITERION_FIXES = {
     "avg_sentence_length": "Maak de zinnen korter: nu gemiddeld {value} woorden, voor B1 "
     "hoogstens {bound}.",
@@ -113,16 +113,6 @@ CRITERION_FIXES = {
     "flesch_douma": "Gebruik kortere woorden en zinnen (Flesch-Douma {value}, voor B1 minstens "
     "60).",
     "flag_rate": "Werk de schrijfadviezen hieronder af: nu {value} per zin.",
-}
-KIND_FIXES = {
-    "officialese": "Vervang {n} ambtelijke {words} door gewone woorden (zie de tabel).",
-    "passive": "Schrijf {n} {sentences} in de lijdende vorm actief: zeg wie het doet.",
-    "nominalisation": "Gebruik werkwoorden in plaats van zelfstandige naamwoorden ({n}×).",
-    "hard_word": "Vervang of leg {n} moeilijke {words} uit.",
-    "abbreviation": "Schrijf {n} {abbreviations} de eerste keer voluit.",
-    "many_subclauses": "Maak {n} {sentences} met veel bijzinnen eenvoudiger.",
-    "long_paragraph": "Verdeel {n} lange {paragraphs} in kortere.",
-    "long_sentence": "Splits {n} lange {sentences}.",
 }
 
 
@@ -283,9 +273,10 @@ def derived_fix_first(result: Any, counts: Counter | None = None) -> list[str]:
             break
         if kind == "long_sentence" and "long_sentence_share" in failing:
             continue
-        if kind in KIND_FIXES:
+        fix = KINDS[kind].fix if kind in KINDS else None
+        if fix:
             out.append(
-                KIND_FIXES[kind].format(
+                fix.format(
                     n=n,
                     words="woord" if n == 1 else "woorden",
                     sentences="zin" if n == 1 else "zinnen",

@@ -6,24 +6,18 @@ no two word-level flags cover the same words (the higher ``priority`` wins: abbr
 officialese > nominalisation > hard word), so one word never gets two pieces of advice.
 Passive constructions and wide flags (sentence, paragraph) may contain word-level flags.
 
-Adding a kind: a new module here with its detector and labelled examples, imported below.
+Adding a kind: a new module here with its detector and labelled examples; every module of
+the package but ``base`` is imported and the kinds are kept in the order of their names
+(the order of the reports), so nothing else changes (as
+tests/test_readability_flags_registry.py shows).
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterable
 
-from pipeline.readability.flags import (  # noqa: F401  (registration order = report order)
-    abbreviation,
-    hard_word,
-    long_paragraph,
-    long_sentence,
-    many_subclauses,
-    nominalisation,
-    officialese,
-    overlong_word,
-    passive,
-)
 from pipeline.readability.flags.abbreviation import explained_acronyms
 from pipeline.readability.flags.base import (
     KINDS,
@@ -35,6 +29,13 @@ from pipeline.readability.flags.base import (
     register,
 )
 from pipeline.readability.flags.many_subclauses import count_subclauses_by_rules
+
+for _module in pkgutil.iter_modules(__path__):
+    if _module.name != "base":
+        importlib.import_module(f"{__name__}.{_module.name}")  # registers its kind
+_ordered = sorted(KINDS.items())  # the reports' order: by name, whatever was imported first
+KINDS.clear()
+KINDS.update(_ordered)
 
 FLAG_KINDS: tuple[str, ...] = tuple(KINDS)
 STYLE_FLAG_KINDS = frozenset(k.name for k in KINDS.values() if k.style)

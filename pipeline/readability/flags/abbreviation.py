@@ -149,6 +149,7 @@ KIND = register(
         description=(
             "Niet iedereen kent afkortingen. Schrijf ze voluit, of leg ze de eerste keer uit."
         ),
+        fix="Schrijf {n} {abbreviations} de eerste keer voluit.",
         detect=detect,
         priority=3,
         examples=(

@@ -3,9 +3,10 @@
 A kind of advice is declared once, in its own module, with ``register(FlagKind(...))``: its
 name, Dutch labels, whether it counts towards the B1 verdict (``style``), whether it covers a
 whole sentence or paragraph (``wide``), its scope (a sentence or a whole unit of text), its
-priority when two word-level flags fall on the same words, its detector and labelled
-examples (``examples``, checked by tests/test_readability_flags_registry.py). Reports, the
-dashboard and the verdict read the kinds from here.
+priority when two word-level flags fall on the same words, its detector, labelled
+examples (``examples``, checked by tests/test_readability_flags_registry.py) and the Dutch
+line the report puts first (``fix``). Reports, the dashboard and the verdict read the kinds
+from here.
 """
 
 from __future__ import annotations
@@ -131,6 +132,10 @@ class FlagKind:
     wide: bool = False  # covers a whole sentence or paragraph (shown as a background)
     priority: int = 0  # higher wins when two word-level flags cover the same words
     examples: tuple[Example, ...] = ()
+    # What to do first, for the report's "Eerst aanpakken" (Dutch, with {n} the count and
+    # {words}, {sentences}, {abbreviations}, {paragraphs} in singular or plural); None: the
+    # kind gives no such line.
+    fix: str | None = None
 
 
 KINDS: dict[str, FlagKind] = {}

@@ -215,6 +215,7 @@ KIND = register(
         description=(
             "Niet iedereen kent dit woord. Kies een woord dat meer mensen kennen, of leg het uit."
         ),
+        fix="Vervang of leg {n} moeilijke {words} uit.",
         detect=detect,
         priority=0,
         examples=(

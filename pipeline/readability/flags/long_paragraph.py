@@ -29,6 +29,7 @@ KIND = register(
         label="lange alinea",
         title="Lange alinea",
         description="Een lange alinea schrikt af. Geef elke alinea één onderwerp.",
+        fix="Verdeel {n} lange {paragraphs} in kortere.",
         detect=detect,
         scope="unit",
         style=False,

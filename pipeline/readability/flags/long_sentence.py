@@ -31,6 +31,7 @@ KIND = register(
         label="lange zin",
         title="Lange zin",
         description="Lange zinnen zijn moeilijk te volgen. Houd zinnen kort: hoogstens 20 woorden.",
+        fix="Splits {n} lange {sentences}.",
         detect=detect,
         style=False,  # the verdict has sentence-length measures of its own
         wide=True,

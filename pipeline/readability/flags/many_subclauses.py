@@ -61,6 +61,7 @@ KIND = register(
         label="veel bijzinnen",
         title="Veel bijzinnen",
         description="Een zin met veel bijzinnen is moeilijk te volgen. Maak er aparte zinnen van.",
+        fix="Maak {n} {sentences} met veel bijzinnen eenvoudiger.",
         detect=detect,
         wide=True,
         examples=(

@@ -306,6 +306,7 @@ KIND = register(
             "Een werkwoord dat als zelfstandig naamwoord is geschreven, maakt een zin abstract. "
             "Zeg wie wat doet, met een werkwoord."
         ),
+        fix="Gebruik werkwoorden in plaats van zelfstandige naamwoorden ({n}×).",
         detect=detect,
         priority=1,
         examples=(

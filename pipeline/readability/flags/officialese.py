@@ -452,6 +452,7 @@ KIND = register(
         description=(
             "Ambtelijke woorden maken een tekst stijf en moeilijk. Kies het gewone woord."
         ),
+        fix="Vervang {n} ambtelijke {words} door gewone woorden (zie de tabel).",
         detect=detect,
         priority=2,
         examples=(

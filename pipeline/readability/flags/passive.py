@@ -277,6 +277,7 @@ KIND = register(
         description=(
             "In een lijdende zin staat niet wie iets doet. Schrijf actief: begin met wie het doet."
         ),
+        fix="Schrijf {n} {sentences} in de lijdende vorm actief: zeg wie het doet.",
         detect=detect,
         priority=0,
         examples=(
