@@ -148,11 +148,14 @@ def setup_model_cmd(config: ConfigOpt = None, model: ModelOpt = None) -> None:
 
 @app.command()
 def doctor(config: ConfigOpt = None, model: ModelOpt = None) -> None:
-    """Show versions, the model in use and its source, data files, and the config in force."""
+    """Show versions, the model in use and its source, data files, and the config in force
+    with the file or variable that set each value."""
+    from pipeline.config import settings_origins
     from pipeline.doctor import collect
 
     settings = make_settings(config, model)
-    typer.echo(collect(settings))
+    origins = settings_origins(config, {"nlp": {"model": model}} if model else None)
+    typer.echo(collect(settings, origins))
 
 
 @app.command()

@@ -29,11 +29,19 @@ from pydantic import (
 )
 from pydantic_settings import (
     BaseSettings,
+    InitSettingsSource,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
 )
 
-from pipeline.config_sources import ENV_DELIMITER, ENV_PREFIX, LoadRequest, layers, where_set
+from pipeline.config_sources import (
+    ENV_DELIMITER,
+    ENV_PREFIX,
+    LoadRequest,
+    layers,
+    set_by,
+    where_set,
+)
 from pipeline.config_sources import ConfigError as ConfigError  # raised by load_settings
 
 # The file and environment the next Settings() reads (set by load_settings; default: the
@@ -432,3 +440,19 @@ def load_settings(
         raise ConfigError(f"invalid configuration: {'; '.join(problems)}") from exc
     finally:
         _REQUEST.reset(token)
+
+
+def settings_origins(
+    config_file: Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Which layer set each key that is not a default, as ``load_settings`` with the same
+    arguments would read them: ``{"nlp.model": "GEMEENTETAAL_MODEL", ...}`` (for `doctor`).
+
+    Raises:
+        ConfigError: the file cannot be read or a variable is malformed.
+    """
+    request = LoadRequest(config_file, environ)
+    cli = InitSettingsSource(Settings, dict(overrides or {}))
+    return set_by(layers(Settings, cli, request))

@@ -230,6 +230,14 @@ def where_set(
     return list(dict.fromkeys(inside))
 
 
+def set_by(sources: tuple[PydanticBaseSettingsSource, ...]) -> dict[str, str]:
+    """Every key a layer sets (``"nlp.model"``) -> the layer whose value is used."""
+    out: dict[str, str] = {}
+    for source in reversed(sources):  # lowest first: a higher layer overwrites
+        out.update({".".join(key): label for key, label in _origins(source).items()})
+    return dict(sorted(out.items()))
+
+
 def _leaf_paths(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
     for key, value in data.items():
         if isinstance(value, Mapping) and value:

