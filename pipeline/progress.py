@@ -16,20 +16,19 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from pipeline.numbers import nl_int
 from pipeline.run import FileResult, RunSummary
 
 
 @contextmanager
-def file_progress(
-    total_files: int, enabled: bool = True
-) -> Iterator[Callable[[FileResult], None]]:
+def file_progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[FileResult], None]]:
     """Yield a callback that advances a progress bar by one processed file."""
     console = Console(file=sys.stderr)
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("bestanden · {task.fields[words]:,} woorden · {task.fields[rate]:,.0f} w/s"),
+        TextColumn("bestanden · {task.fields[words]} woorden · {task.fields[rate]} w/s"),
         TimeElapsedColumn(),
         TextColumn("nog"),
         TimeRemainingColumn(),
@@ -39,13 +38,14 @@ def file_progress(
     )
     state = {"words": 0}
     with progress:
-        task = progress.add_task("Verwerken", total=total_files, words=0, rate=0.0)
+        task = progress.add_task("Verwerken", total=total_files, words="0", rate="0")
 
         def on_file(result: FileResult) -> None:
             state["words"] += result.n_words
             elapsed = progress.tasks[0].elapsed or 0.0
             rate = state["words"] / elapsed if elapsed else 0.0
-            progress.update(task, advance=1, words=state["words"], rate=rate)
+            # Dutch digit grouping, like the rest of the bar ("1.234 woorden")
+            progress.update(task, advance=1, words=nl_int(state["words"]), rate=nl_int(rate))
 
         yield on_file
 
