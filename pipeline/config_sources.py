@@ -59,7 +59,8 @@ class TomlSource(TomlConfigSettingsSource):
     ) -> None:
         self.label = str(path)
         if path is not None and required and not path.is_file():
-            raise ConfigError(f"{path}: cannot read configuration: no such file")
+            problem = "not a file" if path.exists() else "no such file"
+            raise ConfigError(f"{path}: cannot read configuration: {problem}")
         try:
             super().__init__(settings_cls, toml_file=path)
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -175,6 +175,8 @@ def test_config_file_errors_name_the_file_and_key(tmp_path: Path, text: str, mat
 def test_config_file_that_cannot_be_read(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"missing\.toml: cannot read configuration: no such"):
         load_settings(tmp_path / "missing.toml", None, environ={})
+    with pytest.raises(ConfigError, match=r"cannot read configuration: not a file"):
+        load_settings(tmp_path, None, environ={})
     binary = tmp_path / "binary.toml"
     binary.write_bytes(b"\xff\xfe[nlp]")
     with pytest.raises(ConfigError, match=r"binary\.toml: cannot read configuration: 'utf-8'"):
