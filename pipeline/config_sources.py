@@ -106,7 +106,8 @@ class EnvSource(EnvSettingsSource):
         for name, path in self._own_variables():
             if len(path) > 1 and path[0] not in sections:
                 raise ConfigError(
-                    f"{name}: no settings section {path[0]!r}; sections: {', '.join(sections)}"
+                    f"invalid configuration: {name}: no settings section {path[0]!r}; "
+                    f"sections: {', '.join(sections)}"
                 )
         try:
             return super().__call__()
@@ -126,7 +127,9 @@ class EnvSource(EnvSettingsSource):
                 if path[-1] == field_name.lower() and self.env_vars[name.lower()] == value
             ]
             shown = names[0] if names else field_name
-            raise ConfigError(f'{shown}: not valid JSON (write a list as ["a", "b"])') from None
+            raise ConfigError(
+                f'invalid configuration: {shown}: not valid JSON (a list: ["a", "b"])'
+            ) from None
 
     def origins(self) -> dict[tuple[str, ...], str]:
         """Key path -> the variable that sets it (a whole section for ``GEMEENTETAAL_NLP``)."""
