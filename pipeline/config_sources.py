@@ -132,8 +132,10 @@ class EnvSource(EnvSettingsSource):
             ) from None
 
     def origins(self) -> dict[tuple[str, ...], str]:
-        """Key path -> the variable that sets it (a whole section for ``GEMEENTETAAL_NLP``)."""
-        return {path: name for name, path in self._own_variables()}
+        """Key path -> the variable that sets it (a whole section for ``GEMEENTETAAL_NLP``);
+        variables that are no settings (``GEMEENTETAAL_PROCESSED``) are left out."""
+        sections = self.settings_cls.model_fields
+        return {path: name for name, path in self._own_variables() if path[0] in sections}
 
 
 class AliasEnvSource(PydanticBaseSettingsSource):

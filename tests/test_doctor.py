@@ -40,6 +40,7 @@ def test_doctor_says_which_layer_set_each_value(tmp_path, monkeypatch):
     (tmp_path / "gemeentetaal.toml").write_text("[web]\nport = 8001\nmax_chars = 5000\n")
     monkeypatch.setenv("GEMEENTETAAL_WEB__PORT", "8005")
     monkeypatch.setenv("GEMEENTETAAL_SECRET", "hunter2-key")
+    monkeypatch.setenv("GEMEENTETAAL_PROCESSED", str(tmp_path))  # not a setting: not listed
     result = CliRunner().invoke(app, ["doctor", "--model", "nl_ud_sm"])
     assert result.exit_code == 0, result.output
     block = result.stdout.split("Configuration set by")[1].split("Configuration in force")[0]
