@@ -1,4 +1,5 @@
-"""Tests for pipeline/ingest/threads.py: layouts, structure, article and golden files."""
+"""Tests for pipeline/ingest/threads.py, thread_layouts.py and thread_records.py: layouts,
+structure, article and golden files."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Tests for pipeline/privacy.py: pseudonyms, scrubbing, and no personal data in any output."""
+"""Tests for pipeline/privacy/ (identifiers, names, person_names, Pseudonymiser): pseudonyms,
+scrubbing, and no personal data in any output."""
 
 from __future__ import annotations
 
