@@ -392,12 +392,24 @@ def _continues(
 
 def _continues_table(table: list[PdfLine], line: PdfLine, nxt: PdfLine | None = None) -> bool:
     """A one-cell line right below a table row, inside the table's columns: a wrapped cell
-    (in an inner column it may stand a little further off: a cell centred over lines); or
-    a row label wrapped over lines, standing just above the row's figures (``nxt``)."""
+    (in an inner column it may stand a little further off: a cell centred over lines); a
+    row label wrapped over lines, standing just above the row's figures (``nxt``); or,
+    while the table has header lines only, a caption wrapped between them ("Programma: P0
+    Bestuur en" / "Rekening Begroting ..." / "ondersteuning" / "bedragen x € 1.000 2019
+    ...")."""
     last = table[-1]
     gap = last.y - line.y
     left = min(ln.x for ln in table)
     inner = line.x > left + 3 * line.size
+    if (
+        nxt is not None
+        and len(nxt.cells) >= 2
+        and not any(_amount_row([c.text for c in ln.cells]) for ln in table)
+        and 0 < gap <= 1.6 * line.size
+        and 0 < line.y - nxt.y <= 2.6 * line.size
+        and not line.text.endswith(_SENTENCE_END)
+    ):
+        return True  # a caption in the label column wrapped between stacked header lines
     if (
         nxt is not None
         and len(nxt.cells) >= 2
