@@ -60,3 +60,21 @@ def test_pdf_layout_one_line_caption_unchanged():
     blocks = [b for b in blocks_from_lines([_cost_page(None)], 3) if b.kind == "table"]
     header = _header(blocks[0])
     assert header[-3:] == ["Rekening 2019", "Begroting 2020", "Begroting 2021"]
+
+
+def test_pdf_layout_figure_in_the_label_run_moves_to_its_column():
+    """A PDF writer that sets "Baten" and its first figure in one text run: the figure
+    reaches us inside the label cell and goes back to the first value column."""
+    cols = [280.0, 334.0, 388.0]
+    lines = [
+        _line(506.8, 8, (73, "bedragen x € 1.000"), *zip(cols, YEARS, strict=True)),
+        _line(491, 8, (73, "Baten 2.483"), *zip(cols[1:], ["102", "105"], strict=True)),
+        _line(476, 8, (73, "Saldo"), *zip(cols, ["-4.145", "-4.387", "-4.496"], strict=True)),
+        _line(461, 8, (73, "Kerkehout 6"), *zip(cols, ["145", "131", "-"], strict=True)),
+        _line(446, 8, (73, "Rekening 2023"), *zip(cols[1:], ["7", "8"], strict=True)),
+    ]
+    table = next(b for b in blocks_from_lines([lines], 3) if b.kind == "table")
+    body = [list(r) for r in table.rows[table.header_rows :]]
+    assert body[0][:2] == ["Baten", "2.483"]
+    assert body[2][:2] == ["Kerkehout 6", "145"]  # a label ending in a number, column full
+    assert body[3][:2] == ["Rekening 2023", ""]  # a year stays in the label

@@ -339,6 +339,7 @@ def _table_blocks(lines: list[PdfLine]) -> list[Block]:
                 c = column(cell)
                 row[c] = f"{row[c]} {cell.text}".strip()
         rows.append(row)
+    _split_label_figures(rows)
     header_rows = n_before if n_before < len(rows) else 0
     while header_rows < len(rows) - 1 and _year_row(rows[header_rows]):
         header_rows += 1
@@ -359,3 +360,24 @@ def _table_blocks(lines: list[PdfLine]) -> list[Block]:
     ):
         header_rows += 1
     return [Block("table", rows=tuple(tuple(r) for r in rows), header_rows=header_rows), BLANK]
+
+
+_TRAILING_FIGURE = re.compile(r"(.*\S)\s+([-−–(]?\s*€?\s*\d[\d.,]*\)?)")
+
+
+def _split_label_figures(rows: list[list[str]]) -> None:
+    """A row label that ends with the row's first figure while that column stays empty
+    ("Baten 2.483" | "" | "102" ...): some PDF writers set a label and the figure after it
+    in one text run, which reaches us as one fragment at the label's place. The figure
+    moves to the first value column when the other rows have figures there."""
+    if not rows or len(rows[0]) < 3:
+        return
+    filled = sum(1 for r in rows if _NUMBERISH.fullmatch(r[1]) and not _YEAR.fullmatch(r[1]))
+    if filled < 2:
+        return
+    for row in rows:
+        if row[1] or not any(_NUMBERISH.fullmatch(c) for c in row[2:] if c):
+            continue
+        m = _TRAILING_FIGURE.fullmatch(row[0])
+        if m is not None and not _YEAR.fullmatch(m.group(2)):
+            row[0], row[1] = m.group(1), m.group(2)
