@@ -614,7 +614,8 @@ def test_ingest_programme_repeated_and_chapter_headings_open_no_programme():
         "Programma 1 Veiligheid\n\nWat willen we bereiken?\n\nVeilig wonen voor iedereen.\n\n"
         "Programma 1\n\nTabel met cijfers hieronder.\n\n"
         "Programma 2 Zorg\n\nWat willen we bereiken?\n\nGoede zorg dichtbij.\n\n"
-        "Overzicht per programma\n\nP2 Zorg\n\nDe lasten van de zorg stijgen.\n"
+        "Overzicht per programma\n\nP2 Zorg\n\nDe lasten van de zorg stijgen.\n\n"
+        "P1 Veiligheid Inzet extra boa's\n\nDe kosten zijn incidenteel.\n"
     )
     doc = parse_document(text_blocks(text), text, "x.txt", "h1")
     assert [(p.number, p.title) for p in doc.programmes] == [("1", "Veiligheid"), ("2", "Zorg")]
