@@ -78,3 +78,18 @@ def test_pdf_layout_figure_in_the_label_run_moves_to_its_column():
     assert body[0][:2] == ["Baten", "2.483"]
     assert body[2][:2] == ["Kerkehout 6", "145"]  # a label ending in a number, column full
     assert body[3][:2] == ["Rekening 2023", ""]  # a year stays in the label
+
+
+def test_pdf_layout_numbered_item_at_a_tab_stop_is_text_not_a_table():
+    lines = [
+        _line(700, 9, (71, "1.1"), (107, "Uitgevoerd uitvoeringsplan 2026 van het beleid")),
+        _line(683, 9, (71, "1.2"), (107, "Geëvalueerd uitvoeringsplan 2026")),
+        _line(650, 9, (71, "Rekening"), (280, "2019"), (334, "2020")),
+        _line(635, 9, (71, "Baten"), (280, "12"), (334, "14")),
+        _line(620, 9, (71, "2.1"), (280, "Inzet boa's")),  # inside a table: a row
+    ]
+    blocks = [b for b in blocks_from_lines([lines], 3) if b.kind != "blank"]
+    assert [b.kind for b in blocks[:2]] == ["line", "line"]
+    assert blocks[0].text == "1.1 Uitgevoerd uitvoeringsplan 2026 van het beleid"
+    table = blocks[2]
+    assert table.kind == "table" and table.rows[-1][0] == "2.1"

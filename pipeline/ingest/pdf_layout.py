@@ -116,6 +116,8 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
             reason = "table of contents" if k in toc else "running header"
             blocks.append(Block("furniture", line.text, reason=reason))
             continue
+        if len(line.cells) >= 2 and not table:
+            line = _list_line(line) or line
         if len(line.cells) >= 2:
             flush_para()
             table.append(line)
@@ -381,3 +383,31 @@ def _split_label_figures(rows: list[list[str]]) -> None:
         m = _TRAILING_FIGURE.fullmatch(row[0])
         if m is not None and not _YEAR.fullmatch(m.group(2)):
             row[0], row[1] = m.group(1), m.group(2)
+
+
+# the number of a list item set apart by a tab stop: "1.1", "2.", "a)", "(b)"
+_ITEM_NUMBER = re.compile(
+    r"\d{1,2}(?:\.\d{1,2}){0,3}\.|\d{1,2}(?:\.\d{1,2}){1,3}|\(?[a-z]\)|[a-z]\."
+)
+_WORD = re.compile(r"[^\W\d_]{3}")
+
+
+def _list_line(line: PdfLine) -> PdfLine | None:
+    """A numbered list item whose number stands at a tab stop ("1.1" | "Uitgevoerd
+    uitvoeringsplan ..."): one line of text, not a table row of two cells. Only outside a
+    table (a row of a running table keeps its cells)."""
+    if len(line.cells) != 2:
+        return None
+    mark, text = line.cells
+    if _ITEM_NUMBER.fullmatch(mark.text) is None or _WORD.search(text.text) is None:
+        return None
+    if _NUMBERISH.fullmatch(text.text) or sum(ch.isdigit() for ch in text.text) * 3 > len(
+        text.text
+    ):
+        return None
+    merged = Fragment(
+        mark.x, mark.y, mark.size, f"{mark.text} {text.text}", None, mark.bold and text.bold
+    )
+    if text.width is not None:
+        merged.width = text.x + text.width - mark.x
+    return PdfLine(line.y, line.size, [merged])
