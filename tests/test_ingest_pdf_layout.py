@@ -93,3 +93,16 @@ def test_pdf_layout_numbered_item_at_a_tab_stop_is_text_not_a_table():
     assert blocks[0].text == "1.1 Uitgevoerd uitvoeringsplan 2026 van het beleid"
     table = blocks[2]
     assert table.kind == "table" and table.rows[-1][0] == "2.1"
+
+
+def test_pdf_layout_lone_numbered_agenda_item_keeps_its_cells():
+    """A decision list: "7.2" | "Nota reserves ..." over running text at the margin is no
+    list run (its heading-like text must not become document evidence)."""
+    lines = [
+        _line(700, 9, (71, "7.2"), (107, "Nota reserves en voorzieningen")),
+        _line(683, 9, (71, "Het college stelt de nota vast en stuurt haar naar de raad.")),
+        _line(650, 9, (71, "7.3"), (107, "Zienswijze ontwerpbegroting 2025")),
+        _line(633, 9, (71, "Het college stemt in met de zienswijze.")),
+    ]
+    blocks = [b for b in blocks_from_lines([lines], 3) if b.kind != "blank"]
+    assert [b.kind for b in blocks] == ["table", "line", "table", "line"]

@@ -79,6 +79,7 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     )
     flat = [(p, i, line) for p, page in enumerate(pages) for i, line in enumerate(page)]
     toc = toc_lines([line.text for _, _, line in flat])
+    list_lines = _list_runs(flat)
     sizes: Counter[float] = Counter()
     for _, _, line in flat:
         sizes[round(line.size, 1)] += len(line.text)
@@ -116,7 +117,7 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
             reason = "table of contents" if k in toc else "running header"
             blocks.append(Block("furniture", line.text, reason=reason))
             continue
-        if len(line.cells) >= 2 and not table:
+        if k in list_lines and not table:
             line = _list_line(line) or line
         if len(line.cells) >= 2:
             flush_para()
@@ -392,19 +393,55 @@ _ITEM_NUMBER = re.compile(
 _WORD = re.compile(r"[^\W\d_]{3}")
 
 
-def _list_line(line: PdfLine) -> PdfLine | None:
-    """A numbered list item whose number stands at a tab stop ("1.1" | "Uitgevoerd
-    uitvoeringsplan ..."): one line of text, not a table row of two cells. Only outside a
-    table (a row of a running table keeps its cells)."""
+_ITEM_START = re.compile(rf"(?:{_ITEM_NUMBER.pattern})\s+\S")
+
+
+def _item_mark(line: PdfLine) -> bool:
+    """A line that starts a numbered item: "1.1" | "text" (two cells, the number at a tab
+    stop) or "2.2  text" in one cell."""
+    if len(line.cells) == 1:
+        return _ITEM_START.match(line.cells[0].text) is not None
     if len(line.cells) != 2:
-        return None
+        return False
     mark, text = line.cells
     if _ITEM_NUMBER.fullmatch(mark.text) is None or _WORD.search(text.text) is None:
+        return False
+    digits = sum(ch.isdigit() for ch in text.text)
+    return not _NUMBERISH.fullmatch(text.text) and digits * 3 <= len(text.text)
+
+
+def _list_runs(flat: list[tuple[int, int, PdfLine]]) -> set[int]:
+    """Indices of two-cell lines that are items of a numbered list: next to another item
+    line on the same page, with at most two wrapped lines of the item's text between them
+    (lines that start right of the number); bold lines are headings, not items. An agenda
+    item "7.2" | "Nota reserves ..." over its decision text (a decision list) keeps its
+    cells."""
+    marks = [_item_mark(line) and not line.bold for _, _, line in flat]
+    out: set[int] = set()
+    for k, (p, _, line) in enumerate(flat):
+        if not marks[k] or len(line.cells) != 2:
+            continue
+        text_x = line.cells[1].x
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(flat) and flat[j][0] == p and not marks[j] and abs(j - k) <= 2:
+                if flat[j][2].x < text_x - 2:  # running text at the margin ends the list
+                    break
+                j += step
+            if 0 <= j < len(flat) and flat[j][0] == p and marks[j]:
+                out.add(k)
+                break
+    return out
+
+
+def _list_line(line: PdfLine) -> PdfLine | None:
+    """A numbered list item whose number stands at a tab stop ("1.1" | "Uitgevoerd
+    uitvoeringsplan ..."): one line of text, not a table row of two cells. Used outside a
+    table (a row of a running table keeps its cells) and within a run of items
+    (``_list_runs``)."""
+    if len(line.cells) != 2 or not _item_mark(line):
         return None
-    if _NUMBERISH.fullmatch(text.text) or sum(ch.isdigit() for ch in text.text) * 3 > len(
-        text.text
-    ):
-        return None
+    mark, text = line.cells
     merged = Fragment(
         mark.x, mark.y, mark.size, f"{mark.text} {text.text}", None, mark.bold and text.bold
     )
