@@ -28,6 +28,8 @@ from pipeline.ingest.programme import (
     parse_programme,
     split_names,
 )
+from pipeline.ingest.programme.tables import row_labels
+from pipeline.ingest.programme.vocabulary import load_vocabulary
 from pipeline.ingest.readers import read_input
 from pipeline.records import Document, content_hash
 
@@ -612,7 +614,8 @@ def test_ingest_programme_repeated_and_chapter_headings_open_no_programme():
         "Programma 1 Veiligheid\n\nWat willen we bereiken?\n\nVeilig wonen voor iedereen.\n\n"
         "Programma 1\n\nTabel met cijfers hieronder.\n\n"
         "Programma 2 Zorg\n\nWat willen we bereiken?\n\nGoede zorg dichtbij.\n\n"
-        "Overzicht per programma\n\nP2 Zorg\n\nDe lasten van de zorg stijgen.\n"
+        "Overzicht per programma\n\nP2 Zorg\n\nDe lasten van de zorg stijgen.\n\n"
+        "P1 Veiligheid Inzet extra boa's\n\nDe kosten zijn incidenteel.\n"
     )
     doc = parse_document(text_blocks(text), text, "x.txt", "h1")
     assert [(p.number, p.title) for p in doc.programmes] == [("1", "Veiligheid"), ("2", "Zorg")]
@@ -689,3 +692,69 @@ def test_ingest_programme_pdf_cost_row_label_wrapped_over_lines(
     doc = parse_document(raw.layout(), raw.text, target.name, content_hash(raw.data))
     tables = [t for s in doc.all_sections() for t in s.tables if t.kind == "amounts"]
     assert tables and all(t.rows[0][0] == label and len(t.amounts) == 36 for t in tables)
+
+
+KINDS = frozenset({"baten", "lasten", "saldo"})
+
+
+def test_ingest_programme_cost_rows_in_taakveld_blocks():
+    """Rows per task field in blocks (label wrapped over the block's rows, the kind after
+    it): each row is named "<task field> <kind>" (the layout of a real Programmabegroting)."""
+    rows = [
+        ["0.1 Bestuur Baten", "89"],
+        ["Lasten", "-2.032"],
+        ["Saldo", "-1.943"],
+        ["0.3 Beheer overige gebouwen en Baten", "97"],
+        ["gronden Lasten", "-485"],
+        ["Saldo", "-388"],
+        ["6.71 Maatwerkdienstverlening Baten", "160"],
+        ["18+ Lasten", "-2.542"],
+        ["Saldo", "-2.382"],
+        ["0.9 Vennootschapsbelasting Baten", "0"],
+        ["(VpB) Lasten", "-22"],
+        ["Saldo", "-22"],
+        ["Totaal baten Baten", "41.839"],
+        ["Totaal lasten Lasten", "-13.230"],
+        ["Onttrekking reserves", "7.517"],
+    ]
+    assert row_labels(rows, KINDS) == [
+        "0.1 Bestuur Baten",
+        "0.1 Bestuur Lasten",
+        "0.1 Bestuur Saldo",
+        "0.3 Beheer overige gebouwen en gronden Baten",
+        "0.3 Beheer overige gebouwen en gronden Lasten",
+        "0.3 Beheer overige gebouwen en gronden Saldo",
+        "6.71 Maatwerkdienstverlening 18+ Baten",
+        "6.71 Maatwerkdienstverlening 18+ Lasten",
+        "6.71 Maatwerkdienstverlening 18+ Saldo",
+        "0.9 Vennootschapsbelasting (VpB) Baten",
+        "0.9 Vennootschapsbelasting (VpB) Lasten",
+        "0.9 Vennootschapsbelasting (VpB) Saldo",
+        "Totaal baten Baten",
+        "Totaal lasten Lasten",
+        "Onttrekking reserves",
+    ]
+
+
+def test_ingest_programme_cost_row_kind_in_a_column_of_its_own():
+    rows = [["Wegen", "Lasten", "1.200"], ["", "Baten", "300"], ["Groen", "Lasten", "800"],
+            ["", "Baten", "20"]]  # fmt: skip
+    assert row_labels(rows, KINDS) == ["Wegen Lasten", "Wegen Baten", "Groen Lasten",
+                                       "Groen Baten"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["Baten", "Lasten", "Saldo van baten en lasten", "Onttrekking reserves"],
+        ["Totaal lasten", "Totaal baten", "Saldo"],  # one short block: left as written
+        ["Lasten", "Baten", "Saldo", "Lasten", "Baten"],
+        ["Personeel", "Kapitaallasten", "Overige lasten"],
+    ],
+)
+def test_ingest_programme_cost_rows_without_blocks_keep_their_labels(labels: list[str]):
+    assert row_labels([[label, "1"] for label in labels], KINDS) == labels
+
+
+def test_ingest_programme_cost_row_kinds_come_from_the_vocabulary():
+    assert {"baten", "lasten", "saldo"} <= load_vocabulary().row_kinds

@@ -14,8 +14,9 @@ Other municipal documents: family ``text`` and no programme.
 
 ``--real`` measures the real documents instead: expected records in
 ``tests/fixtures/real/programme_documents/{dev,heldout,heldout2}`` (written before the parser
-was run on them; ``heldout`` became development set dev2 in round 3, ``heldout2`` is the fresh
-held-out set, real only), the documents in ``<eval dir>/programme_documents_real`` (export them with
+was run on them; ``heldout`` became development set dev2 in round 3, ``heldout2`` (measured
+once as the fresh held-out set in round 3) became development set dev3 in round 4; folder
+names kept), the documents in ``<eval dir>/programme_documents_real`` (export them with
 ``programme_real_export.py``; a file whose sha256 differs from the record is refused).
 There, a ``headings`` of null is not checked and column labels compare as sets of words.
 """
@@ -235,11 +236,12 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--real", action="store_true", help="the real documents")
     args = parser.parse_args()
-    parts = ["dev", "heldout"] if args.set == "all" else [args.set]
+    every = ["dev", "heldout", "heldout2"] if args.real else ["dev", "heldout"]
+    parts = every if args.set == "all" else [args.set]
     for part in parts:
         label = {
             "heldout": "held-out (dev2 since round 3)",
-            "heldout2": "fresh held-out",
+            "heldout2": "dev3 (the round-3 fresh held-out, development since round 4)",
         }.get(part, "development")
         if args.real:
             from bench.evaluate.common import eval_dir

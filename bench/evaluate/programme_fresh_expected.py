@@ -68,7 +68,9 @@ def main() -> None:
                             "unit": "bedragen x € 1.000",
                         }
                     )
-            elif re.match(r"^\d+\.\d+\s", line) or (pending and line and not line[0].isdigit()):
+            elif re.match(r"^\d+\.\d+\s", line) or (pending and line):
+                # a taakveld label, or its wrapped rest ("gronden", "(VpB)", "18+"); round 4
+                # fix: a rest starting with a digit ("18+", "18-") was dropped before
                 pending.append(line)
     data = {
         "file": PDF.name,

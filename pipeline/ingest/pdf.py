@@ -1,62 +1,36 @@
-"""Read a PDF's text layer with positions (pypdf's text visitor) into layout blocks.
+"""Read a PDF's text layer with positions (pypdf's text visitor) into positioned lines.
 
-Per page, text fragments are grouped into lines by their baseline and into cells by the
-horizontal gaps between them. Running headers and footers (lines at a page edge repeated on
-many pages, page numbers) and table-of-contents lines become furniture. Lines of the same
-size and normal spacing form one paragraph, also over a page break when the sentence goes
-on; words hyphenated at a line end are rejoined. Runs of lines with two or more cells are
-tables, with a header of one or more lines merged per column. Font sizes larger than the
-body's give heading levels. Time and memory are linear in the number of text fragments.
+Per page, text fragments are placed by pypdf's text matrices; where a fragment ends comes
+from its font's glyph widths (simple fonts by ``/Widths``, composite fonts through their
+ToUnicode map), so a word space can be told from a cell gap. Fragments are grouped into
+lines by their baseline and into cells by the horizontal gaps between them. What the lines
+mean (furniture, paragraphs, tables, headings) is ``pdf_layout``'s work. Time and memory are
+linear in the number of text fragments.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
 import warnings
-from collections import Counter
-from dataclasses import dataclass, field
 
 from pipeline.config import IngestSettings
-from pipeline.ingest.layout import (
-    BLANK,
-    Block,
-    hyphenates,
-    join_hyphenated,
-    running_furniture,
-    toc_lines,
-    word_evidence,
-)
+from pipeline.ingest.layout import Block
 from pipeline.ingest.limits import bounded_pages
+from pipeline.ingest.pdf_layout import (
+    GLYPH_WIDTH_EM,
+    LIST_MARK,
+    Fragment,
+    PdfLine,
+    blocks_from_lines,
+)
 
-# A glyph is on average about half the font size wide; used to estimate where a fragment
-# ends, to tell a cell gap (wide) from a word space (narrow).
-GLYPH_WIDTH_EM = 0.5
+# Fragments further apart than this (in em of their size) are cells of their own.
 CELL_GAP_EM = 1.5
-_LIST_MARK = re.compile(r"(?:\(?[A-Za-z]\)|[A-Za-z]\.|\d{1,2}[.)]|[-–•·▪◦*\uf0b7])")
-_NUMBERISH = re.compile(r"[-−–(]?\s*€?\s*[\d.,]+\s*\)?%?")
-_SENTENCE_END = (".", "!", "?", ":", ";")
 
 
 class PdfError(ValueError):
     """The PDF cannot be read (the reader turns this into an ``InputError``)."""
-
-
-@dataclass
-class Fragment:
-    x: float
-    y: float
-    size: float
-    text: str
-    width: float | None = None  # from the font's glyph widths, when known
-    bold: bool = False
-
-    @property
-    def end(self) -> float:
-        if self.width is not None:
-            return self.x + self.width
-        return self.x + len(self.text) * self.size * GLYPH_WIDTH_EM
 
 
 class _FontWidths:
@@ -126,26 +100,6 @@ class _FontWidths:
         except (AttributeError, KeyError, TypeError, ValueError, IndexError):
             pass
         return {}, 0.0
-
-
-@dataclass
-class PdfLine:
-    y: float
-    size: float
-    cells: list[Fragment] = field(default_factory=list)
-
-    @property
-    def x(self) -> float:
-        return self.cells[0].x
-
-    @property
-    def bold(self) -> bool:
-        """Every cell set in a bold font (a heading at body size in Word exports)."""
-        return all(c.bold for c in self.cells)
-
-    @property
-    def text(self) -> str:
-        return " ".join(c.text for c in self.cells)
 
 
 _BFCHAR = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]{4})>")
@@ -222,7 +176,7 @@ def _lines(fragments: list[Fragment]) -> list[PdfLine]:
             if merged:
                 prev = merged[-1]
                 gap = frag.x - prev.end
-                label = _LIST_MARK.fullmatch(prev.text.strip()) is not None and len(merged) == 1
+                label = LIST_MARK.fullmatch(prev.text.strip()) is not None and len(merged) == 1
                 if gap < CELL_GAP_EM * frag.size or label:
                     sep = "" if prev.text.endswith(" ") else " "
                     joined = not label or frag.text[:1].isdigit()  # "1." + "2.01": one number
@@ -267,282 +221,3 @@ def read_pdf_blocks(
     finally:
         pdf_log.setLevel(level)
     return blocks_from_lines(pages, min_repeats)
-
-
-def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Block]:
-    """Blocks from the lines of every page (see the module docstring)."""
-    furniture = running_furniture(
-        [[ln.text for ln in page] for page in pages],
-        min_repeats,
-        positions=[[round(ln.y / 6) for ln in page] for page in pages],
-    )
-    flat = [(p, i, line) for p, page in enumerate(pages) for i, line in enumerate(page)]
-    toc = toc_lines([line.text for _, _, line in flat])
-    sizes: Counter[float] = Counter()
-    for _, _, line in flat:
-        sizes[round(line.size, 1)] += len(line.text)
-    body = sizes.most_common(1)[0][0] if sizes else 10.0
-    larger = sorted({s for s in sizes if s > body * 1.12}, reverse=True)
-    heading_level = {s: min(i + 1, 3) for i, s in enumerate(larger)}
-    words, _ = word_evidence(line.text for _, _, line in flat)
-    keep_hyphens = not hyphenates([line.text for _, _, line in flat], words)
-    leading = _leading(pages)
-
-    blocks: list[Block] = []
-    para: list[str] = []
-    para_line: PdfLine | None = None
-    para_page = -1
-    item_x: float | None = None
-    table: list[PdfLine] = []
-
-    def flush_para() -> None:
-        nonlocal para_line, item_x
-        if para:
-            assert para_line is not None
-            level = heading_level.get(round(para_line.size, 1), 0)
-            blocks.append(Block("line", " ".join(para), style_level=level))
-            blocks.append(BLANK)
-            para.clear()
-        para_line, item_x = None, None
-
-    def flush_table() -> None:
-        if table:
-            blocks.extend(_table_blocks(table))
-            table.clear()
-
-    for k, (p, i, line) in enumerate(flat):
-        if (p, i) in furniture or k in toc:
-            reason = "table of contents" if k in toc else "running header"
-            blocks.append(Block("furniture", line.text, reason=reason))
-            continue
-        if len(line.cells) >= 2:
-            flush_para()
-            table.append(line)
-            continue
-        nxt = flat[k + 1][2] if k + 1 < len(flat) and flat[k + 1][0] == p else None
-        if table and _continues_table(table, line, nxt):
-            table.append(line)
-            continue
-        flush_table()
-        text = line.text
-        marker = _LIST_MARK.match(text.split(" ", 1)[0]) is not None and " " in text
-        if (
-            para
-            and para_line is not None
-            and not marker
-            and _continues(para, para_line, para_page, line, p, item_x, leading)
-        ):
-            joined = join_hyphenated(para[-1], text, words, keep_hyphen=keep_hyphens)
-            if joined is not None:
-                para[-1] = joined[0]
-                if joined[1]:
-                    para.append(joined[1])
-            else:
-                para.append(text)
-            para_line, para_page = line, p
-            continue
-        flush_para()
-        para.append(text)
-        para_line, para_page = line, p
-        if marker:
-            item_x = line.cells[0].x + (len(text.split(" ", 1)[0]) + 1) * line.size * GLYPH_WIDTH_EM
-    flush_para()
-    flush_table()
-    return blocks
-
-
-def _leading(pages: list[list[PdfLine]]) -> dict[float, float]:
-    """The usual distance between consecutive lines of each font size within a paragraph
-    (lines broken mid-sentence; the lower quartile, as one-line paragraphs and labels
-    stand further apart): the document's line spacing, which Word sets anywhere from 1.0
-    to 2.0 times the size."""
-    gaps: dict[float, list[float]] = {}
-    for page in pages:
-        for a, b in itertools.pairwise(page):
-            gap = a.y - b.y
-            wrapped = not a.text.rstrip().endswith(_SENTENCE_END)  # a line broken mid-sentence
-            if wrapped and abs(a.size - b.size) <= 0.5 and 0 < gap <= 2.5 * a.size:
-                gaps.setdefault(round(a.size, 1), []).append(gap)
-    return {size: sorted(g)[len(g) // 4] for size, g in gaps.items() if g}
-
-
-def _continues(
-    para: list[str],
-    last: PdfLine,
-    last_page: int,
-    line: PdfLine,
-    page: int,
-    item_x: float | None,
-    leading: dict[float, float] | None = None,
-) -> bool:
-    """True when ``line`` goes on with the paragraph whose last line is ``last``."""
-    if abs(line.size - last.size) > 0.5 or line.bold != last.bold:
-        return False
-    prev = para[-1].rstrip()
-    if page != last_page:
-        return not prev.endswith(_SENTENCE_END) or line.text[:1].islower()
-    gap = last.y - line.y
-    usual = (leading or {}).get(round(line.size, 1), 0.0)
-    if gap <= 0 or gap > max(1.6 * line.size, 1.25 * usual):
-        return False
-    if item_x is not None:
-        return line.x >= item_x - 2 * line.size
-    return abs(line.x - last.x) < 2 * line.size or line.text[:1].islower()
-
-
-def _continues_table(table: list[PdfLine], line: PdfLine, nxt: PdfLine | None = None) -> bool:
-    """A one-cell line right below a table row, inside the table's columns: a wrapped cell
-    (in an inner column it may stand a little further off: a cell centred over lines); or
-    a row label wrapped over lines, standing just above the row's figures (``nxt``)."""
-    last = table[-1]
-    gap = last.y - line.y
-    left = min(ln.x for ln in table)
-    inner = line.x > left + 3 * line.size
-    if (
-        nxt is not None
-        and len(nxt.cells) >= 2
-        and 0 < gap <= 2.6 * line.size
-        and 0 < line.y - nxt.y <= 1.2 * line.size
-        and abs(line.size - last.size) <= 0.5
-    ):
-        return True
-    return (
-        0 < gap <= (2.6 if inner else 1.6) * line.size
-        and line.x > left - 1
-        and (abs(line.size - last.size) <= 0.5)
-        and not line.text.endswith(_SENTENCE_END)
-    )
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_DIGIT = re.compile(r"\d")
-
-
-def _year_row(row: list[str]) -> bool:
-    """A row of years (a column header line with the unit in its first cell)."""
-    rest = [c for c in row[1:] if c]
-    return bool(rest) and all(_YEAR.fullmatch(c) for c in rest)
-
-
-def _amount_row(row: list[str]) -> bool:
-    return any(_NUMBERISH.fullmatch(c) and not _YEAR.fullmatch(c) for c in row[1:] if c)
-
-
-def _columns(lines: list[PdfLine]) -> list[tuple[float, float]]:
-    """Column intervals: the spans of the cells of lines with two or more cells, merged
-    where they overlap (a cell wrapped over lines, centred or right-aligned text)."""
-    spans = sorted((c.x, c.end) for ln in lines if len(ln.cells) >= 2 for c in ln.cells)
-    cols: list[list[float]] = []
-    for x, end in spans:
-        if cols and x < cols[-1][1] - 0.5:
-            cols[-1][1] = max(cols[-1][1], end)
-        else:
-            cols.append([x, end])
-    return [(a, b) for a, b in cols]
-
-
-def _anchor_groups(
-    lines: list[PdfLine], first_col: tuple[float, float]
-) -> tuple[list[list[PdfLine]], int]:
-    """Lines grouped into table rows. An anchor is a line of two or more cells with one in
-    the first column; after the first anchor every other line joins the row it is nearest
-    to: the previous row's lowest line or the next anchor (cells wrapped below their row,
-    or vertically centred around it). Returns the groups and how many lines come before the
-    first anchor (header lines)."""
-
-    def is_anchor(ln: PdfLine) -> bool:
-        c = ln.cells[0]
-        in_first = min(c.end, first_col[1]) - max(c.x, first_col[0]) > 0
-        figures = any(
-            _NUMBERISH.fullmatch(x.text) and not _YEAR.fullmatch(x.text) for x in ln.cells
-        )  # a row of figures whose label wrapped onto lines of its own
-        return len(ln.cells) >= 2 and (in_first or figures)
-
-    anchors = [i for i, ln in enumerate(lines) if is_anchor(ln)]
-    if not anchors:
-        return [[ln] for ln in lines], len(lines)
-    first = anchors[0]
-    # lines right above the first row, nearer to it than to the line before them, are
-    # part of it (a label or cell starting above a vertically centred row)
-    start = first
-    while (
-        start > 1
-        and not _year_row(
-            [c.text for c in lines[start - 1].cells] if len(lines[start - 1].cells) > 1 else [""]
-        )
-        and lines[start - 1].y - lines[first].y < lines[start - 2].y - lines[start - 1].y
-    ):
-        start -= 1
-    groups: list[list[PdfLine]] = [[ln] for ln in lines[:start]]
-    rows: list[list[PdfLine]] = []
-    pending: list[PdfLine] = list(lines[start:first])
-    k = 0
-    for i in range(first, len(lines)):
-        line = lines[i]
-        if k < len(anchors) and anchors[k] == i:
-            rows.append([*pending, line])
-            pending = []
-            k += 1
-            continue
-        nxt = lines[anchors[k]] if k < len(anchors) else None
-        d_prev = rows[-1][-1].y - line.y
-        if nxt is not None and line.y - nxt.y < d_prev:
-            pending.append(line)
-        else:
-            rows[-1].append(line)
-    if pending:
-        rows[-1].extend(pending)
-    groups.extend(sorted(row, key=lambda ln: -ln.y) for row in rows)
-    return groups, start
-
-
-def _table_blocks(lines: list[PdfLine]) -> list[Block]:
-    """One table block from lines of cells. Columns are the merged spans of the cells; the
-    lines of a row whose cells wrap join the row's anchor line (``_anchor_groups``); lines
-    before the first anchor, a row of years and rows before the first amount are header
-    lines (merged per column by the parser)."""
-    width = max(len(line.cells) for line in lines)
-    if len(lines) == 1 and width < 2:
-        return [Block("line", lines[0].text), BLANK]
-    cols = _columns(lines)
-    if len(cols) < 2:
-        cols = [(c.x, c.end) for c in max(lines, key=lambda ln: len(ln.cells)).cells]
-    width = len(cols)
-
-    def column(cell: Fragment) -> int:
-        overlap = [min(cell.end, b) - max(cell.x, a) for a, b in cols]
-        best = max(range(width), key=lambda c: overlap[c])
-        if overlap[best] > 0:
-            return best
-        mid = (cell.x + cell.end) / 2
-        return min(range(width), key=lambda c: abs((cols[c][0] + cols[c][1]) / 2 - mid))
-
-    groups, n_before = _anchor_groups(lines, cols[0])
-    rows: list[list[str]] = []
-    for group in groups:
-        row = [""] * width
-        for line in group:
-            for cell in line.cells:
-                c = column(cell)
-                row[c] = f"{row[c]} {cell.text}".strip()
-        rows.append(row)
-    header_rows = n_before if n_before < len(rows) else 0
-    while header_rows < len(rows) - 1 and _year_row(rows[header_rows]):
-        header_rows += 1
-    if header_rows == 0 and rows and not any(_NUMBERISH.fullmatch(c) for c in rows[0][1:] if c):
-        header_rows = 1 if len(rows) > 1 else 0
-    # Rows before the first row with an amount (years are no amounts) are header lines:
-    # "Begroting / 2023 / primair / na wijziging" stacked over four lines.
-    first_amount = next((k for k, r in enumerate(rows) if _amount_row(r)), None)
-    if first_amount is not None and header_rows < first_amount:
-        header_rows = first_amount
-    # Short rows without figures between a header line and the first row with figures
-    # ("Naam | Eenheid | Bron | Cijfer (jaartal)" under "Cijfer | Vergelijkingscijfer").
-    while (
-        0 < header_rows < len(rows) - 1
-        and not any(_DIGIT.search(c) for c in rows[header_rows][1:])
-        and all(len(c) <= 40 for c in rows[header_rows])
-        and any(_DIGIT.search(c) for c in rows[header_rows + 1][1:])
-    ):
-        header_rows += 1
-    return [Block("table", rows=tuple(tuple(r) for r in rows), header_rows=header_rows), BLANK]

@@ -306,9 +306,12 @@ class Parser:
             (not line.title and builder.programme is not None
              and builder.programme.number == line.number)
             or (line.number, fold(line.title or "")) in seen
+            or any(n == line.number and t and fold(line.title or "").startswith(t + " ")
+                   for n, t in seen)
             or (line.number is None and bool(numbers))
         )  # fmt: skip
-        # A programme heading again (over a table, in the financial overview at the back)
+        # A programme heading again (over a table, in the financial overview at the back;
+        # also when the next line ran into it: "P3 Bestuur en middelen Ontvlechting ...")
         # or a numberless one among numbered programmes opens nothing new.
         if line.heading_kind == "programme" and not repeated:
             builder.flush()

@@ -92,13 +92,73 @@ def classify_table(table: Table, vocab: Vocabulary, section_heading: str | None)
     cells = sum(1 for r in table.rows for c in r[1:] if c.strip())
     if numeric and numeric * 2 >= cells:
         table.kind = "amounts"
-        _amounts(table)
+        _amounts(table, row_labels(table.rows, vocab.row_kinds))
 
 
-def _amounts(table: Table) -> None:
+# the start of a row label of its own: a capital, or a number before a word ("6.72 Jeugd");
+# anything else ("gronden", "(VpB)", "18+") is the wrapped rest of the label above
+_LABEL_START = re.compile(r"[A-ZÀ-Þ]|\d+(?:[.,]\d+)*[a-z]?\.?\s+\S")
+
+
+def row_labels(rows: list[list[str]], kinds: frozenset[str]) -> list[str]:
+    """The row label of every row of a cost table.
+
+    Tables that give their amounts per task field in blocks of rows ("0.3 Beheer overige
+    gebouwen en | Baten", "gronden | Lasten", "| Saldo") name each row "<block label>
+    <kind>" ("0.3 Beheer overige gebouwen en gronden Lasten"): the block label is the text
+    before the kind on the block's first row plus the wrapped rest of it on the rows below
+    (text that does not start with a capital or a number and a word); a kind in a column of
+    its own counts
+    the same. Only when the table has such blocks (three or more rows in blocks of two or
+    more rows); other rows, and other tables, keep their label as written (first cell).
+    """
+    labels = [row[0] if row else "" for row in rows]
+    if not kinds:
+        return labels
+    split: list[tuple[str, str] | None] = []
+    for row, label in zip(rows, labels, strict=True):
+        text = label
+        if len(row) > 1 and fold(row[1]).strip() in kinds:
+            text = f"{label} {row[1]}".strip()
+        words = text.split()
+        if words and fold(words[-1]) in kinds:
+            split.append((" ".join(words[:-1]), words[-1]))
+        else:
+            split.append(None)
+    blocks: list[tuple[list[str], list[int]]] = []  # (label parts, rows)
+    seen: set[str] = set()
+    for i, part in enumerate(split):
+        if part is None:
+            seen = set()
+            blocks.append(([], []))
+            continue
+        prefix, kind = part
+        k = fold(kind)
+        joins = bool(blocks and blocks[-1][1]) and k not in seen
+        if joins and prefix and _LABEL_START.match(prefix) is not None:
+            joins = False
+        if not joins:
+            seen = set()
+            blocks.append(([prefix] if prefix else [], []))
+        elif prefix:
+            blocks[-1][0].append(prefix)
+        seen.add(k)
+        blocks[-1][1].append(i)
+    in_blocks = sum(len(r) for parts, r in blocks if parts and len(r) >= 2)
+    if in_blocks < 3:
+        return labels
+    for parts, members in blocks:
+        if parts and len(members) >= 2:
+            for i in members:
+                kind = split[i][1]  # type: ignore[index]
+                labels[i] = f"{' '.join(parts)} {kind}"
+    return labels
+
+
+def _amounts(table: Table, labels: list[str]) -> None:
     factor = unit_factor(table.unit)
     for r, row in enumerate(table.rows):
-        label = row[0] if row else ""
+        label = labels[r]
         for c, value in enumerate(row[1:], start=1):
             number = parse_amount(value)
             if number is None:

@@ -51,6 +51,7 @@ class Vocabulary:
     goal_columns: frozenset[str]
     action_columns: frozenset[str]
     indicator_columns: dict[str, frozenset[str]]
+    row_kinds: frozenset[str] = frozenset()
 
 
 def _alternatives(words: list[str]) -> str:
@@ -114,6 +115,7 @@ def load_vocabulary(path: Path = TERMS_TOML) -> Vocabulary:
         indicator_columns={
             k: frozenset(fold(x) for x in v) for k, v in data["indicator_columns"].items()
         },
+        row_kinds=frozenset(fold(x) for x in data.get("row_kinds", [])),
     )
 
 

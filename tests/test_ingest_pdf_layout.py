@@ -1,0 +1,108 @@
+"""Positioned PDF lines into blocks (``pipeline/ingest/pdf_layout.py``): tables whose
+caption wraps between stacked header lines (the layout of a real Programmabegroting)."""
+
+from __future__ import annotations
+
+from pipeline.ingest.layout import Block
+from pipeline.ingest.pdf_layout import Fragment, PdfLine, blocks_from_lines
+
+YEARS = ["2019", "2020", "2021"]
+
+
+def _line(y: float, size: float, *cells: tuple[float, str]) -> PdfLine:
+    frags = [Fragment(x, y, size, text, width=len(text) * size * 0.5) for x, text in cells]
+    return PdfLine(y, size, frags)
+
+
+def _cost_page(caption_rest: str | None) -> list[PdfLine]:
+    """'Programma: P0 Bestuur en' / 'Rekening Begroting Begroting' / 'ondersteuning' /
+    unit cell with years / rows of figures, positions as in the real page."""
+    cols = [280.0, 334.0, 388.0]
+    lines = [
+        _line(600, 10, (71, "Wat gaat het kosten ?")),
+        _line(536, 8, (73, "Programma: P0 Bestuur en")),
+        _line(528.5, 7, *zip(cols, ["Rekening", "Begroting", "Begroting"], strict=True)),
+    ]
+    if caption_rest:
+        lines.append(_line(521.2, 8, (73, caption_rest)))
+    lines.append(_line(506.8, 8, (73, "bedragen x € 1.000"), *zip(cols, YEARS, strict=True)))
+    y = 491.4
+    for label, kind, values in [
+        ("0.1 Bestuur", "Baten", ["89", "0", "0"]),
+        ("", "Lasten", ["-2.032", "-2.087", "-2.244"]),
+        ("", "Saldo", ["-1.943", "-2.087", "-2.244"]),
+    ]:
+        cells = [(71.0, label)] if label else []
+        lines.append(_line(y, 9, *cells, (228, kind), *zip(cols, values, strict=True)))
+        y -= 15.4
+    lines.append(_line(y - 30, 9, (71, "Toelichting bij de cijfers van dit programma.")))
+    return lines
+
+
+def _header(table: Block) -> list[str]:
+    head = table.rows[: table.header_rows]
+    return [" ".join(c for c in col if c) for col in zip(*head, strict=True)]
+
+
+def test_pdf_layout_caption_wrapped_between_header_lines_stays_in_table():
+    blocks = [b for b in blocks_from_lines([_cost_page("ondersteuning")], 3) if b.kind != "blank"]
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1
+    header = _header(tables[0])
+    assert header[-3:] == ["Rekening 2019", "Begroting 2020", "Begroting 2021"]
+    assert "ondersteuning" in header[0]
+    assert not any(b.kind == "line" and b.text == "ondersteuning" for b in blocks)
+    # the text after the figures is no part of the table
+    assert blocks[-1].kind == "line" and blocks[-1].text.startswith("Toelichting")
+
+
+def test_pdf_layout_one_line_caption_unchanged():
+    blocks = [b for b in blocks_from_lines([_cost_page(None)], 3) if b.kind == "table"]
+    header = _header(blocks[0])
+    assert header[-3:] == ["Rekening 2019", "Begroting 2020", "Begroting 2021"]
+
+
+def test_pdf_layout_figure_in_the_label_run_moves_to_its_column():
+    """A PDF writer that sets "Baten" and its first figure in one text run: the figure
+    reaches us inside the label cell and goes back to the first value column."""
+    cols = [280.0, 334.0, 388.0]
+    lines = [
+        _line(506.8, 8, (73, "bedragen x € 1.000"), *zip(cols, YEARS, strict=True)),
+        _line(491, 8, (73, "Baten 2.483"), *zip(cols[1:], ["102", "105"], strict=True)),
+        _line(476, 8, (73, "Saldo"), *zip(cols, ["-4.145", "-4.387", "-4.496"], strict=True)),
+        _line(461, 8, (73, "Kerkehout 6"), *zip(cols, ["145", "131", "-"], strict=True)),
+        _line(446, 8, (73, "Rekening 2023"), *zip(cols[1:], ["7", "8"], strict=True)),
+    ]
+    table = next(b for b in blocks_from_lines([lines], 3) if b.kind == "table")
+    body = [list(r) for r in table.rows[table.header_rows :]]
+    assert body[0][:2] == ["Baten", "2.483"]
+    assert body[2][:2] == ["Kerkehout 6", "145"]  # a label ending in a number, column full
+    assert body[3][:2] == ["Rekening 2023", ""]  # a year stays in the label
+
+
+def test_pdf_layout_numbered_item_at_a_tab_stop_is_text_not_a_table():
+    lines = [
+        _line(700, 9, (71, "1.1"), (107, "Uitgevoerd uitvoeringsplan 2026 van het beleid")),
+        _line(683, 9, (71, "1.2"), (107, "Geëvalueerd uitvoeringsplan 2026")),
+        _line(650, 9, (71, "Rekening"), (280, "2019"), (334, "2020")),
+        _line(635, 9, (71, "Baten"), (280, "12"), (334, "14")),
+        _line(620, 9, (71, "2.1"), (280, "Inzet boa's")),  # inside a table: a row
+    ]
+    blocks = [b for b in blocks_from_lines([lines], 3) if b.kind != "blank"]
+    assert [b.kind for b in blocks[:2]] == ["line", "line"]
+    assert blocks[0].text == "1.1 Uitgevoerd uitvoeringsplan 2026 van het beleid"
+    table = blocks[2]
+    assert table.kind == "table" and table.rows[-1][0] == "2.1"
+
+
+def test_pdf_layout_lone_numbered_agenda_item_keeps_its_cells():
+    """A decision list: "7.2" | "Nota reserves ..." over running text at the margin is no
+    list run (its heading-like text must not become document evidence)."""
+    lines = [
+        _line(700, 9, (71, "7.2"), (107, "Nota reserves en voorzieningen")),
+        _line(683, 9, (71, "Het college stelt de nota vast en stuurt haar naar de raad.")),
+        _line(650, 9, (71, "7.3"), (107, "Zienswijze ontwerpbegroting 2025")),
+        _line(633, 9, (71, "Het college stemt in met de zienswijze.")),
+    ]
+    blocks = [b for b in blocks_from_lines([lines], 3) if b.kind != "blank"]
+    assert [b.kind for b in blocks] == ["table", "line", "table", "line"]
