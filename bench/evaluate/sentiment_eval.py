@@ -37,10 +37,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.evaluate.common import ROOT, eval_dir, sha256_text
 from pipeline.config import SentimentSettings
 from pipeline.sentiment import LABELS, load_model, score_texts
-from pipeline.sentiment.model import classification_metrics
+from pipeline.sentiment.training import classification_metrics
 
 LABELS_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal.csv"
 FRESH_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_fresh.csv"
+MUNICIPAL2_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal2.csv"
 HATECHECK_TARGETS = ("threat_dir_h", "threat_norm_h", "slur_h", "derog_dehum_h")
 
 
@@ -90,6 +91,39 @@ def fresh_set(split: str = "heldout") -> tuple[list[str], list[str], list[bool],
             uncivil.append(row["uncivil"] == "1")
             sources.append("reviews" if row["dataset"] == "bol_reviews" else "participation")
     return texts, labels, uncivil, sources
+
+
+def municipal2_set() -> tuple[list[str], list[str], list[bool], list[str]]:
+    """Texts, labels, uncivil labels and pools (``view`` / ``export``) of the fresh municipal
+    held-out set (``tests/fixtures/real/sentiment_municipal2.csv``; texts from
+    ``sentiment_municipal2.py``)."""
+    path = eval_dir() / "sentiment_municipal2" / "candidates.csv"
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path} missing: run `python bench/evaluate/sentiment_municipal2.py`"
+        )
+    with path.open(encoding="utf-8", newline="") as handle:
+        by_hash = {r["text_sha256"]: r["text"] for r in csv.DictReader(handle)}
+    texts, labels, uncivil, pools = [], [], [], []
+    with MUNICIPAL2_PATH.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            text = by_hash.get(row["text_sha256"])
+            if text is None:
+                raise ValueError(f"{MUNICIPAL2_PATH}: text {row['text_sha256'][:12]} not in export")
+            texts.append(text)
+            labels.append(row["label"])
+            uncivil.append(row["uncivil"] == "1")
+            pools.append(row["pool"])
+    return texts, labels, uncivil, pools
+
+
+def dev_set() -> tuple[list[str], list[str], list[bool], list[str]]:
+    """All hand-labelled development texts: the fresh dev half (sources ``reviews`` and
+    ``participation``) and, from round 3, the first municipal set (source ``municipal1``)."""
+    texts, labels, uncivil, sources = fresh_set("dev")
+    m_texts, m_labels, m_uncivil = municipal_set()
+    return (texts + m_texts, labels + m_labels, uncivil + m_uncivil,
+            sources + ["municipal1"] * len(m_texts))  # fmt: skip
 
 
 def accuracy(predicted: list[str], truth: list[str]) -> float:
