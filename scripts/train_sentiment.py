@@ -11,17 +11,22 @@ made by ``python bench/evaluate/sentiment_data.py``):
 - ``ud_lassysmall`` train half: Wikipedia sentences of UD Dutch LassySmall (CC BY-SA 4.0),
   up to ``--max-neutral``, as neutraal (plain informative text);
 - ``municipal_comments``: participation paragraphs of zoning-plan explanations (what residents
-  said, and the answers), from plans that have no text in the labelled held-out set, with
-  weak labels from the cue words in ``pipeline/data/sentiment_participation_cues.toml``
-  (up to ``--max-participation`` per label);
-- the ``dev`` half of ``tests/fixtures/real/sentiment_fresh.csv``: 281 hand-labelled real texts
-  (196 bol.com review sentences of the train half, 85 participation paragraphs of the dev plan
-  group), texts read from ``<eval dir>/sentiment_fresh/candidates.csv``. Their dev figures
-  come from ``bench/evaluate/sentiment_dev_cv.py`` (cross-fitted: each fifth scored by a model
-  trained without it).
+  said, and the answers), with weak labels from the cue words in
+  ``pipeline/data/sentiment_participation_cues.toml`` (up to ``--max-participation`` per
+  label), from plans outside the held-out plan groups (``plan_group`` 0: fresh held-out;
+  2-6: municipal2 held-out, from round 3) and without a text in any hand-labelled set;
+- hand-labelled development texts (real): the ``dev`` half of
+  ``tests/fixtures/real/sentiment_fresh.csv`` (196 bol.com review sentences of the train half,
+  85 participation paragraphs of the dev plan group; texts from
+  ``<eval dir>/sentiment_fresh/candidates.csv``) and, from round 3, the first municipal set
+  ``tests/fixtures/real/sentiment_municipal.csv`` (324 participation texts, formerly
+  held out; texts from the ``municipal_comments`` export). Their dev figures come from
+  ``bench/evaluate/sentiment_dev_cv.py`` (cross-fitted: each fifth scored by a model trained
+  without it).
 
 Nothing of the held-out sets (bol.com and LassySmall test halves, Dutch HateCheck, the
-labelled municipal participation texts, the held-out half of the fresh set) is used. C, the
+held-out half of the fresh set, the municipal2 set ``sentiment_municipal2.csv`` and its plan
+groups) is used; the script refuses to run when a held-out text is in the training data. C, the
 lexicon weight, the calibration temperature and the neutral fallback threshold are tuned by
 cross-validation on the training data only. Writes
 ``pipeline/data/sentiment_model.joblib`` and its ``.json``; then run
@@ -47,20 +52,24 @@ sys.path.insert(0, str(ROOT))
 
 from bench.evaluate.common import eval_dir, read_provenance, sha256_text  # noqa: E402
 from bench.evaluate.sentiment_fresh import FRESH_GROUP, plan_group  # noqa: E402
+from bench.evaluate.sentiment_municipal2 import MUNICIPAL2_GROUPS  # noqa: E402
 from pipeline.config import SentimentSettings  # noqa: E402
 from pipeline.sentiment.evaluation import evaluate, format_table, read_eval_csv  # noqa: E402
-from pipeline.sentiment.model import (  # noqa: E402
-    DEFAULT_MODEL_PATH,
-    DEFAULT_TRAIN_PATH,
+from pipeline.sentiment.model import DEFAULT_MODEL_PATH, DEFAULT_TRAIN_PATH  # noqa: E402
+from pipeline.sentiment.training import (  # noqa: E402
     LabelledData,
     read_labelled_csv,
     train_model,
 )
 
 EVAL_PATH = ROOT / "tests" / "fixtures" / "sentiment_eval.csv"
-HELD_OUT_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal.csv"
+FIRST_MUNICIPAL_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal.csv"
 FRESH_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_fresh.csv"
-DEV_COPIES = 1  # the hand-labelled development texts are used once each
+MUNICIPAL2_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal2.csv"
+# plan groups whose texts are never trained on: the fresh held-out group and the municipal2
+# held-out groups (round 3)
+HELD_OUT_GROUPS = frozenset({FRESH_GROUP, *MUNICIPAL2_GROUPS})
+DEV_COPIES = 2  # the hand-labelled development texts count twice (chosen by cross-fitting)
 CUES_PATH = ROOT / "pipeline" / "data" / "sentiment_participation_cues.toml"
 SEED = 0
 GRID = {"C": [4.0, 16.0], "lexicon_weight": [0.5, 1.0]}
@@ -108,20 +117,21 @@ def cue_label(text: str, cues: dict) -> str | None:
 def participation_rows(
     max_per_label: int, rng: random.Random
 ) -> tuple[list[tuple[str, str]], dict]:
-    """Weakly labelled participation paragraphs from plans outside the held-out set."""
+    """Weakly labelled participation paragraphs from plans outside the held-out groups and
+    outside the hand-labelled sets (their texts are trained on with their own labels)."""
     rows, meta = _rows("municipal_comments")
-    with HELD_OUT_PATH.open(encoding="utf-8", newline="") as handle:
-        held = list(csv.DictReader(handle))
-    with FRESH_PATH.open(encoding="utf-8", newline="") as handle:
-        fresh = list(csv.DictReader(handle))
-    held_paths = {r["path"] for r in held}
-    held_hashes = {r["text_sha256"] for r in held} | {r["text_sha256"] for r in fresh}
+    labelled: list[dict[str, str]] = []
+    for path in (FIRST_MUNICIPAL_PATH, FRESH_PATH, MUNICIPAL2_PATH):
+        with path.open(encoding="utf-8", newline="") as handle:
+            labelled += list(csv.DictReader(handle))
+    held_paths = {r["path"] for r in labelled if r.get("path")}
+    held_hashes = {r["text_sha256"] for r in labelled}
     cues = tomllib.loads(CUES_PATH.read_text(encoding="utf-8"))
     by_label: dict[str, list[str]] = {"negatief": [], "neutraal": [], "positief": []}
     for row in rows:
         if row["source"] != "plan" or row["path"] in held_paths:
             continue
-        if plan_group(row["path"]) == FRESH_GROUP:  # plans of the fresh held-out set
+        if plan_group(row["path"]) in HELD_OUT_GROUPS:
             continue
         if row["text_sha256"] in held_hashes or len(row["text"]) > 900:
             continue
@@ -143,7 +153,8 @@ def participation_rows(
 
 
 def dev_rows() -> tuple[list[tuple[str, str]], dict]:
-    """The hand-labelled development texts of ``sentiment_fresh.csv`` (split ``dev``)."""
+    """The hand-labelled development texts: the ``dev`` half of ``sentiment_fresh.csv`` and,
+    from round 3, the first municipal set ``sentiment_municipal.csv`` (324 texts)."""
     path = eval_dir() / "sentiment_fresh" / "candidates.csv"
     if not path.is_file():
         raise SystemExit(f"error: {path} missing; run `python bench/evaluate/sentiment_fresh.py`")
@@ -152,9 +163,17 @@ def dev_rows() -> tuple[list[tuple[str, str]], dict]:
     with FRESH_PATH.open(encoding="utf-8", newline="") as handle:
         labelled = [r for r in csv.DictReader(handle) if r["split"] == "dev"]
     out = [(by_hash[r["text_sha256"]], r["label"]) for r in labelled]
-    meta = {"dataset": "sentiment_fresh.csv dev (hand-labelled real texts)",
-            "repository": "clips/pattern + Babakfifoo/dutch_embedding_llm",
-            "licence": "BSD-3-Clause / public government documents", "rows": len(out),
+    n_fresh = len(out)
+    rows, _ = _rows("municipal_comments")
+    export = {r["text_sha256"]: r["text"] for r in rows}
+    with FIRST_MUNICIPAL_PATH.open(encoding="utf-8", newline="") as handle:
+        out += [(export[r["text_sha256"]], r["label"]) for r in csv.DictReader(handle)]
+    meta = {"dataset": "hand-labelled real texts: sentiment_fresh.csv dev and "
+            "sentiment_municipal.csv (development data from round 3)",
+            "repository": "clips/pattern + Babakfifoo/dutch_embedding_llm + "
+            "VughtParticipeert/vught",
+            "licence": "BSD-3-Clause / public government documents / MIT", "rows": len(out),
+            "rows_fresh_dev": n_fresh, "rows_first_municipal": len(out) - n_fresh,
             "copies": DEV_COPIES}  # fmt: skip
     return out, meta
 
@@ -221,10 +240,10 @@ def main(argv: list[str] | None = None) -> int:
         print("error: evaluation texts also occur in the training data", file=sys.stderr)
         return 1
     held_hashes = set()
-    for path in (HELD_OUT_PATH, FRESH_PATH):
+    for path in (FRESH_PATH, MUNICIPAL2_PATH):
         with path.open(encoding="utf-8", newline="") as handle:
             held_hashes |= {r["text_sha256"] for r in csv.DictReader(handle)
-                            if r.get("split", "test") in ("test", "heldout")}  # fmt: skip
+                            if r["split"] == "heldout"}  # fmt: skip
     if held_hashes & {sha256_text(t) for t in data.texts}:
         print("error: held-out real texts also occur in the training data", file=sys.stderr)
         return 1

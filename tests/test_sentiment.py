@@ -40,9 +40,9 @@ from pipeline.sentiment.model import (
     DEFAULT_MODEL_PATH,
     decide,
     features_fingerprint,
-    read_labelled_csv,
 )
 from pipeline.sentiment.text import emoji_name, squeeze_variants, tokenize
+from pipeline.sentiment.training import read_labelled_csv
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EVAL_PATH = FIXTURES / "sentiment_eval.csv"
@@ -702,7 +702,8 @@ def test_sentiment_uncivil_pattern_macros_expand(tmp_path: Path) -> None:
 def test_sentiment_model_probabilities_are_temperature_scaled() -> None:
     import numpy as np
 
-    from pipeline.sentiment.model import apply_temperature, fit_temperature
+    from pipeline.sentiment.model import apply_temperature
+    from pipeline.sentiment.training import fit_temperature
 
     proba = np.array([[0.9, 0.05, 0.05], [0.2, 0.6, 0.2]])
     softer = apply_temperature(proba, 2.0)

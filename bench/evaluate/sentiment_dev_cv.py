@@ -1,11 +1,14 @@
 """Development figures of the shipped training recipe on the fresh dev set, by cross-fitting.
 
-The dev half of ``tests/fixtures/real/sentiment_fresh.csv`` (281 hand-labelled real texts) is
-used both to train the shipped model and to choose how it is trained. To get honest dev
-figures for a recipe that trains on dev texts, the dev set is cut into ``--folds`` stratified
-parts; for each part a model is trained on the other training data plus the other dev parts
-and scores that part. The out-of-fold predictions give the dev figures (overall and per
-source). ``--copies 0`` measures the recipe without dev texts (one model).
+The development texts (hand-labelled, real) are the dev half of
+``tests/fixtures/real/sentiment_fresh.csv`` (281 texts) and, from round 3, the first municipal
+set ``tests/fixtures/real/sentiment_municipal.csv`` (324 participation texts, formerly held
+out). They are used both to train the shipped model and to choose how it is trained. To get
+honest dev figures for a recipe that trains on dev texts, the dev set is cut into ``--folds``
+stratified parts; for each part a model is trained on the other training data plus the other
+dev parts and scores that part. The out-of-fold predictions give the dev figures (overall and
+per source: ``reviews``, ``participation``, ``municipal1``). ``--copies 0`` measures the
+recipe without dev texts (one model).
 
 Only dev texts are scored: the held-out sets are never read here.
 
@@ -28,15 +31,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 from train_sentiment import combined_training_data, training_params  # noqa: E402
 
-from bench.evaluate.sentiment_eval import fresh_set  # noqa: E402
+from bench.evaluate.sentiment_eval import dev_set  # noqa: E402
 from pipeline.config import SentimentSettings  # noqa: E402
 from pipeline.sentiment import score_texts  # noqa: E402
-from pipeline.sentiment.model import (  # noqa: E402
-    LabelledData,
-    SentimentModel,
-    classification_metrics,
-    make_estimator,
-)
+from pipeline.sentiment.model import SentimentModel, make_estimator  # noqa: E402
+from pipeline.sentiment.training import LabelledData, classification_metrics  # noqa: E402
 
 
 def _fit(texts: list[str], labels: list[str], params: dict) -> SentimentModel:
@@ -47,10 +46,10 @@ def _fit(texts: list[str], labels: list[str], params: dict) -> SentimentModel:
 
 
 def dev_predictions(copies: int, folds: int, params: dict, args) -> list[str]:
-    """Out-of-fold labels for every dev text (in ``fresh_set("dev")`` order)."""
+    """Out-of-fold labels for every dev text (in ``dev_set()`` order)."""
     base, _ = combined_training_data(args.max_reviews, args.max_review_chars, args.max_neutral,
                                      args.max_participation, dev_copies=0)  # fmt: skip
-    texts, labels, _, sources = fresh_set("dev")
+    texts, labels, _, sources = dev_set()
     settings = SentimentSettings()
     predicted = [""] * len(texts)
     if copies == 0:
@@ -77,12 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-neutral", type=int, default=1000)
     parser.add_argument("--max-participation", type=int, default=500)
     args = parser.parse_args(argv)
-    _, labels, _, sources = fresh_set("dev")
+    _, labels, _, sources = dev_set()
     params = training_params()
     for copies in args.copies:
         started = time.perf_counter()
         predicted = dev_predictions(copies, args.folds, params, args)
-        for source in ("all", "reviews", "participation"):
+        for source in ("all", "reviews", "participation", "municipal1"):
             keep = [k for k, s in enumerate(sources) if source in ("all", s)]
             m = classification_metrics([labels[k] for k in keep], [predicted[k] for k in keep])
             pl = m["per_label"]

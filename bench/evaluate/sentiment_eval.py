@@ -3,8 +3,12 @@
 Needs the exports of ``sentiment_data.py`` in the evaluation data folder. Reports, with
 counts, for the shipped model (or ``--model PATH``) and the lexicon:
 
-- ``municipal``: the 324 hand-labelled participation texts (``tests/fixtures/real/
-  sentiment_municipal.csv``, three classes);
+- ``municipal2``: the 313 hand-labelled participation texts of the fresh municipal held-out
+  set (``tests/fixtures/real/sentiment_municipal2.csv``, round 3; ``municipal2_view`` is its
+  ``view`` pool: paragraphs reporting what participants said); the first municipal set
+  (``sentiment_municipal.csv``) is development data from round 3 and is reported with
+  ``--split dev``;
+- ``fresh``: the held-out half of ``sentiment_fresh.csv`` (reviews and participation);
 - ``public_3class``: bol.com reviews (test half, negatief/positief by their score) plus UD
   LassySmall Wikipedia sentences (test half, taken as neutraal), a three-class set built from
   public labels;
@@ -19,8 +23,9 @@ Writes ``bench/results_sentiment.md`` (and prints it). ``--json`` prints the num
 
 ``--split dev`` measures the development sets instead, for tuning (written to
 ``bench/results_sentiment_dev.md``): the dev half of the fresh hand-labelled set (review
-sentences of the bol.com train half, participation paragraphs of the dev plan group) and the
-HateCheck development templates (even ids). The held-out figures are measured once, at the end.
+sentences of the bol.com train half, participation paragraphs of the dev plan group), the first
+municipal set (from round 3) and the HateCheck development templates (even ids). The held-out
+figures are measured once, at the end.
 """
 
 from __future__ import annotations
@@ -37,10 +42,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.evaluate.common import ROOT, eval_dir, sha256_text
 from pipeline.config import SentimentSettings
 from pipeline.sentiment import LABELS, load_model, score_texts
-from pipeline.sentiment.model import classification_metrics
+from pipeline.sentiment.training import classification_metrics
 
 LABELS_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal.csv"
 FRESH_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_fresh.csv"
+MUNICIPAL2_PATH = ROOT / "tests" / "fixtures" / "real" / "sentiment_municipal2.csv"
 HATECHECK_TARGETS = ("threat_dir_h", "threat_norm_h", "slur_h", "derog_dehum_h")
 
 
@@ -90,6 +96,39 @@ def fresh_set(split: str = "heldout") -> tuple[list[str], list[str], list[bool],
             uncivil.append(row["uncivil"] == "1")
             sources.append("reviews" if row["dataset"] == "bol_reviews" else "participation")
     return texts, labels, uncivil, sources
+
+
+def municipal2_set() -> tuple[list[str], list[str], list[bool], list[str]]:
+    """Texts, labels, uncivil labels and pools (``view`` / ``export``) of the fresh municipal
+    held-out set (``tests/fixtures/real/sentiment_municipal2.csv``; texts from
+    ``sentiment_municipal2.py``)."""
+    path = eval_dir() / "sentiment_municipal2" / "candidates.csv"
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path} missing: run `python bench/evaluate/sentiment_municipal2.py`"
+        )
+    with path.open(encoding="utf-8", newline="") as handle:
+        by_hash = {r["text_sha256"]: r["text"] for r in csv.DictReader(handle)}
+    texts, labels, uncivil, pools = [], [], [], []
+    with MUNICIPAL2_PATH.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            text = by_hash.get(row["text_sha256"])
+            if text is None:
+                raise ValueError(f"{MUNICIPAL2_PATH}: text {row['text_sha256'][:12]} not in export")
+            texts.append(text)
+            labels.append(row["label"])
+            uncivil.append(row["uncivil"] == "1")
+            pools.append(row["pool"])
+    return texts, labels, uncivil, pools
+
+
+def dev_set() -> tuple[list[str], list[str], list[bool], list[str]]:
+    """All hand-labelled development texts: the fresh dev half (sources ``reviews`` and
+    ``participation``) and, from round 3, the first municipal set (source ``municipal1``)."""
+    texts, labels, uncivil, sources = fresh_set("dev")
+    m_texts, m_labels, m_uncivil = municipal_set()
+    return (texts + m_texts, labels + m_labels, uncivil + m_uncivil,
+            sources + ["municipal1"] * len(m_texts))  # fmt: skip
 
 
 def accuracy(predicted: list[str], truth: list[str]) -> float:
@@ -173,6 +212,8 @@ def run_dev(model_path: str | None = None) -> dict:
     model = load_model(settings)
     report: dict = {"model": model.method, "split": "dev"}
     fresh_report("dev", settings, model, report)
+    m_texts, m_labels, _ = municipal_set()
+    report["municipal"] = three_class(m_texts, m_labels, settings, model)
     report["hatecheck"] = hatecheck("dev", settings, model)
     return report
 
@@ -181,8 +222,12 @@ def run(model_path: str | None = None) -> dict:
     settings = SentimentSettings(model_path=Path(model_path) if model_path else None)
     model = load_model(settings)
     report: dict = {"model": model.method, "split": "heldout"}
-    m_texts, m_labels, _ = municipal_set()
-    report["municipal"] = three_class(m_texts, m_labels, settings, model)
+    m_texts, m_labels, _, m_pools = municipal2_set()
+    report["municipal2"] = three_class(m_texts, m_labels, settings, model)
+    keep = [k for k, pool in enumerate(m_pools) if pool == "view"]
+    report["municipal2_view"] = three_class(
+        [m_texts[k] for k in keep], [m_labels[k] for k in keep], settings, model
+    )
     fresh_report("heldout", settings, model, report)
 
     bol = [r for r in read_export("bol_reviews") if r["split"] == "test"]
@@ -207,7 +252,7 @@ def run(model_path: str | None = None) -> dict:
 
     report["hatecheck"] = hatecheck("test", settings, model)
 
-    real = {"municipal": m_texts, "bol_test": bol_texts, "lassy_test": [r["text"] for r in lassy]}
+    real = {"municipal2": m_texts, "bol_test": bol_texts, "lassy_test": [r["text"] for r in lassy]}
     inc = {}
     for name, texts in real.items():
         results = score_texts(texts, settings, model)
@@ -237,7 +282,9 @@ def to_markdown(report: dict) -> str:
         "| P pos | R pos | ECE |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for key in ("fresh", "fresh_reviews", "fresh_participation", "municipal", "public_3class"):
+    keys = ("fresh", "fresh_reviews", "fresh_participation", "municipal2", "municipal2_view",
+            "municipal", "public_3class")  # fmt: skip
+    for key in keys:
         if key not in report:
             continue
         for name in ("model", "lexicon"):

@@ -19,7 +19,7 @@ from pipeline.config import Settings
 from pipeline.ingest.readers import InputError, RawInput, decode_text, read_input
 from pipeline.privacy import Pseudonymiser
 from pipeline.sentiment import LABELS, SentimentModel, score_texts
-from pipeline.sentiment.model import read_labelled_csv, train_model
+from pipeline.sentiment.training import read_labelled_csv, train_model
 
 PREVIEW_CHARS = 60
 

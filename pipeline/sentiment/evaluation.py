@@ -17,9 +17,9 @@ from sklearn.metrics import precision_recall_fscore_support
 
 from pipeline.config import SentimentSettings
 from pipeline.sentiment import SentimentModel, score_texts
-from pipeline.sentiment.model import (
+from pipeline.sentiment.model import SentimentModelError
+from pipeline.sentiment.training import (
     LabelledData,
-    SentimentModelError,
     classification_metrics,
     read_labelled_csv,
 )

@@ -1,0 +1,49 @@
+"""Checks of the hand-labelled real sentiment sets (labels only; no fetched text needed)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT / "tests" / "fixtures" / "real"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench.evaluate.sentiment_fresh import FRESH_GROUP, plan_group  # noqa: E402
+from bench.evaluate.sentiment_municipal2 import MUNICIPAL2_GROUPS  # noqa: E402
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (REAL / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_municipal2_labels_are_well_formed() -> None:
+    rows = _rows("sentiment_municipal2.csv")
+    assert len(rows) >= 300
+    assert Counter(r["label"] for r in rows) == {"negatief": 46, "neutraal": 232, "positief": 35}
+    assert {r["split"] for r in rows} == {"heldout"}
+    assert {r["uncivil"] for r in rows} <= {"0", "1"}
+    assert all(re.fullmatch(r"[0-9a-f]{64}", r["text_sha256"]) for r in rows)
+    assert len({r["text_sha256"] for r in rows}) == len(rows)
+    assert all(plan_group(r["path"]) in MUNICIPAL2_GROUPS for r in rows)
+
+
+def test_municipal2_is_disjoint_from_the_other_labelled_sets() -> None:
+    new = _rows("sentiment_municipal2.csv")
+    older = _rows("sentiment_municipal.csv") + _rows("sentiment_fresh.csv")
+    assert not {r["text_sha256"] for r in new} & {r["text_sha256"] for r in older}
+    plan = re.compile(r"-[^-]*\.md$")
+    older_plans = {plan.sub("", r["path"]) for r in older if r.get("path")}
+    assert not {plan.sub("", r["path"]) for r in new} & older_plans
+
+
+def test_training_leaves_out_the_held_out_plan_groups() -> None:
+    import train_sentiment
+
+    assert FRESH_GROUP in train_sentiment.HELD_OUT_GROUPS
+    assert set(MUNICIPAL2_GROUPS) <= train_sentiment.HELD_OUT_GROUPS
+    assert train_sentiment.MUNICIPAL2_PATH.name == "sentiment_municipal2.csv"
