@@ -10,10 +10,11 @@ dashboard and the verdict read the kinds from here.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -86,9 +87,26 @@ class SentenceContext:
         """``lemma_of`` each of ``tokens`` (made once)."""
         return [lemma_of(t) for t in self.tokens]
 
-    @property
+    @cached_property
     def has_parse(self) -> bool:
         return self.doc.has_annotation("DEP")
+
+    @cached_property
+    def verb_readings(self) -> list[tuple[int, tuple[str, ...]]]:
+        """Each of ``tokens`` (by index) with the verbs it may stand for (made once): its
+        lemma, with a separated particle of the parse in front ("brengt ... uit":
+        "uitbrengen"), and with the word before "te" in front ("uit te brengen")."""
+        doc = self.doc
+        out: list[tuple[int, tuple[str, ...]]] = []
+        for token, lemma in zip(self.tokens, self.lemmas, strict=True):
+            verbs = [lemma]
+            if self.has_parse:
+                verbs += [c.lower_ + lemma for c in token.children if c.dep_ == "compound:prt"]
+            i = token.i
+            if i > 1 and doc[i - 1].lower_ == "te":
+                verbs.append(doc[i - 2].lower_ + lemma)
+            out.append((i, tuple(verbs)))
+        return out
 
 
 @dataclass
@@ -145,6 +163,37 @@ def register(kind: FlagKind) -> FlagKind:
 
 
 # --- helpers shared by detectors -----------------------------------------------------------
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def per_token(fn: Callable[P, R]) -> Callable[P, R]:
+    """Remember a function of a token (and hashable arguments) for the Doc being read.
+
+    Detectors ask for the same keys of a token many times (once per candidate term and
+    window); the answers depend only on the token's annotations, which do not change while a
+    Doc is analysed. Only the latest Doc's answers are kept (so memory stays flat); the
+    (Doc, answers) pair is replaced as one tuple, so threads never mix two Docs' answers.
+    """
+    latest: tuple[Any, dict[Any, Any]] = (None, {})
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        nonlocal latest
+        token: Any = args[0]
+        doc = token.doc
+        pair = latest
+        if pair[0] is not doc:
+            pair = latest = (doc, {})
+        memo = pair[1]
+        key = (token.i, args[1:], tuple(kwargs.items())) if kwargs else (token.i, args[1:])
+        found = memo.get(key, memo)
+        if found is memo:
+            found = memo[key] = fn(*args, **kwargs)
+        return found  # type: ignore[no-any-return]
+
+    return wrapper
 
 
 def make_flag(
