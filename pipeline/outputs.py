@@ -239,7 +239,13 @@ def write_duckdb(
             names = creation_order(declared) + [n for n in tables if n not in TABLES]
             for name in names:
                 _load_table(con, name, tables[name], declared if keys else None)
+            # Catalogue comments and views in one transaction: each statement on its own
+            # commits the catalogue again (~3 ms per column comment, ~1.5 s per run).
+            con.execute("BEGIN TRANSACTION")
+            for name in names:
+                comment_table(con, name)
             create_views(con, set(tables))
+            con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -277,7 +283,6 @@ def _load_table(
     finally:
         if source == "_incoming":
             con.unregister("_incoming")
-    comment_table(con, name)
 
 
 def create_views(con: Any, present: set[str]) -> list[str]:
