@@ -70,7 +70,8 @@ def main() -> None:
     from perf_bench import source_paragraphs, write_corpus
 
     from pipeline.config import load_settings
-    from pipeline.run import Todo, Worker, _batch_bytes, _plan
+    from pipeline.engines import _batch_bytes, _plan
+    from pipeline.worker import Todo, Worker
 
     pool, source = source_paragraphs()
     with tempfile.TemporaryDirectory(prefix="profile-run-") as tmp:
@@ -99,7 +100,8 @@ def main() -> None:
     if args.out:
         stats.dump_stats(str(args.out))
     print(f"Text: {source}; {len(files)} files, ~{words:,} words.")
-    print(f"Profiled wall time {seconds:.1f} s; load average {load:.2f} -> {os.getloadavg()[0]:.2f}")
+    after = os.getloadavg()[0]
+    print(f"Profiled wall time {seconds:.1f} s; load average {load:.2f} -> {after:.2f}")
     total = max(stats.total_tt, 1e-9)  # type: ignore[attr-defined]
     print("\n| stage | seconds | share |\n|---|---:|---:|")
     for label, sec in stage_seconds(stats).items():
