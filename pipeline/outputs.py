@@ -39,6 +39,7 @@ from pipeline.schemas import (
 
 DUCKDB_FILE = "gemeentetaal.duckdb"
 LOCK_FILE = ".gemeentetaal.lock"
+STREAM_ROWS = 65_536  # rows per row group when a streamed table is written
 # Temporary names made by temp_path (and DuckDB's write-ahead log beside them).
 _TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp(\.wal)?$")
 
@@ -369,9 +370,20 @@ def write_tables(
             counts[name] = 0
             writer = pq.ParquetWriter(tmp, schema, compression="zstd")
             try:
+                # Chunks (one per input) are gathered into row groups of up to
+                # STREAM_ROWS rows: a row group per small input made writing (and reading)
+                # the table cost more than making it.
+                pending: list[pa.Table] = []
+                n_pending = 0
                 for chunk in table.chunks:
-                    writer.write_table(chunk.cast(schema))
+                    pending.append(chunk.cast(schema))
+                    n_pending += chunk.num_rows
                     counts[name] += chunk.num_rows
+                    if n_pending >= STREAM_ROWS:
+                        writer.write_table(pa.concat_tables(pending))
+                        pending, n_pending = [], 0
+                if pending:
+                    writer.write_table(pa.concat_tables(pending))
             finally:
                 writer.close()
         if streamed:  # keys and references of the streamed (merged) tables, from the files
