@@ -61,8 +61,9 @@ class Flag:
 class SentenceContext:
     """One sentence of a unit, with everything a sentence-level detector may read.
 
-    ``start``/``end`` are token indices into ``doc``; ``skip`` holds token indices no
-    detector should look at (over-long "words"); ``explained`` the acronyms explained in the
+    ``start``/``end`` are token indices into ``doc`` (``sentence``: those tokens, when the
+    caller made them already); ``skip`` holds token indices no detector should look at
+    (over-long "words"); ``explained`` the acronyms explained in the
     text; ``seen_acronyms`` those already flagged in this unit (detectors update it).
     """
 
@@ -76,11 +77,13 @@ class SentenceContext:
     explained: set[str] = field(default_factory=set)
     seen_acronyms: set[str] = field(default_factory=set)
     skip: frozenset[int] = frozenset()
+    sentence: list[Token] | None = None  # doc[start:end] as a list, when the caller has it
 
     @cached_property
     def tokens(self) -> list[Token]:
         """The sentence's tokens (made once: every detector reads them)."""
-        return [t for t in self.doc[self.start : self.end] if t.i not in self.skip]
+        source = self.sentence if self.sentence is not None else self.doc[self.start : self.end]
+        return [t for t in source if t.i not in self.skip]
 
     @cached_property
     def lemmas(self) -> list[str]:
@@ -194,6 +197,16 @@ def per_token(fn: Callable[P, R]) -> Callable[P, R]:
         return found  # type: ignore[no-any-return]
 
     return wrapper
+
+
+def doc_contains(doc: Doc, text: str) -> bool:
+    """Whether ``text`` occurs in the Doc's text (found once per Doc and text): lets a
+    detector skip a search that cannot succeed (no "[" anywhere: no placeholder)."""
+    key = f"gemeentetaal.contains.{text}"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = text in doc.text
+    return bool(found)
 
 
 def make_flag(
