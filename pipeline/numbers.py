@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 LOCALE = "nl"
 
 
+# typed: 2 and 2.0 (or a Decimal equal to a float) are formatted and cached apart
+@lru_cache(maxsize=65_536, typed=True)
 def format_number(value: float, decimals: int = 1, locale: str = LOCALE) -> str:
     """``value`` with exactly ``decimals`` decimals and digit grouping in ``locale``'s
-    notation (Dutch ``1.234,5``, English ``1,234.5``)."""
+    notation (Dutch ``1.234,5``, English ``1,234.5``). Cached: a run formats the same
+    thresholds and scores in every verdict."""
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")

@@ -39,6 +39,7 @@ from pipeline.schemas import (
 
 DUCKDB_FILE = "gemeentetaal.duckdb"
 LOCK_FILE = ".gemeentetaal.lock"
+STREAM_ROWS = 65_536  # rows per row group when a streamed table is written
 # Temporary names made by temp_path (and DuckDB's write-ahead log beside them).
 _TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp(\.wal)?$")
 
@@ -239,7 +240,13 @@ def write_duckdb(
             names = creation_order(declared) + [n for n in tables if n not in TABLES]
             for name in names:
                 _load_table(con, name, tables[name], declared if keys else None)
+            # Catalogue comments and views in one transaction: each statement on its own
+            # commits the catalogue again (~3 ms per column comment, ~1.5 s per run).
+            con.execute("BEGIN TRANSACTION")
+            for name in names:
+                comment_table(con, name)
             create_views(con, set(tables))
+            con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -277,7 +284,6 @@ def _load_table(
     finally:
         if source == "_incoming":
             con.unregister("_incoming")
-    comment_table(con, name)
 
 
 def create_views(con: Any, present: set[str]) -> list[str]:
@@ -364,9 +370,20 @@ def write_tables(
             counts[name] = 0
             writer = pq.ParquetWriter(tmp, schema, compression="zstd")
             try:
+                # Chunks (one per input) are gathered into row groups of up to
+                # STREAM_ROWS rows: a row group per small input made writing (and reading)
+                # the table cost more than making it.
+                pending: list[pa.Table] = []
+                n_pending = 0
                 for chunk in table.chunks:
-                    writer.write_table(chunk.cast(schema))
+                    pending.append(chunk.cast(schema))
+                    n_pending += chunk.num_rows
                     counts[name] += chunk.num_rows
+                    if n_pending >= STREAM_ROWS:
+                        writer.write_table(pa.concat_tables(pending))
+                        pending, n_pending = [], 0
+                if pending:
+                    writer.write_table(pa.concat_tables(pending))
             finally:
                 writer.close()
         if streamed:  # keys and references of the streamed (merged) tables, from the files

@@ -186,3 +186,20 @@ def test_outputs_duckdb_keys_are_opt_in(tmp_path: Path):
     kinds = {r[0] for r in found}
     assert "CHECK" in kinds and "NOT NULL" in kinds and "PRIMARY KEY" not in kinds
     con.close()
+
+
+def test_outputs_streamed_table_gathers_small_chunks_into_row_groups(tmp_path: Path):
+    """One chunk per input (``run``'s merge) is written as few row groups, rows unchanged."""
+    from pipeline.records import IngestError
+    from pipeline.rows import error_rows
+
+    rows = error_rows([IngestError(f"map/f{i}.txt", "ingest", "kapot") for i in range(300)], "r1")
+    table = outputs.to_arrow("errors", rows)
+    chunks = [table.slice(i, 1) for i in range(table.num_rows)]
+    counts = outputs.write_tables(
+        {"errors": outputs.TableStream(chunks)}, tmp_path, duckdb_file=None
+    )
+    assert counts == {"errors": 300}
+    written = pq.ParquetFile(tmp_path / "errors.parquet")
+    assert written.metadata.num_row_groups == 1
+    assert written.read().equals(table)

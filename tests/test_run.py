@@ -136,18 +136,18 @@ def test_run_changed_data_files_redo_every_input(tmp_path: Path, settings, monke
     out = tmp_path / "out"
     assert run([corpus], settings, out).n_processed == 5
     assert run([corpus], settings, out).n_skipped == 5
-    monkeypatch.setattr("pipeline.run.data_fingerprint", lambda: "another-lexicon")
+    monkeypatch.setattr("pipeline.worker.data_fingerprint", lambda: "another-lexicon")
     assert run([corpus], settings, out).n_processed == 5
 
 
 def test_run_fingerprint_covers_code_and_data(tmp_path, monkeypatch):
     import pipeline
-    import pipeline.run as run_mod
+    import pipeline.worker as run_mod
 
     package = Path(pipeline.__file__).parent
     copy = tmp_path / "pipeline"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(run_mod, "__file__", str(copy / "run.py"))
+    monkeypatch.setattr(run_mod, "__file__", str(copy / "worker.py"))
     before = run_mod.data_fingerprint()
     (copy / "readability" / "verdict.py").write_text("# changed\n", encoding="utf-8")
     after_code = run_mod.data_fingerprint()

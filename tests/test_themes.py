@@ -623,3 +623,65 @@ def test_themes_read_units_is_the_run_segmentation(tmp_path: Path):
     copy.write_bytes((raw / "brief_b1_rioolvervanging.txt").read_bytes())
     _, errors = read_units([str(raw / "brief_b1_rioolvervanging.txt"), str(copy)], settings)
     assert len(errors) == 1 and "same content" in errors[0].message
+
+
+def _explain_by_loop(model, row, lemmas, label):
+    """The per-lemma loop ``explain_labels`` replaced (reference for identical evidence)."""
+    from collections import Counter, defaultdict
+
+    from scipy import sparse
+
+    row = sparse.csr_matrix(row)
+    counts = Counter(lemmas)
+    names = list(counts)
+    feats = []
+    for lemma in names:
+        word, cols, ks = model._lemma_features(lemma)
+        grams = list(zip(cols.tolist(), ks.tolist(), strict=True))
+        feats.append((None if word < 0 else int(word), grams))
+    totals: dict[int, int] = defaultdict(int)
+    for lemma, (_, grams) in zip(names, feats, strict=True):
+        for j, k in grams:
+            totals[j] += counts[lemma] * k
+    present = {j: p for p, j in enumerate(row.indices.tolist())}
+    r_idx, c_idx, share = [], [], []
+    for i, (lemma, (word, grams)) in enumerate(zip(names, feats, strict=True)):
+        if word is not None and word in present:
+            r_idx.append(i)
+            c_idx.append(present[word])
+            share.append(1.0)
+        for j, k in grams:
+            if j in present:
+                r_idx.append(i)
+                c_idx.append(present[j])
+                share.append(counts[lemma] * k / totals[j])
+    shares = sparse.csr_matrix((share, (r_idx, c_idx)), shape=(len(names), len(row.indices)))
+    scores = shares @ (row.data * model._coef(label)[row.indices])
+    ranked = sorted(
+        ((float(scores[i]), names[i]) for i in np.flatnonzero(scores > 0)),
+        key=lambda x: (-x[0], x[1]),
+    )
+    return [(lemma, score) for score, lemma in ranked]
+
+
+@pytest.mark.slow
+def test_themes_explain_labels_equal_the_per_lemma_loop(nlp_model, model_tagger):
+    """The vectorised evidence ranking gives the loop's lemmas in the loop's order
+    (repeated lemmas, unknown words, an empty text), for every label."""
+    model = model_tagger.model
+    assert model is not None
+    texts = [
+        "woningbouw huurwoning bestemmingsplan woningbouw huurwoningen woningbouw",
+        "jeugdhulp wmo bijstand mantelzorg xqzv jeugdhulp zorgverlening",
+        "brandweer politie veiligheid handhaving toezicht cameratoezicht",
+        "",
+    ]
+    features = model.features(texts)
+    for i, text in enumerate(texts):
+        lemmas = text.split()
+        labels = list(range(len(model.labels)))
+        got = model.explain_labels(features[i], lemmas, labels)
+        for label, lemmas_got in zip(labels, got, strict=True):
+            expected = _explain_by_loop(model, features[i], lemmas, label)
+            assert lemmas_got == [lemma for lemma, _ in expected]
+        assert any(got) or not text

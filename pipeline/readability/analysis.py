@@ -109,9 +109,11 @@ def analyse_doc(
     all_flags: list[Flag] = []
     if spans is None:
         spans = sentence_spans(doc, resources.abbreviations)
+    max_chars = settings.max_word_chars
     for start, end in spans:
-        overlong = [t for t in doc[start:end] if len(t.text) > settings.max_word_chars]
-        words = [t for t in doc[start:end] if is_word(t) and len(t.text) <= settings.max_word_chars]
+        sentence = list(doc[start:end])  # Token objects made once per sentence
+        overlong = [t for t in sentence if len(t.text) > max_chars]
+        words = [t for t in sentence if is_word(t) and len(t.text) <= max_chars]
         n_words = len(words)
         fragment = is_fragment(doc, start, end, n_words, settings)
         syllables = [resources.syllables(t.text) for t in words]
@@ -123,7 +125,7 @@ def analyse_doc(
             n_sub = fl.count_subclauses_by_rules(doc, start, end, resources)
         ctx = SentenceContext(
             doc, start, end, n_words, n_sub, settings, resources, explained, seen_acronyms,
-            skip=frozenset(t.i for t in overlong),
+            skip=frozenset(t.i for t in overlong), sentence=sentence,
         )  # fmt: skip
         flags = fl.detect_sentence(ctx, settings.disabled_flags)
         span_start = doc[start].idx

@@ -51,9 +51,11 @@ SHORT_VERBS = frozenset({"zijn", "gaan", "staan", "doen", "zien", "slaan"})
 NOUN_DETERMINERS = frozenset({"uw", "ons", "onze", "dit", "het", "een"})
 
 
+@functools.lru_cache(maxsize=8192)
 def phrase_verb(words: tuple[str, ...]) -> str | None:
     """The (last) infinitive in a multiword officialese term, e.g. ``dragen`` in
-    ``zorg dragen voor``; None for one-word terms and phrases without a verb."""
+    ``zorg dragen voor``; None for one-word terms and phrases without a verb (cached: the
+    detector asks for each candidate term at each word)."""
     if len(words) < 2:
         return None
     verbs = [

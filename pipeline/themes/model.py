@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -141,7 +141,7 @@ class ThemeModel:
     blend: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
     _linear: tuple[Any, np.ndarray] | None = field(default=None, init=False, repr=False)
-    _features: dict[str, tuple[int | None, list[tuple[int, int]]]] = field(
+    _features: dict[str, tuple[int, np.ndarray, np.ndarray]] = field(
         default_factory=dict, init=False, repr=False
     )
     _char_analyse: Any = field(default=None, init=False, repr=False)
@@ -214,28 +214,33 @@ class ThemeModel:
         counts = Counter(lemmas)
         names = list(counts)
         features = [self._lemma_features(lemma) for lemma in names]
+        n = np.fromiter(counts.values(), dtype=np.int64, count=len(names))
+        words = np.fromiter((w for w, _, _ in features), dtype=np.int64, count=len(names))
+        sizes = np.fromiter((len(c) for _, c, _ in features), dtype=np.int64, count=len(names))
+        empty = np.zeros(0, dtype=np.int64)
+        cols = np.concatenate([c for _, c, _ in features]) if features else empty
+        ks = np.concatenate([k for _, _, k in features]) if features else empty
+        rows_of = np.repeat(np.arange(len(names)), sizes)
         # A character n-gram's contribution is shared in proportion to n x k (k: how often
-        # the lemma contains it, n: how often the lemma occurs).
-        totals: dict[int, int] = defaultdict(int)
-        for lemma, (_, grams) in zip(names, features, strict=True):
-            n = counts[lemma]
-            for j, k in grams:
-                totals[j] += n * k
-        present = dict(zip(row.indices.tolist(), range(len(row.indices)), strict=True))
-        r_idx: list[int] = []
-        c_idx: list[int] = []
-        share: list[float] = []
-        for i, (lemma, (word, grams)) in enumerate(zip(names, features, strict=True)):
-            n = counts[lemma]
-            if word is not None and word in present:
-                r_idx.append(i)
-                c_idx.append(present[word])
-                share.append(1.0)
-            for j, k in grams:
-                if j in present:
-                    r_idx.append(i)
-                    c_idx.append(present[j])
-                    share.append(n * k / totals[j])
+        # the lemma contains it, n: how often the lemma occurs); sums of integers, so the
+        # shares are the same floats a loop over the lemmas gives.
+        weight = n[rows_of] * ks
+        _, inverse = np.unique(cols, return_inverse=True)
+        totals = np.bincount(inverse, weights=weight)[inverse] if len(cols) else weight
+        # positions of the features in the row (its present features)
+        order = np.argsort(row.indices, kind="stable")
+        known = row.indices[order]
+
+        def positions(columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            at = np.minimum(np.searchsorted(known, columns), max(len(known) - 1, 0))
+            hit = (known[at] == columns) if len(known) else np.zeros(len(columns), dtype=bool)
+            return hit, order[at[hit]] if len(known) else empty
+
+        word_hit, word_pos = positions(words)
+        gram_hit, gram_pos = positions(cols)
+        r_idx = np.concatenate([np.flatnonzero(word_hit), rows_of[gram_hit]])
+        c_idx = np.concatenate([word_pos, gram_pos])
+        share = np.concatenate([np.ones(len(word_pos)), weight[gram_hit] / totals[gram_hit]])
         shares = sparse.csr_matrix((share, (r_idx, c_idx)), shape=(len(names), len(row.indices)))
         out: list[list[str]] = []
         for label in labels:
@@ -248,9 +253,9 @@ class ThemeModel:
             out.append([lemma for _, lemma in ranked])
         return out
 
-    def _lemma_features(self, lemma: str) -> tuple[int | None, list[tuple[int, int]]]:
-        """A lemma's word feature (or None) and its character n-gram features with how often
-        it contains each (cached per model)."""
+    def _lemma_features(self, lemma: str) -> tuple[int, np.ndarray, np.ndarray]:
+        """A lemma's word feature (-1 when it has none), its character n-gram features and
+        how often it contains each, in the analyser's order (cached per model)."""
         found = self._features.get(lemma)
         if found is None:
             word_vec, char_vec = (t for _, t in self.vectorizer.transformer_list)
@@ -258,13 +263,15 @@ class ThemeModel:
             if self._char_analyse is None:
                 self._char_analyse = char_vec.build_analyzer()
             grams = Counter(self._char_analyse(lemma))
+            pairs = [
+                (n_word + char_vec.vocabulary_[g], k)
+                for g, k in grams.items()
+                if g in char_vec.vocabulary_
+            ]
             found = (
-                word_vec.vocabulary_.get(lemma),
-                [
-                    (n_word + char_vec.vocabulary_[g], k)
-                    for g, k in grams.items()
-                    if g in char_vec.vocabulary_
-                ],
+                word_vec.vocabulary_.get(lemma, -1),
+                np.array([j for j, _ in pairs], dtype=np.int64),
+                np.array([k for _, k in pairs], dtype=np.int64),
             )
             if len(self._features) >= FEATURE_CACHE:
                 self._features.clear()

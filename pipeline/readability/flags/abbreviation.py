@@ -18,6 +18,7 @@ from pipeline.readability.flags.base import (
     Flag,
     FlagKind,
     SentenceContext,
+    doc_contains,
     make_flag,
     quote,
     register,
@@ -54,6 +55,8 @@ def explained_acronyms(text: str) -> set[str]:
 def _in_brackets_placeholder(token: Token) -> bool:
     """Inside square brackets ("[NAAM]", "[PLAATS + INDIEN NODIG LAND]")."""
     doc = token.doc
+    if not doc_contains(doc, "["):
+        return False
     left = next((t for t in reversed(doc[max(0, token.i - 8) : token.i]) if t.text in "[]"), None)
     return left is not None and left.text == "["
 

@@ -11,10 +11,11 @@ from here.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -61,8 +62,9 @@ class Flag:
 class SentenceContext:
     """One sentence of a unit, with everything a sentence-level detector may read.
 
-    ``start``/``end`` are token indices into ``doc``; ``skip`` holds token indices no
-    detector should look at (over-long "words"); ``explained`` the acronyms explained in the
+    ``start``/``end`` are token indices into ``doc`` (``sentence``: those tokens, when the
+    caller made them already); ``skip`` holds token indices no detector should look at
+    (over-long "words"); ``explained`` the acronyms explained in the
     text; ``seen_acronyms`` those already flagged in this unit (detectors update it).
     """
 
@@ -76,20 +78,39 @@ class SentenceContext:
     explained: set[str] = field(default_factory=set)
     seen_acronyms: set[str] = field(default_factory=set)
     skip: frozenset[int] = frozenset()
+    sentence: list[Token] | None = None  # doc[start:end] as a list, when the caller has it
 
     @cached_property
     def tokens(self) -> list[Token]:
         """The sentence's tokens (made once: every detector reads them)."""
-        return [t for t in self.doc[self.start : self.end] if t.i not in self.skip]
+        source = self.sentence if self.sentence is not None else self.doc[self.start : self.end]
+        return [t for t in source if t.i not in self.skip]
 
     @cached_property
     def lemmas(self) -> list[str]:
         """``lemma_of`` each of ``tokens`` (made once)."""
         return [lemma_of(t) for t in self.tokens]
 
-    @property
+    @cached_property
     def has_parse(self) -> bool:
         return self.doc.has_annotation("DEP")
+
+    @cached_property
+    def verb_readings(self) -> list[tuple[int, tuple[str, ...]]]:
+        """Each of ``tokens`` (by index) with the verbs it may stand for (made once): its
+        lemma, with a separated particle of the parse in front ("brengt ... uit":
+        "uitbrengen"), and with the word before "te" in front ("uit te brengen")."""
+        doc = self.doc
+        out: list[tuple[int, tuple[str, ...]]] = []
+        for token, lemma in zip(self.tokens, self.lemmas, strict=True):
+            verbs = [lemma]
+            if self.has_parse:
+                verbs += [c.lower_ + lemma for c in token.children if c.dep_ == "compound:prt"]
+            i = token.i
+            if i > 1 and doc[i - 1].lower_ == "te":
+                verbs.append(doc[i - 2].lower_ + lemma)
+            out.append((i, tuple(verbs)))
+        return out
 
 
 @dataclass
@@ -150,6 +171,47 @@ def register(kind: FlagKind) -> FlagKind:
 
 
 # --- helpers shared by detectors -----------------------------------------------------------
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def per_token(fn: Callable[P, R]) -> Callable[P, R]:
+    """Remember a function of a token (and hashable arguments) for the Doc being read.
+
+    Detectors ask for the same keys of a token many times (once per candidate term and
+    window); the answers depend only on the token's annotations, which do not change while a
+    Doc is analysed. Only the latest Doc's answers are kept (so memory stays flat); the
+    (Doc, answers) pair is replaced as one tuple, so threads never mix two Docs' answers.
+    """
+    latest: tuple[Any, dict[Any, Any]] = (None, {})
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        nonlocal latest
+        token: Any = args[0]
+        doc = token.doc
+        pair = latest
+        if pair[0] is not doc:
+            pair = latest = (doc, {})
+        memo = pair[1]
+        key = (token.i, args[1:], tuple(kwargs.items())) if kwargs else (token.i, args[1:])
+        found = memo.get(key, memo)
+        if found is memo:
+            found = memo[key] = fn(*args, **kwargs)
+        return found  # type: ignore[no-any-return]
+
+    return wrapper
+
+
+def doc_contains(doc: Doc, text: str) -> bool:
+    """Whether ``text`` occurs in the Doc's text (found once per Doc and text): lets a
+    detector skip a search that cannot succeed (no "[" anywhere: no placeholder)."""
+    key = f"gemeentetaal.contains.{text}"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = text in doc.text
+    return bool(found)
 
 
 def make_flag(

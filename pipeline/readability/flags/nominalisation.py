@@ -179,14 +179,10 @@ def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
     sentence ("gebruik maken van": gebruiken)."""
     noun = lemma_of(token)
     light_verbs = ctx.resources.light_verbs
-    for other, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
-        if other.i == token.i or abs(other.i - token.i) > 6:
+    here = token.i
+    for i, verbs in ctx.verb_readings:  # "brengt ... uit", "uit te brengen"
+        if i == here or abs(i - here) > 6:
             continue
-        verbs = [lemma]
-        if ctx.has_parse:  # "brengt ... uit"
-            verbs += [c.lower_ + lemma for c in other.children if c.dep_ == "compound:prt"]
-        if other.i > 1 and token.doc[other.i - 1].lower_ == "te":  # "uit te brengen"
-            verbs.append(token.doc[other.i - 2].lower_ + lemma)
         for verb in verbs:
             plain = light_verbs.get((noun, verb))
             if plain is not None:

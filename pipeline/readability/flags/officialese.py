@@ -33,6 +33,7 @@ from pipeline.readability.flags.base import (
     in_proper_name,
     lemma_of,
     make_flag,
+    per_token,
     quote,
     register,
 )
@@ -54,6 +55,7 @@ PARTICIPLE_STARTS = ("ge", "be", "ver", "ont", "her", "er")
 SPREAD_WINDOW = 4  # extra tokens a moved verb phrase may span ("draagt hier zorg voor")
 
 
+@per_token
 def _keys(token: Token) -> tuple[str, ...]:
     """The form, the lemma and, for a verb, the infinitives the verb table gives for the
     form (the lemmatiser may say "voorkomen" for "komt")."""
@@ -62,6 +64,7 @@ def _keys(token: Token) -> tuple[str, ...]:
     return token.lower_, lemma_of(token)
 
 
+@per_token
 def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
     """The form, the lemma, a separable verb's full lemma, then guessed infinitives, in that
     order: when two one-word terms match (*betreffende* and *betreffen*), the earlier key's
@@ -84,6 +87,7 @@ def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+@per_token
 def _particle(token: Token) -> Token | None:
     """The separated particle of a finite verb ("vindt ... plaats"), from the parse; an
     infinitive never has one ("het te nemen besluit ... voor")."""
