@@ -48,7 +48,7 @@ SUFFIXES = (
     ("atie", ("eren",)),
     ("ctie", ("ceren", "cteren")),
     ("tie", ("eren", "ieren")),
-    ("ing", ("en",)),
+    ("ing", ("en", "")),  # "" for verbs in -ien: herziening -> herzien, voorziening
 )
 INFINITIVE_PREPOSITIONS = frozenset({"van", "bij", "na", "door", "met", "tot", "zonder"})
 ARTICLES = frozenset({"het", "de", "dit", "dat", "deze", "een", "zijn", "haar", "hun", "uw"})
@@ -64,6 +64,8 @@ def _derive_base_verb(word: str, resources: ReadabilityResources) -> tuple[str, 
             head = stem[cut:]
             for replacement in replacements:
                 verb = head + replacement
+                if not replacement and not verb.endswith(("ien", "ijen")):
+                    continue
                 if verb_exists(verb, resources):
                     return verb, cut == 0
         return None
@@ -172,6 +174,16 @@ def _has_van_complement(token: Token) -> bool:
     if doc.has_annotation("DEP"):
         return nxt.head.head.i == token.i or nxt.head.i == token.i or nxt.head.dep_ == "nmod"
     return True
+
+
+def action_noun_with_van(token: Token, resources: ReadabilityResources) -> bool:
+    """An action noun in the singular with a *van* complement ("de realisatie van
+    woningen"): the verb construction is the advice, also when the noun is officialese."""
+    return (
+        not _is_plural(token)
+        and _has_van_complement(token)
+        and action_verb(token, resources) is not None
+    )
 
 
 def _light_verb(token: Token, ctx: SentenceContext) -> str | None:

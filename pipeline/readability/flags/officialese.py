@@ -36,7 +36,10 @@ from pipeline.readability.flags.base import (
     quote,
     register,
 )
-from pipeline.readability.flags.nominalisation import nominal_infinitive_start
+from pipeline.readability.flags.nominalisation import (
+    action_noun_with_van,
+    nominal_infinitive_start,
+)
 from pipeline.readability.morphology import (
     attributive,
     infinitives_of_form,
@@ -126,11 +129,27 @@ MONTHS = frozenset(
 )  # fmt: skip
 
 
+COPULA_FORMS = frozenset(
+    {"is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "blijft", "blijven",
+     "lijkt", "lijken", "blijkt", "blijken"}
+)  # fmt: skip
+
+
 def _mogelijk_adverb(token: Token) -> bool:
-    """ "mogelijk" as a sentence adverb (= misschien), not predicative or in a fixed phrase."""
+    """ "mogelijk" as a sentence adverb (= misschien), not predicative ("waar nieuwbouw
+    mogelijk is", "maakt de bouw mogelijk") or in a fixed phrase."""
     prev, nxt = _neighbour(token, -1), _neighbour(token, 1)
     if token.lower_ != "mogelijk" or _lower(prev) in MOGELIJK_PREDICATIVE:
         return False
+    if _lower(nxt) in COPULA_FORMS and _lower(_neighbour(token, 2)) in ("", ".", ",", ";"):
+        return False  # "... waar nieuwbouw mogelijk is."
+    if _lower(nxt) in COPULA_FORMS and (nxt is not None and nxt.dep_ in ("cop", "aux")):
+        return False
+    for j in range(token.i - 1, max(-1, token.i - 9), -1):
+        if token.doc[j].is_punct:
+            break
+        if token.doc[j].lower_ in MAKEN_FORMS:
+            return False  # "maakt de ontwikkeling mogelijk": predicative of *maken*
     if _lower(_neighbour(token, -2)) in ("zo", "zoveel"):
         return False
     if nxt is None or nxt.is_punct or nxt.lower_ in MOGELIJK_AFTER:
@@ -191,6 +210,11 @@ def _voldoen_as_betalen(token: Token) -> bool:
     return not any(t.lower_ == "aan" for t in window)
 
 
+def _enkel_alleen(token: Token) -> bool:
+    """ "enkel" = alleen ("enkel voor bewoners"), not "enkele voorbeelden", "geen enkel"."""
+    return token.lower_ == "enkel" and _lower(_neighbour(token, -1)) not in DETERMINERS | {"één"}
+
+
 def _before_date(token: Token) -> bool:
     """ "per 1 januari" (= vanaf), not "per jaar", "per persoon"."""
     nxt, after = _neighbour(token, 1), _neighbour(token, 2)
@@ -213,6 +237,7 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "wensen": _wensen_as_willen,
     "voldoen": _voldoen_as_betalen,
     "per": _before_date,
+    "enkel": _enkel_alleen,
     "bij deze": _bij_deze_alone,
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
@@ -388,8 +413,12 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         last, term = best
         first_i, last_i = tokens[k].i, tokens[last].i
         if in_proper_name(doc, first_i, last_i) or (
-            len(term.words) == 1 and nominal_infinitive_start(tokens[k], ctx) is not None
-        ):  # "het realiseren van": the nominalisation is the advice (one word, one kind)
+            len(term.words) == 1
+            and (
+                nominal_infinitive_start(tokens[k], ctx) is not None
+                or action_noun_with_van(tokens[k], ctx.resources)
+            )
+        ):  # "het realiseren van", "de realisatie van": the nominalisation is the advice
             k = last + 1
             continue
         particle = _particle(tokens[k]) if len(term.words) == 1 else None
