@@ -382,6 +382,36 @@ def _separable_without_particle(token: Token, term: OfficialeseTerm) -> bool:
     return _particle(token) is None
 
 
+def _noun_of_verb_term(token: Token, term: OfficialeseTerm) -> bool:
+    """A verb term matched on a plural noun of the same form ("de verzoeken die zijn
+    ingediend" is not the verb *verzoeken* = vragen)."""
+    if len(term.words) > 1 or term.pos != "verb" or token.lower_ != term.term:
+        return False
+    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number", []):
+        return False
+    prev = _neighbour(token, -1)
+    return _lower(_neighbour(token, 1)) == "die" or (
+        prev is not None and (prev.pos_ in ("DET", "ADJ", "NUM") or prev.lower_ in DETERMINERS)
+    )
+
+
+def _names_a_place(token: Token, term: OfficialeseTerm) -> bool:
+    """A noun term followed by the name or address of what it names ("de locatie
+    Westerweg 60", "de locatie aan de Larenseweg 56"): the noun is part of a reference the
+    writer cannot simply swap."""
+    if len(term.words) > 1 or term.pos != "noun":
+        return False
+    nxt, after = _neighbour(token, 1), _neighbour(token, 3)
+    if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+        return True
+    return (
+        _lower(nxt) == "aan"
+        and _lower(_neighbour(token, 2)) in ("de", "het")
+        and after is not None
+        and after.text[:1].isupper()
+    )
+
+
 def detect(ctx: SentenceContext) -> list[Flag]:
     """Officialese terms in one sentence (see the module docstring)."""
     doc = ctx.doc
@@ -404,6 +434,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             if rule is not None and not rule(tokens[k]):
                 continue
             if _separable_without_particle(tokens[k], term):
+                continue
+            if _noun_of_verb_term(tokens[k], term) or _names_a_place(tokens[k], term):
                 continue
             if best is None or last > best[0]:
                 best = (last, term)
