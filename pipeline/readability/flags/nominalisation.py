@@ -32,6 +32,7 @@ from pipeline.readability.flags.base import (
 )
 from pipeline.readability.morphology import (
     MAX_WORD_CHARS,
+    infinitives_of_form,
     is_infinitive,
     only_prefixes,
     verb_exists,
@@ -191,10 +192,15 @@ def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
     sentence ("gebruik maken van": gebruiken)."""
     noun = lemma_of(token)
     light_verbs = ctx.resources.light_verbs
+    nouns = ctx.resources.memo("light_verb_nouns")
+    if not nouns:
+        nouns.update((n, True) for n, _ in light_verbs)
+    if noun not in nouns:
+        return None
     for other, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
         if other.i == token.i or abs(other.i - token.i) > 6:
             continue
-        verbs = [lemma]
+        verbs = [lemma, *infinitives_of_form(other.lower_)]  # "levert" lemmatised "levren"
         if ctx.has_parse:  # "brengt ... uit"
             verbs += [c.lower_ + lemma for c in other.children if c.dep_ == "compound:prt"]
         if other.i > 1 and token.doc[other.i - 1].lower_ == "te":  # "uit te brengen"

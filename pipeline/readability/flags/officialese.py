@@ -264,7 +264,7 @@ def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: i
     """Words of a verb phrase in order within ``window`` tokens, the verb anywhere in it
     ("draagt zorg voor" for "zorg dragen voor")."""
     verb = phrase_verb(words)
-    if verb is None:
+    if verb is None or words[0] == "te":  # "te weten" only as written, not "weten ... te"
         return None
     rest = list(words)
     rest.remove(verb)
