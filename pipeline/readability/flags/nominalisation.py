@@ -17,6 +17,7 @@ is officialese ("realisatie" -> "bouwen", not "realiseren").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pipeline.readability.flags.base import (
@@ -172,6 +173,9 @@ def _has_van_complement(token: Token) -> bool:
         return True  # "de beëindiging daarvan"
     if nxt is None or nxt.lower_ != "van":
         return False
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    if after is not None and after.text[:1].isdigit():
+        return False  # "de norm voor berging van 60 naar 70 mm": a range, not a complement
     if doc.has_annotation("DEP"):
         return nxt.head.head.i == token.i or nxt.head.i == token.i or nxt.head.dep_ == "nmod"
     return True
@@ -220,6 +224,16 @@ def _after_bare_preposition(token: Token) -> bool:
     "na verzending" (= als het is goedgekeurd, nadat het is verstuurd)."""
     prev = token.doc[token.i - 1] if token.i > 0 else None
     return prev is not None and prev.lower_ in BARE_PREPOSITIONS
+
+
+ORDINAL_RE = re.compile(r"^(\d+(e|ste|de)|eerste|tweede|derde|vierde|vijfde|laatste)$")
+
+
+def _after_ordinal(token: Token) -> bool:
+    """A numbered instance names a document or a version, not an action: "de 3e herziening
+    van het bestemmingsplan", "de tweede wijziging"."""
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return prev is not None and ORDINAL_RE.match(prev.lower_) is not None
 
 
 def _coordinated_with_van(token: Token, resources: ReadabilityResources) -> bool:
@@ -294,6 +308,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         )  # fmt: skip
     for token in tokens:
         if token.i in covered or is_name(token, first_word) or _is_plural(token):
+            continue
+        if _after_ordinal(token):
             continue
         plain = _light_verb(token, ctx)
         found = plain or action_verb(token, resources)
