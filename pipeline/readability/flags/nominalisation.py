@@ -112,7 +112,9 @@ def _compound_info(word: str, resources: ReadabilityResources) -> tuple[str, str
     return info
 
 
-def action_verb(token: Token, resources: ReadabilityResources) -> str | None:
+def action_verb(
+    token: Token, resources: ReadabilityResources, compound: bool = False
+) -> str | None:
     """The verb an action noun names (``uitvoering`` -> ``uitvoeren``, ``beheer`` ->
     ``beheren``), or None for other words."""
     if len(token.text) > MAX_WORD_CHARS or (token.pos_ and token.pos_ != "NOUN"):
@@ -132,7 +134,7 @@ def action_verb(token: Token, resources: ReadabilityResources) -> str | None:
     if info is not None and (info[0] == "concrete" or info[1].startswith("institut")):
         return None
     derived = base_verb(word, resources)
-    return derived[0] if derived is not None and derived[1] else None
+    return derived[0] if derived is not None and (derived[1] or compound) else None
 
 
 IRREGULAR_STEMS = {"name": "nemen", "zicht": "zien"}  # opname -> opnemen, toezicht -> toezien
@@ -313,6 +315,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             continue
         plain = _light_verb(token, ctx)
         found = plain or action_verb(token, resources)
+        if found is None and _has_van_complement(token):
+            found = action_verb(token, resources, compound=True)  # kwaliteitsverbetering van
         if found is None or (
             plain is None
             and not _has_van_complement(token)
