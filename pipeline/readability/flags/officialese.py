@@ -61,7 +61,9 @@ def _keys(token: Token) -> tuple[str, ...]:
     """The form, the lemma and, for a verb, the infinitives the verb table gives for the
     form (the lemmatiser may say "voorkomen" for "komt")."""
     if token.pos_ in ("VERB", "AUX"):
-        return (token.lower_, lemma_of(token), *infinitives_of_form(token.lower_))
+        particle = _particle(token)  # "zetten ... in op" for "inzetten op"
+        separable = (particle.lower_ + lemma_of(token),) if particle is not None else ()
+        return (token.lower_, lemma_of(token), *separable, *infinitives_of_form(token.lower_))
     return token.lower_, lemma_of(token)
 
 
@@ -210,6 +212,29 @@ def _voldoen_as_betalen(token: Token) -> bool:
     return not any(t.lower_ == "aan" for t in window)
 
 
+def _gezien_preposition(token: Token) -> bool:
+    """ "Gezien de hoogte ..." (= door, omdat), not the participle "heb ik gezien"."""
+    prev = _neighbour(token, -1)
+    return _lower(_neighbour(token, 1)) in DETERMINERS and (
+        prev is None or prev.is_punct or token.is_sent_start is True
+    )
+
+
+def _uiterlijk_deadline(token: Token) -> bool:
+    """ "uiterlijk vrijdag 12 maart" (= op zijn laatst), not "het uiterlijk van het gebouw"."""
+    nxt = _neighbour(token, 1)
+    if nxt is None:
+        return False
+    days = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+    return nxt.like_num or nxt.lower_ in (*days, "op", "in", "om", "binnen", *MONTHS)
+
+
+def _mocht_conditional(token: Token) -> bool:
+    """ "Mocht u vragen hebben" (= als) at the start of a clause, not "hij mocht komen"."""
+    prev = _neighbour(token, -1)
+    return prev is None or prev.is_punct or token.is_sent_start is True
+
+
 def _enkel_alleen(token: Token) -> bool:
     """ "enkel" = alleen ("enkel voor bewoners"), not "enkele voorbeelden", "geen enkel"."""
     return token.lower_ == "enkel" and _lower(_neighbour(token, -1)) not in DETERMINERS | {"één"}
@@ -238,6 +263,11 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "voldoen": _voldoen_as_betalen,
     "per": _before_date,
     "enkel": _enkel_alleen,
+    "gezien": _gezien_preposition,
+    "uiterlijk": _uiterlijk_deadline,
+    "mocht": _mocht_conditional,
+    "nabij": lambda token: token.lower_ == "nabij",  # not "de nabije toekomst"
+    "mochten": _mocht_conditional,
     "bij deze": _bij_deze_alone,
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
