@@ -52,6 +52,7 @@ SUFFIXES = (
     ("tie", ("eren", "ieren")),
     ("ing", ("en", "")),  # "" for verbs in -ien: herziening -> herzien, voorziening
 )
+INFINITIVE_COMPLEMENTS = frozenset({"van", "met", "op", "voor", "aan", "naar", "over"})
 INFINITIVE_PREPOSITIONS = frozenset({"van", "bij", "na", "door", "met", "tot", "zonder"})
 ARTICLES = frozenset({"het", "de", "dit", "dat", "deze", "een", "zijn", "haar", "hun", "uw"})
 
@@ -175,8 +176,8 @@ def _has_van_complement(token: Token) -> bool:
         return True  # "de beëindiging daarvan"
     if nxt is None or nxt.lower_ != "van":
         return False
-    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
-    if after is not None and after.text[:1].isdigit():
+    window = [t.lower_ for t in doc[token.i + 2 : token.i + 6]]
+    if window and window[0][:1].isdigit() and ("naar" in window or "tot" in window):
         return False  # "de norm voor berging van 60 naar 70 mm": a range, not a complement
     if doc.has_annotation("DEP"):
         return nxt.head.head.i == token.i or nxt.head.i == token.i or nxt.head.dep_ == "nmod"
@@ -248,11 +249,22 @@ def _coordinated_with_van(token: Token, resources: ReadabilityResources) -> bool
     return action_verb(other, resources) is not None and _has_van_complement(other)
 
 
+def first_content_word(ctx: SentenceContext) -> int:
+    """The first word of a sentence or list item, after a list label ("A.", "b)")."""
+    words = [t for t in ctx.tokens if t.is_alpha]
+    if len(words) > 1 and len(words[0].text) == 1:
+        doc = words[0].doc
+        after = doc[words[0].i + 1] if words[0].i + 1 < len(doc) else None
+        if after is not None and after.text in (".", ")"):
+            return words[1].i
+    return words[0].i if words else ctx.start
+
+
 def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     """``het`` (or the start of the unit) + infinitive (+ ``en het`` + infinitive ...) +
     ``van``: the index of the first token of the span, or None."""
     doc = token.doc
-    first_word = next((t.i for t in ctx.tokens if t.is_alpha), ctx.start)
+    first_word = first_content_word(ctx)
     form = token.lower_
     if not form.endswith("en") or len(form) < 5 or not form.isalpha():
         return None
@@ -263,9 +275,11 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     j = token.i + 1
     while j + 2 < len(doc) and doc[j].lower_ == "en" and doc[j + 1].lower_ == "het":
         j += 3  # "het organiseren en het uitvoeren van"
-    if j >= len(doc) or doc[j].lower_ != "van":
+    if j >= len(doc) or doc[j].lower_ not in INFINITIVE_COMPLEMENTS:
         return None
     prev = doc[token.i - 1] if token.i > 0 else None
+    if doc[j].lower_ != "van" and (prev is None or prev.lower_ != "het"):
+        return None  # "het experimenteren met webcare"; other prepositions only after "het"
     j = token.i - 1
     while j > ctx.start and doc[j].pos_ in ("ADJ", "ADV") and doc[j].lower_ != "het":
         j -= 1  # "het effectief inzetten van", "het vrijwillig instandhouden van"
@@ -294,7 +308,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     tokens = ctx.tokens
     flags: list[Flag] = []
     covered: set[int] = set()
-    first_word = next((t.i for t in tokens if t.is_alpha), ctx.start)
+    first_word = first_content_word(ctx)
     for token in tokens:
         first = nominal_infinitive_start(token, ctx)
         if first is None:
