@@ -45,7 +45,7 @@ DEV2_FLOORS = {
     "nominalisation": (0.80, 0.62),
     "officialese": (0.90, 0.66),
     "abbreviation": (0.80, 0.80),
-    "hard_word": (0.75, 0.20),
+    "hard_word": (0.70, 0.20),
 }
 # heldout2: 231 units of zoning-plan prose from 30 municipalities, annotated blind after the
 # rules were frozen (issue 11, round 3), measured once on 2026-12-05 with nl_ud_sm: passive
@@ -59,7 +59,7 @@ HELDOUT2_FLOORS = {
     "passive": (0.90, 0.80),
     "nominalisation": (0.83, 0.64),
     "officialese": (0.78, 0.78),
-    "hard_word": (0.78, 0.30),
+    "hard_word": (0.70, 0.30),
 }
 # Seed lines only (37 units, in CI). Measured: passive .92/.73 (11/12, 11/15),
 # nominalisation .94/.52 (17/18, 17/33), officialese .75/.51 (36/48, 36/70), hard word
