@@ -101,8 +101,10 @@ def _day_abbreviation(token: Token) -> bool:
         j = token.i + step
         while 0 <= j < len(doc) and doc[j].lower_ in ("t/m", "-", "en", ",", "tot", "/"):
             j += step
-        if 0 <= j < len(doc) and doc[j].text in DAYS and (
-            token.text in UNAMBIGUOUS_DAYS or doc[j].text in UNAMBIGUOUS_DAYS
+        if (
+            0 <= j < len(doc)
+            and doc[j].text in DAYS
+            and (token.text in UNAMBIGUOUS_DAYS or doc[j].text in UNAMBIGUOUS_DAYS)
         ):
             return True
     return False
