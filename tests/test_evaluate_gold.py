@@ -236,12 +236,13 @@ def test_integrity_check_reports_a_wrong_span():
     assert fg.check_against_texts([ref], [good], {(SEEDS, "x.txt:0"): "Dat wordt gedaan."})
 
 
-def test_flags_eval_refuses_to_show_heldout2_errors():
-    """heldout2 is for figures only: asking for its errors stops before anything is loaded."""
+def test_flags_eval_refuses_an_unknown_side():
+    """Round 4 made heldout2 development data ("dev3"), so it may be shown; an unknown side
+    is refused before anything is loaded."""
     from bench.evaluate import flags_eval
 
     with pytest.raises(SystemExit):
-        flags_eval.main(["--side", "heldout2", "--show", "passive"])
+        flags_eval.main(["--side", "no-such-side", "--show", "passive"])
 
 
 def test_heldout2_sentence_cut():

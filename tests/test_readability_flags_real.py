@@ -1,5 +1,5 @@
-"""Writing advice on real municipal sentences: seed lines and heldout2 (held-out), dev2
-(development).
+"""Writing advice on real municipal sentences: seed lines, dev2 and heldout2 ("dev3"), all
+development data since round 4 of issue 11 (the fresh blind set is measured by the lead).
 
 Gold: the project's own annotations (``tests/fixtures/real/flags_heldout.csv``, conventions in
 docs/evaluation.md, "Writing-advice annotations"), matched by kind and overlapping span
@@ -37,32 +37,39 @@ ISSUE_TARGETS = {
 # round 3): these floors guard against regressions, they are not held-out figures. Measured
 # after round 3: passive .93/.91 (81/87, 81/89), nominalisation .79/.63 (22/28, 22/35),
 # officialese .96/.57 (116/121, 117/205), abbreviation .73/.51 (22/30, 22/43), hard word
-# .68/.21 (21/31, 21/99).
+# .68/.21 (21/31, 21/99). After round 4 (development figures): nominalisation .85/.66
+# (23/27, 23/35), officialese .97/.70 (142/147, 143/205), abbreviation .84/.86 (37/44,
+# 37/43), hard word .80/.24 (24/30, 24/99); passive unchanged.
 DEV2_FLOORS = {
     "passive": (0.90, 0.80),
-    "nominalisation": (0.76, 0.60),
-    "officialese": (0.90, 0.54),
-    "abbreviation": (0.70, 0.48),
-    "hard_word": (0.65, 0.18),
+    "nominalisation": (0.80, 0.62),
+    "officialese": (0.90, 0.66),
+    "abbreviation": (0.80, 0.80),
+    "hard_word": (0.70, 0.20),
 }
 # heldout2: 231 units of zoning-plan prose from 30 municipalities, annotated blind after the
 # rules were frozen (issue 11, round 3), measured once on 2026-12-05 with nl_ud_sm: passive
 # .92/.87 (165/179, 165/190), nominalisation .70/.38 (30/43, 30/78), officialese .61/.64
 # (218/355, 219/342), abbreviation .78/.50 (7/9, 7/14: too few for a floor), hard word
-# .33/.09 (16/48, 15/161). Only the passive meets the targets.
+# .33/.09 (16/48, 15/161). Only the passive meets the targets. From round 4 on heldout2 is
+# DEVELOPMENT data ("dev3"): its errors were looked at and rules changed. After round 4:
+# nominalisation .87/.68 (54/62, 53/78), officialese .82/.82 (280/341, 281/342), abbreviation
+# .82/.64 (9/11, 9/14), hard word .82/.34 (56/68, 55/161); these floors are regression guards.
 HELDOUT2_FLOORS = {
     "passive": (0.90, 0.80),
-    "nominalisation": (0.66, 0.34),
-    "officialese": (0.58, 0.60),
-    "hard_word": (0.28, 0.06),
+    "nominalisation": (0.83, 0.64),
+    "officialese": (0.78, 0.78),
+    "hard_word": (0.70, 0.30),
 }
 # Seed lines only (37 units, in CI). Measured: passive .92/.73 (11/12, 11/15),
 # nominalisation .94/.52 (17/18, 17/33), officialese .75/.51 (36/48, 36/70), hard word
-# .75/.12 (3/4, 3/25). Abbreviation has 3 spans: too few for a floor.
+# .75/.12 (3/4, 3/25). Abbreviation has 3 spans: too few for a floor. In round 4 the seed
+# lines were looked at too (development data since then); after round 4: nominalisation
+# .95/.61 (20/21, 20/33), officialese .85/.77 (53/62, 54/70), others unchanged.
 SEED_FLOORS = {
     "passive": (0.90, 0.66),
-    "nominalisation": (0.90, 0.48),
-    "officialese": (0.72, 0.48),
+    "nominalisation": (0.90, 0.56),
+    "officialese": (0.80, 0.72),
     "hard_word": (0.70, 0.10),
 }
 

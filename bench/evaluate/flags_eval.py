@@ -12,10 +12,10 @@ Usage::
 
     python -m bench.evaluate.flags_eval --side dev [--datasets seeds] [--show KIND]
 
-``dev`` and the Amsterdam units of ``heldout`` ("dev2", measured once as held-out on
-2026-12-05, then used for development) are development data; the seed lines of ``heldout``
-stay held-out: report their figures, do not ``--show`` them. ``heldout2`` (zoning plans) and
-``heldout3`` (Wassenaar budget prose) are blind held-out sets: ``--show`` is refused.
+``dev``, the Amsterdam units of ``heldout`` ("dev2", measured once as held-out on
+2026-12-05, then used for development) and ``heldout2`` ("dev3", zoning-plan units measured
+once as held-out on 2026-12-05, development data from round 4 on) are development data and
+may be shown. ``heldout3`` (budget prose) is a blind held-out set: ``--show`` is refused.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from bench.evaluate.flags_gold import (
 )
 
 # Blind held-out sets: their figures are reported, their errors never looked at.
-FIGURES_ONLY = ("heldout2", "heldout3")
+FIGURES_ONLY = ("heldout3",)  # heldout2 is development data ("dev3") since round 4
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}

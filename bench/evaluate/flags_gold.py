@@ -10,9 +10,10 @@ API::
 
     KINDS                      ("passive", "nominalisation", "officialese", "abbreviation",
                                 "hard_word")
-    SIDES                      ("dev", "heldout", "heldout2", "heldout3"); tune on "dev"
-                               only; "heldout2" (zoning plans, blind) and "heldout3"
-                               (Wassenaar budget prose, blind) are for figures only
+    SIDES                      ("dev", "heldout", "heldout2", "heldout3"); "dev", "heldout"
+                               and "heldout2" ("dev3", zoning plans, since round 4) are
+                               development data; "heldout3" (Wassenaar budget prose,
+                               blind) is for figures only
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3")
     load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None) -> GoldSet

@@ -4,8 +4,11 @@ as a part of a compound or joined with "/", "-" or "." as in "IB/Postzaken", "PO
 abbreviations (``mixed_case_abbreviations.txt``: Wmo, tzt) and the dotted ones
 (``dutch_abbreviations.txt``: o.a., etc., tel.), unless every reader knows them
 (``known_acronyms.txt``) or the text explains them ("Regionale Energiestrategie (RES 1.0)",
-"LCvV: de Landelijke Commissie ..."). Only the first use in a unit is flagged. Placeholders
-in square brackets ("[NAAM]") and Roman numerals are not abbreviations.
+"LCvV: de Landelijke Commissie ...", "(Besluit NIBM)"; compared without case: "SpvE" is
+explained by "(SPvE)"). An acronym is flagged at its first use in a unit (explaining it once
+is the fix); a dotted abbreviation ("d.d.", "c.a.") at every use (each one is spelled out).
+Placeholders in square brackets ("[NAAM]") and Roman numerals are not
+abbreviations.
 """
 
 from __future__ import annotations
@@ -33,10 +36,15 @@ ACRONYM_PART_RE = re.compile(r"^[A-Z]{2,6}$")
 # capitals with lower-case letters inside: LCvV, SPvE, BsGW (at least two capitals, no word)
 MIXED_ACRONYM_RE = re.compile(r"^[A-Z]{1,3}[a-z]{1,2}[A-Z][A-Za-z]{0,3}$")
 ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
-PART_SPLIT = re.compile(r"[-/]|\.(?=[a-z]{2,3}$)")  # IB/Postzaken, POH-GGZ, UWV.nl
+# IB/Postzaken, POH-GGZ, MER‐beoordeling (any hyphen), UWV.nl
+PART_SPLIT = re.compile(r"[-‐‑–/]|\.(?=[a-z]{2,3}$)")
+AMPERSAND_RE = re.compile(r"^[A-Z]{1,4}&[A-Z]{1,4}$")  # K&L, V&OR
 ACRONYM = r"[A-Z][A-Za-z]{1,6}"
-# "(RES 1.0)", "(RIVM, oktober 2020)": the acronym first in brackets after its expansion
-EXPLAINED_AFTER = re.compile(rf"\(\s*({ACRONYM})\b[^()]{{0,40}}\)")
+# "(RES 1.0)", "(RIVM, oktober 2020)": the acronym first in brackets after its expansion;
+# "(Besluit NIBM)": after one or two capitalised words of a name
+EXPLAINED_AFTER = re.compile(
+    rf"\(\s*(?:[A-Z][a-z]+\s+){{1,2}}({ACRONYM})\s*\)|\(\s*({ACRONYM})\b[^()]{{0,40}}\)"
+)
 # "ABC (voluit ...)" and "LCvV: de Landelijke Commissie"
 EXPLAINED_BEFORE = re.compile(
     rf"\b({ACRONYM})\s*(?:\((?!\s*{ACRONYM}\s*\))|:\s+(?:de|het|een)\s+[A-Z])"
@@ -47,7 +55,7 @@ SPELLED_OUT = {"etc.": "enzovoort", "o.a.": "onder andere", "bijv.": "bijvoorbee
 def explained_acronyms(text: str) -> set[str]:
     """Acronyms explained in ``text``: ``voluit (ABC)``, ``voluit (ABC 1.0)``,
     ``ABC (voluit)`` or ``ABC: de voluit ...``."""
-    found = {m.group(1) for m in EXPLAINED_AFTER.finditer(text)}
+    found = {m.group(1) or m.group(2) for m in EXPLAINED_AFTER.finditer(text)}
     found.update(m.group(1) for m in EXPLAINED_BEFORE.finditer(text))
     return found
 
@@ -65,7 +73,11 @@ def token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]
     """The abbreviations in one token: each part (split at "-", "/" and a domain dot) that is
     an acronym (a possessive ``'s`` removed) or a listed abbreviation."""
     found: list[str] = []
-    if text in resources.mixed_case_abbreviations or text.lower() in resources.abbreviations:
+    if (
+        text in resources.mixed_case_abbreviations
+        or text.lower() in resources.abbreviations
+        or AMPERSAND_RE.match(text)
+    ):
         return [text]
     for part in PART_SPLIT.split(text):
         part = re.sub(r"['’]s$", "", part)
@@ -75,6 +87,30 @@ def token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]
         ) and part not in found:
             found.append(part)
     return found
+
+
+DAYS = frozenset({"ma", "di", "wo", "do", "vr", "vrij", "za", "zo"})
+UNAMBIGUOUS_DAYS = frozenset({"ma", "di", "wo", "vr", "za"})  # "zo", "do", "vrij" are words
+
+
+def _day_abbreviation(token: Token) -> bool:
+    """A short day name in a run of days ("ma t/m vr", "za en zo"): next to another day
+    name, with at most "t/m", "-", "en", "tot" or "," between; one of the two is not also an
+    ordinary word ("zo en zo" is not a run of days)."""
+    if token.text not in DAYS:
+        return False
+    doc = token.doc
+    for step in (-1, 1):
+        j = token.i + step
+        while 0 <= j < len(doc) and doc[j].lower_ in ("t/m", "-", "en", ",", "tot", "/"):
+            j += step
+        if (
+            0 <= j < len(doc)
+            and doc[j].text in DAYS
+            and (token.text in UNAMBIGUOUS_DAYS or doc[j].text in UNAMBIGUOUS_DAYS)
+        ):
+            return True
+    return False
 
 
 def _dotted(token: Token, resources: ReadabilityResources) -> str | None:
@@ -103,6 +139,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             continue
         dotted = _dotted(token, resources)
         found = [dotted] if dotted else token_abbreviations(token.text, resources)
+        if not found and _day_abbreviation(token):
+            found = [token.text]
         # "B en W", "B&W": single capitals joined
         if (
             not found and len(token.text) == 1 and token.text.isupper()
@@ -116,10 +154,11 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 flags.append(_flag(ctx, token.i, last.i, [abbreviation]))
             k += 2
             continue
+        explained = {e.lower() for e in ctx.explained}
         new = [
             a for a in found
-            if a not in known and a.upper() not in known and a not in ctx.explained
-            and a not in ctx.seen_acronyms and not ROMAN_RE.match(a)
+            if a not in known and a.upper() not in known and a.lower() not in explained
+            and (a.endswith(".") or a not in ctx.seen_acronyms) and not ROMAN_RE.match(a)
         ]  # fmt: skip
         if not new:
             continue

@@ -112,6 +112,9 @@ def _listed_keys(token: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+PREPOSITION_NEXT = frozenset({"de", "het", "een", "btw"})
+
+
 def listed_span(tokens: list[Token], k: int, listed: frozenset[str]) -> int | None:
     """The index of the last token of a listed hard word or phrase starting at ``k``."""
     for length in (3, 2):
@@ -121,6 +124,9 @@ def listed_span(tokens: list[Token], k: int, listed: frozenset[str]) -> int | No
     token = tokens[k]
     if token.pos_ in ("VERB", "AUX", "ADP", "PROPN") and not token.lower_.startswith("ge"):
         return None  # "inclusief btw" (a preposition), but "geprefereerde" (participle)
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is not None and nxt.lower_ in PREPOSITION_NEXT and token.lower_ == lemma_of(token):
+        return None  # "inclusief de btw": used as a preposition
     if any(key in listed for key in _listed_keys(token)):
         return k
     return None

@@ -17,6 +17,7 @@ is officialese ("realisatie" -> "bouwen", not "realiseren").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pipeline.readability.flags.base import (
@@ -32,6 +33,7 @@ from pipeline.readability.flags.base import (
 )
 from pipeline.readability.morphology import (
     MAX_WORD_CHARS,
+    infinitives_of_form,
     is_infinitive,
     only_prefixes,
     verb_exists,
@@ -48,8 +50,9 @@ SUFFIXES = (
     ("atie", ("eren",)),
     ("ctie", ("ceren", "cteren")),
     ("tie", ("eren", "ieren")),
-    ("ing", ("en",)),
+    ("ing", ("en", "")),  # "" for verbs in -ien: herziening -> herzien, voorziening
 )
+INFINITIVE_COMPLEMENTS = frozenset({"van", "met", "op", "voor", "aan", "naar", "over"})
 INFINITIVE_PREPOSITIONS = frozenset({"van", "bij", "na", "door", "met", "tot", "zonder"})
 ARTICLES = frozenset({"het", "de", "dit", "dat", "deze", "een", "zijn", "haar", "hun", "uw"})
 
@@ -64,6 +67,8 @@ def _derive_base_verb(word: str, resources: ReadabilityResources) -> tuple[str, 
             head = stem[cut:]
             for replacement in replacements:
                 verb = head + replacement
+                if not replacement and not verb.endswith(("ien", "ijen")):
+                    continue
                 if verb_exists(verb, resources):
                     return verb, cut == 0
         return None
@@ -108,7 +113,9 @@ def _compound_info(word: str, resources: ReadabilityResources) -> tuple[str, str
     return info
 
 
-def action_verb(token: Token, resources: ReadabilityResources) -> str | None:
+def action_verb(
+    token: Token, resources: ReadabilityResources, compound: bool = False
+) -> str | None:
     """The verb an action noun names (``uitvoering`` -> ``uitvoeren``, ``beheer`` ->
     ``beheren``), or None for other words."""
     if len(token.text) > MAX_WORD_CHARS or (token.pos_ and token.pos_ != "NOUN"):
@@ -128,7 +135,7 @@ def action_verb(token: Token, resources: ReadabilityResources) -> str | None:
     if info is not None and (info[0] == "concrete" or info[1].startswith("institut")):
         return None
     derived = base_verb(word, resources)
-    return derived[0] if derived is not None and derived[1] else None
+    return derived[0] if derived is not None and (derived[1] or compound) else None
 
 
 IRREGULAR_STEMS = {"name": "nemen", "zicht": "zien"}  # opname -> opnemen, toezicht -> toezien
@@ -169,9 +176,22 @@ def _has_van_complement(token: Token) -> bool:
         return True  # "de beëindiging daarvan"
     if nxt is None or nxt.lower_ != "van":
         return False
+    window = [t.lower_ for t in doc[token.i + 2 : token.i + 6]]
+    if window and window[0][:1].isdigit() and ("naar" in window or "tot" in window):
+        return False  # "de norm voor berging van 60 naar 70 mm": a range, not a complement
     if doc.has_annotation("DEP"):
         return nxt.head.head.i == token.i or nxt.head.i == token.i or nxt.head.dep_ == "nmod"
     return True
+
+
+def action_noun_with_van(token: Token, resources: ReadabilityResources) -> bool:
+    """An action noun in the singular with a *van* complement ("de realisatie van
+    woningen"): the verb construction is the advice, also when the noun is officialese."""
+    return (
+        not _is_plural(token)
+        and _has_van_complement(token)
+        and action_verb(token, resources) is not None
+    )
 
 
 def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
@@ -179,10 +199,19 @@ def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
     sentence ("gebruik maken van": gebruiken)."""
     noun = lemma_of(token)
     light_verbs = ctx.resources.light_verbs
-    here = token.i
-    for i, verbs in ctx.verb_readings:  # "brengt ... uit", "uit te brengen"
-        if i == here or abs(i - here) > 6:
+    nouns = ctx.resources.memo("light_verb_nouns")
+    if not nouns:
+        nouns.update((n, True) for n, _ in light_verbs)
+    if noun not in nouns:
+        return None
+    for other, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
+        if other.i == token.i or abs(other.i - token.i) > 6:
             continue
+        verbs = [lemma, *infinitives_of_form(other.lower_)]  # "levert" lemmatised "levren"
+        if ctx.has_parse:  # "brengt ... uit"
+            verbs += [c.lower_ + lemma for c in other.children if c.dep_ == "compound:prt"]
+        if other.i > 1 and token.doc[other.i - 1].lower_ == "te":  # "uit te brengen"
+            verbs.append(token.doc[other.i - 2].lower_ + lemma)
         for verb in verbs:
             plain = light_verbs.get((noun, verb))
             if plain is not None:
@@ -200,6 +229,16 @@ def _after_bare_preposition(token: Token) -> bool:
     return prev is not None and prev.lower_ in BARE_PREPOSITIONS
 
 
+ORDINAL_RE = re.compile(r"^(\d+(e|ste|de)|eerste|tweede|derde|vierde|vijfde|laatste)$")
+
+
+def _after_ordinal(token: Token) -> bool:
+    """A numbered instance names a document or a version, not an action: "de 3e herziening
+    van het bestemmingsplan", "de tweede wijziging"."""
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return prev is not None and ORDINAL_RE.match(prev.lower_) is not None
+
+
 def _coordinated_with_van(token: Token, resources: ReadabilityResources) -> bool:
     """The first of two coordinated action nouns sharing a *van* complement ("opbouw en
     opname van spaaruren")."""
@@ -210,11 +249,22 @@ def _coordinated_with_van(token: Token, resources: ReadabilityResources) -> bool
     return action_verb(other, resources) is not None and _has_van_complement(other)
 
 
+def first_content_word(ctx: SentenceContext) -> int:
+    """The first word of a sentence or list item, after a list label ("A.", "b)")."""
+    words = [t for t in ctx.tokens if t.is_alpha]
+    if len(words) > 1 and len(words[0].text) == 1:
+        doc = words[0].doc
+        after = doc[words[0].i + 1] if words[0].i + 1 < len(doc) else None
+        if after is not None and after.text in (".", ")"):
+            return words[1].i
+    return words[0].i if words else ctx.start
+
+
 def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     """``het`` (or the start of the unit) + infinitive (+ ``en het`` + infinitive ...) +
     ``van``: the index of the first token of the span, or None."""
     doc = token.doc
-    first_word = next((t.i for t in ctx.tokens if t.is_alpha), ctx.start)
+    first_word = first_content_word(ctx)
     form = token.lower_
     if not form.endswith("en") or len(form) < 5 or not form.isalpha():
         return None
@@ -225,9 +275,11 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     j = token.i + 1
     while j + 2 < len(doc) and doc[j].lower_ == "en" and doc[j + 1].lower_ == "het":
         j += 3  # "het organiseren en het uitvoeren van"
-    if j >= len(doc) or doc[j].lower_ != "van":
+    if j >= len(doc) or doc[j].lower_ not in INFINITIVE_COMPLEMENTS:
         return None
     prev = doc[token.i - 1] if token.i > 0 else None
+    if doc[j].lower_ != "van" and (prev is None or prev.lower_ != "het"):
+        return None  # "het experimenteren met webcare"; other prepositions only after "het"
     j = token.i - 1
     while j > ctx.start and doc[j].pos_ in ("ADJ", "ADV") and doc[j].lower_ != "het":
         j -= 1  # "het effectief inzetten van", "het vrijwillig instandhouden van"
@@ -256,7 +308,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     tokens = ctx.tokens
     flags: list[Flag] = []
     covered: set[int] = set()
-    first_word = next((t.i for t in tokens if t.is_alpha), ctx.start)
+    first_word = first_content_word(ctx)
     for token in tokens:
         first = nominal_infinitive_start(token, ctx)
         if first is None:
@@ -273,8 +325,12 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     for token in tokens:
         if token.i in covered or is_name(token, first_word) or _is_plural(token):
             continue
+        if _after_ordinal(token):
+            continue
         plain = _light_verb(token, ctx)
         found = plain or action_verb(token, resources)
+        if found is None and _has_van_complement(token):
+            found = action_verb(token, resources, compound=True)  # kwaliteitsverbetering van
         if found is None or (
             plain is None
             and not _has_van_complement(token)

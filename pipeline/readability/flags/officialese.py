@@ -37,7 +37,10 @@ from pipeline.readability.flags.base import (
     quote,
     register,
 )
-from pipeline.readability.flags.nominalisation import nominal_infinitive_start
+from pipeline.readability.flags.nominalisation import (
+    action_noun_with_van,
+    nominal_infinitive_start,
+)
 from pipeline.readability.morphology import (
     attributive,
     infinitives_of_form,
@@ -60,7 +63,9 @@ def _keys(token: Token) -> tuple[str, ...]:
     """The form, the lemma and, for a verb, the infinitives the verb table gives for the
     form (the lemmatiser may say "voorkomen" for "komt")."""
     if token.pos_ in ("VERB", "AUX"):
-        return (token.lower_, lemma_of(token), *infinitives_of_form(token.lower_))
+        particle = _particle(token)  # "zetten ... in op" for "inzetten op"
+        separable = (particle.lower_ + lemma_of(token),) if particle is not None else ()
+        return (token.lower_, lemma_of(token), *separable, *infinitives_of_form(token.lower_))
     return token.lower_, lemma_of(token)
 
 
@@ -130,11 +135,27 @@ MONTHS = frozenset(
 )  # fmt: skip
 
 
+COPULA_FORMS = frozenset(
+    {"is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "blijft", "blijven",
+     "lijkt", "lijken", "blijkt", "blijken"}
+)  # fmt: skip
+
+
 def _mogelijk_adverb(token: Token) -> bool:
-    """ "mogelijk" as a sentence adverb (= misschien), not predicative or in a fixed phrase."""
+    """ "mogelijk" as a sentence adverb (= misschien), not predicative ("waar nieuwbouw
+    mogelijk is", "maakt de bouw mogelijk") or in a fixed phrase."""
     prev, nxt = _neighbour(token, -1), _neighbour(token, 1)
     if token.lower_ != "mogelijk" or _lower(prev) in MOGELIJK_PREDICATIVE:
         return False
+    if _lower(nxt) in COPULA_FORMS and _lower(_neighbour(token, 2)) in ("", ".", ",", ";"):
+        return False  # "... waar nieuwbouw mogelijk is."
+    if _lower(nxt) in COPULA_FORMS and (nxt is not None and nxt.dep_ in ("cop", "aux")):
+        return False
+    for j in range(token.i - 1, max(-1, token.i - 9), -1):
+        if token.doc[j].is_punct:
+            break
+        if token.doc[j].lower_ in MAKEN_FORMS:
+            return False  # "maakt de ontwikkeling mogelijk": predicative of *maken*
     if _lower(_neighbour(token, -2)) in ("zo", "zoveel"):
         return False
     if nxt is None or nxt.is_punct or nxt.lower_ in MOGELIJK_AFTER:
@@ -195,6 +216,34 @@ def _voldoen_as_betalen(token: Token) -> bool:
     return not any(t.lower_ == "aan" for t in window)
 
 
+def _gezien_preposition(token: Token) -> bool:
+    """ "Gezien de hoogte ..." (= door, omdat), not the participle "heb ik gezien"."""
+    prev = _neighbour(token, -1)
+    return _lower(_neighbour(token, 1)) in DETERMINERS and (
+        prev is None or prev.is_punct or token.is_sent_start is True
+    )
+
+
+def _uiterlijk_deadline(token: Token) -> bool:
+    """ "uiterlijk vrijdag 12 maart" (= op zijn laatst), not "het uiterlijk van het gebouw"."""
+    nxt = _neighbour(token, 1)
+    if nxt is None:
+        return False
+    days = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+    return nxt.like_num or nxt.lower_ in (*days, "op", "in", "om", "binnen", *MONTHS)
+
+
+def _mocht_conditional(token: Token) -> bool:
+    """ "Mocht u vragen hebben" (= als) at the start of a clause, not "hij mocht komen"."""
+    prev = _neighbour(token, -1)
+    return prev is None or prev.is_punct or token.is_sent_start is True
+
+
+def _enkel_alleen(token: Token) -> bool:
+    """ "enkel" = alleen ("enkel voor bewoners"), not "enkele voorbeelden", "geen enkel"."""
+    return token.lower_ == "enkel" and _lower(_neighbour(token, -1)) not in DETERMINERS | {"één"}
+
+
 def _before_date(token: Token) -> bool:
     """ "per 1 januari" (= vanaf), not "per jaar", "per persoon"."""
     nxt, after = _neighbour(token, 1), _neighbour(token, 2)
@@ -217,6 +266,12 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "wensen": _wensen_as_willen,
     "voldoen": _voldoen_as_betalen,
     "per": _before_date,
+    "enkel": _enkel_alleen,
+    "gezien": _gezien_preposition,
+    "uiterlijk": _uiterlijk_deadline,
+    "mocht": _mocht_conditional,
+    "nabij": lambda token: token.lower_ == "nabij",  # not "de nabije toekomst"
+    "mochten": _mocht_conditional,
     "bij deze": _bij_deze_alone,
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
@@ -243,7 +298,7 @@ def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: i
     """Words of a verb phrase in order within ``window`` tokens, the verb anywhere in it
     ("draagt zorg voor" for "zorg dragen voor")."""
     verb = phrase_verb(words)
-    if verb is None:
+    if verb is None or words[0] == "te":  # "te weten" only as written, not "weten ... te"
         return None
     rest = list(words)
     rest.remove(verb)
@@ -361,6 +416,36 @@ def _separable_without_particle(token: Token, term: OfficialeseTerm) -> bool:
     return _particle(token) is None
 
 
+def _noun_of_verb_term(token: Token, term: OfficialeseTerm) -> bool:
+    """A verb term matched on a plural noun of the same form ("de verzoeken die zijn
+    ingediend" is not the verb *verzoeken* = vragen)."""
+    if len(term.words) > 1 or term.pos != "verb" or token.lower_ != term.term:
+        return False
+    if token.pos_ != "NOUN" or "Plur" not in token.morph.get("Number", []):
+        return False
+    prev = _neighbour(token, -1)
+    return _lower(_neighbour(token, 1)) == "die" or (
+        prev is not None and (prev.pos_ in ("DET", "ADJ", "NUM") or prev.lower_ in DETERMINERS)
+    )
+
+
+def _names_a_place(token: Token, term: OfficialeseTerm) -> bool:
+    """A noun term followed by the name or address of what it names ("de locatie
+    Westerweg 60", "de locatie aan de Larenseweg 56"): the noun is part of a reference the
+    writer cannot simply swap."""
+    if len(term.words) > 1 or term.pos != "noun":
+        return False
+    nxt, after = _neighbour(token, 1), _neighbour(token, 3)
+    if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+        return True
+    return (
+        _lower(nxt) == "aan"
+        and _lower(_neighbour(token, 2)) in ("de", "het")
+        and after is not None
+        and after.text[:1].isupper()
+    )
+
+
 def detect(ctx: SentenceContext) -> list[Flag]:
     """Officialese terms in one sentence (see the module docstring)."""
     doc = ctx.doc
@@ -384,6 +469,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 continue
             if _separable_without_particle(tokens[k], term):
                 continue
+            if _noun_of_verb_term(tokens[k], term) or _names_a_place(tokens[k], term):
+                continue
             if best is None or last > best[0]:
                 best = (last, term)
         if best is None:
@@ -392,8 +479,12 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         last, term = best
         first_i, last_i = tokens[k].i, tokens[last].i
         if in_proper_name(doc, first_i, last_i) or (
-            len(term.words) == 1 and nominal_infinitive_start(tokens[k], ctx) is not None
-        ):  # "het realiseren van": the nominalisation is the advice (one word, one kind)
+            len(term.words) == 1
+            and (
+                nominal_infinitive_start(tokens[k], ctx) is not None
+                or action_noun_with_van(tokens[k], ctx.resources)
+            )
+        ):  # "het realiseren van", "de realisatie van": the nominalisation is the advice
             k = last + 1
             continue
         particle = _particle(tokens[k]) if len(term.words) == 1 else None
