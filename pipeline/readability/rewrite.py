@@ -485,6 +485,17 @@ def word_replacement(doc: Doc, flag: Any) -> str | None:
         text = _as_participle(first, flag) or ""
         if not text:
             return None
+    alternative = _first_alternative(flag)
+    if (
+        len(span) == 1
+        and not used_as_participle
+        and _ambiguous_t_form(first)
+        and verb_of_participle(_uninflected(text.lower())) is not None
+        and alternative
+        and " " not in alternative
+        and alternative.endswith("en")
+    ):
+        text = lexeme(alternative).sg3  # "De instelling verstrekt ..." -> "geeft", not "gegeven"
     if text.lower() in CLAUSE_WORDS and first.pos_ not in ("SCONJ", "CCONJ"):
         return None
     if first.pos_ in ("ADJ", "VERB") and first.dep_ in ("amod", "acl") and text in PREPOSITIONS:
