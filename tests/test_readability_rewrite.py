@@ -163,6 +163,7 @@ def test_rewrite_word_fits_the_sentence(propose_for, sentence: str, expected) ->
         ("De cliëntenraad is bevoegd de instelling ongevraagd te adviseren.", "is bevoegd"),
         ("De zones zijn indien juridisch noodzakelijk in het plan opgenomen.", "indien"),
         ("De appartementen voldoen niet meer aan de eisen van de huidige tijd.", "voldoen"),
+        ("De gebouwen stammen uit de jaren '50 en voldoen niet meer aan de eisen.", "voldoen"),
         ("Sinds 2010 hebben in het plangebied enkele ontwikkelingen plaatsgevonden.",
          "plaatsgevonden"),  # "hebben ... gebeurd"
         ("Om de realisatie van de gewenste woningen mogelijk te maken is een wijziging nodig.",

@@ -353,16 +353,25 @@ def _clause_is_elliptic(token: Token) -> bool:
 
 def _prepositional_object(token: Token) -> bool:
     """A finite verb or infinitive with an "aan" object and no direct object ("voldoen
-    aan de eisen"): the preposition belongs to the verb, another verb needs another one."""
+    aan de eisen"): the preposition belongs to the verb, another verb needs another one.
+    Read from the parse, and from the words when the parse missed the verb ("voldoen niet
+    meer aan": only adverbs between the verb and "aan")."""
     if token.dep_ in ("amod", "acl") or "Part" in token.morph.get("VerbForm", []):
         return False
     children = list(token.children)
     if any(c.dep_ == "obj" for c in children):
         return False
-    return any(
+    if any(
         c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ == "aan" for g in c.children)
         for c in children
-    )
+    ):
+        return True
+    for t in token.doc[token.i + 1 : token.sent.end]:
+        if t.lower_ == "aan" and t.pos_ == "ADP":
+            return True
+        if t.is_punct or t.pos_ not in ("ADV", "CCONJ", "PART"):
+            return False
+    return False
 
 
 def _te_follows(span: Any) -> bool:
@@ -399,7 +408,7 @@ def _fits_context(doc: Doc, span: Any, text: str) -> bool:
         return False  # "is bevoegd ... te adviseren" -> not "mag ... te adviseren"
     if len(span) == 1 and first.pos_ == "SCONJ" and _clause_is_elliptic(first):
         return False
-    if len(span) == 1 and first.pos_ == "VERB" and _prepositional_object(first):
+    if len(span) == 1 and first.pos_ not in ("ADJ", "NOUN") and _prepositional_object(first):
         return False
     if words[-1] in ZIJN_PARTICIPLES and any(t.lower_ in HEBBEN_FORMS for t in span.sent):
         return False  # "heeft plaatsgevonden" -> not "heeft gebeurd"
