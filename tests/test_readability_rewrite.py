@@ -173,6 +173,11 @@ def test_rewrite_word_fits_the_sentence(propose_for, sentence: str, expected) ->
         ("Heeft u een laag inkomen, dan kunt u misschien kwijtschelding aanvragen.",
          "kwijtschelding"),  # no clause in place of a noun
         ("Het onderhavige bestemmingsplan maakt de bouw mogelijk.", "onderhavige"),  # ditte
+        # an alternative that does not inflect: "genoege", "op tijde"
+        ("Er zijn geen toereikende middelen voor dit plan.", "toereikende"),
+        ("Na een tijdige aanvraag krijgt u snel antwoord.", "tijdige"),
+        # the verb agrees with the subject: "de problematiek is" -> not "de problemen is"
+        ("De problematiek in de wijk is groot.", "problematiek"),
     ],
 )  # fmt: skip
 def test_rewrite_word_not_proposed_where_it_does_not_fit(

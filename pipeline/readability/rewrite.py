@@ -39,6 +39,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from pipeline.frequencies import zipf_nl
 from pipeline.readability.morphology import (
     INSEPARABLE_PREFIXES,
     SEPARABLE_PARTICLES,
@@ -78,6 +79,9 @@ PRONOMINAL_ADVERBS = frozenset({"daar", "hier", "er", "waar"})
 ADVERBS_ONLY = frozenset({"misschien", "daar", "hier", "zo", "nu", "vroeger", "ook", "al"})
 # case-marked prepositions of fixed phrases ("ten grondslag", "ter plaatse"): the noun stays
 FIXED_CASE_PREPOSITIONS = frozenset({"ten", "ter"})
+# quantifiers that take no -e ("te weinig geld", not "te weinige")
+INDECLINABLE = frozenset({"weinig", "veel", "genoeg", "extra", "meer", "minder", "vaak"})
+MIN_ATTRIBUTIVE_ZIPF = 2.0  # an -e form rarer than this is not a word ("voorale", "extrae")
 MODALS = frozenset(
     {"mag", "mogen", "moet", "moeten", "kan", "kunnen", "kunt", "wil", "willen", "wilt",
      "zal", "zullen", "zult"}
@@ -272,6 +276,10 @@ def _noun_fits(span: Any, text: str) -> bool:
     complements = [c for c in children if c.dep_ in ("nmod", "acl") and c.i > head.i]
     if len(words) > 1 and (complements or adjectives or gendered):
         return False
+    if head.dep_.startswith("nsubj") and len(words) == 1:
+        plural = "Plur" in head.morph.get("Number", [])
+        if plural != _looks_plural(text) and not text.endswith(("ing", "heid")):
+            return False  # the finite verb agrees with the subject: "de problematiek is"
     before = head.doc[head.i - 1] if head.i > 0 else None
     bare = (
         len(span) == 1
@@ -339,6 +347,22 @@ def _agree_adjective(token: Token, text: str) -> str | None:
     if need is False and text.endswith("e") and not token.lower_.endswith("e"):
         return None
     return text
+
+
+def _attributive_ok(text: str, alternative: str | None) -> bool:
+    """An alternative given the attributive -e must be an adjective phrase that inflects:
+    not a prepositional phrase ("op tijd" -> "op tijde"), not a quantifier ("genoege"), and
+    the -e form must be a word at all ("vooral" -> "voorale")."""
+    words = text.lower().split()
+    base = (alternative or "").lower().split()
+    if not words or not words[-1].endswith("e") or (base and base[-1] == words[-1]):
+        return True
+    stem = base[-1] if base else words[-1][:-1]
+    if stem in INDECLINABLE or (
+        len(words) > 1 and words[0] in PREPOSITIONS | {"zonder", "tussen", "volgens"}
+    ):
+        return False
+    return zipf_nl(words[-1]) >= MIN_ATTRIBUTIVE_ZIPF
 
 
 def _clause_is_elliptic(token: Token) -> bool:
@@ -515,6 +539,8 @@ def word_replacement(doc: Doc, flag: Any) -> str | None:
         alternative = _first_alternative(flag)
         if alternative and alternative.lower() in MODAL_INFINITIVES:
             return None  # "gewenste" -> not "gewilde" (popular)
+    if first.dep_ == "amod" and not _attributive_ok(text, alternative):
+        return None
     if len(span) == 1:
         agreed = _agree_adjective(first, text)
         if agreed is None:
