@@ -45,6 +45,9 @@ def _sentence_level(proposals: list[Proposal]) -> list[str]:
         ("In 2020 wordt de communicatie verder op orde gebracht.",
          "In 2020 brengen we de communicatie verder op orde."),
         ("Daarna wordt er samengewerkt met bewoners.", "Daarna werken we samen met bewoners."),
+        # a separable verb whose particle the list lacks ("weer")
+        ("De begrenzing van het plangebied wordt in de figuur weergegeven.",
+         "We geven de begrenzing van het plangebied in de figuur weer."),
         # an agent after the participle moves to the front too
         ("De locatie wordt aan de noordzijde begrensd door de Kerkstraat.",
          "De Kerkstraat begrenst de locatie aan de noordzijde."),
@@ -143,6 +146,9 @@ def _words(proposals: list[Proposal]) -> set[tuple[str, str]]:
         # a present-tense finite verb that looks like a participle stays finite
         ("De instelling verstrekt de informatie aan de cliëntenraad op de volgende wijze.",
          ("verstrekt", "geeft")),
+        # also the verb of a phrase ("beschikt over" -> "heeft", not "gehad")
+        ("Gemeente Gennep beschikt over een onbebouwde bouwkavel aan de Draaischijf.",
+         ("beschikt over", "heeft")),
         # a modal whose "te" is in another stretch of the sentence
         ("De aanvraag dient te zijn voorzien van tekeningen, en een lijst van de toe te "
          "passen materialen.", ("dient te", "moet")),
@@ -178,6 +184,11 @@ def test_rewrite_word_fits_the_sentence(propose_for, sentence: str, expected) ->
         ("Na een tijdige aanvraag krijgt u snel antwoord.", "tijdige"),
         # the verb agrees with the subject: "de problematiek is" -> not "de problemen is"
         ("De problematiek in de wijk is groot.", "problematiek"),
+        # a determiner after a determiner: "het die deelgebied"
+        ("Het plan past niet bij de plannen voor het desbetreffende deelgebied.",
+         "desbetreffende"),
+        # a participle with an "aan"-object: "voldaan ... aan" is not "betaald ... aan"
+        ("Voorwaarde is dat voldaan kan worden aan de geldende regels.", "voldaan"),
     ],
 )  # fmt: skip
 def test_rewrite_word_not_proposed_where_it_does_not_fit(

@@ -18,17 +18,19 @@ Two parts, by source:
   that ``flags_heldout2_export`` uses (which itself starts after the 250 + 40 plans of
   ``levels_export`` and ``rest``); reserved plans skipped. Whoever tunes the rules does not
   read these texts or their proposals.
+- ``dev2``: the 40 plans after the fresh ones (same order and cut), development data for
+  round 4: generated, judged and looked at while the rules were changed, before the freeze.
 
 Figures on the project's own texts are development aids. Judgements are kept in
 ``tests/fixtures/real/rewrite_judgements.csv``, keyed by source, unit and the sha256 of the
 sentence plus the sha256 of the proposal (never the text): ``ok`` is 1 when the proposal is
-grammatical Dutch with the same meaning, 0 when not; ``part`` is ``tune`` or ``rest`` (both
-development data now: the rules were adjusted while looking at them) or ``fresh`` (judged
+grammatical Dutch with the same meaning, 0 when not; ``part`` is ``tune``, ``rest`` or ``dev2``
+(development data: the rules were adjusted while looking at them) or ``fresh`` (judged
 once, by a separate judge, at the frozen rules).
 
 Usage::
 
-    python -m bench.evaluate.rewrite_eval generate tune|rest|fresh
+    python -m bench.evaluate.rewrite_eval generate tune|rest|dev2|fresh
                                         # writes <eval dir>/rewrite/proposals_<part>.csv
     python -m bench.evaluate.rewrite_eval report     # share judged ok, by part and kind;
                                                      # level before/after accepting all
@@ -51,9 +53,11 @@ COLUMNS = ("source", "unit_id", "sentence_sha256", "proposal_sha256", "kind", "p
 TUNE_SOURCES = ("amsterdam_dev", "own_c1")
 REST_SOURCES = ("plans_unused", "own_b2")
 FRESH_SOURCES = ("plans_fresh",)
+DEV2_SOURCES = ("plans_dev2",)
 REST_PLANS = 40
 FRESH_PLANS = 40
-PARTS = ("tune", "rest", "fresh")
+DEV2_PLANS = 40
+PARTS = ("tune", "rest", "dev2", "fresh")
 
 
 def unused_plans(n: int) -> list[tuple[str, str]]:
@@ -89,9 +93,10 @@ def unused_plans(n: int) -> list[tuple[str, str]]:
     return found[lx.PLAN_SAMPLE :]
 
 
-def fresh_plans(n: int) -> list[tuple[str, str]]:
-    """``(plan id, text)`` of the ``n`` zoning-plan explanations after the last plan that
-    ``flags_heldout2_export`` uses, in the order and with the cut of ``unused_plans``."""
+def fresh_plans(n: int, skip: int = 0) -> list[tuple[str, str]]:
+    """``(plan id, text)`` of ``n`` zoning-plan explanations after the last plan that
+    ``flags_heldout2_export`` uses (the first ``skip`` of them left out), in the order and
+    with the cut of ``unused_plans``."""
     import subprocess
 
     from bench.evaluate import flags_heldout2_export as h2
@@ -106,7 +111,7 @@ def fresh_plans(n: int) -> list[tuple[str, str]]:
     last = max(order.index(key) for key in used)
     found: list[tuple[str, str]] = []
     for key in order[last + 1 :]:
-        if len(found) >= n:
+        if len(found) >= skip + n:
             break
         path = sorted(by_plan[key])[-1]
         try:
@@ -116,9 +121,9 @@ def fresh_plans(n: int) -> list[tuple[str, str]]:
         text = lx.plan_text(key, path, markdown)
         if text:
             found.append((key, text.text))
-    if len(found) < n:
-        raise RuntimeError(f"only {len(found)} unused plans after heldout2, {n} wanted")
-    return found
+    if len(found) < skip + n:
+        raise RuntimeError(f"only {len(found)} unused plans after heldout2, {skip + n} wanted")
+    return found[skip:]
 
 
 def _part(source: str) -> str:
@@ -126,6 +131,8 @@ def _part(source: str) -> str:
     these judgements); ``fresh``: judged once, by a separate judge, at frozen rules."""
     if source in TUNE_SOURCES:
         return "tune"
+    if source in DEV2_SOURCES:
+        return "dev2"
     return "fresh" if source in FRESH_SOURCES else "rest"
 
 
@@ -138,6 +145,9 @@ def _inputs(part: str = "tune") -> list[tuple[str, str, str]]:
         raise ValueError(f"unknown part {part!r}; one of {', '.join(PARTS)}")
     if part == "fresh":
         return [("plans_fresh", key, text) for key, text in fresh_plans(FRESH_PLANS)]
+    if part == "dev2":
+        plans = fresh_plans(DEV2_PLANS, skip=FRESH_PLANS)
+        return [("plans_dev2", key, text) for key, text in plans]
     if part == "tune":
         gold = load_side("dev", datasets=(AMSTERDAM,))
         documents: dict[str, list[str]] = defaultdict(list)

@@ -79,6 +79,9 @@ PRONOMINAL_ADVERBS = frozenset({"daar", "hier", "er", "waar"})
 ADVERBS_ONLY = frozenset({"misschien", "daar", "hier", "zo", "nu", "vroeger", "ook", "al"})
 # case-marked prepositions of fixed phrases ("ten grondslag", "ter plaatse"): the noun stays
 FIXED_CASE_PREPOSITIONS = frozenset({"ten", "ter"})
+# parts of speech that are never the verb (the parse may tag a verb as NUM or X)
+NOT_VERBS = frozenset({"ADJ", "NOUN", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON"})
+DETERMINER_WORDS = frozenset({"de", "het", "een", "die", "dat", "deze", "dit"})
 # quantifiers that take no -e ("te weinig geld", not "te weinige")
 INDECLINABLE = frozenset({"weinig", "veel", "genoeg", "extra", "meer", "minder", "vaak"})
 MIN_ATTRIBUTIVE_ZIPF = 2.0  # an -e form rarer than this is not a word ("voorale", "extrae")
@@ -214,6 +217,9 @@ def verb_of_participle(form: str) -> tuple[str, str | None] | None:
     if inf is not None:
         particle = separable_particle(inf)
         if particle is None:
+            k = form.find("ge", 2)  # "weergegeven": a particle the list lacks, then "ge-"
+            if k > 1 and not form[:k].startswith(INSEPARABLE_PREFIXES) and form[k:] in table:
+                return table[form[k:]], form[:k]
             return inf, None
         return inf[len(particle) :], particle
     for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
@@ -380,7 +386,7 @@ def _prepositional_object(token: Token) -> bool:
     aan de eisen"): the preposition belongs to the verb, another verb needs another one.
     Read from the parse, and from the words when the parse missed the verb ("voldoen niet
     meer aan": only adverbs between the verb and "aan")."""
-    if token.dep_ in ("amod", "acl") or "Part" in token.morph.get("VerbForm", []):
+    if token.dep_ in ("amod", "acl"):
         return False
     children = list(token.children)
     if any(c.dep_ == "obj" for c in children):
@@ -393,7 +399,7 @@ def _prepositional_object(token: Token) -> bool:
     for t in token.doc[token.i + 1 : token.sent.end]:
         if t.lower_ == "aan" and t.pos_ == "ADP":
             return True
-        if t.is_punct or t.pos_ not in ("ADV", "CCONJ", "PART"):
+        if t.is_punct or t.pos_ not in ("ADV", "CCONJ", "PART", "AUX"):
             return False
     return False
 
@@ -418,6 +424,12 @@ def _fits_context(doc: Doc, span: Any, text: str) -> bool:
     words = text.lower().split()
     if not words:
         return False
+    if (
+        words[0] in DETERMINER_WORDS
+        and before is not None
+        and (before.pos_ == "DET" or before.lower_ in DETERMINER_WORDS)
+    ):
+        return False  # "het desbetreffende deelgebied" -> not "het die deelgebied"
     if words[-1] in PRONOMINAL_ADVERBS and after is not None and after.pos_ == "ADP":
         return False  # "ter plaatse van" -> not "daar van"
     if before is not None and before.lower_ in FIXED_CASE_PREPOSITIONS:
@@ -431,8 +443,6 @@ def _fits_context(doc: Doc, span: Any, text: str) -> bool:
     if words[-1] in MODALS and _te_follows(span):
         return False  # "is bevoegd ... te adviseren" -> not "mag ... te adviseren"
     if len(span) == 1 and first.pos_ == "SCONJ" and _clause_is_elliptic(first):
-        return False
-    if len(span) == 1 and first.pos_ not in ("ADJ", "NOUN") and _prepositional_object(first):
         return False
     if words[-1] in ZIJN_PARTICIPLES and any(t.lower_ in HEBBEN_FORMS for t in span.sent):
         return False  # "heeft plaatsgevonden" -> not "heeft gebeurd"
@@ -529,6 +539,17 @@ def word_replacement(doc: Doc, flag: Any) -> str | None:
         and alternative.endswith("en")
     ):
         text = lexeme(alternative).sg3  # "De instelling verstrekt ..." -> "geeft", not "gegeven"
+    words = text.split()
+    if (
+        len(span) > 1
+        and alternative
+        and verb_of_participle(words[0].lower()) is not None
+        and any(
+            _ambiguous_t_form(t) and not any(c.dep_ in ("aux", "aux:pass") for c in t.children)
+            for t in span
+        )
+    ):  # "Gennep beschikt over" -> "heeft", not "gehad"
+        text = " ".join([lexeme(alternative.split()[0]).sg3, *words[1:]])
     if text.lower() in CLAUSE_WORDS and first.pos_ not in ("SCONJ", "CCONJ"):
         return None
     if first.pos_ in ("ADJ", "VERB") and first.dep_ in ("amod", "acl") and text in PREPOSITIONS:
@@ -548,6 +569,13 @@ def word_replacement(doc: Doc, flag: Any) -> str | None:
         text = agreed
     if not _fits_context(doc, span, text):
         return None
+    if (
+        len(span) == 1
+        and first.pos_ not in NOT_VERBS
+        and (alternative or "").lower() in _verb_table()
+        and _prepositional_object(first)
+    ):
+        return None  # "voldoen aan de eisen" -> not "betalen aan"
     if not _separable_ok(first, text, _first_alternative(flag)):
         return None
     return _u_agreement(doc, span, text)
