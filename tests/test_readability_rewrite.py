@@ -45,6 +45,9 @@ def _sentence_level(proposals: list[Proposal]) -> list[str]:
         ("In 2020 wordt de communicatie verder op orde gebracht.",
          "In 2020 brengen we de communicatie verder op orde."),
         ("Daarna wordt er samengewerkt met bewoners.", "Daarna werken we samen met bewoners."),
+        # a separable verb whose particle the list lacks ("weer")
+        ("De begrenzing van het plangebied wordt in de figuur weergegeven.",
+         "We geven de begrenzing van het plangebied in de figuur weer."),
         # an agent after the participle moves to the front too
         ("De locatie wordt aan de noordzijde begrensd door de Kerkstraat.",
          "De Kerkstraat begrenst de locatie aan de noordzijde."),
@@ -116,3 +119,85 @@ def test_rewrite_semicolon_at_the_end_is_no_split(propose_for) -> None:
     )
     proposals = propose_for(sentence)[sentence]
     assert all(p.kind != "long_sentence" for p in proposals)
+
+
+def _words(proposals: list[Proposal]) -> set[tuple[str, str]]:
+    return {(p.original, p.replacement) for p in proposals if p.kind == "officialese"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the adjective agrees with its noun, also where the original did not
+        ("In het vigerend bestemmingsplan is een wijzigingsbevoegdheid opgenomen.",
+         ("vigerend", "huidige")),
+        # a separable verb after "te": the particle goes before "te"
+        ("Er is een wijziging nodig om het voorgenomen plan planologisch te borgen.",
+         ("te borgen", "vast te leggen")),
+        # the verb table's archaic participle ("gewrocht") is given in its modern form
+        ("Onderhavig plan voorziet in het geactualiseerde bestemmingsplan.",
+         ("geactualiseerde", "bijgewerkte")),
+        # "u" takes "bent"
+        ("Verkeert u in acute financiële nood, dan kunt u een voorschot aanvragen.",
+         ("Verkeert", "Bent")),
+        # "plaatsvinden" -> "gebeuren", not "zijn" ("zal blijven zijn")
+        ("De inzameling van tuinafval zal wekelijks blijven plaatsvinden.",
+         ("plaatsvinden", "gebeuren")),
+        # a present-tense finite verb that looks like a participle stays finite
+        ("De instelling verstrekt de informatie aan de cliëntenraad op de volgende wijze.",
+         ("verstrekt", "geeft")),
+        # also the verb of a phrase ("beschikt over" -> "heeft", not "gehad")
+        ("Gemeente Gennep beschikt over een onbebouwde bouwkavel aan de Draaischijf.",
+         ("beschikt over", "heeft")),
+        # a modal whose "te" is in another stretch of the sentence
+        ("De aanvraag dient te zijn voorzien van tekeningen, en een lijst van de toe te "
+         "passen materialen.", ("dient te", "moet")),
+    ],
+)  # fmt: skip
+def test_rewrite_word_fits_the_sentence(propose_for, sentence: str, expected) -> None:
+    assert expected in _words(propose_for(sentence)[sentence])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("Ter plaatse van de planlocatie geldt een gebiedsaanduiding.", "Ter plaatse"),  # daar van
+        ("Hierin zijn de aan het plan ten grondslag liggende gedachten weergegeven.",
+         "grondslag"),  # a fixed phrase with "ten"
+        ("Hierdoor is de beoogde woningbouw mogelijk.", "mogelijk"),  # not "is misschien"
+        ("Het plan maakt de nieuwbouw mogelijk van woningen.", "mogelijk"),
+        ("De cliëntenraad is bevoegd de instelling ongevraagd te adviseren.", "is bevoegd"),
+        ("De zones zijn indien juridisch noodzakelijk in het plan opgenomen.", "indien"),
+        ("De appartementen voldoen niet meer aan de eisen van de huidige tijd.", "voldoen"),
+        ("De gebouwen stammen uit de jaren '50 en voldoen niet meer aan de eisen.", "voldoen"),
+        ("Sinds 2010 hebben in het plangebied enkele ontwikkelingen plaatsgevonden.",
+         "plaatsgevonden"),  # "hebben ... gebeurd"
+        ("Om de realisatie van de gewenste woningen mogelijk te maken is een wijziging nodig.",
+         "gewenste"),  # "gewild" means popular
+        ("In dit hoofdstuk zijn de resultaten van inventarisatie en onderzoek weergegeven.",
+         "inventarisatie"),  # "van overzicht" needs an article
+        ("Heeft u een laag inkomen, dan kunt u misschien kwijtschelding aanvragen.",
+         "kwijtschelding"),  # no clause in place of a noun
+        ("Het onderhavige bestemmingsplan maakt de bouw mogelijk.", "onderhavige"),  # ditte
+        # an alternative that does not inflect: "genoege", "op tijde"
+        ("Er zijn geen toereikende middelen voor dit plan.", "toereikende"),
+        ("Na een tijdige aanvraag krijgt u snel antwoord.", "tijdige"),
+        # the verb agrees with the subject: "de problematiek is" -> not "de problemen is"
+        ("De problematiek in de wijk is groot.", "problematiek"),
+        # a determiner after a determiner: "het die deelgebied"
+        ("Het plan past niet bij de plannen voor het desbetreffende deelgebied.",
+         "desbetreffende"),
+        # a participle with an "aan"-object: "voldaan ... aan" is not "betaald ... aan"
+        ("Voorwaarde is dat voldaan kan worden aan de geldende regels.", "voldaan"),
+    ],
+)  # fmt: skip
+def test_rewrite_word_not_proposed_where_it_does_not_fit(
+    propose_for, sentence: str, term: str
+) -> None:
+    assert not any(original == term for original, _ in _words(propose_for(sentence)[sentence]))
+
+
+def test_rewrite_nominalisation_not_when_the_subject_does_not_act(propose_for) -> None:
+    """ "Voor de behandeling van uw aanvraag betaalt u": "u" does not treat the request."""
+    sentence = "Voor de behandeling van uw aanvraag betaalt u in de gemeente Lindeveld leges."
+    assert not any(p.kind == "nominalisation" for p in propose_for(sentence)[sentence])

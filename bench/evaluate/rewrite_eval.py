@@ -12,16 +12,25 @@ Two parts, by source:
   skipped) and the project's own B2 texts, generated and judged once after the rules were
   frozen. The seed units and the exported plan texts are on held-out sides of other
   evaluations, so they are not used.
+- ``fresh``: the next 40 zoning-plan explanations no evaluation uses, for a judgement by a
+  separate judge after the rules were frozen again (commit "rewrite: freeze for fresh
+  judgement ..."): in the same order and with the same cut, the plans after the last plan
+  that ``flags_heldout2_export`` uses (which itself starts after the 250 + 40 plans of
+  ``levels_export`` and ``rest``); reserved plans skipped. Whoever tunes the rules does not
+  read these texts or their proposals.
+- ``dev2``: the 40 plans after the fresh ones (same order and cut), development data for
+  round 4: generated, judged and looked at while the rules were changed, before the freeze.
 
 Figures on the project's own texts are development aids. Judgements are kept in
 ``tests/fixtures/real/rewrite_judgements.csv``, keyed by source, unit and the sha256 of the
 sentence plus the sha256 of the proposal (never the text): ``ok`` is 1 when the proposal is
-grammatical Dutch with the same meaning, 0 when not; ``part`` is ``tune`` (rules were adjusted
-while looking at these) or ``rest`` (judged after the rules were frozen).
+grammatical Dutch with the same meaning, 0 when not; ``part`` is ``tune``, ``rest`` or ``dev2``
+(development data: the rules were adjusted while looking at them) or ``fresh`` (judged
+once, by a separate judge, at the frozen rules).
 
 Usage::
 
-    python -m bench.evaluate.rewrite_eval generate tune|rest
+    python -m bench.evaluate.rewrite_eval generate tune|rest|dev2|fresh
                                         # writes <eval dir>/rewrite/proposals_<part>.csv
     python -m bench.evaluate.rewrite_eval report     # share judged ok, by part and kind;
                                                      # level before/after accepting all
@@ -43,7 +52,12 @@ COLUMNS = ("source", "unit_id", "sentence_sha256", "proposal_sha256", "kind", "p
 
 TUNE_SOURCES = ("amsterdam_dev", "own_c1")
 REST_SOURCES = ("plans_unused", "own_b2")
+FRESH_SOURCES = ("plans_fresh",)
+DEV2_SOURCES = ("plans_dev2",)
 REST_PLANS = 40
+FRESH_PLANS = 40
+DEV2_PLANS = 40
+PARTS = ("tune", "rest", "dev2", "fresh")
 
 
 def unused_plans(n: int) -> list[tuple[str, str]]:
@@ -79,10 +93,47 @@ def unused_plans(n: int) -> list[tuple[str, str]]:
     return found[lx.PLAN_SAMPLE :]
 
 
+def fresh_plans(n: int, skip: int = 0) -> list[tuple[str, str]]:
+    """``(plan id, text)`` of ``n`` zoning-plan explanations after the last plan that
+    ``flags_heldout2_export`` uses (the first ``skip`` of them left out), in the order and
+    with the cut of ``unused_plans``."""
+    import subprocess
+
+    from bench.evaluate import flags_heldout2_export as h2
+    from bench.evaluate import levels_export as lx
+    from bench.evaluate.common import git_show
+
+    rows, _ = h2.build_units()
+    used = {row["document"] for row in rows}
+    order, by_plan, _ = h2.plan_order()
+    if not used or not used <= set(order):
+        raise RuntimeError("flags_heldout2_export gives no plans in the expected order")
+    last = max(order.index(key) for key in used)
+    found: list[tuple[str, str]] = []
+    for key in order[last + 1 :]:
+        if len(found) >= skip + n:
+            break
+        path = sorted(by_plan[key])[-1]
+        try:
+            markdown = git_show(lx.PLAN_REPO, path, lx.PLAN_COMMIT).decode("utf-8")
+        except subprocess.CalledProcessError:
+            continue
+        text = lx.plan_text(key, path, markdown)
+        if text:
+            found.append((key, text.text))
+    if len(found) < skip + n:
+        raise RuntimeError(f"only {len(found)} unused plans after heldout2, {skip + n} wanted")
+    return found[skip:]
+
+
 def _part(source: str) -> str:
-    """``tune``: the rules were adjusted while looking at these judgements; ``rest``:
-    generated and judged once, after the rules were frozen."""
-    return "tune" if source in TUNE_SOURCES else "rest"
+    """``tune`` / ``rest``: development parts (the rules were adjusted while looking at
+    these judgements); ``fresh``: judged once, by a separate judge, at frozen rules."""
+    if source in TUNE_SOURCES:
+        return "tune"
+    if source in DEV2_SOURCES:
+        return "dev2"
+    return "fresh" if source in FRESH_SOURCES else "rest"
 
 
 def _inputs(part: str = "tune") -> list[tuple[str, str, str]]:
@@ -90,6 +141,13 @@ def _inputs(part: str = "tune") -> list[tuple[str, str, str]]:
     from bench.evaluate.flags_gold import AMSTERDAM, load_side
 
     out: list[tuple[str, str, str]] = []
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}; one of {', '.join(PARTS)}")
+    if part == "fresh":
+        return [("plans_fresh", key, text) for key, text in fresh_plans(FRESH_PLANS)]
+    if part == "dev2":
+        plans = fresh_plans(DEV2_PLANS, skip=FRESH_PLANS)
+        return [("plans_dev2", key, text) for key, text in plans]
     if part == "tune":
         gold = load_side("dev", datasets=(AMSTERDAM,))
         documents: dict[str, list[str]] = defaultdict(list)
@@ -134,10 +192,12 @@ def generate(out: Path, part: str) -> int:
                     }
                 )
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", newline="", encoding="utf-8") as handle:
+    tmp = out.with_suffix(".csv.tmp")
+    with tmp.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["source"])
         writer.writeheader()
         writer.writerows(rows)
+    tmp.replace(out)  # atomic: a judge never sees a half-written file
     print(f"{len(rows)} proposals written to {out}")
     return 0
 
@@ -154,7 +214,10 @@ def report() -> int:
     from pipeline.readability.rewrite import apply_proposals
 
     judged = {(r["sentence_sha256"], r["proposal_sha256"]): r for r in read_judgements()}
-    for part in ("tune", "rest"):
+    for part in PARTS:
+        if part == "fresh" and not any(r["part"] == "fresh" for r in judged.values()):
+            print("fresh not judged yet (judged once, by a separate judge)")
+            continue
         inputs = _inputs(part)
         results = _check(inputs)
         table: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -192,6 +255,9 @@ def report() -> int:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["generate"]:
         part = argv[1] if len(argv) > 1 else "tune"
+        if part not in PARTS:
+            print(f"unknown part {part!r}; one of {', '.join(PARTS)}", file=sys.stderr)
+            return 2
         return generate(eval_dir() / "rewrite" / f"proposals_{part}.csv", part)
     if argv[:1] == ["report"]:
         return report()

@@ -39,10 +39,12 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from pipeline.frequencies import zipf_nl
 from pipeline.readability.morphology import (
     INSEPARABLE_PREFIXES,
     SEPARABLE_PARTICLES,
     _verb_table,
+    attributive,
     lexeme,
     separable_particle,
 )
@@ -70,6 +72,40 @@ GENDERED_DETERMINERS = frozenset(
 COMMON_SUFFIXES = ("ing", "heid", "tie", "sie", "teit", "ij", "nis", "st", "schap")
 MODERN_PARTICIPLES = {"gewrocht": "gewerkt"}
 CLAUSE_WORDS = frozenset({"maar", "want", "omdat", "als", "alleen als", "doordat", "zodat"})
+# Grammar classes the word-level checks need (closed classes, not term lists):
+# pronominal adverbs, which fuse with a following preposition ("daar van" is not Dutch)
+PRONOMINAL_ADVERBS = frozenset({"daar", "hier", "er", "waar"})
+# adverbs that cannot stand as a predicate ("de bouw is mogelijk" -> not "is misschien")
+ADVERBS_ONLY = frozenset({"misschien", "daar", "hier", "zo", "nu", "vroeger", "ook", "al"})
+# case-marked prepositions of fixed phrases ("ten grondslag", "ter plaatse"): the noun stays
+FIXED_CASE_PREPOSITIONS = frozenset({"ten", "ter"})
+# parts of speech that are never the verb (the parse may tag a verb as NUM or X)
+NOT_VERBS = frozenset({"ADJ", "NOUN", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON"})
+DETERMINER_WORDS = frozenset({"de", "het", "een", "die", "dat", "deze", "dit"})
+# quantifiers that take no -e ("te weinig geld", not "te weinige")
+INDECLINABLE = frozenset({"weinig", "veel", "genoeg", "extra", "meer", "minder", "vaak"})
+MIN_ATTRIBUTIVE_ZIPF = 2.0  # an -e form rarer than this is not a word ("voorale", "extrae")
+MODALS = frozenset(
+    {"mag", "mogen", "moet", "moeten", "kan", "kunnen", "kunt", "wil", "willen", "wilt",
+     "zal", "zullen", "zult"}
+)  # fmt: skip
+MODAL_INFINITIVES = frozenset({"willen", "kunnen", "mogen", "moeten", "zullen"})
+# participles of verbs that form the perfect with "zijn", not "hebben"
+ZIJN_PARTICIPLES = frozenset(
+    {"geweest", "gebeurd", "gegaan", "gekomen", "gebleven", "ontstaan", "verdwenen",
+     "geworden", "gevolgd"}
+)  # fmt: skip
+HEBBEN_FORMS = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
+# determiners after which an attributive adjective takes -e in any gender
+E_DETERMINERS = frozenset(
+    {"de", "het", "dit", "deze", "dat", "die", "welke", "elke", "iedere", "mijn", "je",
+     "jouw", "uw", "zijn", "haar", "ons", "onze", "hun", "hetzelfde", "dezelfde"}
+)  # fmt: skip
+# words that make a replacement of a noun a clause, not a noun phrase
+CLAUSE_MARKERS = frozenset(
+    {"u", "je", "we", "wij", "het", "hij", "zij", "ze", "die", "dat", "waarin", "waar", "wat",
+     "niet"}
+)  # fmt: skip
 PREPOSITIONS = frozenset(
     {"over", "voor", "met", "door", "bij", "na", "tijdens", "volgens", "om", "naar", "van", "op",
      "in", "aan", "uit"}
@@ -181,6 +217,9 @@ def verb_of_participle(form: str) -> tuple[str, str | None] | None:
     if inf is not None:
         particle = separable_particle(inf)
         if particle is None:
+            k = form.find("ge", 2)  # "weergegeven": a particle the list lacks, then "ge-"
+            if k > 1 and not form[:k].startswith(INSEPARABLE_PREFIXES) and form[k:] in table:
+                return table[form[k:]], form[:k]
             return inf, None
         return inf[len(particle) :], particle
     for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
@@ -243,6 +282,20 @@ def _noun_fits(span: Any, text: str) -> bool:
     complements = [c for c in children if c.dep_ in ("nmod", "acl") and c.i > head.i]
     if len(words) > 1 and (complements or adjectives or gendered):
         return False
+    if head.dep_.startswith("nsubj") and len(words) == 1:
+        plural = "Plur" in head.morph.get("Number", [])
+        if plural != _looks_plural(text) and not text.endswith(("ing", "heid")):
+            return False  # the finite verb agrees with the subject: "de problematiek is"
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    bare = (
+        len(span) == 1
+        and before is not None
+        and before.pos_ == "ADP"  # "de resultaten van inventarisatie"
+        and not any(c.dep_ in ("det", "nmod:poss") for c in children)
+        and "Plur" not in head.morph.get("Number", [])
+    )
+    if bare and head.lower_.endswith(COMMON_SUFFIXES) and not text.endswith(COMMON_SUFFIXES):
+        return False  # an abstract noun stands without an article, its replacement may not
     if not gendered and not adjectives:
         return True
     if "Plur" in head.morph.get("Number", []):
@@ -255,6 +308,196 @@ def _noun_fits(span: Any, text: str) -> bool:
     return "Com" in head.morph.get("Gender", []) and text.endswith(COMMON_SUFFIXES)
 
 
+def _ambiguous_t_form(token: Token) -> bool:
+    """A form that is both a participle and a present-tense verb ("verstrekt", "verschaft"):
+    only an auxiliary attached to it shows that it is the participle."""
+    verb = verb_of_participle(token.lower_)
+    if verb is None:
+        return False
+    base, particle = verb
+    return particle is None and lexeme(base).sg3 == token.lower_
+
+
+def _needs_e(token: Token) -> bool | None:
+    """Whether an attributive adjective before its noun takes -e: True after a definite or
+    possessive determiner, before a plural or a common-gender noun; False for a neuter
+    singular noun after "een"/"geen" or nothing; None when unknown or not attributive."""
+    head = token.head
+    if token.dep_ != "amod" and token.pos_ == "ADJ":  # "geen (significant) effecten"
+        following = [t for t in token.doc[token.i + 1 : token.i + 3] if not t.is_punct]
+        head = following[0] if following else token
+    elif token.dep_ != "amod":
+        return None
+    if head.pos_ not in ("NOUN", "PROPN") or token.i > head.i:
+        return None
+    dets = [c.lower_ for c in head.children if c.dep_ in ("det", "nmod:poss") and c.i < token.i]
+    if any(d in E_DETERMINERS for d in dets) or "Plur" in head.morph.get("Number", []):
+        return True
+    gender = head.morph.get("Gender", [])
+    if "Com" in gender:
+        return True
+    if "Neut" in gender and all(d in ("een", "geen") for d in dets):
+        return False
+    return None
+
+
+def _agree_adjective(token: Token, text: str) -> str | None:
+    """A one-word adjective replacement inflected to agree with its noun ("het vigerend
+    bestemmingsplan" -> "het huidige"), also where the original did not agree; None when
+    the noun wants no -e but the replacement has one."""
+    if " " in text or token.pos_ not in ("ADJ", "VERB"):
+        return text
+    need = _needs_e(token)
+    if need is True and not text.endswith("e") and not text.endswith("en"):
+        return attributive(text)
+    if need is False and text.endswith("e") and not token.lower_.endswith("e"):
+        return None
+    return text
+
+
+def _attributive_ok(text: str, alternative: str | None) -> bool:
+    """An alternative given the attributive -e must be an adjective phrase that inflects:
+    not a prepositional phrase ("op tijd" -> "op tijde"), not a quantifier ("genoege"), and
+    the -e form must be a word at all ("vooral" -> "voorale")."""
+    words = text.lower().split()
+    base = (alternative or "").lower().split()
+    if not words or not words[-1].endswith("e") or (base and base[-1] == words[-1]):
+        return True
+    stem = base[-1] if base else words[-1][:-1]
+    if stem in INDECLINABLE or (
+        len(words) > 1 and words[0] in PREPOSITIONS | {"zonder", "tussen", "volgens"}
+    ):
+        return False
+    return zipf_nl(words[-1]) >= MIN_ATTRIBUTIVE_ZIPF
+
+
+def _clause_is_elliptic(token: Token) -> bool:
+    """A subordinating conjunction whose clause has no finite verb and no "te"-infinitive
+    in the rest of the sentence ("indien juridisch noodzakelijk"): "als" there reads as
+    "as". Before a colon (a list follows) it is not elliptic."""
+    rest = token.doc[token.i + 1 : token.sent.end]
+    if len(rest) and rest[0].text == ":":
+        return False
+    return not any("Fin" in t.morph.get("VerbForm", []) or t.lower_ == "te" for t in rest)
+
+
+def _prepositional_object(token: Token) -> bool:
+    """A finite verb or infinitive with an "aan" object and no direct object ("voldoen
+    aan de eisen"): the preposition belongs to the verb, another verb needs another one.
+    Read from the parse, and from the words when the parse missed the verb ("voldoen niet
+    meer aan": only adverbs between the verb and "aan")."""
+    if token.dep_ in ("amod", "acl"):
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "obj" for c in children):
+        return False
+    if any(
+        c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ == "aan" for g in c.children)
+        for c in children
+    ):
+        return True
+    for t in token.doc[token.i + 1 : token.sent.end]:
+        if t.lower_ == "aan" and t.pos_ == "ADP":
+            return True
+        if t.is_punct or t.pos_ not in ("ADV", "CCONJ", "PART", "AUX"):
+            return False
+    return False
+
+
+def _te_follows(span: Any) -> bool:
+    """A "te" after the span in the same stretch of the sentence (up to punctuation or
+    "om")."""
+    for t in span.doc[span[-1].i + 1 : span.sent.end]:
+        if t.is_punct or t.lower_ == "om":
+            return False
+        if t.lower_ == "te":
+            return True
+    return False
+
+
+def _fits_context(doc: Doc, span: Any, text: str) -> bool:
+    """Generic checks of a word-level replacement against the words around it (see
+    ``word_replacement``)."""
+    first, last = span[0], span[-1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    words = text.lower().split()
+    if not words:
+        return False
+    if (
+        words[0] in DETERMINER_WORDS
+        and before is not None
+        and (before.pos_ == "DET" or before.lower_ in DETERMINER_WORDS)
+    ):
+        return False  # "het desbetreffende deelgebied" -> not "het die deelgebied"
+    if words[-1] in PRONOMINAL_ADVERBS and after is not None and after.pos_ == "ADP":
+        return False  # "ter plaatse van" -> not "daar van"
+    if before is not None and before.lower_ in FIXED_CASE_PREPOSITIONS:
+        return False  # "ten grondslag liggen": the noun belongs to a fixed phrase
+    if (
+        len(span) == 1
+        and words[-1] in ADVERBS_ONLY
+        and (first.dep_ in ("ROOT", "xcomp") or any(c.dep_ == "cop" for c in first.children))
+    ):
+        return False  # "is mogelijk", "maakt ... mogelijk": a predicate, not an adverb
+    if words[-1] in MODALS and _te_follows(span):
+        return False  # "is bevoegd ... te adviseren" -> not "mag ... te adviseren"
+    if len(span) == 1 and first.pos_ == "SCONJ" and _clause_is_elliptic(first):
+        return False
+    if words[-1] in ZIJN_PARTICIPLES and any(t.lower_ in HEBBEN_FORMS for t in span.sent):
+        return False  # "heeft plaatsgevonden" -> not "heeft gebeurd"
+    if span.root.pos_ == "NOUN" and len(words) > 1 and CLAUSE_MARKERS & set(words):
+        return False  # a clause or a verb phrase in place of a noun
+    # a verb phrase in place of a noun ("re-integratie" -> "weer aan het werk gaan")
+    return not (span.root.pos_ == "NOUN" and len(words) > 1 and words[-1] in _verb_table())
+
+
+def _separable_ok(first: Token, text: str, alternative: str | None) -> bool:
+    """A separable alternative verb ("vastleggen" for "borgen") keeps its particle only in a
+    participle or a clause-final infinitive: not as a finite verb ("wij vastleggen"), not
+    after "te" (``separable_te`` moves the particle), and a participle must be one the verb
+    table knows ("voorgeuitgelopen" is no word)."""
+    word = text.lower()
+    if " " in word:
+        return True
+    bare = _uninflected(word)
+    if verb_of_participle(bare) is not None or bare.endswith(tuple(MODERN_PARTICIPLES.values())):
+        return True  # a participle the verb table knows
+    prefixed = [p for p in SEPARABLE_PARTICLES if " " not in p and word.startswith(p + "ge")]
+    if prefixed and len(word) > 6:
+        return False
+    if alternative and " " not in alternative:
+        particle = separable_particle(alternative.lower())
+        if particle and word.startswith(particle) and "Fin" in first.morph.get("VerbForm", []):
+            return False
+    return True
+
+
+def separable_te(doc: Doc, flag: Any, text: str) -> tuple[int, str, str] | None:
+    """ "te borgen" -> "vast te leggen": ``(start, original, replacement)`` covering "te"
+    when the replacement is a separable infinitive after "te", else None."""
+    span = doc.char_span(flag.start, flag.end)
+    if span is None or len(span) != 1 or span[0].i == 0 or " " in text:
+        return None
+    before = doc[span[0].i - 1]
+    particle = separable_particle(text.lower())
+    if before.lower_ != "te" or not particle:
+        return None
+    original = doc.text[before.idx : flag.end]
+    return before.idx, original, f"{text[: len(particle)]} te {text[len(particle) :]}"
+
+
+def _u_agreement(doc: Doc, span: Any, text: str) -> str:
+    """ "u" takes "bent", not "is" ("Verkeert u" -> "Bent u", not "Is u")."""
+    if text.lower() != "is":
+        return text
+    first = span[0]
+    neighbours = [doc[i].lower_ for i in (first.i - 1, first.i + 1) if 0 <= i < len(doc)]
+    if "u" in neighbours:
+        return "Bent" if text[:1].isupper() else "bent"
+    return text
+
+
 def word_replacement(doc: Doc, flag: Any) -> str | None:
     """The drop-in replacement of a word-level flag as a proposal, or None where it would not
     fit the sentence: a span inside a word (part of a compound), a participle the detector
@@ -265,11 +508,12 @@ def word_replacement(doc: Doc, flag: Any) -> str | None:
     span = doc.char_span(flag.start, flag.end)
     if span is None or len(span) == 0:
         return None
-    text = flag.replacement
+    text = _modern(flag.replacement)
     first = span[0]
+    has_aux = any(c.dep_ in ("aux", "aux:pass") for c in first.children)  # "is ... verstrekt"
     used_as_participle = (
-        "Part" in first.morph.get("VerbForm", [])
-        or any(c.dep_ in ("aux", "aux:pass") for c in first.children)  # "is ... verstrekt"
+        ("Part" in first.morph.get("VerbForm", []) and (has_aux or not _ambiguous_t_form(first)))
+        or has_aux
         or (first.dep_ == "amod" and first.lower_.endswith(("de", "te")))  # "verstrekte"
     )
     if (
@@ -284,12 +528,64 @@ def word_replacement(doc: Doc, flag: Any) -> str | None:
         text = _as_participle(first, flag) or ""
         if not text:
             return None
+    alternative = _first_alternative(flag)
+    if (
+        len(span) == 1
+        and not used_as_participle
+        and _ambiguous_t_form(first)
+        and verb_of_participle(_uninflected(text.lower())) is not None
+        and alternative
+        and " " not in alternative
+        and alternative.endswith("en")
+    ):
+        text = lexeme(alternative).sg3  # "De instelling verstrekt ..." -> "geeft", not "gegeven"
+    words = text.split()
+    if (
+        len(span) > 1
+        and alternative
+        and verb_of_participle(words[0].lower()) is not None
+        and any(
+            _ambiguous_t_form(t) and not any(c.dep_ in ("aux", "aux:pass") for c in t.children)
+            for t in span
+        )
+    ):  # "Gennep beschikt over" -> "heeft", not "gehad"
+        text = " ".join([lexeme(alternative.split()[0]).sg3, *words[1:]])
     if text.lower() in CLAUSE_WORDS and first.pos_ not in ("SCONJ", "CCONJ"):
         return None
     if first.pos_ in ("ADJ", "VERB") and first.dep_ in ("amod", "acl") and text in PREPOSITIONS:
         return None
     if span.root.pos_ == "NOUN" and not _noun_fits(span, text):
         return None
+    if len(span) == 1 and used_as_participle:
+        alternative = _first_alternative(flag)
+        if alternative and alternative.lower() in MODAL_INFINITIVES:
+            return None  # "gewenste" -> not "gewilde" (popular)
+    if first.dep_ == "amod" and not _attributive_ok(text, alternative):
+        return None
+    if len(span) == 1:
+        agreed = _agree_adjective(first, text)
+        if agreed is None:
+            return None
+        text = agreed
+    if not _fits_context(doc, span, text):
+        return None
+    if (
+        len(span) == 1
+        and first.pos_ not in NOT_VERBS
+        and (alternative or "").lower() in _verb_table()
+        and _prepositional_object(first)
+    ):
+        return None  # "voldoen aan de eisen" -> not "betalen aan"
+    if not _separable_ok(first, text, _first_alternative(flag)):
+        return None
+    return _u_agreement(doc, span, text)
+
+
+def _modern(text: str) -> str:
+    """The verb table's archaic participles in their modern form ("bijgewrocht" ->
+    "bijgewerkt")."""
+    for archaic, modern in MODERN_PARTICIPLES.items():
+        text = re.sub(rf"{archaic}(e?)\b", rf"{modern}\1", text)
     return text
 
 
@@ -527,6 +823,11 @@ def nominalisation_to_verb(s: _Sentence, flags: Sequence[Any]) -> list[str] | No
     obj = [t for t in tokens if van.i < t.i < main.i and t.text != ","]
     if not obj or any(t.pos_ in ("VERB", "AUX", "SCONJ") for t in obj):
         return None
+    root = main if main.dep_ == "ROOT" else main.head
+    if tokens[1].lower_ == "de" and any(
+        c.dep_.startswith("nsubj") and c.pos_ == "PRON" for c in root.children
+    ):
+        return None  # "Voor de behandeling ... betaalt u": "u" does not do the action
     comma = [","] if any(t.text == "," and van.i < t.i < main.i for t in tokens) else []
     rest = [t for t in tokens if t.i >= main.i]
     return ["Om", *s.words(obj), _te_infinitive(verb), *comma, *s.words(rest)]
@@ -567,9 +868,13 @@ def propose(
             text = word_replacement(doc, flag)
             if text is None:
                 continue
-            if flag.start == s_start and flag.text[:1].isupper():
+            start, original = flag.start, flag.text
+            moved = separable_te(doc, flag, text)
+            if moved is not None:
+                start, original, text = moved
+            if start == s_start and original[:1].isupper():
                 text = _cap(text)
-            out.append(Proposal(flag.kind, flag.start, flag.end, flag.text, text, NOTES[flag.kind]))
+            out.append(Proposal(flag.kind, start, flag.end, original, text, NOTES[flag.kind]))
     kinds = {f.kind for f in flags}
     has_parse = doc.has_annotation("DEP")
     candidates: list[tuple[str, Any]] = []
