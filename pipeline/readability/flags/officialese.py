@@ -17,6 +17,10 @@ The advice names the alternatives; when the first one can replace the span as it
 (participle for participle, finite verb for finite verb, also the verb of a phrase: "dient
 te" -> "moet"; plural for plural, "-e" for an attributive adjective) and given as the flag's
 ``replacement``. Without a drop-in the note in the list says how to rewrite.
+
+Over 500 lines on purpose: matching, the one-reading context rules and the inflected
+replacement are one concern (each rule decides whether a match stands and what replaces it),
+and the context rules are small predicates best read next to the matcher that calls them.
 """
 
 from __future__ import annotations
