@@ -260,9 +260,7 @@ def write_duckdb(
             _remove(tmp)
 
 
-def _load_table(
-    con: Any, name: str, table: pa.Table | Path, declared: list[str] | None
-) -> None:
+def _load_table(con: Any, name: str, table: pa.Table | Path, declared: list[str] | None) -> None:
     import duckdb
 
     if isinstance(table, Path):
@@ -414,9 +412,7 @@ def check_files(files: Mapping[str, Path]) -> None:
     Raises:
         SchemaError: a duplicate key or a reference that does not resolve.
     """
-    needed: dict[str, set[str]] = {
-        name: set(TABLES[name].key) for name in files if name in TABLES
-    }
+    needed: dict[str, set[str]] = {name: set(TABLES[name].key) for name in files if name in TABLES}
     for name in needed:
         for column, target, target_column in TABLES[name].references():
             if target in needed:

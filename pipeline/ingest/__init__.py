@@ -124,4 +124,3 @@ def ingest_paths(
             yield DuplicateFilter.error(path, first)
             continue
         yield from records
-

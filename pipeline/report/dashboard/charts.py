@@ -77,7 +77,8 @@ def chart_pass_rate(by_group: pd.DataFrame, min_n: int = 1) -> alt.TopLevelMixin
         group=[" · ".join(str(v) for v in row if str(v)) for row in data[keys].to_numpy()],
         pass_rate=data["pass_rate"].where(shown),
         note=[
-            f"n = {n}" + (f" · {_lint_text(m)}" if _present(m) else "")
+            f"n = {n}"
+            + (f" · {_lint_text(m)}" if _present(m) else "")
             + ("" if ok else " · te weinig voor een percentage")
             for n, m, ok in zip(data["n_assessed"], data["lint_level_mean"], shown, strict=True)
         ],
@@ -99,9 +100,11 @@ def chart_pass_rate(by_group: pd.DataFrame, min_n: int = 1) -> alt.TopLevelMixin
             axis=alt.Axis(format=".0%", tickCount=5),
         )
     )
-    text = base.mark_text(align="left", dx=6, color=INK).encode(
-        x=alt.X("x:Q"), text=alt.Text("note:N")
-    ).transform_calculate(x="isValid(datum.pass_rate) ? datum.pass_rate : 0")
+    text = (
+        base.mark_text(align="left", dx=6, color=INK)
+        .encode(x=alt.X("x:Q"), text=alt.Text("note:N"))
+        .transform_calculate(x="isValid(datum.pass_rate) ? datum.pass_rate : 0")
+    )
     return _configure(
         alt.layer(bars, text).properties(width="container", height=_bar_height(len(data)))
     )
@@ -124,8 +127,10 @@ def chart_lint_programmes(by_programme: pd.DataFrame, labels: Labels) -> alt.Top
     kinds = data["kind_label"] if "kind_label" in data.columns else [""] * len(data)
     parts = zip(data["municipality_label"], kinds, data["programme"], strict=True)
     data = data.assign(
-        label=["\n".join(_wrap(p, 44) for p in (" · ".join(x for x in (m, k) if x), g) if p)
-               for m, k, g in parts],
+        label=[
+            "\n".join(_wrap(p, 44) for p in (" · ".join(x for x in (m, k) if x), g) if p)
+            for m, k, g in parts
+        ],
         level=[labels.lint_levels.get(level, level) for level in levels],
     )
     order = [labels.lint_levels.get(k, k) for k in sorted(labels.lint_levels)]
@@ -271,9 +276,7 @@ def _sentiment_shares(
     order = {s: i for i, s in enumerate(SENTIMENTS)}
     data = data.assign(
         order=data["sentiment"].map(order),
-        row_label=[
-            _wrap(f"{r} (n = {n})") for r, n in zip(data[row], data[n_column], strict=True)
-        ],
+        row_label=[_wrap(f"{r} (n = {n})") for r, n in zip(data[row], data[n_column], strict=True)],
     )
     rows = list(dict.fromkeys(data["row_label"]))
     chart = (
@@ -344,8 +347,6 @@ def vega_locale() -> dict[str, Any]:
         "currency": ["€\u00a0", ""],
         "percent": "%",
     }
-
-
 
 
 __all__ = [

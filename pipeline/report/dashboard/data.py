@@ -149,9 +149,7 @@ def with_groups(documents: pd.DataFrame, labels: Labels, max_chars: int = 60) ->
     dashboard compares like with like, a budget with budgets of the same year)."""
     frame = documents.copy()
     frame["municipality_label"] = [_text(m, labels.unknown) for m in frame["municipality"]]
-    frame["type_label"] = [
-        labels.document_type(_text(t) or None) for t in frame["document_type"]
-    ]
+    frame["type_label"] = [labels.document_type(_text(t) or None) for t in frame["document_type"]]
     frame["year_label"] = [str(int(y)) if _present(y) else "" for y in frame["year"]]
     frame["kind_label"] = [
         f"{t} {y}".strip() for t, y in zip(frame["type_label"], frame["year_label"], strict=True)
