@@ -41,6 +41,7 @@ from __future__ import annotations
 import csv
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from bench.evaluate.common import ROOT, eval_dir, sha256_text
@@ -60,15 +61,39 @@ DEV2_PLANS = 40
 PARTS = ("tune", "rest", "dev2", "fresh")
 
 
+def _plan_texts(
+    keys: Sequence[str], by_plan: dict[str, list[str]], n: int
+) -> list[tuple[str, str]]:
+    """``(plan id, text)`` of the first ``n`` of ``keys`` that give a plan text (the last
+    version of each plan, with the cut of ``levels_export.plan_text``), read from the mirror."""
+    import subprocess
+
+    from bench.evaluate import levels_export as lx
+    from bench.evaluate.common import git_show
+
+    found: list[tuple[str, str]] = []
+    for key in keys:
+        if len(found) >= n:
+            break
+        path = sorted(by_plan[key])[-1]
+        try:
+            markdown = git_show(lx.PLAN_REPO, path, lx.PLAN_COMMIT).decode("utf-8")
+        except subprocess.CalledProcessError:
+            continue
+        text = lx.plan_text(key, path, markdown)
+        if text:
+            found.append((key, text.text))
+    return found
+
+
 def unused_plans(n: int) -> list[tuple[str, str]]:
     """``(plan id, text)`` of ``n`` zoning-plan explanations no one has used: the plans of
     ``levels_export.export_plans`` (same repository, commit, order, reserved plans and cut)
     after the first ``PLAN_SAMPLE`` that it exports, read from the mirror."""
     import hashlib
-    import subprocess
 
     from bench.evaluate import levels_export as lx
-    from bench.evaluate.common import git_ls, git_show, reserved_paths
+    from bench.evaluate.common import git_ls, reserved_paths
 
     reserved = {p for p in reserved_paths() if p.startswith(lx.PLAN_DIR)}
     reserved_plans = {lx.plan_key(p) for p in reserved}
@@ -78,30 +103,14 @@ def unused_plans(n: int) -> list[tuple[str, str]]:
         if path.endswith(".md") and path not in reserved and key not in reserved_plans:
             by_plan.setdefault(key, []).append(path)
     order = sorted(by_plan, key=lambda k: hashlib.sha256(k.encode("utf-8")).hexdigest())
-    found: list[tuple[str, str]] = []
-    for key in order:
-        if len(found) >= lx.PLAN_SAMPLE + n:
-            break
-        path = sorted(by_plan[key])[-1]
-        try:
-            markdown = git_show(lx.PLAN_REPO, path, lx.PLAN_COMMIT).decode("utf-8")
-        except subprocess.CalledProcessError:
-            continue
-        text = lx.plan_text(key, path, markdown)
-        if text:
-            found.append((key, text.text))
-    return found[lx.PLAN_SAMPLE :]
+    return _plan_texts(order, by_plan, lx.PLAN_SAMPLE + n)[lx.PLAN_SAMPLE :]
 
 
 def fresh_plans(n: int, skip: int = 0) -> list[tuple[str, str]]:
     """``(plan id, text)`` of ``n`` zoning-plan explanations after the last plan that
     ``flags_heldout2_export`` uses (the first ``skip`` of them left out), in the order and
     with the cut of ``unused_plans``."""
-    import subprocess
-
     from bench.evaluate import flags_heldout2_export as h2
-    from bench.evaluate import levels_export as lx
-    from bench.evaluate.common import git_show
 
     rows, _ = h2.build_units()
     used = {row["document"] for row in rows}
@@ -109,18 +118,7 @@ def fresh_plans(n: int, skip: int = 0) -> list[tuple[str, str]]:
     if not used or not used <= set(order):
         raise RuntimeError("flags_heldout2_export gives no plans in the expected order")
     last = max(order.index(key) for key in used)
-    found: list[tuple[str, str]] = []
-    for key in order[last + 1 :]:
-        if len(found) >= skip + n:
-            break
-        path = sorted(by_plan[key])[-1]
-        try:
-            markdown = git_show(lx.PLAN_REPO, path, lx.PLAN_COMMIT).decode("utf-8")
-        except subprocess.CalledProcessError:
-            continue
-        text = lx.plan_text(key, path, markdown)
-        if text:
-            found.append((key, text.text))
+    found = _plan_texts(order[last + 1 :], by_plan, skip + n)
     if len(found) < skip + n:
         raise RuntimeError(f"only {len(found)} unused plans after heldout2, {skip + n} wanted")
     return found[skip:]
