@@ -172,11 +172,9 @@ def bare_pipe(corpus: Path) -> dict[str, Any]:
     return {"seconds": seconds, "model": info.describe(), "load": max(before, load())}
 
 
-def per_word(
-    pool: list[str], work: Path, doc_words: int = 100_000
-) -> list[tuple[str, float, float, float]]:
-    """Seconds per 1,000 words with the models loaded once, for one document of growing size
-    and for 500 files of 200 words: (label, words, seconds, load)."""
+def warm_worker(pool: list[str], work: Path) -> Any:
+    """A run ``Worker`` writing parts under ``work``, its models loaded and warmed on two
+    small files (so timings exclude start-up)."""
     from pipeline.config import load_settings
     from pipeline.run import Todo, Worker
 
@@ -187,6 +185,17 @@ def per_word(
     worker.process_batch(
         [t for p in sorted(warm.iterdir()) if isinstance(t := worker.plan(p, True), Todo)]
     )
+    return worker
+
+
+def per_word(
+    pool: list[str], work: Path, doc_words: int = 100_000
+) -> list[tuple[str, float, float, float]]:
+    """Seconds per 1,000 words with the models loaded once, for one document of growing size
+    and for 500 files of 200 words: (label, words, seconds, load)."""
+    from pipeline.run import Todo
+
+    worker = warm_worker(pool, work)
     rows = []
     cases = [("1 document, 2k words", 1, 2_000), ("1 document, 10k words", 1, 10_000),
              (f"1 document, {doc_words // 1000}k words", 1, doc_words),

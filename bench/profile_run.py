@@ -67,11 +67,9 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("GEMEENTETAAL_SECRET", "bench")
 
-    from perf_bench import source_paragraphs, write_corpus
+    from perf_bench import source_paragraphs, warm_worker, write_corpus
 
-    from pipeline.config import load_settings
     from pipeline.engines import _batch_bytes, _plan
-    from pipeline.worker import Todo, Worker
 
     pool, source = source_paragraphs()
     with tempfile.TemporaryDirectory(prefix="profile-run-") as tmp:
@@ -79,19 +77,13 @@ def main() -> None:
         corpus = work / "corpus"
         words = write_corpus(pool, corpus, max(1, args.words // args.file_words),
                              args.file_words, seed=1)  # fmt: skip
-        settings = load_settings(None, {"privacy": {"secret": "bench"}})
-        worker = Worker(settings, work / "parts")
-        warm = work / "warm"
-        write_corpus(pool, warm, 2, 300, seed=99)
-        worker.process_batch(
-            [t for p in sorted(warm.iterdir()) if isinstance(t := worker.plan(p, True), Todo)]
-        )
+        worker = warm_worker(pool, work)
         files = sorted(corpus.iterdir())
         load = os.getloadavg()[0]
         profiler = cProfile.Profile()
         t0 = time.perf_counter()
         profiler.enable()
-        for item in _plan(files, worker, True, _batch_bytes(files, settings, 1)):
+        for item in _plan(files, worker, True, _batch_bytes(files, worker.settings, 1)):
             if isinstance(item, list):
                 worker.process_batch(item)
         profiler.disable()
