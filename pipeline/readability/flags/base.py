@@ -17,6 +17,8 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
+from pipeline.readability.morphology import infinitives_of_form
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -98,12 +100,13 @@ class SentenceContext:
     @cached_property
     def verb_readings(self) -> list[tuple[int, tuple[str, ...]]]:
         """Each of ``tokens`` (by index) with the verbs it may stand for (made once): its
-        lemma, with a separated particle of the parse in front ("brengt ... uit":
-        "uitbrengen"), and with the word before "te" in front ("uit te brengen")."""
+        lemma, the verb table's infinitives of its form ("levert", lemmatised "levren":
+        "leveren"), the lemma with a separated particle of the parse in front ("brengt ...
+        uit": "uitbrengen"), and with the word before "te" in front ("uit te brengen")."""
         doc = self.doc
         out: list[tuple[int, tuple[str, ...]]] = []
         for token, lemma in zip(self.tokens, self.lemmas, strict=True):
-            verbs = [lemma]
+            verbs = [lemma, *infinitives_of_form(token.lower_)]
             if self.has_parse:
                 verbs += [c.lower_ + lemma for c in token.children if c.dep_ == "compound:prt"]
             i = token.i

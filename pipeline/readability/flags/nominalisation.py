@@ -33,7 +33,6 @@ from pipeline.readability.flags.base import (
 )
 from pipeline.readability.morphology import (
     MAX_WORD_CHARS,
-    infinitives_of_form,
     is_infinitive,
     only_prefixes,
     verb_exists,
@@ -204,14 +203,10 @@ def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
         nouns.update((n, True) for n, _ in light_verbs)
     if noun not in nouns:
         return None
-    for other, lemma in zip(ctx.tokens, ctx.lemmas, strict=True):
-        if other.i == token.i or abs(other.i - token.i) > 6:
+    here = token.i
+    for i, verbs in ctx.verb_readings:  # "levert", "brengt ... uit", "uit te brengen"
+        if i == here or abs(i - here) > 6:
             continue
-        verbs = [lemma, *infinitives_of_form(other.lower_)]  # "levert" lemmatised "levren"
-        if ctx.has_parse:  # "brengt ... uit"
-            verbs += [c.lower_ + lemma for c in other.children if c.dep_ == "compound:prt"]
-        if other.i > 1 and token.doc[other.i - 1].lower_ == "te":  # "uit te brengen"
-            verbs.append(token.doc[other.i - 2].lower_ + lemma)
         for verb in verbs:
             plain = light_verbs.get((noun, verb))
             if plain is not None:
