@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.ingest.programme import normalize_line, parse_metadata_line, parse_programme
@@ -122,6 +122,8 @@ def test_ingest_properties_never_crashes_and_is_consistent(text: str):
 
 @EXAMPLES
 @given(documents)
+@example("0\r|")  # a lone carriage return is a line break, as in str.splitlines
+@example("Programma 1\u2028A. Doel\x85B. Actie")
 def test_ingest_properties_no_text_lost(text: str):
     doc = parse(text)
     found = output_words(doc)

@@ -319,6 +319,10 @@ def _is_tab_row(line: str) -> bool:
     return len(cells) >= 2 and any(c.strip() for c in cells[1:])
 
 
+# The line boundaries of str.splitlines other than "\n" and the form feed (a page break here).
+LINE_BREAKS = re.compile("[\r\v\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def text_blocks(text: str, min_repeats: int = 3) -> list[Block]:
     """Blocks of a plain-text or Markdown input.
 
@@ -327,6 +331,7 @@ def text_blocks(text: str, min_repeats: int = 3) -> list[Block]:
     words hyphenated at a line end are rejoined; Markdown tables (``| a | b |``) and
     tab-separated rows become tables.
     """
+    text = LINE_BREAKS.sub("\n", text.replace("\r\n", "\n"))
     pages = [page.split("\n") for page in text.split("\f")]
     furniture: dict[tuple[int, int], str] = {}
     if len(pages) > 1:
