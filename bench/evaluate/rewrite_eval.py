@@ -20,6 +20,10 @@ Two parts, by source:
   read these texts or their proposals.
 - ``dev2``: the 40 plans after the fresh ones (same order and cut), development data for
   round 4: generated, judged and looked at while the rules were changed, before the freeze.
+- ``fresh2``: the 40 plans after the dev2 ones (same order and cut), for a second judgement
+  by a separate judge after round 5 froze the rules. ``fresh`` was judged once and then
+  became development data for round 5 (its errors were read). Whoever tunes the rules does
+  not read the fresh2 texts or their proposals.
 
 Figures on the project's own texts are development aids. Judgements are kept in
 ``tests/fixtures/real/rewrite_judgements.csv``, keyed by source, unit and the sha256 of the
@@ -30,7 +34,7 @@ once, by a separate judge, at the frozen rules).
 
 Usage::
 
-    python -m bench.evaluate.rewrite_eval generate tune|rest|dev2|fresh
+    python -m bench.evaluate.rewrite_eval generate tune|rest|dev2|fresh|fresh2
                                         # writes <eval dir>/rewrite/proposals_<part>.csv
     python -m bench.evaluate.rewrite_eval report     # share judged ok, by part and kind;
                                                      # level before/after accepting all
@@ -53,12 +57,14 @@ COLUMNS = ("source", "unit_id", "sentence_sha256", "proposal_sha256", "kind", "p
 
 TUNE_SOURCES = ("amsterdam_dev", "own_c1")
 REST_SOURCES = ("plans_unused", "own_b2")
-FRESH_SOURCES = ("plans_fresh",)
+FRESH_SOURCES = ("plans_fresh", "plans_fresh2")
 DEV2_SOURCES = ("plans_dev2",)
 REST_PLANS = 40
 FRESH_PLANS = 40
 DEV2_PLANS = 40
-PARTS = ("tune", "rest", "dev2", "fresh")
+FRESH2_PLANS = 40
+PARTS = ("tune", "rest", "dev2", "fresh", "fresh2")
+BLIND_PARTS = ("fresh", "fresh2")  # judged once, by a separate judge
 
 
 def _plan_texts(
@@ -131,6 +137,8 @@ def _part(source: str) -> str:
         return "tune"
     if source in DEV2_SOURCES:
         return "dev2"
+    if source == "plans_fresh2":
+        return "fresh2"
     return "fresh" if source in FRESH_SOURCES else "rest"
 
 
@@ -146,6 +154,9 @@ def _inputs(part: str = "tune") -> list[tuple[str, str, str]]:
     if part == "dev2":
         plans = fresh_plans(DEV2_PLANS, skip=FRESH_PLANS)
         return [("plans_dev2", key, text) for key, text in plans]
+    if part == "fresh2":
+        plans = fresh_plans(FRESH2_PLANS, skip=FRESH_PLANS + DEV2_PLANS)
+        return [("plans_fresh2", key, text) for key, text in plans]
     if part == "tune":
         gold = load_side("dev", datasets=(AMSTERDAM,))
         documents: dict[str, list[str]] = defaultdict(list)
@@ -213,8 +224,8 @@ def report() -> int:
 
     judged = {(r["sentence_sha256"], r["proposal_sha256"]): r for r in read_judgements()}
     for part in PARTS:
-        if part == "fresh" and not any(r["part"] == "fresh" for r in judged.values()):
-            print("fresh not judged yet (judged once, by a separate judge)")
+        if part in BLIND_PARTS and not any(r["part"] == part for r in judged.values()):
+            print(f"{part} not judged yet (judged once, by a separate judge)")
             continue
         inputs = _inputs(part)
         results = _check(inputs)
