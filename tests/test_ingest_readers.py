@@ -157,6 +157,35 @@ def test_ingest_readers_pdf_without_text_layer(tmp_path: Path):
         read_input(path)
 
 
+def test_ingest_readers_pdf_unreadable_share():
+    from pipeline.ingest.pdf import unreadable_share
+
+    assert unreadable_share("/1/2/3/2/4 /6/7/8\n/12\u25a1/14") == 1.0
+    assert unreadable_share("Baten 2019/2020 en/of lasten: 1.200") == 0.0
+    assert unreadable_share("") == 0.0
+    assert 0.4 < unreadable_share("Programma 1 /1/2/3/4/5/6/7/8") < 0.7
+
+
+def test_ingest_readers_pdf_with_glyph_codes_is_refused(tmp_path: Path, monkeypatch):
+    """A text layer of glyph codes (fonts without a Unicode map) is an error, like a scan."""
+    from fpdf import FPDF
+
+    from pipeline.ingest import pdf as pdf_module
+    from pipeline.ingest.layout import Block
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="Programma 1 Bestuur")
+    path = tmp_path / "jaarrekening.pdf"
+    pdf.output(str(path))
+    assert read_input(path)  # the real text layer reads
+    garbage = [Block("line", "/1/2/3/2/4/2/5 /6/7/8"), Block("table", rows=(("/12/3", "/4"),))]
+    monkeypatch.setattr(pdf_module, "read_pdf_blocks", lambda *a, **k: garbage)
+    with pytest.raises(InputError, match="text layer is unreadable"):
+        read_input(path)
+
+
 # the batch and the CLI --------------------------------------------------------------------
 
 

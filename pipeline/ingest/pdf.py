@@ -28,6 +28,22 @@ from pipeline.ingest.pdf_layout import (
 # Fragments further apart than this (in em of their size) are cells of their own.
 CELL_GAP_EM = 1.5
 
+# What pypdf gives for glyphs it cannot map to characters: glyph names such as "/12/3/4"
+# (fonts with numbered glyphs and no ToUnicode map), U+FFFD, and the "missing glyph" box.
+UNMAPPED_GLYPHS = re.compile(r"(?<![\w/])(?:/\d+)+|[\ufffd\u25a1]")
+
+
+def unreadable_share(text: str) -> float:
+    """Share of a text layer's visible characters that are unmapped glyphs (0.0-1.0).
+
+    A PDF whose fonts carry no Unicode mapping yields glyph codes instead of letters; such
+    a text layer reads as garbage and needs OCR, like a scan.
+    """
+    visible = sum(1 for ch in text if not ch.isspace())
+    if not visible:
+        return 0.0
+    return sum(len(m.group()) for m in UNMAPPED_GLYPHS.finditer(text)) / visible
+
 
 class PdfError(ValueError):
     """The PDF cannot be read (the reader turns this into an ``InputError``)."""

@@ -28,6 +28,8 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 DATA_SUFFIXES = set(DATA_EXTENSIONS)
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}  # what `check` reads
+# A PDF whose text layer is more than this share unmapped glyph codes is refused (needs OCR).
+UNREADABLE_PDF_SHARE = 0.2
 SUPPORTED_SUFFIXES = DOCUMENT_SUFFIXES | DATA_SUFFIXES
 assert set(READABLE_EXTENSIONS) == SUPPORTED_SUFFIXES, "config.READABLE_EXTENSIONS is stale"
 
@@ -100,7 +102,7 @@ def _read_pdf(data: bytes, limits: IngestSettings) -> list[Block]:
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError, PdfReadError
 
-    from pipeline.ingest.pdf import read_pdf_blocks
+    from pipeline.ingest.pdf import read_pdf_blocks, unreadable_share
 
     # pypdf reports repairable damage through its logger and warnings; the outcome is what
     # counts here, and a failure becomes one InputError line, so keep them off stderr.
@@ -124,6 +126,15 @@ def _read_pdf(data: bytes, limits: IngestSettings) -> list[Block]:
         pypdf_log.setLevel(level)
     if not any(b.kind in ("line", "table") and (b.text.strip() or b.rows) for b in blocks):
         raise InputError("PDF has no text layer (scanned?); OCR is not supported")
+    text = "\n".join(
+        [b.text for b in blocks if b.kind == "line"]
+        + [cell for b in blocks if b.kind == "table" for row in b.rows for cell in row]
+    )
+    if unreadable_share(text) > UNREADABLE_PDF_SHARE:
+        raise InputError(
+            "PDF text layer is unreadable: its fonts give glyph codes instead of letters "
+            "(no Unicode mapping); OCR is not supported, export the PDF again with text"
+        )
     return blocks
 
 
