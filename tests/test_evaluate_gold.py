@@ -226,6 +226,94 @@ def test_flags_eval_refuses_to_show_heldout3_errors():
         flags_eval.main(["--side", "heldout3", "--show", "officialese"])
 
 
+def test_heldout4_units_and_spans_match_the_exported_texts():
+    """The blind decision-list / coalition set: every hash, length and span fits the texts."""
+    try:
+        gold = fg.load_side("heldout4")
+    except fg.GoldTextsMissing as exc:
+        pytest.skip(f"Wassenaar decision texts not exported on this machine: {exc}")
+    assert {u.dataset for u in gold.units} == {fg.BW_DECISIONS, fg.COALITION}
+    assert len(gold.units) == 247
+    texts = {u.unit_id: u.text for u in gold.units}
+    for ann in gold.annotations:
+        assert texts[ann.unit_id][ann.start : ann.end] == ann.span
+
+
+def test_heldout4_is_disjoint_from_the_other_sides_and_counts(refs, annotations):
+    other = {r.text_sha256 for side in SIDES if side != "heldout4" for r in refs[side]}
+    units = refs["heldout4"]
+    assert Counter(r.dataset for r in units) == {fg.BW_DECISIONS: 167, fg.COALITION: 80}
+    assert not other & {r.text_sha256 for r in units}
+    assert len({r.text_sha256 for r in units}) == len(units)
+    assert all(r.unit_id.startswith("bw-") for r in units if r.dataset == fg.BW_DECISIONS)
+    assert all(r.unit_id.startswith("coalitie-") for r in units if r.dataset == fg.COALITION)
+    kinds = Counter(a.kind for a in annotations["heldout4"])
+    assert set(kinds) == set(KINDS)
+    assert min(kinds.values()) >= 30
+
+
+def test_heldout4_missing_texts_name_the_export_command(tmp_path):
+    with pytest.raises(fg.GoldTextsMissing, match="flags_heldout4_export"):
+        fg.load_side("heldout4", eval_dir=tmp_path)
+
+
+def test_heldout4_unit_rule():
+    """Decision blocks run from 'Besluit:' to the next agenda number; points are cut at list
+    markers; page headers drop; private names are caught; coalition paragraphs are split."""
+    from bench.evaluate.flags_heldout4_export import (
+        coalition_paragraphs,
+        cut_units,
+        decision_points,
+        meeting_date,
+        names_private_person,
+    )
+
+    page1 = "\n".join([
+        "Pagina 1 van 2 ",
+        "Aanwezigen Burgemeester L. de Lange, wethouder B. Boon ",
+        "1 ",
+        " Opening ",
+        "De jaarwisseling is rustig verlopen. ",
+        "5.b.1 ",
+        " Uitstel behandeling ontwikkelcompetitie ",
+        "Besluit: ",
+        "1. De raad voor te stellen de nota ",
+        "vast te stellen; ",
+        "2.De raad te informeren. ",
+    ])  # fmt: skip
+    page2 = "\n".join([
+        "Pagina 2 van 2 ", "a. Nog een punt dat doorloopt ", "over een pagina. ", "6 ",
+        " Rondvraag ", "Besluit: Conform advies vast te stellen.",
+    ])  # fmt: skip
+    assert decision_points([page1, page2]) == [
+        ["De raad voor te stellen de nota vast te stellen;", "De raad te informeren.",
+         "Nog een punt dat doorloopt over een pagina."],
+        ["Conform advies vast te stellen."],
+    ]  # fmt: skip
+    assert meeting_date("x/besluitenlijst_bw_vergadering_9_mei_2023.pdf") == "2023-05-09"
+    assert names_private_person("Verzoek van dhr. Jansen af te wijzen.")
+    assert names_private_person("Brief aan J. de Vries te sturen.")
+    assert not names_private_person("Wethouder J. de Vries te machtigen.")
+    assert not names_private_person("Raadslid Hendrickx te antwoorden.")
+    js = (
+        'woord_vooraf: `Een zin hier. Nog een.\\n\\nKop zonder punt`,\n  id: "economie",\n'
+        "  tekst: `We werken aan een visie.`"
+    )
+    assert coalition_paragraphs(js) == [
+        ("woord-vooraf", 0, "Een zin hier. Nog een."),
+        ("economie", 0, "We werken aan een visie."),
+    ]
+    assert cut_units("Een. Twee. Drie.") == ["Een. Twee.", "Drie."]
+
+
+def test_flags_eval_refuses_to_show_heldout4_errors():
+    """heldout4 is for figures only, like heldout3."""
+    from bench.evaluate import flags_eval
+
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout4", "--show", "passive"])
+
+
 def test_integrity_check_reports_a_wrong_span():
     ref = fg.UnitRef(SEEDS, "x.txt:0", fg.sha256_text("Dit wordt gedaan."), 17, "x.txt")
     good = fg.Annotation(SEEDS, "x.txt:0", ref.text_sha256, "passive", 4, 16, "wordt gedaan")

@@ -10,12 +10,14 @@ API::
 
     KINDS                      ("passive", "nominalisation", "officialese", "abbreviation",
                                 "hard_word")
-    SIDES                      ("dev", "heldout", "heldout2", "heldout3"); "dev", "heldout"
-                               and "heldout2" ("dev3", zoning plans, since round 4) are
-                               development data; "heldout3" (Wassenaar budget prose,
-                               blind) is for figures only
+    SIDES                      ("dev", "heldout", "heldout2", "heldout3", "heldout4");
+                               "dev", "heldout" and "heldout2" ("dev3", zoning plans, since
+                               round 4) are development data; "heldout3" (Wassenaar budget
+                               prose) and "heldout4" (Wassenaar B&W decision lists and
+                               coalition agreement) are blind, for figures only
     DATASETS                   ("amsterdam_simplification", "seeds",
-                                "plan_toelichting_heldout2", "budget_prose_heldout3")
+                                "plan_toelichting_heldout2", "budget_prose_heldout3",
+                                "bw_decisions_heldout4", "coalition_agreement_heldout4")
     load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None) -> GoldSet
         units with their text and the annotations of those units, every hash, length and
         span checked (GoldIntegrityError). Raises GoldTextsMissing when Amsterdam units are
@@ -45,15 +47,18 @@ from bench.evaluate.common import ROOT, SHARED, sha256_text
 from bench.evaluate.common import eval_dir as default_eval_dir
 
 KINDS = ("passive", "nominalisation", "officialese", "abbreviation", "hard_word")
-SIDES = ("dev", "heldout", "heldout2", "heldout3")
+SIDES = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
 # The sides cut from the Amsterdam rows and the seeds by flags_export (heldout2: zoning plans,
-# written by flags_heldout2_export; heldout3: budget prose, flags_heldout3_export).
+# written by flags_heldout2_export; heldout3: budget prose, flags_heldout3_export; heldout4:
+# B&W decision lists and coalition agreement, flags_heldout4_export).
 SPLIT_SIDES = ("dev", "heldout")
 AMSTERDAM = "amsterdam_simplification"
 SEEDS = "seeds"
 PLANS = "plan_toelichting_heldout2"
 BUDGET_PROSE = "budget_prose_heldout3"
-DATASETS = (AMSTERDAM, SEEDS, PLANS, BUDGET_PROSE)
+BW_DECISIONS = "bw_decisions_heldout4"
+COALITION = "coalition_agreement_heldout4"
+DATASETS = (AMSTERDAM, SEEDS, PLANS, BUDGET_PROSE, BW_DECISIONS, COALITION)
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
 UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
 ANNOTATION_COLUMNS = (
@@ -62,10 +67,13 @@ ANNOTATION_COLUMNS = (
 UNITS_CSV = ("flags", "units.csv")
 PLAN_UNITS_CSV = ("flags", "heldout2_units.csv")
 BUDGET_UNITS_CSV = ("flags", "heldout3_units.csv")
+DECISION_UNITS_CSV = ("flags", "heldout4_units.csv")
 # Exported texts of the blind held-out sets: (file, export command, repository it needs).
 _EXPORTED_SIDE_TEXTS = {
     PLANS: (PLAN_UNITS_CSV, "flags_heldout2_export", "Babakfifoo/dutch_embedding_llm"),
     BUDGET_PROSE: (BUDGET_UNITS_CSV, "flags_heldout3_export", "benjosb/beleidsbibliotheek"),
+    BW_DECISIONS: (DECISION_UNITS_CSV, "flags_heldout4_export", "benjosb/beleidsbibliotheek"),
+    COALITION: (DECISION_UNITS_CSV, "flags_heldout4_export", "benjosb/beleidsbibliotheek"),
 }
 
 
@@ -249,7 +257,8 @@ def exported_texts(folder: Path | None = None) -> dict[tuple[str, str], str]:
 
 def side_texts(dataset: str, folder: Path | None = None) -> dict[tuple[str, str], str]:
     """Unit texts of a blind held-out set: ``<eval dir>/flags/heldout2_units.csv`` (zoning
-    plans) or ``heldout3_units.csv`` (budget prose), written by its export script."""
+    plans), ``heldout3_units.csv`` (budget prose) or ``heldout4_units.csv`` (decision lists and
+    coalition agreement), written by its export script."""
     name, command, repository = _EXPORTED_SIDE_TEXTS[dataset]
     path = (folder or default_eval_dir()).joinpath(*name)
     if not path.is_file():
