@@ -113,7 +113,9 @@ PREPOSITIONS = frozenset(
 # Grammar facts the checks of round 5 need (closed classes, not term lists):
 # "al" first in a clause reads as concessive "although" ("Al is het pand gesloopt")
 CONCESSIVE_ADVERBS = frozenset({"al"})
-NEGATIONS = frozenset({"niet", "geen", "nooit", "nergens", "niemand"})
+# words after which "al" reads wrong: a negation ("al niet meer") or a restricting focus
+# particle ("al slechts zeven")
+NOT_AFTER_AL = frozenset({"niet", "geen", "nooit", "nergens", "niemand", "slechts", "pas", "maar"})
 # adjectives that only stand before a noun ("het plan is huidig" is not Dutch)
 NON_PREDICATIVE = frozenset(
     {"huidig", "huidige", "vorig", "vorige", "voormalig", "voormalige", "toenmalig",
@@ -131,7 +133,8 @@ NAME_HEADS = frozenset(
      "provinciaal", "provinciale", "algemene", "gemeentelijke", "landelijke"}
 )  # fmt: skip
 NAME_WINDOW = 6
-QUOTE_PAIRS = (('"', '"'), ("'", "'"), ("‘", "’"), ("“", "”"), ("„", "”"))
+QUOTE_MARKS = frozenset({'"', "'", "‘", "’", "“", "”", "„"})
+QUOTE_WINDOW = 20  # tokens: a title in quotes is short
 PASSIVE_OR_PERFECT_AUX = frozenset({"worden", "zijn", "hebben"})
 NOTES = {
     "officialese": "Gewoner woord",
@@ -471,23 +474,49 @@ def _clause_start(token: Token) -> bool:
     return before.is_punct or before.pos_ in ("CCONJ", "SCONJ")
 
 
+def _quote_mark(token: Token) -> bool:
+    """A quotation mark; not the apostrophe of "'s-Hertogenbosch"."""
+    if token.text not in QUOTE_MARKS:
+        return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return not (token.text == "'" and nxt is not None and nxt.text.startswith("s-"))
+
+
+def _in_quotes(span: Any) -> bool:
+    """A span between an opening quotation mark (a curly opener, or a straight one attached
+    to the next word) and a closing one, on the same line, within ``QUOTE_WINDOW`` tokens."""
+    doc, first, last = span.doc, span[0], span[-1]
+    opener = None
+    for t in reversed(doc[max(0, first.i - QUOTE_WINDOW) : first.i]):
+        if "\n" in t.text_with_ws:
+            return False
+        if _quote_mark(t):
+            opener = t
+            break
+    if opener is None:
+        return False
+    straight = opener.text in ('"', "'")
+    before = doc[opener.i - 1] if opener.i > 0 else None
+    if straight and (opener.whitespace_ or (before is not None and not before.whitespace_)):
+        return False  # a closing mark: the span is after a quotation, not in one
+    if not straight and opener.text not in "‘“„":
+        return False
+    for t in doc[last.i + 1 : min(len(doc), last.i + 1 + QUOTE_WINDOW)]:
+        if _quote_mark(t):
+            return True
+        if "\n" in t.text_with_ws:
+            return False
+    return False
+
+
 def _in_name(span: Any) -> bool:
     """A span inside a quoted title ("bestemmingsplan 'Kern, herziening'") or inside the
     name of a law, rule or plan that starts with a capitalised name head and goes on in lower
     case ("Wet algemene bepalingen omgevingsrecht"): a name is never rewritten."""
     first = span[0]
-    before = [
-        t
-        for t in first.doc[first.sent.start : first.i]
-        if not (t.text == "'" and t.doc[t.i + 1].text.startswith("s-"))  # 's-Hertogenbosch
-    ]
-    for opener, closer in QUOTE_PAIRS:
-        opened = sum(1 for t in before if t.text == opener)
-        if opener == closer:
-            if opened % 2:
-                return True
-        elif opened > sum(1 for t in before if t.text == closer):
-            return True
+    before = list(first.doc[first.sent.start : first.i])
+    if _in_quotes(span):
+        return True
     if any(t.text[:1].isupper() for t in span) or span.root.pos_ not in ("NOUN", "ADJ", "PROPN"):
         return False
     for t in reversed(before[-NAME_WINDOW:]):
@@ -546,7 +575,7 @@ def _fits_context(doc: Doc, span: Any, text: str) -> bool:
         return False  # "het desbetreffende deelgebied" -> not "het die deelgebied"
     if words[0] in CONCESSIVE_ADVERBS and (
         (_clause_start(first) and after is not None and "Fin" in after.morph.get("VerbForm", []))
-        or (after is not None and after.lower_ in NEGATIONS)
+        or (after is not None and after.lower_ in NOT_AFTER_AL)
     ):
         return False  # "Inmiddels is ..." -> not "Al is ..." (although); not "al niet meer"
     if (
