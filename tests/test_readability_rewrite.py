@@ -251,6 +251,8 @@ def _flagged(sentence, term: str) -> bool:
         # "voldoen ... aan" with the object moved to the front: not "betalen"
         ("Het ontwerp moet aan de eisen voldoen, en daar voldoet het ontwerp ook aan.",
          "voldoet"),
+        # "bij" before a name reads as a place ("bij de Wro")
+        ("Het plan is in het kader van de Wro opgesteld.", "in het kader van"),
         # "de nodige" reads as "quite a few"
         ("Het college neemt de benodigde besluiten over de nieuwe wijk.", "benodigde"),
         # a present participle that is no word in use ("bijwerkend")

@@ -135,6 +135,8 @@ NAME_HEADS = frozenset(
 NAME_WINDOW = 6
 QUOTE_MARKS = frozenset({'"', "'", "‘", "’", "“", "”", "„"})
 QUOTE_WINDOW = 20  # tokens: a title in quotes is short
+# a preposition that reads as a place before a name ("bij de Wro" for "in het kader van")
+LOCATIVE_PREPOSITIONS = frozenset({"bij"})
 PASSIVE_OR_PERFECT_AUX = frozenset({"worden", "zijn", "hebben"})
 NOTES = {
     "officialese": "Gewoner woord",
@@ -604,6 +606,10 @@ def _fits_context(doc: Doc, span: Any, text: str) -> bool:
         return False  # a fronted participle ("Geconstateerd is dat ...") stays as it is
     if _in_name(span) or _term_in_compound(span):
         return False
+    if len(span) > 1 and words == [w for w in words if w in LOCATIVE_PREPOSITIONS] and after:
+        name = after if after.pos_ != "DET" or after.i + 1 >= len(doc) else doc[after.i + 1]
+        if name.text[:1].isupper():
+            return False  # "in het kader van de Wro" -> not "bij de Wro" (a place)
     if words[-1] in PRONOMINAL_ADVERBS and after is not None and after.pos_ == "ADP":
         return False  # "ter plaatse van" -> not "daar van"
     if before is not None and before.lower_ in FIXED_CASE_PREPOSITIONS:
