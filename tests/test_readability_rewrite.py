@@ -251,6 +251,7 @@ def _flagged(sentence, term: str) -> bool:
         # "voldoen ... aan" with the object moved to the front: not "betalen"
         ("Het ontwerp moet aan de eisen voldoen, en daar voldoet het ontwerp ook aan.",
          "voldoet"),
+        ("Daar voldoet dit ontwerp aan.", "voldoet"),
         # "bij" before a name reads as a place ("bij de Wro")
         ("Het plan is in het kader van de Wro opgesteld.", "in het kader van"),
         # "de nodige" reads as "quite a few"
@@ -283,6 +284,7 @@ def test_rewrite_round5_no_proposal_where_unreliable(sentence_for, sentence, ter
         ("Het gebouw biedt huisvesting aan zestig kinderen.", "huisvesting", "woning"),
         ("Het perceel is in het plan aangemerkt als bouwkavel.", "aangemerkt als", "zien als"),
         ("Het oude gemaal fungeert als bezoekerscentrum.", "fungeert als", "werken als"),
+        ("Er is geconstateerd dat de schuur te hoog is.", "geconstateerd", "merken"),
     ],
 )  # fmt: skip
 def test_rewrite_round5_context_terms_advise_without_proposal(
@@ -310,6 +312,9 @@ def test_rewrite_round5_context_terms_advise_without_proposal(
         # a nominal infinitive is a verb, not a plural noun
         ("Het behouden en benutten van het oude erfgoed blijft ons doel.",
          ("benutten", "gebruiken")),
+        # "als bedoeld in" -> "genoemd in": "uit lid 5" after a person reads as an origin
+        ("Voor de bouw is een vergunning als bedoeld in artikel 4 nodig.",
+         ("als bedoeld in", "genoemd in")),
     ],
 )  # fmt: skip
 def test_rewrite_round5_word_fits(propose_for, sentence: str, expected) -> None:

@@ -426,10 +426,10 @@ def _prepositional_object(token: Token) -> bool:
     if token.dep_ in ("amod", "acl"):
         return False
     children = list(token.children)
+    if _stranded_aan(token):
+        return True  # before the object check: the parse may read the subject as an object
     if any(c.dep_ == "obj" for c in children):
         return False
-    if _stranded_aan(token):
-        return True
     if any(
         c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ == "aan" for g in c.children)
         for c in children
