@@ -21,9 +21,10 @@ Two parts, by source:
 - ``dev2``: the 40 plans after the fresh ones (same order and cut), development data for
   round 4: generated, judged and looked at while the rules were changed, before the freeze.
 - ``fresh2``: the 40 plans after the dev2 ones (same order and cut), for a second judgement
-  by a separate judge after round 5 froze the rules. ``fresh`` was judged once and then
-  became development data for round 5 (its errors were read). Whoever tunes the rules does
-  not read the fresh2 texts or their proposals.
+  by a separate judge after round 5 froze the rules (commit "rewrite: freeze for fresh2
+  judgement ..."); the judge's rows take ``part=fresh2`` and ``round=5``. ``fresh`` was
+  judged once and then became development data for round 5 (its errors were read). Whoever
+  tunes the rules does not read the fresh2 texts or their proposals.
 
 Figures on the project's own texts are development aids. Judgements are kept in
 ``tests/fixtures/real/rewrite_judgements.csv``, keyed by source, unit and the sha256 of the
