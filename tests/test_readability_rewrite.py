@@ -201,3 +201,129 @@ def test_rewrite_nominalisation_not_when_the_subject_does_not_act(propose_for) -
     """ "Voor de behandeling van uw aanvraag betaalt u": "u" does not treat the request."""
     sentence = "Voor de behandeling van uw aanvraag betaalt u in de gemeente Lindeveld leges."
     assert not any(p.kind == "nominalisation" for p in propose_for(sentence)[sentence])
+
+
+# --- round 5: error classes of the first blind judgement (docs/evaluation.md) -------------
+
+
+@pytest.fixture(scope="module")
+def sentence_for(nlp_model):
+    from pipeline.config import load_settings
+
+    settings = load_settings(None, {}, environ={})
+    nlp, info = nlp_model
+
+    def run(text: str):
+        [result] = check_texts([InputText.from_text("t.txt", text)], settings, nlp, info)
+        [sentence] = result.sentences
+        return sentence
+
+    return run
+
+
+def _flagged(sentence, term: str) -> bool:
+    return any(f.kind == "officialese" and f.text == term for f in sentence.flags)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        # "al" first in a clause reads as concessive "although"
+        ("Inmiddels is de oude sporthal afgebroken.", "Inmiddels"),
+        ("De oude school, inmiddels is het gebouw verkocht, krijgt een nieuwe functie.",
+         "inmiddels"),
+        # "al" before a negation or a restricting particle
+        ("De oude regels gelden inmiddels niet meer voor deze wijk.", "inmiddels"),
+        ("Van de twintig woningen zijn er inmiddels slechts vier verkocht.", "inmiddels"),
+        # an adjective that only stands before a noun, used as a predicate ("is huidig")
+        ("Voor dit perceel is een ouder bestemmingsplan vigerend.", "vigerend"),
+        # inside a quoted title or the name of a law
+        ("Het bestemmingsplan 'Buitengebied, herziening locaties' blijft gewoon gelden.",
+         "locaties"),
+        ("Het plan 'sportpark en oude locaties' blijft gewoon gelden.", "locaties"),
+        ("De vergunning is verleend op basis van de Wet algemene bepalingen omgevingsrecht.",
+         "bepalingen"),
+        # the term also starts a compound of the sentence: the legal link would break
+        ("Het college kan een wijziging toestaan met de wijzigingsbevoegdheid in artikel 5.",
+         "wijziging"),
+        # a verb alternative for a plural noun: requests are not questions
+        ("Er zijn meerdere verzoeken tot uitstel binnengekomen.", "verzoeken"),
+        # "voldoen ... aan" with the object moved to the front: not "betalen"
+        ("Het ontwerp moet aan de eisen voldoen, en daar voldoet het ontwerp ook aan.",
+         "voldoet"),
+        ("Daar voldoet dit ontwerp aan.", "voldoet"),
+        # "bij" before a name reads as a place ("bij de Wro")
+        ("Het plan is in het kader van de Wro opgesteld.", "in het kader van"),
+        # "de nodige" reads as "quite a few"
+        ("Het college neemt de benodigde besluiten over de nieuwe wijk.", "benodigde"),
+        # a present participle that is no word in use ("bijwerkend")
+        ("Het nieuwe plan is vooral actualiserend van karakter.", "actualiserend"),
+        # a fronted participle ("Gezien is dat" is not Dutch)
+        ("Geconstateerd is dat de schuur te hoog is gebouwd.", "Geconstateerd"),
+        # an adverb before a noun is not inflected ("nue")
+        ("In de Dorpsstraat staan momenteel drie oude schuren.", "momenteel"),
+    ],
+)  # fmt: skip
+def test_rewrite_round5_no_proposal_where_unreliable(sentence_for, sentence, term) -> None:
+    found = sentence_for(sentence)
+    assert _flagged(found, term)  # the flag and its advice stay
+    assert not any(p.original == term for p in found.proposals)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "named"),
+    [
+        ("De nieuwe woningen liggen hoger ten opzichte van de straat.", "ten opzichte van",
+         "tegenover"),
+        ("Het plan geeft ruimte ten aanzien van de bouwhoogte.", "ten aanzien van", "over"),
+        ("Naar aanleiding van de klachten is de regel aangepast.", "Naar aanleiding van", "na"),
+        ("De wegen zijn respectievelijk vijf en zeven meter breed.", "respectievelijk", "en"),
+        ("Het college kiest voor een integrale aanpak van de wijk.", "integrale", "samenhangend"),
+        ("Tegen het ontwerp kunnen bewoners een zienswijze indienen.", "zienswijze", "reactie"),
+        ("Voor het evenement is een ontheffing nodig.", "ontheffing", "uitzondering"),
+        ("Het gebouw biedt huisvesting aan zestig kinderen.", "huisvesting", "woning"),
+        ("Het perceel is in het plan aangemerkt als bouwkavel.", "aangemerkt als", "zien als"),
+        ("Het oude gemaal fungeert als bezoekerscentrum.", "fungeert als", "werken als"),
+        ("Er is geconstateerd dat de schuur te hoog is.", "geconstateerd", "merken"),
+    ],
+)  # fmt: skip
+def test_rewrite_round5_context_terms_advise_without_proposal(
+    sentence_for, sentence, term, named
+) -> None:
+    """Terms whose plain word depends on the sense: the advice names alternatives, no
+    drop-in replacement is proposed."""
+    found = sentence_for(sentence)
+    flags = [f for f in found.flags if f.kind == "officialese" and f.text == term]
+    assert flags and named in (flags[0].suggestion or "")
+    assert not any(p.original == term for p in found.proposals)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the verb of a phrase after a passive auxiliary is a participle
+        ("Met dit plan wordt voorzien in veertig nieuwe huurwoningen.",
+         ("voorzien in", "gezorgd voor")),
+        # "vóór" is time, "voor" reads as "for"
+        ("Voorafgaand aan de bouw wordt de grond onderzocht.", ("Voorafgaand aan", "Vóór")),
+        # "al" inside the clause stays a proposal; 's-Hertogenbosch opens no quote
+        ("De gemeente 's-Hertogenbosch heeft het plan inmiddels vastgesteld.",
+         ("inmiddels", "al")),
+        # a nominal infinitive is a verb, not a plural noun
+        ("Het behouden en benutten van het oude erfgoed blijft ons doel.",
+         ("benutten", "gebruiken")),
+        # "als bedoeld in" -> "genoemd in": "uit lid 5" after a person reads as an origin
+        ("Voor de bouw is een vergunning als bedoeld in artikel 4 nodig.",
+         ("als bedoeld in", "genoemd in")),
+    ],
+)  # fmt: skip
+def test_rewrite_round5_word_fits(propose_for, sentence: str, expected) -> None:
+    assert expected in _words(propose_for(sentence)[sentence])
+
+
+def test_rewrite_quotes_stay_attached() -> None:
+    from pipeline.readability.rewrite import _tidy
+
+    words = ["in", "het", "plan", '"', "Oosterhof", '"', "opgenomen", "."]
+    assert _tidy(words) == 'in het plan "Oosterhof" opgenomen.'
+    assert _tidy(["het", "plan", "„", "Oost", "”", "."]) == "het plan „Oost”."

@@ -21,16 +21,20 @@ Two parts, by source:
 - ``dev2``: the 40 plans after the fresh ones (same order and cut), development data for
   round 4: generated, judged and looked at while the rules were changed, before the freeze.
 - ``fresh2``: the 40 plans after the dev2 ones (same order and cut), for a second judgement
-  by a separate judge after round 5 froze the rules. ``fresh`` was judged once and then
-  became development data for round 5 (its errors were read). Whoever tunes the rules does
-  not read the fresh2 texts or their proposals.
+  by a separate judge after round 5 froze the rules (commit "rewrite: freeze for fresh2
+  judgement ..."); the judge's rows take ``part=fresh2`` and ``round=5``. ``fresh`` was
+  judged once and then became development data for round 5 (its errors were read). Whoever
+  tunes the rules does not read the fresh2 texts or their proposals.
 
 Figures on the project's own texts are development aids. Judgements are kept in
 ``tests/fixtures/real/rewrite_judgements.csv``, keyed by source, unit and the sha256 of the
 sentence plus the sha256 of the proposal (never the text): ``ok`` is 1 when the proposal is
 grammatical Dutch with the same meaning, 0 when not; ``part`` is ``tune``, ``rest`` or ``dev2``
-(development data: the rules were adjusted while looking at them) or ``fresh`` (judged
-once, by a separate judge, at the frozen rules).
+(development data: the rules were adjusted while looking at them) or ``fresh`` / ``fresh2``
+(judged once, by a separate judge, at the frozen rules: the rows with the part's
+``BLIND_ROUNDS`` round; ``report`` prints that record apart, so the blind figure stays
+reproducible after the rules change). Rows of ``fresh`` with round 5 are the engineer's own
+judgements of proposals the round-5 rules made new (fresh is development data since).
 
 Usage::
 
@@ -65,6 +69,10 @@ DEV2_PLANS = 40
 FRESH2_PLANS = 40
 PARTS = ("tune", "rest", "dev2", "fresh", "fresh2")
 BLIND_PARTS = ("fresh", "fresh2")  # judged once, by a separate judge
+# the round of each blind part's one judgement by a separate judge; rows of a blind part with
+# another round are the engineer's development judgements of later proposals (fresh became
+# development data in round 5), so the blind figure stays reproducible from these rows
+BLIND_ROUNDS = {"fresh": "4", "fresh2": "5"}
 
 
 def _plan_texts(
@@ -216,17 +224,46 @@ def read_judgements() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def blind_record(rows: Sequence[dict[str, str]], part: str) -> Counter:
+    """Counts of the blind judgement of ``part`` as recorded (rows of ``BLIND_ROUNDS[part]``,
+    one per distinct proposal key): ``ok`` and ``judged``, overall and per kind
+    (``"<kind>:ok"``, ``"<kind>:judged"``). Independent of the current rules."""
+    out: Counter = Counter()
+    seen: set[tuple[str, str]] = set()
+    for r in rows:
+        key = (r["sentence_sha256"], r["proposal_sha256"])
+        if r["part"] != part or r.get("round") != BLIND_ROUNDS.get(part) or key in seen:
+            continue
+        seen.add(key)
+        for name in ("", f"{r['kind']}:"):
+            out[f"{name}judged"] += 1
+            out[f"{name}ok"] += r["ok"] == "1"
+    return out
+
+
 def report() -> int:
     """Judged share of the current proposals per part, source and kind; the level of every
     text before and after accepting its proposals judged ok (overlaps: see
     ``apply_proposals``)."""
     from pipeline.readability.rewrite import apply_proposals
 
-    judged = {(r["sentence_sha256"], r["proposal_sha256"]): r for r in read_judgements()}
+    rows = read_judgements()
+    judged = {(r["sentence_sha256"], r["proposal_sha256"]): r for r in rows}
     for part in PARTS:
-        if part in BLIND_PARTS and not any(r["part"] == part for r in judged.values()):
+        record = blind_record(rows, part) if part in BLIND_PARTS else Counter()
+        if part in BLIND_PARTS and not record["judged"]:
             print(f"{part} not judged yet (judged once, by a separate judge)")
             continue
+        if record["judged"]:
+            kinds = sorted({k.split(":")[0] for k in record if ":" in k})
+            detail = ", ".join(f"{k} {record[k + ':ok']}/{record[k + ':judged']}" for k in kinds)
+            print(f"{part:5s} BLIND judgement (round {BLIND_ROUNDS[part]}, separate judge, "
+                  f"at that round's rules): ok {record['ok']} / judged {record['judged']} "
+                  f"({100 * record['ok'] / record['judged']:.1f}%); {detail}")  # fmt: skip
+            print(
+                f"{part:5s} below: current rules, blind and later own judgements mixed "
+                "(development figures)"
+            )
         inputs = _inputs(part)
         results = _check(inputs)
         table: dict[tuple[str, str], Counter] = defaultdict(Counter)

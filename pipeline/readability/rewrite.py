@@ -110,6 +110,34 @@ PREPOSITIONS = frozenset(
     {"over", "voor", "met", "door", "bij", "na", "tijdens", "volgens", "om", "naar", "van", "op",
      "in", "aan", "uit"}
 )  # fmt: skip
+# Grammar facts the checks of round 5 need (closed classes, not term lists):
+# "al" first in a clause reads as concessive "although" ("Al is het pand gesloopt")
+CONCESSIVE_ADVERBS = frozenset({"al"})
+# words after which "al" reads wrong: a negation ("al niet meer") or a restricting focus
+# particle ("al slechts zeven")
+NOT_AFTER_AL = frozenset({"niet", "geen", "nooit", "nergens", "niemand", "slechts", "pas", "maar"})
+# adjectives that only stand before a noun ("het plan is huidig" is not Dutch)
+NON_PREDICATIVE = frozenset(
+    {"huidig", "huidige", "vorig", "vorige", "voormalig", "voormalige", "toenmalig",
+     "toenmalige", "eventueel", "eventuele", "zogenaamd", "zogenaamde"}
+)  # fmt: skip
+# attributive forms with an idiomatic second reading ("de nodige onderzoeken": quite a few)
+IDIOMATIC_ATTRIBUTIVES = frozenset({"nodige"})
+# capitalised first words of the names of laws, rules and plans ("Wet algemene bepalingen
+# omgevingsrecht", "Besluit ruimtelijke ordening"): the lower-case words after them belong
+# to the name
+NAME_HEADS = frozenset(
+    {"wet", "besluit", "regeling", "verordening", "beleidsregel", "beleidsregels", "nota",
+     "structuurvisie", "omgevingsvisie", "omgevingsverordening", "omgevingsplan",
+     "bestemmingsplan", "programma", "reglement", "richtlijn", "verdrag", "nationaal",
+     "provinciaal", "provinciale", "algemene", "gemeentelijke", "landelijke"}
+)  # fmt: skip
+NAME_WINDOW = 6
+QUOTE_MARKS = frozenset({'"', "'", "‘", "’", "“", "”", "„"})
+QUOTE_WINDOW = 20  # tokens: a title in quotes is short
+# a preposition that reads as a place before a name ("bij de Wro" for "in het kader van")
+LOCATIVE_PREPOSITIONS = frozenset({"bij"})
+PASSIVE_OR_PERFECT_AUX = frozenset({"worden", "zijn", "hebben"})
 NOTES = {
     "officialese": "Gewoner woord",
     "abbreviation": "Afkorting voluit",
@@ -147,9 +175,15 @@ class Proposal:
 # --- words ------------------------------------------------------------------------------------
 
 
+STRAIGHT_QUOTED = re.compile(r'(^|\s)"\s+([^"]*?)\s+"')
+
+
 def _tidy(words: Sequence[str]) -> str:
     text = " ".join(w for w in words if w)
     text = NO_SPACE_BEFORE.sub(r"\1", text)
+    text = STRAIGHT_QUOTED.sub(r'\1"\2"', text)  # 'het plan " Driessen "' -> '"Driessen"'
+    text = re.sub(r"([‘“„])\s+", r"\1", text)
+    text = re.sub(r"\s+([’”])", r"\1", text)
     return NO_SPACE_AFTER.sub(r"\1", text).strip()
 
 
@@ -349,7 +383,10 @@ def _agree_adjective(token: Token, text: str) -> str | None:
         return text
     need = _needs_e(token)
     if need is True and not text.endswith("e") and not text.endswith("en"):
-        return attributive(text)
+        inflected = attributive(text)
+        if zipf_nl(inflected) < MIN_ATTRIBUTIVE_ZIPF:
+            return None  # "momenteel" before a noun is an adverb: not "nue"
+        return inflected
     if need is False and text.endswith("e") and not token.lower_.endswith("e"):
         return None
     return text
@@ -389,6 +426,8 @@ def _prepositional_object(token: Token) -> bool:
     if token.dep_ in ("amod", "acl"):
         return False
     children = list(token.children)
+    if _stranded_aan(token):
+        return True  # before the object check: the parse may read the subject as an object
     if any(c.dep_ == "obj" for c in children):
         return False
     if any(
@@ -415,6 +454,112 @@ def _te_follows(span: Any) -> bool:
     return False
 
 
+def _plural_noun_reading(token: Token) -> bool:
+    """A verb form used as a plural noun: with a numeral, a quantifier or "de" in front
+    ("twee verzoeken", "meerdere verzoeken", "de verzoeken"); a nominal infinitive takes
+    "het" ("het benutten") and stays a verb."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is None or before.lower_ == "het":
+        return False
+    return (
+        before.pos_ == "NUM"
+        or (before.dep_ in ("det", "nummod") and before.head.i == token.i)
+        or (token.pos_ == "NOUN" and before.pos_ in ("DET", "PRON") and before.lower_ != "het")
+    )
+
+
+def _clause_start(token: Token) -> bool:
+    """The first word of a sentence or clause (after punctuation or a conjunction)."""
+    if token.i == token.sent.start:
+        return True
+    before = token.doc[token.i - 1]
+    return before.is_punct or before.pos_ in ("CCONJ", "SCONJ")
+
+
+def _quote_mark(token: Token) -> bool:
+    """A quotation mark; not the apostrophe of "'s-Hertogenbosch"."""
+    if token.text not in QUOTE_MARKS:
+        return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return not (token.text == "'" and nxt is not None and nxt.text.startswith("s-"))
+
+
+def _in_quotes(span: Any) -> bool:
+    """A span between an opening quotation mark (a curly opener, or a straight one attached
+    to the next word) and a closing one, on the same line, within ``QUOTE_WINDOW`` tokens."""
+    doc, first, last = span.doc, span[0], span[-1]
+    opener = None
+    for t in reversed(doc[max(0, first.i - QUOTE_WINDOW) : first.i]):
+        if "\n" in t.text_with_ws:
+            return False
+        if _quote_mark(t):
+            opener = t
+            break
+    if opener is None:
+        return False
+    straight = opener.text in ('"', "'")
+    before = doc[opener.i - 1] if opener.i > 0 else None
+    if straight and (opener.whitespace_ or (before is not None and not before.whitespace_)):
+        return False  # a closing mark: the span is after a quotation, not in one
+    if not straight and opener.text not in "‘“„":
+        return False
+    for t in doc[last.i + 1 : min(len(doc), last.i + 1 + QUOTE_WINDOW)]:
+        if _quote_mark(t):
+            return True
+        if "\n" in t.text_with_ws:
+            return False
+    return False
+
+
+def _in_name(span: Any) -> bool:
+    """A span inside a quoted title ("bestemmingsplan 'Kern, herziening'") or inside the
+    name of a law, rule or plan that starts with a capitalised name head and goes on in lower
+    case ("Wet algemene bepalingen omgevingsrecht"): a name is never rewritten."""
+    first = span[0]
+    before = list(first.doc[first.sent.start : first.i])
+    if _in_quotes(span):
+        return True
+    if any(t.text[:1].isupper() for t in span) or span.root.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    for t in reversed(before[-NAME_WINDOW:]):
+        if t.text[:1].isupper():
+            return t.lower_ in NAME_HEADS and t.pos_ in ("NOUN", "PROPN", "ADJ")
+        if not t.is_alpha or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ"):
+            return False
+    return False
+
+
+def _term_in_compound(span: Any) -> bool:
+    """A noun that also starts a compound of the same sentence ("een wijziging" next to
+    "wijzigingsbevoegdheid"): the term is the legal word both refer to; replacing one breaks
+    the link."""
+    if len(span) != 1 or span[0].pos_ != "NOUN":
+        return False
+    stem = span[0].lemma_.lower() or span[0].lower_
+    if len(stem) < 5:
+        return False
+    return any(
+        t.i != span[0].i
+        and t.text.islower()
+        and t.lower_.startswith(stem)
+        and len(t.lower_) > len(stem) + 2
+        for t in span[0].sent
+    )
+
+
+def _stranded_aan(token: Token) -> bool:
+    """An "aan" at the end of the verb's clause ("Hier voldoet dit plan aan."): the
+    preposition of a prepositional object whose pronoun moved to the front."""
+    rest = token.doc[token.i + 1 : token.sent.end]
+    for k, t in enumerate(rest):
+        if t.is_punct or t.pos_ in ("SCONJ", "CCONJ"):
+            return False
+        nxt = rest[k + 1] if k + 1 < len(rest) else None
+        if t.lower_ == "aan" and (nxt is None or nxt.is_punct or nxt.pos_ == "CCONJ"):
+            return True
+    return False
+
+
 def _fits_context(doc: Doc, span: Any, text: str) -> bool:
     """Generic checks of a word-level replacement against the words around it (see
     ``word_replacement``)."""
@@ -430,6 +575,41 @@ def _fits_context(doc: Doc, span: Any, text: str) -> bool:
         and (before.pos_ == "DET" or before.lower_ in DETERMINER_WORDS)
     ):
         return False  # "het desbetreffende deelgebied" -> not "het die deelgebied"
+    if words[0] in CONCESSIVE_ADVERBS and (
+        (_clause_start(first) and after is not None and "Fin" in after.morph.get("VerbForm", []))
+        or (after is not None and after.lower_ in NOT_AFTER_AL)
+    ):
+        return False  # "Inmiddels is ..." -> not "Al is ..." (although); not "al niet meer"
+    if (
+        len(words) == 1
+        and words[0] in NON_PREDICATIVE
+        and first.dep_ != "amod"
+        and not (after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"))
+    ):
+        return False  # "het plan is vigerend" -> not "is huidig"
+    if words[-1] in IDIOMATIC_ATTRIBUTIVES and before is not None and before.pos_ == "DET":
+        return False  # "de benodigde onderzoeken" -> not "de nodige" (quite a few)
+    if (
+        len(span) == 1
+        and len(words) == 1
+        and words[0].endswith(("end", "ende"))
+        and first.lower_.endswith(("end", "ende"))
+        and zipf_nl(words[0]) < MIN_ATTRIBUTIVE_ZIPF
+    ):
+        return False  # a present participle that is no word in use ("bijwerkend")
+    if (
+        first.i == first.sent.start
+        and verb_of_participle(first.lower_) is not None
+        and after is not None
+        and after.lemma_.lower() in ("zijn", "worden")
+    ):
+        return False  # a fronted participle ("Geconstateerd is dat ...") stays as it is
+    if _in_name(span) or _term_in_compound(span):
+        return False
+    if len(span) > 1 and words == [w for w in words if w in LOCATIVE_PREPOSITIONS] and after:
+        name = after if after.pos_ != "DET" or after.i + 1 >= len(doc) else doc[after.i + 1]
+        if name.text[:1].isupper():
+            return False  # "in het kader van de Wro" -> not "bij de Wro" (a place)
     if words[-1] in PRONOMINAL_ADVERBS and after is not None and after.pos_ == "ADP":
         return False  # "ter plaatse van" -> not "daar van"
     if before is not None and before.lower_ in FIXED_CASE_PREPOSITIONS:
@@ -550,6 +730,27 @@ def word_replacement(doc: Doc, flag: Any) -> str | None:
         )
     ):  # "Gennep beschikt over" -> "heeft", not "gehad"
         text = " ".join([lexeme(alternative.split()[0]).sg3, *words[1:]])
+    passive_aux = [
+        c
+        for c in first.children
+        if c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() in PASSIVE_OR_PERFECT_AUX
+    ]
+    if (
+        len(span) > 1
+        and passive_aux
+        and alternative
+        and words[0].lower() == alternative.split()[0].lower()
+        and words[0].lower() in _verb_table()
+    ):  # "wordt voorzien in" -> "wordt gezorgd voor", not "wordt zorgen voor"
+        text = " ".join([lexeme(words[0].lower()).part, *words[1:]])
+    if (
+        len(span) == 1
+        and _plural_noun_reading(first)
+        and alternative
+        and alternative.lower() in _verb_table()
+        and text.lower() == alternative.lower()
+    ):
+        return None  # "de verzoeken tot ..." (requests) -> not "vragen" (questions)
     if text.lower() in CLAUSE_WORDS and first.pos_ not in ("SCONJ", "CCONJ"):
         return None
     if first.pos_ in ("ADJ", "VERB") and first.dep_ in ("amod", "acl") and text in PREPOSITIONS:
