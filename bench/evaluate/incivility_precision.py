@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.evaluate.common import (  # noqa: E402
+from bench.evaluate.common import (
     ROOT,
     Provenance,
     eval_dir,
@@ -46,9 +46,9 @@ from bench.evaluate.common import (  # noqa: E402
     reserved_hashes,
     sha256_text,
 )
-from bench.evaluate.sentiment_data import conllu_sentences  # noqa: E402
-from pipeline.config import load_settings  # noqa: E402
-from pipeline.sentiment import score_texts  # noqa: E402
+from bench.evaluate.sentiment_data import conllu_sentences
+from pipeline.config import load_settings
+from pipeline.sentiment import score_texts
 
 JUDGED_PATH = ROOT / "tests" / "fixtures" / "real" / "incivility_flags_judged.csv"
 JUDGED_FIELDS = ("dataset", "split", "row", "path", "part", "text_sha256", "evidence",
@@ -231,10 +231,17 @@ def precision(pool: str, flagged: list[dict], judged: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("pools", nargs="*", choices=POOLS,
-                        help=f"pools to scan (default: all of {', '.join(POOLS)})")
-    parser.add_argument("--export-round2", action="store_true",
-                        help="export the round-2 pool (news and Wikipedia text) first")
+    parser.add_argument(
+        "pools",
+        nargs="*",
+        choices=POOLS,
+        help=f"pools to scan (default: all of {', '.join(POOLS)})",
+    )
+    parser.add_argument(
+        "--export-round2",
+        action="store_true",
+        help="export the round-2 pool (news and Wikipedia text) first",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     if args.export_round2:
