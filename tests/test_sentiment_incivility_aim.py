@@ -45,6 +45,12 @@ LEXICON = SentimentSettings(method="lexicon")
         # "de dood" and "de doden" are nouns
         "Marcus moet na de dood van zijn vader het kasteel verkopen.",
         "Ik ben benieuwd naar zijn volgende boek De doden keren terug.",
+        # context.v2: a reported or quoted word, a name, a harmless verb, an ethnonym
+        "Een enkeling in het publiek roept nog 'teringlijers', maar niemand reageert.",
+        'Het schilderij "Een neger met een hoed" hangt in Antwerpen.',
+        "Hij schreef elke week aan zijn nichtje Mietje in Gent.",
+        "Door te kankeren over vroeger kom je niet verder.",
+        "De vervolgde joden, zigeuners en communisten kregen een monument.",
     ],
 )
 def test_incivility_aim_unaimed_matches_do_not_flag(text: str) -> None:
@@ -70,6 +76,8 @@ def test_incivility_aim_unaimed_matches_do_not_flag(text: str) -> None:
         "Jullie moeten allemaal worden afgeschoten.",
         "Alle asielzoekers moeten vergast worden.",
         "Die vrouwen moeten allemaal dood.",
+        "Vuile zigeuners, ga weg uit onze straat.",
+        "Kanker op met je plannen!",
     ],
 )
 def test_incivility_aim_aimed_matches_flag(text: str) -> None:

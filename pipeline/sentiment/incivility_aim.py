@@ -35,7 +35,11 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 UNCIVIL_CONTEXT_PATH = DATA_DIR / "uncivil_context.toml"
 _CLAUSE_PUNCT = re.compile(r"[.!?;:,()\"“”„]")
 _SENTENCE_END = re.compile(r"[.!?:]")
-_QUOTE = re.compile(r'"[^"]*"|“[^”]*”|„[^”“]*[”“]')
+_QUOTE = re.compile(
+    r'"[^"]*"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’'
+    # single quotes around words, not an apostrophe inside one ("zo'n", "nazi's")
+    r"|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w))*?'(?!\w)"
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -67,6 +71,8 @@ class UncivilContext:
     persons: frozenset[str]
     predicative: frozenset[str]
     predicative_attributive: frozenset[str]
+    harmless: frozenset[str]
+    mention_categories: frozenset[str]
     threat_categories: frozenset[str]
     threat_persons: frozenset[str]
     version: str = ""
@@ -88,8 +94,9 @@ class UncivilContext:
         except tomllib.TOMLDecodeError as exc:
             raise UncivilContextError(f"{path}: not valid TOML ({exc})") from exc
         insult, threat = data.get("insult", {}), data.get("threat", {})
-        if not isinstance(insult, dict) or not isinstance(threat, dict):
-            raise UncivilContextError(f"{path}: [insult] and [threat] must be tables")
+        mention = data.get("mention", {})
+        if not all(isinstance(t, dict) for t in (insult, threat, mention)):
+            raise UncivilContextError(f"{path}: [insult], [threat], [mention] must be tables")
         try:
             windows = int(insult.get("address_window", 4)), int(insult.get("copula_window", 4))
         except (TypeError, ValueError) as exc:
@@ -107,7 +114,10 @@ class UncivilContext:
             agent_suffixes=tuple(_words(insult, "agent_suffixes", path)),
             demonstratives=_words(insult, "demonstratives", path),
             persons=persons,
-            predicative=_words(insult, "predicative", path),
+            predicative=_words(insult, "predicative", path)
+            | _words(insult, "predicative_slurs", path),
+            harmless=_words(insult, "harmless", path),
+            mention_categories=_words(mention, "categories", path),
             predicative_attributive=_words(insult, "predicative_attributive", path),
             threat_categories=_words(threat, "categories", path),
             threat_persons=_words(threat, "pronouns", path) | persons,
@@ -129,6 +139,12 @@ class UncivilContext:
                 not on the list ("Hitler-groet": the list word only modifies another noun).
         """
         word = tokens[first].text.lower()
+        if word in self.harmless:
+            return False
+        if category in self.mention_categories and (
+            self._quoted(text, tokens[first].start) or self._title(tokens, first)
+        ):
+            return False
         predicative = word in self.predicative
         if category not in self.insult_categories and not predicative:
             return True
