@@ -33,6 +33,7 @@ LEXICON = SentimentSettings(method="lexicon")
         "Aan het eind van het verhaal: de twee zijn gewoon losers.",
         "Een zwak verhaal, vergezocht en asociaal.",
         "Het begon met de grootste klootzak die er rondloopt en eindigde met een held.",
+        "In het boek wordt Tom, die een echte klootzak was, langzaam een held.",
         # a list word as the first part of a compound
         "Op de omslag brengt een jongetje de Hitler-groet.",
         # literal insects, even with a generic "je" nearby

@@ -12,8 +12,12 @@ ask for a target, with the words in ``pipeline/data/uncivil_context.toml``:
   uses it as a vocative ("Idioot!"); not inside double quotes, not capitalised inside a
   sentence (a title or name), not as the first part of a compound ("Hitler-groet"), and
   never for a word that describes conduct or a role ("dictator", "oplichter");
-- a word that denies humanity or a political label ("kakkerlakken", "nazi's") counts only
-  when predicated of people or aimed at a listener ("jullie kakkerlakken");
+- a word that denies humanity, a political label or an ethnonym that is also a slur
+  ("kakkerlakken", "nazi's", "zigeuners") counts only when predicated of people or aimed at a
+  listener ("jullie kakkerlakken");
+- an insult, slur or curse in quotation marks or capitalised inside a sentence is mentioned
+  (a reported shout, a title, a name such as "Mietje"), not used; "kankeren" (to grumble) is
+  not the curse;
 - a threat pattern counts when its clause names a person: a first or second person, a
   pronoun or a noun for people or groups.
 
@@ -40,6 +44,7 @@ _QUOTE = re.compile(
     # single quotes around words, not an apostrophe inside one ("zo'n", "nazi's")
     r"|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w))*?'(?!\w)"
 )
+_ARTICLES = frozenset({"een", "de", "het"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -175,8 +180,8 @@ class UncivilContext:
         return bool(
             (one and one[0] in self.attributive)
             or two in self.attributive
-            # one adjective between: "die domme sukkels", "wat een grote eikel"
-            or (len(before) >= 2 and before[-2] in self.attributive)
+            # one adjective between: "die domme sukkels", not "de man die een eikel is"
+            or (len(before) >= 2 and before[-2] in self.attributive and before[-1] not in _ARTICLES)
             or " ".join(three) in self.attributive
         )
 
