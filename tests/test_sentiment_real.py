@@ -47,3 +47,23 @@ def test_training_leaves_out_the_held_out_plan_groups() -> None:
     assert FRESH_GROUP in train_sentiment.HELD_OUT_GROUPS
     assert set(MUNICIPAL2_GROUPS) <= train_sentiment.HELD_OUT_GROUPS
     assert train_sentiment.MUNICIPAL2_PATH.name == "sentiment_municipal2.csv"
+
+
+def test_incivility_flag_judgements_are_well_formed() -> None:
+    """The judged flags of the precision rounds (docs/evaluation.md): keys, values, counts."""
+    from bench.evaluate.incivility_precision import JUDGED_FIELDS, JUDGED_PATH, read_judgements
+
+    rows = _rows(JUDGED_PATH.name)
+    assert tuple(rows[0]) == JUDGED_FIELDS
+    assert {r["uncivil"] for r in rows} <= {"0", "1"}
+    assert all(re.fullmatch(r"[0-9a-f]{64}", r["text_sha256"]) for r in rows)
+    assert all(r["row"] or (r["path"] and r["part"]) for r in rows)
+    by_round = Counter((r["round"], r["dataset"], r["split"]) for r in rows)
+    # round 1: 8 bol.com test + 7 train + 3 municipal flags; round 2: 6 news/wiki flags
+    assert by_round[("1", "bol_reviews", "test")] == 8
+    assert by_round[("1", "bol_reviews", "train")] == 7
+    assert by_round[("1", "municipal_comments", "")] == 3
+    assert sum(n for (rnd, _, _), n in by_round.items() if rnd == "2") == 6
+    assert sum(int(r["uncivil"]) for r in rows) == 1
+    judged = read_judgements()
+    assert len(judged) == len(rows) - 1  # bol.com rows 1768 and 2431 are the same text

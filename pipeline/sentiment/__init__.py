@@ -11,8 +11,13 @@ Two methods, chosen by ``settings.sentiment.method``:
 Incivility comes from ``pipeline/data/uncivil_words.csv`` with either method; the categories
 that make a text uncivil are ``settings.sentiment.uncivil_categories`` (insults, slurs,
 threats and disease curses; plain profanity such as "die klote-afrit" is not aimed at anyone
-and does not count by default). ``score_texts`` is a pure function of the texts and settings, fast
-enough for every comment and every comment sentence of a batch.
+and does not count by default), together with the threat and dehumanisation patterns of
+``pipeline/data/uncivil_patterns.toml``. A match makes a text uncivil only when it is aimed at
+people (``pipeline.sentiment.incivility_aim``: an insult needs an addressee or a person it is
+said of, a threat a person in its clause); the sentiment label rule (any match makes the label
+negatief) and the model's features still use every match. ``score_texts`` is a pure
+function of the texts and settings, fast enough for every comment and every comment sentence
+of a batch.
 """
 
 from __future__ import annotations
@@ -50,8 +55,8 @@ class SentimentResult:
         sentiment: negatief, neutraal or positief.
         score: in [-1, 1]; for the model P(positief) - P(negatief), for the lexicon the
             weighted mean polarity. Empty texts and texts without any known word score 0.0.
-        uncivil: True when a word or phrase of the incivility list occurs whose category is
-            in ``settings.uncivil_categories``.
+        uncivil: True when a word or phrase of the incivility list or a pattern whose
+            category is in ``settings.uncivil_categories`` occurs aimed at people.
         uncivil_terms: those words as written (lower case), in text order.
         method: ``model:<name>-<id>`` or ``lexicon:pattern-nl``.
         probabilities: P(negatief), P(neutraal), P(positief) from the model; None for the
@@ -148,13 +153,21 @@ def score_texts(
     patterns = uncivil_patterns()
     results = []
     for k, analysis in enumerate(analyses):
-        found = list(analysis.uncivil_matches_in(settings.uncivil_categories))
+        wanted = settings.uncivil_categories
+        found = list(analysis.uncivil_matches_in(wanted, aimed=True))
+        any_match = bool(analysis.uncivil_matches_in(wanted))
         if analysis.n_tokens:
-            found += [m for m in patterns.find(texts[k]) if m[1] in settings.uncivil_categories]
+            for words, category, framed in patterns.find_all(texts[k], scorer.uncivil_context):
+                if category in wanted:
+                    any_match = True
+                    if framed:
+                        found.append((words, category))
         terms = tuple(dict.fromkeys(term for term, _ in found))
         categories = tuple(dict.fromkeys(category for _, category in found))
         label = labels[k]
-        if terms and label != "negatief":
+        # The label rule keeps using every match, aimed or not, as before the target checks
+        # (incivility_aim, context.v1), so the measured sentiment figures stay valid.
+        if any_match and label != "negatief":
             # An insult, slur, curse or threat is a negative stance, whatever the other words.
             label = "negatief"
         results.append(

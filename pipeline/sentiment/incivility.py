@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from pipeline.sentiment.incivility_aim import UncivilContext
 from pipeline.sentiment.text import Token, squeeze_variants
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -54,11 +55,13 @@ class UncivilTerm:
 
 
 class UncivilMatch(NamedTuple):
-    """Tokens ``first`` up to ``end`` (exclusive) match a term of ``category``."""
+    """Tokens ``first`` up to ``end`` (exclusive) match a term of ``category``; ``aimed``:
+    the match makes the text uncivil (``incivility_aim``; True without a context)."""
 
     first: int
     end: int
     category: str
+    aimed: bool = True
 
 
 def word_variants(word: str) -> list[str]:
@@ -175,8 +178,11 @@ class UncivilMatcher:
                 return term
         return None
 
-    def find(self, tokens: Sequence[Token]) -> list[UncivilMatch]:
-        """The tokens that match the list, in text order."""
+    def find(
+        self, tokens: Sequence[Token], text: str = "", context: UncivilContext | None = None
+    ) -> list[UncivilMatch]:
+        """The tokens that match the list, in text order; with a ``context`` (and the
+        ``text`` the tokens come from) each match says whether it is aimed at people."""
         forms = [t.text.lower() if t.kind == "word" else "" for t in tokens]
         found: list[UncivilMatch] = []
         i = 0
@@ -186,8 +192,10 @@ class UncivilMatcher:
                 continue
             phrase = self._phrase_at(forms, i) if forms[i] in self._phrases else None
             if phrase is not None:
-                found.append(UncivilMatch(i, i + len(phrase.words), phrase.category))
-                i += len(phrase.words)
+                end = i + len(phrase.words)
+                aimed = context is None or context.aimed(text, tokens, i, end, phrase.category)
+                found.append(UncivilMatch(i, end, phrase.category, aimed))
+                i = end
                 continue
             term = self.match_word(tokens[i].text)
             if (
@@ -195,9 +203,21 @@ class UncivilMatcher:
                 and not self._medical(term, forms, i)
                 and self._in_context(term, tokens, forms, i)
             ):
-                found.append(UncivilMatch(i, i + 1, term.category))
+                aimed = context is None or context.aimed(
+                    text, tokens, i, i + 1, term.category, self._head_listed(tokens[i].text)
+                )
+                found.append(UncivilMatch(i, i + 1, term.category, aimed))
             i += 1
         return found
+
+    def _head_listed(self, word: str) -> bool:
+        """False for a hyphenated word matched only by a part before its last one
+        ("Hitler-groet"); True otherwise."""
+        if "-" not in word.strip("-"):
+            return True
+        low = word.lower()
+        last = low.rsplit("-", 1)[-1]
+        return any(self._single(v) is not None for v in (*word_variants(low), *word_variants(last)))
 
     def _in_context(
         self, term: UncivilTerm, tokens: Sequence[Token], forms: Sequence[str], i: int
@@ -284,6 +304,16 @@ class UncivilPatterns:
         self.patterns = patterns
         self.version = version
 
+    @staticmethod
+    def group_nouns(path: Path = UNCIVIL_PATTERNS_PATH) -> list[str]:
+        """The words of the ``person`` macro (nouns for people and groups); [] without it."""
+        try:
+            macros = tomllib.loads(path.read_text(encoding="utf-8")).get("macros", {})
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise UncivilListError(f"{path}: cannot read patterns ({exc})") from exc
+        words = macros.get("person", []) if isinstance(macros, dict) else []
+        return [w for w in words if isinstance(w, str)]
+
     @classmethod
     def load(cls, path: Path = UNCIVIL_PATTERNS_PATH) -> UncivilPatterns:
         """Read the patterns file.
@@ -329,10 +359,19 @@ class UncivilPatterns:
                     raise UncivilListError(f"{path}: [{category}] pattern {n}: {exc}") from exc
         return cls(compiled, str(data.get("version", "")))
 
-    def find(self, text: str) -> list[tuple[str, str]]:
-        """(matched words, category) for every pattern that matches, in text order."""
+    def find(self, text: str, context: UncivilContext | None = None) -> list[tuple[str, str]]:
+        """(matched words, category) for every pattern that matches, in text order; with a
+        ``context``, only matches whose clause names a person (``UncivilContext.framed``)."""
+        return [(words, category) for words, category, framed in self.find_all(text, context)
+                if framed]  # fmt: skip
+
+    def find_all(
+        self, text: str, context: UncivilContext | None = None
+    ) -> list[tuple[str, str, bool]]:
+        """(matched words, category, framed) for every pattern that matches, in text order;
+        ``framed``: the match's clause names a person (always True without a ``context``)."""
         flat = " ".join(text.split())
-        found: list[tuple[int, str, str]] = []
+        found: list[tuple[int, str, str, bool]] = []
         for category, patterns in self.patterns.items():
             for pattern in patterns:
                 for match in pattern.finditer(flat):
@@ -342,6 +381,9 @@ class UncivilPatterns:
                         and not _negated(flat, match.start(), words)
                         and not _quoted(flat, match.start(), match.end())
                     ):
-                        found.append((match.start(), words, category))
+                        framed = context is None or context.framed(
+                            flat, match.start(), match.end(), category
+                        )
+                        found.append((match.start(), words, category, framed))
         found.sort()
-        return [(words, category) for _, words, category in found]
+        return [(words, category, framed) for _, words, category, framed in found]

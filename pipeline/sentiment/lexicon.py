@@ -16,7 +16,7 @@ after its modifiers and negation, in [-1, 1]. De Smedt & Daelemans (2012), "Vres
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import simplemma
@@ -24,8 +24,10 @@ import simplemma
 from pipeline.sentiment.incivility import (
     UNCIVIL_WORDS_PATH,
     UncivilMatcher,
+    UncivilPatterns,
     load_uncivil_terms,
 )
+from pipeline.sentiment.incivility_aim import UncivilContext
 from pipeline.sentiment.lexicon_data import DATA_DIR as DATA_DIR
 from pipeline.sentiment.lexicon_data import RULES_PATH as RULES_PATH
 from pipeline.sentiment.lexicon_data import LexiconError as LexiconError
@@ -84,6 +86,8 @@ class LexiconAnalysis:
     n_stretched: int = 0
     emoji_polarity: float = 0.0
     uncivil: tuple[tuple[str, str], ...] = ()
+    # the matches aimed at people (``incivility_aim``): what makes the text uncivil
+    uncivil_aimed: tuple[tuple[str, str], ...] = ()
 
     @property
     def uncivil_terms(self) -> tuple[str, ...]:
@@ -94,10 +98,13 @@ class LexiconAnalysis:
         """Matched words of the given categories (insult, slur ...), without repeats."""
         return tuple(dict.fromkeys(term for term, cat in self.uncivil if cat in categories))
 
-    def uncivil_matches_in(self, categories: Collection[str]) -> tuple[tuple[str, str], ...]:
-        """(word, category) pairs of the given categories, without repeated words."""
+    def uncivil_matches_in(
+        self, categories: Collection[str], *, aimed: bool = False
+    ) -> tuple[tuple[str, str], ...]:
+        """(word, category) pairs of the given categories, without repeated words; with
+        ``aimed``, only the matches aimed at people."""
         seen: dict[str, str] = {}
-        for term, cat in self.uncivil:
+        for term, cat in self.uncivil_aimed if aimed else self.uncivil:
             if cat in categories:
                 seen.setdefault(term, cat)
         return tuple(seen.items())
@@ -146,6 +153,8 @@ class LexiconScorer:
         lexicon: word form -> (polarity, subjectivity, intensity), normally Pattern's Dutch
             lexicon.
         uncivil: matcher for the incivility list; None scores without it.
+        uncivil_context: target checks for the matches (``incivility_aim``); None counts
+            every match as aimed.
         cache_size: texts whose analysis is kept (the model reuses it for its features).
     """
 
@@ -157,10 +166,12 @@ class LexiconScorer:
         lexicon: Mapping[str, tuple[float, float, float]],
         uncivil: UncivilMatcher | None = None,
         cache_size: int = 50_000,
+        uncivil_context: UncivilContext | None = None,
     ) -> None:
         self.rules = rules
         self.lexicon = lexicon
         self.uncivil = uncivil
+        self.uncivil_context = uncivil_context
         s = rules.scoring
         self.negation_factor = float(s["negation_factor"])
         self.negation_window = int(s["negation_window"])
@@ -289,14 +300,18 @@ class LexiconScorer:
             return LexiconAnalysis(score=0.0)
         infos = [self.word_info(t.text) if t.kind == "word" else None for t in tokens]
         forms = [info.form if info is not None else "" for info in infos]
-        matches = self.uncivil.find(tokens) if self.uncivil is not None else []
-        uncivil_at = {m.first: m.end for m in matches}
-        uncivil = tuple(
-            dict.fromkeys(
-                (" ".join(t.text.lower() for t in tokens[m.first : m.end]), m.category)
-                for m in matches
-            )
+        matches = (
+            self.uncivil.find(tokens, text, self.uncivil_context)
+            if self.uncivil is not None
+            else []
         )
+        uncivil_at = {m.first: m.end for m in matches}
+        pairs = [
+            (" ".join(t.text.lower() for t in tokens[m.first : m.end]), m.category, m.aimed)
+            for m in matches
+        ]
+        uncivil = tuple(dict.fromkeys((w, c) for w, c, _ in pairs))
+        aimed = tuple(dict.fromkeys((w, c) for w, c, a in pairs if a))
         state = _State(self)
         i = 0
         while i < len(tokens):
@@ -323,7 +338,7 @@ class LexiconScorer:
                 self._step_word(state, tokens, infos, i)
             i += 1
         state.end_clause()
-        return state.result(len(tokens), uncivil)
+        return replace(state.result(len(tokens), uncivil), uncivil_aimed=aimed)
 
     def _next_word(self, infos: list[WordInfo | None], i: int) -> WordInfo | None:
         for j in range(i + 1, min(len(infos), i + 1 + self.modifier_window)):
@@ -486,4 +501,5 @@ def default_scorer() -> LexiconScorer:
         predicative_only=rules.predicative_only,
         aimed_cues=rules.aimed_cues,
     )
-    return LexiconScorer(rules, load_pattern_lexicon(), matcher)
+    context = UncivilContext.load(group_nouns=UncivilPatterns.group_nouns())
+    return LexiconScorer(rules, load_pattern_lexicon(), matcher, uncivil_context=context)

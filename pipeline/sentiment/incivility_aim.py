@@ -1,0 +1,248 @@
+"""Whether an incivility match is aimed at people, which is what makes a text uncivil.
+
+A word of the incivility list or a threat pattern alone over-flags real text: book titles
+("Dagboek van een Hufter"), fictional or historical figures ("de twee zijn losers", "regeert
+als dictator"), insects ("kakkerlakken"), typos ("daken hoer dan 3 m") and reports about
+animals or plots ("kunnen dieren worden gedood", "na de dood van zijn vader"). The checks here
+ask for a target, with the words in ``pipeline/data/uncivil_context.toml``:
+
+- an insult (list category ``insult``) counts when the writer addresses someone (a
+  second-person word shortly before it), calls someone names right before it ("wat een",
+  "stelletje", "vuile", "die"), predicates it of a person ("de wethouder is een idioot") or
+  uses it as a vocative ("Idioot!"); not inside double quotes, not capitalised inside a
+  sentence (a title or name), not as the first part of a compound ("Hitler-groet"), and
+  never for a word that describes conduct or a role ("dictator", "oplichter");
+- a word that denies humanity, a political label or an ethnonym that is also a slur
+  ("kakkerlakken", "nazi's", "zigeuners") counts only when predicated of people or aimed at a
+  listener ("jullie kakkerlakken");
+- an insult, slur or curse in quotation marks or capitalised inside a sentence is mentioned
+  (a reported shout, a title, a name such as "Mietje"), not used; "kankeren" (to grumble) is
+  not the curse;
+- a threat pattern counts when its clause names a person: a first or second person, a
+  pronoun or a noun for people or groups.
+
+Curses, profanity and slurs need no target. The sentiment model's count of list words is
+not affected: only the uncivil flag uses these checks.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.sentiment.text import Token
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+UNCIVIL_CONTEXT_PATH = DATA_DIR / "uncivil_context.toml"
+_CLAUSE_PUNCT = re.compile(r"[.!?;:,()\"“”„]")
+_SENTENCE_END = re.compile(r"[.!?:]")
+_QUOTE = re.compile(
+    r'"[^"]*"|“[^”]*”|„[^”“]*[”“]|‘[^’]*’'
+    # single quotes around words, not an apostrophe inside one ("zo'n", "nazi's")
+    r"|(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w))*?'(?!\w)"
+)
+_ARTICLES = frozenset({"een", "de", "het"})
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+class UncivilContextError(ValueError):
+    """The context file cannot be read; the message names the file and the problem."""
+
+
+def _words(section: dict, key: str, path: Path) -> frozenset[str]:
+    value = section.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise UncivilContextError(f"{path}: '{key}' must be a list of strings")
+    return frozenset(w.lower() for w in value)
+
+
+@dataclass(frozen=True)
+class UncivilContext:
+    """The target checks and their word lists (see the module docstring)."""
+
+    insult_categories: frozenset[str]
+    descriptive: frozenset[str]
+    group_slurs: frozenset[str]
+    address: frozenset[str]
+    address_window: int
+    attributive: frozenset[str]
+    copula: frozenset[str]
+    copula_window: int
+    agent_suffixes: tuple[str, ...]
+    demonstratives: frozenset[str]
+    persons: frozenset[str]
+    predicative: frozenset[str]
+    predicative_attributive: frozenset[str]
+    harmless: frozenset[str]
+    mention_categories: frozenset[str]
+    threat_categories: frozenset[str]
+    threat_persons: frozenset[str]
+    version: str = ""
+
+    @classmethod
+    def load(
+        cls, path: Path = UNCIVIL_CONTEXT_PATH, group_nouns: Sequence[str] = ()
+    ) -> UncivilContext:
+        """Read the context file; ``group_nouns`` (the patterns' ``person`` words) are added
+        to its person nouns.
+
+        Raises:
+            UncivilContextError: the file is missing, not TOML or has a wrong value.
+        """
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise UncivilContextError(f"{path}: cannot read: {exc.strerror}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise UncivilContextError(f"{path}: not valid TOML ({exc})") from exc
+        insult, threat = data.get("insult", {}), data.get("threat", {})
+        mention = data.get("mention", {})
+        if not all(isinstance(t, dict) for t in (insult, threat, mention)):
+            raise UncivilContextError(f"{path}: [insult], [threat], [mention] must be tables")
+        try:
+            windows = int(insult.get("address_window", 4)), int(insult.get("copula_window", 4))
+        except (TypeError, ValueError) as exc:
+            raise UncivilContextError(f"{path}: windows must be whole numbers") from exc
+        persons = _words(insult, "person_nouns", path) | {w.lower() for w in group_nouns}
+        return cls(
+            insult_categories=_words(insult, "categories", path),
+            descriptive=_words(insult, "descriptive", path),
+            group_slurs=_words(insult, "group_slurs", path),
+            address=_words(insult, "address", path),
+            address_window=windows[0],
+            attributive=_words(insult, "attributive", path),
+            copula=_words(insult, "copula", path),
+            copula_window=windows[1],
+            agent_suffixes=tuple(_words(insult, "agent_suffixes", path)),
+            demonstratives=_words(insult, "demonstratives", path),
+            persons=persons,
+            predicative=_words(insult, "predicative", path)
+            | _words(insult, "predicative_slurs", path),
+            harmless=_words(insult, "harmless", path),
+            mention_categories=_words(mention, "categories", path),
+            predicative_attributive=_words(insult, "predicative_attributive", path),
+            threat_categories=_words(threat, "categories", path),
+            threat_persons=_words(threat, "pronouns", path) | persons,
+            version=str(data.get("version", "")),
+        )
+
+    # -- words of the list ----------------------------------------------------------------
+
+    def aimed(self, text: str, tokens: Sequence[Token], first: int, end: int, category: str,
+              last_part_listed: bool = True) -> bool:  # fmt: skip
+        """True when the list match ``tokens[first:end]`` makes the text uncivil.
+
+        Args:
+            text: the text the tokens come from (for quotes).
+            tokens: its tokens.
+            first: index of the first token of the match; ``end``: one past the last.
+            category: the list category of the match.
+            last_part_listed: False when the match is a hyphenated word whose last part is
+                not on the list ("Hitler-groet": the list word only modifies another noun).
+        """
+        word = tokens[first].text.lower()
+        if word in self.harmless:
+            return False
+        if category in self.mention_categories and (
+            self._quoted(text, tokens[first].start) or self._title(tokens, first)
+        ):
+            return False
+        predicative = word in self.predicative
+        if category not in self.insult_categories and not predicative:
+            return True
+        if end - first > 1 or word in self.group_slurs:
+            return True  # phrases on the list are name-calling already ("vuile zak")
+        if word in self.descriptive or not last_part_listed:
+            return False
+        if self._quoted(text, tokens[first].start) or self._title(tokens, first):
+            return False
+        clause = self._clause_before(tokens, first)
+        before = [t.text.lower() for t in clause]
+        if predicative:
+            return (
+                bool(before) and before[-1] in self.address | self.predicative_attributive
+            ) or self._copula_person(before)
+        if self._vocative(tokens, first, before):
+            return True
+        if any(w in self.address for w in before[-self.address_window :]):
+            return True
+        if self._attributive(before):
+            return True
+        return self._copula_person(before)
+
+    def _attributive(self, before: list[str]) -> bool:
+        one = before[-1:]
+        two = " ".join(before[-2:])
+        three = before[-3:-1]
+        return bool(
+            (one and one[0] in self.attributive)
+            or two in self.attributive
+            # one adjective between: "die domme sukkels", not "de man die een eikel is"
+            or (len(before) >= 2 and before[-2] in self.attributive and before[-1] not in _ARTICLES)
+            or " ".join(three) in self.attributive
+        )
+
+    def _copula_person(self, before: list[str]) -> bool:
+        """A copula shortly before the insult and a person before that copula."""
+        window = before[-self.copula_window :]
+        for k in range(len(window) - 1, -1, -1):
+            if window[k] in self.copula:
+                at = len(before) - len(window) + k
+                # "de wethouder is een idioot"; "is die wethouder een idioot?"
+                around = before[:at] + before[at + 1 :]
+                return any(
+                    w in self.persons
+                    or w in self.address
+                    or (len(w) > 5 and w.endswith(self.agent_suffixes))
+                    or (n > 0 and around[n - 1] in self.demonstratives and w.isalpha())
+                    for n, w in enumerate(around)
+                )
+        return False
+
+    @staticmethod
+    def _vocative(tokens: Sequence[Token], first: int, before: list[str]) -> bool:
+        """The insult opens a sentence or clause: a vocative or exclamation ("Idioot!",
+        "Klootzakken die hier scheuren", "Achterlijke gladjanussen van het projectbureau")."""
+        return not before
+
+    @staticmethod
+    def _clause_before(tokens: Sequence[Token], first: int) -> list[Token]:
+        words: list[Token] = []
+        for t in reversed(tokens[:first]):
+            if t.kind == "punct" and _CLAUSE_PUNCT.search(t.text):
+                break
+            if t.kind == "word":
+                words.append(t)
+        return words[::-1]
+
+    @staticmethod
+    def _title(tokens: Sequence[Token], first: int) -> bool:
+        """Capitalised inside a sentence: part of a title or a name ("van een Hufter")."""
+        word = tokens[first].text
+        if not word[:1].isupper() or word.isupper():
+            return False
+        for t in reversed(tokens[:first]):
+            if t.kind == "punct" and _SENTENCE_END.search(t.text):
+                return False
+            if t.kind == "word":
+                return True
+        return False
+
+    @staticmethod
+    def _quoted(text: str, start: int) -> bool:
+        return any(q.start() < start < q.end() for q in _QUOTE.finditer(text))
+
+    # -- threat patterns ------------------------------------------------------------------
+
+    def framed(self, flat: str, start: int, end: int, category: str) -> bool:
+        """True when a pattern match ``flat[start:end]`` of ``category`` has a person in its
+        clause (the text between the punctuation marks around it)."""
+        if category not in self.threat_categories:
+            return True
+        left = max((m.end() for m in _CLAUSE_PUNCT.finditer(flat, 0, start)), default=0)
+        right = next((m.start() for m in _CLAUSE_PUNCT.finditer(flat, end)), len(flat))
+        clause = flat[left:right].lower()
+        return any(w in self.threat_persons for w in _WORD.findall(clause))
