@@ -327,3 +327,26 @@ def test_rewrite_quotes_stay_attached() -> None:
     words = ["in", "het", "plan", '"', "Oosterhof", '"', "opgenomen", "."]
     assert _tidy(words) == 'in het plan "Oosterhof" opgenomen.'
     assert _tidy(["het", "plan", "„", "Oost", "”", "."]) == "het plan „Oost”."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Na ontvangst van uw aanvraag wordt deze door een consulent in behandeling genomen.",
+        "Uw aanvraag wordt door ons zo spoedig mogelijk in behandeling genomen.",
+    ],
+)
+def test_rewrite_every_proposal_names_the_text_it_replaces(nlp_model, text: str) -> None:
+    """``original`` is exactly ``text[start:end]`` for word- and sentence-level proposals
+    alike (a sentence-level proposal once carried the word of the proposal before it, so
+    applying it in the web page replaced that word with the whole sentence)."""
+    from pipeline.config import load_settings
+
+    settings = load_settings(None, {}, environ={})
+    nlp, info = nlp_model
+    [result] = check_texts([InputText.from_text("t.txt", text)], settings, nlp, info)
+    proposals = [p for s in result.sentences for p in s.proposals]
+    assert any(p.end - p.start < len(text) - 1 for p in proposals)  # a word-level one
+    assert any(p.kind == "passive" for p in proposals)
+    for p in proposals:
+        assert result.text[p.start : p.end] == p.original, p

@@ -1069,13 +1069,13 @@ def propose(
             text = word_replacement(doc, flag)
             if text is None:
                 continue
-            start, original = flag.start, flag.text
+            w_start, w_original = flag.start, flag.text
             moved = separable_te(doc, flag, text)
             if moved is not None:
-                start, original, text = moved
-            if start == s_start and original[:1].isupper():
+                w_start, w_original, text = moved
+            if w_start == s_start and w_original[:1].isupper():
                 text = _cap(text)
-            out.append(Proposal(flag.kind, start, flag.end, original, text, NOTES[flag.kind]))
+            out.append(Proposal(flag.kind, w_start, flag.end, w_original, text, NOTES[flag.kind]))
     kinds = {f.kind for f in flags}
     has_parse = doc.has_annotation("DEP")
     candidates: list[tuple[str, Any]] = []
