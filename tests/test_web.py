@@ -313,6 +313,10 @@ def test_web_corrupt_upload_is_a_clean_4xx(client, name, data):
         assert 400 <= response.status_code < 500, (path, response.status_code)
         assert "Traceback" not in response.text
         assert name in response.text
+        if path == "/api/check":  # the message is Dutch, like the page around it
+            message = json.dumps(response.json(), ensure_ascii=False).replace(name, "")
+            for english in ("corrupt", "file", "binary", "not text", "no PDF header"):
+                assert english not in message, english
     assert client.get("/api/health").status_code == 200
 
 
@@ -393,6 +397,8 @@ def test_web_health_names_the_loaded_model(client, nlp_model):
         info.source,
     )
     assert health.status == "ok" and health.max_chars == 200_000
+    # as in check's JSON: whether this is the configured model, never left unknown
+    assert health.model.preferred is (info.name == load_settings(None, {}, environ={}).nlp.model)
 
 
 def test_web_logs_only_sizes_and_timings(client, caplog):

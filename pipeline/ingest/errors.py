@@ -23,3 +23,50 @@ def describe(exc: BaseException, max_chars: int = 120) -> str:
     if len(detail) > max_chars:
         detail = detail[: max_chars - 1] + "…"
     return f"{exc.__class__.__name__}: {detail}" if detail else exc.__class__.__name__
+
+
+# The readers' messages in Dutch, for the web page (its whole text is Dutch); a message not
+# listed keeps its English text. Patterns match the start of the message; groups carry over.
+_DUTCH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), dutch)
+    for pattern, dutch in (
+        (r"^corrupt \.pdf file \(no PDF header\)$", "beschadigd .pdf-bestand (geen pdf-kop)"),
+        (r"^corrupt \.(docx|pdf) file \((.*)\)$", r"beschadigd .\1-bestand (\2)"),
+        (r"^corrupt \.(docx|pdf) file$", r"beschadigd .\1-bestand"),
+        (r"^corrupt (.*) \((.*)\)$", r"beschadigd bestand: \1 (\2)"),
+        (r"^empty file$", "het bestand is leeg"),
+        (r"^file contains no text$", "het bestand bevat geen tekst"),
+        (r"^binary file, not text$", "dit is geen tekstbestand"),
+        (
+            r"^PDF has no text layer.*$",
+            "de pdf heeft geen tekstlaag (gescand?); tekstherkenning (OCR) kan dit programma niet",
+        ),
+        (
+            r"^PDF text layer is unreadable.*$",
+            "de tekstlaag van de pdf is onleesbaar (het lettertype geeft codes in plaats van "
+            "letters); tekstherkenning (OCR) kan dit programma niet, sla de pdf opnieuw op "
+            "met tekst",
+        ),
+        (
+            r"^the PDF expands beyond pypdf's safety limits \((.*)\)$",
+            r"de pdf wordt bij het uitpakken groter dan de veiligheidsgrens (\1)",
+        ),
+        (r"^the file is nested too deeply to read$", "het bestand is te diep genest om te lezen"),
+        (
+            r"^(.*) \((.*); limit (.*), setting (ingest\.\w+)\)$",
+            r"\1 (\2; grens \3, instelling \4)",
+        ),
+        (
+            r"^file too large \(([\d.]+) MB; limit (.*) MB\)$",
+            r"het bestand is te groot (\1 MB; grens \2 MB)",
+        ),
+    )
+)
+
+
+def in_dutch(message: str) -> str:
+    """A reader's one-line message in Dutch, for user-facing Dutch text (the web page)."""
+    for pattern, dutch in _DUTCH:
+        if pattern.match(message):
+            return pattern.sub(dutch, message, count=1)
+    return message

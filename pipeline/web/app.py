@@ -319,7 +319,12 @@ def create_app(
         assert info is not None
         return HealthResponse(
             status="ok",
-            model=ModelOut(name=info.name, version=info.version, source=info.source),
+            model=ModelOut(
+                name=info.name,
+                version=info.version,
+                source=info.source,
+                preferred=info.name == settings.nlp.model,
+            ),
             max_chars=web.max_chars,
             max_upload_mb=web.max_upload_mb,
         )

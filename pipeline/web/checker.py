@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 
 from pipeline.config import Settings, WebSettings
+from pipeline.ingest.errors import in_dutch
 from pipeline.ingest.limits import LimitError
 from pipeline.ingest.readers import InputError, decode_text, extract_text
 from pipeline.nlp import ModelInfo, load_pipeline
@@ -77,7 +78,9 @@ def text_from_paste(text: str, web: WebSettings) -> str:
     try:
         normalised, _ = decode_text(text.encode("utf-8", errors="replace"))
     except InputError as exc:
-        raise RequestError(422, f"De tekst kan niet worden gelezen ({exc}).") from exc
+        raise RequestError(
+            422, f"De tekst kan niet worden gelezen ({in_dutch(str(exc))})."
+        ) from exc
     return check_text_limits(normalised, web)
 
 
@@ -117,11 +120,11 @@ def extract_upload(name: str, suffix: str, data: bytes, settings: Settings) -> s
         text, _ = extract_text(data, suffix, settings.ingest)
     except LimitError as exc:
         raise RequestError(
-            413, f"Bestand '{name}': het bestand is te groot om te lezen ({exc})."
+            413, f"Bestand '{name}': het bestand is te groot om te lezen ({in_dutch(str(exc))})."
         ) from exc
     except InputError as exc:
         raise RequestError(
-            422, f"Bestand '{name}': het bestand kan niet worden gelezen ({exc})."
+            422, f"Bestand '{name}': het bestand kan niet worden gelezen ({in_dutch(str(exc))})."
         ) from exc
     return check_text_limits(text, settings.web, name)
 
@@ -190,7 +193,9 @@ class Checker:
                 self.resources,
             )
         if isinstance(result, InputFailure):
-            raise RequestError(422, f"De tekst kan niet worden gelezen ({result.message}).")
+            raise RequestError(
+                422, f"De tekst kan niet worden gelezen ({in_dutch(result.message)})."
+            )
         return result
 
     @staticmethod
