@@ -50,6 +50,7 @@ from pipeline.readability.morphology import (
     infinitives_of_form,
     inflect_like,
     inflect_noun_like,
+    lexeme,
     separable_particle,
     verb_guesses,
 )
@@ -70,6 +71,9 @@ def _keys(token: Token) -> tuple[str, ...]:
         particle = _particle(token)  # "zetten ... in op" for "inzetten op"
         separable = (particle.lower_ + lemma_of(token),) if particle is not None else ()
         return (token.lower_, lemma_of(token), *separable, *infinitives_of_form(token.lower_))
+    if token.pos_ == "ADJ" and token.lower_.startswith(PARTICIPLE_STARTS):
+        # an attributive participle tagged as an adjective ("beschikbaar gestelde")
+        return (token.lower_, lemma_of(token), *infinitives_of_form(token.lower_))
     return token.lower_, lemma_of(token)
 
 
@@ -88,7 +92,10 @@ def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
         not token.pos_ or token.pos_ in ("VERB", "AUX", "ADJ") or participle_like
     ):  # "verzonden" tagged as a noun
         keys += infinitives_of_form(form)
-        keys += sorted(verb_guesses(form))
+        guesses = sorted(verb_guesses(form))
+        if token.pos_ == "NOUN":  # "bezit" is no form of "bezien": keep guesses it fits
+            guesses = [g for g in guesses if lexeme(g).slots(form)]
+        keys += guesses
     if token.pos_ == "NOUN" and form.endswith(("en", "s")):  # zienswijzen, bepalingen
         keys += [form[:-1], form[:-2]]
     if token.pos_ in ("ADJ", "VERB", "") and form.endswith("e"):  # onderstaande, overige
