@@ -261,6 +261,31 @@ def _before_date(token: Token) -> bool:
     return nxt is not None and nxt.like_num and _lower(after) in MONTHS
 
 
+SUBJECT_STARTS = DETERMINERS | frozenset(
+    {"dit", "het", "er", "we", "wij", "u", "zij", "ze", "hij", "men", "iedereen"}
+)
+
+
+def _daar_conjunction(token: Token) -> bool:
+    """ "daar" = omdat at the start of a clause followed by its subject ("Daar de kosten
+    hoger waren, ..."), not the adverb ("Daar staat de school", "wij wonen daar")."""
+    prev, nxt = _neighbour(token, -1), _neighbour(token, 1)
+    clause_start = prev is None or token.is_sent_start is True or prev.text in (",", ";")
+    return (
+        token.lower_ == "daar"
+        and clause_start
+        and nxt is not None
+        and (nxt.lower_ in SUBJECT_STARTS or nxt.pos_ == "PROPN")
+        and nxt.pos_ not in ("VERB", "AUX")
+    )
+
+
+def _ad_amount(token: Token) -> bool:
+    """ "ad" before an amount ("ad € 500", "ad 3%"), not "ad hoc"."""
+    nxt = _neighbour(token, 1)
+    return nxt is not None and (nxt.like_num or nxt.text in ("€", "EUR"))
+
+
 def _bij_deze_alone(token: Token) -> bool:
     """ "Bij deze" as a formula ("Bij deze nodig ik u uit"), not "bij deze brief"."""
     after = _neighbour(token, 2)
@@ -284,6 +309,8 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "nabij": lambda token: token.lower_ == "nabij",  # not "de nabije toekomst"
     "mochten": _mocht_conditional,
     "bij deze": _bij_deze_alone,
+    "daar": _daar_conjunction,
+    "ad": _ad_amount,
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
 ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "die / deze"}
@@ -322,14 +349,25 @@ def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: i
     found_verb = False
     position = 0
     last = k
+    previous = -1  # the other words stay together ("in werking" in "in mei ... in werking")
     for j in range(k, stop):
         keys = _keys(tokens[j])
         if not found_verb and verb in keys:
             found_verb = True
             last = max(last, j)
-        elif position < len(rest) and rest[position] in keys:
+            if position:
+                previous = j  # "zorg gedragen voor": the verb may sit between them
+        elif position < len(rest) and rest[position] in keys and (
+            position == 0 or j == previous + 1
+        ):
             position += 1
+            previous = j
             last = max(last, j)
+        elif 0 < position < len(rest) and rest[0] in keys:
+            position, previous = 1, j  # a gap: start the other words again here
+            last = max(last, j)
+        elif 0 < position < len(rest):
+            return None
         if found_verb and position == len(rest):
             return last
     return None
