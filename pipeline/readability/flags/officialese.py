@@ -366,8 +366,8 @@ def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: i
         elif 0 < position < len(rest) and rest[0] in keys:
             position, previous = 1, j  # a gap: start the other words again here
             last = max(last, j)
-        elif 0 < position < len(rest):
-            return None
+        elif 0 < position < len(rest) and tokens[j].lower_ != "te":
+            return None  # "het woord te richten tot": "te" goes with the verb
         if found_verb and position == len(rest):
             return last
     return None
