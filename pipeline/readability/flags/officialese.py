@@ -93,8 +93,8 @@ def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
     ):  # "verzonden" tagged as a noun
         keys += infinitives_of_form(form)
         guesses = sorted(verb_guesses(form))
-        if token.pos_ == "NOUN":  # "bezit" is no form of "bezien": keep guesses it fits
-            guesses = [g for g in guesses if lexeme(g).slots(form)]
+        # keep the guesses the form is a form of: "bezit" is no form of "bezien"
+        guesses = [g for g in guesses if lexeme(g).slots(form)]
         keys += guesses
     if token.pos_ == "NOUN" and form.endswith(("en", "s")):  # zienswijzen, bepalingen
         keys += [form[:-1], form[:-2]]
@@ -280,6 +280,18 @@ def _daar_conjunction(token: Token) -> bool:
     )
 
 
+def _gehouden_verplicht(token: Token) -> bool:
+    """ "gehouden zijn" = verplicht zijn ("u bent gehouden de kosten te betalen", "gehouden
+    aan"), not the passive of "rekening houden" ("is rekening gehouden met")."""
+    doc = token.doc
+    for t in doc[token.i : min(len(doc), token.i + SPREAD_WINDOW + 2)]:
+        if t.lower_ == "gehouden":
+            return _lower(_neighbour(t, -1)) != "rekening" and _lower(_neighbour(t, 1)) in (
+                "te", "om", "aan", "tot", "de", "het", "een", "zijn", "hun", "uw",
+            )  # fmt: skip
+    return False
+
+
 def _ad_amount(token: Token) -> bool:
     """ "ad" before an amount ("ad € 500", "ad 3%"), not "ad hoc"."""
     nxt = _neighbour(token, 1)
@@ -311,6 +323,7 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "bij deze": _bij_deze_alone,
     "daar": _daar_conjunction,
     "ad": _ad_amount,
+    "gehouden zijn": _gehouden_verplicht,
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
 ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "die / deze"}
