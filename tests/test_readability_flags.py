@@ -317,3 +317,29 @@ def test_abbreviation_explained_in_an_earlier_unit_only(fallback, resources) -> 
     analyses = analyse_units(parsed, ReadabilitySettings(), resources)
     flagged = [[f.text for f in a.flags if f.kind == "abbreviation"] for a in analyses]
     assert flagged == [["PGB"], [], []]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het gaat om het behouden en versterken van de natuur.", ["behouden", "versterken"]),
+        ("Wij werken op het gebied van heffen en innen van belastingen.", ["heffen", "innen"]),
+        ("Er is aandacht voor het voorkomen en scheiden van afval.", ["voorkomen", "scheiden"]),
+        ("We gaan bouwen en genieten van de zon.", []),  # finite clause, not nominal
+    ],
+)
+def test_coordinated_nominal_infinitives_are_each_flagged(nlp_model, resources, text, expected):
+    nlp = nlp_model[0]
+    assert [f.text for f in flags_of(nlp, resources, text, "nominalisation")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De sanering van de grond kost veel geld.",  # a term of art: a hard word
+        "De huisvesting van statushouders is een taak van de gemeente.",  # a service
+        "De verkoop van de grond levert geld op.",  # no annotator marks it
+    ],
+)
+def test_nouns_that_are_not_nominalisations(nlp_model, resources, text):
+    assert flags_of(nlp_model[0], resources, text, "nominalisation") == []
