@@ -131,6 +131,16 @@ def test_nominalisation_advice_never_suggests_an_officialese_verb(nlp_model, res
         ("De vergadering kon geen doorgang vinden.", ("doorgang vinden", "doorgaan")),
         ("U kunt aanspraak maken op een vergoeding.", ("aanspraak maken op", "recht hebben op")),
         ("Dat heeft te maken met de toepasselijke regels.", ("toepasselijke", "geldende")),
+        # unstressed last syllable: monitoren -> gemonitord (not "gemonitoord")
+        ("De kosten worden door de gemeente gemonitord.", ("gemonitord", "gevolgd")),
+        # attributive adjective with a single vowel: optimaal -> optimale
+        ("Wij zoeken de optimale oplossing.", ("optimale", "zo goed mogelijke")),
+        # compounds of 'werkzaamheden', also before "aan de" + a street name
+        (
+            "De uitvoeringswerkzaamheden zijn uitgesteld.",
+            ("uitvoeringswerkzaamheden", "uitvoeringswerk"),
+        ),
+        ("De werkzaamheden aan de Dorpsweg duren lang.", ("werkzaamheden", "werk")),
     ],
 )
 def test_round5_terms_and_forms(nlp_model, resources, text, expected):

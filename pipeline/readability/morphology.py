@@ -190,9 +190,7 @@ def infinitives_of_form(form: str) -> tuple[str, ...]:
     for particle in SEPARABLE_PARTICLES:
         rest = form[len(particle) :]
         if form.startswith(particle) and rest.startswith("ge") and len(rest) > 4:
-            base = index.get(rest, ()) or (
-                index.get(rest[:-1], ()) if rest.endswith("e") else ()
-            )
+            base = index.get(rest, ()) or (index.get(rest[:-1], ()) if rest.endswith("e") else ())
             if base:
                 return tuple(particle + b for b in base)
     return ()
@@ -270,8 +268,10 @@ def _participle_spelling(part: str) -> str:
     return part
 
 
-def _regular_lexeme(verb: str) -> Lexeme:
-    """The forms of a regular (weak) verb by Pattern's rules ('t kofschip, stem spelling)."""
+def _regular_lexeme(verb: str, double_vowel: bool = True) -> Lexeme:
+    """The forms of a regular (weak) verb by Pattern's rules ('t kofschip, stem spelling);
+    ``double_vowel=False`` for a last syllable without stress (monitoren -> monitort, where
+    the rule would write "monitoort")."""
     b = b0 = verb[:-2] if verb.endswith("en") else verb[:-1]
     if verb.endswith("ëren"):
         b = b0 = verb[:-4] + "eer"  # initiëren -> initieer
@@ -285,6 +285,7 @@ def _regular_lexeme(verb: str) -> Lexeme:
         and b[-2] in VOWELS
         and b[-3] not in VOWELS
         and not verb.endswith(("elen", "deren", "keren", "nderen", "tteren"))
+        and double_vowel
     ):
         b = b[:-1] + b[-2] + b[-1]  # maken -> maak
     if len(b) > 1 and b[-1] not in VOWELS and b[-1] == b[-2]:
@@ -325,6 +326,14 @@ def lexeme(verb: str) -> Lexeme:
     return _regular_lexeme(verb)
 
 
+def is_form_of(form: str, verb: str) -> bool:
+    """``form`` is a form of ``verb``: one of its forms in the verb table, or for a verb the
+    table lacks, a regular form with or without the doubled vowel (monitort, monitoort)."""
+    if lexeme(verb).slots(form):
+        return True
+    return verb not in _verb_table() and bool(_regular_lexeme(verb, double_vowel=False).slots(form))
+
+
 def separable_particle(verb: str) -> str | None:
     """The separable particle of an infinitive (``opruimen`` -> ``op``), or None."""
     table = _verb_table()
@@ -344,8 +353,9 @@ def inflect_like(form: str, lemma: str, alternative: str) -> str | None:
     """``alternative`` (an infinitive) in the form that ``form`` has as a form of ``lemma``;
     None when the form is not recognised or the result would need another word order (a
     finite separable verb in a main clause)."""
-    source = lexeme(lemma)
-    slots = source.slots(form)
+    slots = lexeme(lemma).slots(form)
+    if not slots and lemma not in _verb_table():  # gemonitord: an unstressed last syllable
+        slots = _regular_lexeme(lemma, double_vowel=False).slots(form)
     if not slots:
         return None
     target = lexeme(alternative)

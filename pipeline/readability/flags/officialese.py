@@ -47,10 +47,11 @@ from pipeline.readability.flags.nominalisation import (
 )
 from pipeline.readability.morphology import (
     attributive,
+    compound_head,
     infinitives_of_form,
     inflect_like,
     inflect_noun_like,
-    lexeme,
+    is_form_of,
     separable_particle,
     verb_guesses,
 )
@@ -60,6 +61,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PARTICIPLE_STARTS = ("ge", "be", "ver", "ont", "her", "er")
+# register nouns whose compounds keep the register (every annotated compound was marked)
+COMPOUND_HEADS = frozenset({"werkzaamheden"})
+PLACE_TERMS = frozenset({"locatie"})  # nouns that name a place: "de locatie aan de Dorpsweg"
 SPREAD_WINDOW = 4  # extra tokens a moved verb phrase may span ("draagt hier zorg voor")
 
 
@@ -94,13 +98,31 @@ def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
         keys += infinitives_of_form(form)
         guesses = sorted(verb_guesses(form))
         # keep the guesses the form is a form of: "bezit" is no form of "bezien"
-        guesses = [g for g in guesses if lexeme(g).slots(form)]
+        guesses = [g for g in guesses if is_form_of(form, g)]
         keys += guesses
     if token.pos_ == "NOUN" and form.endswith(("en", "s")):  # zienswijzen, bepalingen
         keys += [form[:-1], form[:-2]]
+    head = compound_head(form, COMPOUND_HEADS, min_left=4) if token.pos_ == "NOUN" else None
+    if head is not None:
+        keys.append(head)  # uitvoeringswerkzaamheden
     if token.pos_ in ("ADJ", "VERB", "") and form.endswith("e"):  # onderstaande, overige
         keys.append(form[:-1])
+        keys += [a for a in predicative_candidates(form) if attributive(a) == form]  # optimale
     return tuple(dict.fromkeys(keys))
+
+
+def predicative_candidates(form: str) -> list[str]:
+    """Predicative forms an attributive adjective may come from, by the spelling rules
+    that ``attributive`` applies (optimale -> optimaal, witte -> wit, relatieve -> relatief);
+    the caller keeps those whose attributive form is ``form``."""
+    stem = form[:-1]
+    out = [stem]
+    if len(stem) > 2 and stem[-1] not in "aeiouy" and stem[-2] in "aeou":
+        out.append(stem[:-1] + stem[-2] + stem[-1])  # optimal -> optimaal
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.append(stem[:-1])  # witt -> wit
+    out += [c[:-1] + {"v": "f", "z": "s"}[c[-1]] for c in list(out) if c[-1:] in ("v", "z")]
+    return out
 
 
 @per_token
@@ -370,8 +392,8 @@ def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: i
             last = max(last, j)
             if position:
                 previous = j  # "zorg gedragen voor": the verb may sit between them
-        elif position < len(rest) and rest[position] in keys and (
-            position == 0 or j == previous + 1
+        elif (
+            position < len(rest) and rest[position] in keys and (position == 0 or j == previous + 1)
         ):
             position += 1
             previous = j
@@ -444,6 +466,8 @@ def replacement_for(
         result: str | None = alternative
     elif term.pos == "verb" or (not term.pos and term.term.endswith("en")):
         result = inflect_like(form, term.term, alternative) if " " not in alternative else None
+    elif term.pos == "noun" and form.endswith(term.term) and term.term in COMPOUND_HEADS:
+        result = form[: -len(term.term)] + alternative  # uitvoeringswerkzaamheden -> ...werk
     elif term.pos == "noun":
         result = inflect_noun_like(form, term.term, alternative)
     elif term.pos == "adj" and form in (term.term + "e", attributive(term.term)):
@@ -501,7 +525,8 @@ def _names_a_place(token: Token, term: OfficialeseTerm) -> bool:
     if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
         return True
     return (
-        _lower(nxt) == "aan"
+        term.term in PLACE_TERMS  # "werkzaamheden aan de Hofcampweg" is work, not a name
+        and _lower(nxt) == "aan"
         and _lower(_neighbour(token, 2)) in ("de", "het")
         and after is not None
         and after.text[:1].isupper()
