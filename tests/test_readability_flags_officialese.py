@@ -175,3 +175,13 @@ def test_budget_terms_of_art_are_hard_words(nlp_model, resources):
     hard = [f.text for f in analysis.flags if f.kind == "hard_word"]
     assert {"baten", "lasten", "per saldo", "krediet", "incidenteel"} <= set(hard)
     assert not [f for f in analysis.flags if f.kind == "officialese"]
+
+
+def test_phrase_verbs_of_decision_lists(nlp_model, resources):
+    """A te-infinitive of a separable verb ("voor te stellen") is not the verb of another
+    phrase ("beschikbaar stellen"); "kennis te nemen van" is the split "kennisnemen van"."""
+    nlp = nlp_model[0]
+    text = "Het college besluit de raad voor te stellen het geld beschikbaar te stellen."
+    assert [t for t, _ in _officialese(nlp, resources, text)] == ["beschikbaar te stellen"]
+    text = "Het college besluit kennis te nemen van de brief."
+    assert [t for t, _ in _officialese(nlp, resources, text)] == ["kennis te nemen van"]

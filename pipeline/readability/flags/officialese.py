@@ -46,6 +46,7 @@ from pipeline.readability.flags.nominalisation import (
     nominal_infinitive_start,
 )
 from pipeline.readability.morphology import (
+    SEPARABLE_PARTICLES,
     attributive,
     compound_head,
     infinitives_of_form,
@@ -381,13 +382,15 @@ def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: i
         return None
     if verb in first_keys and k > 0 and tokens[k - 1].lower_ == "het":
         return None  # "het instellen van een beroep": a nominal infinitive
+    if words[0] not in first_keys and _particle_verb(tokens[k], words):
+        return None  # "voor te stellen het krediet beschikbaar ...": another verb
     found_verb = False
     position = 0
     last = k
     previous = -1  # the other words stay together ("in werking" in "in mei ... in werking")
     for j in range(k, stop):
         keys = _keys(tokens[j])
-        if not found_verb and verb in keys:
+        if not found_verb and verb in keys and not _particle_verb(tokens[j], words):
             found_verb = True
             last = max(last, j)
             if position:
@@ -406,6 +409,18 @@ def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: i
         if found_verb and position == len(rest):
             return last
     return None
+
+
+def _particle_verb(token: Token, words: tuple[str, ...]) -> bool:
+    """A te-infinitive of a separable verb ("voor te stellen") is another verb than the
+    phrase's ("beschikbaar stellen"), unless the phrase has that particle."""
+    before, particle = _neighbour(token, -1), _neighbour(token, -2)
+    return (
+        _lower(before) == "te"
+        and particle is not None
+        and particle.lower_ in SEPARABLE_PARTICLES
+        and particle.lower_ not in words
+    )
 
 
 def _candidates(token: Token, ctx: SentenceContext) -> list[OfficialeseTerm]:
