@@ -185,3 +185,11 @@ def test_phrase_verbs_of_decision_lists(nlp_model, resources):
     assert [t for t, _ in _officialese(nlp, resources, text)] == ["beschikbaar te stellen"]
     text = "Het college besluit kennis te nemen van de brief."
     assert [t for t, _ in _officialese(nlp, resources, text)] == ["kennis te nemen van"]
+
+
+def test_attributive_forms_of_listed_hard_words(nlp_model, resources):
+    """ "structurele" is the attributive form of the listed "structureel" (vowel doubling);
+    agreements with a legal status (convenant) are hard words."""
+    text = "Het structurele budget komt uit het convenant."
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    assert [f.text for f in analysis.flags if f.kind == "hard_word"] == ["structurele", "convenant"]

@@ -410,6 +410,20 @@ def inflect_noun_like(form: str, lemma: str, alternative: str) -> str | None:
     return None
 
 
+def predicative_candidates(form: str) -> list[str]:
+    """Predicative forms an attributive adjective may come from, by the spelling rules
+    that ``attributive`` applies (optimale -> optimaal, witte -> wit, relatieve -> relatief);
+    the caller keeps those whose attributive form is ``form``."""
+    stem = form[:-1]
+    out = [stem]
+    if len(stem) > 2 and stem[-1] not in "aeiouy" and stem[-2] in "aeou":
+        out.append(stem[:-1] + stem[-2] + stem[-1])  # optimal -> optimaal
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.append(stem[:-1])  # witt -> wit
+    out += [c[:-1] + {"v": "f", "z": "s"}[c[-1]] for c in list(out) if c[-1:] in ("v", "z")]
+    return out
+
+
 def attributive(adjective: str) -> str:
     """The attributive (-e) form of a predicative adjective (``nodig`` -> ``nodige``,
     ``groot`` -> ``grote``, ``wit`` -> ``witte``)."""

@@ -53,6 +53,7 @@ from pipeline.readability.morphology import (
     inflect_like,
     inflect_noun_like,
     is_form_of,
+    predicative_candidates,
     separable_particle,
     verb_guesses,
 )
@@ -110,20 +111,6 @@ def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
         keys.append(form[:-1])
         keys += [a for a in predicative_candidates(form) if attributive(a) == form]  # optimale
     return tuple(dict.fromkeys(keys))
-
-
-def predicative_candidates(form: str) -> list[str]:
-    """Predicative forms an attributive adjective may come from, by the spelling rules
-    that ``attributive`` applies (optimale -> optimaal, witte -> wit, relatieve -> relatief);
-    the caller keeps those whose attributive form is ``form``."""
-    stem = form[:-1]
-    out = [stem]
-    if len(stem) > 2 and stem[-1] not in "aeiouy" and stem[-2] in "aeou":
-        out.append(stem[:-1] + stem[-2] + stem[-1])  # optimal -> optimaal
-    if len(stem) > 2 and stem[-1] == stem[-2]:
-        out.append(stem[:-1])  # witt -> wit
-    out += [c[:-1] + {"v": "f", "z": "s"}[c[-1]] for c in list(out) if c[-1:] in ("v", "z")]
-    return out
 
 
 @per_token
