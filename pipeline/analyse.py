@@ -157,8 +157,8 @@ def analyse_units(
     model: ModelInfo | None = None,
 ) -> list[TextAnalysis]:
     """The readability analysis (``TextAnalysis``) of each parsed unit of one input, as
-    ``run`` and ``check`` both compute it: an abbreviation explained anywhere in the input
-    counts as explained in every unit."""
+    ``run`` and ``check`` both compute it: an abbreviation explained in a unit counts as
+    explained in that unit and every later unit of the input."""
     units = [
         ParsedUnit(unit, doc, sentences_of(unit, doc, resources.abbreviations))
         for doc, unit in parsed

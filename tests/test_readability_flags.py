@@ -165,8 +165,9 @@ def test_flags_hard_words_skip_names_and_known_compounds(fallback, resources) ->
 
 
 def test_flags_abbreviations(fallback, resources) -> None:
+    # every use is flagged, as the gold annotators mark every use of an unexplained acronym
     text = "Het PGB is voor zorg. Met het PGB betaalt u hulp. De EU helpt."
-    assert [f.text for f in flags_of(fallback, resources, text, "abbreviation")] == ["PGB"]
+    assert [f.text for f in flags_of(fallback, resources, text, "abbreviation")] == ["PGB"] * 2
     text = "Het persoonsgebonden budget (PGB) is voor zorg. Het PGB is handig."
     assert flags_of(fallback, resources, text, "abbreviation") == []
 
@@ -185,11 +186,17 @@ def test_flags_abbreviations_in_any_part_of_a_compound(fallback, resources) -> N
     assert [(f.text, f.message) for f in flags] == [
         ("POH-GGZ", "Afkortingen zonder uitleg: ‘POH’ en ‘GGZ’."),
         ("jeugd-CJG", "Afkorting zonder uitleg: ‘CJG’."),
+        ("GGZ-zorg", "Afkorting zonder uitleg: ‘GGZ’."),
         ("wijk-GGD", "Afkorting zonder uitleg: ‘GGD’."),
         ("TOP's", "Afkorting zonder uitleg: ‘TOP’."),
-    ]  # GGZ only once
+    ]
     text = "De praktijkondersteuner (POH) voor geestelijke zorg (GGZ): de POH-GGZ helpt."
     assert flags_of(fallback, resources, text, "abbreviation") == []
+
+
+def test_flags_abbreviations_dotted_and_company_forms(fallback, resources) -> None:
+    text = "De klas zit in de vm. school. De s.v. speelt daar. Het is een BV van de stad."
+    assert [f.text for f in flags_of(fallback, resources, text, "abbreviation")] == ["vm.", "s.v."]
 
 
 def test_flags_long_sentence_and_subclauses(fallback, resources) -> None:
@@ -294,3 +301,45 @@ def test_flags_officialese_prefers_the_exact_form_on_every_hash_seed() -> None:
     assert outputs == {
         "[\"Schrijf liever ‘die’ of ‘deze’. 'De betreffende medewerker' wordt 'die medewerker'.\"]"
     }
+
+
+def test_abbreviation_explained_in_an_earlier_unit_only(fallback, resources) -> None:
+    """An explanation counts from its unit on: a unit before it keeps the flag."""
+    from pipeline.analyse import analyse_units
+    from pipeline.analyses import Unit
+
+    texts = [
+        "Het PGB is voor zorg.",
+        "Het persoonsgebonden budget (PGB) is een bedrag.",
+        "Met het PGB betaalt u hulp.",
+    ]
+    parsed = [(fallback(t), Unit(f"u{i}", "paragraph", t, "doc")) for i, t in enumerate(texts)]
+    analyses = analyse_units(parsed, ReadabilitySettings(), resources)
+    flagged = [[f.text for f in a.flags if f.kind == "abbreviation"] for a in analyses]
+    assert flagged == [["PGB"], [], []]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het gaat om het behouden en versterken van de natuur.", ["behouden", "versterken"]),
+        ("Wij werken op het gebied van heffen en innen van belastingen.", ["heffen", "innen"]),
+        ("Er is aandacht voor het voorkomen en scheiden van afval.", ["voorkomen", "scheiden"]),
+        ("We gaan bouwen en genieten van de zon.", []),  # finite clause, not nominal
+    ],
+)
+def test_coordinated_nominal_infinitives_are_each_flagged(nlp_model, resources, text, expected):
+    nlp = nlp_model[0]
+    assert [f.text for f in flags_of(nlp, resources, text, "nominalisation")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De sanering van de grond kost veel geld.",  # a term of art: a hard word
+        "De huisvesting van statushouders is een taak van de gemeente.",  # a service
+        "De verkoop van de grond levert geld op.",  # no annotator marks it
+    ],
+)
+def test_nouns_that_are_not_nominalisations(nlp_model, resources, text):
+    assert flags_of(nlp_model[0], resources, text, "nominalisation") == []

@@ -108,3 +108,88 @@ def test_nominalisation_advice_never_suggests_an_officialese_verb(nlp_model, res
     analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
     advice = " ".join(f.suggestion or "" for f in analysis.flags)
     assert "realiseren" not in advice
+
+
+# --- round 5 (docs/evaluation.md, "Round 5: heldout3 becomes dev4"); own sentences ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # participles with a diaeresis after ge- (geïmplementeerd, geïnitieerd, geëvalueerd)
+        ("De nieuwe werkwijze is vorig jaar geïmplementeerd.", ("geïmplementeerd", "ingevoerd")),
+        ("Het project wordt door de provincie geïnitieerd.", ("geïnitieerd", "begonnen")),
+        ("De regeling is in mei geëvalueerd.", ("geëvalueerd", "beoordeeld")),
+        # an attributive participle inside a phrase ("beschikbaar gestelde")
+        ("Het beschikbaar gestelde geld is op.", ("beschikbaar gestelde", "gegeven")),
+        # formal words and phrases added in round 5
+        ("Daar de huur hoger is, verhuizen wij.", ("Daar", "Omdat")),
+        ("Wij ontvingen een bijdrage ad € 400 van het Rijk.", ("ad", "van")),
+        ("Daarentegen is de huur laag.", ("Daarentegen", "Maar")),
+        ("De taak is gedelegeerd aan de regio.", ("gedelegeerd", "overgedragen")),
+        ("Wij attenderen u op de nieuwe regels.", ("attenderen", "wijzen")),
+        ("De vergadering kon geen doorgang vinden.", ("doorgang vinden", "doorgaan")),
+        ("U kunt aanspraak maken op een vergoeding.", ("aanspraak maken op", "recht hebben op")),
+        ("Dat heeft te maken met de toepasselijke regels.", ("toepasselijke", "geldende")),
+        # unstressed last syllable: monitoren -> gemonitord (not "gemonitoord")
+        ("De kosten worden door de gemeente gemonitord.", ("gemonitord", "gevolgd")),
+        # attributive adjective with a single vowel: optimaal -> optimale
+        ("Wij zoeken de optimale oplossing.", ("optimale", "zo goed mogelijke")),
+        # compounds of 'werkzaamheden', also before "aan de" + a street name
+        (
+            "De uitvoeringswerkzaamheden zijn uitgesteld.",
+            ("uitvoeringswerkzaamheden", "uitvoeringswerk"),
+        ),
+        ("De werkzaamheden aan de Dorpsweg duren lang.", ("werkzaamheden", "werk")),
+    ],
+)
+def test_round5_terms_and_forms(nlp_model, resources, text, expected):
+    assert expected in _officialese(nlp_model[0], resources, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daar staat het nieuwe gemeentehuis.",  # the adverb, not 'omdat'
+        "Wij wonen daar al tien jaar.",
+        "Het team AD won de wedstrijd.",  # 'ad' only before an amount
+        "Hierbij is rekening gehouden met hogere kosten.",  # not 'gehouden zijn'
+        "De woningcorporatie bezit zes woningen.",  # 'bezit' is no form of 'bezien'
+        "Voor wegen is structureel geld nodig.",  # budget term of art: a hard word
+        "Dit doen we met als doel de buurt te horen.",  # no annotator marks it
+    ],
+)
+def test_round5_readings_that_are_not_officialese(nlp_model, resources, text):
+    assert _officialese(nlp_model[0], resources, text) == []
+
+
+def test_spread_phrase_keeps_its_words_together(nlp_model, resources):
+    """'in werking stellen' is not the first 'in' of the sentence plus a later 'werking'."""
+    text = "De accu is in januari geleverd en in werking gesteld."
+    assert [t for t, _ in _officialese(nlp_model[0], resources, text)] == ["in werking gesteld"]
+
+
+def test_budget_terms_of_art_are_hard_words(nlp_model, resources):
+    text = "De baten en lasten zijn per saldo gelijk; het krediet is incidenteel verhoogd."
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    hard = [f.text for f in analysis.flags if f.kind == "hard_word"]
+    assert {"baten", "lasten", "per saldo", "krediet", "incidenteel"} <= set(hard)
+    assert not [f for f in analysis.flags if f.kind == "officialese"]
+
+
+def test_phrase_verbs_of_decision_lists(nlp_model, resources):
+    """A te-infinitive of a separable verb ("voor te stellen") is not the verb of another
+    phrase ("beschikbaar stellen"); "kennis te nemen van" is the split "kennisnemen van"."""
+    nlp = nlp_model[0]
+    text = "Het college besluit de raad voor te stellen het geld beschikbaar te stellen."
+    assert [t for t, _ in _officialese(nlp, resources, text)] == ["beschikbaar te stellen"]
+    text = "Het college besluit kennis te nemen van de brief."
+    assert [t for t, _ in _officialese(nlp, resources, text)] == ["kennis te nemen van"]
+
+
+def test_attributive_forms_of_listed_hard_words(nlp_model, resources):
+    """ "structurele" is the attributive form of the listed "structureel" (vowel doubling);
+    agreements with a legal status (convenant) are hard words."""
+    text = "Het structurele budget komt uit het convenant."
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    assert [f.text for f in analysis.flags if f.kind == "hard_word"] == ["structurele", "convenant"]

@@ -309,8 +309,9 @@ def test_rewrite_round5_context_terms_advise_without_proposal(
         # "al" inside the clause stays a proposal; 's-Hertogenbosch opens no quote
         ("De gemeente 's-Hertogenbosch heeft het plan inmiddels vastgesteld.",
          ("inmiddels", "al")),
-        # a nominal infinitive is a verb, not a plural noun
-        ("Het behouden en benutten van het oude erfgoed blijft ons doel.",
+        # an infinitive after "en" is a verb, not a plural noun ("het behouden en benutten
+        # van" is a nominalisation since flags round 5, so this case has no "het ... van")
+        ("We willen het oude erfgoed behouden en benutten.",
          ("benutten", "gebruiken")),
         # "als bedoeld in" -> "genoemd in": "uit lid 5" after a person reads as an origin
         ("Voor de bouw is een vergunning als bedoeld in artikel 4 nodig.",

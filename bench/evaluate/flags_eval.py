@@ -15,8 +15,9 @@ Usage::
 ``dev``, the Amsterdam units of ``heldout`` ("dev2", measured once as held-out on
 2026-12-05, then used for development) and ``heldout2`` ("dev3", zoning-plan units measured
 once as held-out on 2026-12-05, development data from round 4 on) are development data and
-may be shown. ``heldout3`` (budget prose) and ``heldout4`` (B&W decision lists and coalition
-agreement) are blind held-out sets: ``--show`` is refused.
+may be shown. ``heldout3`` (budget prose, "dev4", measured once blind on 2026-12-06 with the
+round-4 rules) is development data from round 5 on and may be shown too. ``heldout4`` (B&W
+decision lists and coalition agreement) is a blind held-out set: ``--show`` is refused.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ from bench.evaluate.flags_gold import (
 )
 
 # Blind held-out sets: their figures are reported, their errors never looked at.
-FIGURES_ONLY = ("heldout3", "heldout4")  # heldout2 is development data ("dev3") since round 4
+# heldout2 is development data ("dev3") since round 4, heldout3 ("dev4") since round 5.
+FIGURES_ONLY = ("heldout4",)
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}

@@ -11,10 +11,11 @@ API::
     KINDS                      ("passive", "nominalisation", "officialese", "abbreviation",
                                 "hard_word")
     SIDES                      ("dev", "heldout", "heldout2", "heldout3", "heldout4");
-                               "dev", "heldout" and "heldout2" ("dev3", zoning plans, since
-                               round 4) are development data; "heldout3" (Wassenaar budget
-                               prose) and "heldout4" (Wassenaar B&W decision lists and
-                               coalition agreement) are blind, for figures only
+                               "dev", "heldout", "heldout2" ("dev3", zoning plans, since
+                               round 4) and "heldout3" ("dev4", Wassenaar budget prose,
+                               measured once blind, since round 5) are development data;
+                               "heldout4" (Wassenaar B&W decision lists and coalition
+                               agreement) is blind, for figures only
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4")

@@ -1,7 +1,8 @@
 """The readability analysis: sentences, flags and measures per unit, rolled up by counts.
 
 Units are analysed with ``pipeline.readability.analyse_doc`` on the shared sentences; an
-abbreviation explained anywhere in a record counts as explained in all its units. Counts are
+abbreviation explained in a unit counts as explained in that unit and every later unit of the
+record (a reader meets the acronym before its explanation otherwise). Counts are
 summed from units to sections, programmes and the whole record, and ``measures`` turns each
 sum into the readability columns of its table.
 """
@@ -45,14 +46,17 @@ def analyse_parsed(
     from pipeline.readability import analyse_doc
     from pipeline.readability.flags import explained_acronyms
 
-    explained = explained_acronyms("\n\n".join(p.unit.text for p in parsed))
-    return [
-        analyse_doc(
-            p.doc, settings, resources, model, explained_acronyms=explained,
-            spans=[(s.start_token, s.end_token) for s in p.sentences],
-        )
-        for p in parsed
-    ]  # fmt: skip
+    explained: set[str] = set()  # explained in an earlier unit of the record
+    out = []
+    for p in parsed:
+        out.append(
+            analyse_doc(
+                p.doc, settings, resources, model, explained_acronyms=set(explained),
+                spans=[(s.start_token, s.end_token) for s in p.sentences],
+            )
+        )  # fmt: skip
+        explained |= explained_acronyms(p.unit.text)
+    return out
 
 
 @register

@@ -31,8 +31,10 @@ SEPARABLE_PARTICLES = (
 # fmt: on
 INSEPARABLE_PREFIXES = ("be", "ver", "ont", "her", "er", "ge")
 DIAERESIS_BASE = {"ä": "a", "ë": "e", "ï": "i", "ö": "o", "ü": "u"}
+DIAERESIS_OF = {"e": "ë", "i": "ï"}
 SHORT_VERBS = frozenset({"zijn", "gaan", "staan", "doen", "zien", "slaan"})
 MIN_VERB_ZIPF = 1.0
+SEPARABLE_REST_ZIPF = 3.0  # "op" + "leveren" splits, "in" + "formeren" (2.8) does not
 MIN_COMPOUND_PART = 4
 MAX_WORD_CHARS = 60  # longer "words" are not split: compound analysis is quadratic in length
 VOWELS = frozenset("aeiouy")
@@ -62,6 +64,8 @@ def infinitives_of(stem: str) -> list[str]:
             out.append(base[:-3] + base[-2] + base[-1] + "en")  # verhoog -> verhogen
         if len(base) > 2 and base[-2] in "aeiou" and base[-3] not in "aeiou":
             out.append(base + base[-1] + "en")  # verstrek -> verstrekken
+    if stem.endswith("ieer"):
+        out.append(stem[:-3] + "ëren")  # initieer -> initiëren, varieer -> variëren
     return out
 
 
@@ -149,6 +153,8 @@ def verb_guesses(form: str) -> set[str]:
         if form.endswith(suffix) and len(form) - len(suffix) >= 3 and form.isalpha():
             stem = form[: -len(suffix)]
             bases = {stem, stem[2:] if stem.startswith("ge") and len(stem) > 4 else stem}
+            if stem[:3] in ("geï", "geë") and len(stem) > 5:  # geïmplementeerd, geëvalueerd
+                bases.add(stem[2:].replace("ï", "i", 1).replace("ë", "e", 1))
             for particle in SEPARABLE_PARTICLES:  # opgeschort -> opschorten
                 if stem.startswith(particle + "ge") and len(stem) > len(particle) + 4:
                     bases.add(particle + stem[len(particle) + 2 :])
@@ -170,8 +176,24 @@ def _forms_index() -> dict[str, tuple[str, ...]]:
 
 def infinitives_of_form(form: str) -> tuple[str, ...]:
     """The infinitives a finite verb or participle form has in the verb table (``verzocht``
-    -> ``verzoeken``, ``verkregen`` -> ``verkrijgen``); empty when it is not listed."""
-    return _forms_index().get(form, ())
+    -> ``verzoeken``, ``verkregen`` -> ``verkrijgen``), also of an attributive participle
+    (``gestelde`` -> ``stellen``) and of a separable verb's participle whose base verb is
+    listed (``aangeschreven`` -> ``aanschrijven``); empty when it is not listed."""
+    index = _forms_index()
+    found = index.get(form, ())
+    if found:
+        return found
+    if form.endswith("e") and len(form) > 4:  # gestelde, verstrekte (also a past tense)
+        found = index.get(form[:-1], ())
+        if found:
+            return found
+    for particle in SEPARABLE_PARTICLES:
+        rest = form[len(particle) :]
+        if form.startswith(particle) and rest.startswith("ge") and len(rest) > 4:
+            base = index.get(rest, ()) or (index.get(rest[:-1], ()) if rest.endswith("e") else ())
+            if base:
+                return tuple(particle + b for b in base)
+    return ()
 
 
 # --- verb forms and inflection ---------------------------------------------------------------
@@ -232,13 +254,27 @@ def _verb_table() -> dict[str, Lexeme]:
             continue
         inf, sg1, _sg2, sg3, _pl, pres_part = cells[:6]
         past_pl, past_sg, part = cells[9], cells[10], cells[11]
-        table[inf] = Lexeme(inf, sg1 or inf[:-2], sg3, pres_part, past_sg, past_pl, part)
+        table[inf] = Lexeme(
+            inf, sg1 or inf[:-2], sg3, pres_part, past_sg, past_pl, _participle_spelling(part)
+        )
     return table
 
 
-def _regular_lexeme(verb: str) -> Lexeme:
-    """The forms of a regular (weak) verb by Pattern's rules ('t kofschip, stem spelling)."""
+def _participle_spelling(part: str) -> str:
+    """``ge`` before a stem starting with e or i takes a diaeresis (the verb table writes
+    "geevalueerd", "geinformeerd"): geëvalueerd, geïnformeerd; not before ij (geijkt)."""
+    if part[:3] in ("gee", "gei") and not part.startswith("geij") and len(part) > 5:
+        return "ge" + DIAERESIS_OF[part[2]] + part[3:]
+    return part
+
+
+def _regular_lexeme(verb: str, double_vowel: bool = True) -> Lexeme:
+    """The forms of a regular (weak) verb by Pattern's rules ('t kofschip, stem spelling);
+    ``double_vowel=False`` for a last syllable without stress (monitoren -> monitort, where
+    the rule would write "monitoort")."""
     b = b0 = verb[:-2] if verb.endswith("en") else verb[:-1]
+    if verb.endswith("ëren"):
+        b = b0 = verb[:-4] + "eer"  # initiëren -> initieer
     if b.endswith("v"):
         b = b[:-1] + "f"
     if b.endswith("z"):
@@ -249,6 +285,7 @@ def _regular_lexeme(verb: str) -> Lexeme:
         and b[-2] in VOWELS
         and b[-3] not in VOWELS
         and not verb.endswith(("elen", "deren", "keren", "nderen", "tteren"))
+        and double_vowel
     ):
         b = b[:-1] + b[-2] + b[-1]  # maken -> maak
     if len(b) > 1 and b[-1] not in VOWELS and b[-1] == b[-2]:
@@ -261,6 +298,7 @@ def _regular_lexeme(verb: str) -> Lexeme:
         part = part[:-1]
     if b.startswith(INSEPARABLE_PREFIXES):
         part = part[2:]  # verhuisd, beheerd, gebruikt
+    part = _participle_spelling(part)
     return Lexeme(verb, b, sg3, verb + "d", past, past + "n", part)
 
 
@@ -273,7 +311,12 @@ def lexeme(verb: str) -> Lexeme:
         return table[verb]
     for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
         rest = verb[len(particle) :]
-        if verb.startswith(particle) and len(rest) > 3 and (rest in table or rest.endswith("en")):
+        # the rest must be a verb of its own ("in" + "formeren" is not separable)
+        if (
+            verb.startswith(particle)
+            and len(rest) > 3
+            and (rest in table or (rest.endswith("en") and zipf_nl(rest) >= SEPARABLE_REST_ZIPF))
+        ):
             base = table.get(rest) or _regular_lexeme(rest)
             return Lexeme(
                 verb, particle + base.sg1, particle + base.sg3, particle + base.pres_part,
@@ -281,6 +324,14 @@ def lexeme(verb: str) -> Lexeme:
                 particle + (base.part if base.part.startswith("ge") else "ge" + base.part),
             )  # fmt: skip
     return _regular_lexeme(verb)
+
+
+def is_form_of(form: str, verb: str) -> bool:
+    """``form`` is a form of ``verb``: one of its forms in the verb table, or for a verb the
+    table lacks, a regular form with or without the doubled vowel (monitort, monitoort)."""
+    if lexeme(verb).slots(form):
+        return True
+    return verb not in _verb_table() and bool(_regular_lexeme(verb, double_vowel=False).slots(form))
 
 
 def separable_particle(verb: str) -> str | None:
@@ -302,8 +353,9 @@ def inflect_like(form: str, lemma: str, alternative: str) -> str | None:
     """``alternative`` (an infinitive) in the form that ``form`` has as a form of ``lemma``;
     None when the form is not recognised or the result would need another word order (a
     finite separable verb in a main clause)."""
-    source = lexeme(lemma)
-    slots = source.slots(form)
+    slots = lexeme(lemma).slots(form)
+    if not slots and lemma not in _verb_table():  # gemonitord: an unstressed last syllable
+        slots = _regular_lexeme(lemma, double_vowel=False).slots(form)
     if not slots:
         return None
     target = lexeme(alternative)
@@ -356,6 +408,20 @@ def inflect_noun_like(form: str, lemma: str, alternative: str) -> str | None:
     if form != lemma and form.startswith(lemma[: max(2, len(lemma) - 2)]):
         return " ".join([*words[:-1], plural_of(words[-1])])
     return None
+
+
+def predicative_candidates(form: str) -> list[str]:
+    """Predicative forms an attributive adjective may come from, by the spelling rules
+    that ``attributive`` applies (optimale -> optimaal, witte -> wit, relatieve -> relatief);
+    the caller keeps those whose attributive form is ``form``."""
+    stem = form[:-1]
+    out = [stem]
+    if len(stem) > 2 and stem[-1] not in "aeiouy" and stem[-2] in "aeou":
+        out.append(stem[:-1] + stem[-2] + stem[-1])  # optimal -> optimaal
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.append(stem[:-1])  # witt -> wit
+    out += [c[:-1] + {"v": "f", "z": "s"}[c[-1]] for c in list(out) if c[-1:] in ("v", "z")]
+    return out
 
 
 def attributive(adjective: str) -> str:

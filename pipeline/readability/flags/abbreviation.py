@@ -5,8 +5,10 @@ abbreviations (``mixed_case_abbreviations.txt``: Wmo, tzt) and the dotted ones
 (``dutch_abbreviations.txt``: o.a., etc., tel.), unless every reader knows them
 (``known_acronyms.txt``) or the text explains them ("Regionale Energiestrategie (RES 1.0)",
 "LCvV: de Landelijke Commissie ...", "(Besluit NIBM)"; compared without case: "SpvE" is
-explained by "(SPvE)"). An acronym is flagged at its first use in a unit (explaining it once
-is the fix); a dotted abbreviation ("d.d.", "c.a.") at every use (each one is spelled out).
+explained by "(SPvE)"). An explanation in an earlier unit of the document counts (the caller
+passes those), one in a later unit does not. Every use is flagged, as the annotators of all
+gold sets mark every use: an unexplained acronym stays unexplained at its second use, and a
+dotted abbreviation ("d.d.", "c.a.") is spelled out at each use.
 Placeholders in square brackets ("[NAAM]") and Roman numerals are not
 abbreviations.
 """
@@ -149,16 +151,15 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         ):  # fmt: skip
             last = tokens[k + 1]
             abbreviation = f"{token.text} {tokens[k].text} {last.text}"
-            if abbreviation not in ctx.seen_acronyms:
-                ctx.seen_acronyms.add(abbreviation)
-                flags.append(_flag(ctx, token.i, last.i, [abbreviation]))
+            ctx.seen_acronyms.add(abbreviation)
+            flags.append(_flag(ctx, token.i, last.i, [abbreviation]))
             k += 2
             continue
         explained = {e.lower() for e in ctx.explained}
         new = [
             a for a in found
             if a not in known and a.upper() not in known and a.lower() not in explained
-            and (a.endswith(".") or a not in ctx.seen_acronyms) and not ROMAN_RE.match(a)
+            and not ROMAN_RE.match(a)
         ]  # fmt: skip
         if not new:
             continue

@@ -36,7 +36,13 @@ from pipeline.readability.flags.base import (
     quote,
     register,
 )
-from pipeline.readability.morphology import MAX_WORD_CHARS, is_known_word, looks_like_participle
+from pipeline.readability.morphology import (
+    MAX_WORD_CHARS,
+    attributive,
+    is_known_word,
+    looks_like_participle,
+    predicative_candidates,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -109,6 +115,8 @@ def _listed_keys(token: Token) -> tuple[str, ...]:
         keys.append(form[: form.rindex("v")] + "f")  # constructieve -> constructief
     if form.endswith(("ze", "zen")):
         keys.append(form[: form.rindex("z")] + "s")
+    if form.endswith("e"):  # structurele -> structureel
+        keys += [a for a in predicative_candidates(form) if attributive(a) == form]
     return tuple(dict.fromkeys(keys))
 
 

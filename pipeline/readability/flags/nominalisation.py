@@ -88,11 +88,12 @@ def base_verb(word: str, resources: ReadabilityResources) -> tuple[str, bool] | 
 
 
 def _is_exception(word: str, resources: ReadabilityResources) -> bool:
-    """On the exceptions list, or a compound ending in a listed word (``huurwoning``) -
-    unless a verb prefix makes it another word (``inrichting`` is not ``richting``)."""
+    """On the exceptions list or the hard-word list (a term of art), or a compound ending in
+    an exception (``huurwoning``) - unless a verb prefix makes it another word
+    (``inrichting`` is not ``richting``)."""
     exceptions = resources.nominalisation_exceptions
-    if word in exceptions:
-        return True
+    if word in exceptions or word in resources.hard_words:
+        return True  # a listed term of art (sanering, dekking) is explained, not rewritten
     memo = resources.memo("nominalisation_exception")
     if word not in memo:
         memo[word] = any(
@@ -272,20 +273,49 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
         j += 3  # "het organiseren en het uitvoeren van"
     if j >= len(doc) or doc[j].lower_ not in INFINITIVE_COMPLEMENTS:
         return None
-    prev = doc[token.i - 1] if token.i > 0 else None
+    left = coordinated_start(token, ctx)  # "het behouden en versterken van"
+    prev = doc[left - 1] if left > 0 else None
     if doc[j].lower_ != "van" and (prev is None or prev.lower_ != "het"):
         return None  # "het experimenteren met webcare"; other prepositions only after "het"
-    j = token.i - 1
+    j = left - 1
     while j > ctx.start and doc[j].pos_ in ("ADJ", "ADV") and doc[j].lower_ != "het":
         j -= 1  # "het effectief inzetten van", "het vrijwillig instandhouden van"
-    if j >= 0 and doc[j].lower_ == "het" and (j == token.i - 1 or doc[j].pos_ == "DET"):
+    if j >= 0 and doc[j].lower_ == "het" and (j == left - 1 or doc[j].pos_ == "DET"):
         return doc[j].i
     if prev is not None and prev.lower_ in INFINITIVE_PREPOSITIONS and token.pos_ == "VERB":
-        return token.i  # "in geval van onthouden van de instemming"
-    if token.i == first_word and not _is_plural(token):
+        return left  # "in geval van onthouden van de instemming"
+    if left == first_word and not _is_plural(doc[left]):
         # a list item or goal: "Uitvoeren van artikel 3", not "Pakken van melk en sap"
-        return token.i
+        return left
+    if left != token.i and prev is not None and prev.pos_ == "ADP":
+        return left  # "op het gebied van heffen en innen van belastingen"
     return None
+
+
+def _bare_infinitive(token: Token, ctx: SentenceContext) -> bool:
+    form = token.lower_
+    return (
+        form.endswith("en")
+        and len(form) >= 5
+        and form.isalpha()
+        and token.pos_ in ("VERB", "NOUN", "")
+        and form not in ctx.resources.nominalisation_exceptions
+        and is_infinitive(form, ctx.resources)
+    )
+
+
+def coordinated_start(token: Token, ctx: SentenceContext) -> int:
+    """The first of infinitives coordinated before ``token`` by "en" / "of" ("het behouden
+    en versterken van", "heffen en innen van"), or ``token``'s own index."""
+    doc = token.doc
+    left = token.i
+    while (
+        left - 2 >= ctx.start
+        and doc[left - 1].lower_ in ("en", "of")
+        and _bare_infinitive(doc[left - 2], ctx)
+    ):
+        left -= 2
+    return left
 
 
 def _suggested_verb(verb: str, resources: ReadabilityResources) -> str:
@@ -309,14 +339,16 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         if first is None:
             continue
         covered.update(range(first, token.i + 1))
-        verb = _suggested_verb(token.lower_, resources)
-        flags.append(
-            make_flag(
-                doc, token.i, token.i, "nominalisation",
-                f"Werkwoord als zelfstandig naamwoord: {quote(doc[first : token.i + 2].text)}.",
-                f"Gebruik het werkwoord: schrijf wie er gaat {quote(verb)}.",
-            )
-        )  # fmt: skip
+        left = coordinated_start(token, ctx)
+        for i in range(left, token.i + 1, 2):  # each of "behouden en versterken"
+            verb = _suggested_verb(doc[i].lower_, resources)
+            flags.append(
+                make_flag(
+                    doc, i, i, "nominalisation",
+                    f"Werkwoord als zelfstandig naamwoord: {quote(doc[first : token.i + 2].text)}.",
+                    f"Gebruik het werkwoord: schrijf wie er gaat {quote(verb)}.",
+                )
+            )  # fmt: skip
     for token in tokens:
         if token.i in covered or is_name(token, first_word) or _is_plural(token):
             continue

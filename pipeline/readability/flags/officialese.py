@@ -46,10 +46,14 @@ from pipeline.readability.flags.nominalisation import (
     nominal_infinitive_start,
 )
 from pipeline.readability.morphology import (
+    SEPARABLE_PARTICLES,
     attributive,
+    compound_head,
     infinitives_of_form,
     inflect_like,
     inflect_noun_like,
+    is_form_of,
+    predicative_candidates,
     separable_particle,
     verb_guesses,
 )
@@ -59,6 +63,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PARTICIPLE_STARTS = ("ge", "be", "ver", "ont", "her", "er")
+# register nouns whose compounds keep the register (every annotated compound was marked)
+COMPOUND_HEADS = frozenset({"werkzaamheden"})
+PLACE_TERMS = frozenset({"locatie"})  # nouns that name a place: "de locatie aan de Dorpsweg"
 SPREAD_WINDOW = 4  # extra tokens a moved verb phrase may span ("draagt hier zorg voor")
 
 
@@ -70,6 +77,9 @@ def _keys(token: Token) -> tuple[str, ...]:
         particle = _particle(token)  # "zetten ... in op" for "inzetten op"
         separable = (particle.lower_ + lemma_of(token),) if particle is not None else ()
         return (token.lower_, lemma_of(token), *separable, *infinitives_of_form(token.lower_))
+    if token.pos_ == "ADJ" and token.lower_.startswith(PARTICIPLE_STARTS):
+        # an attributive participle tagged as an adjective ("beschikbaar gestelde")
+        return (token.lower_, lemma_of(token), *infinitives_of_form(token.lower_))
     return token.lower_, lemma_of(token)
 
 
@@ -88,11 +98,18 @@ def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
         not token.pos_ or token.pos_ in ("VERB", "AUX", "ADJ") or participle_like
     ):  # "verzonden" tagged as a noun
         keys += infinitives_of_form(form)
-        keys += sorted(verb_guesses(form))
+        guesses = sorted(verb_guesses(form))
+        # keep the guesses the form is a form of: "bezit" is no form of "bezien"
+        guesses = [g for g in guesses if is_form_of(form, g)]
+        keys += guesses
     if token.pos_ == "NOUN" and form.endswith(("en", "s")):  # zienswijzen, bepalingen
         keys += [form[:-1], form[:-2]]
+    head = compound_head(form, COMPOUND_HEADS, min_left=4) if token.pos_ == "NOUN" else None
+    if head is not None:
+        keys.append(head)  # uitvoeringswerkzaamheden
     if token.pos_ in ("ADJ", "VERB", "") and form.endswith("e"):  # onderstaande, overige
         keys.append(form[:-1])
+        keys += [a for a in predicative_candidates(form) if attributive(a) == form]  # optimale
     return tuple(dict.fromkeys(keys))
 
 
@@ -254,6 +271,43 @@ def _before_date(token: Token) -> bool:
     return nxt is not None and nxt.like_num and _lower(after) in MONTHS
 
 
+SUBJECT_STARTS = DETERMINERS | frozenset(
+    {"dit", "het", "er", "we", "wij", "u", "zij", "ze", "hij", "men", "iedereen"}
+)
+
+
+def _daar_conjunction(token: Token) -> bool:
+    """ "daar" = omdat at the start of a clause followed by its subject ("Daar de kosten
+    hoger waren, ..."), not the adverb ("Daar staat de school", "wij wonen daar")."""
+    prev, nxt = _neighbour(token, -1), _neighbour(token, 1)
+    clause_start = prev is None or token.is_sent_start is True or prev.text in (",", ";")
+    return (
+        token.lower_ == "daar"
+        and clause_start
+        and nxt is not None
+        and (nxt.lower_ in SUBJECT_STARTS or nxt.pos_ == "PROPN")
+        and nxt.pos_ not in ("VERB", "AUX")
+    )
+
+
+def _gehouden_verplicht(token: Token) -> bool:
+    """ "gehouden zijn" = verplicht zijn ("u bent gehouden de kosten te betalen", "gehouden
+    aan"), not the passive of "rekening houden" ("is rekening gehouden met")."""
+    doc = token.doc
+    for t in doc[token.i : min(len(doc), token.i + SPREAD_WINDOW + 2)]:
+        if t.lower_ == "gehouden":
+            return _lower(_neighbour(t, -1)) != "rekening" and _lower(_neighbour(t, 1)) in (
+                "te", "om", "aan", "tot", "de", "het", "een", "zijn", "hun", "uw",
+            )  # fmt: skip
+    return False
+
+
+def _ad_amount(token: Token) -> bool:
+    """ "ad" before an amount ("ad € 500", "ad 3%"), not "ad hoc"."""
+    nxt = _neighbour(token, 1)
+    return nxt is not None and (nxt.like_num or nxt.text in ("€", "EUR"))
+
+
 def _bij_deze_alone(token: Token) -> bool:
     """ "Bij deze" as a formula ("Bij deze nodig ik u uit"), not "bij deze brief"."""
     after = _neighbour(token, 2)
@@ -277,6 +331,9 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "nabij": lambda token: token.lower_ == "nabij",  # not "de nabije toekomst"
     "mochten": _mocht_conditional,
     "bij deze": _bij_deze_alone,
+    "daar": _daar_conjunction,
+    "ad": _ad_amount,
+    "gehouden zijn": _gehouden_verplicht,
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
 ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "die / deze"}
@@ -312,20 +369,45 @@ def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: i
         return None
     if verb in first_keys and k > 0 and tokens[k - 1].lower_ == "het":
         return None  # "het instellen van een beroep": a nominal infinitive
+    if words[0] not in first_keys and _particle_verb(tokens[k], words):
+        return None  # "voor te stellen het krediet beschikbaar ...": another verb
     found_verb = False
     position = 0
     last = k
+    previous = -1  # the other words stay together ("in werking" in "in mei ... in werking")
     for j in range(k, stop):
         keys = _keys(tokens[j])
-        if not found_verb and verb in keys:
+        if not found_verb and verb in keys and not _particle_verb(tokens[j], words):
             found_verb = True
             last = max(last, j)
-        elif position < len(rest) and rest[position] in keys:
+            if position:
+                previous = j  # "zorg gedragen voor": the verb may sit between them
+        elif (
+            position < len(rest) and rest[position] in keys and (position == 0 or j == previous + 1)
+        ):
             position += 1
+            previous = j
             last = max(last, j)
+        elif 0 < position < len(rest) and rest[0] in keys:
+            position, previous = 1, j  # a gap: start the other words again here
+            last = max(last, j)
+        elif 0 < position < len(rest) and tokens[j].lower_ != "te":
+            return None  # "het woord te richten tot": "te" goes with the verb
         if found_verb and position == len(rest):
             return last
     return None
+
+
+def _particle_verb(token: Token, words: tuple[str, ...]) -> bool:
+    """A te-infinitive of a separable verb ("voor te stellen") is another verb than the
+    phrase's ("beschikbaar stellen"), unless the phrase has that particle."""
+    before, particle = _neighbour(token, -1), _neighbour(token, -2)
+    return (
+        _lower(before) == "te"
+        and particle is not None
+        and particle.lower_ in SEPARABLE_PARTICLES
+        and particle.lower_ not in words
+    )
 
 
 def _candidates(token: Token, ctx: SentenceContext) -> list[OfficialeseTerm]:
@@ -386,6 +468,8 @@ def replacement_for(
         result: str | None = alternative
     elif term.pos == "verb" or (not term.pos and term.term.endswith("en")):
         result = inflect_like(form, term.term, alternative) if " " not in alternative else None
+    elif term.pos == "noun" and form.endswith(term.term) and term.term in COMPOUND_HEADS:
+        result = form[: -len(term.term)] + alternative  # uitvoeringswerkzaamheden -> ...werk
     elif term.pos == "noun":
         result = inflect_noun_like(form, term.term, alternative)
     elif term.pos == "adj" and form in (term.term + "e", attributive(term.term)):
@@ -443,7 +527,8 @@ def _names_a_place(token: Token, term: OfficialeseTerm) -> bool:
     if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
         return True
     return (
-        _lower(nxt) == "aan"
+        term.term in PLACE_TERMS  # "werkzaamheden aan de Hofcampweg" is work, not a name
+        and _lower(nxt) == "aan"
         and _lower(_neighbour(token, 2)) in ("de", "het")
         and after is not None
         and after.text[:1].isupper()
