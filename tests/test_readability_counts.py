@@ -38,6 +38,12 @@ def test_counts_hand_built_boundary_after_mln_is_merged(resources, fallback) -> 
     [
         # The parser ended a sentence inside a line after "(PMD)": undone.
         (["Plastic", "(", "PMD", ")", "wordt", "opgehaald", "."], [1, 0, 0, 0, 1, 0, 0], 1),
+        # ... also before a capitalised name: the writer put no full stop there.
+        (
+            ["In", "het", "programma", "Duurzame", "Bereikbaarheid", "besluit", "ze", "."],
+            [1, 0, 0, 1, 0, 0, 0, 0],
+            1,
+        ),
         # A real end of sentence before a lowercase start is kept.
         (["Het", "klopt", ".", "wel", "zo", "."], [1, 0, 0, 1, 0, 0], 2),
         # A break at a line end is kept (headings, list items).

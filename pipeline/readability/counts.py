@@ -138,9 +138,11 @@ def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, i
     """Token ranges of the sentences of ``doc``, repaired for Dutch.
 
     Starts from the Doc's own sentence boundaries (parser or sentencizer) and
-    1. undoes a boundary right after a Dutch abbreviation with a full stop ("o.a.", "mln."),
-       or inside a line after a part without end punctuation ("... drankenkartons (PMD) |
-       wordt ..."), when the next part starts with a lowercase letter or a digit;
+    1. undoes a boundary inside a line after a part without end punctuation ("... (PMD) |
+       wordt ...", "In het kader van het programma | Duurzame Bereikbaarheid heeft ...": a
+       sentence is what the writer punctuated), and a boundary right after a Dutch
+       abbreviation with a full stop ("o.a.", "mln.") when the next part starts with a
+       lowercase letter or a digit;
     2. splits at a line break when the next line starts a new unit (capital letter, digit or
        bullet) and the line before does not end in a hyphen: headings and list items are not
        glued to the next sentence;
@@ -155,13 +157,12 @@ def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, i
         base = [(0, len(doc))]
     merged: list[tuple[int, int]] = []
     for start, end in base:
-        if (
-            merged
-            and (
+        if merged and (
+            _split_mid_line(doc, merged[-1], start)
+            or (
                 _ends_with_abbreviation(doc, *merged[-1], abbreviations)
-                or _split_mid_line(doc, merged[-1], start)
+                and _continues(_first_content(doc, start, end))
             )
-            and _continues(_first_content(doc, start, end))
         ):
             merged[-1] = (merged[-1][0], end)
             continue
