@@ -685,3 +685,26 @@ def test_themes_explain_labels_equal_the_per_lemma_loop(nlp_model, model_tagger)
             expected = _explain_by_loop(model, features[i], lemmas, label)
             assert lemmas_got == [lemma for lemma, _ in expected]
         assert any(got) or not text
+
+
+@pytest.mark.slow
+def test_themes_lemma_features_equal_the_vectorizer(nlp_model, model_tagger):
+    """Features summed from per-lemma counts are the vectorizer's matrix to the last bit
+    (layout and values): repeated lemmas, shared n-grams, unknown words, an empty text, a
+    text made of the others (as a roll-up is), and the fallback for a lemma with a space."""
+    model = model_tagger.model
+    assert model is not None
+    lists = [
+        "woningbouw huurwoning bestemmingsplan woningbouw huurwoningen woningbouw".split(),
+        "jeugdhulp wmo bijstand mantelzorg xqzv jeugdhulp zorgverlening é-bike".split(),
+        [],
+        "de gemeente wil het park en de speeltuin opknappen".split(),
+    ]
+    lists.append([lemma for lemmas in lists for lemma in lemmas])
+    lists.append(["in het kader", "woningbouw"])  # white space inside: the fallback
+    expected = model.features([" ".join(lemmas) for lemmas in lists])
+    got = model.lemma_features(lists)
+    assert got.shape == expected.shape
+    assert np.array_equal(got.indptr, expected.indptr)
+    assert np.array_equal(got.indices, expected.indices)
+    assert np.array_equal(got.data, expected.data)  # exact, not approximately
