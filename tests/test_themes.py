@@ -701,10 +701,18 @@ def test_themes_lemma_features_equal_the_vectorizer(nlp_model, model_tagger):
         "de gemeente wil het park en de speeltuin opknappen".split(),
     ]
     lists.append([lemma for lemmas in lists for lemma in lemmas])
-    lists.append(["in het kader", "woningbouw"])  # white space inside: the fallback
-    expected = model.features([" ".join(lemmas) for lemmas in lists])
-    got = model.lemma_features(lists)
-    assert got.shape == expected.shape
-    assert np.array_equal(got.indptr, expected.indptr)
-    assert np.array_equal(got.indices, expected.indices)
-    assert np.array_equal(got.data, expected.data)  # exact, not approximately
+    lists.append(["beïnvloeden\xa0helder", "park\n", "Park"])  # other white space, capitals
+    calls = []
+    original = model.features
+    model.features = lambda texts: calls.append(texts) or original(texts)  # type: ignore[method-assign]
+    try:
+        for batch in (lists, [["in het kader", "woningbouw"], ["park"]]):  # a space: fallback
+            expected = original([" ".join(lemmas) for lemmas in batch])
+            got = model.lemma_features(batch)
+            assert got.shape == expected.shape
+            assert np.array_equal(got.indptr, expected.indptr)
+            assert np.array_equal(got.indices, expected.indices)
+            assert np.array_equal(got.data, expected.data)  # exact, not approximately
+    finally:
+        del model.features
+    assert len(calls) == 1  # only the batch with a space went to the vectorizer

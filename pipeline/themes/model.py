@@ -176,13 +176,16 @@ class ThemeModel:
         """``features`` of the texts ``" ".join(lemmas)``, summed from each lemma's cached
         word and character n-gram counts (``_lemma_features``) and weighted by the
         vectorizers' own tf-idf step: the same matrix to the last bit, without analysing
-        every text again (a roll-up repeats the lemmas of its units). Falls back to
-        ``features`` for a vectorizer of another make or a lemma with white space in it."""
+        every text again (a roll-up repeats the lemmas of its units). Character n-grams
+        stay within white-space-separated words, so a text's counts are its lemmas' counts
+        summed. Falls back to ``features`` for a vectorizer of another make or a lemma with
+        a space in it."""
         texts = [" ".join(lemmas) for lemmas in lemma_lists]
         parts = self._count_parts()
         if parts is None or any(
-            text.split() != list(lemmas) for text, lemmas in zip(texts, lemma_lists, strict=True)
-        ):
+            text.count(" ") != max(len(lemmas) - 1, 0)
+            for text, lemmas in zip(texts, lemma_lists, strict=True)
+        ):  # a lemma with a space is split by the word features: let the vectorizer count
             return self.features(texts)
         (word_vec, n_word), (char_vec, n_char) = parts
         rows: list[np.ndarray] = []
