@@ -19,7 +19,7 @@ def test_numbers_match_babel_format_decimal():
     values: list[float | int | Decimal] = [0, 0.0, 0.05, 0.15, 2.675, 1e-9, -1234.5, 1e12]
     values += [rng.uniform(-1e6, 1e6) for _ in range(300)]
     values += [round(rng.uniform(0, 100), 3) for _ in range(300)]
-    values += [rng.randint(-10**7, 10**7) for _ in range(100)] + [Decimal("2.345"), Decimal("-7")]
+    values += [rng.randint(-(10**7), 10**7) for _ in range(100)] + [Decimal("2.345"), Decimal("-7")]
     for value in values:
         for decimals in (0, 1, 2, 3):
             pattern = "#,##0" + ("." + "0" * decimals if decimals else "")

@@ -695,10 +695,19 @@ def test_themes_lemma_features_equal_the_vectorizer(nlp_model, model_tagger):
     model = model_tagger.model
     assert model is not None
     lists = [
-        "woningbouw huurwoning bestemmingsplan woningbouw huurwoningen woningbouw".split(),
-        "jeugdhulp wmo bijstand mantelzorg xqzv jeugdhulp zorgverlening é-bike".split(),
+        ["woningbouw", "huurwoning", "bestemmingsplan", "woningbouw", "huurwoningen", "woningbouw"],
+        [
+            "jeugdhulp",
+            "wmo",
+            "bijstand",
+            "mantelzorg",
+            "xqzv",
+            "jeugdhulp",
+            "zorgverlening",
+            "é-bike",
+        ],
         [],
-        "de gemeente wil het park en de speeltuin opknappen".split(),
+        ["de", "gemeente", "wil", "het", "park", "en", "de", "speeltuin", "opknappen"],
     ]
     lists.append([lemma for lemmas in lists for lemma in lemmas])
     lists.append(["beïnvloeden\xa0helder", "park\n", "Park"])  # other white space, capitals

@@ -23,7 +23,7 @@ Thresholds were set on the development half of the annotated Amsterdam sentences
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline.frequencies import zipf_nl
 from pipeline.readability.flags.base import (
@@ -144,7 +144,7 @@ def listed_span(tokens: list[Token], k: int, listed: frozenset[str]) -> int | No
 def why_hard(token: Token, ctx: SentenceContext) -> str | None:
     """``"rare"``, ``"learned"`` or None (see the module docstring). Remembered per word,
     lemma and tag for the run's resources and settings (words repeat in a text)."""
-    memo = ctx.resources.memo("hard_word.why_hard")
+    memo: dict[Any, Any] = ctx.resources.memo("hard_word.why_hard")
     if memo.get(_SETTINGS) is not ctx.settings:  # the answers hold for one settings object
         memo.clear()
         memo[_SETTINGS] = ctx.settings
@@ -162,9 +162,7 @@ _SETTINGS = "\0settings"  # the memo's entry naming the settings its answers hol
 MEMO_SIZE = 200_000  # words remembered (memory stays bounded on a long run)
 
 
-def _why_hard(
-    form: str, lemma: str, is_alpha: bool, pos: str, ctx: SentenceContext
-) -> str | None:
+def _why_hard(form: str, lemma: str, is_alpha: bool, pos: str, ctx: SentenceContext) -> str | None:
     """``why_hard`` of a token by its lower-case form, lemma, ``is_alpha`` and tag."""
     settings = ctx.settings
     if len(form) < MIN_LENGTH or len(form) > MAX_WORD_CHARS or not is_alpha:
