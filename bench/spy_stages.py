@@ -8,8 +8,9 @@ run's own. py-spy is not a dependency of the project: install it where you like
     python bench/spy_stages.py spy.txt [more.txt ...]
 
 Each stage counts the samples whose stack contains one of its frames (nested stages are
-counted in each); ``Worker.process_batch`` is the analysis of the batches, the rest of the
-run is start-up (imports, models) and the final tables.
+counted in each); ``Worker.process_batch`` is the analysis of the batches (the models, loaded
+on the first batch, are counted as start-up, not there), the rest of the run is start-up
+(imports, models) and the final tables.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+WHOLE = ("",)
+MODELS = ("Worker.analysers", "Worker.__init__")
 STAGES = (
-    ("whole run", ("",)),
+    ("whole run", WHOLE),
     ("start-up: imports", ("<module> (pipeline/run.py", "<module> (pipeline/cli.py")),
-    ("start-up: models and resources", ("Worker.analysers", "Worker.__init__")),
-    ("batches (Worker.process_batch)", ("Worker.process_batch",)),
+    ("start-up: models and resources", MODELS),
+    ("batches (Worker.process_batch, models aside)", ("Worker.process_batch",)),
     ("  ingest", ("ingest_file (pipeline/ingest",)),
     ("  nlp.pipe (parse)", ("_pipe (pipeline/nlp.py",)),
     ("  sentences", ("sentences_of (pipeline/analyse.py",)),
@@ -51,7 +54,10 @@ def stage_samples(path: Path) -> dict[str, int]:
         stack, _, count = line.rpartition(" ")
         if not count.isdigit():
             continue
+        loading = any(f in stack for f in MODELS)  # model loading is start-up only
         for label, frames in STAGES:
+            if loading and frames not in (MODELS, WHOLE):
+                continue
             if any(f in stack for f in frames):
                 out[label] += int(count)
     return out

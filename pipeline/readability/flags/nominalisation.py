@@ -259,7 +259,6 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     """``het`` (or the start of the unit) + infinitive (+ ``en het`` + infinitive ...) +
     ``van``: the index of the first token of the span, or None."""
     doc = token.doc
-    first_word = first_content_word(ctx)
     form = token.lower_
     if not form.endswith("en") or len(form) < 5 or not form.isalpha():
         return None
@@ -282,7 +281,7 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
         return doc[j].i
     if prev is not None and prev.lower_ in INFINITIVE_PREPOSITIONS and token.pos_ == "VERB":
         return token.i  # "in geval van onthouden van de instemming"
-    if token.i == first_word and not _is_plural(token):
+    if token.i == first_content_word(ctx) and not _is_plural(token):
         # a list item or goal: "Uitvoeren van artikel 3", not "Pakken van melk en sap"
         return token.i
     return None
