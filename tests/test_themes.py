@@ -715,7 +715,8 @@ def test_themes_lemma_features_equal_the_vectorizer(nlp_model, model_tagger):
     original = model.features
     model.features = lambda texts: calls.append(texts) or original(texts)  # type: ignore[method-assign]
     try:
-        for batch in (lists, [["in het kader", "woningbouw"], ["park"]]):  # a space: fallback
+        spaced = [["park"], ["in het kader", "woningbouw"], ["park", "speeltuin"], ["a b"]]
+        for batch in (lists, spaced):  # a lemma with a space: the vectorizer counts that text
             expected = original([" ".join(lemmas) for lemmas in batch])
             got = model.lemma_features(batch)
             assert got.shape == expected.shape
@@ -724,4 +725,4 @@ def test_themes_lemma_features_equal_the_vectorizer(nlp_model, model_tagger):
             assert np.array_equal(got.data, expected.data)  # exact, not approximately
     finally:
         del model.features
-    assert len(calls) == 1  # only the batch with a space went to the vectorizer
+    assert calls == [["in het kader woningbouw", "a b"]]  # only the texts with a space

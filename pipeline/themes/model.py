@@ -178,15 +178,29 @@ class ThemeModel:
         vectorizers' own tf-idf step: the same matrix to the last bit, without analysing
         every text again (a roll-up repeats the lemmas of its units). Character n-grams
         stay within white-space-separated words, so a text's counts are its lemmas' counts
-        summed. Falls back to ``features`` for a vectorizer of another make or a lemma with
-        a space in it."""
+        summed. Falls back to ``features`` for a vectorizer of another make, and for the
+        texts with a lemma with a space in it."""
         texts = [" ".join(lemmas) for lemmas in lemma_lists]
         parts = self._count_parts()
-        if parts is None or any(
-            text.count(" ") != max(len(lemmas) - 1, 0)
-            for text, lemmas in zip(texts, lemma_lists, strict=True)
-        ):  # a lemma with a space is split by the word features: let the vectorizer count
+        if parts is None:
             return self.features(texts)
+        # a lemma with a space is split by the word features: the vectorizer counts that text
+        spaced = [
+            i for i, (text, lemmas) in enumerate(zip(texts, lemma_lists, strict=True))
+            if text.count(" ") != max(len(lemmas) - 1, 0)
+        ]  # fmt: skip
+        if spaced:
+            alone = set(spaced)
+            others = [i for i in range(len(texts)) if i not in alone]
+            stacked = sparse.vstack(
+                [
+                    self.lemma_features([lemma_lists[i] for i in others]),
+                    self.features([texts[i] for i in spaced]),
+                ],
+                format="csr",
+            )  # rows are independent: each row is the same as in one call for all texts
+            order = np.argsort(np.array(others + spaced), kind="stable")
+            return sparse.csr_matrix(stacked[order])
         (word_vec, n_word), (char_vec, n_char) = parts
         rows: list[np.ndarray] = []
         cols: list[np.ndarray] = []
