@@ -53,16 +53,33 @@ def lemma_tokens(doc: Doc) -> list[tuple[str, Token]]:
     addresses are left out. When a token has no lemma, its lowercased text is used.
     """
     out: list[tuple[str, Token]] = []
+    memo = _CONTENT_LEMMAS
     for token in doc:
-        if token.like_num or token.like_url or token.like_email or len(token.text) < 2:
-            continue
-        lemma = (token.lemma_ or token.text).lower()
-        if not any(ch.isalpha() for ch in lemma):
-            continue
-        if lemma in STOP_WORDS or token.lower_ in STOP_WORDS:
-            continue
-        out.append((lemma, token))
+        # the answer depends on the word and its lemma only: their hashes key the memo
+        key = (token.orth, token.lemma, token.lang)
+        lemma = memo.get(key, memo)
+        if lemma is memo:
+            if len(memo) >= FEATURE_CACHE:
+                memo.clear()
+            lemma = memo[key] = _content_lemma(token)
+        if lemma is not None:
+            out.append((lemma, token))  # type: ignore[arg-type]
     return out
+
+
+_CONTENT_LEMMAS: dict[tuple[int, int, int], str | None] = {}
+
+
+def _content_lemma(token: Token) -> str | None:
+    """The lowercased lemma of a content word (see ``lemma_tokens``), else None."""
+    if token.like_num or token.like_url or token.like_email or len(token.text) < 2:
+        return None
+    lemma = (token.lemma_ or token.text).lower()
+    if not any(ch.isalpha() for ch in lemma):
+        return None
+    if lemma in STOP_WORDS or token.lower_ in STOP_WORDS:
+        return None
+    return lemma
 
 
 def lemma_text(doc: Doc) -> str:
