@@ -199,13 +199,15 @@ class ThemeModel:
         texts with a lemma with a space in it."""
         texts = [" ".join(lemmas) for lemmas in lemma_lists]
         parts = self._count_parts()
-        if parts is None:
+        if parts is None or not texts:
             return self.features(texts)
         # a lemma with a space is split by the word features: the vectorizer counts that text
         spaced = [
             i for i, (text, lemmas) in enumerate(zip(texts, lemma_lists, strict=True))
             if text.count(" ") != max(len(lemmas) - 1, 0)
         ]  # fmt: skip
+        if len(spaced) == len(texts):
+            return self.features(texts)
         if spaced:
             alone = set(spaced)
             others = [i for i in range(len(texts)) if i not in alone]
