@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 LOCALE = "nl"
 
@@ -14,10 +15,19 @@ def format_number(value: float, decimals: int = 1, locale: str = LOCALE) -> str:
     """``value`` with exactly ``decimals`` decimals and digit grouping in ``locale``'s
     notation (Dutch ``1.234,5``, English ``1,234.5``). Cached: a run formats the same
     thresholds and scores in every verdict."""
-    from babel.numbers import format_decimal
+    pattern, parsed_locale = _pattern_and_locale(decimals, locale)
+    # what babel's format_decimal does, with the pattern and locale parsed once
+    return pattern.apply(value, parsed_locale)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=64)
+def _pattern_and_locale(decimals: int, locale: str) -> tuple[Any, Any]:
+    """Babel's parsed number pattern for ``decimals`` decimals and its ``Locale``."""
+    from babel import Locale
+    from babel.numbers import parse_pattern
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, pattern, locale=locale)
+    return parse_pattern(pattern), Locale.parse(locale)
 
 
 def nl_number(value: float, decimals: int = 1) -> str:

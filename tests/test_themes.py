@@ -685,3 +685,44 @@ def test_themes_explain_labels_equal_the_per_lemma_loop(nlp_model, model_tagger)
             expected = _explain_by_loop(model, features[i], lemmas, label)
             assert lemmas_got == [lemma for lemma, _ in expected]
         assert any(got) or not text
+
+
+@pytest.mark.slow
+def test_themes_lemma_features_equal_the_vectorizer(nlp_model, model_tagger):
+    """Features summed from per-lemma counts are the vectorizer's matrix to the last bit
+    (layout and values): repeated lemmas, shared n-grams, unknown words, an empty text, a
+    text made of the others (as a roll-up is), and the fallback for a lemma with a space."""
+    model = model_tagger.model
+    assert model is not None
+    lists = [
+        ["woningbouw", "huurwoning", "bestemmingsplan", "woningbouw", "huurwoningen", "woningbouw"],
+        [
+            "jeugdhulp",
+            "wmo",
+            "bijstand",
+            "mantelzorg",
+            "xqzv",
+            "jeugdhulp",
+            "zorgverlening",
+            "é-bike",
+        ],
+        [],
+        ["de", "gemeente", "wil", "het", "park", "en", "de", "speeltuin", "opknappen"],
+    ]
+    lists.append([lemma for lemmas in lists for lemma in lemmas])
+    lists.append(["beïnvloeden\xa0helder", "park\n", "Park"])  # other white space, capitals
+    calls = []
+    original = model.features
+    model.features = lambda texts: calls.append(texts) or original(texts)  # type: ignore[method-assign]
+    try:
+        spaced = [["park"], ["in het kader", "woningbouw"], ["park", "speeltuin"], ["a b"]]
+        for batch in (lists, spaced, [["a b"]]):  # a spaced lemma: the vectorizer counts it
+            expected = original([" ".join(lemmas) for lemmas in batch])
+            got = model.lemma_features(batch)
+            assert got.shape == expected.shape
+            assert np.array_equal(got.indptr, expected.indptr)
+            assert np.array_equal(got.indices, expected.indices)
+            assert np.array_equal(got.data, expected.data)  # exact, not approximately
+    finally:
+        del model.features
+    assert calls == [["in het kader woningbouw", "a b"], ["a b"]]  # only texts with a space

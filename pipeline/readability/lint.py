@@ -65,9 +65,14 @@ def is_finite_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", [])
 
 
-def word_frequency(token: Token, resources: ReadabilityResources) -> float | None:
-    """SUBTLEX-NL Zipf of a content word (not a proper noun), as lint-ii computes it."""
-    if token.pos_ == "PROPN" or not is_content_word(token, resources):
+def word_frequency(
+    token: Token, resources: ReadabilityResources, content: bool | None = None
+) -> float | None:
+    """SUBTLEX-NL Zipf of a content word (not a proper noun), as lint-ii computes it.
+    ``content``: ``is_content_word`` of the token, when the caller knows it."""
+    if content is None:
+        content = is_content_word(token, resources)
+    if token.pos_ == "PROPN" or not content:
         return None
     lemma = token.lemma_.lower()
     if lemma in resources.subtlex_skiplist or token.lower_ in resources.subtlex_skiplist:
@@ -164,11 +169,12 @@ def lint_sentence(doc: Doc, start: int, end: int, resources: ReadabilityResource
         for token in doc[start:end]:
             if _is_skipped(token):
                 continue
-            freq = word_frequency(token, resources)
+            content = is_content_word(token, resources)
+            freq = word_frequency(token, resources, content)
             if freq is not None:
                 freq_sum += freq
                 freq_n += 1
-            n_content += is_content_word(token, resources)
+            n_content += content
             n_finite += is_finite_verb(token)
             kind = noun_type(token, resources)
             if kind in ("concrete", "abstract", "undefined"):

@@ -53,16 +53,33 @@ def lemma_tokens(doc: Doc) -> list[tuple[str, Token]]:
     addresses are left out. When a token has no lemma, its lowercased text is used.
     """
     out: list[tuple[str, Token]] = []
+    memo = _CONTENT_LEMMAS
     for token in doc:
-        if token.like_num or token.like_url or token.like_email or len(token.text) < 2:
-            continue
-        lemma = (token.lemma_ or token.text).lower()
-        if not any(ch.isalpha() for ch in lemma):
-            continue
-        if lemma in STOP_WORDS or token.lower_ in STOP_WORDS:
-            continue
-        out.append((lemma, token))
+        # the answer depends on the word and its lemma only: their hashes key the memo
+        key = (token.orth, token.lemma, token.lang)
+        lemma = memo.get(key, memo)
+        if lemma is memo:
+            if len(memo) >= FEATURE_CACHE:
+                memo.clear()
+            lemma = memo[key] = _content_lemma(token)
+        if lemma is not None:
+            out.append((lemma, token))  # type: ignore[arg-type]
     return out
+
+
+_CONTENT_LEMMAS: dict[tuple[int, int, int], str | None] = {}
+
+
+def _content_lemma(token: Token) -> str | None:
+    """The lowercased lemma of a content word (see ``lemma_tokens``), else None."""
+    if token.like_num or token.like_url or token.like_email or len(token.text) < 2:
+        return None
+    lemma = (token.lemma_ or token.text).lower()
+    if not any(ch.isalpha() for ch in lemma):
+        return None
+    if lemma in STOP_WORDS or token.lower_ in STOP_WORDS:
+        return None
+    return lemma
 
 
 def lemma_text(doc: Doc) -> str:
@@ -171,6 +188,92 @@ class ThemeModel:
 
     def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
         return sparse.csr_matrix(self.vectorizer.transform(list(texts)))
+
+    def lemma_features(self, lemma_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        """``features`` of the texts ``" ".join(lemmas)``, summed from each lemma's cached
+        word and character n-gram counts (``_lemma_features``) and weighted by the
+        vectorizers' own tf-idf step: the same matrix to the last bit, without analysing
+        every text again (a roll-up repeats the lemmas of its units). Character n-grams
+        stay within white-space-separated words, so a text's counts are its lemmas' counts
+        summed. Falls back to ``features`` for a vectorizer of another make, and for the
+        texts with a lemma with a space in it."""
+        texts = [" ".join(lemmas) for lemmas in lemma_lists]
+        parts = self._count_parts()
+        if parts is None or not texts:
+            return self.features(texts)
+        # a lemma with a space is split by the word features: the vectorizer counts that text
+        spaced = [
+            i for i, (text, lemmas) in enumerate(zip(texts, lemma_lists, strict=True))
+            if text.count(" ") != max(len(lemmas) - 1, 0)
+        ]  # fmt: skip
+        if len(spaced) == len(texts):
+            return self.features(texts)
+        if spaced:
+            alone = set(spaced)
+            others = [i for i in range(len(texts)) if i not in alone]
+            stacked = sparse.vstack(
+                [
+                    self.lemma_features([lemma_lists[i] for i in others]),
+                    self.features([texts[i] for i in spaced]),
+                ],
+                format="csr",
+            )  # rows are independent: each row is the same as in one call for all texts
+            order = np.argsort(np.array(others + spaced), kind="stable")
+            return sparse.csr_matrix(stacked[order])
+        (word_vec, n_word), (char_vec, n_char) = parts
+        rows: list[np.ndarray] = []
+        cols: list[np.ndarray] = []
+        values: list[np.ndarray] = []
+        for i, lemmas in enumerate(lemma_lists):
+            for lemma, n in Counter(lemmas).items():
+                word, grams, ks = self._lemma_features(lemma)
+                if word >= 0:
+                    grams = np.concatenate([[word], grams])
+                    ks = np.concatenate([[1], ks])
+                rows.append(np.full(len(grams), i, dtype=np.int64))
+                cols.append(grams)
+                values.append(n * ks)
+        empty = np.zeros(0, dtype=np.int64)
+        row = np.concatenate(rows) if rows else empty
+        col = np.concatenate(cols) if cols else empty
+        value = np.concatenate(values) if values else empty
+        blocks = []
+        for vec, low, size in ((word_vec, 0, n_word), (char_vec, n_word, n_char)):
+            inside = (col >= low) & (col < low + size)
+            counts = sparse.csr_matrix(
+                (value[inside].astype(vec.dtype), (row[inside], col[inside] - low)),
+                shape=(len(texts), size),
+                dtype=vec.dtype,
+            )  # duplicates (a gram of several lemmas) are summed, as the vectorizer counts
+            counts.sum_duplicates()
+            counts.sort_indices()
+            blocks.append(vec._tfidf.transform(counts, copy=False))
+        return sparse.csr_matrix(sparse.hstack(blocks, format="csr"))
+
+    def _count_parts(self) -> tuple[tuple[Any, int], tuple[Any, int]] | None:
+        """The word and character vectorizers with their sizes, when ``lemma_features`` can
+        count for them: the vectorizer ``_vectorizer`` makes (word features split at spaces,
+        as written; character n-grams within words), else None."""
+        union = self.vectorizer
+        steps = getattr(union, "transformer_list", None)
+        if not steps or [name for name, _ in steps] != ["word", "char"]:
+            return None
+        if getattr(union, "transformer_weights", None) is not None:
+            return None
+        word_vec, char_vec = (t for _, t in steps)
+        for vec in (word_vec, char_vec):
+            if not hasattr(vec, "_tfidf") or not hasattr(vec, "vocabulary_") or vec.binary:
+                return None
+            if vec.preprocessor is not None or vec.tokenizer is not None:
+                return None
+        word_ok = (
+            word_vec.analyzer == "word" and word_vec.token_pattern == r"[^ ]+"
+            and not word_vec.lowercase and word_vec.strip_accents is None
+            and word_vec.stop_words is None and tuple(word_vec.ngram_range) == (1, 1)
+        )  # fmt: skip
+        if not word_ok or char_vec.analyzer != "char_wb":
+            return None
+        return (word_vec, len(word_vec.vocabulary_)), (char_vec, len(char_vec.vocabulary_))
 
     def probabilities(
         self, features: sparse.csr_matrix, lexicon_scores: np.ndarray | None = None

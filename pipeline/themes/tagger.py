@@ -129,8 +129,7 @@ class ThemeTagger:
             return [self._hits(scored, "lexicon") for scored in lexicon_scores]
         model = self.model
         pairs_of = [[pair for doc in group for pair in self._lemmas(doc)] for group in groups]
-        texts = [" ".join(lemma for lemma, _ in pairs) for pairs in pairs_of]
-        features = model.features(texts)
+        features = model.lemma_features([[lemma for lemma, _ in pairs] for pairs in pairs_of])
         lex = np.zeros((len(groups), len(model.labels)))
         for i, scored in enumerate(lexicon_scores):
             for j, slug in enumerate(model.labels):

@@ -73,7 +73,22 @@ def _in_brackets_placeholder(token: Token) -> bool:
 
 def token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]:
     """The abbreviations in one token: each part (split at "-", "/" and a domain dot) that is
-    an acronym (a possessive ``'s`` removed) or a listed abbreviation."""
+    an acronym (a possessive ``'s`` removed) or a listed abbreviation. Remembered per token
+    text for the resources (words repeat in a text)."""
+    memo = resources.memo("abbreviation.token_abbreviations")
+    found = memo.get(text)
+    if found is None:
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        found = memo[text] = tuple(_token_abbreviations(text, resources))
+    return list(found)
+
+
+MEMO_SIZE = 200_000  # token texts remembered (memory stays bounded on a long run)
+
+
+def _token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]:
+    """``token_abbreviations``, worked out."""
     found: list[str] = []
     if (
         text in resources.mixed_case_abbreviations
@@ -133,6 +148,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     flags: list[Flag] = []
     known = resources.known_acronyms
     tokens = ctx.tokens
+    explained = {e.lower() for e in ctx.explained}  # made once per sentence
     k = 0
     while k < len(tokens):
         token = tokens[k]
@@ -155,7 +171,6 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             flags.append(_flag(ctx, token.i, last.i, [abbreviation]))
             k += 2
             continue
-        explained = {e.lower() for e in ctx.explained}
         new = [
             a for a in found
             if a not in known and a.upper() not in known and a.lower() not in explained

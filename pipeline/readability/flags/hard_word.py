@@ -22,7 +22,8 @@ Thresholds were set on the development half of the annotated Amsterdam sentences
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import functools
+from typing import TYPE_CHECKING, Any
 
 from pipeline.frequencies import zipf_nl
 from pipeline.readability.flags.base import (
@@ -45,7 +46,7 @@ from pipeline.readability.morphology import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 LEARNED_ENDINGS = (
     "iteit", "iteiten", "eel", "ele", "ief", "ieve", "istiek", "istisch", "istische", "aal",
@@ -123,13 +124,21 @@ def _listed_keys(token: Token) -> tuple[str, ...]:
 PREPOSITION_NEXT = frozenset({"de", "het", "een", "btw"})
 
 
+@functools.lru_cache(maxsize=4)
+def _phrase_starts(listed: frozenset[str]) -> frozenset[str]:
+    """The first words of the listed phrases (up to the first space)."""
+    return frozenset(entry.partition(" ")[0] for entry in listed if " " in entry)
+
+
 def listed_span(tokens: list[Token], k: int, listed: frozenset[str]) -> int | None:
     """The index of the last token of a listed hard word or phrase starting at ``k``."""
-    for length in (3, 2):
-        words = " ".join(t.lower_ for t in tokens[k : k + length])
-        if k + length <= len(tokens) and words in listed:
-            return k + length - 1
     token = tokens[k]
+    if token.lower_.partition(" ")[0] in _phrase_starts(listed):  # else no phrase can match
+        for length in (3, 2):
+            if k + length <= len(tokens):
+                words = " ".join(t.lower_ for t in tokens[k : k + length])
+                if words in listed:
+                    return k + length - 1
     if token.pos_ in ("VERB", "AUX", "ADP", "PROPN") and not token.lower_.startswith("ge"):
         return None  # "inclusief btw" (a preposition), but "geprefereerde" (participle)
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -141,12 +150,32 @@ def listed_span(tokens: list[Token], k: int, listed: frozenset[str]) -> int | No
 
 
 def why_hard(token: Token, ctx: SentenceContext) -> str | None:
-    """``"rare"``, ``"learned"`` or None (see the module docstring)."""
+    """``"rare"``, ``"learned"`` or None (see the module docstring). Remembered per word,
+    lemma and tag for the run's resources and settings (words repeat in a text)."""
+    memo: dict[Any, Any] = ctx.resources.memo("hard_word.why_hard")
+    if memo.get(_SETTINGS) is not ctx.settings:  # the answers hold for one settings object
+        memo.clear()
+        memo[_SETTINGS] = ctx.settings
+    key = (token.lower_, lemma_of(token), token.is_alpha, token.pos_)
+    found = memo.get(key, memo)
+    if found is memo:
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+            memo[_SETTINGS] = ctx.settings
+        found = memo[key] = _why_hard(token.lower_, key[1], key[2], key[3], ctx)
+    return found  # type: ignore[no-any-return]
+
+
+_SETTINGS = "\0settings"  # the memo's entry naming the settings its answers hold for
+MEMO_SIZE = 200_000  # words remembered (memory stays bounded on a long run)
+
+
+def _why_hard(form: str, lemma: str, is_alpha: bool, pos: str, ctx: SentenceContext) -> str | None:
+    """``why_hard`` of a token by its lower-case form, lemma, ``is_alpha`` and tag."""
     settings = ctx.settings
-    form, lemma = token.lower_, lemma_of(token)
-    if len(form) < MIN_LENGTH or len(form) > MAX_WORD_CHARS or not token.is_alpha:
+    if len(form) < MIN_LENGTH or len(form) > MAX_WORD_CHARS or not is_alpha:
         return None
-    if token.pos_ not in CONTENT_POS or form.endswith(VERB_NOUN_SUFFIXES):
+    if pos not in CONTENT_POS or form.endswith(VERB_NOUN_SUFFIXES):
         return None
     if looks_like_participle(form, lemma, ctx.resources) or (
         form[:-1] != lemma and looks_like_participle(form[:-1], lemma, ctx.resources)
@@ -188,14 +217,33 @@ NAME_TITLES = frozenset({"Wet", "Besluit", "Regeling", "Verordening", "Reglement
 
 def in_title_name(token: Token) -> bool:
     """A lower-case word inside the name of a law or rule ("de Wet medezeggenschap cliënten
-    zorginstellingen"): up to four words after a capitalised title word, no punctuation."""
+    zorginstellingen"): up to four words after a capitalised title word, no punctuation.
+    Found for every token of the Doc at once, the first time it is asked."""
     doc = token.doc
-    for j in range(token.i - 1, max(-1, token.i - 5), -1):
-        if doc[j].is_punct:
-            return False
-        if doc[j].text in NAME_TITLES:
-            return True
-    return False
+    inside = doc.user_data.get(_TITLE_NAMES)
+    if inside is None:
+        inside = doc.user_data[_TITLE_NAMES] = _in_title_names(doc)
+    return inside[token.i]
+
+
+_TITLE_NAMES = "gemeentetaal.hard_word.in_title_name"
+
+
+def _in_title_names(doc: Doc) -> list[bool]:
+    """``in_title_name`` of each token of ``doc``, by index."""
+    marks = [(t.is_punct, t.text in NAME_TITLES) for t in doc]
+    out: list[bool] = []
+    for i in range(len(marks)):
+        found = False
+        for j in range(i - 1, max(-1, i - 5), -1):
+            punct, title = marks[j]
+            if punct:
+                break
+            if title:
+                found = True
+                break
+        out.append(found)
+    return out
 
 
 def detect(ctx: SentenceContext) -> list[Flag]:

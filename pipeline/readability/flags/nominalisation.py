@@ -260,7 +260,6 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     """``het`` (or the start of the unit) + infinitive (+ ``en het`` + infinitive ...) +
     ``van``: the index of the first token of the span, or None."""
     doc = token.doc
-    first_word = first_content_word(ctx)
     form = token.lower_
     if not form.endswith("en") or len(form) < 5 or not form.isalpha():
         return None
@@ -284,7 +283,7 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
         return doc[j].i
     if prev is not None and prev.lower_ in INFINITIVE_PREPOSITIONS and token.pos_ == "VERB":
         return left  # "in geval van onthouden van de instemming"
-    if left == first_word and not _is_plural(doc[left]):
+    if left == first_content_word(ctx) and not _is_plural(doc[left]):
         # a list item or goal: "Uitvoeren van artikel 3", not "Pakken van melk en sap"
         return left
     if left != token.i and prev is not None and prev.pos_ == "ADP":

@@ -355,16 +355,25 @@ def _match_contiguous(
     return k + len(words) - 1
 
 
-def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: int) -> int | None:
+def _match_spread(
+    tokens: list[Token],
+    k: int,
+    words: tuple[str, ...],
+    window: int,
+    keys_of: list[tuple[str, ...]] | None = None,
+) -> int | None:
     """Words of a verb phrase in order within ``window`` tokens, the verb anywhere in it
-    ("draagt zorg voor" for "zorg dragen voor")."""
+    ("draagt zorg voor" for "zorg dragen voor"). ``keys_of``: ``_keys`` of each of
+    ``tokens``, when the caller made them already."""
     verb = phrase_verb(words)
     if verb is None or words[0] == "te":  # "te weten" only as written, not "weten ... te"
         return None
+    if keys_of is None:
+        keys_of = [_keys(t) for t in tokens]
     rest = list(words)
     rest.remove(verb)
     stop = min(len(tokens), k + window)
-    first_keys = _keys(tokens[k])
+    first_keys = keys_of[k]
     if words[0] not in first_keys and verb not in first_keys:
         return None
     if verb in first_keys and k > 0 and tokens[k - 1].lower_ == "het":
@@ -376,7 +385,7 @@ def _match_spread(tokens: list[Token], k: int, words: tuple[str, ...], window: i
     last = k
     previous = -1  # the other words stay together ("in werking" in "in mei ... in werking")
     for j in range(k, stop):
-        keys = _keys(tokens[j])
+        keys = keys_of[j]
         if not found_verb and verb in keys and not _particle_verb(tokens[j], words):
             found_verb = True
             last = max(last, j)
@@ -540,6 +549,10 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     doc = ctx.doc
     tokens = ctx.tokens
     first_word = next((t.i for t in tokens if t.is_alpha), ctx.start)
+    # Every key of every token, made once: a phrase none of whose matches can succeed
+    # (one of its words is nowhere in the sentence) is not tried at each position.
+    keys_of = [_keys(t) for t in tokens]
+    in_sentence = set().union(*keys_of, *(_first_keys(t) for t in tokens))
     flags: list[Flag] = []
     k = 0
     while k < len(tokens):
@@ -548,9 +561,13 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             k += 1
             continue
         for term in _candidates(tokens[k], ctx):
+            if len(term.words) > 1 and not in_sentence.issuperset(term.words):
+                continue  # cannot match, contiguous or spread (same result, less work)
             last = _match_contiguous(tokens, k, term.words, term.pos in ("verb", ""))
             if last is None and len(term.words) > 1:
-                last = _match_spread(tokens, k, term.words, window=len(term.words) + SPREAD_WINDOW)
+                last = _match_spread(
+                    tokens, k, term.words, len(term.words) + SPREAD_WINDOW, keys_of
+                )
             if last is None:
                 continue
             rule = CONTEXT_RULES.get(term.term)
