@@ -3,7 +3,7 @@ theme and per month, the discussions and the comments that need attention.
 
 Every figure here is over residents' comments: the municipality's own replies
 (``author_role`` organisation) are left out (``resident_comments``, ``RESIDENT_BASE``), so
-the dashboard and the notebooks count the same comments."""
+the dashboard and each research notebook count the same comments."""
 
 from __future__ import annotations
 

@@ -198,7 +198,7 @@ def pass_rates(documents: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
     return out[columns]
 
 
-# Which comments every resident figure counts (dashboard and notebooks), in Dutch.
+# Which comments every resident figure counts (dashboard and research notebook), in Dutch.
 RESIDENT_BASE = "reacties van inwoners, zonder reacties van de gemeente zelf"
 
 
