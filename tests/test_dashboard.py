@@ -528,6 +528,13 @@ def test_dashboard_shares_show_n_and_hide_below_min_n(tables, labels):
         "n = 1 · LiNT 4,0 · 0 op B1 · te weinig voor een percentage"
     )
     assert all(r["pass_rate"] is None for r in rows if r["n_assessed"] < 2)
+    # A long bar carries its note inside (white), a short one after it: never cut off.
+    _, after, within = spec["layer"]
+    assert within["mark"]["align"] == "right" and within["mark"]["color"] == "#ffffff"
+    assert [t["filter"] for t in within["transform"]] == [
+        f"isValid(datum.pass_rate) && datum.pass_rate >= {db.INSIDE_FROM}"
+    ]
+    assert after["transform"][0]["filter"] == f"!({within['transform'][0]['filter']})"
 
 
 def test_dashboard_compares_like_with_like_and_labels_are_readable(tmp_path, labels):

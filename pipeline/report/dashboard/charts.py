@@ -1,5 +1,9 @@
 """The dashboard's charts: Altair (Vega-Lite) specs, and the Vega JavaScript inlined in the
-page (from the ``vl-convert`` package, so the file opens offline)."""
+page (from the ``vl-convert`` package, so the file opens offline).
+
+Every bar chart comes in a wide and a narrow (phone) variant (``narrow=True``: labels above
+the bars) built by the same function from the same prepared data; that keeps the two in step
+and is why this module is longer than 500 lines."""
 
 from __future__ import annotations
 
@@ -167,15 +171,27 @@ def chart_pass_rate(
     y = alt.Y("group:N", title=None, sort=None, axis=alt.Axis(labelLimit=0))
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     bars = base.mark_bar(color=ACCENT, cornerRadiusEnd=3).encode(x=x)
-    text = (
+    # The note goes after a short bar and inside a long one, so it is never cut off at the
+    # chart's right edge.
+    inside = f"isValid(datum.pass_rate) && datum.pass_rate >= {INSIDE_FROM}"
+    after = (
         base.mark_text(align="left", dx=6, color=INK)
         .encode(x=alt.X("x:Q"), text=alt.Text("note:N"))
+        .transform_filter(f"!({inside})")
         .transform_calculate(x="isValid(datum.pass_rate) ? datum.pass_rate : 0")
     )
+    within = (
+        base.mark_text(align="right", dx=-6, color="#ffffff")
+        .encode(x=alt.X("pass_rate:Q"), text=alt.Text("note:N"))
+        .transform_filter(inside)
+    )
     return _configure(
-        alt.layer(bars, text).properties(width="container", height=_bar_height(len(data)))
+        alt.layer(bars, after, within).properties(width="container", height=_bar_height(len(data)))
     )
 
+
+# A bar at least this share of the axis long carries its text inside (white), not after it.
+INSIDE_FROM = 0.55
 
 # The parts of a count bar, in order, with their colours.
 VERDICTS = (
@@ -200,7 +216,7 @@ def chart_pass_counts(by_group: pd.DataFrame, narrow: bool = False) -> alt.TopLe
         for position, ((verdict, _), n) in enumerate(zip(VERDICTS, counts, strict=True)):
             if n:
                 rows.append({"group": group, "row": label, "note": note, "verdict": verdict,
-                             "n": int(n), "total": int(row.n_documents),
+                             "n": int(n),
                              "order": position, "n_documents": int(row.n_documents),
                              "lint_level_mean": row.lint_level_mean})  # fmt: skip
     long = pd.DataFrame(rows)
@@ -219,10 +235,12 @@ def chart_pass_counts(by_group: pd.DataFrame, narrow: bool = False) -> alt.TopLe
         alt.Tooltip("n_documents:Q", title="Documenten in totaal (n)"),
         alt.Tooltip("lint_level_mean:Q", title="Gemiddeld LiNT-niveau", format=".1f"),
     ]
-    field = "row" if narrow else "group"
+    # The counts in words under each label: on a narrow screen above the bar, else beside it.
+    field = "row" if narrow else "label"
+    long = long.assign(label=[f"{g}\n{n}" for g, n in zip(long["group"], long["note"],
+                                                           strict=True)])  # fmt: skip
     order = list(dict.fromkeys(long[field]))
-    y = alt.Y(f"{field}:N", title=None, sort=order,
-              axis=None if narrow else alt.Axis(labelLimit=0))  # fmt: skip
+    y = alt.Y(f"{field}:N", title=None, sort=order, axis=None if narrow else _WRAPPED)
     bars = (
         alt.Chart(long)
         .mark_bar(height=_bar_thickness(narrow))
@@ -231,13 +249,7 @@ def chart_pass_counts(by_group: pd.DataFrame, narrow: bool = False) -> alt.TopLe
     if narrow:
         chart = alt.layer(bars, _label_above(long, "row", order))
         return _configure(chart.properties(width="container", height=_narrow_step(order)))
-    notes = (
-        alt.Chart(long.drop_duplicates("group"))
-        .mark_text(align="left", dx=6, color=INK)
-        .encode(y=y, x=alt.X("total:Q"), text=alt.Text("note:N"))
-    )
-    chart = alt.layer(bars, notes)
-    return _configure(chart.properties(width="container", height=_bar_height(len(order))))
+    return _configure(bars.properties(width="container", height=_bar_height(len(order), order)))
 
 
 def _count_note(n_pass: int, n_assessed: int, n_documents: int, lint: Any) -> str:
@@ -558,6 +570,7 @@ def vega_locale() -> dict[str, Any]:
 
 
 __all__ = [
+    "INSIDE_FROM",
     "abbreviate",
     "chart_flag_counts",
     "chart_lint_programmes",

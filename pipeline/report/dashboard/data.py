@@ -16,9 +16,11 @@ from pipeline.outputs import read_table
 from pipeline.report.dashboard.labels import (
     DASHBOARD_TABLES,
     OWN_TEXT_KINDS,
+    RESIDENT_BASE,
     TIMEZONE,
     DashboardError,
     Labels,
+    resident_base,
 )
 
 # --- reading -------------------------------------------------------------------------------
@@ -198,10 +200,6 @@ def pass_rates(documents: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
     return out[columns]
 
 
-# Which comments every resident figure counts (dashboard and research notebook), in Dutch.
-RESIDENT_BASE = "reacties van inwoners, zonder reacties van de gemeente zelf"
-
-
 @dataclass(frozen=True)
 class Kpis:
     """The headline figures at the top of the dashboard; None where nothing is known."""
@@ -223,15 +221,6 @@ def resident_comments(comments: pd.DataFrame) -> pd.DataFrame:
     if "author_role" not in comments.columns or comments.empty:
         return comments
     return comments[comments["author_role"].fillna("resident") != "organisation"]
-
-
-def resident_base(n_left_out: int = 0) -> str:
-    """The base of every comment figure, in Dutch: residents' comments, the municipality's own
-    replies left out (``n_left_out`` of them, named when there are any)."""
-    if not n_left_out:
-        return RESIDENT_BASE
-    noun = "reactie" if n_left_out == 1 else "reacties"
-    return f"reacties van inwoners, zonder de {n_left_out} {noun} van de gemeente zelf"
 
 
 def compute_kpis(
@@ -485,7 +474,6 @@ def _as_list(value: Any) -> list[str]:
 
 
 __all__ = [
-    "RESIDENT_BASE",
     "Kpis",
     "compute_kpis",
     "document_labels",
@@ -495,7 +483,6 @@ __all__ = [
     "own_text_flags",
     "pass_rates",
     "programme_label",
-    "resident_base",
     "resident_comments",
     "rewrite_candidates",
     "shorten",

@@ -41,7 +41,6 @@ from pipeline.report.dashboard.data import (
     load_tables,
     own_text_flags,
     pass_rates,
-    resident_base,
     resident_comments,
     rewrite_candidates,
     themes_by_document,
@@ -59,6 +58,7 @@ from pipeline.report.dashboard.labels import (
     DashboardError,
     Labels,
     load_labels,
+    resident_base,
 )
 
 
