@@ -52,7 +52,11 @@ def _console(message, problems: list[str]) -> None:
 
 
 def _open(
-    page_path: Path, screenshot: Path | None = None, width: int = 1280, height: int = 900
+    page_path: Path,
+    screenshot: Path | None = None,
+    width: int = 1280,
+    height: int = 900,
+    resize_to: tuple[int, int] | None = None,
 ) -> tuple[list[dict], list[str], dict]:
     from playwright.sync_api import sync_playwright
 
@@ -76,6 +80,14 @@ def _open(
             page.goto(page_path.resolve().as_uri())
             page.wait_for_function("window.dashboardReady !== undefined", timeout=30_000)
             page.evaluate("() => window.dashboardReady")
+            if resize_to is not None:  # the page redraws its charts 200 ms after a resize
+                page.set_viewport_size({"width": resize_to[0], "height": resize_to[1]})
+                page.wait_for_function(
+                    "Array.from(document.querySelectorAll('[data-spec]'))"
+                    ".every(el => el.querySelector('svg'))",
+                    timeout=10_000,
+                )
+                page.wait_for_timeout(1_500)
             charts = page.evaluate(COUNT_MARKS)
             status = page.evaluate("() => window.dashboardStatus")
             status["page_width"] = page.evaluate("() => document.documentElement.scrollWidth")
@@ -128,3 +140,13 @@ def test_dashboard_browser_fits_a_360_px_phone(tmp_path):
     for drawn in status["drawn"]:
         assert drawn["id"].endswith("-narrow"), drawn
         assert drawn["fits"] or drawn["id"] == "spec-themas-narrow", drawn
+
+
+def test_dashboard_browser_redraws_narrow_after_a_resize(tmp_path):
+    processed = synthetic_tables(tmp_path)
+    result = write_dashboard(processed, tmp_path / "dashboard.html", DashboardSettings(min_n=1))
+    charts, problems, status = _open(result.path, resize_to=(360, 800))
+    assert problems == []
+    assert status["page_width"] <= 360
+    assert [d["id"] for d in status["drawn"]] == [c["id"] + "-narrow" for c in charts]
+    assert all(c["svg"] == 1 and c["marks"] > 0 for c in charts)
