@@ -595,6 +595,9 @@ def test_dashboard_b1_chart_shows_counts_when_every_group_is_below_min_n(tables,
     page = db.build_dashboard(tables, DashboardSettings(min_n=5))
     panel = page[page.index('id="panel-b1-gemeente"') :][:2000]
     assert "daarom staan hier de aantallen" in panel and "min_n = 5" in panel
+    table = page[page.index('id="panel-gemeenten"') : page.index('id="panel-programmas"')]
+    cells = re.findall(r'<td class="num">([^<]*)</td>', table)
+    assert "1 van 2" in cells and "0 van 1" in cells  # counts, not "–", below min_n
     page = db.build_dashboard(tables, DashboardSettings(min_n=2))
     panel = page[page.index('id="panel-b1-gemeente"') :][:2000]
     assert "Aandeel documenten dat op B1 is geschreven" in panel
