@@ -3,7 +3,8 @@
 Each notebook in ``notebooks/`` is executed with nbclient (the Jupyter kernel of this
 virtual environment) against ``PROCESSED`` (default ``data/processed``, the output of
 ``make run``). The committed notebooks stay without outputs; the executed copies are written
-to ``PROCESSED/notebooks/<name>.ipynb``, to open in JupyterLab or any notebook viewer. Used
+to ``PROCESSED/notebooks/<name>.ipynb`` (the kernel's messages to ``<name>.kernel.log``), to
+open in JupyterLab or any notebook viewer. Used
 by ``make notebooks``; needs the ``notebooks`` extra (``pip install -e ".[notebooks]"``).
 
     .venv/bin/python scripts/run_notebooks.py [PROCESSED] [--timeout SECONDS]
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import time
@@ -39,15 +41,18 @@ def run_notebook(path: Path, out_dir: Path, timeout: int) -> str | None:
         resources={"metadata": {"path": str(NOTEBOOKS)}},
     )
     error = None
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        # The first line names the exception; the cell source precedes it in str(exc).
-        lines = [line for line in str(exc).splitlines() if line.strip()]
-        error = lines[-1] if lines else type(exc).__name__
-    except Exception as exc:  # the kernel died, timed out, ...
-        error = f"{type(exc).__name__}: {exc}"
     out_dir.mkdir(parents=True, exist_ok=True)
+    # The kernel's own messages (start-up warnings, a crash) go to a log beside the copy.
+    with (out_dir / f"{path.stem}.kernel.log").open("w", encoding="utf-8") as log:
+        try:
+            client.execute(stdout=log, stderr=log)
+        except CellExecutionError as exc:
+            # The last line names the exception; the cell source precedes it in str(exc).
+            plain = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))  # the traceback's colours
+            lines = [line for line in plain.splitlines() if line.strip()]
+            error = lines[-1] if lines else type(exc).__name__
+        except Exception as exc:  # the kernel died, timed out, ...
+            error = f"{type(exc).__name__}: {exc} (kernel log: {log.name})"
     # Atomic: a half-written copy never replaces a good one.
     with tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=out_dir, suffix=".tmp", delete=False

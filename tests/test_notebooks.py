@@ -108,3 +108,18 @@ def test_run_notebooks_script_writes_executed_copies(processed: Path):
         executed = nbformat.read(processed / "notebooks" / path.name, as_version=4)
         code = [c for c in executed.cells if c.cell_type == "code"]
         assert all(c.execution_count for c in code), path.name
+
+
+def test_run_notebooks_script_names_a_failing_notebook(tmp_path):
+    """A folder whose database is broken: each notebook that reads it is named with the error
+    (no colour codes), the others still run, exit code 1."""
+    (tmp_path / "gemeentetaal.duckdb").write_text("not a database", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "run_notebooks.py"), str(tmp_path)],
+        capture_output=True, text=True, timeout=TIMEOUT, check=False,
+        env={**os.environ, "JUPYTER_PLATFORM_DIRS": "1"},
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "01_readability.ipynb: FAILED" in done.stdout and "not a valid DuckDB" in done.stdout
+    assert "03_extending.ipynb: ran" in done.stdout  # synthetic examples, no tables needed
+    assert "\x1b[" not in done.stdout
