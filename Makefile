@@ -7,7 +7,7 @@ STAMPS := .stamps
 WHEELHOUSE ?= $(or $(GEMEENTETAAL_WHEELHOUSE),../shared/models)
 export GEMEENTETAAL_WHEELHOUSE := $(WHEELHOUSE)
 
-.PHONY: setup run test lint bench dashboard serve samples clean browser
+.PHONY: setup run test lint bench dashboard serve samples clean browser notebooks
 
 setup: $(STAMPS)/model
 
@@ -66,6 +66,17 @@ dashboard: setup
 
 serve: setup
 	$(BIN)/gemeentetaal serve
+
+# The research notebooks: installs the `notebooks` extra (JupyterLab, nbclient) and runs all
+# three headless against data/processed (made by `make run` when missing). Executed copies go
+# to data/processed/notebooks/; open the notebooks with `.venv/bin/jupyter lab notebooks/`.
+notebooks: $(STAMPS)/notebooks
+	@test -f data/processed/gemeentetaal.duckdb || $(MAKE) run
+	$(BIN)/python scripts/run_notebooks.py data/processed
+
+$(STAMPS)/notebooks: $(STAMPS)/model pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[dev,notebooks]"
+	@touch $@
 
 clean:
 	rm -rf $(STAMPS) $(VENV) data/processed/*

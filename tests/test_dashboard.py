@@ -167,6 +167,12 @@ def labels() -> db.Labels:
     return db.load_labels()
 
 
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
 def test_dashboard_pass_rates_per_municipality(tables, labels):
     docs = db.with_groups(tables["documents"], labels)
     out = db.pass_rates(docs, ["municipality_label"]).set_index("municipality_label")
@@ -518,8 +524,17 @@ def test_dashboard_shares_show_n_and_hide_below_min_n(tables, labels):
     rows = next(iter(spec["datasets"].values()))
     notes = {r["group"]: r["note"] for r in rows}
     assert notes["Zeewolde · begroting 2024"].startswith("n = 2 · LiNT")
-    assert notes["Dalfsen · begroting 2023"] == "n = 1 · LiNT 4,0 · te weinig voor een percentage"
+    assert notes["Dalfsen · begroting 2023"] == (
+        "n = 1 · LiNT 4,0 · 0 op B1 · te weinig voor een percentage"
+    )
     assert all(r["pass_rate"] is None for r in rows if r["n_assessed"] < 2)
+    # A long bar carries its note inside (white), a short one after it: never cut off.
+    _, after, within = spec["layer"]
+    assert within["mark"]["align"] == "right" and within["mark"]["color"] == "#ffffff"
+    assert [t["filter"] for t in within["transform"]] == [
+        f"isValid(datum.pass_rate) && datum.pass_rate >= {db.INSIDE_FROM}"
+    ]
+    assert after["transform"][0]["filter"] == f"!({within['transform'][0]['filter']})"
 
 
 def test_dashboard_compares_like_with_like_and_labels_are_readable(tmp_path, labels):
@@ -551,3 +566,110 @@ def test_dashboard_compares_like_with_like_and_labels_are_readable(tmp_path, lab
     spec = db.chart_spec(db.chart_themes(grid))
     assert long_name in json.dumps(spec, ensure_ascii=False)
     assert spec["encoding"]["x"]["axis"]["labelLimit"] == 0  # never cut off
+
+
+def _layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return spec.get("layer", [spec])
+
+
+def _rows(spec: dict[str, Any], chart: dict[str, Any]) -> list[dict[str, Any]]:
+    return spec["datasets"][chart["data"]["name"]]
+
+
+def test_dashboard_b1_chart_shows_counts_when_every_group_is_below_min_n(tables, labels):
+    docs = db.with_groups(tables["documents"], labels)
+    rates = db.pass_rates(docs, ["municipality_label", "kind_label"])
+    assert not db.shares_shown(rates, 5) and db.shares_shown(rates, 2)
+    for narrow in (False, True):
+        spec = db.chart_spec(db.chart_pass_rate(rates, min_n=5, narrow=narrow))
+        bars = _layers(spec)[0]
+        assert bars["encoding"]["x"]["field"] == "n" and "pass_rate" not in json.dumps(spec)
+        counts = {(r["group"], r["verdict"]): r["n"] for r in _rows(spec, bars)}
+        # Zeewolde 2024: one document at B1, one not; Dalfsen: one not; d4: no verdict.
+        assert counts[("Zeewolde · begroting 2024", "voldoet aan B1")] == 1
+        assert counts[("Zeewolde · begroting 2024", "voldoet niet")] == 1
+        assert counts[("Dalfsen · begroting 2023", "voldoet niet")] == 1
+        assert counts[("onbekend · overig document", "geen oordeel")] == 1
+        # The verdict is in words as well as in colour.
+        assert "1 van 2 op B1 · LiNT 2,5" in json.dumps(spec, ensure_ascii=False)
+    page = db.build_dashboard(tables, DashboardSettings(min_n=5))
+    panel = page[page.index('id="panel-b1-gemeente"') :][:2000]
+    assert "daarom staan hier de aantallen" in panel and "min_n = 5" in panel
+    table = page[page.index('id="panel-gemeenten"') : page.index('id="panel-programmas"')]
+    cells = re.findall(r'<td class="num">([^<]*)</td>', table)
+    assert "1 van 2" in cells and "0 van 1" in cells  # counts, not "–", below min_n
+    page = db.build_dashboard(tables, DashboardSettings(min_n=2))
+    panel = page[page.index('id="panel-b1-gemeente"') :][:2000]
+    assert "Aandeel documenten dat op B1 is geschreven" in panel
+
+
+def test_dashboard_is_responsive_from_360_px(tables, labels):
+    page = db.build_dashboard(tables, DashboardSettings(min_n=1))
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "@media (max-width: 600px)" in page and "@media (max-width: 900px)" in page
+    specs = dict(re.findall(r'id="(spec-[^"]+)">(.*?)</script>', page, flags=re.S))
+    drawn = re.findall(r'data-spec="(spec-[^"]+)"(?: data-spec-narrow="(spec-[^"]+)")?', page)
+    assert len(drawn) == 7 and all(narrow for _, narrow in drawn)
+    for wide, narrow in drawn:
+        spec = json.loads(specs[narrow])
+        if wide == "spec-themas":  # a fixed cell size: the grid scrolls inside its box
+            assert spec["width"] == {"step": 24}
+            continue
+        bars, *texts = _layers(spec)
+        assert spec["width"] == "container" and bars["encoding"]["y"]["axis"] is None
+        # Every bar's label is written above it, each line whole.
+        labels_above = {r["line"] for t in texts for r in _rows(spec, t)}
+        rows = {r[bars["encoding"]["y"]["field"]] for r in _rows(spec, bars)}
+        assert rows and all(set(str(r).split("\n")) <= labels_above for r in rows)
+        assert all(len(line) <= 60 for line in labels_above)
+    assert 'class="scroll-hint"' in page
+
+
+def test_dashboard_heat_map_abbreviates_long_theme_names_with_a_legend(tables, labels):
+    long_name = max(labels.themes.values(), key=len)
+    assert len(long_name) > 40
+    short = db.abbreviate(long_name)
+    assert short.endswith("…") and len(short) <= 24 and long_name.startswith(short[:-1])
+    assert db.abbreviate("Economie") == "Economie"
+    slug = next(s for s, n in labels.themes.items() if n == long_name)
+    themes = pd.concat(
+        [tables["themes"], pd.DataFrame([_theme("d2", "document", slug, 0.6)])], ignore_index=True
+    )
+    page = db.build_dashboard({**tables, "themes": themes}, DashboardSettings(min_n=1))
+    panel = page[page.index('id="panel-themas"') :]
+    legend = panel[panel.index('<dl class="legend"') : panel.index("</dl>")]
+    assert f"<dt>{short}</dt><dd>{long_name}</dd>" in html_unescape(legend)
+    spec = json.loads(re.search(r'id="spec-themas">(.*?)</script>', page, flags=re.S)[1])
+    assert spec["encoding"]["x"]["field"] == "theme_short"
+    assert any(t["title"] == "Thema" and t["field"] == "theme" for t in spec["encoding"]["tooltip"])
+
+
+def test_dashboard_comment_figures_say_their_base(tables, labels):
+    comments = tables["comments"].assign(author_role="resident")
+    reply = comments.iloc[[0]].assign(
+        comment_id="reply", comment_number=9, author="Gemeente Zeewolde",
+        author_role="organisation", sentiment="negatief", uncivil=False,
+    )  # fmt: skip
+    both = pd.concat([comments, reply], ignore_index=True)
+    kpis = db.compute_kpis(tables["documents"], both)
+    assert (kpis.n_comments, kpis.n_scored, kpis.n_left_out) == (4, 4, 1)
+    assert kpis.negative_share == pytest.approx(0.5)
+    assert kpis.base == "reacties van inwoners, zonder de 1 reactie van de gemeente zelf"
+    every = db.compute_kpis(tables["documents"], both, residents_only=False)
+    assert every.n_comments == 5 and every.negative_share == pytest.approx(0.6)
+    assert "ook van de gemeente" in every.base
+    assert db.resident_base(0) == db.RESIDENT_BASE
+    assert db.resident_base(2).endswith("zonder de 2 reacties van de gemeente zelf")
+    # The same base in every function the notebooks call.
+    overview = db.thread_overview(tables["threads"], both, labels)
+    assert overview.iloc[0]["n_scored"] == 4
+    by_thread = db.sentiment_by_thread(both, tables["threads"], labels)
+    assert set(by_thread["n_thread"]) == {4}
+    by_month = db.sentiment_by_month(both, labels)
+    assert by_month["n"].sum() == 3  # c4 has no time
+    page = db.build_dashboard({**tables, "comments": both},
+                              DashboardSettings(min_n=1))  # fmt: skip
+    text = html_unescape(page)
+    assert "Basis: reacties van inwoners, zonder de 1 reactie van de gemeente zelf." in text
+    discussions = text[text.index('id="panel-discussies"') :][:1500]
+    assert "Basis: reacties van inwoners" in discussions

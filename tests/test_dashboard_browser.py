@@ -35,19 +35,36 @@ COUNT_MARKS = """
 """
 
 
+# Which variant each chart drew, and whether its SVG fits its box (the heat map may scroll
+# inside its own box instead).
+DRAWN = """
+() => Array.from(document.querySelectorAll('[data-spec]')).map(el => {
+  const svg = el.querySelector('svg');
+  return {id: el.dataset.drawn, fits: !!svg && svg.getBoundingClientRect().width
+                                        <= el.getBoundingClientRect().width + 1};
+})
+"""
+
+
 def _console(message, problems: list[str]) -> None:
     if message.type == "error":
         problems.append(f"console: {message.text}")
 
 
-def _open(page_path: Path, screenshot: Path | None = None) -> tuple[list[dict], list[str], dict]:
+def _open(
+    page_path: Path,
+    screenshot: Path | None = None,
+    width: int = 1280,
+    height: int = 900,
+    resize_to: tuple[int, int] | None = None,
+) -> tuple[list[dict], list[str], dict]:
     from playwright.sync_api import sync_playwright
 
     problems: list[str] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page = browser.new_page(viewport={"width": width, "height": height})
             page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
             page.on("console", lambda msg: _console(msg, problems))
             page.on("dialog", lambda dialog: (problems.append("dialog"), dialog.dismiss()))
@@ -63,8 +80,18 @@ def _open(page_path: Path, screenshot: Path | None = None) -> tuple[list[dict], 
             page.goto(page_path.resolve().as_uri())
             page.wait_for_function("window.dashboardReady !== undefined", timeout=30_000)
             page.evaluate("() => window.dashboardReady")
+            if resize_to is not None:  # the page redraws its charts 200 ms after a resize
+                page.set_viewport_size({"width": resize_to[0], "height": resize_to[1]})
+                page.wait_for_function(
+                    "Array.from(document.querySelectorAll('[data-spec]'))"
+                    ".every(el => el.querySelector('svg'))",
+                    timeout=10_000,
+                )
+                page.wait_for_timeout(1_500)
             charts = page.evaluate(COUNT_MARKS)
             status = page.evaluate("() => window.dashboardStatus")
+            status["page_width"] = page.evaluate("() => document.documentElement.scrollWidth")
+            status["drawn"] = page.evaluate(DRAWN)
             if screenshot is not None:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(screenshot), full_page=True)
@@ -79,7 +106,11 @@ def test_dashboard_browser_draws_every_chart(tmp_path):
     charts, problems, status = _open(result.path, ARTIFACTS / "dashboard.png")
     assert problems == []
     assert len(charts) == result.n_charts == 7
-    assert status == {"rendered": 7, "failed": 0, "total": 7}
+    assert {k: status[k] for k in ("rendered", "failed", "total")} == {
+        "rendered": 7, "failed": 0, "total": 7,
+    }  # fmt: skip
+    assert status["page_width"] <= 1280
+    assert not any(d["id"].endswith("-narrow") for d in status["drawn"])
     for chart in charts:
         assert chart["rendered"] == "true", chart
         assert chart["svg"] >= 1 and chart["marks"] > 0, chart
@@ -92,4 +123,30 @@ def test_dashboard_browser_empty_tables(tmp_path):
     charts, problems, status = _open(result.path)
     assert problems == []
     assert charts == []
-    assert status == {"rendered": 0, "failed": 0, "total": 0}
+    assert {k: status[k] for k in ("rendered", "failed", "total")} == {
+        "rendered": 0, "failed": 0, "total": 0,
+    }  # fmt: skip
+
+
+def test_dashboard_browser_fits_a_360_px_phone(tmp_path):
+    """At 360 px: no sideways scrolling of the page, every chart in its narrow variant and
+    inside its box, except the heat map, which scrolls inside its own box."""
+    processed = synthetic_tables(tmp_path, HOSTILE)
+    result = write_dashboard(processed, tmp_path / "dashboard.html", DashboardSettings(min_n=1))
+    _, problems, status = _open(result.path, ARTIFACTS / "dashboard_360.png", 360, 800)
+    assert problems == []
+    assert status["rendered"] == status["total"] == 7
+    assert status["page_width"] <= 360
+    for drawn in status["drawn"]:
+        assert drawn["id"].endswith("-narrow"), drawn
+        assert drawn["fits"] or drawn["id"] == "spec-themas-narrow", drawn
+
+
+def test_dashboard_browser_redraws_narrow_after_a_resize(tmp_path):
+    processed = synthetic_tables(tmp_path)
+    result = write_dashboard(processed, tmp_path / "dashboard.html", DashboardSettings(min_n=1))
+    charts, problems, status = _open(result.path, resize_to=(360, 800))
+    assert problems == []
+    assert status["page_width"] <= 360
+    assert [d["id"] for d in status["drawn"]] == [c["id"] + "-narrow" for c in charts]
+    assert all(c["svg"] == 1 and c["marks"] > 0 for c in charts)

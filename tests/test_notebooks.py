@@ -75,3 +75,51 @@ def test_notebooks_run_top_to_bottom(path: Path, processed: Path, monkeypatch, t
     assert not any("cdn.jsdelivr" in str(d) or "vega@" in str(d) for d in data)
     if "alt.renderers" in "".join(c.source for c in code):
         assert any("image/svg+xml" in d for d in data), "charts are drawn as static SVG"
+    if "compute_kpis" in "".join(c.source for c in code):
+        # The share negative says its base, the dashboard's: residents only.
+        printed = "".join(o.get("text", "") for c in code for o in c.outputs)
+        assert "Basis: reacties van inwoners, zonder" in printed
+
+
+def test_run_notebooks_script_needs_tables(tmp_path):
+    """`make notebooks` runs scripts/run_notebooks.py; without tables it says what to do."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "run_notebooks.py"), str(tmp_path)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert str(tmp_path) in done.stdout and "make run" in done.stdout
+
+
+def test_run_notebooks_script_writes_executed_copies(processed: Path):
+    """The runner executes every notebook against the tables and leaves the committed ones
+    without outputs."""
+    before = {p: p.read_bytes() for p in NOTEBOOKS}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "run_notebooks.py"), str(processed)],
+        capture_output=True, text=True, timeout=TIMEOUT * len(NOTEBOOKS), check=False,
+        env={**os.environ, "JUPYTER_PLATFORM_DIRS": "1"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    import nbformat
+
+    for path in NOTEBOOKS:
+        assert path.read_bytes() == before[path]
+        executed = nbformat.read(processed / "notebooks" / path.name, as_version=4)
+        code = [c for c in executed.cells if c.cell_type == "code"]
+        assert all(c.execution_count for c in code), path.name
+
+
+def test_run_notebooks_script_names_a_failing_notebook(tmp_path):
+    """A folder whose database is broken: each notebook that reads it is named with the error
+    (no colour codes), the others still run, exit code 1."""
+    (tmp_path / "gemeentetaal.duckdb").write_text("not a database", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "run_notebooks.py"), str(tmp_path)],
+        capture_output=True, text=True, timeout=TIMEOUT, check=False,
+        env={**os.environ, "JUPYTER_PLATFORM_DIRS": "1"},
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "01_readability.ipynb: FAILED" in done.stdout and "not a valid DuckDB" in done.stdout
+    assert "03_extending.ipynb: ran" in done.stdout  # synthetic examples, no tables needed
+    assert "\x1b[" not in done.stdout

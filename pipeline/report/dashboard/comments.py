@@ -1,5 +1,9 @@
 """Data preparation for the residents' side of the dashboard: sentiment per discussion, per
-theme and per month, the discussions and the comments that need attention."""
+theme and per month, the discussions and the comments that need attention.
+
+Every figure here is over residents' comments: the municipality's own replies
+(``author_role`` organisation) are left out (``resident_comments``, ``RESIDENT_BASE``), so
+the dashboard and each research notebook count the same comments."""
 
 from __future__ import annotations
 
@@ -8,7 +12,13 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.report.dashboard.data import _booleans, _local_months, _present, _text
+from pipeline.report.dashboard.data import (
+    _booleans,
+    _local_months,
+    _present,
+    _text,
+    resident_comments,
+)
 from pipeline.report.dashboard.labels import LOCALE, SENTIMENTS, Labels
 
 
@@ -23,6 +33,7 @@ def sentiment_by_month(comments: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     from babel.dates import format_date
 
     columns = ["month", "month_label", "sentiment", "sentiment_label", "n", "share"]
+    comments = resident_comments(comments)
     known = comments.dropna(subset=["timestamp", "sentiment"])
     known = known[known["sentiment"].isin(SENTIMENTS)]
     if known.empty:
@@ -58,6 +69,7 @@ def sentiment_by_theme(
         fewer than ``min_n`` comments are left out; themes with the most comments first.
     """
     columns = ["theme", "sentiment", "sentiment_label", "n", "n_theme", "share"]
+    comments = resident_comments(comments)
     tagged = themes[(themes["unit_kind"] == "comment") & themes["level"].isin(levels)]
     scored = comments.dropna(subset=["sentiment"])[["comment_id", "sentiment"]]
     joined = tagged.merge(scored, left_on="unit_id", right_on="comment_id", how="inner")
@@ -96,6 +108,7 @@ def sentiment_by_thread(
         left out; the most commented first.
     """
     columns = ["thread_id", "thread", "sentiment", "sentiment_label", "n", "n_thread", "share"]
+    comments = resident_comments(comments)
     scored = comments.dropna(subset=["sentiment"])
     scored = scored[scored["sentiment"].isin(SENTIMENTS)]
     if scored.empty or threads.empty:
@@ -127,6 +140,7 @@ def thread_overview(
                "n_uncivil"]  # fmt: skip
     if threads.empty:
         return pd.DataFrame(columns=columns)
+    comments = resident_comments(comments)
     rows = []
     for thread in threads.itertuples(index=False):
         mine = comments[comments["thread_id"] == thread.thread_id]

@@ -16,9 +16,11 @@ from pipeline.outputs import read_table
 from pipeline.report.dashboard.labels import (
     DASHBOARD_TABLES,
     OWN_TEXT_KINDS,
+    RESIDENT_BASE,
     TIMEZONE,
     DashboardError,
     Labels,
+    resident_base,
 )
 
 # --- reading -------------------------------------------------------------------------------
@@ -210,6 +212,8 @@ class Kpis:
     n_uncivil: int
     n_assessed: int = 0  # documents with a B1 verdict (the n of b1_pass_rate)
     n_scored: int = 0  # comments with a sentiment (the n of negative_share)
+    n_left_out: int = 0  # the organisation's own comments, not counted
+    base: str = RESIDENT_BASE  # which comments the figures are over, in Dutch
 
 
 def resident_comments(comments: pd.DataFrame) -> pd.DataFrame:
@@ -219,9 +223,17 @@ def resident_comments(comments: pd.DataFrame) -> pd.DataFrame:
     return comments[comments["author_role"].fillna("resident") != "organisation"]
 
 
-def compute_kpis(documents: pd.DataFrame, comments: pd.DataFrame, min_n: int = 1) -> Kpis:
+def compute_kpis(
+    documents: pd.DataFrame, comments: pd.DataFrame, min_n: int = 1, residents_only: bool = True
+) -> Kpis:
     """Documents, B1 pass rate, mean LiNT-II level, comments, share negative, uncivil count;
-    a share of fewer than ``min_n`` cases is None (its n is kept)."""
+    a share of fewer than ``min_n`` cases is None (its n is kept). Comment figures are over
+    residents' comments (``resident_comments``) unless ``residents_only`` is False; the
+    number left out is ``n_left_out``, ``base`` says the base in Dutch."""
+    n_all = len(comments)
+    if residents_only:
+        comments = resident_comments(comments)
+    n_left_out = n_all - len(comments)
     passed = _booleans(documents["b1_pass"]).dropna() if len(documents) else pd.Series()
     sentiment = comments["sentiment"].dropna() if len(comments) else pd.Series()
     uncivil = _booleans(comments["uncivil"]).fillna(False) if len(comments) else pd.Series()
@@ -236,6 +248,8 @@ def compute_kpis(documents: pd.DataFrame, comments: pd.DataFrame, min_n: int = 1
         n_uncivil=int(uncivil.sum()),
         n_assessed=len(passed),
         n_scored=len(sentiment),
+        n_left_out=n_left_out,
+        base=resident_base(n_left_out) if residents_only else "alle reacties, ook van de gemeente",
     )
 
 
@@ -460,8 +474,20 @@ def _as_list(value: Any) -> list[str]:
 
 
 __all__ = [
-    "Kpis", "compute_kpis", "document_labels", "flag_counts", "highlight_segments",
-    "load_tables", "own_text_flags", "pass_rates", "programme_label", "resident_comments",
-    "rewrite_candidates", "shorten", "themes_by_document", "top_officialese", "with_groups",
+    "Kpis",
+    "compute_kpis",
+    "document_labels",
+    "flag_counts",
+    "highlight_segments",
+    "load_tables",
+    "own_text_flags",
+    "pass_rates",
+    "programme_label",
+    "resident_comments",
+    "rewrite_candidates",
+    "shorten",
+    "themes_by_document",
+    "top_officialese",
+    "with_groups",
     "with_programme_columns",
 ]  # fmt: skip

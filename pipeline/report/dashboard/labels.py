@@ -27,6 +27,18 @@ TIMEZONE = "Europe/Amsterdam"
 VEGA_LITE_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 NO_DATA = "Geen gegevens"
 
+# Which comments every resident figure counts (dashboard and research notebook), in Dutch.
+RESIDENT_BASE = "reacties van inwoners, zonder reacties van de gemeente zelf"
+
+
+def resident_base(n_left_out: int = 0) -> str:
+    """The base of every comment figure, in Dutch: residents' comments, the municipality's own
+    replies left out (``n_left_out`` of them, named when there are any)."""
+    if not n_left_out:
+        return RESIDENT_BASE
+    noun = "reactie" if n_left_out == 1 else "reacties"
+    return f"reacties van inwoners, zonder de {n_left_out} {noun} van de gemeente zelf"
+
 
 class DashboardError(RuntimeError):
     """The tables cannot be read or the dashboard cannot be written."""
@@ -90,7 +102,7 @@ def _theme_names() -> dict[str, str]:
 
 
 __all__ = [
-    "DASHBOARD_TABLES", "LABELS_PATH", "LOCALE", "NO_DATA", "OWN_TEXT_KINDS", "SENTIMENTS",
-    "TEMPLATES_DIR", "TEMPLATE_NAME", "TIMEZONE", "VEGA_LITE_VERSION", "DashboardError",
-    "Labels", "load_labels",
+    "DASHBOARD_TABLES", "LABELS_PATH", "LOCALE", "NO_DATA", "OWN_TEXT_KINDS", "RESIDENT_BASE",
+    "SENTIMENTS", "TEMPLATES_DIR", "TEMPLATE_NAME", "TIMEZONE", "VEGA_LITE_VERSION",
+    "DashboardError", "Labels", "load_labels", "resident_base",
 ]  # fmt: skip

@@ -3,8 +3,8 @@ self-contained HTML file, and written atomically."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,8 @@ from pipeline.report.dashboard.charts import (
     chart_sentiment_threads,
     chart_spec,
     chart_themes,
+    shares_shown,
+    theme_abbreviations,
     vega_javascript,
     vega_locale,
 )
@@ -56,18 +58,27 @@ from pipeline.report.dashboard.labels import (
     DashboardError,
     Labels,
     load_labels,
+    resident_base,
 )
 
 
 @dataclass
 class Panel:
-    """One chart on the page; ``spec`` is None when there is nothing to draw."""
+    """One chart on the page; ``spec`` is None when there is nothing to draw.
+
+    ``spec_narrow`` is the same chart for a box narrower than about 480 px (labels above the
+    bars, or a fixed cell size for the heat map, which then ``scrolls``); ``legend`` lists
+    (short, full) names the chart abbreviates, shown under it.
+    """
 
     id: str
     title: str
     description: str
     spec: dict[str, Any] | None = None
     wide: bool = False
+    spec_narrow: dict[str, Any] | None = None
+    legend: list[tuple[str, str]] = field(default_factory=list)
+    scrolls: bool = False  # on a narrow screen the chart scrolls sideways inside its box
 
 
 @dataclass
@@ -81,10 +92,21 @@ class DashboardResult:
 
 
 def _panel(
-    panel_id: str, title: str, description: str, chart: alt.TopLevelMixin | None, wide: bool
+    panel_id: str,
+    title: str,
+    description: str,
+    draw: Callable[[bool], alt.TopLevelMixin | None],
+    wide: bool,
 ) -> Panel:
-    spec = chart_spec(chart) if chart is not None else None
-    return Panel(panel_id, title, description, spec, wide)
+    """A panel with the chart ``draw(narrow)`` in its wide and its narrow variant."""
+    chart = draw(False)
+    if chart is None:
+        return Panel(panel_id, title, description, None, wide)
+    narrow = draw(True)
+    return Panel(
+        panel_id, title, description, chart_spec(chart), wide,
+        chart_spec(narrow) if narrow is not None else None,
+    )  # fmt: skip
 
 
 def build_context(
@@ -103,6 +125,8 @@ def build_context(
     sentences, flags = tables["sentences"], tables["flags"]
     comments, threads, themes = tables["comments"], tables["threads"], tables["themes"]
     # Resident sentiment and its KPIs leave out the organisation's own replies.
+    all_comments = comments
+    n_left_out = len(comments) - len(resident_comments(comments))
     comments = resident_comments(comments)
     min_n = settings.min_n
     names = dict(zip(documents["document_id"], documents["document"], strict=True))
@@ -114,34 +138,47 @@ def build_context(
     officialese = top_officialese(own_flags, settings.top_officialese)
     levels = settings.theme_levels
     few = f"Aandelen van minder dan {min_n} gevallen worden niet getoond; n staat erbij."
+    if shares_shown(by_municipality, min_n):
+        b1_text = (
+            "Aandeel documenten dat op B1 is geschreven, per soort document en jaar, met "
+            "n en het gemiddelde LiNT-niveau. " + few
+        )
+    else:
+        b1_text = (
+            f"Aantal documenten op B1, per soort document en jaar. Geen groep heeft "
+            f"{min_n} of meer beoordeelde documenten; een percentage van zo weinig "
+            f"documenten zegt niets, daarom staan hier de aantallen (grens: instelling "
+            f"[dashboard] min_n = {min_n})."
+        )
+    grid = themes_by_document(themes, documents, labels, levels)
+    sentiment_threads = sentiment_by_thread(comments, threads, labels, min_n)
+    sentiment_themes = sentiment_by_theme(comments, themes, labels, levels, min_n)
+    base = resident_base(n_left_out)
     panels = [
-        _panel("b1-gemeente", "Taalniveau B1 per gemeente en soort document",
-               "Aandeel documenten dat op B1 is geschreven, per soort document en jaar, met n "
-               "en het gemiddelde LiNT-niveau. " + few,
-               chart_pass_rate(by_municipality, min_n), False),
+        _panel("b1-gemeente", "Taalniveau B1 per gemeente en soort document", b1_text,
+               lambda narrow: chart_pass_rate(by_municipality, min_n, narrow), False),
         _panel("lint-programma", "LiNT-II per programma",
                "Gemiddelde LiNT-II-score van de documenten per programma (0-100), per soort "
                "document en jaar.",
-               chart_lint_programmes(by_programme, labels), False),
+               lambda narrow: chart_lint_programmes(by_programme, labels, narrow), False),
         _panel("signalen", "Schrijfadviezen per soort",
                "Signalen in de eigen teksten van de gemeente.",
-               chart_flag_counts(flag_counts(own_flags, labels)), False),
+               lambda narrow: chart_flag_counts(flag_counts(own_flags, labels), narrow), False),
         _panel("ambtelijk", "Meest gebruikte ambtelijke woorden",
                "Met het gewone woord dat u ervoor kunt schrijven.",
-               chart_officialese(officialese), False),
+               lambda narrow: chart_officialese(officialese, narrow), False),
         _panel("themas", "Thema's per programma",
                "Hoe sterk elk thema in een document voorkomt (score 0-1); bij elk thema de "
                "inhoudswoorden die het aanwijzen.",
-               chart_themes(themes_by_document(themes, documents, labels, levels)), True),
+               lambda narrow: chart_themes(grid, narrow), True),
         _panel("sentiment-discussie", "Sentiment per discussie",
-               "De toon van de reacties, per artikel of pagina apart. " + few,
-               chart_sentiment_threads(
-                   sentiment_by_thread(comments, threads, labels, min_n), labels), False),
+               f"De toon van de reacties, per artikel of pagina apart. Basis: {base}. " + few,
+               lambda narrow: chart_sentiment_threads(sentiment_threads, labels, narrow), False),
         _panel("sentiment-thema", "Sentiment per thema",
-               "Verdeling van de toon van reacties over de thema's. " + few,
-               chart_sentiment_themes(
-                   sentiment_by_theme(comments, themes, labels, levels, min_n), labels), False),
+               f"Verdeling van de toon van reacties over de thema's. Basis: {base}. " + few,
+               lambda narrow: chart_sentiment_themes(sentiment_themes, labels, narrow), False),
     ]  # fmt: skip
+    panels[4].legend, panels[4].scrolls = theme_abbreviations(grid), True
     shown = by_municipality["n_assessed"] >= min_n
     by_municipality = by_municipality.assign(pass_rate=by_municipality["pass_rate"].where(shown))
     shown = by_programme["n_assessed"] >= min_n
@@ -149,7 +186,7 @@ def build_context(
     return {
         "generated": generated or datetime.now(UTC),
         "run": _last_run(tables["runs"]),
-        "kpis": compute_kpis(documents, comments, min_n),
+        "kpis": compute_kpis(documents, all_comments, min_n),
         "min_n": min_n,
         "panels": panels,
         "by_municipality": by_municipality,
