@@ -67,6 +67,10 @@ PARTICIPLE_STARTS = ("ge", "be", "ver", "ont", "her", "er")
 COMPOUND_HEADS = frozenset({"werkzaamheden"})
 PLACE_TERMS = frozenset({"locatie"})  # nouns that name a place: "de locatie aan de Dorpsweg"
 SPREAD_WINDOW = 4  # extra tokens a moved verb phrase may span ("draagt hier zorg voor")
+# irregular second-person forms the verb table has no slot for ("u bent" of "zijn"), so a
+# verb phrase matches them too ("in het bezit bent van" for "in het bezit zijn van")
+SECOND_PERSON = {"bent": "zijn", "hebt": "hebben", "kunt": "kunnen", "wilt": "willen",
+                 "zult": "zullen"}  # fmt: skip
 
 
 @per_token
@@ -76,7 +80,11 @@ def _keys(token: Token) -> tuple[str, ...]:
     if token.pos_ in ("VERB", "AUX"):
         particle = _particle(token)  # "zetten ... in op" for "inzetten op"
         separable = (particle.lower_ + lemma_of(token),) if particle is not None else ()
-        return (token.lower_, lemma_of(token), *separable, *infinitives_of_form(token.lower_))
+        second = (SECOND_PERSON[token.lower_],) if token.lower_ in SECOND_PERSON else ()
+        return (
+            token.lower_, lemma_of(token), *separable, *second,
+            *infinitives_of_form(token.lower_),
+        )  # fmt: skip
     if token.pos_ == "ADJ" and token.lower_.startswith(PARTICIPLE_STARTS):
         # an attributive participle tagged as an adjective ("beschikbaar gestelde")
         return (token.lower_, lemma_of(token), *infinitives_of_form(token.lower_))
@@ -488,6 +496,37 @@ def replacement_for(
     return _capitalised_like(span_text, result) if result else None
 
 
+def _fitted_alternatives(
+    token: Token, term: OfficialeseTerm, alt: str, replacement: str | None
+) -> str:
+    """The alternatives for the advice, the first one in the form the verb has in the
+    sentence ("Het betreft" -> "gaat over", "heeft ... verstrekt" -> "gegeven"); as listed
+    when the term is no verb or its form is not known."""
+    if alt != term.alternative or len(term.words) > 1 or term.pos != "verb":
+        return alt
+    parts = [p.strip() for p in alt.split("/")]
+    fitted = replacement.lower() if replacement else None
+    head, *rest = parts[0].split()
+    if fitted is None and rest and (head.endswith("en") or head in ("zijn", "gaan", "staan")):
+        form = token.lower_
+        finite = "Fin" in token.morph.get("VerbForm", []) and not any(
+            c.dep_ in ("aux", "aux:pass") for c in token.children
+        )
+        inflected = inflect_like(form, term.term, head)
+        if finite and form.endswith("t") and inflect_like(form, term.term, term.term) != form:
+            inflected = None
+        if finite and inflected is None and form.endswith("t"):
+            from pipeline.readability.morphology import lexeme
+
+            if lexeme(term.term).sg3 == form:
+                inflected = lexeme(head).sg3
+        if inflected:
+            fitted = " ".join([inflected, *rest])
+    if not fitted or fitted == parts[0]:
+        return alt
+    return " / ".join([fitted, *parts[1:]])
+
+
 def _sentence(note: str) -> str:
     """A note as a sentence: capital first letter (after a quote), full stop."""
     if not note:
@@ -624,7 +663,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             replacement = _capitalised_like(span_text, result) if result else None
         note = _sentence(note)
         if alt:
-            suggestion: str | None = f"Schrijf liever {alternatives(alt)}."
+            shown_alt = _fitted_alternatives(tokens[k], term, alt, replacement)
+            suggestion: str | None = f"Schrijf liever {alternatives(shown_alt)}."
             if not dropin and note:
                 suggestion = f"{suggestion} {note}"
         else:
