@@ -43,6 +43,7 @@ from pipeline.frequencies import zipf_nl
 from pipeline.readability.morphology import (
     INSEPARABLE_PREFIXES,
     SEPARABLE_PARTICLES,
+    _regular_lexeme,
     _verb_table,
     attributive,
     lexeme,
@@ -381,6 +382,10 @@ def _agree_adjective(token: Token, text: str) -> str | None:
     the noun wants no -e but the replacement has one."""
     if " " in text or token.pos_ not in ("ADJ", "VERB"):
         return text
+    if "Plur" in token.morph.get("Number", []) or (
+        token.lower_.endswith("en") and verb_of_participle(token.lower_) is None
+    ):
+        return text  # a plural noun tagged as an adjective ("uitvoering werkzaamheden"): no -e
     need = _needs_e(token)
     if need is True and not text.endswith("e") and not text.endswith("en"):
         inflected = attributive(text)
@@ -587,8 +592,10 @@ def _fits_context(doc: Doc, span: Any, text: str) -> bool:
         and not (after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"))
     ):
         return False  # "het plan is vigerend" -> not "is huidig"
-    if words[-1] in IDIOMATIC_ATTRIBUTIVES and before is not None and before.pos_ == "DET":
-        return False  # "de benodigde onderzoeken" -> not "de nodige" (quite a few)
+    if words[-1] in IDIOMATIC_ATTRIBUTIVES and (
+        (before is not None and before.pos_ == "DET") or first.dep_ == "amod"
+    ):
+        return False  # "(de) noodzakelijke kosten" -> not "(de) nodige" (quite a few)
     if (
         len(span) == 1
         and len(words) == 1
@@ -878,6 +885,17 @@ def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
             return None
         if any(t.lower_ == "er" for t in prefield + middle):
             return None
+    if subjects:  # "wordt er een avond georganiseerd": existential "er" has no active
+        expletive = [t for t in prefield + middle if t.lower_ == "er"]
+        if expletive and (
+            [t.lower_ for t in prefield] not in (["er"], [])
+            and expletive[0] in prefield
+            or any(t.head.i == expletive[0].i and t.pos_ == "ADP" for t in tokens)
+        ):
+            return None  # "er ... mee": a pronominal adverb, not the existential "er"
+        if [t.lower_ for t in prefield] == ["er"]:
+            prefield = []
+        middle = [t for t in middle if t.lower_ != "er"]
     if prefield and prefield[0].lower_ == "er":
         return None
     tail = [t for t in tokens if t.i > participle.i and t.i not in agent_span]
@@ -989,8 +1007,24 @@ def split_relative(s: _Sentence) -> list[str] | None:
     return None
 
 
-def _te_infinitive(verb: str) -> str:
+def _separable_particle(verb: str) -> str | None:
+    """The separable particle of an infinitive, also for a verb the verb table lacks when its
+    participle with the particle in front is a word in use ("inzamelen": "ingezameld")."""
     particle = separable_particle(verb)
+    if particle is not None or verb in _verb_table():
+        return particle
+    for candidate in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
+        rest = verb[len(candidate) :]
+        if " " in candidate or not verb.startswith(candidate) or len(rest) <= 3:
+            continue
+        participle = _regular_lexeme(rest).part
+        if zipf_nl(candidate + participle) >= MIN_ATTRIBUTIVE_ZIPF:
+            return candidate
+    return None
+
+
+def _te_infinitive(verb: str) -> str:
+    particle = _separable_particle(verb)
     if particle:
         return f"{particle} te {verb[len(particle) :]}"
     return f"te {verb}"
@@ -1029,6 +1063,11 @@ def nominalisation_to_verb(s: _Sentence, flags: Sequence[Any]) -> list[str] | No
         c.dep_.startswith("nsubj") and c.pos_ == "PRON" for c in root.children
     ):
         return None  # "Voor de behandeling ... betaalt u": "u" does not do the action
+    if not any(
+        c.dep_ == "nsubj" and c.pos_ in ("PRON", "NOUN", "PROPN") and c.lower_ not in ("het", "er")
+        for c in root.children
+    ):
+        return None  # "Voor de inzameling van afval geldt dat ...": no one who acts
     comma = [","] if any(t.text == "," and van.i < t.i < main.i for t in tokens) else []
     rest = [t for t in tokens if t.i >= main.i]
     return ["Om", *s.words(obj), _te_infinitive(verb), *comma, *s.words(rest)]
