@@ -47,12 +47,14 @@ from pipeline.readability.flags.nominalisation import (
 )
 from pipeline.readability.morphology import (
     SEPARABLE_PARTICLES,
+    _verb_table,
     attributive,
     compound_head,
     infinitives_of_form,
     inflect_like,
     inflect_noun_like,
     is_form_of,
+    lexeme,
     predicative_candidates,
     separable_particle,
     verb_guesses,
@@ -496,35 +498,28 @@ def replacement_for(
     return _capitalised_like(span_text, result) if result else None
 
 
-def _fitted_alternatives(
+def _fitted_form(
     token: Token, term: OfficialeseTerm, alt: str, replacement: str | None
-) -> str:
-    """The alternatives for the advice, the first one in the form the verb has in the
-    sentence ("Het betreft" -> "gaat over", "heeft ... verstrekt" -> "gegeven"); as listed
-    when the term is no verb or its form is not known."""
+) -> str | None:
+    """The first alternative in the form the verb has in the sentence, for the advice ("Het
+    betreft" -> "gaat over", "heeft ... verstrekt" -> "gegeven"); None when the term is no
+    verb, its form is not known or it is the listed form. The advice names it after the
+    listed alternatives, which stay first (the rewrite reads the first as the infinitive)."""
     if alt != term.alternative or len(term.words) > 1 or term.pos != "verb":
-        return alt
+        return None
     parts = [p.strip() for p in alt.split("/")]
-    fitted = replacement.lower() if replacement else None
     head, *rest = parts[0].split()
-    if fitted is None and rest and (head.endswith("en") or head in ("zijn", "gaan", "staan")):
-        form = token.lower_
-        finite = "Fin" in token.morph.get("VerbForm", []) and not any(
-            c.dep_ in ("aux", "aux:pass") for c in token.children
-        )
+    form = token.lower_
+    fitted = replacement.lower() if replacement else None
+    finite = "Fin" in token.morph.get("VerbForm", []) and not any(
+        c.dep_ in ("aux", "aux:pass") for c in token.children
+    )
+    if finite and lexeme(term.term).sg3 == form and head in _verb_table():
+        fitted = " ".join([lexeme(head).sg3, *rest])  # "De instelling verstrekt" -> "geeft"
+    elif fitted is None and rest and head in _verb_table():
         inflected = inflect_like(form, term.term, head)
-        if finite and form.endswith("t") and inflect_like(form, term.term, term.term) != form:
-            inflected = None
-        if finite and inflected is None and form.endswith("t"):
-            from pipeline.readability.morphology import lexeme
-
-            if lexeme(term.term).sg3 == form:
-                inflected = lexeme(head).sg3
-        if inflected:
-            fitted = " ".join([inflected, *rest])
-    if not fitted or fitted == parts[0]:
-        return alt
-    return " / ".join([fitted, *parts[1:]])
+        fitted = " ".join([inflected, *rest]) if inflected else None
+    return fitted if fitted and fitted != parts[0] else None
 
 
 def _sentence(note: str) -> str:
@@ -663,8 +658,9 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             replacement = _capitalised_like(span_text, result) if result else None
         note = _sentence(note)
         if alt:
-            shown_alt = _fitted_alternatives(tokens[k], term, alt, replacement)
-            suggestion: str | None = f"Schrijf liever {alternatives(shown_alt)}."
+            fitted = _fitted_form(tokens[k], term, alt, replacement)
+            here = f" (hier: {quote(fitted)})" if fitted else ""
+            suggestion: str | None = f"Schrijf liever {alternatives(alt)}{here}."
             if not dropin and note:
                 suggestion = f"{suggestion} {note}"
         else:
