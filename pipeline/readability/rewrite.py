@@ -794,12 +794,17 @@ def word_replacement(doc: Doc, flag: Any) -> str | None:
 def _te_infinitive_follows(span: Any) -> bool:
     """A "te" before an infinitive later in the sentence ("Gelieve het formulier in te
     vullen"): a modal in place of the span would take a bare infinitive."""
+    if span[-1].lower_ == "te":  # "dient te" -> "moet": the span takes its own "te"
+        return False
     sent = span[0].sent
-    return any(
-        t.lower_ == "te" and t.i + 1 < sent.end and t.doc[t.i + 1].pos_ in ("VERB", "AUX")
-        for t in sent
-        if t.i > span[-1].i
-    )
+    for t in sent:
+        if t.i <= span[-1].i:
+            continue
+        if t.text in (",", ";", ":"):
+            return False  # another stretch of the sentence
+        if t.lower_ == "te" and t.i + 1 < sent.end and t.doc[t.i + 1].pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def modal_question(s: _Sentence, flag: Any) -> list[str] | None:
