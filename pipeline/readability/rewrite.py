@@ -1123,11 +1123,9 @@ def nominalisation_to_verb(s: _Sentence, flags: Sequence[Any]) -> list[str] | No
         c.dep_.startswith("nsubj") and c.pos_ == "PRON" for c in root.children
     ):
         return None  # "Voor de behandeling ... betaalt u": "u" does not do the action
-    if not any(
-        c.dep_ == "nsubj" and c.pos_ in ("PRON", "NOUN", "PROPN") and c.lower_ not in ("het", "er")
-        for c in root.children
-    ):
-        return None  # "Voor de inzameling van afval geldt dat ...": no one who acts
+    after_main = main.doc[main.i + 1] if main.i + 1 < len(main.doc) else None
+    if after_main is not None and after_main.lower_ == "dat" and after_main.pos_ == "SCONJ":
+        return None  # "Voor de inzameling van afval geldt dat ...": a clause as subject
     comma = [","] if any(t.text == "," and van.i < t.i < main.i for t in tokens) else []
     rest = [t for t in tokens if t.i >= main.i]
     return ["Om", *s.words(obj), _te_infinitive(verb), *comma, *s.words(rest)]
