@@ -193,3 +193,43 @@ def test_attributive_forms_of_listed_hard_words(nlp_model, resources):
     text = "Het structurele budget komt uit het convenant."
     analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
     assert [f.text for f in analysis.flags if f.kind == "hard_word"] == ["structurele", "convenant"]
+
+
+# --- round 6: the new-user trial (issue #16), own sentences -----------------------------------
+
+
+def _advice(nlp, resources, text):
+    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
+    return {f.text: f.suggestion or "" for f in analysis.flags if f.kind == "officialese"}
+
+
+def test_verb_phrase_matches_a_second_person_form(nlp_model, resources):
+    """ "in het bezit zijn van" also as "u ... in het bezit bent van"; "bezit" alone gets no
+    verb alternative of another lemma."""
+    text = "Als u in het bezit bent van een parkeervergunning, kunt u hier parkeren."
+    advice = _advice(nlp_model[0], resources, text)
+    assert "in het bezit bent van" in advice and "hebben" in advice["in het bezit bent van"]
+    assert "bezit" not in advice
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "fitted"),
+    [
+        ("Het betreft een korte sluiting van de brug.", "betreft", "‘gaat over’"),
+        ("De stichting verstrekt de gegevens aan de raad.", "verstrekt", "‘geeft’"),
+        ("De provincie heeft het geld in 2025 verstrekt aan de club.", "verstrekt", "‘gegeven’"),
+    ],
+)
+def test_advice_names_the_verb_in_the_sentence_form(nlp_model, resources, text, term, fitted):
+    advice = _advice(nlp_model[0], resources, text)
+    assert fitted in advice[term]
+
+
+def test_in_aanmerking_komen_keeps_the_legal_meaning(nlp_model, resources):
+    """Discretionary help is not a right: the advice says "kunnen krijgen", never "recht
+    hebben op", and there is no drop-in (the word order changes)."""
+    text = "Bewoners kunnen in aanmerking komen voor een vergoeding."
+    flags = _officialese(nlp_model[0], resources, text)
+    assert flags == [("in aanmerking komen voor", None)]
+    advice = _advice(nlp_model[0], resources, text)["in aanmerking komen voor"]
+    assert "kunnen krijgen" in advice and "‘recht hebben op’" not in advice

@@ -21,10 +21,11 @@ Two parts, by source:
 - ``dev2``: the 40 plans after the fresh ones (same order and cut), development data for
   round 4: generated, judged and looked at while the rules were changed, before the freeze.
 - ``fresh2``: the 40 plans after the dev2 ones (same order and cut), for a second judgement
-  by a separate judge after round 5 froze the rules (commit "rewrite: freeze for fresh2
-  judgement ..."); the judge's rows take ``part=fresh2`` and ``round=5``. ``fresh`` was
-  judged once and then became development data for round 5 (its errors were read). Whoever
-  tunes the rules does not read the fresh2 texts or their proposals.
+  by a separate judge after the rules were frozen (round 5 froze them first; round 6, the
+  fixes of the new-user trial, froze them again before any judgement: commit "rewrite: freeze
+  for fresh2 judgement (round 6)"); the judge's rows take ``part=fresh2`` and ``round=6``.
+  ``fresh`` was judged once and then became development data for round 5 (its errors were
+  read). Whoever tunes the rules does not read the fresh2 texts or their proposals.
 
 Figures on the project's own texts are development aids. Judgements are kept in
 ``tests/fixtures/real/rewrite_judgements.csv``, keyed by source, unit and the sha256 of the
@@ -72,7 +73,7 @@ BLIND_PARTS = ("fresh", "fresh2")  # judged once, by a separate judge
 # the round of each blind part's one judgement by a separate judge; rows of a blind part with
 # another round are the engineer's development judgements of later proposals (fresh became
 # development data in round 5), so the blind figure stays reproducible from these rows
-BLIND_ROUNDS = {"fresh": "4", "fresh2": "5"}
+BLIND_ROUNDS = {"fresh": "4", "fresh2": "6"}
 
 
 def _plan_texts(

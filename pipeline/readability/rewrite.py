@@ -43,6 +43,7 @@ from pipeline.frequencies import zipf_nl
 from pipeline.readability.morphology import (
     INSEPARABLE_PREFIXES,
     SEPARABLE_PARTICLES,
+    _regular_lexeme,
     _verb_table,
     attributive,
     lexeme,
@@ -381,6 +382,10 @@ def _agree_adjective(token: Token, text: str) -> str | None:
     the noun wants no -e but the replacement has one."""
     if " " in text or token.pos_ not in ("ADJ", "VERB"):
         return text
+    if "Plur" in token.morph.get("Number", []) or (
+        token.lower_.endswith("en") and verb_of_participle(token.lower_) is None
+    ):
+        return text  # a plural noun tagged as an adjective ("uitvoering werkzaamheden"): no -e
     need = _needs_e(token)
     if need is True and not text.endswith("e") and not text.endswith("en"):
         inflected = attributive(text)
@@ -587,8 +592,10 @@ def _fits_context(doc: Doc, span: Any, text: str) -> bool:
         and not (after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"))
     ):
         return False  # "het plan is vigerend" -> not "is huidig"
-    if words[-1] in IDIOMATIC_ATTRIBUTIVES and before is not None and before.pos_ == "DET":
-        return False  # "de benodigde onderzoeken" -> not "de nodige" (quite a few)
+    if words[-1] in IDIOMATIC_ATTRIBUTIVES and (
+        (before is not None and before.pos_ == "DET") or first.dep_ == "amod"
+    ):
+        return False  # "(de) noodzakelijke kosten" -> not "(de) nodige" (quite a few)
     if (
         len(span) == 1
         and len(words) == 1
@@ -779,7 +786,57 @@ def word_replacement(doc: Doc, flag: Any) -> str | None:
         return None  # "voldoen aan de eisen" -> not "betalen aan"
     if not _separable_ok(first, text, _first_alternative(flag)):
         return None
+    if text.split()[0].lower() in MODALS and _te_infinitive_follows(span):
+        return None  # "Gelieve ... in te vullen" -> not "Wilt u ... in te vullen"
     return _u_agreement(doc, span, text)
+
+
+def _te_infinitive_follows(span: Any) -> bool:
+    """A "te" before an infinitive later in the sentence ("Gelieve het formulier in te
+    vullen"): a modal in place of the span would take a bare infinitive."""
+    if span[-1].lower_ == "te":  # "dient te" -> "moet": the span takes its own "te"
+        return False
+    sent = span[0].sent
+    for t in sent:
+        if t.i <= span[-1].i:
+            continue
+        if t.text in (",", ";", ":"):
+            return False  # another stretch of the sentence
+        if t.lower_ == "te" and t.i + 1 < sent.end and t.doc[t.i + 1].pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def modal_question(s: _Sentence, flag: Any) -> list[str] | None:
+    """ "Gelieve <object> <particle> te <verb> ..." -> "Wilt u <object> <particle+verb>
+    ...?" for a sentence-initial term whose alternative is a modal with "u" ("wilt u"): the
+    te-infinitive becomes a bare infinitive, the sentence a question. None for anything
+    else (a comma, a clause, a second verb)."""
+    tokens = s.tokens
+    words = (flag.replacement or "").split()
+    if len(words) != 2 or words[0].lower() not in MODALS or words[1].lower() != "u":
+        return None
+    if not tokens or tokens[0].idx != flag.start or flag.end != tokens[0].idx + len(tokens[0]):
+        return None
+    body = tokens[1:-1] if tokens[-1].text in (".", "!") else None
+    if not body:
+        return None
+    tes = [t for t in body if t.lower_ == "te"]
+    if len(tes) != 1 or any(t.text in (",", ";", ":") or t.pos_ == "SCONJ" for t in body):
+        return None
+    te = tes[0]
+    verb = te.doc[te.i + 1] if te.i + 1 < tokens[-1].i else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or not verb.lower_.endswith("n"):
+        return None
+    before = [t for t in body if t.i < te.i]
+    particle = ""
+    if before and before[-1].lower_ in SEPARABLE_PARTICLES and before[-1].dep_ == "compound:prt":
+        particle = before[-1].lower_
+        before = before[:-1]
+    after = [t for t in body if t.i > verb.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in before + after):
+        return None
+    return [_cap(words[0]), "u", *s.words(before), particle + verb.lower_, *s.words(after), "?"]
 
 
 def _modern(text: str) -> str:
@@ -807,6 +864,15 @@ def _agent_words(s: _Sentence, agent: Token) -> tuple[list[str], bool] | None:
         t.dep_ == "conj" for t in agent.children
     )
     return s.words(phrase), plural
+
+
+def _stranded_preposition(token: Token) -> bool:
+    """A preposition without its noun ("er ... mee gedaan", "er ... over gesproken"): it
+    belongs to a pronominal "er"."""
+    if token.lower_ not in PREPOSITIONS | {"mee", "toe", "tegen", "achter", "onder"}:
+        return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX")
 
 
 def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
@@ -870,6 +936,8 @@ def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
     prefield = [t for t in tokens if t.i < aux.i]
     middle = [t for t in tokens if aux.i < t.i < participle.i and t.i not in agent_span]
     if not subjects:  # impersonal: "Er wordt ... samengewerkt", "Daarna wordt er ..."
+        if any(_stranded_preposition(t) for t in tokens if t.i > aux.i):
+            return None  # "Er wordt veel mee gedaan": "er" goes with "mee"
         if [t.lower_ for t in prefield] == ["er"]:
             prefield = []
         elif middle and middle[0].lower_ == "er":
@@ -878,6 +946,16 @@ def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
             return None
         if any(t.lower_ == "er" for t in prefield + middle):
             return None
+    if subjects:  # "wordt er een avond georganiseerd": existential "er" has no active
+        expletive = [t for t in prefield + middle if t.lower_ == "er"]
+        if expletive and (
+            ([t.lower_ for t in prefield] not in (["er"], []) and expletive[0] in prefield)
+            or any(_stranded_preposition(t) for t in tokens if t.i > expletive[0].i)
+        ):
+            return None  # "er ... mee": a pronominal adverb, not the existential "er"
+        if [t.lower_ for t in prefield] == ["er"]:
+            prefield = []
+        middle = [t for t in middle if t.lower_ != "er"]
     if prefield and prefield[0].lower_ == "er":
         return None
     tail = [t for t in tokens if t.i > participle.i and t.i not in agent_span]
@@ -989,8 +1067,24 @@ def split_relative(s: _Sentence) -> list[str] | None:
     return None
 
 
-def _te_infinitive(verb: str) -> str:
+def _separable_particle(verb: str) -> str | None:
+    """The separable particle of an infinitive, also for a verb the verb table lacks when its
+    participle with the particle in front is a word in use ("inzamelen": "ingezameld")."""
     particle = separable_particle(verb)
+    if particle is not None or verb in _verb_table():
+        return particle
+    for candidate in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
+        rest = verb[len(candidate) :]
+        if " " in candidate or not verb.startswith(candidate) or len(rest) <= 3:
+            continue
+        participle = _regular_lexeme(rest).part
+        if zipf_nl(candidate + participle) >= MIN_ATTRIBUTIVE_ZIPF:
+            return candidate
+    return None
+
+
+def _te_infinitive(verb: str) -> str:
+    particle = _separable_particle(verb)
     if particle:
         return f"{particle} te {verb[len(particle) :]}"
     return f"te {verb}"
@@ -1029,6 +1123,9 @@ def nominalisation_to_verb(s: _Sentence, flags: Sequence[Any]) -> list[str] | No
         c.dep_.startswith("nsubj") and c.pos_ == "PRON" for c in root.children
     ):
         return None  # "Voor de behandeling ... betaalt u": "u" does not do the action
+    after_main = main.doc[main.i + 1] if main.i + 1 < len(main.doc) else None
+    if after_main is not None and after_main.lower_ == "dat" and after_main.pos_ == "SCONJ":
+        return None  # "Voor de inzameling van afval geldt dat ...": a clause as subject
     comma = [","] if any(t.text == "," and van.i < t.i < main.i for t in tokens) else []
     rest = [t for t in tokens if t.i >= main.i]
     return ["Om", *s.words(obj), _te_infinitive(verb), *comma, *s.words(rest)]
@@ -1078,6 +1175,15 @@ def propose(
             out.append(Proposal(flag.kind, w_start, flag.end, w_original, text, NOTES[flag.kind]))
     kinds = {f.kind for f in flags}
     has_parse = doc.has_annotation("DEP")
+    if has_parse and not any(p.start == s_start for p in out):
+        for flag in flags:
+            words = modal_question(sentence, flag) if flag.kind == "officialese" else None
+            if words:
+                text = _tidy(words)
+                out.append(
+                    Proposal("officialese", s_start, s_end, original, text, NOTES[flag.kind])
+                )
+                break
     candidates: list[tuple[str, Any]] = []
     if has_parse and "passive" in kinds:
         candidates.append(("passive", lambda: passive_to_active(sentence, first_person)))

@@ -47,12 +47,14 @@ from pipeline.readability.flags.nominalisation import (
 )
 from pipeline.readability.morphology import (
     SEPARABLE_PARTICLES,
+    _verb_table,
     attributive,
     compound_head,
     infinitives_of_form,
     inflect_like,
     inflect_noun_like,
     is_form_of,
+    lexeme,
     predicative_candidates,
     separable_particle,
     verb_guesses,
@@ -67,6 +69,10 @@ PARTICIPLE_STARTS = ("ge", "be", "ver", "ont", "her", "er")
 COMPOUND_HEADS = frozenset({"werkzaamheden"})
 PLACE_TERMS = frozenset({"locatie"})  # nouns that name a place: "de locatie aan de Dorpsweg"
 SPREAD_WINDOW = 4  # extra tokens a moved verb phrase may span ("draagt hier zorg voor")
+# irregular second-person forms the verb table has no slot for ("u bent" of "zijn"), so a
+# verb phrase matches them too ("in het bezit bent van" for "in het bezit zijn van")
+SECOND_PERSON = {"bent": "zijn", "hebt": "hebben", "kunt": "kunnen", "wilt": "willen",
+                 "zult": "zullen"}  # fmt: skip
 
 
 @per_token
@@ -76,7 +82,11 @@ def _keys(token: Token) -> tuple[str, ...]:
     if token.pos_ in ("VERB", "AUX"):
         particle = _particle(token)  # "zetten ... in op" for "inzetten op"
         separable = (particle.lower_ + lemma_of(token),) if particle is not None else ()
-        return (token.lower_, lemma_of(token), *separable, *infinitives_of_form(token.lower_))
+        second = (SECOND_PERSON[token.lower_],) if token.lower_ in SECOND_PERSON else ()
+        return (
+            token.lower_, lemma_of(token), *separable, *second,
+            *infinitives_of_form(token.lower_),
+        )  # fmt: skip
     if token.pos_ == "ADJ" and token.lower_.startswith(PARTICIPLE_STARTS):
         # an attributive participle tagged as an adjective ("beschikbaar gestelde")
         return (token.lower_, lemma_of(token), *infinitives_of_form(token.lower_))
@@ -488,6 +498,30 @@ def replacement_for(
     return _capitalised_like(span_text, result) if result else None
 
 
+def _fitted_form(
+    token: Token, term: OfficialeseTerm, alt: str, replacement: str | None
+) -> str | None:
+    """The first alternative in the form the verb has in the sentence, for the advice ("Het
+    betreft" -> "gaat over", "heeft ... verstrekt" -> "gegeven"); None when the term is no
+    verb, its form is not known or it is the listed form. The advice names it after the
+    listed alternatives, which stay first (the rewrite reads the first as the infinitive)."""
+    if alt != term.alternative or len(term.words) > 1 or term.pos != "verb":
+        return None
+    parts = [p.strip() for p in alt.split("/")]
+    head, *rest = parts[0].split()
+    form = token.lower_
+    fitted = replacement.lower() if replacement else None
+    finite = "Fin" in token.morph.get("VerbForm", []) and not any(
+        c.dep_ in ("aux", "aux:pass") for c in token.children
+    )
+    if finite and lexeme(term.term).sg3 == form and head in _verb_table():
+        fitted = " ".join([lexeme(head).sg3, *rest])  # "De instelling verstrekt" -> "geeft"
+    elif fitted is None and rest and head in _verb_table():
+        inflected = inflect_like(form, term.term, head)
+        fitted = " ".join([inflected, *rest]) if inflected else None
+    return fitted if fitted and fitted != parts[0] else None
+
+
 def _sentence(note: str) -> str:
     """A note as a sentence: capital first letter (after a quote), full stop."""
     if not note:
@@ -624,7 +658,9 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             replacement = _capitalised_like(span_text, result) if result else None
         note = _sentence(note)
         if alt:
-            suggestion: str | None = f"Schrijf liever {alternatives(alt)}."
+            fitted = _fitted_form(tokens[k], term, alt, replacement)
+            here = f" (hier: {quote(fitted)})" if fitted else ""
+            suggestion: str | None = f"Schrijf liever {alternatives(alt)}{here}."
             if not dropin and note:
                 suggestion = f"{suggestion} {note}"
         else:

@@ -131,12 +131,41 @@ def _first_of_cluster(doc: Doc, aux: Token, participle: Token) -> int:
     return first
 
 
+def _joins_clauses(conjunction: Token, agent: Token) -> bool:
+    """A conjunction that does not coordinate the agent's own noun ("burgemeester en
+    wethouders"): its conjunct is a verb, has a prepositional object of its own, or hangs
+    on another word of the phrase ("in opdracht van de gemeente en vangen aan op ...")."""
+    conjunct = conjunction.head
+    return (
+        conjunct.pos_ in ("VERB", "AUX")
+        or conjunct.head.i != agent.i
+        or any(c.dep_ == "obl" for c in conjunct.children)
+    )
+
+
+def _agent_phrase(agent: Token) -> list[Token]:
+    """The door-phrase of the agent, cut where the parse lets its subtree run on: at a
+    conjunction that joins clauses, a verb or a comma ("door de aannemer en
+    beginnen op maandag" -> "de aannemer"), or at a gap."""
+    phrase: list[Token] = []
+    for t in agent.subtree:
+        if phrase and (
+            t.i != phrase[-1].i + 1
+            or t.pos_ in ("SCONJ", "VERB", "AUX")
+            or (t.pos_ == "CCONJ" and _joins_clauses(t, agent))
+            or t.text in (",", ";", ":")
+        ):
+            break
+        phrase.append(t)
+    return phrase
+
+
 def _flag(doc: Doc, aux: Token, participle: Token, first: int | None = None) -> Flag:
     first = min(aux.i, participle.i) if first is None else first
     last = max(aux.i, participle.i)
     agent = next((c for c in participle.children if c.dep_ == "obl:agent"), None)
     if agent is not None:
-        actor = " ".join(t.text for t in agent.subtree if t.lower_ != "door")
+        actor = " ".join(t.text for t in _agent_phrase(agent) if t.lower_ != "door")
         suggestion = f"Schrijf actief en begin met wie het doet: {quote(actor)} …"
     else:
         suggestion = "Schrijf actief: zeg wie het doet (bijvoorbeeld ‘wij’ of ‘de gemeente’)."
