@@ -355,7 +355,11 @@ def test_nouns_that_are_not_nominalisations(nlp_model, resources, text):
         # zullen + worden + a participle the parse tags as a noun
         ("De reparaties zullen eind augustus 2028 worden afgerond.", "afgerond"),
         # a particle participle the lemmatiser keeps as it is ("aangegeven")
-        ("De datum welke door de school zal worden aangegeven is nog onbekend.", "aangegeven"),
+        (
+            "Er komt een nieuwe route via de Dorpsweg en de Ringlaan, welke met witte borden "
+            "zal worden aangegeven.",
+            "aangegeven",
+        ),
     ],
 )
 def test_flags_passive_trial_findings(nlp_model, resources, text, expected) -> None:
