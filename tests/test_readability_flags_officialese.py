@@ -246,7 +246,10 @@ def test_in_aanmerking_komen_keeps_the_legal_meaning(nlp_model, resources):
             "vangen aan",
         ),
         ("Wij hebben uw formulier in goede orde ontvangen.", "in goede orde ontvangen"),
-        ("U dient een foto van uw rijbewijs mee te sturen.", "dient een foto van uw rijbewijs mee te"),
+        (
+            "U dient een foto van uw rijbewijs mee te sturen.",
+            "dient een foto van uw rijbewijs mee te",
+        ),
     ],
 )
 def test_round6_trial_findings_are_flagged(nlp_model, resources, text, expected):
