@@ -156,7 +156,7 @@ def count_subclauses(doc: Doc, start: int, end: int) -> int:
         while resolved.dep_ == "conj" and resolved.head.i != resolved.i:
             resolved = resolved.head
         if resolved.dep_ in SUBORDINATE_DEPS:
-            if resolved is not token and not _own_subordinator(token):
+            if resolved.i != token.i and not _own_subordinator(token):
                 continue  # "als u hier woont, 18 jaar bent en ... heeft": one clause
             if any(t.pos_ in ("VERB", "AUX") for t in token.subtree):
                 n += 1
