@@ -233,3 +233,40 @@ def test_in_aanmerking_komen_keeps_the_legal_meaning(nlp_model, resources):
     assert flags == [("in aanmerking komen voor", None)]
     advice = _advice(nlp_model[0], resources, text)["in aanmerking komen voor"]
     assert "kunnen krijgen" in advice and "‘recht hebben op’" not in advice
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het rapport welke de raad heeft gekregen is openbaar.", "welke"),
+        ("De lessen vangen aan op dinsdag 4 september 2028.", "vangen aan"),
+        (
+            "De lessen worden verzorgd door vrijwilligers van de bibliotheek en vangen aan op "
+            "dinsdag 4 september 2028.",
+            "vangen aan",
+        ),
+        ("Wij hebben uw formulier in goede orde ontvangen.", "in goede orde ontvangen"),
+        (
+            "U dient een foto van uw rijbewijs mee te sturen.",
+            "dient een foto van uw rijbewijs mee te",
+        ),
+    ],
+)
+def test_round6_trial_findings_are_flagged(nlp_model, resources, text, expected):
+    """Round 6 (issue #11): officialese a new-user trial found missed."""
+    assert expected in [flag for flag, _ in _officialese(nlp_model[0], resources, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voor welke kosten krijgt u geld?",
+        "U leest hier welke kosten wij vergoeden.",
+        "Welke stukken moet u sturen?",
+        "Het geld dient als buffer om tegenvallers op te vangen.",
+        "De aanvraag dient als bewijs, u hoeft niets te sturen.",
+    ],
+)
+def test_round6_question_word_and_serve_are_not_flagged(nlp_model, resources, text):
+    terms = [flag.lower() for flag, _ in _officialese(nlp_model[0], resources, text)]
+    assert not any(t == "welke" or t.startswith("dient") for t in terms), terms

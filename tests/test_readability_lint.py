@@ -140,3 +140,33 @@ def test_lint_skiplist_words_have_no_frequency(vocab, resources) -> None:
     assert lint.freq_n == 1
     assert lint.n_clauses is not None and lint.n_clauses == 0
     assert lint.content_words_per_clause is None
+
+
+def test_lint_coordinated_predicates_of_one_subclause_count_once(vocab) -> None:
+    """Round 6 (issue #11): "als u hier woont, werkt en een kind heeft" is one subordinate
+    clause with three coordinated predicates; "als ... en als ..." stays two."""
+    from pipeline.readability.lint import count_subclauses
+
+    # U krijgt geld als u hier woont , werkt en een kind heeft .
+    one = parsed(
+        vocab,
+        ["U", "krijgt", "geld", "als", "u", "hier", "woont", ",", "werkt", "en", "een",
+         "kind", "heeft", "."],
+        [1, 1, 1, 6, 6, 6, 1, 8, 6, 12, 11, 12, 6, 1],
+        ["nsubj", "ROOT", "obj", "mark", "nsubj", "advmod", "advcl", "punct", "conj", "cc",
+         "det", "obj", "conj", "punct"],
+        ["PRON", "VERB", "NOUN", "SCONJ", "PRON", "ADV", "VERB", "PUNCT", "VERB", "CCONJ",
+         "DET", "NOUN", "VERB", "PUNCT"],
+    )  # fmt: skip
+    assert count_subclauses(one, 0, len(one)) == 1
+    # U krijgt geld als u hier woont en als u werkt .
+    two = parsed(
+        vocab,
+        ["U", "krijgt", "geld", "als", "u", "hier", "woont", "en", "als", "u", "werkt", "."],
+        [1, 1, 1, 6, 6, 6, 1, 10, 10, 10, 6, 1],
+        ["nsubj", "ROOT", "obj", "mark", "nsubj", "advmod", "advcl", "cc", "mark", "nsubj",
+         "conj", "punct"],
+        ["PRON", "VERB", "NOUN", "SCONJ", "PRON", "ADV", "VERB", "CCONJ", "SCONJ", "PRON",
+         "VERB", "PUNCT"],
+    )  # fmt: skip
+    assert count_subclauses(two, 0, len(two)) == 2

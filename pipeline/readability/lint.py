@@ -135,12 +135,20 @@ def max_dependency_length(doc: Doc, start: int, end: int) -> int | None:
     return longest
 
 
+def _own_subordinator(token: Token) -> bool:
+    """A subordinating ``mark`` or a relative pronoun among the token's children."""
+    return any(c.dep_ == "mark" or "Rel" in c.morph.get("PronType", []) for c in token.children)
+
+
 def count_subclauses(doc: Doc, start: int, end: int) -> int:
     """Subordinate clauses in a parsed sentence.
 
     As lint-ii: tokens whose dependency (a conjunct takes its first conjunct's) is acl:relcl,
     advcl, ccomp, csubj or acl with a verb in the subtree; plus verbs with a subordinating
     ``mark`` or a relative pronoun child that the parser attached with another label.
+    Unlike lint-ii, a conjunct counts only with its own subordinator: "als u hier woont,
+    18 jaar of ouder bent en een laag inkomen heeft" is one subordinate clause with three
+    coordinated predicates ("omdat ... en omdat ..." stays two).
     """
     n = 0
     for token in doc[start:end]:
@@ -148,6 +156,8 @@ def count_subclauses(doc: Doc, start: int, end: int) -> int:
         while resolved.dep_ == "conj" and resolved.head.i != resolved.i:
             resolved = resolved.head
         if resolved.dep_ in SUBORDINATE_DEPS:
+            if resolved.i != token.i and not _own_subordinator(token):
+                continue  # "als u hier woont, 18 jaar bent en ... heeft": one clause
             if any(t.pos_ in ("VERB", "AUX") for t in token.subtree):
                 n += 1
             continue

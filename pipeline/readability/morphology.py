@@ -97,6 +97,9 @@ def looks_like_participle(
     if form.endswith("en"):
         if after_worden and lemma == form and stem is core:
             return verb_exists(form, resources)
+        if lemma == form and particle and core.startswith("ge"):
+            # a participle the lemmatiser kept: aangegeven -> aangeven
+            return verb_exists(particle + stem, resources)
         return lemma != form and lemma.endswith("en") and len(lemma) > 3
     if lemma != form and lemma.endswith("en") and len(lemma) > 3:
         return True

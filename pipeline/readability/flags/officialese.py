@@ -68,6 +68,8 @@ PARTICIPLE_STARTS = ("ge", "be", "ver", "ont", "her", "er")
 # register nouns whose compounds keep the register (every annotated compound was marked)
 COMPOUND_HEADS = frozenset({"werkzaamheden"})
 PLACE_TERMS = frozenset({"locatie"})  # nouns that name a place: "de locatie aan de Dorpsweg"
+TE_WINDOW = 12  # tokens between a verb and its "te" ("dient ... mee te sturen")
+CLAUSE_ENDS = frozenset({"om", "dat", "die", "omdat", "als", "wanneer", "of", "en", "maar"})
 SPREAD_WINDOW = 4  # extra tokens a moved verb phrase may span ("draagt hier zorg voor")
 # irregular second-person forms the verb table has no slot for ("u bent" of "zijn"), so a
 # verb phrase matches them too ("in het bezit bent van" for "in het bezit zijn van")
@@ -79,7 +81,7 @@ SECOND_PERSON = {"bent": "zijn", "hebt": "hebben", "kunt": "kunnen", "wilt": "wi
 def _keys(token: Token) -> tuple[str, ...]:
     """The form, the lemma and, for a verb, the infinitives the verb table gives for the
     form (the lemmatiser may say "voorkomen" for "komt")."""
-    if token.pos_ in ("VERB", "AUX"):
+    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
         particle = _particle(token)  # "zetten ... in op" for "inzetten op"
         separable = (particle.lower_ + lemma_of(token),) if particle is not None else ()
         second = (SECOND_PERSON[token.lower_],) if token.lower_ in SECOND_PERSON else ()
@@ -127,9 +129,20 @@ def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
 def _particle(token: Token) -> Token | None:
     """The separated particle of a finite verb ("vindt ... plaats"), from the parse; an
     infinitive never has one ("het te nemen besluit ... voor")."""
-    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
-        return None
     if not token.doc.has_annotation("DEP"):
+        return None
+    if token.pos_ == "NOUN" and token.dep_ == "ROOT":
+        # a finite verb tagged as a noun with its particle as a loose dependent ("De
+        # werkzaamheden vangen aan op ..."): the particle must follow it
+        return next(
+            (
+                c for c in token.children
+                if c.dep_ in ("compound:prt", "dep") and c.i > token.i
+                and c.lower_ in SEPARABLE_PARTICLES and c.pos_ in ("ADP", "ADV")
+            ),
+            None,
+        )  # fmt: skip
+    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
         return None
     return next((c for c in token.children if c.dep_ == "compound:prt"), None)
 
@@ -325,7 +338,22 @@ def _bij_deze_alone(token: Token) -> bool:
 
 
 # Terms that are officialese in one reading only; the rule must hold for the flag.
+def _welke_relative(token: Token) -> bool:
+    """ "welke" as a relative pronoun after a noun or a comma ("het tijdstip, welke ...",
+    "de kosten welke u maakt"), not the question word or determiner ("Voor welke kosten?",
+    "welke stukken u nodig heeft")."""
+    if token.lower_ != "welke":
+        return False
+    prev, nxt = _neighbour(token, -1), _neighbour(token, 1)
+    if prev is None or not (prev.text == "," or prev.pos_ in ("NOUN", "PROPN")):
+        return False
+    if nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and nxt.lower_ not in DETERMINERS:
+        return False  # "de vraag welke kosten ...": a determiner
+    return not token.sent.text.rstrip().endswith("?")
+
+
 CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
+    "welke": _welke_relative,
     "mogelijk": _mogelijk_adverb,
     "deze": _stands_alone,
     "dit": _stands_alone,
@@ -414,6 +442,23 @@ def _match_spread(
             return None  # "het woord te richten tot": "te" goes with the verb
         if found_verb and position == len(rest):
             return last
+    return None
+
+
+def _match_verb_te(tokens: list[Token], k: int, verb: str) -> int | None:
+    """A finite verb and the *te* of its infinitive further on in the same clause ("U dient
+    een kopie van uw paspoort mee te sturen"); a comma, a subordinator or *om* ends the
+    search (the *te* belongs to another clause)."""
+    token = tokens[k]
+    if token.pos_ not in ("VERB", "AUX", "") or verb not in _keys(token):
+        return None
+    for j in range(k + 1, min(len(tokens), k + 1 + TE_WINDOW)):
+        other = tokens[j]
+        if other.is_punct or other.lower_ in CLAUSE_ENDS:
+            return None
+        if other.lower_ == "te":
+            nxt = _neighbour(other, 1)
+            return j if nxt is not None and nxt.pos_ in ("VERB", "AUX", "") else None
     return None
 
 
@@ -602,6 +647,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 last = _match_spread(
                     tokens, k, term.words, len(term.words) + SPREAD_WINDOW, keys_of
                 )
+            if last is None and len(term.words) == 2 and term.words[1] == "te":
+                last = _match_verb_te(tokens, k, term.words[0])
             if last is None:
                 continue
             rule = CONTEXT_RULES.get(term.term)

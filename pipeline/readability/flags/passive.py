@@ -28,8 +28,10 @@ from pipeline.readability.flags.base import (
 )
 from pipeline.readability.morphology import (
     SHORT_VERBS,
+    infinitives_of,
     listed_with_particle,
     looks_like_participle,
+    verb_exists,
 )
 
 if TYPE_CHECKING:
@@ -57,10 +59,14 @@ def is_participle(token: Token, resources: ReadabilityResources) -> bool:
     return looks_like_participle(token.lower_, lemma_of(token), resources)
 
 
-def _is_present_participle(token: Token) -> bool:
+def _is_present_participle(token: Token, resources: ReadabilityResources) -> bool:
     """``lopende``, ``voorafgaand``: the infinitive plus -d(e), by the lemma or, for verbs
-    such as *voorafgaan* whose participle the lemmatiser keeps, by a short verb at the end."""
+    such as *voorafgaan* whose participle the lemmatiser keeps, by a short verb at the end.
+    A past participle in -end whose lemma the lemmatiser cut short (``verleend`` ->
+    "verleen", infinitive *verlenen*) is not one."""
     form, lemma = token.lower_, lemma_of(token)
+    if form == lemma + "d" and any(verb_exists(v, resources) for v in infinitives_of(lemma)):
+        return False
     if lemma.endswith("n") and form in (lemma + "d", lemma + "de"):
         return True
     base = form[:-2] if form.endswith("nde") else form[:-1] if form.endswith("nd") else ""
@@ -188,7 +194,7 @@ def _participle_after(
             continue
         if other.i > 0 and doc[other.i - 1].lower_ == "te":
             continue
-        if other.lower_.endswith(("de", "te")) or _is_present_participle(other):
+        if other.lower_.endswith(("de", "te")) or _is_present_participle(other, resources):
             continue
         if looks_like_participle(other.lower_, lemma_of(other), resources, after_worden) or (
             "Part" in other.morph.get("VerbForm", []) and "Pres" not in other.morph.get("Tense", [])
@@ -211,10 +217,16 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
         participle: Token | None = None
         head = token.head
         if token.dep_ in ("aux", "aux:pass", "cop") and head.i != token.i:
-            if head.pos_ in ("VERB", "ADJ") and _is_present_participle(head):
+            if head.pos_ in ("VERB", "ADJ") and _is_present_participle(head, resources):
                 # a misparse such as "wordt u ... voorafgaand aan ... in kennis gesteld"
                 participle = _participle_after(doc, head.i, ctx.end, resources, True)
             elif head.pos_ in ("VERB", "ADJ", "AUX") and is_participle(head, resources):
+                participle = head
+            elif (
+                token.dep_ == "aux:pass"
+                and head.pos_ in ("NOUN", "PROPN")
+                and looks_like_participle(head.lower_, lemma_of(head), resources, True)
+            ):  # "zullen ... worden afgerond" with the participle tagged as a noun
                 participle = head
         if participle is None and lemma == "worden":
             participle = next(
