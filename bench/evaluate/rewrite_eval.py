@@ -26,6 +26,10 @@ Two parts, by source:
   for fresh2 judgement (round 6)"); the judge's rows take ``part=fresh2`` and ``round=6``.
   ``fresh`` was judged once and then became development data for round 5 (its errors were
   read). Whoever tunes the rules does not read the fresh2 texts or their proposals.
+- ``fresh3``: the 40 plans after the fresh2 ones (same order and cut), for a third judgement
+  by a separate judge after round 7 froze the rules; ``fresh2`` was judged once (round 6) and
+  then became development data for round 7. Whoever tunes the rules does not read the fresh3
+  texts or their proposals.
 
 Figures on the project's own texts are development aids. Judgements are kept in
 ``tests/fixtures/real/rewrite_judgements.csv``, keyed by source, unit and the sha256 of the
@@ -39,7 +43,7 @@ judgements of proposals the round-5 rules made new (fresh is development data si
 
 Usage::
 
-    python -m bench.evaluate.rewrite_eval generate tune|rest|dev2|fresh|fresh2
+    python -m bench.evaluate.rewrite_eval generate tune|rest|dev2|fresh|fresh2|fresh3
                                         # writes <eval dir>/rewrite/proposals_<part>.csv
     python -m bench.evaluate.rewrite_eval report     # share judged ok, by part and kind;
                                                      # level before/after accepting all
@@ -62,18 +66,19 @@ COLUMNS = ("source", "unit_id", "sentence_sha256", "proposal_sha256", "kind", "p
 
 TUNE_SOURCES = ("amsterdam_dev", "own_c1")
 REST_SOURCES = ("plans_unused", "own_b2")
-FRESH_SOURCES = ("plans_fresh", "plans_fresh2")
+FRESH_SOURCES = ("plans_fresh", "plans_fresh2", "plans_fresh3")
 DEV2_SOURCES = ("plans_dev2",)
 REST_PLANS = 40
 FRESH_PLANS = 40
 DEV2_PLANS = 40
 FRESH2_PLANS = 40
-PARTS = ("tune", "rest", "dev2", "fresh", "fresh2")
-BLIND_PARTS = ("fresh", "fresh2")  # judged once, by a separate judge
+FRESH3_PLANS = 40
+PARTS = ("tune", "rest", "dev2", "fresh", "fresh2", "fresh3")
+BLIND_PARTS = ("fresh", "fresh2", "fresh3")  # judged once, by a separate judge
 # the round of each blind part's one judgement by a separate judge; rows of a blind part with
 # another round are the engineer's development judgements of later proposals (fresh became
 # development data in round 5), so the blind figure stays reproducible from these rows
-BLIND_ROUNDS = {"fresh": "4", "fresh2": "6"}
+BLIND_ROUNDS = {"fresh": "4", "fresh2": "6", "fresh3": "7"}
 
 
 def _plan_texts(
@@ -146,8 +151,8 @@ def _part(source: str) -> str:
         return "tune"
     if source in DEV2_SOURCES:
         return "dev2"
-    if source == "plans_fresh2":
-        return "fresh2"
+    if source in ("plans_fresh2", "plans_fresh3"):
+        return source.removeprefix("plans_")
     return "fresh" if source in FRESH_SOURCES else "rest"
 
 
@@ -166,6 +171,9 @@ def _inputs(part: str = "tune") -> list[tuple[str, str, str]]:
     if part == "fresh2":
         plans = fresh_plans(FRESH2_PLANS, skip=FRESH_PLANS + DEV2_PLANS)
         return [("plans_fresh2", key, text) for key, text in plans]
+    if part == "fresh3":
+        plans = fresh_plans(FRESH3_PLANS, skip=FRESH_PLANS + DEV2_PLANS + FRESH2_PLANS)
+        return [("plans_fresh3", key, text) for key, text in plans]
     if part == "tune":
         gold = load_side("dev", datasets=(AMSTERDAM,))
         documents: dict[str, list[str]] = defaultdict(list)
