@@ -591,13 +591,20 @@ def _context_blocks(first: Token, last: Token, words: list[str]) -> bool:
     if words[0] == "hoeven" or (words[0] in HOEVEN_FORMS and first.pos_ in ("VERB", "AUX")):
         if not any(t.lower_ == "te" for t in sent if t.i > last.i):
             return True  # "behoeft een herziening" -> not "hoeft een herziening"
-    if first.pos_ in ("ADJ", "ADV") and after is not None and after.lower_ == "te":
+    if (
+        first.pos_ in ("ADJ", "ADV")
+        and after is not None
+        and after.lower_ == "te"
+        and before is not None
+        and before.lower_ in DETERMINER_WORDS
+    ):
         return True  # "een nader te bepalen detaillering": a fixed "te"-phrase
     if (
         before is not None
         and before.lower_ == "het"
         and first.i >= 2
         and doc[first.i - 2].pos_ == "ADP"
+        and first.i == last.i
         and len(words) == 1
         and first.pos_ == "ADJ"
         and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
@@ -606,7 +613,7 @@ def _context_blocks(first: Token, last: Token, words: list[str]) -> bool:
     if (
         after is not None
         and after.lower_ in ("aan", "van")
-        and (first.pos_ in ("VERB", "AUX") or last.pos_ in ("VERB", "AUX", "PRON"))
+        and any("Fin" in t.morph.get("VerbForm", []) for t in (first, last))
         and len(words) == 1
     ):
         return True  # "bevindt zich aan" -> not "is aan"; "plaatsvindt van X" -> not "gebeurt van"
@@ -616,7 +623,10 @@ def _context_blocks(first: Token, last: Token, words: list[str]) -> bool:
     if (
         words == ["misschien"]
         and before is not None
-        and not (before.pos_ in ("AUX", "VERB") and "Fin" in before.morph.get("VerbForm", []))
+        and not any(
+            t is not None and t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm", [])
+            for t in (before, after)
+        )
         and any(t.lemma_.lower() in ("zijn", "worden", "blijken", "lijken") for t in sent)
     ):
         return True  # "is het opstellen van een plan mogelijk" (possible) -> not "misschien"
@@ -637,10 +647,16 @@ def _context_blocks(first: Token, last: Token, words: list[str]) -> bool:
         before is not None
         and before.pos_ == "VERB"
         and "Inf" in before.morph.get("VerbForm", [])
+        and first.i >= 2
+        and doc[first.i - 2].pos_ == "NOUN"
         and words == ["met"]
         and first.pos_ == "ADP"
     ):
         return True  # "medewerking verlenen middels X" -> not "verlenen met X" (with whom)
+    if first.pos_ in ("VERB", "AUX") and any(
+        t.lower_ == "aan" for t in doc[max(first.sent.start, first.i - 10) : first.i]
+    ) and any(t.lower_ == "te" for t in doc[max(first.sent.start, first.i - 2) : first.i]):
+        return True  # "om aan de eisen te voldoen": the "aan"-object before a te-infinitive
     return False
 
 
