@@ -576,21 +576,41 @@ def _quotes_balanced(s: _Sentence) -> bool:
     return straight % 2 == 0 and opening == closing
 
 
+def _sentence_tokens(token: Token) -> list[Token]:
+    """The tokens of the sentence around ``token``, bounded by sentence-final punctuation or
+    a line break (the parser's own sentence may be shorter: it may start at "alsmede")."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while (
+        start > 0
+        and doc[start - 1].text not in (".", "!", "?")
+        and "\n" not in doc[start - 1].text_with_ws
+    ):
+        start -= 1
+    while (
+        end < len(doc)
+        and doc[end - 1].text not in (".", "!", "?")
+        and ("\n" not in doc[end - 1].text_with_ws)
+    ):
+        end += 1
+    return list(doc[start:end])
+
+
 def _context_blocks(first: Token, last: Token, words: list[str]) -> bool:
     """Round-7 checks of a drop-in against its neighbours (closed word classes, no term
     lists): a reason to make no proposal."""
     doc = first.doc
     before = doc[first.i - 1] if first.i > 0 else None
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    sent = list(first.sent)
+    sent = _sentence_tokens(first)
     head = next((t for t in sent if t.is_alpha), None)
     if head is not None and head.text[:1].islower() and head.lower_ in ("en", "of", "van", "voor"):
         return True  # "en programmatische kaders deelgebied D": the tail of a cut-off title
     if words == ["en"] and any(t.lower_ == "en" for t in sent if t.i < first.i):
         return True  # "A, en B alsmede C" -> not "A, en B en C" (the list becomes ambiguous)
-    if words[0] == "hoeven" or (words[0] in HOEVEN_FORMS and first.pos_ in ("VERB", "AUX")):
-        if not any(t.lower_ == "te" for t in sent if t.i > last.i):
-            return True  # "behoeft een herziening" -> not "hoeft een herziening"
+    if (words[0] == "hoeven" or (words[0] in HOEVEN_FORMS and first.pos_ in ("VERB", "AUX"))) and (
+        not any(t.lower_ == "te" for t in sent if t.i > last.i)
+    ):
+        return True  # "behoeft een herziening" -> not "hoeft een herziening"
     if (
         first.pos_ in ("ADJ", "ADV")
         and after is not None
@@ -617,9 +637,14 @@ def _context_blocks(first: Token, last: Token, words: list[str]) -> bool:
         and len(words) == 1
     ):
         return True  # "bevindt zich aan" -> not "is aan"; "plaatsvindt van X" -> not "gebeurt van"
-    if first.pos_ == "NOUN" and after is not None and after.lower_ in ("aan", "op", "van"):
-        if len(words) == 1 and first.i == first.sent.start:
-            return True  # "Toetsing aan de voorwaarden" -> not "Controle aan"
+    if (
+        first.pos_ == "NOUN"
+        and after is not None
+        and after.lower_ in ("aan", "op", "van")
+        and len(words) == 1
+        and first.i == sent[0].i
+    ):
+        return True  # "Toetsing aan de voorwaarden" -> not "Controle aan"
     if (
         words == ["misschien"]
         and before is not None
@@ -653,11 +678,12 @@ def _context_blocks(first: Token, last: Token, words: list[str]) -> bool:
         and first.pos_ == "ADP"
     ):
         return True  # "medewerking verlenen middels X" -> not "verlenen met X" (with whom)
-    if first.pos_ in ("VERB", "AUX") and any(
-        t.lower_ == "aan" for t in doc[max(first.sent.start, first.i - 10) : first.i]
-    ) and any(t.lower_ == "te" for t in doc[max(first.sent.start, first.i - 2) : first.i]):
-        return True  # "om aan de eisen te voldoen": the "aan"-object before a te-infinitive
-    return False
+    # "om aan de eisen te voldoen": the "aan"-object before a te-infinitive
+    return (
+        first.pos_ in ("VERB", "AUX")
+        and any(t.lower_ == "aan" for t in sent if first.i - 10 <= t.i < first.i)
+        and any(t.lower_ == "te" for t in sent if first.i - 2 <= t.i < first.i)
+    )
 
 
 def _fits_context(doc: Doc, span: Any, text: str) -> bool:
