@@ -533,7 +533,7 @@ def test_rewrite_round7_no_word_proposal(sentence_for, sentence, term) -> None:
         ("Op deze kaart zijn de inmiddels gesloopte schuren nog te zien.", "inmiddels",
          "intussen"),
         ("De tuin is stevig verankerd in het groene karakter van de wijk.", "verankerd",
-         "inbedden"),
+         "inpassen"),
         ("De nieuwe bestemmingen betreffen vooral wonen en werken.", "betreffen", "gaat om"),
         ("Dit bestemmingsplan voorziet in twee nieuwe woningen aan de dijk.", "voorziet in",
          "mogelijk"),
