@@ -302,13 +302,13 @@ def test_rewrite_round5_context_terms_advise_without_proposal(
     ("sentence", "expected"),
     [
         # the verb of a phrase after a passive auxiliary is a participle
-        ("Met dit plan wordt voorzien in veertig nieuwe huurwoningen.",
-         ("voorzien in", "gezorgd voor")),
+        ("Na lang overleg wordt ingezet op veertig nieuwe huurwoningen.",
+         ("ingezet op", "gewerkt aan")),
         # "vóór" is time, "voor" reads as "for"
         ("Voorafgaand aan de bouw wordt de grond onderzocht.", ("Voorafgaand aan", "Vóór")),
         # "al" inside the clause stays a proposal; 's-Hertogenbosch opens no quote
-        ("De gemeente 's-Hertogenbosch heeft het plan inmiddels vastgesteld.",
-         ("inmiddels", "al")),
+        ("De gemeente 's-Hertogenbosch heeft het plan reeds vastgesteld.",
+         ("reeds", "al")),
         # an infinitive after "en" is a verb, not a plural noun ("het behouden en benutten
         # van" is a nominalisation since flags round 5, so this case has no "het ... van")
         ("We willen het oude erfgoed behouden en benutten.",
@@ -481,3 +481,102 @@ def test_rewrite_round6_passive_advice_cuts_the_agent_at_a_clause() -> None:
     doc = Doc(spacy.blank("nl").vocab, words=words, heads=heads, deps=deps, pos=pos)
     flag = _flag(doc, doc[2], doc[3])
     assert "‘burgemeester en wethouders’" in (flag.suggestion or "")
+
+
+# --- round 7: error classes of the fresh2 judgement (issue #16), own sentences -------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        # the "aan"-object stands before the verb in a te-infinitive: not "betalen"
+        ("Om aan de nieuwe eisen voor schuren te voldoen, past de boer het ontwerp aan.",
+         "voldoen"),
+        # "hoeven" needs a te-infinitive; with a noun object it is not Dutch
+        ("Het oude bestemmingsplan behoeft dringend een grondige herziening.", "behoeft"),
+        # a fixed attributive te-phrase ("nader te bepalen")
+        ("Voor de tweede fase geldt een nader te bepalen planning.", "nader"),
+        # a nominalised adjective in a fixed phrase ("voor het overige" = otherwise)
+        ("Voor het overige staat de schuur midden tussen de weilanden.", "overige"),
+        # "bevindt zich aan" -> not "is aan"; a finite verb with a van-phrase
+        ("De nieuwe school bevindt zich aan de Kerkstraat in het dorp.", "bevindt zich"),
+        ("Daarna volgt een paragraaf waarin de controle plaatsvindt van het nieuwe ontwerp.",
+         "plaatsvindt"),
+        # a tautology: "het voorgenomen plan" -> not "het geplande plan"
+        ("Het oude bestemmingsplan staat het voorgenomen plan van de bakker niet toe.",
+         "voorgenomen"),
+        # "medewerking verlenen middels" -> "met" reads as cooperating with someone
+        ("Het college wil graag medewerking verlenen middels een nieuw bestemmingsplan.",
+         "middels"),
+        # a second "en" makes the list ambiguous
+        ("Het gaat om de wijk ten noorden van het station en ten oosten van de markt "
+         "alsmede het park ten zuiden van de kerk.", "alsmede"),
+        # predicative "mogelijk" (possible) across a long subject is not "misschien"
+        ("Daarom is het opstellen van een nieuw plan voor de boerderij mogelijk op grond van "
+         "de wet.", "mogelijk"),
+        # a separable alternative after "te" the verb table lacks ("te waarmaken")
+        ("Om deze wens te verwezenlijken is een nieuw plan voor het dorp nodig.",
+         "verwezenlijken"),
+        # the lower-case tail of a title cut off by the sentence split
+        ("en programmatische kaders voor het stationsgebied vastgesteld.", "kaders"),
+    ],
+)  # fmt: skip
+def test_rewrite_round7_no_word_proposal(sentence_for, sentence, term) -> None:
+    found = sentence_for(sentence)
+    assert _flagged(found, term)
+    assert not any(p.original == term for p in found.proposals)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "named"),
+    [
+        ("Op deze kaart zijn de inmiddels gesloopte schuren nog te zien.", "inmiddels",
+         "intussen"),
+        ("De tuin is stevig verankerd in het groene karakter van de wijk.", "verankerd",
+         "inpassen"),
+        ("De nieuwe bestemmingen betreffen vooral wonen en werken.", "betreffen", "gaat om"),
+        ("Dit bestemmingsplan voorziet in twee nieuwe woningen aan de dijk.", "voorziet in",
+         "mogelijk"),
+        ("Het plan wordt toegelicht aan de hand van drie kaarten.", "aan de hand van",
+         "op basis van"),
+        ("De wijk zal niet wezenlijk veranderen door de nieuwe woningen.", "wezenlijk",
+         "niet echt"),
+    ],
+)  # fmt: skip
+def test_rewrite_round7_context_terms_advise_without_proposal(
+    sentence_for, sentence, term, named
+) -> None:
+    """Drop-ins whose sense depends on the context: advice with alternatives, no proposal."""
+    found = sentence_for(sentence)
+    flags = [f for f in found.flags if f.kind == "officialese" and f.text == term]
+    assert flags and named in (flags[0].suggestion or "")
+    assert not any(p.original == term for p in found.proposals)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the payment sense of "voldoen" stays a proposal
+        ("Het bedrag moet uiterlijk op de vervaldatum worden voldaan.", ("voldaan", "betaald")),
+        # "mogelijk" next to the finite verb is the adverb
+        ("Mogelijk heeft u nog een ander bewijs van uw inkomen.", ("Mogelijk", "Misschien")),
+        # "alsmede" in a list without "en" stays "en"
+        ("Stuur een kopie van uw paspoort alsmede een recent loonstrookje mee.",
+         ("alsmede", "en")),
+        # "middels" after a verb with a te-infinitive stays "met"
+        ("U kunt de aanvraag indienen middels het digitale formulier.", ("middels", "met")),
+    ],
+)  # fmt: skip
+def test_rewrite_round7_word_still_fits(propose_for, sentence: str, expected) -> None:
+    assert expected in _words(propose_for(sentence)[sentence])
+
+
+def test_rewrite_round7_no_split_with_an_unbalanced_quote(propose_for) -> None:
+    sentence = (
+        "Het perceel heeft in het oude plan de bestemming 'Agrarisch gebied' gekregen, "
+        "waarbij een wijziging mogelijk is naar de bestemming 'Wonen; op grond van dat plan "
+        "kan het college onder voorwaarden meewerken aan het plan van de eigenaar."
+    )
+    assert _sentence_level(propose_for(sentence)[sentence]) == []
+    balanced = sentence.replace("'Wonen;", "'Wonen';")
+    assert _sentence_level(propose_for(balanced)[balanced])  # the same sentence, closed quote

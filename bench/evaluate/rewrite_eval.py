@@ -27,9 +27,10 @@ Two parts, by source:
   ``fresh`` was judged once and then became development data for round 5 (its errors were
   read). Whoever tunes the rules does not read the fresh2 texts or their proposals.
 - ``fresh3``: the 40 plans after the fresh2 ones (same order and cut), for a third judgement
-  by a separate judge after round 7 froze the rules; ``fresh2`` was judged once (round 6) and
-  then became development data for round 7. Whoever tunes the rules does not read the fresh3
-  texts or their proposals.
+  by a separate judge after round 7 froze the rules (commit "rewrite: freeze for fresh3
+  judgement (round 7)"; the judge's rows take ``part=fresh3`` and ``round=7``); ``fresh2``
+  was judged once (round 6) and then became development data for round 7. Whoever tunes the
+  rules does not read the fresh3 texts or their proposals.
 
 Figures on the project's own texts are development aids. Judgements are kept in
 ``tests/fixtures/real/rewrite_judgements.csv``, keyed by source, unit and the sha256 of the

@@ -139,6 +139,7 @@ QUOTE_WINDOW = 20  # tokens: a title in quotes is short
 # a preposition that reads as a place before a name ("bij de Wro" for "in het kader van")
 LOCATIVE_PREPOSITIONS = frozenset({"bij"})
 PASSIVE_OR_PERFECT_AUX = frozenset({"worden", "zijn", "hebben"})
+HOEVEN_FORMS = frozenset({"hoeven", "hoef", "hoeft", "hoefde", "hoefden"})
 NOTES = {
     "officialese": "Gewoner woord",
     "abbreviation": "Afkorting voluit",
@@ -565,6 +566,126 @@ def _stranded_aan(token: Token) -> bool:
     return False
 
 
+def _quotes_balanced(s: _Sentence) -> bool:
+    """Every quotation mark of the sentence has its partner ("de bestemming 'Woondoeleinden;"
+    has none): a split of a sentence with an open quote cuts a title or a quotation."""
+    marks = [t.text for t in s.tokens if _quote_mark(t)]
+    straight = sum(m in ('"', "'") for m in marks)
+    opening = sum(m in "‘“„" for m in marks)
+    closing = sum(m in "’”" for m in marks)
+    return straight % 2 == 0 and opening == closing
+
+
+def _sentence_tokens(token: Token) -> list[Token]:
+    """The tokens of the sentence around ``token``, bounded by sentence-final punctuation or
+    a line break (the parser's own sentence may be shorter: it may start at "alsmede")."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while (
+        start > 0
+        and doc[start - 1].text not in (".", "!", "?")
+        and "\n" not in doc[start - 1].text_with_ws
+    ):
+        start -= 1
+    while (
+        end < len(doc)
+        and doc[end - 1].text not in (".", "!", "?")
+        and ("\n" not in doc[end - 1].text_with_ws)
+    ):
+        end += 1
+    return list(doc[start:end])
+
+
+def _context_blocks(first: Token, last: Token, words: list[str]) -> bool:
+    """Round-7 checks of a drop-in against its neighbours (closed word classes, no term
+    lists): a reason to make no proposal."""
+    doc = first.doc
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    sent = _sentence_tokens(first)
+    head = next((t for t in sent if t.is_alpha), None)
+    if head is not None and head.text[:1].islower() and head.lower_ in ("en", "of", "van", "voor"):
+        return True  # "en programmatische kaders deelgebied D": the tail of a cut-off title
+    if words == ["en"] and any(t.lower_ == "en" for t in sent if t.i < first.i):
+        return True  # "A, en B alsmede C" -> not "A, en B en C" (the list becomes ambiguous)
+    if (words[0] == "hoeven" or (words[0] in HOEVEN_FORMS and first.pos_ in ("VERB", "AUX"))) and (
+        not any(t.lower_ == "te" for t in sent if t.i > last.i)
+    ):
+        return True  # "behoeft een herziening" -> not "hoeft een herziening"
+    if (
+        first.pos_ in ("ADJ", "ADV")
+        and after is not None
+        and after.lower_ == "te"
+        and before is not None
+        and before.lower_ in DETERMINER_WORDS
+    ):
+        return True  # "een nader te bepalen detaillering": a fixed "te"-phrase
+    if (
+        before is not None
+        and before.lower_ == "het"
+        and first.i >= 2
+        and doc[first.i - 2].pos_ == "ADP"
+        and first.i == last.i
+        and len(words) == 1
+        and first.pos_ == "ADJ"
+        and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
+    ):
+        return True  # "voor het overige" (otherwise): a nominalised adjective in a phrase
+    if (
+        after is not None
+        and after.lower_ in ("aan", "van")
+        and any("Fin" in t.morph.get("VerbForm", []) for t in (first, last))
+        and len(words) == 1
+    ):
+        return True  # "bevindt zich aan" -> not "is aan"; "plaatsvindt van X" -> not "gebeurt van"
+    if (
+        first.pos_ == "NOUN"
+        and after is not None
+        and after.lower_ in ("aan", "op", "van")
+        and len(words) == 1
+        and first.i == sent[0].i
+    ):
+        return True  # "Toetsing aan de voorwaarden" -> not "Controle aan"
+    if (
+        words == ["misschien"]
+        and before is not None
+        and not any(
+            t is not None and t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm", [])
+            for t in (before, after)
+        )
+        and any(t.lemma_.lower() in ("zijn", "worden", "blijken", "lijken") for t in sent)
+    ):
+        return True  # "is het opstellen van een plan mogelijk" (possible) -> not "misschien"
+    if (
+        before is not None
+        and before.lower_ == "te"
+        and len(words) == 1
+        and words[0] not in _verb_table()
+        and separable_particle(words[0]) is None
+        and any(words[0][k:] in _verb_table() for k in range(2, len(words[0]) - 3))
+    ):
+        return True  # "te verwezenlijken" -> not "te waarmaken" (a separable verb: "waar te maken")
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and first.pos_ in ("ADJ", "VERB"):
+        noun = after.lower_
+        if len(noun) >= 4 and any(noun in w or w.startswith(noun[:4]) for w in words):
+            return True  # "het voorgenomen plan" -> not "het geplande plan" (tautology)
+    if (
+        before is not None
+        and before.pos_ == "VERB"
+        and "Inf" in before.morph.get("VerbForm", [])
+        and first.i >= 2
+        and doc[first.i - 2].pos_ == "NOUN"
+        and words == ["met"]
+        and first.pos_ == "ADP"
+    ):
+        return True  # "medewerking verlenen middels X" -> not "verlenen met X" (with whom)
+    # "om aan de eisen te voldoen": the "aan"-object before a te-infinitive
+    return (
+        first.pos_ in ("VERB", "AUX")
+        and any(t.lower_ == "aan" for t in sent if first.i - 10 <= t.i < first.i)
+        and any(t.lower_ == "te" for t in sent if first.i - 2 <= t.i < first.i)
+    )
+
+
 def _fits_context(doc: Doc, span: Any, text: str) -> bool:
     """Generic checks of a word-level replacement against the words around it (see
     ``word_replacement``)."""
@@ -612,6 +733,8 @@ def _fits_context(doc: Doc, span: Any, text: str) -> bool:
     ):
         return False  # a fronted participle ("Geconstateerd is dat ...") stays as it is
     if _in_name(span) or _term_in_compound(span):
+        return False
+    if _context_blocks(first, last, words):
         return False
     if len(span) > 1 and words == [w for w in words if w in LOCATIVE_PREPOSITIONS] and after:
         name = after if after.pos_ != "DET" or after.i + 1 >= len(doc) else doc[after.i + 1]
@@ -1189,7 +1312,7 @@ def propose(
         candidates.append(("passive", lambda: passive_to_active(sentence, first_person)))
     if has_parse and "nominalisation" in kinds:
         candidates.append(("nominalisation", lambda: nominalisation_to_verb(sentence, flags)))
-    if has_parse and kinds & {"long_sentence", "many_subclauses"}:
+    if has_parse and kinds & {"long_sentence", "many_subclauses"} and _quotes_balanced(sentence):
         candidates.append(
             ("split", lambda: split_coordination(sentence) or split_relative(sentence))
         )
