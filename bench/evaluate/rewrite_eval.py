@@ -31,6 +31,9 @@ Two parts, by source:
   judgement (round 7)"; the judge's rows take ``part=fresh3`` and ``round=7``); ``fresh2``
   was judged once (round 6) and then became development data for round 7. Whoever tunes the
   rules does not read the fresh3 texts or their proposals.
+- ``fresh4``: the 40 plans after the fresh3 ones (same order and cut), for a fourth
+  judgement by a separate judge after round 8 froze the rules; ``fresh3`` was judged once
+  (round 7) and then became development data for round 8.
 
 Figures on the project's own texts are development aids. Judgements are kept in
 ``tests/fixtures/real/rewrite_judgements.csv``, keyed by source, unit and the sha256 of the
@@ -44,7 +47,7 @@ judgements of proposals the round-5 rules made new (fresh is development data si
 
 Usage::
 
-    python -m bench.evaluate.rewrite_eval generate tune|rest|dev2|fresh|fresh2|fresh3
+    python -m bench.evaluate.rewrite_eval generate tune|rest|dev2|fresh|fresh2|fresh3|fresh4
                                         # writes <eval dir>/rewrite/proposals_<part>.csv
     python -m bench.evaluate.rewrite_eval report     # share judged ok, by part and kind;
                                                      # level before/after accepting all
@@ -67,19 +70,20 @@ COLUMNS = ("source", "unit_id", "sentence_sha256", "proposal_sha256", "kind", "p
 
 TUNE_SOURCES = ("amsterdam_dev", "own_c1")
 REST_SOURCES = ("plans_unused", "own_b2")
-FRESH_SOURCES = ("plans_fresh", "plans_fresh2", "plans_fresh3")
+FRESH_SOURCES = ("plans_fresh", "plans_fresh2", "plans_fresh3", "plans_fresh4")
 DEV2_SOURCES = ("plans_dev2",)
 REST_PLANS = 40
 FRESH_PLANS = 40
 DEV2_PLANS = 40
 FRESH2_PLANS = 40
 FRESH3_PLANS = 40
-PARTS = ("tune", "rest", "dev2", "fresh", "fresh2", "fresh3")
-BLIND_PARTS = ("fresh", "fresh2", "fresh3")  # judged once, by a separate judge
+FRESH4_PLANS = 40
+PARTS = ("tune", "rest", "dev2", "fresh", "fresh2", "fresh3", "fresh4")
+BLIND_PARTS = ("fresh", "fresh2", "fresh3", "fresh4")  # judged once, by a separate judge
 # the round of each blind part's one judgement by a separate judge; rows of a blind part with
 # another round are the engineer's development judgements of later proposals (fresh became
 # development data in round 5), so the blind figure stays reproducible from these rows
-BLIND_ROUNDS = {"fresh": "4", "fresh2": "6", "fresh3": "7"}
+BLIND_ROUNDS = {"fresh": "4", "fresh2": "6", "fresh3": "7", "fresh4": "8"}
 
 
 def _plan_texts(
@@ -152,7 +156,7 @@ def _part(source: str) -> str:
         return "tune"
     if source in DEV2_SOURCES:
         return "dev2"
-    if source in ("plans_fresh2", "plans_fresh3"):
+    if source in ("plans_fresh2", "plans_fresh3", "plans_fresh4"):
         return source.removeprefix("plans_")
     return "fresh" if source in FRESH_SOURCES else "rest"
 
@@ -175,6 +179,10 @@ def _inputs(part: str = "tune") -> list[tuple[str, str, str]]:
     if part == "fresh3":
         plans = fresh_plans(FRESH3_PLANS, skip=FRESH_PLANS + DEV2_PLANS + FRESH2_PLANS)
         return [("plans_fresh3", key, text) for key, text in plans]
+    if part == "fresh4":
+        skip = FRESH_PLANS + DEV2_PLANS + FRESH2_PLANS + FRESH3_PLANS
+        plans = fresh_plans(FRESH4_PLANS, skip=skip)
+        return [("plans_fresh4", key, text) for key, text in plans]
     if part == "tune":
         gold = load_side("dev", datasets=(AMSTERDAM,))
         documents: dict[str, list[str]] = defaultdict(list)
