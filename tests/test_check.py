@@ -333,3 +333,26 @@ def test_check_report_language_is_a_setting(use_model, tmp_path: Path, monkeypat
     english = invoke(str(path))
     assert "Language level C1: harder than B1" in english.stdout
     assert "Fix first:" in english.stdout and "Eerst aanpakken" not in english.stdout
+
+
+def test_check_json_flags_of_the_text_and_of_sentences_are_told_apart(settings) -> None:
+    """Top-level ``flags`` holds only the text's own flags (a long paragraph); sentence flags
+    are under ``sentences[].flags``; ``n_flags`` counts both, as the schema says."""
+    from pipeline.nlp import fallback_info, make_fallback_pipeline
+    from pipeline.web.models import CheckResponse
+
+    long_paragraph = " ".join([C1_TEXT.replace("\n\n", " ")] * 3)
+    (result,) = check_texts(
+        [InputText.from_text("c.txt", long_paragraph)],
+        settings,
+        nlp=make_fallback_pipeline(),
+        model_info=fallback_info(),
+    )
+    obj = result.to_json()
+    in_sentences = sum(len(s["flags"]) for s in obj["sentences"])
+    assert in_sentences > 0
+    assert {f["kind"] for f in obj["flags"]} == {"long_paragraph"}
+    assert obj["n_flags"] == in_sentences + len(obj["flags"]) == obj["counts"]["n_flags"]
+    fields = CheckResponse.model_json_schema()["properties"]
+    assert "sentences[].flags" in fields["flags"]["description"]
+    assert "n_flags" in fields
