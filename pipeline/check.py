@@ -469,6 +469,7 @@ def check_command(
     """
     import typer
 
+    from pipeline.ingest.inputs import SAVE_AS
     from pipeline.report import check as report
 
     language = settings.report.language
@@ -486,7 +487,13 @@ def check_command(
             err=True,
         )
         for path in skipped:
-            typer.echo(f"  skipped: {path} (file type not supported by check)", err=True)
+            advice = SAVE_AS.get(Path(path).suffix.lower())  # e.g. .doc: save as .docx
+            reason = (
+                f"file type not supported by check, {advice}"
+                if advice
+                else ("file type not supported by check")
+            )
+            typer.echo(f"  skipped: {path} ({reason})", err=True)
         return 2
     results: list[CheckResult] = []
     for outcome in check_texts(texts, settings) if texts else []:

@@ -290,6 +290,14 @@ def test_check_empty_folder_or_no_supported_files_exits_2(tmp_path: Path) -> Non
     lines = result.stderr.strip().splitlines()
     assert any("begroting.xlsx" in line and "skipped" in line for line in lines)
     assert any("notities.csv" in line for line in lines)
+    (other / "oud.doc").write_bytes(b"\xd0\xcf")
+    (other / "open.odt").write_bytes(b"PK")
+    lines = invoke(str(other)).stderr.strip().splitlines()
+    assert (
+        f"  skipped: {other / 'oud.doc'} (file type not supported by check, old Word "
+        "document (.doc): save as .docx)" in lines
+    )
+    assert any("open.odt" in line and "save as .docx or .txt" in line for line in lines)
 
 
 @pytest.mark.slow

@@ -33,9 +33,7 @@ def _summary(**fields: object) -> RunSummary:
 
 def test_summary_of_a_run_with_everything_unchanged_says_no_words_analysed() -> None:
     copy = IngestError("in/b_kopie.txt", "read", "same content as in/a.txt; skipped")
-    text = format_summary(
-        _summary(n_inputs=4, n_skipped=3, duplicates=[copy], seconds=7.8)
-    )
+    text = format_summary(_summary(n_inputs=4, n_skipped=3, duplicates=[copy], seconds=7.8))
     first = text.splitlines()[0]
     assert first == (
         "Run r1: 4 files: 0 analysed, 3 unchanged since the last run, 1 duplicate, 0 failed."

@@ -240,8 +240,8 @@ def test_report_says_the_difficulty_once_in_terminal_and_html(results) -> None:
 
 
 def test_report_refers_to_a_table_only_where_there_is_one(results) -> None:
-    from pipeline.report.docx_comments import _summary
     from pipeline.report.advice import build_report
+    from pipeline.report.docx_comments import _summary
 
     fix = ("Vervang 9 ambtelijke woorden door gewone woorden (zie de tabel).",)
     result = _with_measures(
