@@ -488,11 +488,7 @@ def check_command(
         )
         for path in skipped:
             advice = SAVE_AS.get(Path(path).suffix.lower())  # e.g. .doc: save as .docx
-            reason = (
-                f"file type not supported by check, {advice}"
-                if advice
-                else ("file type not supported by check")
-            )
+            reason = "file type not supported by check" + (f", {advice}" if advice else "")
             typer.echo(f"  skipped: {path} ({reason})", err=True)
         return 2
     results: list[CheckResult] = []

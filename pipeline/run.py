@@ -227,9 +227,10 @@ def _run(
     keys: list[str] = []
     copies = DuplicateFilter()
     for path in files:
-        result = by_path.get(str(path))
-        if result is None:
+        found = by_path.get(str(path))
+        if found is None:
             continue
+        result = found
         if result.error:
             summary.errors.append(IngestError(result.path, result.stage, result.error))
             continue
