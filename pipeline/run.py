@@ -27,8 +27,9 @@ Inputs are found as every command finds them (``pipeline/ingest/inputs.py``): sp
 broken links and unreadable folders are reported, and a copy of an earlier input (same bytes)
 is reported as a duplicate and left out (not a failure). Files of a type no reader takes,
 found in a folder, are listed in the summary with what to do and recorded in the ``errors``
-table (stage ``read``); with no supported input at all the CLI exits 2. A full disk or unwritable output folder stops the run with an
-``OutputError`` (finished inputs stay in ``parts`` for the next run); Ctrl-C stops it too.
+table (stage ``read``); with no supported input at all the CLI exits 2. A full disk or
+unwritable output folder stops the run with an ``OutputError`` (finished inputs stay in
+``parts`` for the next run); Ctrl-C stops it too.
 """
 
 from __future__ import annotations
