@@ -86,7 +86,12 @@ class CheckResult:
         return sorted(out, key=lambda f: (f.start, -f.end))
 
     def to_json(self) -> dict[str, Any]:
-        """The public JSON form of ``check --format json`` (one object per input)."""
+        """The public JSON form of ``check --format json`` (one object per input).
+
+        ``flags`` holds the flags of the text as a whole (a long paragraph), not tied to
+        one sentence; each sentence's flags are under ``sentences[].flags``; ``n_flags``
+        counts both (see ``pipeline/web/models.py``, the schema of this object).
+        """
         m = self.measures
         return {
             "path": self.path,
@@ -139,7 +144,9 @@ class CheckResult:
                 }
                 for s in self.sentences
             ],
+            # the text's own flags (a long paragraph); sentence flags are under sentences
             "flags": [f.to_dict() for f in self.unit_flags],
+            "n_flags": len(self.unit_flags) + sum(len(s.flags) for s in self.sentences),
         }
 
 
@@ -462,6 +469,7 @@ def check_command(
     """
     import typer
 
+    from pipeline.ingest.inputs import SAVE_AS
     from pipeline.report import check as report
 
     language = settings.report.language
@@ -479,7 +487,9 @@ def check_command(
             err=True,
         )
         for path in skipped:
-            typer.echo(f"  skipped: {path} (file type not supported by check)", err=True)
+            advice = SAVE_AS.get(Path(path).suffix.lower())  # e.g. .doc: save as .docx
+            reason = "file type not supported by check" + (f", {advice}" if advice else "")
+            typer.echo(f"  skipped: {path} ({reason})", err=True)
         return 2
     results: list[CheckResult] = []
     for outcome in check_texts(texts, settings) if texts else []:

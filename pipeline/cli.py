@@ -2,7 +2,9 @@
 
 Exit codes: 0 success, 1 some inputs failed (or a text is above ``--max-level``, or an
 output could not be written), 2 usage errors (typer/click's own code for bad options, also
-used for configuration errors), 130 interrupted (Ctrl-C). Every failure is one line on
+used for configuration errors) and nothing to analyse (``run`` and ``check`` found no input
+of a supported type), 130 interrupted (Ctrl-C). A duplicate input (same bytes as an earlier
+one) is reported and left out, not a failure. Every failure is one line on
 stderr; a full disk or an unwritable output folder too (``reported``).
 """
 
@@ -265,7 +267,8 @@ def run(
             scheduler=scheduler, on_file=on_file,
         )  # fmt: skip
     typer.echo(format_summary(summary))
-    raise typer.Exit(1 if summary.errors else 0)
+    # nothing checked must not look like success: no supported input at all is exit 2
+    raise typer.Exit(2 if summary.nothing_supported else 1 if summary.errors else 0)
 
 
 themes_app = typer.Typer(

@@ -16,21 +16,22 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from pipeline.numbers import nl_int
 from pipeline.run import FileResult, RunSummary
 
 
 @contextmanager
 def file_progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[FileResult], None]]:
-    """Yield a callback that advances a progress bar by one processed file."""
+    """Yield a callback that advances a progress bar by one file (English, like the rest of
+    the CLI's own output). Words and words/s count analysed inputs only: an input unchanged
+    since the last run is counted as a file, not as words analysed."""
     console = Console(file=sys.stderr)
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("bestanden · {task.fields[words]} woorden · {task.fields[rate]} w/s"),
+        TextColumn("files · {task.fields[words]} words analysed · {task.fields[rate]} words/s"),
         TimeElapsedColumn(),
-        TextColumn("nog"),
+        TextColumn("left"),
         TimeRemainingColumn(),
         console=console,
         disable=not enabled,
@@ -38,28 +39,57 @@ def file_progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[
     )
     state = {"words": 0}
     with progress:
-        task = progress.add_task("Verwerken", total=total_files, words="0", rate="0")
+        task = progress.add_task("Processing", total=total_files, words="0", rate="0")
 
         def on_file(result: FileResult) -> None:
-            state["words"] += result.n_words
+            if not result.skipped and not result.error:
+                state["words"] += result.n_words
             elapsed = progress.tasks[0].elapsed or 0.0
             rate = state["words"] / elapsed if elapsed else 0.0
-            # Dutch digit grouping, like the rest of the bar ("1.234 woorden")
-            progress.update(task, advance=1, words=nl_int(state["words"]), rate=nl_int(rate))
+            progress.update(task, advance=1, words=f"{state['words']:,}", rate=f"{rate:,.0f}")
 
         yield on_file
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
 def format_summary(summary: RunSummary) -> str:
-    """A short plain-text summary of a run (English, like the rest of the CLI's own output)."""
+    """A short plain-text summary of a run (English, like the rest of the CLI's own output):
+    what happened to every file, the words analysed, the tables, and one line per file that
+    failed, was a duplicate or was passed over as unsupported."""
+    counts = [
+        f"{summary.n_processed:,} analysed",
+        f"{summary.n_skipped:,} unchanged since the last run",
+        _count(len(summary.duplicates), "duplicate"),
+        f"{len(summary.errors):,} failed",
+    ]
+    head = f"Run {summary.run_id}: {_count(summary.n_files, 'file')}: " + ", ".join(counts)
+    if summary.unsupported:
+        head += f"; unsupported: {len(summary.unsupported):,} (listed below)"
+    if summary.n_words:
+        words = (
+            f"Words analysed: {summary.n_words:,} in {summary.seconds:.1f} s "
+            f"({summary.words_per_second:,.0f} words/s)."
+        )
+    else:
+        words = f"No words analysed ({summary.seconds:.1f} s)."
     lines = [
-        f"Run {summary.run_id}: {summary.n_inputs} inputs, {summary.n_processed} processed, "
-        f"{summary.n_skipped} unchanged (skipped), {len(summary.errors)} failed.",
-        f"Words: {summary.n_words:,} in {summary.seconds:.1f} s "
-        f"({summary.words_per_second:,.0f} words/s). Model: {summary.model}.",
+        head + ".",
+        f"{words} Model: {summary.model}.",
         "Tables in " + str(summary.out_dir) + ": "
         + ", ".join(f"{k} {v}" for k, v in summary.table_rows.items()),
     ]  # fmt: skip
     for error in summary.errors:
         lines.append(f"  failed: {error.path} [{error.stage}]: {error.message}")
+    for copy in summary.duplicates:
+        lines.append(f"  duplicate: {copy.path}: {copy.message}")
+    for skipped in summary.unsupported:
+        lines.append(f"  unsupported: {skipped.path}: {skipped.message}")
+    if summary.nothing_supported:
+        lines.append(
+            "Nothing was analysed: no input of a supported type was found "
+            "(see `ingest.extensions` in the configuration)."
+        )
     return "\n".join(lines)

@@ -25,8 +25,11 @@ process); ``pipeline/engines.py`` runs workers in this process, in a process poo
 
 Inputs are found as every command finds them (``pipeline/ingest/inputs.py``): special files,
 broken links and unreadable folders are reported, and a copy of an earlier input (same bytes)
-is reported and left out. A full disk or unwritable output folder stops the run with an
-``OutputError`` (finished inputs stay in ``parts`` for the next run); Ctrl-C stops it too.
+is reported as a duplicate and left out (not a failure). Files of a type no reader takes,
+found in a folder, are listed in the summary with what to do and recorded in the ``errors``
+table (stage ``read``); with no supported input at all the CLI exits 2. A full disk or
+unwritable output folder stops the run with an ``OutputError`` (finished inputs stay in
+``parts`` for the next run); Ctrl-C stops it too.
 """
 
 from __future__ import annotations
@@ -83,12 +86,23 @@ PART_CACHE = 4  # batch parts kept open while merging
 
 @dataclass
 class RunSummary:
+    """What a run did, input by input.
+
+    Every file found is counted once: analysed, unchanged since an earlier run (its rows are
+    reused), a duplicate of an earlier input (same bytes; left out of every table), failed
+    (``errors``), or, for a file of a type no reader takes found in a folder, unsupported.
+    ``errors`` also holds problems found while looking for inputs (a broken link, a folder
+    that cannot be listed). ``n_words`` counts the words of the analysed inputs only.
+    """
+
     run_id: str
     out_dir: Path
     n_inputs: int = 0
     n_processed: int = 0
     n_skipped: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    duplicates: list[IngestError] = field(default_factory=list)
+    unsupported: list[IngestError] = field(default_factory=list)
     n_words: int = 0
     seconds: float = 0.0
     table_rows: dict[str, int] = field(default_factory=dict)
@@ -97,6 +111,17 @@ class RunSummary:
     @property
     def words_per_second(self) -> float:
         return self.n_words / self.seconds if self.seconds else 0.0
+
+    @property
+    def n_files(self) -> int:
+        """Every file seen: the inputs read and the unsupported files passed over."""
+        return self.n_inputs + len(self.unsupported)
+
+    @property
+    def nothing_supported(self) -> bool:
+        """No input of a supported type was found and nothing failed: nothing was checked
+        (as ``check``, which exits 2 then; a missing path is a failure instead)."""
+        return self.n_inputs == 0 and not self.errors
 
 
 def _markers(parts_dir: Path, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -190,6 +215,7 @@ def _run(
     run_id = make_id(started.isoformat(), settings.fingerprint())
     summary = RunSummary(run_id=run_id, out_dir=out_dir, n_inputs=len(files))
     summary.errors.extend(scan.problems)
+    summary.unsupported.extend(scan.unsupported)
 
     if engine == "dask":
         results = run_dask(files, settings, parts_dir, force, workers, scheduler)
@@ -198,13 +224,6 @@ def _run(
     by_path: dict[str, FileResult] = {}
     for result in results:
         by_path[result.path] = result
-        if result.error:
-            summary.errors.append(IngestError(result.path, result.stage, result.error))
-        elif result.skipped:
-            summary.n_skipped += 1
-        else:
-            summary.n_processed += 1
-        summary.n_words += result.n_words
         if on_file is not None:
             on_file(result)
 
@@ -215,13 +234,21 @@ def _run(
         if found is None:
             continue
         result = found
-        if result.error or result.key is None or result.content_hash is None:
+        if result.error:
+            summary.errors.append(IngestError(result.path, result.stage, result.error))
+            continue
+        if result.key is None or result.content_hash is None:
             continue
         first = copies.first_copy(path, result.content_hash)
-        if first is not None:
-            summary.errors.append(DuplicateFilter.error(path, first))
+        if first is not None:  # not a failure: its rows are the first copy's
+            summary.duplicates.append(DuplicateFilter.error(path, first))
             continue
         keys.append(result.key)
+        if result.skipped:
+            summary.n_skipped += 1
+        else:
+            summary.n_processed += 1
+            summary.n_words += result.n_words
 
     model_name, model_source = model_in_use(settings)
     versions = package_versions()
@@ -247,7 +274,7 @@ def _run(
         table: TableStream(part_chunks(parts_dir, table, keys, markers, run_id))
         for table in PART_TABLES
     }
-    tables["errors"] = error_rows(summary.errors, run_id)
+    tables["errors"] = error_rows([*summary.errors, *summary.unsupported], run_id)
     tables["runs"] = runs
     tables["theme_names"] = [{**r, "run_id": run_id} for r in theme_name_rows()]
     counts = write_tables(tables, out_dir, keys=settings.run.duckdb_keys)

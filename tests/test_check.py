@@ -290,6 +290,14 @@ def test_check_empty_folder_or_no_supported_files_exits_2(tmp_path: Path) -> Non
     lines = result.stderr.strip().splitlines()
     assert any("begroting.xlsx" in line and "skipped" in line for line in lines)
     assert any("notities.csv" in line for line in lines)
+    (other / "oud.doc").write_bytes(b"\xd0\xcf")
+    (other / "open.odt").write_bytes(b"PK")
+    lines = invoke(str(other)).stderr.strip().splitlines()
+    assert (
+        f"  skipped: {other / 'oud.doc'} (file type not supported by check, old Word "
+        "document (.doc): save as .docx)" in lines
+    )
+    assert any("open.odt" in line and "save as .docx or .txt" in line for line in lines)
 
 
 @pytest.mark.slow
@@ -333,3 +341,26 @@ def test_check_report_language_is_a_setting(use_model, tmp_path: Path, monkeypat
     english = invoke(str(path))
     assert "Language level C1: harder than B1" in english.stdout
     assert "Fix first:" in english.stdout and "Eerst aanpakken" not in english.stdout
+
+
+def test_check_json_flags_of_the_text_and_of_sentences_are_told_apart(settings) -> None:
+    """Top-level ``flags`` holds only the text's own flags (a long paragraph); sentence flags
+    are under ``sentences[].flags``; ``n_flags`` counts both, as the schema says."""
+    from pipeline.nlp import fallback_info, make_fallback_pipeline
+    from pipeline.web.models import CheckResponse
+
+    long_paragraph = " ".join([C1_TEXT.replace("\n\n", " ")] * 3)
+    (result,) = check_texts(
+        [InputText.from_text("c.txt", long_paragraph)],
+        settings,
+        nlp=make_fallback_pipeline(),
+        model_info=fallback_info(),
+    )
+    obj = result.to_json()
+    in_sentences = sum(len(s["flags"]) for s in obj["sentences"])
+    assert in_sentences > 0
+    assert {f["kind"] for f in obj["flags"]} == {"long_paragraph"}
+    assert obj["n_flags"] == in_sentences + len(obj["flags"]) == obj["counts"]["n_flags"]
+    fields = CheckResponse.model_json_schema()["properties"]
+    assert "sentences[].flags" in fields["flags"]["description"]
+    assert "n_flags" in fields

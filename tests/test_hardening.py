@@ -545,21 +545,29 @@ def test_hardening_9_unreadable_folder_for_real(tmp_path: Path, settings: Settin
     }
 
 
-def test_hardening_9_duplicates_are_treated_alike_in_ingest_and_run(tmp_path: Path):
+def test_hardening_9_duplicates_are_left_out_by_ingest_and_run(tmp_path: Path):
+    """A copy is left out of the tables by both; ``run`` reports it as a duplicate, not a
+    failure (exit 0, every run, even when nothing changed); ``ingest`` as an error."""
     folder = tmp_path / "in"
     folder.mkdir()
     text = (ROOT / "data" / "raw" / "brief_b1_rioolvervanging.txt").read_bytes()
     (folder / "a.txt").write_bytes(text)
     (folder / "b.txt").write_bytes(text)
-    expected = [{"path": str(folder / "b.txt"), "stage": "read",
-                 "message": f"same content as {folder / 'a.txt'}; skipped"}]  # fmt: skip
-    for command in ("ingest", "run"):
-        out = tmp_path / command
-        extra = ["--no-progress"] if command == "run" else []
-        result = invoke(command, folder, folder / "a.txt", "--out", out, *extra)
-        assert result.exit_code == 1, (command, result.output)
-        errors = pq.read_table(out / "errors.parquet").to_pylist()
-        assert [{k: e[k] for k in ("path", "stage", "message")} for e in errors] == expected
+    message = f"same content as {folder / 'a.txt'}; skipped"
+    expected = [{"path": str(folder / "b.txt"), "stage": "read", "message": message}]
+    out = tmp_path / "ingest"
+    result = invoke("ingest", folder, folder / "a.txt", "--out", out)
+    assert result.exit_code == 1, result.output
+    errors = pq.read_table(out / "errors.parquet").to_pylist()
+    assert [{k: e[k] for k in ("path", "stage", "message")} for e in errors] == expected
+    assert pq.read_table(out / "documents.parquet").num_rows == 1
+    out = tmp_path / "run"
+    for _ in range(2):  # the second run finds everything unchanged
+        result = invoke("run", folder, folder / "a.txt", "--out", out, "--no-progress")
+        assert result.exit_code == 0, result.output
+        assert f"  duplicate: {folder / 'b.txt'}: {message}" in result.output
+        assert "1 duplicate, 0 failed" in result.output and "failed:" not in result.output
+        assert pq.read_table(out / "errors.parquet").num_rows == 0
         assert pq.read_table(out / "documents.parquet").num_rows == 1
 
 

@@ -222,3 +222,34 @@ def test_report_shows_difficulty_and_what_to_fix_first() -> None:
     assert "Moeilijkheid " in text and "Eerst aanpakken:" in text and f"1. {fix[0]}" in text
     page = render_html([result])
     assert "Eerst aanpakken" in page and str(escape(fix[0])) in page
+
+
+def test_report_says_the_difficulty_once_in_terminal_and_html(results) -> None:
+    """The verdict's reasons start with the difficulty the header already shows."""
+    reasons = ["Moeilijkheid 77 van 100 (B1: hoogstens 50)", "Gemiddelde zinslengte: 19,7"]
+    result = _with_measures(
+        results[0], b1_difficulty=77.0, b1_threshold=50.0, b1_pass=False, b1_reasons=reasons,
+        b1_fix_first=("Splits de lange zinnen.",),
+    )  # fmt: skip
+    text = render_text([result])
+    assert text.count("Moeilijkheid 77 van 100") == 1
+    assert "Moeilijkheid 77 van 100 (B1: hoogstens 50): 27 punten te moeilijk" in text
+    assert "- Gemiddelde zinslengte: 19,7" in text
+    page = render_html([result])
+    assert page.count("Moeilijkheid 77 van 100") == 1 and "Gemiddelde zinslengte" in page
+
+
+def test_report_refers_to_a_table_only_where_there_is_one(results) -> None:
+    from pipeline.report.advice import build_report
+    from pipeline.report.docx_comments import _summary
+
+    fix = ("Vervang 9 ambtelijke woorden door gewone woorden (zie de tabel).",)
+    result = _with_measures(
+        results[0], b1_difficulty=62.0, b1_threshold=50.0, b1_pass=False, b1_fix_first=fix
+    )
+    text = render_text([result])
+    assert "(zie de lijst hieronder)" in text and "zie de tabel" not in text
+    page = render_html([result])
+    assert "(zie de tabel)" in page and "<table" in page
+    summary = _summary(build_report(result))
+    assert "zie de tabel" not in summary and "(zie de opmerkingen bij die woorden)" in summary

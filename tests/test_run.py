@@ -91,7 +91,7 @@ def test_run_interrupted_then_resumed_equals_uninterrupted(tmp_path: Path, setti
 
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode in (0, 1), result.stderr
-    assert "unchanged (skipped)" in result.stdout
+    assert "unchanged since the last run" in result.stdout
     assert _tables(out) == _tables(reference)
 
 
@@ -120,14 +120,49 @@ def test_run_cli_exit_codes_and_summary(tmp_path: Path):
         app, ["run", str(corpus), "--out", str(tmp_path / "o"), "--no-progress"], env=env
     )
     assert result.exit_code == 1, result.output
-    assert "kapot.docx" in result.output and "5 processed" in result.output
+    assert "kapot.docx" in result.output and "5 analysed" in result.output
     (corpus / "kapot.docx").unlink()
     result = runner.invoke(
         app, ["run", str(corpus), "--out", str(tmp_path / "o"), "--no-progress"], env=env
     )
-    assert result.exit_code == 0 and "5 unchanged" in result.output
+    assert result.exit_code == 0 and "5 unchanged since the last run" in result.output
+    assert "No words analysed" in result.output  # unchanged inputs are not words analysed
     result = runner.invoke(app, ["run", str(corpus), "--engine", "spark"])
     assert result.exit_code == 2
+
+
+def test_run_lists_unsupported_files_and_exits_2_without_supported_input(tmp_path: Path):
+    """A folder of old Word, OpenDocument and RTF files beside one .txt: each is listed with
+    what to do and recorded in the errors table; a folder with no supported file is exit 2."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("oud.doc", "open.odt", "rijk.rtf"):
+        (folder / name).write_bytes(b"not read")
+    shutil.copy(RAW / "brief_b1_rioolvervanging.txt", folder / "brief.txt")
+    runner = CliRunner()
+    env = {"GEMEENTETAAL_SECRET": "test-secret"}
+    out = tmp_path / "o"
+    result = runner.invoke(app, ["run", str(folder), "--out", str(out), "--no-progress"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "4 files: 1 analysed" in result.output and "unsupported: 3" in result.output
+    assert f"unsupported: {folder / 'oud.doc'}: " in result.output
+    errors = {Path(e["path"]).name: e for e in pq.read_table(out / "errors.parquet").to_pylist()}
+    assert set(errors) == {"oud.doc", "open.odt", "rijk.rtf"}
+    assert all(e["stage"] == "read" for e in errors.values())
+    assert "save as .docx;" in errors["oud.doc"]["message"]
+    assert "save as .docx or .txt" in errors["open.odt"]["message"]
+    assert "save as .docx or .txt" in errors["rijk.rtf"]["message"]
+    runs = pq.read_table(out / "runs.parquet").to_pylist()
+    assert runs[-1]["n_errors"] == 0 and runs[-1]["n_inputs"] == 1
+
+    only = tmp_path / "xlsx"
+    only.mkdir()
+    (only / "begroting.xlsx").write_bytes(b"PK not read")
+    result = runner.invoke(
+        app, ["run", str(only), "--out", str(tmp_path / "o2"), "--no-progress"], env=env
+    )
+    assert result.exit_code == 2, result.output
+    assert "begroting.xlsx" in result.output and "Nothing was analysed" in result.output
 
 
 def test_run_changed_data_files_redo_every_input(tmp_path: Path, settings, monkeypatch):

@@ -3,7 +3,9 @@
 One policy for every command (``ingest``, ``run``, ``check``, ``themes``):
 
 - A folder is walked recursively in sorted order; hidden files and folders (a name starting
-  with ".") and files of other types are passed over, as a folder may hold anything.
+  with ".") are passed over, files of other types too, as a folder may hold anything; those
+  are listed in ``InputScan.unsupported`` with the reason (``unsupported_reason``), for the
+  command to show (``run`` lists them and records them in its errors table).
 - What cannot be read is reported, one line each, never skipped in silence: a broken
   symbolic link, a symbolic link that loops back into a folder being walked, a FIFO, socket
   or device, a folder that cannot be listed.
@@ -32,6 +34,33 @@ class InputScan:
 
     files: list[Path] = field(default_factory=list)
     problems: list[IngestError] = field(default_factory=list)
+    unsupported: list[IngestError] = field(default_factory=list)
+
+
+# what to do with a file type no reader takes (a suffix missing here gets the general advice)
+SAVE_AS = {
+    ".doc": "old Word document (.doc): save as .docx",
+    ".odt": "OpenDocument text (.odt): save as .docx or .txt",
+    ".rtf": "Rich Text Format (.rtf): save as .docx or .txt",
+    ".wpd": "WordPerfect document (.wpd): save as .docx or .txt",
+    ".pages": "Pages document (.pages): export as .docx or .txt",
+}
+
+
+def unsupported_reason(path: Path | str, suffixes: Iterable[str]) -> str:
+    """Why a file found in a folder is not read, with what to do about it (one line).
+
+    Args:
+        path: the file.
+        suffixes: the file types that are read (lower case, with the dot).
+    """
+    suffix = Path(path).suffix.lower()
+    advice = SAVE_AS.get(suffix)
+    if advice is not None:
+        return f"file type not supported, {advice}; skipped"
+    kinds = ", ".join(sorted(set(suffixes)))
+    shown = repr(suffix) if suffix else "(none)"
+    return f"file type {shown} not supported (expected {kinds}); skipped"
 
 
 def _special_kind(mode: int) -> str | None:
@@ -127,6 +156,9 @@ def _walk(
                 stack.append((grandchildren, above | {real}))
         elif child.suffix.lower() in wanted or _is_special(child):
             _add_file(child, scan, seen_files)
+        else:
+            reason = unsupported_reason(child, wanted)
+            scan.unsupported.append(IngestError(str(child), STAGE, reason))
 
 
 def _list(folder: Path, scan: InputScan) -> list[os.DirEntry[str]] | None:

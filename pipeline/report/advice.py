@@ -305,6 +305,32 @@ def _failing_criteria(result: Any) -> list[str]:
     return out
 
 
+def _is_difficulty_reason(reason: str) -> bool:
+    """Whether a verdict reason is the difficulty score itself ("Moeilijkheid 77 van 100
+    (B1: hoogstens 50)"), which the report already shows with its distance to B1."""
+    return any(
+        reason.startswith(texts["difficulty"].split("{")[0]) and "100" in reason
+        for texts in TEXTS.values()
+    )
+
+
+# What an advice text refers to, per output: the terminal lists the officialese words below,
+# a Word copy comments on each word, the HTML report has a table (the advice says "tabel").
+OUTPUT_REFERENCES = {
+    "text": {"(zie de tabel)": "(zie de lijst hieronder)"},
+    "docx": {"(zie de tabel)": "(zie de opmerkingen bij die woorden)"},
+    "html": {},
+}
+
+
+def for_output(advice: str, output: str) -> str:
+    """``advice`` with its references to other parts of the report fitted to ``output``
+    (``text``, ``html`` or ``docx``): "zie de tabel" only where there is a table."""
+    for old, new in OUTPUT_REFERENCES.get(output, {}).items():
+        advice = advice.replace(old, new)
+    return advice
+
+
 def _clip_reason(reason: str, fd: float | None, language: str) -> str:
     """A verdict reason with a Flesch-Douma value beyond the 0-100 scale said in words."""
     if fd is None or 0 <= fd <= FD_MAX or not reason.startswith("Flesch-Douma "):
@@ -445,7 +471,9 @@ def build_report(
         difficulty=difficulty_line,
         distance=distance,
         reasons=[
-            _clip_reason(r, m.get("flesch_douma"), language) for r in m.get("b1_reasons") or []
+            _clip_reason(r, m.get("flesch_douma"), language)
+            for r in m.get("b1_reasons") or []
+            if not (difficulty_line and _is_difficulty_reason(r))  # said once, in the header
         ],
         fix_first=fix,
         fix_first_title=t["fix_first"] if not passed else t["still"],

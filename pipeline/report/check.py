@@ -30,6 +30,7 @@ from pipeline.report.advice import (
     TEXTS,
     Report,
     build_report,
+    for_output,
     model_text,
     score_items,
     verdict_text,
@@ -102,7 +103,7 @@ def render_text(results: Sequence[Any], color: bool = False, language: str = "nl
             console.print()
             console.print(f"{report.fix_first_title}:", style="bold")
             for i, item in enumerate(report.fix_first, start=1):
-                console.print(f"  {i}. {item}")
+                console.print(f"  {i}. {for_output(item, 'text')}")
         console.print()
         console.print("  " + " · ".join(f"{label}: {value}" for label, value in report.scores))
         console.print(f"  {t['model']}: {report.model}", style="dim")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.readability.rewrite import WORD_KINDS
-from pipeline.report.advice import Report, build_report
+from pipeline.report.advice import Report, build_report, for_output
 
 AUTHOR = "gemeentetaal"
 INITIALS = "GT"
@@ -102,7 +102,9 @@ def _summary(report: Report) -> str:
         lines.append(f"{report.difficulty}: {report.distance}")
     if report.fix_first:
         lines.append(f"{report.fix_first_title}:")
-        lines += [f"{i}. {item}" for i, item in enumerate(report.fix_first, start=1)]
+        lines += [
+            f"{i}. {for_output(item, 'docx')}" for i, item in enumerate(report.fix_first, start=1)
+        ]
     return "\n".join(lines)
 
 

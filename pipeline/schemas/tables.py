@@ -262,7 +262,7 @@ THEMES = Table(
 
 ERRORS = Table(
     "errors",
-    "failed input",
+    "failed input, or a file of an unsupported type that `run` passed over (stage read)",
     ("path", "stage"),
     (
         _key("path", "input path"),
@@ -298,8 +298,8 @@ RUNS = Table(
         ),
         _c("package_versions", S, "JSON object of key package versions", False),
         _count("n_inputs", "inputs seen"),
-        _count("n_errors", "inputs that failed"),
-        _count("n_words", "words analysed"),
+        _count("n_errors", "inputs that failed (not unsupported files or duplicates)"),
+        _count("n_words", "words analysed (not of inputs unchanged since an earlier run)"),
     ),
     ordered=(("started", "finished"),),
 )

@@ -56,7 +56,9 @@ class SentenceOut(BaseModel):
     start: int
     end: int
     n_words: int
-    flags: list[FlagOut]
+    flags: list[FlagOut] = Field(
+        description="Flags of this sentence (officialese, passive, long sentence, ...)."
+    )
     proposals: list[ProposalOut] = Field(default_factory=list)
 
 
@@ -101,7 +103,13 @@ class CheckResponse(BaseModel):
     counts: dict[str, Any] = Field(description="Words, sentences, syllables, flags by kind.")
     model: ModelOut
     sentences: list[SentenceOut]
-    flags: list[FlagOut] = Field(description="Flags on a paragraph as a whole.")
+    flags: list[FlagOut] = Field(
+        description="Flags of the text as a whole, not tied to one sentence (a long "
+        "paragraph: lange alinea); often empty. Sentence flags are under sentences[].flags."
+    )
+    n_flags: int | None = Field(
+        None, description="All flags: those under sentences[].flags plus those in flags."
+    )
 
 
 class HealthResponse(BaseModel):
