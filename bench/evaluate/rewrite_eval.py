@@ -51,6 +51,8 @@ Usage::
                                         # writes <eval dir>/rewrite/proposals_<part>.csv
     python -m bench.evaluate.rewrite_eval report     # share judged ok, by part and kind;
                                                      # level before/after accepting all
+    python -m bench.evaluate.rewrite_eval reliability  # per-term judged reliability table
+                                                     # (bench/evaluate/rewrite_reliability.py)
 """
 
 from __future__ import annotations
@@ -325,6 +327,11 @@ def main(argv: list[str]) -> int:
         return generate(eval_dir() / "rewrite" / f"proposals_{part}.csv", part)
     if argv[:1] == ["report"]:
         return report()
+    if argv[:1] == ["reliability"]:
+        from bench.evaluate.rewrite_reliability import reliability
+        from pipeline.readability.reliability import RELIABILITY_FILE
+
+        return reliability(read_judgements(), RELIABILITY_FILE)
     print(__doc__)
     return 2
 
