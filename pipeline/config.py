@@ -155,7 +155,7 @@ class ReadabilitySettings(_Section):
     # 95% interval of judged ok / judged on real text) is at least rewrite_min_reliability, or
     # the term is in rewrite_dropin_allow (reviewed context-free substitutions). Other terms
     # keep their flag and advice without a proposal. None: no gate (every drop-in offered).
-    rewrite_min_reliability: float | None = Field(0.75, ge=0, le=1)
+    rewrite_min_reliability: float | None = Field(0.8, ge=0, le=1)
     rewrite_dropin_allow: tuple[str, ...] = (
         "reeds", "vigerend", "teneinde", "derhalve", "echter", "circa", "tevens",
         "middels", "door middel van", "ten behoeve van", "dan wel", "noodzakelijk",
