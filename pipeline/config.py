@@ -153,13 +153,15 @@ class ReadabilitySettings(_Section):
     # Rewrite proposals: a word-level drop-in (officialese) is offered only when its term's
     # judged reliability (pipeline/data/officialese_reliability.csv: lower bound of the Wilson
     # 95% interval of judged ok / judged on real text) is at least rewrite_min_reliability, or
-    # the term is in rewrite_dropin_allow (reviewed context-free substitutions). Other terms
-    # keep their flag and advice without a proposal. None: no gate (every drop-in offered).
+    # the term is in rewrite_dropin_allow (reviewed context-free substitutions; dropped again
+    # when their judged ok share falls below the threshold). Other terms keep their flag and
+    # advice without a proposal. None: no gate (every drop-in offered).
     rewrite_min_reliability: float | None = Field(0.8, ge=0, le=1)
     rewrite_dropin_allow: tuple[str, ...] = (
-        "reeds", "vigerend", "teneinde", "derhalve", "echter", "circa", "tevens",
-        "middels", "door middel van", "ten behoeve van", "dan wel", "noodzakelijk",
-        "voorgenomen", "divers",
+        "aangezien", "circa", "dan wel", "derhalve", "divers", "door middel van", "echter",
+        "gehele", "indien", "middels", "momenteel", "noodzakelijk", "reeds", "ten behoeve van",
+        "teneinde", "tevens", "thans", "uitsluitend", "vigeren", "vigerend", "voorgenomen",
+        "voornamelijk",
     )  # fmt: skip
     b1_rule: str = "b1_rule.v3"
     # b1_rule.v3: the fitted model (None: pipeline/data/b1_rule_v3.json) and, when set, the

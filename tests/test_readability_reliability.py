@@ -57,6 +57,9 @@ def test_reliability_script_on_synthetic_judgements(tmp_path: Path) -> None:
     gate = DropinGate(0.7, frozenset(), table)
     assert gate.passes("reeds") and not gate.passes("locatie") and not gate.passes("unknown")
     assert DropinGate(0.7, frozenset({"unknown"}), table).passes("unknown")
+    # an allow-listed term passes unless its judgements show it failing (1/2 < 0.7)
+    assert not DropinGate(0.7, frozenset({"locatie"}), table).passes("locatie")
+    assert DropinGate(0.5, frozenset({"locatie"}), table).passes("locatie")
     assert DropinGate(None, frozenset(), table).passes("locatie")
     kept = gated_share(rows, gate)
     assert (kept["n"], kept["judged"], kept["ok"]) == (13, 13, 13)  # 12 reeds + passive

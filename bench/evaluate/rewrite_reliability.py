@@ -35,15 +35,12 @@ HEADER = (
 
 def proposals(part: str) -> list[dict[str, str]]:
     """Proposals of ``part`` at the current rules without the gate, with the term of each
-    word-level one (cached in ``<eval dir>/rewrite/terms_<part>.csv``)."""
+    word-level one (also written to ``<eval dir>/rewrite/terms_<part>.csv``; no text)."""
     from bench.evaluate.rewrite_eval import _inputs
     from pipeline.check import InputText, check_texts
     from pipeline.config import load_settings
 
-    cache = eval_dir() / "rewrite" / f"terms_{part}.csv"
-    if cache.exists():
-        with cache.open(newline="", encoding="utf-8") as handle:
-            return list(csv.DictReader(handle))
+    cache = eval_dir() / "rewrite" / f"terms_{part}.csv"  # written for inspection
     settings = load_settings(None, {"readability": {"rewrite_min_reliability": None}}, environ={})
     inputs = _inputs(part)
     items = [InputText.from_text(f"{src}:{uid}", text) for src, uid, text in inputs]

@@ -9,7 +9,8 @@ written by ``python -m bench.evaluate.rewrite_eval reliability``), with the lowe
 Wilson score interval (Wilson 1927, "Probable inference, the law of succession, and
 statistical inference", JASA 22: 209-212), 95% (z = 1.96). A term passes when that bound is at
 least the configured threshold, or when it is in a short reviewed allow-list of context-free
-substitutions (``ReadabilitySettings.rewrite_dropin_allow``). Other terms keep their flag and
+substitutions (``ReadabilitySettings.rewrite_dropin_allow``) and its judged ok share, if any,
+is not below the threshold. Other terms keep their flag and
 advice (which names the alternatives), without a proposal.
 """
 
@@ -78,7 +79,8 @@ class DropinGate:
 
     Attributes:
         min_reliability: the Wilson lower bound a term needs; None lets every drop-in pass.
-        allow: terms offered whatever their record (reviewed context-free substitutions).
+        allow: reviewed context-free substitutions, offered unless their judged ok share is
+            below ``min_reliability``.
         table: the reliability table (term -> record).
     """
 
@@ -97,9 +99,11 @@ class DropinGate:
 
     def passes(self, term: str | None) -> bool:
         """True when a drop-in of ``term`` may be offered (a flag without a term: True)."""
-        if self.min_reliability is None or term is None or term in self.allow:
+        if self.min_reliability is None or term is None:
             return True
         record = self.table.get(term)
+        if term in self.allow:  # reviewed, unless the judgements show it failing
+            return record is None or record.ok >= self.min_reliability * record.judged
         return record is not None and record.lower >= self.min_reliability
 
 
