@@ -32,7 +32,9 @@ Two parts, by source:
   was judged once (round 6) and then became development data for round 7. Whoever tunes the
   rules does not read the fresh3 texts or their proposals.
 - ``fresh4``: the 40 plans after the fresh3 ones (same order and cut), for a fourth
-  judgement by a separate judge after round 8 froze the rules; ``fresh3`` was judged once
+  judgement by a separate judge after round 8 froze the rules (commit "rewrite: freeze for
+  fresh4 judgement (round 8)": word-level drop-ins gated by judged reliability,
+  ``pipeline/readability/reliability.py``); ``fresh3`` was judged once
   (round 7) and then became development data for round 8.
 
 Figures on the project's own texts are development aids. Judgements are kept in
