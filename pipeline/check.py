@@ -297,6 +297,7 @@ def check_texts(
         lint_features,
         measures_and_verdict,
     )
+    from pipeline.readability.reliability import DropinGate
     from pipeline.readability.rewrite import propose, speaks_as_we
 
     scrubber = Pseudonymiser.for_scrubbing(settings.privacy)
@@ -332,6 +333,7 @@ def check_texts(
         parsed = [(next(docs), unit) for unit in entry.units]
         analyses = analyse_units(parsed, settings.readability, resources, info)
         we = speaks_as_we([entry.text])
+        gate = DropinGate.from_settings(settings.readability)
         total = sum((a.counts for a in analyses), Counts())
         sentences: list[CheckedSentence] = []
         unit_flags: list[Any] = []
@@ -339,7 +341,7 @@ def check_texts(
             for s in analysis.sentences:
                 span = doc.char_span(s.start, s.end, alignment_mode="expand")
                 proposals = (
-                    propose(doc, span.start, span.end, s.flags, first_person=we)
+                    propose(doc, span.start, span.end, s.flags, first_person=we, gate=gate)
                     if span is not None and s.flags
                     else []
                 )

@@ -150,6 +150,19 @@ class ReadabilitySettings(_Section):
     # Lines of at most this many words without a finite verb or closing punctuation are
     # fragments (headings, salutations, list labels): flagged but not measured.
     fragment_max_words: int = Field(12, ge=1)
+    # Rewrite proposals: a word-level drop-in (officialese) is offered only when its term's
+    # judged reliability (pipeline/data/officialese_reliability.csv: lower bound of the Wilson
+    # 95% interval of judged ok / judged on real text) is at least rewrite_min_reliability, or
+    # the term is in rewrite_dropin_allow (reviewed context-free substitutions; dropped again
+    # when their judged ok share falls below the threshold). Other terms keep their flag and
+    # advice without a proposal. None: no gate (every drop-in offered).
+    rewrite_min_reliability: float | None = Field(0.8, ge=0, le=1)
+    rewrite_dropin_allow: tuple[str, ...] = (
+        "aangezien", "circa", "dan wel", "derhalve", "divers", "door middel van", "echter",
+        "gehele", "indien", "middels", "momenteel", "noodzakelijk", "reeds", "ten behoeve van",
+        "teneinde", "tevens", "thans", "uitsluitend", "vigeren", "vigerend", "voorgenomen",
+        "voornamelijk",
+    )  # fmt: skip
     b1_rule: str = "b1_rule.v3"
     # b1_rule.v3: the fitted model (None: pipeline/data/b1_rule_v3.json) and, when set, the
     # difficulty (0-100) cut points that override the model's own: A2 up to a2_max_difficulty,

@@ -16,11 +16,15 @@ from pipeline.readability.rewrite import (
 WE = "We doen ons best.\n\n"  # the text speaks as "we": agentless passives may become "we"
 
 
+# the rules themselves, without the reliability gate (round 8, tested at the end)
+NO_GATE = {"readability": {"rewrite_min_reliability": None}}
+
+
 @pytest.fixture(scope="module")
 def propose_for(nlp_model):
     from pipeline.config import load_settings
 
-    settings = load_settings(None, {}, environ={})
+    settings = load_settings(None, NO_GATE, environ={})  # the rules; the gate: see below
     nlp, info = nlp_model
 
     def run(text: str) -> dict[str, list[Proposal]]:
@@ -210,7 +214,7 @@ def test_rewrite_nominalisation_not_when_the_subject_does_not_act(propose_for) -
 def sentence_for(nlp_model):
     from pipeline.config import load_settings
 
-    settings = load_settings(None, {}, environ={})
+    settings = load_settings(None, NO_GATE, environ={})
     nlp, info = nlp_model
 
     def run(text: str):
@@ -343,7 +347,7 @@ def test_rewrite_every_proposal_names_the_text_it_replaces(nlp_model, text: str)
     applying it in the web page replaced that word with the whole sentence)."""
     from pipeline.config import load_settings
 
-    settings = load_settings(None, {}, environ={})
+    settings = load_settings(None, NO_GATE, environ={})
     nlp, info = nlp_model
     [result] = check_texts([InputText.from_text("t.txt", text)], settings, nlp, info)
     proposals = [p for s in result.sentences for p in s.proposals]
@@ -580,3 +584,49 @@ def test_rewrite_round7_no_split_with_an_unbalanced_quote(propose_for) -> None:
     assert _sentence_level(propose_for(sentence)[sentence]) == []
     balanced = sentence.replace("'Wonen;", "'Wonen';")
     assert _sentence_level(propose_for(balanced)[balanced])  # the same sentence, closed quote
+
+
+# --- round 8: drop-ins gated by judged reliability -----------------------------------------
+
+
+def _word_proposals(nlp_model, text: str, overrides: dict) -> set[tuple[str, str]]:
+    from pipeline.config import load_settings
+
+    settings = load_settings(None, {"readability": overrides}, environ={})
+    nlp, info = nlp_model
+    [result] = check_texts([InputText.from_text("t.txt", text)], settings, nlp, info)
+    return {
+        (p.original, p.replacement)
+        for s in result.sentences
+        for p in s.proposals
+        if p.kind == "officialese"
+    }
+
+
+GATE_TEXT = "Wij hebben de stukken reeds gelezen, alvorens wij de kosten betalen."
+
+
+def test_rewrite_gate_below_threshold_keeps_advice_without_proposal(nlp_model) -> None:
+    # alvorens: 2/2 judged (Wilson lower 0.34), not allow-listed: flagged with advice only
+    from pipeline.config import load_settings
+
+    words = _word_proposals(nlp_model, GATE_TEXT, {})
+    assert ("reeds", "al") in words  # allow-listed (and reliable): still proposed
+    assert not any(original == "alvorens" for original, _ in words)
+    settings = load_settings(None, {}, environ={})
+    nlp, info = nlp_model
+    [result] = check_texts([InputText.from_text("t.txt", GATE_TEXT)], settings, nlp, info)
+    [flag] = [f for s in result.sentences for f in s.flags if f.text == "alvorens"]
+    assert flag.kind == "officialese" and "voordat" in (flag.suggestion or "")
+
+
+def test_rewrite_gate_setting_changes_behaviour(nlp_model) -> None:
+    gated = _word_proposals(nlp_model, GATE_TEXT, {})
+    open_ = _word_proposals(nlp_model, GATE_TEXT, {"rewrite_min_reliability": None})
+    low = _word_proposals(nlp_model, GATE_TEXT, {"rewrite_min_reliability": 0.3})
+    assert ("alvorens", "voordat") in open_ and ("alvorens", "voordat") in low
+    assert ("alvorens", "voordat") not in gated
+    no_allow = _word_proposals(
+        nlp_model, GATE_TEXT, {"rewrite_min_reliability": 0.99, "rewrite_dropin_allow": []}
+    )
+    assert no_allow == set()  # reeds (lower 0.86) is kept only by the allow-list at 0.99

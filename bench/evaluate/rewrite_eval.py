@@ -32,7 +32,9 @@ Two parts, by source:
   was judged once (round 6) and then became development data for round 7. Whoever tunes the
   rules does not read the fresh3 texts or their proposals.
 - ``fresh4``: the 40 plans after the fresh3 ones (same order and cut), for a fourth
-  judgement by a separate judge after round 8 froze the rules; ``fresh3`` was judged once
+  judgement by a separate judge after round 8 froze the rules (commit "rewrite: freeze for
+  fresh4 judgement (round 8)": word-level drop-ins gated by judged reliability,
+  ``pipeline/readability/reliability.py``); ``fresh3`` was judged once
   (round 7) and then became development data for round 8.
 
 Figures on the project's own texts are development aids. Judgements are kept in
@@ -51,6 +53,8 @@ Usage::
                                         # writes <eval dir>/rewrite/proposals_<part>.csv
     python -m bench.evaluate.rewrite_eval report     # share judged ok, by part and kind;
                                                      # level before/after accepting all
+    python -m bench.evaluate.rewrite_eval reliability  # per-term judged reliability table
+                                                     # (bench/evaluate/rewrite_reliability.py)
 """
 
 from __future__ import annotations
@@ -325,6 +329,11 @@ def main(argv: list[str]) -> int:
         return generate(eval_dir() / "rewrite" / f"proposals_{part}.csv", part)
     if argv[:1] == ["report"]:
         return report()
+    if argv[:1] == ["reliability"]:
+        from bench.evaluate.rewrite_reliability import reliability
+        from pipeline.readability.reliability import RELIABILITY_FILE
+
+        return reliability(read_judgements(), RELIABILITY_FILE)
     print(__doc__)
     return 2
 

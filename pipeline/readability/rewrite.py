@@ -49,6 +49,7 @@ from pipeline.readability.morphology import (
     lexeme,
     separable_particle,
 )
+from pipeline.readability.reliability import DropinGate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1260,6 +1261,7 @@ def propose(
     end: int,
     flags: Sequence[Any],
     first_person: bool = False,
+    gate: DropinGate | None = None,
 ) -> list[Proposal]:
     """Proposals for one sentence.
 
@@ -1270,6 +1272,8 @@ def propose(
         flags: the sentence's flags, offsets in ``doc.text``.
         first_person: the text speaks as "we" ("wij", "ons", "onze") somewhere, so "we" may
             be the agent of a passive that names none.
+        gate: which terms' word-level drop-ins are reliable enough to offer
+            (``pipeline/readability/reliability.py``); None offers every drop-in.
 
     Returns:
         Word-level proposals (one per drop-in replacement), then at most one sentence-level
@@ -1286,6 +1290,8 @@ def propose(
     out: list[Proposal] = []
     for flag in flags:
         if flag.kind in WORD_KINDS and flag.replacement:
+            if gate is not None and not gate.passes(getattr(flag, "term", None)):
+                continue  # not proven reliable: the flag's advice names the alternatives
             text = word_replacement(doc, flag)
             if text is None:
                 continue

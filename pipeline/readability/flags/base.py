@@ -39,6 +39,8 @@ class Flag:
         suggestion: Dutch advice or plainer alternative, or None.
         replacement: text that can replace the span as it stands (inflected to fit the
             sentence), when the detector is sure of it; a proposal, never applied silently.
+        term: the matched entry of a word list (``officialese.csv`` term), for the drop-in
+            reliability gate of the rewrite proposals; not part of the output.
     """
 
     kind: str
@@ -48,16 +50,19 @@ class Flag:
     message: str
     suggestion: str | None = None
     replacement: str | None = None
+    term: str | None = field(default=None, compare=False)
 
     def shifted(self, offset: int) -> Flag:
         """The same flag with offsets moved by ``offset`` characters."""
         return Flag(
             self.kind, self.start + offset, self.end + offset, self.text, self.message,
-            self.suggestion, self.replacement,
+            self.suggestion, self.replacement, self.term,
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        out = asdict(self)
+        del out["term"]  # internal: the output schema is unchanged
+        return out
 
 
 @dataclass

@@ -25,6 +25,7 @@ and the context rules are small predicates best read next to the matcher that ca
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -724,6 +725,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 replacement,
             )
         )
+        flags[-1] = dataclasses.replace(flags[-1], term=term.term)  # the rewrite's gate
         k = last + 1
     return flags
 
