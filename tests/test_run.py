@@ -105,11 +105,39 @@ def test_run_two_workers_equal_one(tmp_path: Path, settings):
 
 def test_run_dask_local_cluster_equals_local(tmp_path: Path, settings):
     corpus = _small_corpus(tmp_path)
-    local, dask = tmp_path / "local", tmp_path / "dask"
+    local, two, dask = tmp_path / "local", tmp_path / "two", tmp_path / "dask"
     run([corpus], settings, local)
+    run([corpus], settings, two, workers=2)
     summary = run([corpus], settings, dask, engine="dask", workers=2)
     assert summary.n_processed == 5
-    assert _tables(local) == _tables(dask)
+    assert _tables(local) == _tables(dask) == _tables(two)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_dask_local_cluster_workers_start_with_the_models_loaded(tmp_path: Path, settings):
+    """The LocalCluster's workers are forked after the models are loaded (Linux): their
+    first batch loads nothing, and BLAS runs one thread per worker."""
+    from pipeline import engines
+    from pipeline.worker import Worker
+
+    planner = Worker(settings, tmp_path)
+    client, cluster = engines._dask_client(2, None, planner)
+    try:
+
+        def state() -> tuple[bool, int]:
+            from threadpoolctl import threadpool_info
+
+            worker = engines._WORKER
+            loaded = worker is not None and worker._analysers is not None
+            return loaded, max((i["num_threads"] for i in threadpool_info()), default=1)
+
+        states = client.run(state)
+    finally:
+        engines._WORKER = None
+        client.close()
+        cluster.close()
+    assert len(states) == 2
+    assert all(state == (True, 1) for state in states.values()), states
 
 
 def test_run_cli_exit_codes_and_summary(tmp_path: Path):
