@@ -225,8 +225,14 @@ def sentence_for(nlp_model):
     return run
 
 
-def _flagged(sentence, term: str) -> bool:
-    return any(f.kind == "officialese" and f.text == term for f in sentence.flags)
+def _assert_advice_without_proposal(found, term: str, named: str | None = None) -> None:
+    """``term`` keeps its officialese flag (whose advice names ``named``, when given) and
+    gets no word proposal."""
+    flags = [f for f in found.flags if f.kind == "officialese" and f.text == term]
+    assert flags
+    if named is not None:
+        assert named in (flags[0].suggestion or "")
+    assert not any(p.original == term for p in found.proposals)
 
 
 @pytest.mark.parametrize(
@@ -269,9 +275,7 @@ def _flagged(sentence, term: str) -> bool:
     ],
 )  # fmt: skip
 def test_rewrite_round5_no_proposal_where_unreliable(sentence_for, sentence, term) -> None:
-    found = sentence_for(sentence)
-    assert _flagged(found, term)  # the flag and its advice stay
-    assert not any(p.original == term for p in found.proposals)
+    _assert_advice_without_proposal(sentence_for(sentence), term)  # flag and advice stay
 
 
 @pytest.mark.parametrize(
@@ -296,10 +300,7 @@ def test_rewrite_round5_context_terms_advise_without_proposal(
 ) -> None:
     """Terms whose plain word depends on the sense: the advice names alternatives, no
     drop-in replacement is proposed."""
-    found = sentence_for(sentence)
-    flags = [f for f in found.flags if f.kind == "officialese" and f.text == term]
-    assert flags and named in (flags[0].suggestion or "")
-    assert not any(p.original == term for p in found.proposals)
+    _assert_advice_without_proposal(sentence_for(sentence), term, named)
 
 
 @pytest.mark.parametrize(
@@ -372,9 +373,7 @@ def test_rewrite_every_proposal_names_the_text_it_replaces(nlp_model, text: str)
     ],
 )  # fmt: skip
 def test_rewrite_round6_no_word_proposal(sentence_for, sentence, term) -> None:
-    found = sentence_for(sentence)
-    assert _flagged(found, term)
-    assert not any(p.original == term for p in found.proposals)
+    _assert_advice_without_proposal(sentence_for(sentence), term)
 
 
 def test_rewrite_round6_plural_noun_without_determiner_stays_a_word(propose_for) -> None:
@@ -526,9 +525,7 @@ def test_rewrite_round6_passive_advice_cuts_the_agent_at_a_clause() -> None:
     ],
 )  # fmt: skip
 def test_rewrite_round7_no_word_proposal(sentence_for, sentence, term) -> None:
-    found = sentence_for(sentence)
-    assert _flagged(found, term)
-    assert not any(p.original == term for p in found.proposals)
+    _assert_advice_without_proposal(sentence_for(sentence), term)
 
 
 @pytest.mark.parametrize(
@@ -551,10 +548,7 @@ def test_rewrite_round7_context_terms_advise_without_proposal(
     sentence_for, sentence, term, named
 ) -> None:
     """Drop-ins whose sense depends on the context: advice with alternatives, no proposal."""
-    found = sentence_for(sentence)
-    flags = [f for f in found.flags if f.kind == "officialese" and f.text == term]
-    assert flags and named in (flags[0].suggestion or "")
-    assert not any(p.original == term for p in found.proposals)
+    _assert_advice_without_proposal(sentence_for(sentence), term, named)
 
 
 @pytest.mark.parametrize(
