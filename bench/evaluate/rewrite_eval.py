@@ -117,21 +117,13 @@ def _plan_texts(
 
 def unused_plans(n: int) -> list[tuple[str, str]]:
     """``(plan id, text)`` of ``n`` zoning-plan explanations no one has used: the plans of
-    ``levels_export.export_plans`` (same repository, commit, order, reserved plans and cut)
-    after the first ``PLAN_SAMPLE`` that it exports, read from the mirror."""
-    import hashlib
-
+    ``levels_export.export_plans`` (same repository, commit, order, reserved plans and cut;
+    ``flags_heldout2_export.plan_order``) after the first ``PLAN_SAMPLE`` that it exports,
+    read from the mirror."""
+    from bench.evaluate import flags_heldout2_export as h2
     from bench.evaluate import levels_export as lx
-    from bench.evaluate.common import git_ls, reserved_paths
 
-    reserved = {p for p in reserved_paths() if p.startswith(lx.PLAN_DIR)}
-    reserved_plans = {lx.plan_key(p) for p in reserved}
-    by_plan: dict[str, list[str]] = {}
-    for path in git_ls(lx.PLAN_REPO, lx.PLAN_DIR, lx.PLAN_COMMIT):
-        key = lx.plan_key(path)
-        if path.endswith(".md") and path not in reserved and key not in reserved_plans:
-            by_plan.setdefault(key, []).append(path)
-    order = sorted(by_plan, key=lambda k: hashlib.sha256(k.encode("utf-8")).hexdigest())
+    order, by_plan, _ = h2.plan_order()
     return _plan_texts(order, by_plan, lx.PLAN_SAMPLE + n)[lx.PLAN_SAMPLE :]
 
 
