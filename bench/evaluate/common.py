@@ -125,16 +125,28 @@ def reserved_paths(name: str = "plan_documents_reserved.txt") -> set[str]:
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
-def write_csv(path: Path, rows: Iterable[dict], fieldnames: Sequence[str]) -> int:
-    """Write rows as UTF-8 CSV; returns the number of rows."""
+def write_csv(
+    path: Path, rows: Iterable[dict], fieldnames: Sequence[str], extrasaction: str = "raise"
+) -> int:
+    """Write rows as UTF-8 CSV, atomically (a temporary file beside ``path`` replaces it
+    only when complete); returns the number of rows. ``extrasaction="ignore"`` leaves out
+    keys that are not in ``fieldnames``."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(fieldnames))
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(row)
-            n += 1
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(fieldnames), extrasaction=extrasaction)  # type: ignore[arg-type]
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(row)
+                n += 1
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return n
 
 

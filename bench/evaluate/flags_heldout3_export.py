@@ -43,10 +43,8 @@ import json
 import os
 import random
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from bench.evaluate.common import Provenance, eval_dir, git_show, sha256_text, write_csv
 from bench.evaluate.flags_heldout2_export import split_sentences
@@ -241,10 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows, n_candidates = build_units()
     out = eval_dir() / "flags"
     out.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out, suffix=".csv")
-    os.close(fd)
-    write_csv(Path(tmp), rows, COLUMNS)
-    os.replace(tmp, out / "heldout3_units.csv")
+    write_csv(out / "heldout3_units.csv", rows, COLUMNS)  # atomic
     prov = Provenance(
         dataset=DATASET,
         repository=REPO,

@@ -58,10 +58,8 @@ import json
 import os
 import random
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from bench.evaluate.common import (
     RESERVED,
@@ -312,10 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = eval_dir() / "flags"
     out.mkdir(parents=True, exist_ok=True)
     rows = [dict(asdict(u), text_sha256=sha256_text(u.text)) for u in units]
-    fd, tmp = tempfile.mkstemp(dir=out, suffix=".csv")
-    os.close(fd)
-    write_csv(Path(tmp), rows, COLUMNS)
-    os.replace(tmp, out / "heldout4_units.csv")
+    write_csv(out / "heldout4_units.csv", rows, COLUMNS)  # atomic
     prov = Provenance(
         dataset="flags_heldout4",
         repository=REPO,

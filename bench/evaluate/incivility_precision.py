@@ -27,10 +27,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +43,7 @@ from bench.evaluate.common import (
     git_show,
     reserved_hashes,
     sha256_text,
+    write_csv,
 )
 from bench.evaluate.sentiment_data import conllu_sentences
 from pipeline.config import load_settings
@@ -144,7 +143,8 @@ def export_round2() -> int:
             continue
         kept.append(r)
     folder = eval_dir() / ROUND2
-    _write_atomic(folder / "texts.csv", kept, ("dataset", "row", "path", "text", "text_sha256"))
+    write_csv(folder / "texts.csv", kept, ("dataset", "row", "path", "text", "text_sha256"),
+              extrasaction="ignore")  # fmt: skip
     Provenance(
         dataset=ROUND2,
         repository=f"{ALPINO} @ {alpino_commit}; {PATTERN} @ {pattern_commit}; "
@@ -159,20 +159,6 @@ def export_round2() -> int:
         excluded_reserved=skipped,
     ).write(folder)
     return len(kept)
-
-
-def _write_atomic(path: Path, rows: list[dict], fields: tuple[str, ...]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read_judgements(path: Path = JUDGED_PATH) -> dict[tuple[str, str], dict[str, str]]:
@@ -204,9 +190,9 @@ def scan(pool: str) -> list[dict]:
                             "evidence": "; ".join(res.uncivil_terms),
                             "categories": "; ".join(res.uncivil_categories),
                             "text": t.text})  # fmt: skip
-    _write_atomic(eval_dir() / "incivility" / f"flagged_{pool}.csv", flagged,
-                  ("dataset", "split", "row", "path", "part", "text_sha256", "evidence",
-                   "categories", "text"))  # fmt: skip
+    write_csv(eval_dir() / "incivility" / f"flagged_{pool}.csv", flagged,
+              ("dataset", "split", "row", "path", "part", "text_sha256", "evidence",
+               "categories", "text"), extrasaction="ignore")  # fmt: skip
     return [dict(f, n_pool=len(texts)) for f in flagged]
 
 
