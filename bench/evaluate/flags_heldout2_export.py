@@ -19,13 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import subprocess
-import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict
-from pathlib import Path
 
 from bench.evaluate import levels_export as lx
 from bench.evaluate.common import (
@@ -43,6 +40,7 @@ SKIP_PLANS = 250 + 40  # levels held-out (PLAN_SAMPLE) + rewrite judgement (REST
 N_PLANS = 30
 PARAS_PER_PLAN = 4
 MAX_SENTENCES = 2
+# The columns of every exported flags-unit file (heldout2, heldout3, heldout4).
 COLUMNS = ("dataset", "unit_id", "document", "path", "text", "text_sha256")
 # Sentence end: . ! ? followed by space and an upper-case letter or digit; not after a
 # common abbreviation or a single letter/number ("art.", "o.a.", "nr.", "1.").
@@ -117,10 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows, excluded = build_units()
     out = eval_dir() / "flags"
     out.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out, suffix=".csv")
-    os.close(fd)
-    write_csv(Path(tmp), rows, COLUMNS)
-    os.replace(tmp, out / "heldout2_units.csv")
+    write_csv(out / "heldout2_units.csv", rows, COLUMNS)  # atomic
     prov = Provenance(
         dataset=DATASET,
         repository=lx.PLAN_REPO,

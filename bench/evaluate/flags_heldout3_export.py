@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from bench.evaluate.common import Provenance, eval_dir, git_show, sha256_text, write_csv
-from bench.evaluate.flags_heldout2_export import split_sentences
+from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 
 DATASET = "budget_prose_heldout3"
 REPO = "benjosb/beleidsbibliotheek"
@@ -67,7 +67,6 @@ MIN_WORDS = 12
 MAX_SENTENCES = 2
 MAX_DIGIT_SHARE = 0.25
 HEADING_MAX_CHARS = 75
-COLUMNS = ("dataset", "unit_id", "document", "path", "text", "text_sha256")
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _LIST_MARKER = re.compile(r"^(?:[•\-–—▪◦*·]|\d+\.(?:\d+\.?)*\s|[a-zA-Z][.)]\s|\(\w\)\s)")

@@ -71,7 +71,7 @@ from bench.evaluate.common import (
     sha256_text,
     write_csv,
 )
-from bench.evaluate.flags_heldout2_export import split_sentences
+from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout3_export import join_lines, pdf_pages
 
 DECISIONS = "bw_decisions_heldout4"
@@ -87,7 +87,6 @@ TARGET_DECISION_UNITS = 160
 TARGET_COALITION_UNITS = 80
 MAX_SENTENCES = 2
 MIN_WORDS = 6
-COLUMNS = ("dataset", "unit_id", "document", "path", "text", "text_sha256")
 # Units skipped by the annotator because they name a private person (hashes only).
 PRIVATE_NAME_HASHES: frozenset[str] = frozenset()
 
