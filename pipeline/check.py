@@ -319,12 +319,7 @@ def check_texts(
         resources = ReadabilityResources.load(settings.readability)
     pairs = ((text, None) for text in texts)
     docs = iter([doc for doc, _ in parse(nlp, pairs, settings.nlp)])
-    model = {
-        "name": info.name,
-        "version": info.version,
-        "source": info.source,
-        "preferred": info.name == settings.nlp.model,
-    }
+    model = info.summary(settings.nlp.model)
     out: list[CheckResult | InputFailure] = []
     for entry in checked:
         if isinstance(entry, InputFailure):

@@ -68,6 +68,16 @@ class ModelInfo:
     def describe(self) -> str:
         return f"{self.name} {self.version} ({self.source})"
 
+    def summary(self, configured: str) -> dict[str, Any]:
+        """Name, version and source as reports show them, and ``preferred``: whether this
+        is the ``configured`` model rather than a substitute."""
+        return {
+            "name": self.name,
+            "version": self.version,
+            "source": self.source,
+            "preferred": self.name == configured,
+        }
+
 
 @Language.component("gemeentetaal_simplemma")
 def simplemma_lemmatizer(doc: Doc) -> Doc:

@@ -18,7 +18,7 @@ import re
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -194,13 +194,7 @@ def create_app(
             "accept": ",".join(UPLOAD_SUFFIXES),
             "model": current.model if current is not None else None,
             "model_text": (
-                model_text(
-                    {
-                        **asdict(current.model),
-                        "preferred": current.model.name == settings.nlp.model,
-                    },
-                    settings.report.language,
-                )
+                model_text(current.model.summary(settings.nlp.model), settings.report.language)
                 if current is not None and current.model is not None
                 else None
             ),
@@ -319,12 +313,7 @@ def create_app(
         assert info is not None
         return HealthResponse(
             status="ok",
-            model=ModelOut(
-                name=info.name,
-                version=info.version,
-                source=info.source,
-                preferred=info.name == settings.nlp.model,
-            ),
+            model=ModelOut.model_validate(info.summary(settings.nlp.model)),
             max_chars=web.max_chars,
             max_upload_mb=web.max_upload_mb,
         )
