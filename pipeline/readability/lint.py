@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from pipeline.readability.doc_arrays import DocArrays, doc_arrays
 from pipeline.readability.resources import ReadabilityResources
 
 ZERO_COUNT_ZIPF = 1.359228547196266  # lint-ii: log10(1 / total_count * 1e9)
@@ -107,30 +108,46 @@ def _is_skipped(token: Token) -> bool:
     return token.is_punct or token.is_space
 
 
-def _heads(token: Token) -> list[Token]:
-    current = token
-    while current.dep_ == "conj" and current.head.i != current.i:
-        current = current.head
-    if current.dep_ == "nsubj" and current.head.conjuncts:
-        return [current.head, *current.head.conjuncts]
-    return [current.head]
+def _conjuncts(doc: Doc, arrays: DocArrays, i: int) -> tuple[int, ...]:
+    """``doc[i].conjuncts`` as token indices (remembered with the Doc's arrays)."""
+    found = arrays.memo.get(("conjuncts", i))
+    if found is None:
+        found = arrays.memo[("conjuncts", i)] = tuple(t.i for t in doc[i].conjuncts)
+    return found  # type: ignore[no-any-return]
+
+
+def _heads(doc: Doc, arrays: DocArrays, i: int) -> list[int]:
+    """The heads a word's dependency length is measured to (see the module docstring)."""
+    head, dep = arrays.head, arrays.dep
+    current = i
+    while dep[current] == "conj" and head[current] != current:
+        current = head[current]
+    if dep[current] == "nsubj":
+        conjuncts = _conjuncts(doc, arrays, head[current])
+        if conjuncts:
+            return [head[current], *conjuncts]
+    return [head[current]]
 
 
 def max_dependency_length(doc: Doc, start: int, end: int) -> int | None:
     """Longest dependency in the sentence ``doc[start:end]``, in intervening words."""
-    words = [t for t in doc[start:end] if not _is_skipped(t)]
+    arrays = doc_arrays(doc)
+    punct, space = arrays.punct, arrays.space
+    words = [i for i in range(start, end) if not (punct[i] or space[i])]
     if len(words) < 2:
         return None
-    lo = min(start, *(h.i for t in words for h in _heads(t)))
-    hi = max(end, *(h.i + 1 for t in words for h in _heads(t)))
+    heads = [(i, _heads(doc, arrays, i)) for i in words]
+    lo = min(start, *(h for _, hs in heads for h in hs))
+    hi = max(end, *(h + 1 for _, hs in heads for h in hs))
     # prefix[i]: tokens before doc index lo + i that are not punctuation (lint-ii: dep != punct)
     prefix = [0]
-    for token in doc[lo:hi]:
-        prefix.append(prefix[-1] + (0 if token.dep_ == "punct" or token.is_space else 1))
+    dep = arrays.dep
+    for i in range(lo, hi):
+        prefix.append(prefix[-1] + (0 if dep[i] == "punct" or space[i] else 1))
     longest = 0
-    for token in words:
-        for head in _heads(token):
-            a, b = sorted((token.i, head.i))
+    for i, hs in heads:
+        for h in hs:
+            a, b = (i, h) if i <= h else (h, i)
             longest = max(longest, prefix[b - lo] - prefix[a - lo] - 1)
     return longest
 
@@ -150,22 +167,40 @@ def count_subclauses(doc: Doc, start: int, end: int) -> int:
     18 jaar of ouder bent en een laag inkomen heeft" is one subordinate clause with three
     coordinated predicates ("omdat ... en omdat ..." stays two).
     """
+    arrays = doc_arrays(doc)
+    head, dep, pos = arrays.head, arrays.dep, arrays.pos
     n = 0
-    for token in doc[start:end]:
-        resolved = token
-        while resolved.dep_ == "conj" and resolved.head.i != resolved.i:
-            resolved = resolved.head
-        if resolved.dep_ in SUBORDINATE_DEPS:
-            if resolved.i != token.i and not _own_subordinator(token):
+    for i in range(start, end):
+        resolved = i
+        while dep[resolved] == "conj" and head[resolved] != resolved:
+            resolved = head[resolved]
+        if dep[resolved] in SUBORDINATE_DEPS:
+            token = doc[i]
+            if resolved != i and not _own_subordinator(token):
                 continue  # "als u hier woont, 18 jaar bent en ... heeft": one clause
             if any(t.pos_ in ("VERB", "AUX") for t in token.subtree):
                 n += 1
             continue
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("ROOT", "conj", "aux", "cop"):
-            n += any(
-                c.dep_ == "mark" or "Rel" in c.morph.get("PronType", []) for c in token.children
-            )
+        if pos[i] in ("VERB", "AUX") and dep[i] not in ("ROOT", "conj", "aux", "cop"):
+            n += _own_subordinator(doc[i])
     return n
+
+
+WORD_FEATURES_MEMO = 100_000  # distinct (form, lemma, tags) remembered; words repeat
+
+
+def _word_features(
+    token: Token, resources: ReadabilityResources
+) -> tuple[bool, float | None, bool, str | None]:
+    """What LiNT-II counts of one word: content word, frequency, finite verb, noun type. They
+    depend only on the token's form, lemma, tags, morphology, entity type and copula label."""
+    content = is_content_word(token, resources)
+    return (
+        content,
+        word_frequency(token, resources, content),
+        is_finite_verb(token),
+        noun_type(token, resources),
+    )
 
 
 def lint_sentence(doc: Doc, start: int, end: int, resources: ReadabilityResources) -> LintSentence:
@@ -176,17 +211,26 @@ def lint_sentence(doc: Doc, start: int, end: int, resources: ReadabilityResource
     has_dep = doc.has_annotation("DEP")
     freq_sum, freq_n, n_content, n_finite, n_concrete, n_classified = 0.0, 0, 0, 0, 0, 0
     if has_pos:
-        for token in doc[start:end]:
-            if _is_skipped(token):
+        arrays = doc_arrays(doc)
+        memo = resources.memo("lint_word_features")
+        for i in range(start, end):
+            if arrays.punct[i] or arrays.space[i]:
                 continue
-            content = is_content_word(token, resources)
-            freq = word_frequency(token, resources, content)
+            key = (
+                arrays.lower[i], arrays.lemma[i], arrays.pos[i], arrays.tag[i],
+                arrays.dep[i] == "cop", arrays.ent[i], arrays.morph[i],
+            )  # fmt: skip
+            features = memo.get(key)
+            if features is None:
+                if len(memo) >= WORD_FEATURES_MEMO:
+                    memo.clear()
+                features = memo[key] = _word_features(doc[i], resources)
+            content, freq, finite, kind = features
             if freq is not None:
                 freq_sum += freq
                 freq_n += 1
             n_content += content
-            n_finite += is_finite_verb(token)
-            kind = noun_type(token, resources)
+            n_finite += finite
             if kind in ("concrete", "abstract", "undefined"):
                 n_classified += 1
                 n_concrete += kind == "concrete"

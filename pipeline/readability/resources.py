@@ -137,9 +137,9 @@ class ReadabilityResources:
     officialese_by_first: dict[str, tuple[OfficialeseTerm, ...]] = field(default_factory=dict)
     officialese_spread_index: dict[str, tuple[OfficialeseTerm, ...]] = field(default_factory=dict)
     _syllables: Callable[[str], int] | None = field(default=None, repr=False)
-    _memo: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    _memo: dict[str, dict[Any, Any]] = field(default_factory=dict, repr=False)
 
-    def memo(self, name: str) -> dict[str, Any]:
+    def memo(self, name: str) -> dict[Any, Any]:
         """A named cache for derived lookups (per resources object)."""
         return self._memo.setdefault(name, {})
 

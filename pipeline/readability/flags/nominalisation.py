@@ -194,15 +194,20 @@ def action_noun_with_van(token: Token, resources: ReadabilityResources) -> bool:
     )
 
 
+def _light_verb_nouns(resources: ReadabilityResources) -> dict[str, bool]:
+    """The nouns of the light-verb table ("gebruik" of "gebruik maken van")."""
+    nouns = resources.memo("light_verb_nouns")
+    if not nouns:
+        nouns.update((n, True) for n, _ in resources.light_verbs)
+    return nouns
+
+
 def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
     """The plain verb when the noun forms a light-verb construction with a verb in the
     sentence ("gebruik maken van": gebruiken)."""
     noun = lemma_of(token)
     light_verbs = ctx.resources.light_verbs
-    nouns = ctx.resources.memo("light_verb_nouns")
-    if not nouns:
-        nouns.update((n, True) for n, _ in light_verbs)
-    if noun not in nouns:
+    if noun not in _light_verb_nouns(ctx.resources):
         return None
     here = token.i
     for i, verbs in ctx.verb_readings:  # "levert", "brengt ... uit", "uit te brengen"
@@ -348,7 +353,10 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                     f"Gebruik het werkwoord: schrijf wie er gaat {quote(verb)}.",
                 )
             )  # fmt: skip
+    light_nouns = _light_verb_nouns(resources)
     for token in tokens:
+        if token.pos_ not in ("NOUN", "") and lemma_of(token) not in light_nouns:
+            continue  # neither an action noun nor the noun of a light-verb construction
         if token.i in covered or is_name(token, first_word) or _is_plural(token):
             continue
         if _after_ordinal(token):

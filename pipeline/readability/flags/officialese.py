@@ -26,6 +26,7 @@ and the context rules are small predicates best read next to the matcher that ca
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,7 @@ COMPOUND_HEADS = frozenset({"werkzaamheden"})
 PLACE_TERMS = frozenset({"locatie"})  # nouns that name a place: "de locatie aan de Dorpsweg"
 TE_WINDOW = 12  # tokens between a verb and its "te" ("dient ... mee te sturen")
 CLAUSE_ENDS = frozenset({"om", "dat", "die", "omdat", "als", "wanneer", "of", "en", "maar"})
+KEYS_CACHE = 50_000  # distinct tokens' keys remembered (bounded: memory stays flat)
 SPREAD_WINDOW = 4  # extra tokens a moved verb phrase may span ("draagt hier zorg voor")
 # irregular second-person forms the verb table has no slot for ("u bent" of "zijn"), so a
 # verb phrase matches them too ("in het bezit bent van" for "in het bezit zijn van")
@@ -82,18 +84,27 @@ SECOND_PERSON = {"bent": "zijn", "hebt": "hebben", "kunt": "kunnen", "wilt": "wi
 def _keys(token: Token) -> tuple[str, ...]:
     """The form, the lemma and, for a verb, the infinitives the verb table gives for the
     form (the lemmatiser may say "voorkomen" for "komt")."""
-    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
-        particle = _particle(token)  # "zetten ... in op" for "inzetten op"
-        separable = (particle.lower_ + lemma_of(token),) if particle is not None else ()
-        second = (SECOND_PERSON[token.lower_],) if token.lower_ in SECOND_PERSON else ()
-        return (
-            token.lower_, lemma_of(token), *separable, *second,
-            *infinitives_of_form(token.lower_),
-        )  # fmt: skip
-    if token.pos_ == "ADJ" and token.lower_.startswith(PARTICIPLE_STARTS):
+    pos = token.pos_
+    verb_like = pos in ("VERB", "AUX") or (pos == "NOUN" and token.dep_ == "ROOT")
+    particle = _particle(token) if verb_like else None
+    return _keys_of(
+        token.lower_, lemma_of(token), pos, verb_like, particle.lower_ if particle else None
+    )
+
+
+@functools.lru_cache(maxsize=KEYS_CACHE)
+def _keys_of(
+    form: str, lemma: str, pos: str, verb_like: bool, particle: str | None
+) -> tuple[str, ...]:
+    """``_keys`` of a token with these annotations (words repeat: made once per process)."""
+    if verb_like:
+        separable = (particle + lemma,) if particle is not None else ()  # "zetten ... in op"
+        second = (SECOND_PERSON[form],) if form in SECOND_PERSON else ()
+        return (form, lemma, *separable, *second, *infinitives_of_form(form))
+    if pos == "ADJ" and form.startswith(PARTICIPLE_STARTS):
         # an attributive participle tagged as an adjective ("beschikbaar gestelde")
-        return (token.lower_, lemma_of(token), *infinitives_of_form(token.lower_))
-    return token.lower_, lemma_of(token)
+        return (form, lemma, *infinitives_of_form(form))
+    return form, lemma
 
 
 @per_token
@@ -101,26 +112,39 @@ def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
     """The form, the lemma, a separable verb's full lemma, then guessed infinitives, in that
     order: when two one-word terms match (*betreffende* and *betreffen*), the earlier key's
     term wins, the same on every run."""
-    keys = [token.lower_, lemma_of(token)]
     particle = _particle(token)
+    return _first_keys_of(
+        token.lower_,
+        lemma_of(token),
+        token.pos_,
+        particle.lower_ if particle is not None else None,
+        verb_guesses_too,
+    )
+
+
+@functools.lru_cache(maxsize=KEYS_CACHE)
+def _first_keys_of(
+    form: str, lemma: str, pos: str, particle: str | None, verb_guesses_too: bool
+) -> tuple[str, ...]:
+    """``_first_keys`` of a token with these annotations (made once per process)."""
+    keys = [form, lemma]
     if particle is not None:
-        keys.insert(0, particle.lower_ + lemma_of(token))
-    form = token.lower_
+        keys.insert(0, particle + lemma)
     participle_like = form.endswith(("d", "t", "en")) and form.startswith(PARTICIPLE_STARTS)
     if verb_guesses_too and (
-        not token.pos_ or token.pos_ in ("VERB", "AUX", "ADJ") or participle_like
+        not pos or pos in ("VERB", "AUX", "ADJ") or participle_like
     ):  # "verzonden" tagged as a noun
         keys += infinitives_of_form(form)
         guesses = sorted(verb_guesses(form))
         # keep the guesses the form is a form of: "bezit" is no form of "bezien"
         guesses = [g for g in guesses if is_form_of(form, g)]
         keys += guesses
-    if token.pos_ == "NOUN" and form.endswith(("en", "s")):  # zienswijzen, bepalingen
+    if pos == "NOUN" and form.endswith(("en", "s")):  # zienswijzen, bepalingen
         keys += [form[:-1], form[:-2]]
-    head = compound_head(form, COMPOUND_HEADS, min_left=4) if token.pos_ == "NOUN" else None
+    head = compound_head(form, COMPOUND_HEADS, min_left=4) if pos == "NOUN" else None
     if head is not None:
         keys.append(head)  # uitvoeringswerkzaamheden
-    if token.pos_ in ("ADJ", "VERB", "") and form.endswith("e"):  # onderstaande, overige
+    if pos in ("ADJ", "VERB", "") and form.endswith("e"):  # onderstaande, overige
         keys.append(form[:-1])
         keys += [a for a in predicative_candidates(form) if attributive(a) == form]  # optimale
     return tuple(dict.fromkeys(keys))
@@ -130,9 +154,10 @@ def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
 def _particle(token: Token) -> Token | None:
     """The separated particle of a finite verb ("vindt ... plaats"), from the parse; an
     infinitive never has one ("het te nemen besluit ... voor")."""
-    if not token.doc.has_annotation("DEP"):
+    pos = token.pos_
+    if pos not in ("VERB", "AUX", "NOUN") or not token.doc.has_annotation("DEP"):
         return None
-    if token.pos_ == "NOUN" and token.dep_ == "ROOT":
+    if pos == "NOUN" and token.dep_ == "ROOT":
         # a finite verb tagged as a noun with its particle as a loose dependent ("De
         # werkzaamheden vangen aan op ..."): the particle must follow it
         return next(
