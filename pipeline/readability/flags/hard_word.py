@@ -106,8 +106,14 @@ def _verb_form_or_agent(form: str) -> bool:
     )
 
 
-def _listed_keys(token: Token) -> tuple[str, ...]:
-    form, lemma = token.lower_, lemma_of(token)
+@functools.lru_cache(maxsize=50_000)
+def _listed(form: str, lemma: str, listed: frozenset[str]) -> bool:
+    """Whether a word with this form and lemma is on the list (``_listed_keys``); made once
+    per distinct word (words repeat)."""
+    return any(key in listed for key in _listed_keys(form, lemma))
+
+
+def _listed_keys(form: str, lemma: str) -> tuple[str, ...]:
     keys = [form, lemma]
     for ending in ("e", "en", "s"):
         if form.endswith(ending):
@@ -144,7 +150,7 @@ def listed_span(tokens: list[Token], k: int, listed: frozenset[str]) -> int | No
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is not None and nxt.lower_ in PREPOSITION_NEXT and token.lower_ == lemma_of(token):
         return None  # "inclusief de btw": used as a preposition
-    if any(key in listed for key in _listed_keys(token)):
+    if _listed(token.lower_, lemma_of(token), listed):
         return k
     return None
 

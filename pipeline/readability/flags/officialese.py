@@ -61,7 +61,7 @@ from pipeline.readability.morphology import (
     separable_particle,
     verb_guesses,
 )
-from pipeline.readability.resources import OfficialeseTerm, phrase_verb
+from pipeline.readability.resources import OfficialeseTerm, ReadabilityResources, phrase_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -500,13 +500,16 @@ def _particle_verb(token: Token, words: tuple[str, ...]) -> bool:
     )
 
 
-def _candidates(token: Token, ctx: SentenceContext) -> list[OfficialeseTerm]:
-    resources = ctx.resources
+def _candidates(
+    first_keys: tuple[str, ...], keys: tuple[str, ...], resources: ReadabilityResources
+) -> list[OfficialeseTerm]:
+    """The terms that may start at a token with these ``_first_keys`` and ``_keys``."""
     out: list[OfficialeseTerm] = []
-    for key in _first_keys(token):
-        out.extend(resources.officialese_by_first.get(key, ()))
-    for key in _keys(token):
-        out.extend(resources.officialese_spread_index.get(key, ()))
+    by_first, by_verb = resources.officialese_by_first, resources.officialese_spread_index
+    for key in first_keys:
+        out.extend(by_first.get(key, ()))
+    for key in keys:
+        out.extend(by_verb.get(key, ()))
     return out
 
 
@@ -657,7 +660,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     # Every key of every token, made once: a phrase none of whose matches can succeed
     # (one of its words is nowhere in the sentence) is not tried at each position.
     keys_of = [_keys(t) for t in tokens]
-    in_sentence = set().union(*keys_of, *(_first_keys(t) for t in tokens))
+    first_keys_of = [_first_keys(t) for t in tokens]
+    in_sentence = set().union(*keys_of, *first_keys_of)
     flags: list[Flag] = []
     k = 0
     while k < len(tokens):
@@ -665,7 +669,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         if _placeholder(tokens[k]):
             k += 1
             continue
-        for term in _candidates(tokens[k], ctx):
+        for term in _candidates(first_keys_of[k], keys_of[k], ctx.resources):
             if len(term.words) > 1 and not in_sentence.issuperset(term.words):
                 continue  # cannot match, contiguous or spread (same result, less work)
             last = _match_contiguous(tokens, k, term.words, term.pos in ("verb", ""))
