@@ -167,11 +167,14 @@ class SyllableCounter:
 
     def __init__(self, exceptions: Mapping[str, int] | None = None) -> None:
         self.exceptions = {_strip_accents(k): v for k, v in (exceptions or {}).items()}
-        self._affixes = sorted(
+        affixes = sorted(
             (k for k in self.exceptions if len(k) >= MIN_AFFIX_EXCEPTION and k.isalpha()),
             key=len,
             reverse=True,
         )
+        # an affix's rank in that order: of two that fit a word, the earlier one is used
+        self._affix_rank = {affix: n for n, affix in enumerate(affixes)}
+        self._affix_lengths = sorted({len(a) for a in affixes}, reverse=True)
         self._hyphenator: Any = None
         self.count = lru_cache(maxsize=200_000)(self._count)
 
@@ -198,14 +201,29 @@ class SyllableCounter:
                 pieces.append(piece)
         return pieces
 
+    def _affix(self, word: str) -> str | None:
+        """The longest exception that ends the word (leaving at least 2 letters) or starts it
+        (leaving at least 3); of two of one length, the one first in the exceptions file."""
+        rank = self._affix_rank
+        for length in self._affix_lengths:
+            if len(word) - length < 2:
+                continue
+            fits = [word[-length:]]
+            if len(word) - length >= 3:
+                fits.append(word[:length])
+            found = [a for a in fits if a in rank]
+            if found:
+                return min(found, key=rank.__getitem__)
+        return None
+
     def _count_letters(self, word: str) -> int:
         if word in self.exceptions:
             return self.exceptions[word]
-        for affix in self._affixes:
+        affix = self._affix(word)
+        if affix is not None:
             if word.endswith(affix) and len(word) - len(affix) >= 2:
                 return self._count_letters(word[: -len(affix)]) + self.exceptions[affix]
-            if word.startswith(affix) and len(word) - len(affix) >= 3:
-                return self.exceptions[affix] + self._count_letters(word[len(affix) :])
+            return self.exceptions[affix] + self._count_letters(word[len(affix) :])
         total = 0
         for piece in self._pieces(word):
             total += self.exceptions.get(piece) or count_by_rules(piece)
