@@ -11,6 +11,7 @@ or one of the ``a / b`` alternatives, ignoring case).
 Usage::
 
     python -m bench.evaluate.flags_eval --side dev [--datasets seeds] [--show KIND]
+    python -m bench.evaluate.flags_eval --side heldout4 --annotator 2   # second annotation as gold
 
 ``dev``, the Amsterdam units of ``heldout`` ("dev2", measured once as held-out on
 2026-12-05, then used for development) and ``heldout2`` ("dev3", zoning-plan units measured
@@ -31,12 +32,14 @@ from typing import Any
 
 from bench.evaluate.common import prf
 from bench.evaluate.flags_gold import (
+    ANNOTATORS,
     DATASETS,
     KINDS,
     SIDES,
     Annotation,
     GoldSet,
     Unit,
+    annotations_path,
     load_side,
 )
 
@@ -154,12 +157,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--side", choices=SIDES, default="dev")
     parser.add_argument("--datasets", nargs="+", default=list(DATASETS))
     parser.add_argument("--show", nargs="*", default=(), help="print errors of these kinds")
+    parser.add_argument(
+        "--annotator", type=int, choices=ANNOTATORS, default=1,
+        help="gold annotation to score against (2: the second annotation, where there is one)",
+    )  # fmt: skip
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.side in FIGURES_ONLY and args.show:
         parser.error(
             f"--show is not allowed on {args.side}: figures only, never look at its errors"
         )
+    try:
+        annotations_path(args.side, args.annotator)
+    except ValueError as exc:
+        parser.error(str(exc))
 
     from pipeline.config import load_settings
     from pipeline.nlp import load_pipeline
@@ -168,13 +179,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = load_settings(None, {}, environ={})
     nlp, info = load_pipeline(settings.nlp)
     resources = ReadabilityResources.load(settings.readability)
-    gold = load_side(args.side, tuple(args.datasets))
+    gold = load_side(args.side, tuple(args.datasets), annotator=args.annotator)
     results = score(gold, analyse_gold(gold, settings, nlp, info, resources))
     figures = {kind: r.figures() for kind, r in results.items()}
     if args.json:
-        print(json.dumps({"side": args.side, "units": len(gold.units), "kinds": figures}))
+        print(json.dumps({"side": args.side, "annotator": args.annotator,
+                          "units": len(gold.units), "kinds": figures}))  # fmt: skip
     else:
-        print(f"side {args.side}: {len(gold.units)} units, model {info.describe()}")
+        by = f" (gold: annotator {args.annotator})" if args.annotator != 1 else ""
+        print(f"side {args.side}{by}: {len(gold.units)} units, model {info.describe()}")
         for kind, f in figures.items():
             p = "–" if f["precision"] is None else f"{f['precision']:.2f}"
             r = "–" if f["recall"] is None else f"{f['recall']:.2f}"

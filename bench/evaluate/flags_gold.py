@@ -19,16 +19,18 @@ API::
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4")
-    load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None) -> GoldSet
+    load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None, annotator=1) -> GoldSet
         units with their text and the annotations of those units, every hash, length and
         span checked (GoldIntegrityError). Raises GoldTextsMissing when Amsterdam units are
         asked for and the exported texts are not there; pass ``datasets=("seeds",)`` to use
-        the seed units only.
+        the seed units only. ``annotator=2`` loads the second, independent annotation of the
+        same units (``flags_<side>_second.csv``; sides in SECOND_ANNOTATION_SIDES).
     GoldSet.units              list[Unit] (file order); Unit.text is the unit text
     GoldSet.annotations        list[Annotation]
     GoldSet.by_unit()          {(dataset, unit_id): [Annotation, ...]} (every unit present)
     GoldSet.count(kind)        number of annotations of a kind
-    read_unit_refs(side), read_annotations(side)   the committed files, without texts
+    read_unit_refs(side), read_annotations(side, annotator=1)   the committed files,
+                               without texts
     cut_seed_units(text)       [(start, stripped line)]: the candidate seed units of a file
 
 A flag of the tool matches a gold annotation when both have the same kind, belong to the same
@@ -60,6 +62,9 @@ BUDGET_PROSE = "budget_prose_heldout3"
 BW_DECISIONS = "bw_decisions_heldout4"
 COALITION = "coalition_agreement_heldout4"
 DATASETS = (AMSTERDAM, SEEDS, PLANS, BUDGET_PROSE, BW_DECISIONS, COALITION)
+# Sides annotated a second time, blind and independently, for inter-annotator agreement.
+SECOND_ANNOTATION_SIDES = ("heldout4",)
+ANNOTATORS = (1, 2)
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
 UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
 ANNOTATION_COLUMNS = (
@@ -145,9 +150,16 @@ def units_path(side: str) -> Path:
     return FIXTURES / f"flags_units_{side}.csv"
 
 
-def annotations_path(side: str) -> Path:
+def annotations_path(side: str, annotator: int = 1) -> Path:
+    """``flags_<side>.csv`` (annotator 1) or ``flags_<side>_second.csv`` (annotator 2)."""
     _check_side(side)
-    return FIXTURES / f"flags_{side}.csv"
+    if annotator == 1:
+        return FIXTURES / f"flags_{side}.csv"
+    if annotator == 2 and side in SECOND_ANNOTATION_SIDES:
+        return FIXTURES / f"flags_{side}_second.csv"
+    raise ValueError(
+        f"annotator must be 1, or 2 for a side in {SECOND_ANNOTATION_SIDES}, not {annotator!r}"
+    )
 
 
 def seeds_dir() -> Path:
@@ -187,9 +199,10 @@ def read_unit_refs(side: str) -> list[UnitRef]:
     return refs
 
 
-def read_annotations(side: str) -> list[Annotation]:
-    """The annotations of a side, in file order (columns, kinds and offsets checked)."""
-    path = annotations_path(side)
+def read_annotations(side: str, annotator: int = 1) -> list[Annotation]:
+    """The annotations of a side by one annotator, in file order (columns, kinds and offsets
+    checked)."""
+    path = annotations_path(side, annotator)
     out: list[Annotation] = []
     for i, row in enumerate(_read_csv(path, ANNOTATION_COLUMNS), start=2):
         if row["kind"] not in KINDS:
@@ -313,8 +326,10 @@ def load_side(
     *,
     eval_dir: Path | None = None,
     seeds_dir: Path | None = None,
+    annotator: int = 1,
 ) -> GoldSet:
-    """Units (with texts) and annotations of one side, restricted to ``datasets``.
+    """Units (with texts) and annotations of one side by one annotator, restricted to
+    ``datasets``.
 
     Raises:
         GoldTextsMissing: Amsterdam units asked for but ``<eval dir>/flags/units.csv`` is
@@ -327,7 +342,7 @@ def load_side(
     if unknown:
         raise ValueError(f"unknown datasets: {sorted(unknown)}")
     refs = [r for r in read_unit_refs(side) if r.dataset in wanted]
-    annotations = [a for a in read_annotations(side) if a.dataset in wanted]
+    annotations = [a for a in read_annotations(side, annotator) if a.dataset in wanted]
     texts: dict[tuple[str, str], str] = {}
     seed_ids = [r.unit_id for r in refs if r.dataset == SEEDS]
     if seed_ids:
