@@ -314,6 +314,89 @@ def test_flags_eval_refuses_to_show_heldout4_errors():
         flags_eval.main(["--side", "heldout4", "--show", "passive"])
 
 
+def test_heldout5_units_and_spans_match_the_exported_texts():
+    """The blind transfer-dossier set: every hash, length and span fits the texts."""
+    try:
+        gold = fg.load_side("heldout5")
+    except fg.GoldTextsMissing as exc:
+        pytest.skip(f"Wassenaar transfer-dossier texts not exported on this machine: {exc}")
+    assert {u.dataset for u in gold.units} == {fg.TRANSFER_DOSSIER}
+    assert len(gold.units) == 230
+    texts = {u.unit_id: u.text for u in gold.units}
+    for ann in gold.annotations:
+        assert texts[ann.unit_id][ann.start : ann.end] == ann.span
+
+
+def test_heldout5_is_disjoint_from_the_other_sides_and_counts(refs, annotations):
+    other = {r.text_sha256 for side in SIDES if side != "heldout5" for r in refs[side]}
+    units = refs["heldout5"]
+    assert Counter(r.dataset for r in units) == {fg.TRANSFER_DOSSIER: 230}
+    assert not other & {r.text_sha256 for r in units}
+    assert len({r.text_sha256 for r in units}) == len(units)
+    assert all(r.unit_id.startswith("od-") for r in units)
+    assert {r.document for r in units} == {"overdrachtsdossier_wassenaar_2026"}
+    kinds = Counter(a.kind for a in annotations["heldout5"])
+    assert set(kinds) == set(KINDS)
+    assert sum(kinds.values()) >= 400
+
+
+def test_heldout5_missing_texts_name_the_export_command(tmp_path):
+    with pytest.raises(fg.GoldTextsMissing, match="flags_heldout5_export"):
+        fg.load_side("heldout5", eval_dir=tmp_path)
+
+
+def test_heldout5_unit_rule():
+    """Running text from 'Voorwoord' up to the annexes: headings, lists, text boxes, tables and
+    tracked deletions drop out; units are single sentences."""
+    from bench.evaluate.flags_heldout5_export import cut_units, prose_paragraphs
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def p(text: str, style: str = "", extra: str = "") -> str:
+        ppr = f'<w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>' if style or extra else ""
+        return f"<w:p>{ppr}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    long = "Deze zin is lang genoeg om als lopende tekst van twaalf woorden te tellen."
+    body = "".join([
+        p("Inhoud", "Hoofdstuk1"), p(long),
+        p("  Voorwoord ", "Hoofdstuk1"),
+        p(long),
+        p("1.1 Waar staan we?", "Hoofdstuk11"),
+        p(long, "Lijstalinea"),
+        p(long, extra='<w:numPr><w:ilvl w:val="0"/></w:numPr>'),
+        f"<w:tbl><w:tr><w:tc>{p(long)}</w:tc></w:tr></w:tbl>",
+        "<w:p><w:r><w:t>Een zin met een </w:t></w:r><w:del><w:r><w:delText>oude "
+        "</w:delText></w:r></w:del><w:ins><w:r><w:t>nieuwe</w:t></w:r></w:ins><w:r><w:tab/>"
+        "<w:t>versie die lang genoeg is om mee te tellen. Tweede zin hier.</w:t></w:r></w:p>",
+        "<w:p><w:r><w:txbxContent>" + p(long) + "</w:txbxContent></w:r></w:p>",
+        p("3. De financiële positie", "Hoofdstuk1"), p("Te kort voor een alinea."),
+        p("Cijfers 83.379 45.689 37.690 en nog wat woorden om aan twaalf te komen."),
+        p(long, "Normaletekst"),
+        p("Bijlage 2: Evaluatie", "Hoofdstuk1"), p(long),
+    ])  # fmt: skip
+    xml = f"<w:document {w}><w:body>{body}</w:body></w:document>".encode()
+    paras = prose_paragraphs(xml)
+    assert [(q.chapter, q.text) for q in paras] == [
+        ("voorwoord", long),
+        ("voorwoord", "Een zin met een nieuwe versie die lang genoeg is om mee te tellen. "
+                      "Tweede zin hier."),
+        ("h3", long),
+    ]  # fmt: skip
+    assert cut_units(paras[1].text) == [
+        "Een zin met een nieuwe versie die lang genoeg is om mee te tellen.",
+        "Tweede zin hier.",
+    ]
+
+
+def test_flags_eval_refuses_to_show_heldout5_errors():
+    """heldout5 is for figures only, like heldout4."""
+    from bench.evaluate import flags_eval
+
+    assert "heldout5" in flags_eval.FIGURES_ONLY
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout5", "--show", "passive"])
+
+
 def test_integrity_check_reports_a_wrong_span():
     ref = fg.UnitRef(SEEDS, "x.txt:0", fg.sha256_text("Dit wordt gedaan."), 17, "x.txt")
     good = fg.Annotation(SEEDS, "x.txt:0", ref.text_sha256, "passive", 4, 16, "wordt gedaan")

@@ -18,7 +18,8 @@ Usage::
 once as held-out on 2026-12-05, development data from round 4 on) are development data and
 may be shown. ``heldout3`` (budget prose, "dev4", measured once blind on 2026-12-06 with the
 round-4 rules) is development data from round 5 on and may be shown too. ``heldout4`` (B&W
-decision lists and coalition agreement) is a blind held-out set: ``--show`` is refused.
+decision lists and coalition agreement) and ``heldout5`` (Wassenaar transfer dossier for the
+new council) are blind held-out sets: ``--show`` is refused.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from bench.evaluate.flags_gold import (
 
 # Blind held-out sets: their figures are reported, their errors never looked at.
 # heldout2 is development data ("dev3") since round 4, heldout3 ("dev4") since round 5.
-FIGURES_ONLY = ("heldout4",)
+FIGURES_ONLY = ("heldout4", "heldout5")
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}
