@@ -31,6 +31,7 @@ def test_arrays_match_token_attributes() -> None:
         assert arrays.space[i] == token.is_space
         assert arrays.morph[i] == token.morph.key
         assert arrays.lemma[i] == token.lemma
+        assert arrays.orth[i] == token.orth
     assert arrays.head[0] == 1 and arrays.head[1] == 7 and arrays.head[6] == 7
 
 

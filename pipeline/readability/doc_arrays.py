@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 class DocArrays:
     """Per token of a Doc (by index): head index (absolute), dependency label, POS, lower-case
     form, whether it is punctuation or white space, and the hashes of its morphology, lemma,
-    fine-grained tag and entity type (keys for lookups that depend on them). ``memo`` holds
-    what users derive from them for this Doc."""
+    fine-grained tag, entity type and verbatim text (keys for lookups that depend on them).
+    ``memo`` holds what users derive from them for this Doc."""
 
     head: list[int]
     dep: list[str]
@@ -34,6 +34,7 @@ class DocArrays:
     lemma: list[int]
     tag: list[int]
     ent: list[int]
+    orth: list[int]
     memo: dict[Any, Any] = field(default_factory=dict, compare=False)  # derived, per Doc
 
 
@@ -46,12 +47,24 @@ def doc_arrays(doc: Doc) -> DocArrays:
     pair = _latest
     if pair[0] is doc and pair[1] is not None:
         return pair[1]
-    from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+    from spacy.attrs import (
+        DEP,
+        ENT_TYPE,
+        HEAD,
+        IS_PUNCT,
+        IS_SPACE,
+        LEMMA,
+        LOWER,
+        MORPH,
+        ORTH,
+        POS,
+        TAG,
+    )  # fmt: skip
 
     strings = doc.vocab.strings
     n = len(doc)
     if n:
-        attrs = [HEAD, DEP, POS, LOWER, IS_PUNCT, IS_SPACE, MORPH, LEMMA, TAG, ENT_TYPE]
+        attrs = [HEAD, DEP, POS, LOWER, IS_PUNCT, IS_SPACE, MORPH, LEMMA, TAG, ENT_TYPE, ORTH]
         rows = doc.to_array(attrs).tolist()
         # HEAD is relative and unsigned in the array: wrap to a signed offset
         head = [i + (r[0] if r[0] < 1 << 63 else r[0] - (1 << 64)) for i, r in enumerate(rows)]
@@ -67,8 +80,9 @@ def doc_arrays(doc: Doc) -> DocArrays:
             lemma=list(cols[7]),
             tag=list(cols[8]),
             ent=list(cols[9]),
+            orth=list(cols[10]),
         )
     else:
-        arrays = DocArrays([], [], [], [], [], [], [], [], [], [])
+        arrays = DocArrays([], [], [], [], [], [], [], [], [], [], [])
     _latest = (doc, arrays)
     return arrays

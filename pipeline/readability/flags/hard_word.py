@@ -26,6 +26,7 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from pipeline.frequencies import zipf_nl
+from pipeline.readability.doc_arrays import doc_arrays
 from pipeline.readability.flags.base import (
     Example,
     Flag,
@@ -237,7 +238,9 @@ _TITLE_NAMES = "gemeentetaal.hard_word.in_title_name"
 
 def _in_title_names(doc: Doc) -> list[bool]:
     """``in_title_name`` of each token of ``doc``, by index."""
-    marks = [(t.is_punct, t.text in NAME_TITLES) for t in doc]
+    arrays = doc_arrays(doc)
+    titles = {doc.vocab.strings[title] for title in NAME_TITLES}
+    marks = [(p, o in titles) for p, o in zip(arrays.punct, arrays.orth, strict=True)]
     out: list[bool] = []
     for i in range(len(marks)):
         found = False
