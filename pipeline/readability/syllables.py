@@ -35,6 +35,8 @@ BREAKING_PREFIXES = frozenset({"ge", "be"})
 
 def _strip_accents(word: str) -> str:
     """Lowercase; keep the diaeresis (it marks a syllable break), drop other accents."""
+    if word.isascii():
+        return word.lower()
     out = []
     for ch in unicodedata.normalize("NFC", word.lower()):
         if ch in DIAERESIS:
@@ -60,6 +62,7 @@ def _is_vowel(word: str, i: int) -> bool:
     return ch in VOWELS
 
 
+@lru_cache(maxsize=4096)
 def _count_group(group: str) -> int:
     """Syllables in one run of vowel letters (no diaeresis inside)."""
     n, i = 0, 0
@@ -74,8 +77,10 @@ def _count_group(group: str) -> int:
     return n
 
 
+@lru_cache(maxsize=65_536)
 def count_by_rules(piece: str) -> int:
-    """Syllables in a lowercase piece of a word by Dutch vowel-group rules (may be 0)."""
+    """Syllables in a lowercase piece of a word by Dutch vowel-group rules (may be 0);
+    remembered per piece (hyphenation pieces repeat across words: ge, ver, ning)."""
     n, i = 0, 0
     while i < len(piece):
         if not _is_vowel(piece, i):
@@ -244,8 +249,7 @@ class SyllableCounter:
         total = 0
         for run in _RUNS.findall(token):
             letters = _strip_accents(run)
-            vowels = count_by_rules(letters)
-            if run.isupper() and len(run) > 1 and (len(run) <= 3 or vowels == 0):
+            if run.isupper() and len(run) > 1 and (len(run) <= 3 or count_by_rules(letters) == 0):
                 total += len(run)  # spelled out: PGB = pee-gee-bee
             else:
                 total += max(1, self._count_letters(letters))
