@@ -16,8 +16,10 @@ Usage::
 2026-12-05, then used for development) and ``heldout2`` ("dev3", zoning-plan units measured
 once as held-out on 2026-12-05, development data from round 4 on) are development data and
 may be shown. ``heldout3`` (budget prose, "dev4", measured once blind on 2026-12-06 with the
-round-4 rules) is development data from round 5 on and may be shown too. ``heldout4`` (B&W
-decision lists and coalition agreement) is a blind held-out set: ``--show`` is refused.
+round-4 rules) is development data from round 5 on and may be shown too, and so is
+``heldout4`` (B&W decision lists and coalition agreement, "dev5", measured blind with the
+round-4 and round-5 rules) from round 7 on. ``FIGURES_ONLY`` lists the sides whose errors
+``--show`` refuses (none at present).
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ from bench.evaluate.flags_gold import (
 )
 
 # Blind held-out sets: their figures are reported, their errors never looked at.
-# heldout2 is development data ("dev3") since round 4, heldout3 ("dev4") since round 5.
-FIGURES_ONLY = ("heldout4",)
+# heldout2 is development data ("dev3") since round 4, heldout3 ("dev4") since round 5,
+# heldout4 ("dev5") since round 7.
+FIGURES_ONLY: tuple[str, ...] = ()
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}
