@@ -12,10 +12,10 @@ API::
                                 "hard_word")
     SIDES                      ("dev", "heldout", "heldout2", "heldout3", "heldout4");
                                "dev", "heldout", "heldout2" ("dev3", zoning plans, since
-                               round 4) and "heldout3" ("dev4", Wassenaar budget prose,
-                               measured once blind, since round 5) are development data;
-                               "heldout4" (Wassenaar B&W decision lists and coalition
-                               agreement) is blind, for figures only
+                               round 4), "heldout3" ("dev4", Wassenaar budget prose,
+                               measured once blind, since round 5) and "heldout4" ("dev5",
+                               Wassenaar B&W decision lists and coalition agreement,
+                               measured blind, since round 7) are development data
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4")

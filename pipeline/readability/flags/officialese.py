@@ -43,7 +43,7 @@ from pipeline.readability.flags.base import (
     register,
 )
 from pipeline.readability.flags.nominalisation import (
-    action_noun_with_van,
+    action_noun_with_object,
     nominal_infinitive_start,
 )
 from pipeline.readability.morphology import (
@@ -670,7 +670,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             len(term.words) == 1
             and (
                 nominal_infinitive_start(tokens[k], ctx) is not None
-                or action_noun_with_van(tokens[k], ctx.resources)
+                or action_noun_with_object(tokens[k], ctx.resources)
             )
         ):  # "het realiseren van", "de realisatie van": the nominalisation is the advice
             k = last + 1
