@@ -92,3 +92,21 @@ def test_third_person_of_monosyllabic_long_vowel_verbs():
     assert third_person_forms("aangaan") == {"aangaat"}
     assert third_person_forms("toezien") == {"toeziet"}
     assert "verbetert" in third_person_forms("verbeteren")
+
+
+# --- abbreviations -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De B&W-nota gaat naar de raad.", ["B&W-nota"]),  # an ampersand acronym in a compound
+        ("Het loket is dicht op 3 okt. en op wo. na de markt.", ["okt.", "wo."]),
+        ("Zie art 4 en nr 12 van de regeling.", ["art", "nr"]),  # listed, dot left out
+        ("Hij heet Jan. Het artikel gaat over nr en art zonder getal.", []),
+        ("De raadsleden van VVD, CDA en PvdA stemden voor.", []),  # party names
+        ("De Uitvoeringsstrategie (hierna: U&S-strategie) is klaar. De U&S-strategie telt.", []),
+    ],
+)
+def test_round7_abbreviations(fallback, resources, text, expected):
+    assert _texts(fallback, resources, text, "abbreviation") == expected
