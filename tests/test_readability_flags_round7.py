@@ -110,3 +110,49 @@ def test_third_person_of_monosyllabic_long_vowel_verbs():
 )
 def test_round7_abbreviations(fallback, resources, text, expected):
     assert _texts(fallback, resources, text, "abbreviation") == expected
+
+
+# --- officialese and hard words ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het besluit is genomen ex artikel 12 van de wet.", ["ex"]),  # -> volgens
+        ("De ex-partner van de huurder en zijn ex wonen hier.", []),
+        ("De wethouder doet de raad een toezegging.", ["toezegging"]),
+        # capitalised words after a capitalised word or a number: a name, also where the
+        # parser starts a new sentence inside it
+        ("Het advies van de Raad Sociaal Domein Leiden komt later.", []),
+        ("Het werkplan 2025 Integraal Beleid Jeugd vast te stellen.", []),
+    ],
+)
+def test_round7_officialese(nlp_model, resources, text, expected):
+    assert _texts(nlp_model[0], resources, text, "officialese") == expected
+
+
+def test_council_jargon_verbs_are_hard_words(nlp_model, resources):
+    """mandateren, herijken and verduurzamen are jargon to explain (hard words), also as a
+    verb, not officialese with a drop-in."""
+    nlp = nlp_model[0]
+    text = "We gaan het beleid herijken en de scholen verduurzamen."
+    assert _texts(nlp, resources, text, "hard_word") == ["herijken", "verduurzamen"]
+    text = "Het college gaat de wethouder mandateren."
+    assert _texts(nlp, resources, text, "hard_word") == ["mandateren"]
+    assert _texts(nlp, resources, text, "officialese") == []
+
+
+def test_light_verb_with_a_misread_infinitive(nlp_model, resources):
+    assert _texts(nlp_model[0], resources, "Wij nemen kennis van uw brief.", "nominalisation") == [
+        "kennis"
+    ]
+    assert _texts(nlp_model[0], resources, "Wij hebben kennis van zaken.", "nominalisation") == []
+
+
+def test_new_officialese_terms_get_no_word_proposal():
+    """Round 7's new terms are not judged yet: the rewrite gate offers no drop-in for them."""
+    from pipeline.readability.reliability import DropinGate
+
+    gate = DropinGate.from_settings(ReadabilitySettings())
+    assert not gate.passes("toezegging")
+    assert not gate.passes("ex")

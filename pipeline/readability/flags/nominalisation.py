@@ -236,7 +236,8 @@ def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
     for i, verbs in ctx.verb_readings:  # "levert", "brengt ... uit", "uit te brengen"
         if i == here or abs(i - here) > 6:
             continue
-        for verb in verbs:
+        form = ctx.doc[i].lower_  # an infinitive the lemmatiser got wrong ("te nemen")
+        for verb in (*verbs, form) if form.endswith("en") else verbs:
             plain = light_verbs.get((noun, verb))
             if plain is not None:
                 return plain
