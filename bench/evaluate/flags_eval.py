@@ -17,9 +17,10 @@ Usage::
 2026-12-05, then used for development) and ``heldout2`` ("dev3", zoning-plan units measured
 once as held-out on 2026-12-05, development data from round 4 on) are development data and
 may be shown. ``heldout3`` (budget prose, "dev4", measured once blind on 2026-12-06 with the
-round-4 rules) is development data from round 5 on and may be shown too. ``heldout4`` (B&W
-decision lists and coalition agreement) and ``heldout5`` (Wassenaar transfer dossier for the
-new council) are blind held-out sets: ``--show`` is refused.
+round-4 rules) is development data from round 5 on and may be shown too, and so is
+``heldout4`` (B&W decision lists and coalition agreement, "dev5", measured blind with the
+round-4 and round-5 rules) from round 7 on. ``heldout5`` (Wassenaar transfer dossier for the
+new council) is a blind held-out set: ``--show`` is refused (``FIGURES_ONLY``).
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ from bench.evaluate.flags_gold import (
 )
 
 # Blind held-out sets: their figures are reported, their errors never looked at.
-# heldout2 is development data ("dev3") since round 4, heldout3 ("dev4") since round 5.
-FIGURES_ONLY = ("heldout4", "heldout5")
+# heldout2 is development data ("dev3") since round 4, heldout3 ("dev4") since round 5,
+# heldout4 ("dev5") since round 7.
+FIGURES_ONLY: tuple[str, ...] = ("heldout5",)
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}

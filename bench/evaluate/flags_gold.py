@@ -13,11 +13,12 @@ API::
     SIDES                      ("dev", "heldout", "heldout2", "heldout3", "heldout4",
                                 "heldout5");
                                "dev", "heldout", "heldout2" ("dev3", zoning plans, since
-                               round 4) and "heldout3" ("dev4", Wassenaar budget prose,
-                               measured once blind, since round 5) are development data;
-                               "heldout4" (Wassenaar B&W decision lists and coalition
-                               agreement) and "heldout5" (Wassenaar transfer dossier for
-                               the new council) are blind, for figures only
+                               round 4), "heldout3" ("dev4", Wassenaar budget prose,
+                               measured once blind, since round 5) and "heldout4" ("dev5",
+                               Wassenaar B&W decision lists and coalition agreement,
+                               measured blind, since round 7) are development data;
+                               "heldout5" (Wassenaar transfer dossier for the new
+                               council) is blind, for figures only
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4",

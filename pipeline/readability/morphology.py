@@ -120,10 +120,12 @@ def listed_with_particle(word: str, listed: frozenset[str]) -> bool:
 
 def third_person_forms(infinitive: str) -> set[str]:
     """Candidate present-tense 3rd person forms: verbeteren -> verbetert, aanvragen ->
-    aanvraagt, invullen -> invult, leven -> leeft."""
+    aanvraagt, invullen -> invult, leven -> leeft, aangaan -> aangaat, toezien -> toeziet."""
     stem = infinitive[:-2]
     if len(stem) < 2:
         return set()
+    if infinitive.endswith(("aan", "ien", "oen")):  # -gaan, -staan, -slaan, -zien, -doen
+        return {infinitive[:-1] + "t"}
     stems = {stem}
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
         stems.add(stem[:-1])  # invull -> invul

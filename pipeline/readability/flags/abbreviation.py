@@ -41,11 +41,12 @@ ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V
 # IB/Postzaken, POH-GGZ, MER‐beoordeling (any hyphen), UWV.nl
 PART_SPLIT = re.compile(r"[-‐‑–/]|\.(?=[a-z]{2,3}$)")
 AMPERSAND_RE = re.compile(r"^[A-Z]{1,4}&[A-Z]{1,4}$")  # K&L, V&OR
-ACRONYM = r"[A-Z][A-Za-z]{1,6}"
+ACRONYM = r"[A-Z][A-Za-z&]{1,6}"
 # "(RES 1.0)", "(RIVM, oktober 2020)": the acronym first in brackets after its expansion;
-# "(Besluit NIBM)": after one or two capitalised words of a name
+# "(Besluit NIBM)": after one or two capitalised words of a name; "(hierna: U&H-strategie)"
 EXPLAINED_AFTER = re.compile(
-    rf"\(\s*(?:[A-Z][a-z]+\s+){{1,2}}({ACRONYM})\s*\)|\(\s*({ACRONYM})\b[^()]{{0,40}}\)"
+    rf"\(\s*(?:[A-Z][a-z]+\s+){{1,2}}({ACRONYM})\s*\)"
+    rf"|\(\s*(?:(?:hierna|verder)(?: te noemen)?:?\s+)?({ACRONYM})\b[^()]{{0,40}}\)"
 )
 # "ABC (voluit ...)" and "LCvV: de Landelijke Commissie"
 EXPLAINED_BEFORE = re.compile(
@@ -100,7 +101,10 @@ def _token_abbreviations(text: str, resources: ReadabilityResources) -> list[str
         part = re.sub(r"['’]s$", "", part)
         listed = part in resources.mixed_case_abbreviations
         if (
-            ACRONYM_PART_RE.match(part) or MIXED_ACRONYM_RE.match(part) or listed
+            ACRONYM_PART_RE.match(part)
+            or MIXED_ACRONYM_RE.match(part)
+            or AMPERSAND_RE.match(part)  # "B&W-vergadering"
+            or listed
         ) and part not in found:
             found.append(part)
     return found
@@ -128,6 +132,39 @@ def _day_abbreviation(token: Token) -> bool:
         ):
             return True
     return False
+
+
+MONTHS = frozenset(
+    {"jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"}
+)
+
+
+def _date_abbreviation(token: Token) -> str | None:
+    """A shortened month after a day number ("21 jan.", "1 aug. 2025") or a shortened day
+    name with its full stop ("za.", "ma. 21 juli"): the dot makes them abbreviations."""
+    doc = token.doc
+    text = token.text.rstrip(".")
+    dotted = token.text.endswith(".") or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == "." and not token.whitespace_
+    )
+    if not dotted or text != token.text.lower():
+        return None
+    full = text + "."
+    if text in UNAMBIGUOUS_DAYS:
+        return full
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if text in MONTHS and prev is not None and prev.text.isdigit():
+        return full
+    return None
+
+
+def _undotted(token: Token, resources: ReadabilityResources) -> str | None:
+    """A listed dotted abbreviation written without its dot before a number ("art 37",
+    "nr 15"): still an abbreviation."""
+    doc = token.doc
+    if not token.is_alpha or token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isdigit():
+        return None
+    return token.text if (token.lower_ + ".") in resources.abbreviations else None
 
 
 def _dotted(token: Token, resources: ReadabilityResources) -> str | None:
@@ -159,6 +196,14 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         found = [dotted] if dotted else token_abbreviations(token.text, resources)
         if not found and _day_abbreviation(token):
             found = [token.text]
+        if not found:
+            date = _date_abbreviation(token)
+            if date is not None:
+                found = [date]
+                if not token.text.endswith("."):
+                    dotted = date  # the flag covers the split-off full stop
+            else:
+                found = [a for a in [_undotted(token, resources)] if a]
         # "B en W", "B&W": single capitals joined
         if (
             not found and len(token.text) == 1 and token.text.isupper()

@@ -146,7 +146,11 @@ def listed_span(tokens: list[Token], k: int, listed: frozenset[str]) -> int | No
                 words = " ".join(t.lower_ for t in tokens[k : k + length])
                 if words in listed:
                     return k + length - 1
-    if token.pos_ in ("VERB", "AUX", "ADP", "PROPN") and not token.lower_.startswith("ge"):
+    if (
+        token.pos_ in ("VERB", "AUX", "ADP", "PROPN")
+        and not token.lower_.startswith("ge")
+        and not (token.pos_ == "VERB" and lemma_of(token) in listed)  # a listed verb: herijken
+    ):
         return None  # "inclusief btw" (a preposition), but "geprefereerde" (participle)
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is not None and nxt.lower_ in PREPOSITION_NEXT and token.lower_ == lemma_of(token):

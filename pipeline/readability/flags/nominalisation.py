@@ -90,15 +90,19 @@ def base_verb(word: str, resources: ReadabilityResources) -> tuple[str, bool] | 
 def _is_exception(word: str, resources: ReadabilityResources) -> bool:
     """On the exceptions list or the hard-word list (a term of art), or a compound ending in
     an exception (``huurwoning``) - unless a verb prefix makes it another word
-    (``inrichting`` is not ``richting``)."""
+    (``inrichting`` is not ``richting``) or the whole word is the noun of its own verb
+    (``geheimhouding`` is *geheimhouden*, not a kind of ``houding``)."""
     exceptions = resources.nominalisation_exceptions
     if word in exceptions or word in resources.hard_words:
         return True  # a listed term of art (sanering, dekking) is explained, not rewritten
     memo = resources.memo("nominalisation_exception")
     if word not in memo:
-        memo[word] = any(
-            len(e) >= 5 and word.endswith(e) and not only_prefixes(word[: -len(e)])
-            for e in exceptions
+        memo[word] = (
+            any(
+                len(e) >= 5 and word.endswith(e) and not only_prefixes(word[: -len(e)])
+                for e in exceptions
+            )
+            and not (base_verb(word, resources) or ("", False))[1]
         )
     return bool(memo[word])
 
@@ -132,8 +136,12 @@ def action_verb(
     if not word.endswith(tuple(s for s, _ in SUFFIXES)):
         return None
     info = _compound_info(token.lower_, resources) or _compound_info(word, resources)
-    if info is not None and (info[0] == "concrete" or info[1].startswith("institut")):
-        return None
+    event = info is not None and info[1] == "dynamic_conc" and not info[2]
+    if info is not None and (
+        (info[0] == "concrete" and not event) or info[1].startswith("institut")
+    ):
+        return None  # a thing or a body; an event (ondertekening) is an action, but not a
+        # compound with an event head, which often names a facility (hemelwaterberging)
     derived = base_verb(word, resources)
     return derived[0] if derived is not None and (derived[1] or compound) else None
 
@@ -184,6 +192,26 @@ def _has_van_complement(token: Token) -> bool:
     return True
 
 
+def verb_named(token: Token, resources: ReadabilityResources) -> bool:
+    """The whole noun names its verb (``beantwoording`` -> *beantwoorden*), as opposed to a
+    stem noun or the head of a compound."""
+    word = lemma_of(token)
+    if word in resources.nominalisation_stems or not word.isalpha():
+        return False
+    derived = base_verb(word, resources)
+    return derived is not None and derived[1] and action_verb(token, resources) is not None
+
+
+def action_noun_with_object(token: Token, resources: ReadabilityResources) -> bool:
+    """``action_noun_with_van``, or an action noun in telegraphic style followed by its
+    object ("Beantwoording schriftelijke vragen"): the verb construction is the advice."""
+    return action_noun_with_van(token, resources) or (
+        not _is_plural(token)
+        and verb_named(token, resources)
+        and _telegraphic_object(token, resources)
+    )
+
+
 def action_noun_with_van(token: Token, resources: ReadabilityResources) -> bool:
     """An action noun in the singular with a *van* complement ("de realisatie van
     woningen"): the verb construction is the advice, also when the noun is officialese."""
@@ -213,7 +241,8 @@ def _light_verb(token: Token, ctx: SentenceContext) -> str | None:
     for i, verbs in ctx.verb_readings:  # "levert", "brengt ... uit", "uit te brengen"
         if i == here or abs(i - here) > 6:
             continue
-        for verb in verbs:
+        form = ctx.doc[i].lower_  # an infinitive the lemmatiser got wrong ("te nemen")
+        for verb in (*verbs, form) if form.endswith("en") else verbs:
             plain = light_verbs.get((noun, verb))
             if plain is not None:
                 return plain
@@ -241,13 +270,75 @@ def _after_ordinal(token: Token) -> bool:
 
 
 def _coordinated_with_van(token: Token, resources: ReadabilityResources) -> bool:
-    """The first of two coordinated action nouns sharing a *van* complement ("opbouw en
-    opname van spaaruren")."""
+    """One of coordinated action nouns sharing a *van* complement: "opbouw en opname van
+    spaaruren", "het gebruik, het beheer en onderhoud van de steiger" (up to four nouns
+    joined by commas and a last "en" / "of", each with or without an article)."""
     doc = token.doc
-    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in ("en", "of"):
+    j, joined = token.i + 1, False
+    for _ in range(3):
+        if j >= len(doc) or doc[j].lower_ not in (",", "en", "of"):
+            return False
+        joined = joined or doc[j].lower_ != ","
+        j += 1
+        if j < len(doc) and doc[j].lower_ in ("het", "de"):
+            j += 1
+        if j >= len(doc) or action_verb(doc[j], resources) is None:
+            return False
+        if _has_van_complement(doc[j]):
+            return joined
+        j += 1
+    return False
+
+
+DETERMINERS = ARTICLES | {"die", "ons", "onze", "mijn", "jouw", "elke", "iedere", "geen"}
+
+
+def _telegraphic_object(token: Token, resources: ReadabilityResources) -> bool:
+    """An action noun without an article, directly followed by what it acts on, as in the
+    telegraphic style of decision lists and headings: "Beantwoording schriftelijke vragen",
+    "Definitieve weigering aanvraag omgevingsvergunning", "Vervanging piket burgemeester"
+    ("van" left out). Only where the noun starts its phrase (first word, after a number, an
+    adjective, a preposition or a bracket): not after an article ("de uitvoering volgende
+    week"), a noun or a comma (part of a name or a list of document types: "Wet
+    verduidelijking voorschriften", "project uitbreiding Lyceum", "brief, beantwoording
+    klacht"), not inside quotes (a title), not before a time word, a verb or a preposition."""
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > token.sent.start else None
+    if prev is not None and not (
+        prev.like_num
+        or (prev.pos_ in ("ADJ", "ADP") and prev.lower_ not in DETERMINERS)
+        or (prev.is_punct and prev.text not in ",‘“\"'")
+    ):
         return False
-    other = doc[token.i + 2]
-    return action_verb(other, resources) is not None and _has_van_complement(other)
+    if _inside_quotes(token):
+        return False
+    j = token.i + 1
+    if j < len(doc) and doc[j].like_num and j + 1 < len(doc) and doc[j + 1].is_alpha:
+        j += 1  # "Beantwoording 379 Schriftelijke vragen"
+    if j < len(doc) and doc[j].pos_ == "ADJ" and j + 1 < len(doc):
+        j += 1  # "Beantwoording schriftelijke vragen"
+    if j >= len(doc) or not doc[j].is_alpha:
+        return False
+    info = resources.noun_info(doc[j].lower_)
+    if doc[j].pos_ not in ("NOUN", "PROPN") and (info is None or doc[j].pos_ in CLOSED_POS):
+        return False  # a listed noun the parse took for an adverb ("weigering aanvraag") counts
+    return info is None or info[1] != "time"
+
+
+def _inside_quotes(token: Token) -> bool:
+    """Between an opening and a closing quotation mark of its sentence (a quoted title)."""
+    inside = False
+    for t in token.doc[token.sent.start : token.i]:
+        if t.text in ("“", "‘", "„"):
+            inside = True
+        elif t.text in ("”", "’"):
+            inside = False
+        elif t.text in ('"', "'"):
+            inside = not inside
+    return inside
+
+
+CLOSED_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM"})
 
 
 def first_content_word(ctx: SentenceContext) -> int:
@@ -266,8 +357,8 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     ``van``: the index of the first token of the span, or None."""
     doc = token.doc
     form = token.lower_
-    if not form.endswith("en") or len(form) < 5 or not form.isalpha():
-        return None
+    if not form.endswith(("en", "aan")) or len(form) < 5 or not form.isalpha():
+        return None  # "het aangaan van": -aan infinitives too
     if token.pos_ and token.pos_ not in ("VERB", "NOUN"):
         return None
     if form in ctx.resources.nominalisation_exceptions or not is_infinitive(form, ctx.resources):
@@ -281,14 +372,21 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     prev = doc[left - 1] if left > 0 else None
     if doc[j].lower_ != "van" and (prev is None or prev.lower_ != "het"):
         return None  # "het experimenteren met webcare"; other prepositions only after "het"
-    j = left - 1
-    while j > ctx.start and doc[j].pos_ in ("ADJ", "ADV") and doc[j].lower_ != "het":
-        j -= 1  # "het effectief inzetten van", "het vrijwillig instandhouden van"
-    if j >= 0 and doc[j].lower_ == "het" and (j == left - 1 or doc[j].pos_ == "DET"):
+    j, phrase = left - 1, False
+    while j > ctx.start and doc[j].lower_ != "het":
+        if doc[j].pos_ in ("ADJ", "ADV"):
+            j -= 1  # "het effectief inzetten van", "het vrijwillig instandhouden van"
+        elif doc[j].pos_ == "NOUN" and doc[j - 1].pos_ == "ADP" and doc[j - 1].lower_ != "van":
+            j, phrase = j - 2, True  # "het op tijd betalen van", "het op buurtniveau ..."
+        else:
+            break
+    if j >= 0 and doc[j].lower_ == "het" and (j == left - 1 or doc[j].pos_ == "DET" or phrase):
         return doc[j].i
     if prev is not None and prev.lower_ in INFINITIVE_PREPOSITIONS and token.pos_ == "VERB":
         return left  # "in geval van onthouden van de instemming"
-    if left == first_content_word(ctx) and not _is_plural(doc[left]):
+    if left == first_content_word(ctx) and (
+        not _is_plural(doc[left]) or lemma_of(doc[left]) == doc[left].lower_
+    ):
         # a list item or goal: "Uitvoeren van artikel 3", not "Pakken van melk en sap"
         return left
     if left != token.i and prev is not None and prev.pos_ == "ADP":
@@ -299,7 +397,7 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
 def _bare_infinitive(token: Token, ctx: SentenceContext) -> bool:
     form = token.lower_
     return (
-        form.endswith("en")
+        form.endswith(("en", "aan"))
         and len(form) >= 5
         and form.isalpha()
         and token.pos_ in ("VERB", "NOUN", "")
@@ -370,6 +468,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             and not _has_van_complement(token)
             and not _after_bare_preposition(token)
             and not _coordinated_with_van(token, resources)
+            and not (verb_named(token, resources) and _telegraphic_object(token, resources))
         ):
             continue
         verb = _suggested_verb(found, resources)

@@ -44,7 +44,7 @@ from pipeline.readability.flags.base import (
     register,
 )
 from pipeline.readability.flags.nominalisation import (
-    action_noun_with_van,
+    action_noun_with_object,
     nominal_infinitive_start,
 )
 from pipeline.readability.morphology import (
@@ -64,7 +64,7 @@ from pipeline.readability.morphology import (
 from pipeline.readability.resources import OfficialeseTerm, ReadabilityResources, phrase_verb
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 PARTICIPLE_STARTS = ("ge", "be", "ver", "ont", "her", "er")
 # register nouns whose compounds keep the register (every annotated compound was marked)
@@ -357,6 +357,11 @@ def _ad_amount(token: Token) -> bool:
     return nxt is not None and (nxt.like_num or nxt.text in ("€", "EUR"))
 
 
+def _ex_article(token: Token) -> bool:
+    """ "ex" before an article of a law or regulation ("ex art. 36", "ex artikel 4:8")."""
+    return _lower(_neighbour(token, 1)).rstrip(".") in ("art", "artikel")
+
+
 def _bij_deze_alone(token: Token) -> bool:
     """ "Bij deze" as a formula ("Bij deze nodig ik u uit"), not "bij deze brief"."""
     after = _neighbour(token, 2)
@@ -397,6 +402,7 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "bij deze": _bij_deze_alone,
     "daar": _daar_conjunction,
     "ad": _ad_amount,
+    "ex": _ex_article,
     "gehouden zijn": _gehouden_verplicht,
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
@@ -652,6 +658,18 @@ def _names_a_place(token: Token, term: OfficialeseTerm) -> bool:
     )
 
 
+def _name_after_a_word(doc: Doc, first: int, last: int) -> bool:
+    """Capitalised words right after a word, where the parser started a new sentence inside
+    a name ("de Adviesraad Sociaal Domein", "het uitvoeringsplan Integraal Beleid")."""
+    words = [t for t in doc[first : last + 1] if t.is_alpha]
+    if not words or not all(t.text[:1].isupper() for t in words) or first < 2:
+        return False
+    prev, before = doc[first - 1], doc[first - 2]
+    # after a number, or after a capitalised word that does not start the sentence itself
+    # ("Aangepaste Zienswijze ...": the first capital is the sentence's)
+    return prev.like_num or (prev.is_alpha and prev.text[:1].isupper() and before.is_alpha)
+
+
 def detect(ctx: SentenceContext) -> list[Flag]:
     """Officialese terms in one sentence (see the module docstring)."""
     doc = ctx.doc
@@ -695,11 +713,15 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             continue
         last, term = best
         first_i, last_i = tokens[k].i, tokens[last].i
-        if in_proper_name(doc, first_i, last_i) or (
-            len(term.words) == 1
-            and (
-                nominal_infinitive_start(tokens[k], ctx) is not None
-                or action_noun_with_van(tokens[k], ctx.resources)
+        if (
+            in_proper_name(doc, first_i, last_i)
+            or _name_after_a_word(doc, first_i, last_i)
+            or (
+                len(term.words) == 1
+                and (
+                    nominal_infinitive_start(tokens[k], ctx) is not None
+                    or action_noun_with_object(tokens[k], ctx.resources)
+                )
             )
         ):  # "het realiseren van", "de realisatie van": the nominalisation is the advice
             k = last + 1
