@@ -17,6 +17,10 @@ Pools (see docs/evaluation.md, "Incivility precision on real text"):
   Dutch-Alpino (dev and test files, grouped by paragraph), the 1,000 TwNC newspaper sentences
   of clips/pattern and the train half of the LassySmall Wikipedia export (the half no
   incivility figure had used). Real text, but not comments.
+- ``ddts``: round 3, real comments with a fair share of abuse: 1,499 tweets addressed to
+  Dutch MPs (March 2021; OP-NL / Dutch Dynamic Test Set of tommasoc80/DALC, 539 labelled
+  offensive by its annotators); ``ct22``: 2,656 Dutch COVID-19 tweets (CLEF 2022 CheckThat!
+  task 1C), mostly civil. Both from ``incivility_pool_export.py``; held out, measured once.
 
     .venv/bin/python bench/evaluate/incivility_precision.py --export-round2
     .venv/bin/python bench/evaluate/incivility_precision.py bol_test municipal
@@ -57,7 +61,8 @@ ALPINO = "UniversalDependencies/UD_Dutch-Alpino"
 ALPINO_FILES = ("nl_alpino-ud-dev.conllu", "nl_alpino-ud-test.conllu")
 PATTERN = "clips/pattern"
 TWNC_PATH = "test/corpora/tagged-nl-twnc.txt"
-POOLS = ("bol_test", "bol_train", "municipal", "news_wiki")
+POOLS = ("bol_test", "bol_train", "municipal", "news_wiki", "ddts", "ct22")
+POOL2 = "incivility_pool2"  # bench/evaluate/incivility_pool_export.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,11 @@ def pool_texts(pool: str) -> list[PoolText]:
     if pool == "news_wiki":
         rows = _read_csv(data / ROUND2 / "texts.csv")
         return [PoolText(r["dataset"], "", r["row"], r["path"], "", r["text"]) for r in rows]
+    if pool in ("ddts", "ct22"):
+        name = "ddts_politicians.csv" if pool == "ddts" else "ct22_covid.csv"
+        rows = _read_csv(data / POOL2 / name)
+        return [PoolText(r["pool"], r.get("source_split", ""), r["row"], "", "", r["text"])
+                for r in rows]  # fmt: skip
     raise ValueError(f"unknown pool {pool!r}; choose from {', '.join(POOLS)}")
 
 
