@@ -228,10 +228,7 @@ def precision(pool: str, flagged: list[dict], judged: dict) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "pools",
-        nargs="*",
-        choices=POOLS,
-        help=f"pools to scan (default: all of {', '.join(POOLS)})",
+        "pools", nargs="*", help=f"pools to scan (default: all of {', '.join(POOLS)})"
     )
     parser.add_argument(
         "--export-round2",
@@ -240,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.pools) - set(POOLS))
+    if unknown:  # (argparse's choices reject an empty list of a nargs="*" argument)
+        parser.error(f"unknown pool {', '.join(unknown)}; choose from {', '.join(POOLS)}")
     if args.export_round2:
         print(f"round-2 pool: {export_round2()} texts", file=sys.stderr)
     judged = read_judgements()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +100,13 @@ def load_uncivil_terms(path: Path = UNCIVIL_WORDS_PATH) -> list[UncivilTerm]:
     return terms
 
 
+def _fold(word: str) -> str:
+    """``word`` without accents and diaeresis ("patiënt" -> "patient")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 class UncivilMatcher:
     """Finds terms of the incivility list in token sequences."""
 
@@ -126,7 +134,7 @@ class UncivilMatcher:
         for first in self._phrases:
             self._phrases[first].sort(key=lambda t: len(t.words), reverse=True)
         self._prefixes.sort(key=lambda item: len(item[0]), reverse=True)
-        exceptions = [e.lower() for e in exceptions]
+        exceptions = [_fold(e.lower()) for e in exceptions]
         self._exception_exact = {e for e in exceptions if not e.endswith("*")}
         self._exception_prefixes = tuple(e.rstrip("*") for e in exceptions if e.endswith("*"))
         self._medical_context = {w.lower() for w in medical_context}
@@ -136,6 +144,8 @@ class UncivilMatcher:
         self._word_cache: dict[str, UncivilTerm | None] = {}
 
     def _is_exception(self, variant: str) -> bool:
+        """An exception of the list, with or without its accents ("kankerpatienten")."""
+        variant = _fold(variant)
         return variant in self._exception_exact or variant.startswith(self._exception_prefixes)
 
     def _single(self, variant: str) -> UncivilTerm | None:

@@ -19,7 +19,10 @@ ask for a target, with the words in ``pipeline/data/uncivil_context.toml``:
   (a reported shout, a title, a name such as "Mietje"), not used; "kankeren" (to grumble) is
   not the curse;
 - a threat pattern counts when its clause names a person: a first or second person, a
-  pronoun or a noun for people or groups.
+  pronoun or a noun for people or groups; and not when it ends in "doden" used as the noun
+  (the dead: "150 doden", "alle doden", "met doden");
+- an insult opening a clause is a vocative, unless a clause it judges follows ("Idioot dat
+  ...").
 
 Curses, profanity and slurs need no target. The sentiment model's count of list words is
 not affected: only the uncivil flag uses these checks.
@@ -46,6 +49,7 @@ _QUOTE = re.compile(
 )
 _ARTICLES = frozenset({"een", "de", "het"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NUMBER_OR_WORD = re.compile(r"\w[\w'’-]*")
 
 
 class UncivilContextError(ValueError):
@@ -80,6 +84,9 @@ class UncivilContext:
     mention_categories: frozenset[str]
     threat_categories: frozenset[str]
     threat_persons: frozenset[str]
+    clause_after: frozenset[str] = frozenset()
+    dead_noun_before: frozenset[str] = frozenset()
+    dead_noun_coordinated: frozenset[str] = frozenset()
     version: str = ""
 
     @classmethod
@@ -126,6 +133,9 @@ class UncivilContext:
             predicative_attributive=_words(insult, "predicative_attributive", path),
             threat_categories=_words(threat, "categories", path),
             threat_persons=_words(threat, "pronouns", path) | persons,
+            clause_after=_words(insult, "clause_after", path),
+            dead_noun_before=_words(threat, "dead_noun_before", path),
+            dead_noun_coordinated=_words(threat, "dead_noun_coordinated", path),
             version=str(data.get("version", "")),
         )
 
@@ -165,7 +175,7 @@ class UncivilContext:
             return (
                 bool(before) and before[-1] in self.address | self.predicative_attributive
             ) or self._copula_person(before)
-        if self._vocative(tokens, first, before):
+        if self._vocative(tokens, first, before) and not self._judges_clause(tokens, end):
             return True
         if any(w in self.address for w in before[-self.address_window :]):
             return True
@@ -208,6 +218,11 @@ class UncivilContext:
         "Klootzakken die hier scheuren", "Achterlijke gladjanussen van het projectbureau")."""
         return not before
 
+    def _judges_clause(self, tokens: Sequence[Token], end: int) -> bool:
+        """The word after the match opens a clause the insult judges ("Idioot dat ...")."""
+        after = next((t for t in tokens[end:] if t.kind == "word"), None)
+        return after is not None and after.text.lower() in self.clause_after
+
     @staticmethod
     def _clause_before(tokens: Sequence[Token], first: int) -> list[Token]:
         words: list[Token] = []
@@ -242,7 +257,22 @@ class UncivilContext:
         clause (the text between the punctuation marks around it)."""
         if category not in self.threat_categories:
             return True
+        if self._dead_noun(flat, start, end):
+            return False
         left = max((m.end() for m in _CLAUSE_PUNCT.finditer(flat, 0, start)), default=0)
         right = next((m.start() for m in _CLAUSE_PUNCT.finditer(flat, end)), len(flat))
         clause = flat[left:right].lower()
         return any(w in self.threat_persons for w in _WORD.findall(clause))
+
+    def _dead_noun(self, flat: str, start: int, end: int) -> bool:
+        """The match ends in "doden" used as the noun, the dead ("ca 150 doden", "alle
+        doden", "het aantal doden", "besmettingen en doden"), not the verb."""
+        words = _NUMBER_OR_WORD.findall(flat[:end].lower())
+        if len(words) < 2 or words[-1] != "doden":
+            return False
+        before = words[-2]
+        if before[0].isdigit() or before in self.dead_noun_before:
+            return True
+        return (
+            before in ("en", "of") and len(words) > 2 and (words[-3] in self.dead_noun_coordinated)
+        )
