@@ -1,6 +1,6 @@
 """Measure the programme parser on whole documents against their expected records.
 
-    .venv/bin/python bench/evaluate/programme_documents.py [--set dev|heldout|all] [--real]
+    .venv/bin/python bench/evaluate/programme_documents.py [--set dev|heldout|...|all] [--real]
 
 The project's own documents live in ``tests/fixtures/documents/{dev,heldout}`` with a
 ``<name>.expected.json`` each, written from their specs by ``scripts/make_test_documents.py``
@@ -18,6 +18,9 @@ was run on them; ``heldout`` became development set dev2 in round 3, ``heldout2`
 once as the fresh held-out set in round 3) became development set dev3 in round 4; folder
 names kept), the documents in ``<eval dir>/programme_documents_real`` (export them with
 ``programme_real_export.py``; a file whose sha256 differs from the record is refused).
+``--set heldout3`` (implies ``--real``, not part of ``all``): the held-out budget of another
+organisation, GGD Flevoland (``programme_ggd_expected.py``), the document in
+``<eval dir>/programme_documents2/heldout`` (``programme_real2_export.py``).
 There, a ``headings`` of null is not checked and column labels compare as sets of words.
 """
 
@@ -232,21 +235,26 @@ def run(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=["dev", "heldout", "heldout2", "all"], default="dev")
+    sets = ["dev", "heldout", "heldout2", "heldout3", "all"]
+    parser.add_argument("--set", choices=sets, default="dev")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--real", action="store_true", help="the real documents")
     args = parser.parse_args()
-    every = ["dev", "heldout", "heldout2"] if args.real else ["dev", "heldout"]
+    args.real = args.real or args.set == "heldout3"  # real documents only
+    every = ["dev", "heldout", "heldout2"] if args.real else ["dev", "heldout"]  # not heldout3
     parts = every if args.set == "all" else [args.set]
     for part in parts:
         label = {
             "heldout": "held-out (dev2 since round 3)",
             "heldout2": "dev3 (the round-3 fresh held-out, development since round 4)",
+            "heldout3": "held-out (GGD Flevoland, another organisation)",
         }.get(part, "development")
         if args.real:
             from bench.evaluate.common import eval_dir
 
             docs = eval_dir() / "programme_documents_real" / part
+            if part == "heldout3":
+                docs = eval_dir() / "programme_documents2" / "heldout"
             c, _, n = run(REAL_EXPECTED / part, args.verbose, docs)
             print(report(f"Real documents, {label} set ({n} documents)", c))
         else:
