@@ -20,7 +20,9 @@ names kept), the documents in ``<eval dir>/programme_documents_real`` (export th
 ``programme_real_export.py``; a file whose sha256 differs from the record is refused).
 ``--set heldout3`` (implies ``--real``, not part of ``all``): the held-out budget of another
 organisation, GGD Flevoland (``programme_ggd_expected.py``), the document in
-``<eval dir>/programme_documents2/heldout`` (``programme_real2_export.py``).
+``<eval dir>/programme_documents2/heldout`` (``programme_real2_export.py``). ``--set heldout4``
+(likewise): the held-out GGD Flevoland board bundle of 7 November 2024 (agenda, minutes,
+Begroting 2025, BURAP in one file; ``programme_ggd2_expected.py``), same documents folder.
 There, a ``headings`` of null is not checked and column labels compare as sets of words.
 """
 
@@ -44,6 +46,9 @@ from pipeline.records import Document, content_hash  # noqa: E402
 
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
 REAL_EXPECTED = ROOT / "tests" / "fixtures" / "real" / "programme_documents"
+# held-out GGD Flevoland sets: real documents in <eval dir>/programme_documents2/heldout,
+# never part of --set all
+GGD_SETS = ("heldout3", "heldout4")
 
 
 def norm(text: str | None) -> str:
@@ -235,25 +240,26 @@ def run(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    sets = ["dev", "heldout", "heldout2", "heldout3", "all"]
+    sets = ["dev", "heldout", "heldout2", *GGD_SETS, "all"]
     parser.add_argument("--set", choices=sets, default="dev")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--real", action="store_true", help="the real documents")
     args = parser.parse_args()
-    args.real = args.real or args.set == "heldout3"  # real documents only
-    every = ["dev", "heldout", "heldout2"] if args.real else ["dev", "heldout"]  # not heldout3
+    args.real = args.real or args.set in GGD_SETS  # real documents only
+    every = ["dev", "heldout", "heldout2"] if args.real else ["dev", "heldout"]  # no GGD set
     parts = every if args.set == "all" else [args.set]
     for part in parts:
         label = {
             "heldout": "held-out (dev2 since round 3)",
             "heldout2": "dev3 (the round-3 fresh held-out, development since round 4)",
             "heldout3": "held-out (GGD Flevoland, another organisation)",
+            "heldout4": "held-out (GGD Flevoland board bundle 2024)",
         }.get(part, "development")
         if args.real:
             from bench.evaluate.common import eval_dir
 
             docs = eval_dir() / "programme_documents_real" / part
-            if part == "heldout3":
+            if part in GGD_SETS:
                 docs = eval_dir() / "programme_documents2" / "heldout"
             c, _, n = run(REAL_EXPECTED / part, args.verbose, docs)
             print(report(f"Real documents, {label} set ({n} documents)", c))

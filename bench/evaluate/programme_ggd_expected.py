@@ -362,9 +362,10 @@ def check_furniture(pages: list[str]) -> None:
         assert pages[int(number) - 1].rstrip().endswith("\n" + number), number
 
 
-def check_hyphenated(text: str) -> None:
+def check_hyphenated(text: str, words: list[str] | None = None) -> None:
+    """Each word (default ``HYPHENATED``) stands in ``text`` only split at a line end."""
     flat = squash(text)
-    for word in HYPHENATED:
+    for word in HYPHENATED if words is None else words:
         # split at a line end: some prefix ending in "-" or " -", a newline, the rest
         # (a compound may break at its own hyphen: "GALA-|middelen")
         splits = [
@@ -378,11 +379,16 @@ def check_hyphenated(text: str) -> None:
         )
 
 
-def check_texts(pages: list[str]) -> None:
+def check_texts(
+    pages: list[str], texts: list[str] | None = None, between: set[str] | None = None
+) -> None:
+    """Each text (default ``TEXTS``) stands in the pages once the lines in ``between``
+    (default ``BETWEEN``) and bare page numbers are dropped (spaces and hyphens aside)."""
+    skip = BETWEEN if between is None else between
     lines = [ln.strip() for p in pages for ln in p.splitlines()]
-    kept = [ln for ln in lines if ln not in BETWEEN and not ln.isdigit()]
+    kept = [ln for ln in lines if ln not in skip and not ln.isdigit()]
     flat = re.sub(r"[\s\-]", "", "".join(kept))
-    for t in TEXTS:
+    for t in TEXTS if texts is None else texts:
         assert re.sub(r"[\s\-]", "", t) in flat, t[:50]
 
 
