@@ -301,9 +301,12 @@ def test_run_batched_equals_per_file_and_parts_are_one_dataset(tmp_path: Path, s
     per_file = settings.model_copy(
         update={"run": settings.run.model_copy(update={"batch_bytes": 1024})}
     )
+    one_batch = settings.model_copy(
+        update={"run": settings.run.model_copy(update={"batch_bytes": 1024 * 1024})}
+    )
     one, batched = tmp_path / "one", tmp_path / "batched"
     run([corpus], per_file, one)
-    summary = run([corpus], settings, batched)
+    summary = run([corpus], one_batch, batched)
     assert summary.n_processed == len(list(RAW.iterdir()))
     assert _tables(one) == _tables(batched)
     assert len(list((one / "parts" / "sentences").glob("*.parquet"))) == summary.n_processed
