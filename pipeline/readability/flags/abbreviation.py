@@ -187,9 +187,16 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     tokens = ctx.tokens
     explained = {e.lower() for e in ctx.explained}  # made once per sentence
     k = 0
+    listed = resources.abbreviations
     while k < len(tokens):
         token = tokens[k]
         k += 1
+        text = token.text
+        if (
+            text.isalpha() and text.islower() and text not in DAYS and text not in MONTHS
+            and text + "." not in listed and not token_abbreviations(text, resources)
+        ):  # fmt: skip
+            continue  # a lower-case word that no rule below can take for an abbreviation
         if _in_brackets_placeholder(token):
             continue
         dotted = _dotted(token, resources)
