@@ -167,12 +167,29 @@ def _stem_verb(word: str, resources: ReadabilityResources) -> str | None:
 
 
 def _is_plural(token: Token) -> bool:
-    if token.pos_ == "VERB" and "Inf" in token.morph.get("VerbForm", []):
+    infinitive, number = _number_of(token)
+    if infinitive and token.pos_ == "VERB":
         return False  # "instellen van ...": an infinitive, not the plural of a noun
-    number = token.morph.get("Number", [])
-    if number:
-        return "Plur" in number
+    if number is not None:
+        return number
     return token.lower_ != lemma_of(token) and token.lower_.endswith(("en", "s"))
+
+
+_NUMBERS: dict[int, tuple[bool, bool | None]] = {}  # per morphology: a few hundred at most
+
+
+def _number_of(token: Token) -> tuple[bool, bool | None]:
+    """Whether the morphology says infinitive, and plural (None: no number), read once per
+    distinct morphology (``token.morph.get`` parses its string on every call)."""
+    key = token.morph.key
+    found = _NUMBERS.get(key)
+    if found is None:
+        number = token.morph.get("Number", [])
+        found = _NUMBERS[key] = (
+            "Inf" in token.morph.get("VerbForm", []),
+            ("Plur" in number) if number else None,
+        )
+    return found
 
 
 def _has_van_complement(token: Token) -> bool:
