@@ -31,6 +31,7 @@ from pipeline.readability.flags.base import (
     quote,
     register,
 )
+from pipeline.readability.doc_arrays import doc_arrays
 from pipeline.readability.morphology import (
     MAX_WORD_CHARS,
     is_infinitive,
@@ -181,7 +182,7 @@ _NUMBERS: dict[int, tuple[bool, bool | None]] = {}  # per morphology: a few hund
 def _number_of(token: Token) -> tuple[bool, bool | None]:
     """Whether the morphology says infinitive, and plural (None: no number), read once per
     distinct morphology (``token.morph.get`` parses its string on every call)."""
-    key = token.morph.key
+    key = doc_arrays(token.doc).morph[token.i]
     found = _NUMBERS.get(key)
     if found is None:
         number = token.morph.get("Number", [])
