@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pipeline.readability.doc_arrays import doc_arrays
 from pipeline.readability.flags.base import (
     Example,
     Flag,
@@ -31,7 +32,6 @@ from pipeline.readability.flags.base import (
     quote,
     register,
 )
-from pipeline.readability.doc_arrays import doc_arrays
 from pipeline.readability.morphology import (
     MAX_WORD_CHARS,
     is_infinitive,
