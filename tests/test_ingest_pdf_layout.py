@@ -217,3 +217,16 @@ def test_layout_hyphen_kept_after_an_acronym():
         "die",
     )
     assert join_hyphenated("de gemeente-", "lijke taken") == ("de gemeentelijke", "taken")
+
+
+def test_pdf_layout_running_header_with_page_number_is_two_pieces_of_furniture():
+    pages = [
+        [
+            _line(826, 8, (42, "GGD Flevoland Begroting 2026"), (523, str(n))),
+            _line(700, 9, (42, f"{word} is een zaak van de gezondheid van inwoners.")),
+        ]
+        for n, word in zip(range(3, 7), ["Preventie", "Zorg", "Jeugd", "Toezicht"], strict=True)
+    ]
+    furniture = [b.text for b in blocks_from_lines(pages, 3) if b.kind == "furniture"]
+    assert furniture[:2] == ["GGD Flevoland Begroting 2026", "3"]
+    assert len(furniture) == 8

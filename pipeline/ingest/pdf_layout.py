@@ -135,7 +135,11 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     for k, (p, i, line) in enumerate(flat):
         if (p, i) in furniture or k in toc:
             reason = "table of contents" if k in toc else "running header"
-            blocks.append(Block("furniture", line.text, reason=reason))
+            if reason == "running header" and len(line.cells) >= 2:
+                # a running title and the page number at a tab stop: two pieces of furniture
+                blocks.extend(Block("furniture", c.text, reason=reason) for c in line.cells)
+            else:
+                blocks.append(Block("furniture", line.text, reason=reason))
             continue
         if k in list_lines and not table:
             line = _list_line(line) or line
