@@ -106,3 +106,127 @@ def test_pdf_layout_lone_numbered_agenda_item_keeps_its_cells():
     ]
     blocks = [b for b in blocks_from_lines([lines], 3) if b.kind != "blank"]
     assert [b.kind for b in blocks] == ["table", "line", "table", "line"]
+
+
+# round 5 (GGD Flevoland, InDesign): two columns, spaced hyphens, stacked tables ---------
+
+LEFT = [
+    "De afdeling jeugdgezondheidszorg is in 2025 samen",
+    "gevoegd met de directie Jeugd en Gezin. Zij werkt",
+    "in vijf gemeenten aan de gezondheid van kinderen.",
+]
+RIGHT = [
+    "Vanuit het beleidsplan werkt de afdeling aan de",
+    "volgende opgaven voor alle kinderen en gezinnen",
+    "in de regio, samen met de partners in het veld.",
+]
+
+
+def _frag(x: float, y: float, text: str, size: float = 9) -> Fragment:
+    return Fragment(x, y, size, text, width=len(text) * size * 0.45)
+
+
+def test_pdf_two_columns_on_shared_baselines_read_column_by_column():
+    from pipeline.ingest.pdf import _lines
+
+    frags = [_frag(42, 800, "Hoofdstuk over de jeugd en de gezondheid van het gezin", 14)]
+    for k, (a, b) in enumerate(zip(LEFT, RIGHT, strict=True)):
+        frags += [_frag(42, 700 - 13 * k, a), _frag(308, 700 - 13 * k, b)]
+    # a cost table below the columns: its label and figures stay one row
+    frags += [_frag(45, 600, "Baten derden"), _frag(311, 600, "2.177"), _frag(381, 600, "1.995")]
+    texts = [ln.text for ln in _lines(frags)]
+    assert texts == [
+        "Hoofdstuk over de jeugd en de gezondheid van het gezin",
+        *LEFT,
+        *RIGHT,
+        "Baten derden 2.177 1.995",
+    ]
+    assert len(_lines(frags)[-1].cells) == 3
+
+
+def test_pdf_one_column_with_a_text_table_keeps_its_rows():
+    from pipeline.ingest.pdf import _lines
+
+    # one line with text on both sides is no page of columns
+    frags = [_frag(42, 700, LEFT[0]), _frag(308, 700, RIGHT[0]), _frag(42, 687, LEFT[1])]
+    assert [len(ln.cells) for ln in _lines(frags)] == [2, 1]
+
+
+def _prose_page(ends: list[str]) -> list[list[PdfLine]]:
+    lines = [_line(700 - 13 * k, 9, (42, text)) for k, text in enumerate(ends)]
+    lines.append(_line(600, 9, (42, "gevoegd en daarmee klaar.")))
+    return [lines]
+
+
+def test_pdf_layout_spaced_line_end_hyphens_are_closed():
+    from pipeline.ingest.pdf_layout import close_spaced_hyphens
+
+    page = _prose_page(["is in 2025 samen -", "als psycho -", "de vergroting van infectieziekte -"])
+    close_spaced_hyphens(page)
+    assert [ln.cells[-1].text for ln in page[0][:3]] == [
+        "is in 2025 samen-",
+        "als psycho-",
+        "de vergroting van infectieziekte-",
+    ]
+    blocks = blocks_from_lines(_prose_page(["samen -", "als psycho -", "van infectieziekte -"]), 3)
+    assert "samen" in blocks[0].text and " -" not in blocks[0].text
+
+
+def test_pdf_layout_spaced_dashes_stay_in_a_document_that_writes_them():
+    from pipeline.ingest.pdf_layout import close_spaced_hyphens
+
+    ends = ["het plan - zo zei hij - was af -", "een - twee - drie -", "of niet -"]
+    page = _prose_page(ends)
+    close_spaced_hyphens(page)
+    assert [ln.cells[-1].text for ln in page[0][:3]] == ends
+
+
+def test_pdf_layout_years_row_under_amounts_starts_the_next_table():
+    cols = [315.0, 386.0]
+    lines = [
+        _line(712, 7, *zip(cols, ["2023", "2024"], strict=True)),
+        _line(703, 7, (45, "Indicator")),
+        _line(695, 7, *zip(cols, ["realisatie", "realisatie"], strict=True)),
+        _line(678, 8.5, (45, "Aantal PGO’s BO, VO, SO en op indicatie (uniek")),
+        _line(673, 8.5, *zip(cols, ["24.021", "25.821"], strict=True)),
+        _line(668, 8.5, (45, "aantal kinderen)")),
+        _line(
+            649, 8.5, (45, "Aantal vervolgconsulten"), *zip(cols, ["7.531", "7.350"], strict=True)
+        ),
+        _line(579, 7, *zip(cols, ["2023", "2024"], strict=True)),
+        _line(570, 7, (45, "Bedragen (x €1.000)")),
+        _line(562, 7, *zip(cols, ["realisatie", "realisatie"], strict=True)),
+        _line(541, 8.5, (45, "Kosten"), *zip(cols, ["20.470", "22.253"], strict=True)),
+    ]
+    tables = [b for b in blocks_from_lines([lines], 3) if b.kind == "table"]
+    assert len(tables) == 2
+    indicators, costs = tables
+    assert indicators.rows[indicators.header_rows :] == (
+        ("Aantal PGO’s BO, VO, SO en op indicatie (uniek aantal kinderen)", "24.021", "25.821"),
+        ("Aantal vervolgconsulten", "7.531", "7.350"),
+    )
+    assert _header(costs) == ["Bedragen (x €1.000)", "2023 realisatie", "2024 realisatie"]
+    assert costs.rows[costs.header_rows :] == (("Kosten", "20.470", "22.253"),)
+
+
+def test_layout_hyphen_kept_after_an_acronym():
+    from pipeline.ingest.layout import join_hyphenated
+
+    assert join_hyphenated("vanuit incidentele GALA-", "middelen die") == (
+        "vanuit incidentele GALA-middelen",
+        "die",
+    )
+    assert join_hyphenated("de gemeente-", "lijke taken") == ("de gemeentelijke", "taken")
+
+
+def test_pdf_layout_running_header_with_page_number_is_two_pieces_of_furniture():
+    pages = [
+        [
+            _line(826, 8, (42, "GGD Flevoland Begroting 2026"), (523, str(n))),
+            _line(700, 9, (42, f"{word} is een zaak van de gezondheid van inwoners.")),
+        ]
+        for n, word in zip(range(3, 7), ["Preventie", "Zorg", "Jeugd", "Toezicht"], strict=True)
+    ]
+    furniture = [b.text for b in blocks_from_lines(pages, 3) if b.kind == "furniture"]
+    assert furniture[:2] == ["GGD Flevoland Begroting 2026", "3"]
+    assert len(furniture) == 8

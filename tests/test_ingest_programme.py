@@ -758,3 +758,69 @@ def test_ingest_programme_cost_rows_without_blocks_keep_their_labels(labels: lis
 
 def test_ingest_programme_cost_row_kinds_come_from_the_vocabulary():
     assert {"baten", "lasten", "saldo"} <= load_vocabulary().row_kinds
+
+
+def test_ingest_programme_numbered_chapters_with_goals_are_programmes():
+    """A budget without "Programma" headings (a joint arrangement's): chapters numbered
+    "5." in the chapter style are programmes when they hold "Wat willen we bereiken?"; the
+    other chapters end them."""
+    from pipeline.ingest.layout import BLANK, Block
+
+    def heading(text: str, level: int) -> list[Block]:
+        return [Block("line", text, style_level=level), BLANK]
+
+    def para(text: str) -> list[Block]:
+        return [Block("line", text), BLANK]
+
+    blocks = [
+        *heading("Begroting 2026", 1),
+        *heading("1. Inleiding", 2),
+        *para("De begroting van de GGD staat in het teken van de toekomst van de organisatie."),
+        *heading("2. Publieke gezondheid", 2),
+        *heading("2.1 Jeugd en gezin", 3),
+        *heading("Wat willen we bereiken?", 4),
+        *para("Gezonde kinderen in alle gemeenten van de regio, van nul tot achttien jaar."),
+        *heading("3. Ambulancezorg", 2),
+        *heading("Wat willen we bereiken?", 4),
+        *para("Snelle hulp bij spoed voor alle inwoners van de provincie en de regio."),
+        *heading("4. Financiën", 2),
+        *para("Het overzicht van baten en lasten volgt hieronder in de tabellen."),
+    ]
+    doc = parse_document(blocks, "", "ggd.pdf", "h")
+    assert [(p.number, p.title) for p in doc.programmes] == [
+        ("2", "Publieke gezondheid"),
+        ("3", "Ambulancezorg"),
+    ]
+    assert [s.heading for s in doc.sections] == ["Begroting 2026", "1. Inleiding", "4. Financiën"]
+    # without a goal heading the same chapters are no programmes
+    plain = [b for b in blocks if not b.text.startswith("Wat willen")]
+    assert all(p.number is None for p in parse_document(plain, "", "x.pdf", "h").programmes)
+
+
+def test_ingest_programme_indicator_table_with_a_column_per_year():
+    from pipeline.ingest.layout import BLANK, Block
+
+    rows = (
+        ("Indicator", "2023 realisatie", "2024 realisatie", "2025 begroting"),
+        ("Aantal PrEP consulten", "698", "691", "700"),
+        ("Aantal Niet-Acute adviezen", "", "73", "50"),
+    )
+    blocks = [
+        Block("line", "Wat willen we bereiken?", style_level=2),
+        BLANK,
+        Block("table", rows=rows, header_rows=1),
+    ]
+    doc = parse_document(blocks, "", "ggd.pdf", "h")
+    got = [
+        (i.name, i.period, i.value)
+        for s in doc.all_sections()
+        for t in s.tables
+        for i in t.indicators
+    ]
+    assert got == [
+        ("Aantal PrEP consulten", "2023 realisatie", "698"),
+        ("Aantal PrEP consulten", "2024 realisatie", "691"),
+        ("Aantal PrEP consulten", "2025 begroting", "700"),
+        ("Aantal Niet-Acute adviezen", "2024 realisatie", "73"),
+        ("Aantal Niet-Acute adviezen", "2025 begroting", "50"),
+    ]

@@ -18,11 +18,13 @@ was run on them; ``heldout`` became development set dev2 in round 3, ``heldout2`
 once as the fresh held-out set in round 3) became development set dev3 in round 4; folder
 names kept), the documents in ``<eval dir>/programme_documents_real`` (export them with
 ``programme_real_export.py``; a file whose sha256 differs from the record is refused).
-``--set heldout3`` (implies ``--real``, not part of ``all``): the held-out budget of another
-organisation, GGD Flevoland (``programme_ggd_expected.py``), the document in
-``<eval dir>/programme_documents2/heldout`` (``programme_real2_export.py``). ``--set heldout4``
-(likewise): the held-out GGD Flevoland board bundle of 7 November 2024 (agenda, minutes,
-Begroting 2025, BURAP in one file; ``programme_ggd2_expected.py``), same documents folder.
+``--set heldout3`` (implies ``--real``, not part of ``all``): the budget of another
+organisation, GGD Flevoland, measured once held-out at c081fec and development set "dev4"
+since (``programme_ggd_expected.py``), the document in
+``<eval dir>/programme_documents2/heldout`` (``programme_real2_export.py``).
+``--set heldout4`` (likewise): the held-out GGD Flevoland board bundle of 7 November 2024
+(agenda, minutes, Begroting 2025, BURAP in one file; ``programme_ggd2_expected.py``), same
+documents folder.
 There, a ``headings`` of null is not checked and column labels compare as sets of words.
 """
 
@@ -252,7 +254,7 @@ def main() -> int:
         label = {
             "heldout": "held-out (dev2 since round 3)",
             "heldout2": "dev3 (the round-3 fresh held-out, development since round 4)",
-            "heldout3": "held-out (GGD Flevoland, another organisation)",
+            "heldout3": "dev4 (GGD Flevoland, another organisation; held out once at c081fec)",
             "heldout4": "held-out (GGD Flevoland board bundle 2024)",
         }.get(part, "development")
         if args.real:

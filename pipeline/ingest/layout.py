@@ -243,9 +243,10 @@ def join_hyphenated(
     ``("… gemeentelijke", "taken")``. None when ``first`` does not end in a split word.
 
     The hyphen stays when Dutch spelling needs it: before a capital or digit
-    (``Noord-Holland``), between vowels that would otherwise merge (``zee-egel``), after a
-    listed first part (``sociaal-economisch``), or when the document writes the word with a
-    hyphen elsewhere; before a conjunction it also keeps its space (``zorg- en welzijn``).
+    (``Noord-Holland``), after an acronym (``GALA-middelen``), between vowels that would
+    otherwise merge (``zee-egel``), after a listed first part (``sociaal-economisch``), or
+    when the document writes the word with a hyphen elsewhere; before a conjunction it also
+    keeps its space (``zorg- en welzijn``).
     """
     if not first.endswith(("-", "\u00ad")) or len(first) < 2:
         return None
@@ -266,6 +267,7 @@ def join_hyphenated(
         keep_hyphen
         or not tail_word[0].isalpha()
         or tail_word[0].isupper()
+        or head[-2:].isupper()  # after an acronym: "GALA-middelen", "COVID-vaccinatie"
         or (head[-1].lower() + tail_word[0].lower()) in _DIGRAPHS
         or head.lower() in terms.hyphen_first_parts
     )

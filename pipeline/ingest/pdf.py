@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from collections import Counter
 
 from pipeline.config import IngestSettings
 from pipeline.ingest.layout import Block
@@ -178,42 +179,132 @@ def _page_fragments(page: object, fonts: _FontWidths | None = None) -> list[Frag
 
 
 def _lines(fragments: list[Fragment]) -> list[PdfLine]:
-    """Fragments grouped into lines (top to bottom) and cells (left to right)."""
-    lines: list[PdfLine] = []
+    """Fragments grouped into lines (top to bottom) and cells (left to right); on a page set
+    in two columns, the lines of each column one after the other (``_column_order``)."""
+    groups: list[list[Fragment]] = []
     for frag in sorted(fragments, key=lambda f: -f.y):
-        if lines and abs(lines[-1].y - frag.y) <= 0.4 * max(frag.size, lines[-1].size):
-            lines[-1].cells.append(frag)
+        if groups and abs(groups[-1][0].y - frag.y) <= 0.4 * max(frag.size, groups[-1][0].size):
+            groups[-1].append(frag)
         else:
-            lines.append(PdfLine(frag.y, frag.size, [frag]))
-    for line in lines:
-        line.cells.sort(key=lambda f: f.x)
-        merged: list[Fragment] = []
-        for frag in line.cells:
-            if merged:
-                prev = merged[-1]
-                gap = frag.x - prev.end
-                label = LIST_MARK.fullmatch(prev.text.strip()) is not None and len(merged) == 1
-                if gap < CELL_GAP_EM * frag.size or label:
-                    sep = "" if prev.text.endswith(" ") else " "
-                    joined = not label or frag.text[:1].isdigit()  # "1." + "2.01": one number
-                    if gap < 0.1 * frag.size and joined and not frag.text[:1].isspace():
-                        sep = ""
-                    end = max(prev.end, frag.end)
-                    prev.text = prev.text + sep + frag.text.lstrip()
-                    prev.bold = prev.bold and frag.bold
-                    if prev.width is not None and frag.width is not None:
-                        prev.width = end - prev.x
-                    else:
-                        prev.width = None
-                    continue
-            merged.append(
-                Fragment(frag.x, frag.y, frag.size, frag.text.lstrip(), frag.width, frag.bold)
-            )
-        for cell in merged:
-            cell.text = cell.text.strip()
-        line.cells = merged
-        line.size = max(c.size for c in merged)
-    return lines
+            groups.append([frag])
+    for group in groups:
+        group.sort(key=lambda f: f.x)
+    gutter = _gutter(groups)
+    if gutter is not None:
+        groups = _column_order(groups, gutter)
+    return [_merge_cells(group) for group in groups]
+
+
+def _merge_cells(group: list[Fragment]) -> PdfLine:
+    """One line of fragments (left to right) with fragments closer than ``CELL_GAP_EM``
+    merged into cells."""
+    merged: list[Fragment] = []
+    for frag in group:
+        if merged:
+            prev = merged[-1]
+            gap = frag.x - prev.end
+            label = LIST_MARK.fullmatch(prev.text.strip()) is not None and len(merged) == 1
+            if gap < CELL_GAP_EM * frag.size or label:
+                sep = "" if prev.text.endswith(" ") else " "
+                joined = not label or frag.text[:1].isdigit()  # "1." + "2.01": one number
+                if gap < 0.1 * frag.size and joined and not frag.text[:1].isspace():
+                    sep = ""
+                end = max(prev.end, frag.end)
+                prev.text = prev.text + sep + frag.text.lstrip()
+                prev.bold = prev.bold and frag.bold
+                if prev.width is not None and frag.width is not None:
+                    prev.width = end - prev.x
+                else:
+                    prev.width = None
+                continue
+        merged.append(
+            Fragment(frag.x, frag.y, frag.size, frag.text.lstrip(), frag.width, frag.bold)
+        )
+    for cell in merged:
+        cell.text = cell.text.strip()
+    return PdfLine(group[0].y, max(c.size for c in merged), merged)
+
+
+_PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
+_FIGURE = re.compile(r"[-−–(]?\s*€?\s*[\d.,]+\s*\)?%?")
+
+
+def _prose(frags: list[Fragment]) -> bool:
+    """Running text: at least three words of letters."""
+    return len(_PROSE_WORD.findall(" ".join(f.text for f in frags))) >= 3
+
+
+def _gutter(groups: list[list[Fragment]]) -> float | None:
+    """Where the right column of a page set in two columns starts, or None: the left edge
+    shared by the right-hand parts of most of at least three lines that hold running text on both
+    sides of a gap of an em or more (two columns whose lines share their baselines, as
+    desktop publishing sets them). A table with a column of text is told apart by its
+    other columns (figures, more cells) in ``_column_order``."""
+    starts: Counter[int] = Counter()
+    size = 0.0
+    for group in groups:
+        gaps = [(group[j].x - group[j - 1].end, j) for j in range(1, len(group))]
+        if not gaps:
+            continue
+        gap, j = max(gaps)  # the widest gap of the line (not a hyphen set apart)
+        if gap >= 0.9 * group[j].size and _prose(group[:j]) and _prose(group[j:]):
+            starts[round(group[j].x / 2)] += 1
+            size = max(size, group[j].size)
+    if sum(starts.values()) < 3:
+        return None
+    # the most common edge, or an edge up to two em left of it: the column's own edge
+    # when most of its lines are indented bullet text
+    top = starts.most_common(1)[0][0] * 2.0
+    return min(k * 2.0 for k in starts if top - 2 * size <= k * 2.0 <= top)
+
+
+def _cells_of(frags: list[Fragment]) -> list[Fragment]:
+    """The cells that ``frags`` (one side of a line) merge into (copies: no side effects)."""
+    if not frags:
+        return []
+    return _merge_cells([Fragment(f.x, f.y, f.size, f.text, f.width) for f in frags]).cells
+
+
+def _column_order(groups: list[list[Fragment]], gutter: float) -> list[list[Fragment]]:
+    """Lines in reading order around a column ``gutter`` (x of the right column's edge).
+
+    A line is full width when a fragment runs across the gutter, when its right-hand part
+    is a row of cells or figures (a table, a page header with its number), or when its
+    left-hand part has cells of its own (a table with a column of text); other lines
+    split into a left and a right part. A run of split lines between full-width ones, with
+    at least two lines that have text on both sides, most of them starting at the page's
+    left margin (not the inner cells of a table), is read column by column: the left
+    parts top to bottom, then the right parts; a run without them stays as it is.
+    """
+    tol = 2.0
+    out: list[list[Fragment]] = []
+    run: list[tuple[list[Fragment], list[Fragment]]] = []
+
+    margin = min((f.x for group in groups for f in group), default=0.0)
+
+    def flush() -> None:
+        both = [left for left, right in run if left and right and _prose(right)]
+        at_margin = sum(1 for left in both if left[0].x < margin + 2 * left[0].size)
+        if len(both) >= 2 and at_margin * 2 >= len(both):
+            out.extend(left for left, _ in run if left)
+            out.extend(right for _, right in run if right)
+        else:
+            out.extend([*left, *right] for left, right in run)
+        run.clear()
+
+    for group in groups:
+        left = [f for f in group if f.x < gutter - tol]
+        right = [f for f in group if f.x >= gutter - tol]
+        crossing = any(f.end > gutter - 0.3 * f.size for f in left)
+        cells = _cells_of(right)
+        figures = bool(cells) and all(_FIGURE.fullmatch(c.text) for c in cells)
+        if crossing or len(cells) >= 2 or figures or len(_cells_of(left)) >= 2:
+            flush()
+            out.append(group)
+        else:
+            run.append((left, right))
+    flush()
+    return out
 
 
 def read_pdf_blocks(

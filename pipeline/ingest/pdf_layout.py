@@ -70,8 +70,28 @@ class PdfLine:
         return " ".join(c.text for c in self.cells)
 
 
+_SPACED_HYPHEN_END = re.compile(r"[^\W\d_] -")
+_SPACED_DASH_INSIDE = re.compile(r"\S - \S")
+
+
+def close_spaced_hyphens(pages: list[list[PdfLine]]) -> None:
+    """Set "samen -" at a line end back to "samen-" in a document that sets its line-end
+    hyphens apart (InDesign with justified text: "samen -" / "gevoegd"): such line ends
+    outnumber the spaced dashes inside lines (" - "), which a writer using " -" as a dash
+    would also have. Changes the last cells in place."""
+    ends = [ln.cells[-1] for page in pages for ln in page if ln.cells]
+    spaced = [c for c in ends if c.text.endswith(" -") and _SPACED_HYPHEN_END.search(c.text[-3:])]
+    dashes = sum(
+        len(_SPACED_DASH_INSIDE.findall(c.text)) for page in pages for ln in page for c in ln.cells
+    )
+    if len(spaced) >= 3 and len(spaced) > dashes:
+        for cell in spaced:
+            cell.text = cell.text[:-2] + "-"
+
+
 def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Block]:
     """Blocks from the lines of every page (see the module docstring)."""
+    close_spaced_hyphens(pages)
     furniture = running_furniture(
         [[ln.text for ln in page] for page in pages],
         min_repeats,
@@ -115,12 +135,18 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     for k, (p, i, line) in enumerate(flat):
         if (p, i) in furniture or k in toc:
             reason = "table of contents" if k in toc else "running header"
-            blocks.append(Block("furniture", line.text, reason=reason))
+            if reason == "running header" and len(line.cells) >= 2:
+                # a running title and the page number at a tab stop: two pieces of furniture
+                blocks.extend(Block("furniture", c.text, reason=reason) for c in line.cells)
+            else:
+                blocks.append(Block("furniture", line.text, reason=reason))
             continue
         if k in list_lines and not table:
             line = _list_line(line) or line
         if len(line.cells) >= 2:
             flush_para()
+            if table and _new_header(table, line):
+                flush_table()
             table.append(line)
             continue
         nxt = flat[k + 1][2] if k + 1 < len(flat) and flat[k + 1][0] == p else None
@@ -219,7 +245,7 @@ def _continues_table(table: list[PdfLine], line: PdfLine, nxt: PdfLine | None = 
         and len(nxt.cells) >= 2
         and 0 < gap <= 2.6 * line.size
         and 0 < line.y - nxt.y <= 1.2 * line.size
-        and abs(line.size - last.size) <= 0.5
+        and abs(line.size - nxt.size) <= 0.5
     ):
         return True
     return (
@@ -238,6 +264,18 @@ def _year_row(row: list[str]) -> bool:
     """A row of years (a column header line with the unit in its first cell)."""
     rest = [c for c in row[1:] if c]
     return bool(rest) and all(_YEAR.fullmatch(c) for c in rest)
+
+
+def _new_header(table: list[PdfLine], line: PdfLine) -> bool:
+    """A row of years under rows of amounts: the header of the next table, set right below
+    the last one (an indicator table, then "Bedragen (x €1.000)" with the same years)."""
+    cells = [c.text for c in line.cells]
+    years = cells if _YEAR.fullmatch(cells[0]) else cells[1:]
+    return (
+        bool(years)
+        and all(_YEAR.fullmatch(c) for c in years)
+        and any(_amount_row([c.text for c in ln.cells]) for ln in table)
+    )
 
 
 def _amount_row(row: list[str]) -> bool:

@@ -75,6 +75,50 @@ def decimal_lists(lines: list[Line]) -> None:
     close()
 
 
+_CHAPTER = re.compile(r"(\d{1,2})\.?\s+([A-ZÀ-Þ].*)")
+
+
+def chapter_programmes(lines: list[Line], blocks: list[Block]) -> None:
+    """Numbered chapters as programmes in a document without programme headings (the
+    budget of a joint arrangement: "5. Publieke gezondheid", "6. Ambulancehulpverlening").
+
+    Chapters are the lines numbered "5." or "5" set in the most prominent style that such
+    lines have (a heading level from the source, e.g. a PDF's font size). A chapter that
+    holds a goal heading ("Wat willen we bereiken?") becomes a programme heading; the other
+    chapters become chapter headings that end the programme before them (introduction,
+    finances, paragraphs)."""
+    if any(x.kind == "heading" and x.heading_kind == "programme" for x in lines):
+        return
+    found: list[tuple[int, re.Match[str]]] = []
+    for i, (line, block) in enumerate(zip(lines, blocks, strict=True)):
+        m = _CHAPTER.fullmatch(line.text) if block.style_level and line.kind != "boiler" else None
+        if m is not None and words(m.group(2)) <= 12 and m.group(2)[-1] not in ".,;:":
+            found.append((i, m))
+    if not found:
+        return
+    top = min(blocks[i].style_level for i, _ in found)
+    chapters = [(i, m) for i, m in found if blocks[i].style_level == top]
+    ends = [i for i, _ in chapters[1:]] + [len(lines)]
+    goals = [
+        any(x.kind == "heading" and x.role == "goal" for x in lines[i + 1 : end])
+        for (i, _), end in zip(chapters, ends, strict=True)
+    ]
+    if not any(goals):
+        return
+    for (i, m), goal in zip(chapters, goals, strict=True):
+        title = strip_heading(m.group(2))
+        lines[i] = Line(
+            "heading",
+            strip_heading(lines[i].text),
+            1,
+            heading_kind="programme" if goal else "chapter",
+            number=m.group(1) if goal else None,
+            title=title if goal else None,
+            source=lines[i].source,
+            source_level=top,
+        )
+
+
 class Parser:
     def __init__(
         self,
@@ -96,6 +140,7 @@ class Parser:
             )
             for i, b in enumerate(blocks)
         ]  # fmt: skip
+        chapter_programmes(self.lines, blocks)
         decimal_lists(self.lines)
         self.running = mark_running_headers(self.lines, self.vocab, settings)
         self.next_content = next_content_index(self.lines)
@@ -322,7 +367,9 @@ class Parser:
                 for kind, value in self.pending_meta:
                     self._add_meta(builder.programmes[0], kind, value)
                 self.pending_meta = []
-        elif builder.programme is not None and self._is_part(line):
+        elif builder.programme is not None and (
+            self._is_part(line) or line.heading_kind == "chapter"
+        ):
             builder.flush()
             builder.close_programme()
         builder.open_section(line.text, line.level, line.role, line.heading_kind)

@@ -187,6 +187,10 @@ def _indicators(table: Table, vocab: Vocabulary) -> None:
                 hit = name in words if exact else _names_field(name, words)
                 if hit and field_name not in where and i not in where.values():
                     where[field_name] = i
+    years = [i for i, h in enumerate(table.header) if _YEAR_IN_HEADER.search(h)]
+    if "period" not in where and len(years) >= 2 and where.get("name", 0) not in years:
+        _wide_indicators(table, years, where.get("name", 0))
+        return
     for r, row in enumerate(table.rows):
 
         def get(field_name: str, row: list[str] = row) -> str | None:
@@ -204,3 +208,22 @@ def _indicators(table: Table, vocab: Vocabulary) -> None:
             Indicator(make_id(table.table_id, "indicator", r), " ".join(name.split()),
                       get("unit"), period, value, get("source"))
         )  # fmt: skip
+
+
+_YEAR_IN_HEADER = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _wide_indicators(table: Table, columns: list[int], name_col: int) -> None:
+    """An indicator table with a column per year ("Indicator | 2023 realisatie | 2024
+    realisatie | 2025 begroting"): one indicator per filled cell, its period the header."""
+    for r, row in enumerate(table.rows):
+        name = " ".join(row[name_col].split()) if name_col < len(row) else ""
+        if not name:
+            continue
+        for c in columns:
+            value = row[c].strip() if c < len(row) else ""
+            if value:
+                table.indicators.append(
+                    Indicator(make_id(table.table_id, "indicator", r, c), name, None,
+                              " ".join(table.header[c].split()), value, None)
+                )  # fmt: skip
