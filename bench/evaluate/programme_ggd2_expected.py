@@ -71,7 +71,6 @@ name/value pairs), 62 furniture lines, 28 hyphenated words, 20 texts, 0 pairs.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import sys
 from pathlib import Path
@@ -91,6 +90,7 @@ from bench.evaluate.programme_ggd_expected import (  # noqa: E402
     check_texts,
     row_cells,
     squash,
+    write_record,
 )
 
 PDF = eval_dir() / "programme_documents2" / "heldout" / "ggd_flevoland_ab_bundel_2024-11-07.pdf"
@@ -613,20 +613,7 @@ def main() -> None:
         "texts": TEXTS,
         "not_labelled": ["statuses"],
     }
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / (PDF.name + ".expected.json")).write_text(
-        json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
-    keys = {
-        (a["programme"], a["row"], frozenset(re.findall(r"\w+", a["column"].lower())), a["value"])
-        for a in amounts
-    }
-    ikeys = {(i["name"], i["value"]) for i in inds}
-    print(
-        f"{len(data['programmes'])} programmes, {len(amounts)} amounts ({len(keys)} distinct compared keys), "
-        f"{len(inds)} indicators ({len(ikeys)} distinct), {len(furniture)} furniture lines, "
-        f"{len(HYPHENATED)} hyphenated, {len(TEXTS)} texts, 0 pairs"
-    )
+    write_record(OUT / (PDF.name + ".expected.json"), data)
 
 
 if __name__ == "__main__":

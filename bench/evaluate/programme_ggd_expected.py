@@ -428,19 +428,25 @@ def main() -> None:
         "texts": TEXTS,
         "not_labelled": [],
     }
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / (PDF.name + ".expected.json")).write_text(
-        json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    write_record(OUT / (PDF.name + ".expected.json"), data)
+
+
+def write_record(path: Path, data: dict[str, Any]) -> None:
+    """Write an expected record and print its counts (distinct keys as the evaluator
+    compares them: a column label as a set of words)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    amounts, inds = data["amounts"], data["indicators"]
     keys = {
         (a["programme"], a["row"], frozenset(re.findall(r"\w+", a["column"].lower())), a["value"])
         for a in amounts
     }
     ikeys = {(i["name"], i["value"]) for i in inds}
     print(
-        f"{len(data['programmes'])} programmes, {len(amounts)} amounts ({len(keys)} distinct compared keys), "
-        f"{len(inds)} indicators ({len(ikeys)} distinct), {len(data['furniture'])} furniture lines, "
-        f"{len(HYPHENATED)} hyphenated, {len(TEXTS)} texts, 0 pairs"
+        f"{len(data['programmes'])} programmes, {len(amounts)} amounts ({len(keys)} distinct "
+        f"compared keys), {len(inds)} indicators ({len(ikeys)} distinct), "
+        f"{len(data['furniture'])} furniture lines, {len(data['hyphenated'])} hyphenated, "
+        f"{len(data['texts'])} texts, {len(data['pairs'])} pairs"
     )
 
 
