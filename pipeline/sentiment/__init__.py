@@ -162,6 +162,9 @@ def score_texts(
                     any_match = True
                     if framed:
                         found.append((words, category))
+        # a match beyond the word list (incivility_extra) is always aimed: it flags and so
+        # also makes the label negatief, though the model's count of list words ignores it
+        any_match = any_match or bool(found)
         terms = tuple(dict.fromkeys(term for term, _ in found))
         categories = tuple(dict.fromkeys(category for _, category in found))
         label = labels[k]
