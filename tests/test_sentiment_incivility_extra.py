@@ -28,6 +28,10 @@ LEXICON = SentimentSettings(method="lexicon")
         ("En dan weer die subsidieprutsers van het stadhuis.", "subsidieprutsers"),
         ("Jij aartsleugenaar!", "aartsleugenaar"),
         ("Alle ambtenaren zijn zulke enormeschoften.", "enormeschoften"),
+        # diminutives of insult nouns and of such compounds
+        ("Wat een sukkeltje is die wethouder.", "sukkeltje"),
+        ("Jij klootzakje!", "klootzakje"),
+        ("Die parkeerprutsertjes weer.", "parkeerprutsertjes"),
         # spellings without an apostrophe
         ("Ik zag vanavond weer zon griezel op tv.", "griezel"),
         ("Weer zon sukkel die zijn auto op de stoep zet.", "sukkel"),
@@ -65,6 +69,10 @@ def test_incivility_extra_flags_name_calling(text: str, evidence: str) -> None:
         "Onder de boom liggen de beukeneikels.",
         "Over verkeersidioten is al veel geschreven.",
         "Het boek De Verkeersidioot ligt in de bibliotheek.",
+        # diminutives with a sense of their own, or not aimed
+        "Het tuigje van de hond is kapot.",
+        "Die eikeltjes vallen al van de boom.",
+        "In het verhaal wordt een sukkeltje uiteindelijk de held.",
         # "zon" is the sun; a spelling without apostrophe in reporting
         "In de zon zitten op het terras is heerlijk.",
         "In 1940 bezetten de nazis Nederland.",
@@ -106,6 +114,15 @@ def test_incivility_extra_context_without_sections(tmp_path: Path) -> None:
     assert shipped.extension.compound_head("tweetprutser", heads) == "prutser"
     assert shipped.extension.compound_head("vakidioot", heads) is None
     assert shipped.extension.compound_head("xxprutser", heads) is None
+    assert shipped.extension.diminutive_stem("trutje", {"trut": "insult"}, heads) == (
+        "trut",
+        "insult",
+    )
+    assert shipped.extension.diminutive_stem("tweetprutsertjes", {}, heads) == (
+        "prutser",
+        "insult",
+    )
+    assert shipped.extension.diminutive_stem("tuigje", {"tuig": "insult"}, heads) is None
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,10 @@ and does not count by default), together with the threat and dehumanisation patt
 ``pipeline/data/uncivil_patterns.toml``. A match makes a text uncivil only when it is aimed at
 people (``pipeline.sentiment.incivility_aim``: an insult needs an addressee or a person it is
 said of, a threat a person in its clause); the sentiment label rule (any match makes the label
-negatief) and the model's features still use every match. ``score_texts`` is a pure
+negatief) and the model's features still use every match. Name-calling beyond the list
+(``pipeline.sentiment.incivility_extra``: compounds and diminutives of insults, spellings
+without an apostrophe, "vuile hond") sets the flag and the negatief label, not the model's
+features. ``score_texts`` is a pure
 function of the texts and settings, fast enough for every comment and every comment sentence
 of a batch.
 """

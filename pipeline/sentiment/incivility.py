@@ -149,7 +149,7 @@ class UncivilMatcher:
         self._unapostrophed = {
             w.replace("'", ""): (w, t.category) for w, t in self._exact.items() if "'" in w
         }
-        self._heads: tuple[UncivilContext, dict[str, str]] | None = None
+        self._heads: tuple[UncivilContext, dict[str, str], dict[str, str]] | None = None
 
     def _is_exception(self, variant: str) -> bool:
         """An exception of the list, with or without its accents ("kankerpatienten")."""
@@ -231,26 +231,25 @@ class UncivilMatcher:
             found.sort()
         return found
 
-    def _compound_heads(self, context: UncivilContext) -> dict[str, str]:
-        """Insult nouns that can head a compound (``[compounds]`` of the context file):
-        single list words and flag words of at least ``min_head`` letters, not describing
-        conduct or a role, not denying humanity, not excluded."""
+    def _insult_words(self, context: UncivilContext) -> tuple[dict[str, str], dict[str, str]]:
+        """Single insult words of the list and the flag words (stems of diminutives), and
+        those that can head a compound (``[compounds]`` of the context file): at least
+        ``min_head`` letters, not describing conduct or a role, not denying humanity, not
+        excluded."""
         if self._heads is not None and self._heads[0] is context:
-            return self._heads[1]
+            return self._heads[1], self._heads[2]
         ext = context.extension
         assert ext is not None
-        skip = context.descriptive | context.predicative | ext.excluded_heads
-        heads = {
+        insults = {
             w: t.category
             for w, t in self._exact.items()
-            if t.category in context.insult_categories
-            and len(w) >= ext.min_head
-            and w.isalpha()
-            and w not in skip
+            if t.category in context.insult_categories and w.isalpha()
         }
-        heads.update((w, "insult") for w in ext.flag_words if len(w) >= ext.min_head)
-        self._heads = (context, heads)
-        return heads
+        insults.update((w, "insult") for w in ext.flag_words)
+        skip = context.descriptive | context.predicative | ext.excluded_heads
+        heads = {w: c for w, c in insults.items() if len(w) >= ext.min_head and w not in skip}
+        self._heads = (context, insults, heads)
+        return insults, heads
 
     def _beyond_list(
         self,
@@ -265,9 +264,8 @@ class UncivilMatcher:
         assert ext is not None
         taken = {k for m in found for k in range(m.first, m.end)}
         extra = []
-        for c in ext.candidates(
-            forms, taken, self._unapostrophed.get, self._compound_heads(context)
-        ):
+        insults, heads = self._insult_words(context)
+        for c in ext.candidates(forms, taken, self._unapostrophed.get, heads, insults):
             if c.kind in ("animal", "conduct"):
                 aimed = context.name_calling_aimed(
                     text, tokens, c.first, c.end, plural=c.plural, conduct=c.kind == "conduct"

@@ -1,12 +1,13 @@
 """Matches the uncivil flag reads beyond the word list (``context.v4``, issue #13).
 
 Real abuse is mostly name-calling in words the list lacks or in forms it does not match
-(docs/evaluation.md, "Incivility precision on real text", round 3). Four kinds, each
+(docs/evaluation.md, "Incivility precision on real text", round 3). Five kinds, each
 configured in ``pipeline/data/uncivil_context.toml``:
 
 - ``[flag_words]``: common name-calling nouns the list lacks ("griezel", "nietsnut");
 - ``[compounds]``: a word whose head is an insult noun ("tweetvaccinatieprutser",
   "verkeersidioot"), except compounds with a neutral sense ("vakidioot");
+- ``[diminutives]``: a diminutive of an insult noun ("sukkeltje", "klootzakje");
 - list words written without their apostrophe ("nazis", "klojos");
 - ``[name_calling]``: an adjective of dirt before an animal or dirt noun ("vuile hond",
   "smerige ratten") or before a noun of conduct ("vuile verrader").
@@ -33,9 +34,10 @@ class ExtensionError(ValueError):
 class Candidate(NamedTuple):
     """Tokens ``first`` up to ``end`` (exclusive) may call someone names.
 
-    ``word`` is what the target checks read: the word itself, the head of a compound or the
-    spelling on the list; ``kind`` is ``word``, ``compound``, ``spelling``, ``animal``
-    (adjective + animal or dirt noun) or ``conduct`` (adjective + noun of conduct).
+    ``word`` is what the target checks read: the word itself, the head of a compound, the
+    stem of a diminutive or the spelling on the list; ``kind`` is ``word``, ``compound``,
+    ``diminutive``, ``spelling``, ``animal`` (adjective + animal or dirt noun) or
+    ``conduct`` (adjective + noun of conduct).
     """
 
     first: int
@@ -70,6 +72,8 @@ class UncivilExtension:
     excluded_heads: frozenset[str]
     compound_exceptions: frozenset[str]
     excluded_first_parts: tuple[str, ...]
+    diminutive_suffixes: tuple[str, ...]
+    diminutive_exceptions: frozenset[str]
     adjectives: frozenset[str]
     animals: frozenset[str]
     animals_plural: frozenset[str]
@@ -80,16 +84,20 @@ class UncivilExtension:
 
     @classmethod
     def from_data(cls, data: Mapping[str, object], path: Path) -> UncivilExtension | None:
-        """Read the sections ``[flag_words]``, ``[compounds]`` and ``[name_calling]`` of the
-        context file; None when it has none of them (a context file before ``context.v4``).
+        """Read the sections ``[flag_words]``, ``[compounds]``, ``[diminutives]`` and
+        ``[name_calling]`` of the context file; None when it has none of them (a context
+        file before ``context.v4``).
 
         Raises:
             ExtensionError: a section is not a table or holds a wrong value.
         """
-        if not any(key in data for key in ("flag_words", "compounds", "name_calling")):
+        if not any(
+            key in data for key in ("flag_words", "compounds", "diminutives", "name_calling")
+        ):
             return None
         words = _table(data, "flag_words", path)
         compounds = _table(data, "compounds", path)
+        diminutives = _table(data, "diminutives", path)
         calling = _table(data, "name_calling", path)
         try:
             min_head = int(compounds.get("min_head", 6))  # type: ignore[call-overload]
@@ -103,6 +111,10 @@ class UncivilExtension:
             excluded_heads=_list(compounds, "excluded_heads", path),
             compound_exceptions=_list(compounds, "exceptions", path),
             excluded_first_parts=tuple(sorted(_list(compounds, "excluded_first_parts", path))),
+            diminutive_suffixes=tuple(
+                sorted(_list(diminutives, "suffixes", path), key=len, reverse=True)
+            ),
+            diminutive_exceptions=_list(diminutives, "exceptions", path),
             adjectives=_list(calling, "adjectives", path),
             animals=_list(calling, "animals", path),
             animals_plural=_list(calling, "animals_plural", path),
@@ -129,12 +141,36 @@ class UncivilExtension:
                 return word[k:]
         return None
 
+    def diminutive_stem(
+        self, word: str, insults: Mapping[str, str], heads: Mapping[str, str]
+    ) -> tuple[str, str] | None:
+        """(stem whose checks apply, category) when ``word`` is a diminutive of an insult
+        noun ("sukkeltje" -> "sukkel") or of a compound with an insult head
+        ("tweetprutsertje" -> "prutser"); None otherwise."""
+        if not word.isalpha() or word in self.diminutive_exceptions:
+            return None
+        for suffix in self.diminutive_suffixes:
+            if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+                continue
+            stem = word[: -len(suffix)]
+            stems = [stem]
+            if stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+                stems.append(stem[:-1])  # "mannetje" -> "man"
+            for form in stems:
+                if form in insults:
+                    return form, insults[form]
+                head = self.compound_head(form, heads)
+                if head is not None:
+                    return head, heads[head]
+        return None
+
     def candidates(
         self,
         forms: Sequence[str],
         taken: set[int],
         unapostrophed: Callable[[str], tuple[str, str] | None],
         heads: Mapping[str, str],
+        insults: Mapping[str, str],
     ) -> list[Candidate]:
         """The possible name-calling in a token sequence, in text order.
 
@@ -144,6 +180,8 @@ class UncivilExtension:
             unapostrophed: maps a word to (listed spelling, category) when it is a list word
                 written without its apostrophe ("nazis" -> ("nazi's", "insult")).
             heads: insult nouns that can head a compound, with their category.
+            insults: single insult words of the list and the flag words, with their
+                category (stems of diminutives).
         """
         found: list[Candidate] = []
         i = 0
@@ -175,5 +213,7 @@ class UncivilExtension:
                 found.append(Candidate(i, i + 1, spelled[1], spelled[0], "spelling"))
             elif (head := self.compound_head(word, heads)) is not None:
                 found.append(Candidate(i, i + 1, heads[head], head, "compound"))
+            elif (stem := self.diminutive_stem(word, insults, heads)) is not None:
+                found.append(Candidate(i, i + 1, stem[1], stem[0], "diminutive"))
             i += 1
         return found
