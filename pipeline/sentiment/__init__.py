@@ -15,7 +15,10 @@ and does not count by default), together with the threat and dehumanisation patt
 ``pipeline/data/uncivil_patterns.toml``. A match makes a text uncivil only when it is aimed at
 people (``pipeline.sentiment.incivility_aim``: an insult needs an addressee or a person it is
 said of, a threat a person in its clause); the sentiment label rule (any match makes the label
-negatief) and the model's features still use every match. ``score_texts`` is a pure
+negatief) and the model's features still use every match. Name-calling beyond the list
+(``pipeline.sentiment.incivility_extra``: compounds and diminutives of insults, spellings
+without an apostrophe, "vuile hond") sets the flag and the negatief label, not the model's
+features. ``score_texts`` is a pure
 function of the texts and settings, fast enough for every comment and every comment sentence
 of a batch.
 """
@@ -162,6 +165,9 @@ def score_texts(
                     any_match = True
                     if framed:
                         found.append((words, category))
+        # a match beyond the word list (incivility_extra) is always aimed: it flags and so
+        # also makes the label negatief, though the model's count of list words ignores it
+        any_match = any_match or bool(found)
         terms = tuple(dict.fromkeys(term for term, _ in found))
         categories = tuple(dict.fromkeys(category for _, category in found))
         label = labels[k]

@@ -57,12 +57,15 @@ class UncivilTerm:
 
 class UncivilMatch(NamedTuple):
     """Tokens ``first`` up to ``end`` (exclusive) match a term of ``category``; ``aimed``:
-    the match makes the text uncivil (``incivility_aim``; True without a context)."""
+    the match makes the text uncivil (``incivility_aim``; True without a context);
+    ``listed``: False for a match beyond the word list (``incivility_extra``), which only
+    the uncivil flag reads, not the sentiment model."""
 
     first: int
     end: int
     category: str
     aimed: bool = True
+    listed: bool = True
 
 
 def word_variants(word: str) -> list[str]:
@@ -142,6 +145,11 @@ class UncivilMatcher:
         self._predicative = {w.lower() for w in predicative_only}
         self._aimed_cues = {w.lower() for w in aimed_cues}
         self._word_cache: dict[str, UncivilTerm | None] = {}
+        # list words with an apostrophe, as written without it ("nazis" -> "nazi's")
+        self._unapostrophed = {
+            w.replace("'", ""): (w, t.category) for w, t in self._exact.items() if "'" in w
+        }
+        self._heads: tuple[UncivilContext, dict[str, str], dict[str, str]] | None = None
 
     def _is_exception(self, variant: str) -> bool:
         """An exception of the list, with or without its accents ("kankerpatienten")."""
@@ -218,7 +226,55 @@ class UncivilMatcher:
                 )
                 found.append(UncivilMatch(i, i + 1, term.category, aimed))
             i += 1
+        if context is not None and context.extension is not None:
+            found.extend(self._beyond_list(tokens, forms, text, context, found))
+            found.sort()
         return found
+
+    def _insult_words(self, context: UncivilContext) -> tuple[dict[str, str], dict[str, str]]:
+        """Single insult words of the list and the flag words (stems of diminutives), and
+        those that can head a compound (``[compounds]`` of the context file): at least
+        ``min_head`` letters, not describing conduct or a role, not denying humanity, not
+        excluded."""
+        if self._heads is not None and self._heads[0] is context:
+            return self._heads[1], self._heads[2]
+        ext = context.extension
+        assert ext is not None
+        insults = {
+            w: t.category
+            for w, t in self._exact.items()
+            if t.category in context.insult_categories and w.isalpha()
+        }
+        insults.update((w, "insult") for w in ext.flag_words)
+        skip = context.descriptive | context.predicative | ext.excluded_heads
+        heads = {w: c for w, c in insults.items() if len(w) >= ext.min_head and w not in skip}
+        self._heads = (context, insults, heads)
+        return insults, heads
+
+    def _beyond_list(
+        self,
+        tokens: Sequence[Token],
+        forms: Sequence[str],
+        text: str,
+        context: UncivilContext,
+        found: Sequence[UncivilMatch],
+    ) -> list[UncivilMatch]:
+        """Aimed matches of ``incivility_extra`` on the tokens no list term matched."""
+        ext = context.extension
+        assert ext is not None
+        taken = {k for m in found for k in range(m.first, m.end)}
+        extra = []
+        insults, heads = self._insult_words(context)
+        for c in ext.candidates(forms, taken, self._unapostrophed.get, heads, insults):
+            if c.kind in ("animal", "conduct"):
+                aimed = context.name_calling_aimed(
+                    text, tokens, c.first, c.end, plural=c.plural, conduct=c.kind == "conduct"
+                )
+            else:
+                aimed = context.aimed(text, tokens, c.first, c.end, c.category, word=c.word)
+            if aimed:
+                extra.append(UncivilMatch(c.first, c.end, c.category, True, listed=False))
+        return extra
 
     def _head_listed(self, word: str) -> bool:
         """False for a hyphenated word matched only by a part before its last one

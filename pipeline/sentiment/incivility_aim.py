@@ -22,7 +22,12 @@ ask for a target, with the words in ``pipeline/data/uncivil_context.toml``:
   pronoun or a noun for people or groups; and not when it ends in "doden" used as the noun
   (the dead: "150 doden", "alle doden", "met doden");
 - an insult opening a clause is a vocative, unless a clause it judges follows ("Idioot dat
-  ...").
+  ...");
+- name-calling with an adjective of dirt and an animal or dirt noun ("vuile hond",
+  ``incivility_extra``, context.v4) counts as a vocative or apposition (a singular noun with
+  no article or possessive before it), after a second person, a copula with a person or a
+  pronoun before it, "stelletje", or before "van een" + noun; a literal animal ("een vieze
+  hond", "vieze ratten bij de containers") does not.
 
 Curses, profanity and slurs need no target. The sentiment model's count of list words is
 not affected: only the uncivil flag uses these checks.
@@ -36,6 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.sentiment.incivility_extra import ExtensionError, UncivilExtension
 from pipeline.sentiment.text import Token
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -88,6 +94,8 @@ class UncivilContext:
     dead_noun_before: frozenset[str] = frozenset()
     dead_noun_coordinated: frozenset[str] = frozenset()
     version: str = ""
+    # context.v4: matches beyond the word list (incivility_extra); None in older files
+    extension: UncivilExtension | None = None
 
     @classmethod
     def load(
@@ -114,6 +122,10 @@ class UncivilContext:
         except (TypeError, ValueError) as exc:
             raise UncivilContextError(f"{path}: windows must be whole numbers") from exc
         persons = _words(insult, "person_nouns", path) | {w.lower() for w in group_nouns}
+        try:
+            extension = UncivilExtension.from_data(data, path)
+        except ExtensionError as exc:
+            raise UncivilContextError(str(exc)) from exc
         return cls(
             insult_categories=_words(insult, "categories", path),
             descriptive=_words(insult, "descriptive", path),
@@ -137,12 +149,13 @@ class UncivilContext:
             dead_noun_before=_words(threat, "dead_noun_before", path),
             dead_noun_coordinated=_words(threat, "dead_noun_coordinated", path),
             version=str(data.get("version", "")),
+            extension=extension,
         )
 
     # -- words of the list ----------------------------------------------------------------
 
     def aimed(self, text: str, tokens: Sequence[Token], first: int, end: int, category: str,
-              last_part_listed: bool = True) -> bool:  # fmt: skip
+              last_part_listed: bool = True, word: str | None = None) -> bool:  # fmt: skip
         """True when the list match ``tokens[first:end]`` makes the text uncivil.
 
         Args:
@@ -152,8 +165,10 @@ class UncivilContext:
             category: the list category of the match.
             last_part_listed: False when the match is a hyphenated word whose last part is
                 not on the list ("Hitler-groet": the list word only modifies another noun).
+            word: the word whose checks apply, when not the token as written: the head of a
+                compound ("prutser" in "tweetprutser"), the listed spelling ("nazi's").
         """
-        word = tokens[first].text.lower()
+        word = (word or tokens[first].text).lower()
         if word in self.harmless:
             return False
         if category in self.mention_categories and (
@@ -195,8 +210,9 @@ class UncivilContext:
             or " ".join(three) in self.attributive
         )
 
-    def _copula_person(self, before: list[str]) -> bool:
-        """A copula shortly before the insult and a person before that copula."""
+    def _copula_person(self, before: list[str], pronouns: frozenset[str] = frozenset()) -> bool:
+        """A copula shortly before the insult and a person (or one of ``pronouns``) before
+        that copula."""
         window = before[-self.copula_window :]
         for k in range(len(window) - 1, -1, -1):
             if window[k] in self.copula:
@@ -206,11 +222,44 @@ class UncivilContext:
                 return any(
                     w in self.persons
                     or w in self.address
+                    or w in pronouns
                     or (len(w) > 5 and w.endswith(self.agent_suffixes))
                     or (n > 0 and around[n - 1] in self.demonstratives and w.isalpha())
                     for n, w in enumerate(around)
                 )
         return False
+
+    def name_calling_aimed(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        first: int,
+        end: int,
+        *,
+        plural: bool,
+        conduct: bool = False,
+    ) -> bool:
+        """True when an adjective of dirt + animal or dirt noun ``tokens[first:end]`` ("vuile
+        hond", ``incivility_extra``) calls a person names (see the module docstring); with
+        ``conduct`` (the noun is one of conduct, "vuile verrader") whenever it is used, not
+        mentioned (in quotes or capitalised as a title)."""
+        ext = self.extension
+        if ext is None or self._quoted(text, tokens[first].start) or self._title(tokens, first):
+            return False
+        if conduct:
+            return True
+        before = [t.text.lower() for t in self._clause_before(tokens, first)]
+        if before and before[-1] in ext.group_cues:
+            return True  # "stelletje vuile ratten"
+        if any(w in ("jij", "jou") for w in before[-self.address_window :]):
+            return True  # "jij vuile rat"; not "je"/"jullie", also possessives ("je hond")
+        if self._copula_person(before, ext.subject_pronouns):
+            return True  # "hij is een vuile hond", "politici zijn smerige ratten"
+        after = [t.text.lower() for t in tokens[end : end + 4] if t.kind == "word"]
+        if after[:2] in (["van", "een"], ["van", "n"]) and len(after) > 2:
+            return True  # "die vuile rat van een wethouder"
+        # a bare singular: a vocative or apposition ("verrader van zijn volk vuile hond")
+        return not plural and (not before or before[-1] not in ext.determiners)
 
     @staticmethod
     def _vocative(tokens: Sequence[Token], first: int, before: list[str]) -> bool:

@@ -305,13 +305,16 @@ class LexiconScorer:
             if self.uncivil is not None
             else []
         )
-        uncivil_at = {m.first: m.end for m in matches}
+        # matches beyond the word list (incivility_extra) set the flag only: the score and
+        # the model's features read the listed matches, as when the model was trained
+        uncivil_at = {m.first: m.end for m in matches if m.listed}
         pairs = [
-            (" ".join(t.text.lower() for t in tokens[m.first : m.end]), m.category, m.aimed)
+            (" ".join(t.text.lower() for t in tokens[m.first : m.end]), m.category, m.aimed,
+             m.listed)
             for m in matches
-        ]
-        uncivil = tuple(dict.fromkeys((w, c) for w, c, _ in pairs))
-        aimed = tuple(dict.fromkeys((w, c) for w, c, a in pairs if a))
+        ]  # fmt: skip
+        uncivil = tuple(dict.fromkeys((w, c) for w, c, _, listed in pairs if listed))
+        aimed = tuple(dict.fromkeys((w, c) for w, c, a, _ in pairs if a))
         state = _State(self)
         i = 0
         while i < len(tokens):
