@@ -68,7 +68,9 @@ def test_incivility_flag_judgements_are_well_formed() -> None:
     # mixed with 78 unflagged tweets to MPs (for a recall estimate)
     assert by_round[("3", "ddts_politicians", "")] == 96
     assert by_round[("3", "ct22_covid", "")] == 24
+    # round 4: the 3 new flags of context.v4 on those pools, mixed with 40 unseen tweets to MPs
+    assert sum(n for (rnd, _, _), n in by_round.items() if rnd == "4") == 43
     uncivil = Counter(r["round"] for r in rows if r["uncivil"] == "1")
-    assert (uncivil["1"], uncivil["2"], uncivil["3"]) == (1, 0, 31)
+    assert (uncivil["1"], uncivil["2"], uncivil["3"], uncivil["4"]) == (1, 0, 31, 6)
     judged = read_judgements()
     assert len(judged) == len(rows) - 1  # bol.com rows 1768 and 2431 are the same text
