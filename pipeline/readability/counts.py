@@ -8,7 +8,6 @@ means equal lint-ii's document-level computation.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -51,12 +50,14 @@ class Counts:
     def __add__(self, other: Counts) -> Counts:
         if not isinstance(other, Counts):
             return NotImplemented
-        values: dict[str, Any] = {}
-        for f in fields(self):
-            if f.name == "flag_counts":
-                values[f.name] = dict(Counter(self.flag_counts) + Counter(other.flag_counts))
-            else:
-                values[f.name] = getattr(self, f.name) + getattr(other, f.name)
+        values: dict[str, Any] = {
+            name: getattr(self, name) + getattr(other, name) for name in _ADDED_FIELDS
+        }
+        merged = dict(self.flag_counts)
+        for kind, n in other.flag_counts.items():
+            merged[kind] = merged.get(kind, 0) + n
+        # as Counter + Counter: in first-seen order, only positive counts
+        values["flag_counts"] = {kind: n for kind, n in merged.items() if n > 0}
         return Counts(**values)
 
     def __radd__(self, other: object) -> Counts:
@@ -66,6 +67,9 @@ class Counts:
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+_ADDED_FIELDS = tuple(f.name for f in fields(Counts) if f.name != "flag_counts")
 
 
 def is_word(token: Token) -> bool:
