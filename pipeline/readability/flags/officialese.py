@@ -30,6 +30,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from pipeline.readability.doc_arrays import doc_arrays
 from pipeline.readability.flags.base import (
     Example,
     Flag,
@@ -506,6 +507,25 @@ def _particle_verb(token: Token, words: tuple[str, ...]) -> bool:
     )
 
 
+def _sentence_keys(
+    doc: Doc, tokens: list[Token]
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """``_keys`` and ``_first_keys`` of every token of a sentence, read from the Doc's arrays
+    (the same values, without a memo lookup per token and key kind)."""
+    arrays = doc_arrays(doc)
+    keys_of: list[tuple[str, ...]] = []
+    first_keys_of: list[tuple[str, ...]] = []
+    for token in tokens:
+        i = token.i
+        pos, form, lemma = arrays.pos[i], arrays.lower[i], lemma_of(token)
+        verb_like = pos in ("VERB", "AUX") or (pos == "NOUN" and arrays.dep[i] == "ROOT")
+        particle = _particle(token) if pos in ("VERB", "AUX", "NOUN") else None
+        prt = particle.lower_ if particle is not None else None
+        keys_of.append(_keys_of(form, lemma, pos, verb_like, prt if verb_like else None))
+        first_keys_of.append(_first_keys_of(form, lemma, pos, prt, True))
+    return keys_of, first_keys_of
+
+
 def _candidates(
     first_keys: tuple[str, ...], keys: tuple[str, ...], resources: ReadabilityResources
 ) -> list[OfficialeseTerm]:
@@ -677,8 +697,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     first_word = next((t.i for t in tokens if t.is_alpha), ctx.start)
     # Every key of every token, made once: a phrase none of whose matches can succeed
     # (one of its words is nowhere in the sentence) is not tried at each position.
-    keys_of = [_keys(t) for t in tokens]
-    first_keys_of = [_first_keys(t) for t in tokens]
+    keys_of, first_keys_of = _sentence_keys(doc, tokens)
     in_sentence = set().union(*keys_of, *first_keys_of)
     flags: list[Flag] = []
     k = 0
