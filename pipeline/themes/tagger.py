@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -149,6 +149,7 @@ class ThemeTagger:
             for row, ok in zip(scores, enough, strict=True)
         ]
         explained = model.explain_bags(features, bags, selected)
+        limit = self.settings.max_evidence
         results: list[list[ThemeHit]] = []
         for i, ws in enumerate(words_of):
             if not enough[i]:
@@ -158,7 +159,9 @@ class ThemeTagger:
             raw: dict[str, tuple[float, list[str]]] = {}
             for j, lemmas in zip(selected[i], explained[i], strict=True):
                 slug = model.labels[j]
-                evidence = [surface[lemma] for lemma in lemmas if lemma in surface]
+                # shown are the first max_evidence distinct words of the evidence lists a
+                # theme (and its parent) collects: the rest of this one is never reached
+                evidence = _dedupe((surface[x] for x in lemmas if x in surface), limit)
                 if model.blend and slug in lexicon_scores[i]:
                     evidence += lexicon_scores[i][slug][1]
                 raw[slug] = (float(scores[i, j]), evidence)
@@ -208,9 +211,7 @@ class ThemeTagger:
             old = merged.get(h.slug)
             if old is None or h.score > old.score:
                 evidence = h.evidence + (old.evidence if old else [])
-                merged[h.slug] = replace(
-                    h, evidence=_dedupe(evidence)[: self.settings.max_evidence]
-                )
+                merged[h.slug] = replace(h, evidence=_dedupe(evidence, self.settings.max_evidence))
         return sorted(merged.values(), key=lambda h: (-h.score, h.slug))
 
     def rollup(
@@ -248,7 +249,7 @@ class ThemeTagger:
             code=theme.code,
             level=theme.level,
             score=round(score, 4),
-            evidence=_dedupe(evidence)[: self.settings.max_evidence],
+            evidence=_dedupe(evidence, self.settings.max_evidence),
             method=method,
             name=theme.name,
         )
@@ -283,10 +284,13 @@ EVIDENCE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 _EVIDENCE_POS_IDS = frozenset(POS_IDS[name] for name in EVIDENCE_POS)
 
 
-def _dedupe(words: Sequence[str]) -> list[str]:
+def _dedupe(words: Iterable[str], limit: int | None = None) -> list[str]:
+    """The first ``limit`` (default: all) words, repeats left out case-insensitively."""
     seen: set[str] = set()
     out: list[str] = []
     for word in words:
+        if len(out) == limit:
+            break
         if word.lower() not in seen:
             seen.add(word.lower())
             out.append(word)
@@ -350,7 +354,7 @@ def aggregate(
                 code=hit.code,
                 level=hit.level,
                 score=score,
-                evidence=_dedupe(ranked)[: settings.max_evidence],
+                evidence=_dedupe(ranked, settings.max_evidence),
                 method=hit.method,
                 name=hit.name,
             )
