@@ -239,6 +239,33 @@ def test_themes_lexicon_remembered_plans_give_the_same_matches(mini, monkeypatch
     assert len(lexicon._plan_cache) <= 3 and len(lexicon._compound_cache) <= 3
 
 
+def test_themes_lexicon_compound_parts_equal_every_substring_tried():
+    """Compound parts found by growing pieces only while a lexicon form starts with them are
+    the parts found by trying every substring (the shipped lexicon)."""
+    lexicon = load_lexicon(ThemeSettings(), load_taxonomy())
+
+    def every_substring(lemma: str) -> tuple[str, ...]:
+        found: set[str] = set()
+        n, shortest = len(lemma), lexicon.settings.compound_min_length
+        for start in range(max(n - shortest + 1, 0)):
+            for end in range(start + shortest, n + 1):
+                form = lemma[start:end]
+                if end - start == n or form not in lexicon._compound_forms:
+                    continue
+                if lexicon._rest_ok(lemma[:start], True) and lexicon._rest_ok(lemma[end:], False):
+                    found.add(form)
+        return tuple(sorted(found))
+
+    lemmas = [
+        "woningbouwproject", "jeugdhulpaanbieder", "veiligheidsbeleid", "sportparkbeheer",
+        "afvalinzamelingsbeleid", "transport", "verzorging", "onderwijshuisvesting",
+        "bestemmingsplanwijziging", "zorg", "e-bikeparkeerplaats", "gemeenteraadsverkiezing",
+    ]  # fmt: skip
+    for lemma in lemmas:
+        assert lexicon.compound_parts(lemma) == every_substring(lemma), lemma
+    assert any(lexicon.compound_parts(lemma) for lemma in lemmas)
+
+
 def test_themes_lexicon_score_and_parent_implication(mini):
     settings, taxonomy, lexicon = mini
     tagger = ThemeTagger(settings, taxonomy, lexicon)

@@ -112,6 +112,9 @@ class Lexicon:
             for f in self._single
             if len(f) >= settings.compound_min_length and f.replace("-", "").isalpha()
         )
+        self._compound_prefixes = frozenset(
+            f[:k] for f in self._compound_forms for k in range(1, len(f) + 1)
+        )
         self._compound_cache: dict[str, tuple[str, ...]] = {}
         self._plan_cache: dict[tuple[int, ...], _Plan] = {}
 
@@ -152,9 +155,16 @@ class Lexicon:
         n, shortest = len(lemma), self.settings.compound_min_length
         if n > shortest:
             for start in range(n - shortest + 1):
-                for end in range(start + shortest, n + 1):
+                for end in range(start + 1, n + 1):
                     form = lemma[start:end]
-                    if (end - start == n) or form in found or form not in self._compound_forms:
+                    if form not in self._compound_prefixes:
+                        break  # no lexicon form starts with it: nor with a longer piece
+                    if (
+                        end - start < shortest
+                        or end - start == n
+                        or form in found
+                        or form not in self._compound_forms
+                    ):
                         continue
                     if self._rest_ok(lemma[:start], left=True) and self._rest_ok(
                         lemma[end:], left=False

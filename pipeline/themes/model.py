@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from spacy.attrs import LANG, LEMMA, ORTH
+from spacy.attrs import LANG, LEMMA, ORTH, POS
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
@@ -53,26 +53,30 @@ def lemma_tokens(doc: Doc) -> list[tuple[str, Token]]:
     Tokens need two or more characters and a letter; stop words, numbers, URLs and e-mail
     addresses are left out. When a token has no lemma, its lowercased text is used.
     """
-    return [(lemma, doc[i]) for lemma, i in content_lemmas(doc)]
+    return [(lemma, doc[i]) for lemma, i, _, _ in content_words(doc)]
 
 
-def content_lemmas(doc: Doc) -> list[tuple[str, int]]:
-    """``lemma_tokens`` with token positions instead of tokens (no Token objects made)."""
-    out: list[tuple[str, int]] = []
+def content_words(doc: Doc) -> list[tuple[str, int, int, int]]:
+    """``lemma_tokens`` without Token objects: each content lemma with its token's position,
+    word (ORTH hash) and part of speech (POS id)."""
+    out: list[tuple[str, int, int, int]] = []
     memo = _CONTENT_LEMMAS
-    # the answer depends on the word and its lemma only: their hashes key the memo
-    for i, key in enumerate(map(tuple, doc.to_array([ORTH, LEMMA, LANG]).tolist())):
+    for i, (orth, lemma_id, lang, pos) in enumerate(
+        doc.to_array([ORTH, LEMMA, LANG, POS]).tolist()
+    ):
+        # the answer depends on the word and its lemma only: their hashes key the memo
+        key = (orth, lemma_id, lang)
         lemma = memo.get(key, memo)
         if lemma is memo:
             if len(memo) >= FEATURE_CACHE:
                 memo.clear()
             lemma = memo[key] = _content_lemma(doc[i])
         if lemma is not None:
-            out.append((lemma, i))  # type: ignore[arg-type]
+            out.append((lemma, i, orth, pos))  # type: ignore[arg-type]
     return out
 
 
-_CONTENT_LEMMAS: dict[tuple[int, ...], str | None] = {}
+_CONTENT_LEMMAS: dict[tuple[int, int, int], str | None] = {}
 
 
 def _content_lemma(token: Token) -> str | None:
@@ -459,18 +463,23 @@ class ThemeModel:
                 missing[lemma] = None
         if missing:
             word_vec, char_vec = (t for _, t in self.vectorizer.transformer_list)
-            n_word = len(word_vec.vocabulary_)
             counts = sparse.csr_matrix(CountVectorizer.transform(char_vec, list(missing)))
             counts.sort_indices()
+            words = np.array([word_vec.vocabulary_.get(x, -1) for x in missing], dtype=np.int64)
+            has_word = (words >= 0).astype(np.int64)
+            n_grams = np.diff(counts.indptr).astype(np.int64)
+            ends = np.cumsum(n_grams + has_word)
+            starts = ends - n_grams - has_word
+            cols = np.empty(int(ends[-1]), dtype=np.int64)
+            ks = np.empty(int(ends[-1]), dtype=np.int64)
+            cols[starts[words >= 0]], ks[starts[words >= 0]] = words[words >= 0], 1
+            grams = _ranges(starts + has_word, n_grams)
+            cols[grams] = counts.indices + len(word_vec.vocabulary_)
+            ks[grams] = counts.data
             if len(cache) + len(missing) > FEATURE_CACHE:
                 cache.clear()
-            for lemma, a, b in zip(missing, counts.indptr[:-1], counts.indptr[1:], strict=True):
-                cols = counts.indices[a:b].astype(np.int64) + n_word
-                ks = counts.data[a:b].astype(np.int64)
-                word = word_vec.vocabulary_.get(lemma)
-                if word is not None:
-                    cols, ks = np.concatenate([[word], cols]), np.concatenate([[1], ks])
-                found[lemma] = cache[lemma] = (cols, ks)
+            for lemma, a, b in zip(missing, starts.tolist(), ends.tolist(), strict=True):
+                found[lemma] = cache[lemma] = (cols[a:b], ks[a:b])
         return [found[lemma] for lemma in lemmas]
 
     def _coef(self, label: int) -> np.ndarray:

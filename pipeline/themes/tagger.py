@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import ORTH, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
@@ -27,7 +26,7 @@ from pipeline.themes.lexicon import Lexicon, Match, load_lexicon
 from pipeline.themes.model import (
     ThemeModel,
     ThemeModelError,
-    content_lemmas,
+    content_words,
     fit_model,
     lemma_text,
     read_meta,
@@ -182,16 +181,14 @@ class ThemeTagger:
         key = "gemeentetaal.themes.words"
         found = doc.user_data.get(key)
         if found is None:
-            pairs = content_lemmas(doc)
-            tokens = doc.to_array([ORTH, POS]).tolist()
+            words = content_words(doc)
             strings = doc.vocab.strings
             surface: dict[str, str] = {}
-            for lemma, i in pairs:
+            for lemma, _, orth, pos in words:
                 # Evidence is shown to readers: content words only (not "langs", "komt").
-                orth, pos = tokens[i]
                 if (not pos or pos in _EVIDENCE_POS_IDS) and lemma not in surface:
                     surface[lemma] = strings[orth]
-            found = doc.user_data[key] = _Words([lemma for lemma, _ in pairs], surface)
+            found = doc.user_data[key] = _Words([w[0] for w in words], surface)
         return found
 
     def rollups(
