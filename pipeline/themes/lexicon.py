@@ -41,7 +41,7 @@ RIGHT_LINKERS = ("s", "-")
 MIN_LEFT_REST = 3
 MIN_RIGHT_REST = 4
 MIN_SPLIT_PART = 4  # both halves of an unknown rest ("dienst|ver" is not a compound)
-PLAN_CACHE = 200_000  # lemmas and word/lemma pairs whose matches the lexicon remembers
+PLAN_CACHE = 100_000  # word/lemma pairs (and lemmas) whose candidates match() remembers
 
 
 class LexiconError(ValueError):

@@ -40,7 +40,7 @@ C_GRID = (2.0, 8.0, 32.0)
 BLEND_GRID = (0.0, 0.25, 0.5, 0.75)
 THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.05, 0.96, 0.05))
 RANDOM_STATE = 0
-FEATURE_CACHE = 200_000  # lemmas whose features explain() remembers
+FEATURE_CACHE = 200_000  # lemmas (and word/lemma pairs) whose features the model remembers
 
 
 class ThemeModelError(ValueError):
@@ -470,8 +470,8 @@ class ThemeModel:
             n_grams = np.diff(counts.indptr).astype(np.int64)
             ends = np.cumsum(n_grams + has_word)
             starts = ends - n_grams - has_word
-            cols = np.empty(int(ends[-1]), dtype=np.int64)
-            ks = np.empty(int(ends[-1]), dtype=np.int64)
+            cols = np.empty(int(ends[-1]), dtype=np.int32)
+            ks = np.empty(int(ends[-1]), dtype=np.int32)
             cols[starts[words >= 0]], ks[starts[words >= 0]] = words[words >= 0], 1
             grams = _ranges(starts + has_word, n_grams)
             cols[grams] = counts.indices + len(word_vec.vocabulary_)
