@@ -5,7 +5,8 @@ checkout A and from checkout B (each importing its own ``pipeline``, same interp
 secret) on the same inputs, then compares every Parquet table the runs wrote: same tables,
 same columns and types, same rows in the same order, values equal to the last bit (floats
 compared exactly, NaN equal to NaN). Only what names the run itself is left out: the
-``run_id`` column and the ``runs`` table's ``started`` and ``finished``.
+``run_id`` column and the ``runs`` table's ``started`` and ``finished``. Each run's CPU
+seconds (user + system, start-up and final tables included) are printed too.
 
 The inputs are the given paths (default: ``data/raw`` and ``/work/shared/seeds`` when present)
 and, with ``--corpus-words N``, a slice of about N words of ``bench/perf_bench.py``'s real
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -33,18 +35,22 @@ VOLATILE = {"run_id"}
 VOLATILE_RUNS = {"started", "finished"}
 
 
-def run(checkout: Path, inputs: list[Path], out: Path) -> None:
-    """``gemeentetaal run`` of ``checkout`` (its own ``pipeline`` first on the path)."""
+def run(checkout: Path, inputs: list[Path], out: Path) -> float:
+    """``gemeentetaal run`` of ``checkout`` (its own ``pipeline`` first on the path); returns
+    its CPU seconds (user + system)."""
     env = {**os.environ, "GEMEENTETAAL_SECRET": "compare-runs", "PYTHONPATH": str(checkout)}
     # the default wheelhouse is relative to the working directory: the same one for both
     env.setdefault("GEMEENTETAAL_WHEELHOUSE", str((ROOT / ".." / "shared" / "models").resolve()))
     args = [sys.executable, "-m", "pipeline", "run", *map(str, inputs), "--out", str(out)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(
         [*args, "--workers", "1", "--no-progress"],
         cwd=checkout, env=env, capture_output=True, text=True,
     )  # fmt: skip
     if proc.returncode not in (0, 1):
         raise SystemExit(f"run in {checkout} failed:\n{proc.stderr[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def same(a: Any, b: Any) -> bool:
@@ -111,10 +117,10 @@ def main() -> None:
             words = write_corpus(pool, corpus, max(1, args.corpus_words // 400), 400, seed=1)
             inputs.append(corpus)
             print(f"corpus: ~{words:,} words ({source})")
-        problems: list[str] = []
         for label, checkout in (("A", args.a), ("B", args.b)):
-            print(f"run {label}: {checkout.resolve()}")
-            run(checkout.resolve(), inputs, work / label)
+            cpu = run(checkout.resolve(), inputs, work / label)
+            load = os.getloadavg()[0]
+            print(f"run {label}: {checkout.resolve()}: {cpu:.1f} CPU s (load {load:.1f})")
         print(f"inputs: {', '.join(map(str, inputs))}")
         problems = compare_tables(work / "A", work / "B")
     for problem in problems:
