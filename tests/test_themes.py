@@ -642,9 +642,12 @@ def test_themes_rollups_equal_one_by_one(nlp_model, model_tagger):
     for texts in (["Wij bouwen 200 huurwoningen.", "De brandweer oefent."], ["Jeugdhulp."]):
         docs = list(nlp.pipe(texts))
         groups.append((docs, model_tagger.tag_docs(docs), [5.0] * len(docs)))
+    docs, hits, _ = groups[0]
+    groups.append((docs, hits, [1.0, 9.0]))  # the same Docs (read once), other weights
+    groups.append(([], [], []))
     together = model_tagger.rollups(groups)
     apart = [model_tagger.rollup(*group) for group in groups]
-    assert together == apart
+    assert together == apart and together[0] and together[-1] == []
 
 
 def test_themes_read_units_is_the_run_segmentation(tmp_path: Path):

@@ -194,12 +194,15 @@ class ThemeTagger:
     def rollups(
         self, groups: Sequence[tuple[Sequence[Doc], Sequence[list[ThemeHit]], Sequence[float]]]
     ) -> list[list[ThemeHit]]:
-        """``rollup`` for several larger units at once (one model call for all of them)."""
-        wholes = self._tag_groups([docs for docs, _, _ in groups if docs])
-        it = iter(wholes)
+        """``rollup`` for several larger units at once (one model call for all of them).
+
+        Larger units made of the same Docs (a document of one section) are read once."""
+        keys = [tuple(map(id, docs)) for docs, _, _ in groups]
+        distinct = {key: docs for key, (docs, _, _) in zip(keys, groups, strict=True) if docs}
+        wholes = dict(zip(distinct, self._tag_groups(list(distinct.values())), strict=True))
         return [
-            self._merge(self.aggregate(children, weights), next(it) if docs else [])
-            for docs, children, weights in groups
+            self._merge(self.aggregate(children, weights), wholes[key] if docs else [])
+            for key, (docs, children, weights) in zip(keys, groups, strict=True)
         ]
 
     def _merge(self, aggregated: list[ThemeHit], whole: list[ThemeHit]) -> list[ThemeHit]:
