@@ -686,11 +686,13 @@ def _explain_by_loop(model, row, lemmas, label):
     row = sparse.csr_matrix(row)
     counts = Counter(lemmas)
     names = list(counts)
+    word_vec, char_vec = (t for _, t in model.vectorizer.transformer_list)
+    analyse = char_vec.build_analyzer()
     feats = []
     for lemma in names:
-        word, cols, ks = model._lemma_features(lemma)
-        grams = list(zip(cols.tolist(), ks.tolist(), strict=True))
-        feats.append((None if word < 0 else int(word), grams))
+        grams = Counter(g for g in analyse(lemma) if g in char_vec.vocabulary_)
+        cols = [(len(word_vec.vocabulary_) + char_vec.vocabulary_[g], k) for g, k in grams.items()]
+        feats.append((word_vec.vocabulary_.get(lemma), cols))
     totals: dict[int, int] = defaultdict(int)
     for lemma, (_, grams) in zip(names, feats, strict=True):
         for j, k in grams:

@@ -222,7 +222,7 @@ class ThemeModel:
 
     def bag_features(self, bags: LemmaBags) -> sparse.csr_matrix:
         """``features`` of the texts of ``bags``: each text's word and character n-gram counts
-        are its lemmas' cached counts (``_lemma_row``) summed with one sparse product, and
+        are its lemmas' cached counts (``_lemma_rows``) summed with one sparse product, and
         weighted by the vectorizers' own tf-idf step: the same matrix to the last bit, without
         analysing every text again (a roll-up repeats the lemmas of its units). Character
         n-grams stay within white-space-separated words, so a text's counts are its lemmas'
@@ -309,8 +309,9 @@ class ThemeModel:
 
         stacked = self._stacked()
         if stacked is not None:
-            coef_t, intercept = stacked  # sparse x dense: each sum in the row's order, as
-            probs = expit(np.asarray(features @ coef_t) + intercept)  # sparse x sparse did
+            # sparse x dense, as scikit-learn's decision_function: each sum in row order
+            coef_t, intercept = stacked
+            probs = expit(np.asarray(features @ coef_t) + intercept)
         else:
             probs = np.asarray(self.classifier.predict_proba(features), dtype=float)
         if self.blend and lexicon_scores is not None:
@@ -363,6 +364,7 @@ class ThemeModel:
     def _rank_lemmas(
         self, x: sparse.csr_matrix, bags: LemmaBags, wanted: list[tuple[int, int]]
     ) -> dict[tuple[int, int], list[str]]:
+        """``explain_bags`` for the (text, label) pairs ``wanted`` (labels not repeated)."""
         grams, totals = self._bag_grams(bags)
         n_features = grams.shape[1]
         n_word = len(self.vectorizer.transformer_list[0][1].vocabulary_)
@@ -432,19 +434,6 @@ class ThemeModel:
         ends = np.cumsum(np.bincount(combo, minlength=len(keys))).tolist()
         starts = [0, *ends[:-1]]
         return {k: names[a:b] for k, a, b in zip(keys, starts, ends, strict=True)}
-
-    def _lemma_features(self, lemma: str) -> tuple[int, np.ndarray, np.ndarray]:
-        """A lemma's word feature (-1 when it has none), its character n-gram features and
-        how often it contains each, in column order (``_lemma_row`` split up)."""
-        cols, ks = self._lemma_row(lemma)
-        n_word = len(self.vectorizer.transformer_list[0][1].vocabulary_)
-        if len(cols) and cols[0] < n_word:
-            return int(cols[0]), cols[1:], ks[1:]
-        return -1, cols, ks
-
-    def _lemma_row(self, lemma: str) -> tuple[np.ndarray, np.ndarray]:
-        """``_lemma_rows`` of one lemma."""
-        return self._lemma_rows([lemma])[0]
 
     def _lemma_rows(self, lemmas: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Each lemma's features (its word feature, when it has one, then its character
