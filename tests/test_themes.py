@@ -217,6 +217,55 @@ def test_themes_lexicon_multiword_terms_match_on_lemmas(mini):
     assert [(m.slug, m.text) for m in lexicon.match(doc)] == [("communicatie", "Sociale Media")]
 
 
+def test_themes_lexicon_remembered_plans_give_the_same_matches(mini, monkeypatch):
+    """A word/lemma pair's candidate terms are remembered (bounded): the same matches with a
+    warm, a cleared and a tiny cache, and the same word with another lemma is not mixed up."""
+    from pipeline.themes import lexicon as lexicon_mod
+
+    _, _, lexicon = mini
+    doc = make_doc(
+        ["Sociale", "Media", "en", "woningbouwprojecten", "sociale", "zorgen", "huurwoningen"],
+        ["sociaal", "medium", "en", "woningbouwproject", "sociaal", "zorg", "huurwoning"],
+    )
+    first = lexicon.match(doc)
+    assert ("sociaal", "zorgen") in [(m.slug, m.text) for m in first]
+    assert lexicon.match(doc) == first
+    other = make_doc(["zorgen"], ["zorgen"])  # same word, the verb's lemma: no match
+    assert lexicon.match(other) == []
+    monkeypatch.setattr(lexicon_mod, "PLAN_CACHE", 3)
+    lexicon._plan_cache.clear()
+    lexicon._compound_cache.clear()
+    assert lexicon.match(doc) == first
+    assert len(lexicon._plan_cache) <= 3 and len(lexicon._compound_cache) <= 3
+
+
+def test_themes_lexicon_compound_parts_equal_every_substring_tried():
+    """Compound parts found by growing pieces only while a lexicon form starts with them are
+    the parts found by trying every substring (the shipped lexicon)."""
+    lexicon = load_lexicon(ThemeSettings(), load_taxonomy())
+
+    def every_substring(lemma: str) -> tuple[str, ...]:
+        found: set[str] = set()
+        n, shortest = len(lemma), lexicon.settings.compound_min_length
+        for start in range(max(n - shortest + 1, 0)):
+            for end in range(start + shortest, n + 1):
+                form = lemma[start:end]
+                if end - start == n or form not in lexicon._compound_forms:
+                    continue
+                if lexicon._rest_ok(lemma[:start], True) and lexicon._rest_ok(lemma[end:], False):
+                    found.add(form)
+        return tuple(sorted(found))
+
+    lemmas = [
+        "woningbouwproject", "jeugdhulpaanbieder", "veiligheidsbeleid", "sportparkbeheer",
+        "afvalinzamelingsbeleid", "transport", "verzorging", "onderwijshuisvesting",
+        "bestemmingsplanwijziging", "zorg", "e-bikeparkeerplaats", "gemeenteraadsverkiezing",
+    ]  # fmt: skip
+    for lemma in lemmas:
+        assert lexicon.compound_parts(lemma) == every_substring(lemma), lemma
+    assert any(lexicon.compound_parts(lemma) for lemma in lemmas)
+
+
 def test_themes_lexicon_score_and_parent_implication(mini):
     settings, taxonomy, lexicon = mini
     tagger = ThemeTagger(settings, taxonomy, lexicon)
@@ -583,7 +632,7 @@ def test_themes_fast_probabilities_equal_scikit_learn(nlp_model, model_tagger):
     ]
     features = model.features(texts)
     expected = np.asarray(model.classifier.predict_proba(features), dtype=float)
-    assert np.allclose(model.probabilities(features), expected, atol=1e-12)
+    assert np.array_equal(model.probabilities(features), expected)  # to the last bit
 
 
 @pytest.mark.slow
@@ -593,9 +642,12 @@ def test_themes_rollups_equal_one_by_one(nlp_model, model_tagger):
     for texts in (["Wij bouwen 200 huurwoningen.", "De brandweer oefent."], ["Jeugdhulp."]):
         docs = list(nlp.pipe(texts))
         groups.append((docs, model_tagger.tag_docs(docs), [5.0] * len(docs)))
+    docs, hits, _ = groups[0]
+    groups.append((docs, hits, [1.0, 9.0]))  # the same Docs (read once), other weights
+    groups.append(([], [], []))
     together = model_tagger.rollups(groups)
     apart = [model_tagger.rollup(*group) for group in groups]
-    assert together == apart
+    assert together == apart and together[0] and together[-1] == []
 
 
 def test_themes_read_units_is_the_run_segmentation(tmp_path: Path):
@@ -634,11 +686,13 @@ def _explain_by_loop(model, row, lemmas, label):
     row = sparse.csr_matrix(row)
     counts = Counter(lemmas)
     names = list(counts)
+    word_vec, char_vec = (t for _, t in model.vectorizer.transformer_list)
+    analyse = char_vec.build_analyzer()
     feats = []
     for lemma in names:
-        word, cols, ks = model._lemma_features(lemma)
-        grams = list(zip(cols.tolist(), ks.tolist(), strict=True))
-        feats.append((None if word < 0 else int(word), grams))
+        grams = Counter(g for g in analyse(lemma) if g in char_vec.vocabulary_)
+        cols = [(len(word_vec.vocabulary_) + char_vec.vocabulary_[g], k) for g, k in grams.items()]
+        feats.append((word_vec.vocabulary_.get(lemma), cols))
     totals: dict[int, int] = defaultdict(int)
     for lemma, (_, grams) in zip(names, feats, strict=True):
         for j, k in grams:
@@ -726,3 +780,71 @@ def test_themes_lemma_features_equal_the_vectorizer(nlp_model, model_tagger):
     finally:
         del model.features
     assert calls == [["in het kader woningbouw", "a b"], ["a b"]]  # only texts with a space
+
+
+@pytest.mark.slow
+def test_themes_explain_bags_equal_the_loop_for_each_text(nlp_model, model_tagger):
+    """Evidence rankings of several texts at once are the per-text loop's, for features
+    summed from the lemmas, for the vectorizer's (a spaced lemma: another layout) and for a
+    row stored out of column order; labels repeated or absent."""
+    from scipy import sparse
+
+    model = model_tagger.model
+    assert model is not None
+    lists = [
+        ["woningbouw", "huurwoning", "bestemmingsplan", "woningbouw", "huurwoningen"],
+        ["jeugdhulp", "wmo", "bijstand", "mantelzorg", "xqzv", "jeugdhulp"],
+        [],
+        ["brandweer", "politie", "veiligheid", "in het kader", "toezicht"],
+        ["park", "speeltuin", "sport", "sportpark", "park"],
+    ]
+    n_labels = len(model.labels)
+    labels = [[0, 3, 3, n_labels - 1], list(range(n_labels)), [1], [], list(range(0, n_labels, 2))]
+    bags = model.bags(lists)
+    summed = model.bag_features(bags)
+    texts = [" ".join(lemmas) for lemmas in lists]
+    shuffled = sparse.csr_matrix(model.features(texts))
+    for i in range(shuffled.shape[0]):  # the same values, each row stored back to front
+        a, b = shuffled.indptr[i], shuffled.indptr[i + 1]
+        shuffled.indices[a:b] = shuffled.indices[a:b][::-1].copy()
+        shuffled.data[a:b] = shuffled.data[a:b][::-1].copy()
+    shuffled.has_sorted_indices = False
+    for features in (summed, model.features(texts), shuffled):
+        got = model.explain_bags(features, model.bags(lists), labels)
+        assert [len(g) for g in got] == [len(ls) for ls in labels]
+        for i, (lemmas, ls) in enumerate(zip(lists, labels, strict=True)):
+            for label, ranked in zip(ls, got[i], strict=True):
+                expected = _explain_by_loop(model, features[i], lemmas, label)
+                assert ranked == [lemma for lemma, _ in expected], (i, label)
+    assert any(got[0]) and any(got[1]) and got[3] == []
+
+
+@pytest.mark.slow
+def test_themes_lemma_rows_equal_the_analyser(model_tagger, monkeypatch):
+    """Each lemma's cached word and n-gram counts (counted for many lemmas in one call) are
+    the analyser's, in column order; the cache stays within its bound."""
+    from collections import Counter
+
+    from pipeline.themes import model as model_mod
+
+    model = model_tagger.model
+    assert model is not None
+    word_vec, char_vec = (t for _, t in model.vectorizer.transformer_list)
+    analyse = char_vec.build_analyzer()
+    lemmas = ["woningbouw", "xqzv", "é-bike", "woningbouw", "park\n", "Park", "a"]
+    model._features.clear()
+    rows = model._lemma_rows(lemmas)
+    for lemma, (cols, ks) in zip(lemmas, rows, strict=True):
+        grams = Counter(g for g in analyse(lemma) if g in char_vec.vocabulary_)
+        expected = sorted((len(word_vec.vocabulary_) + char_vec.vocabulary_[g], k)
+                          for g, k in grams.items())  # fmt: skip
+        if lemma in word_vec.vocabulary_:
+            expected.insert(0, (word_vec.vocabulary_[lemma], 1))
+        assert list(zip(cols.tolist(), ks.tolist(), strict=True)) == expected
+    monkeypatch.setattr(model_mod, "FEATURE_CACHE", 4)
+    model._features.clear()
+    model._lemma_rows(lemmas[:3])
+    again = model._lemma_rows(["sport", "sportpark", "speeltuin", "woningbouw"])
+    assert len(model._features) <= 4
+    assert np.array_equal(again[3][0], rows[0][0]) and np.array_equal(again[3][1], rows[0][1])
+    model._features.clear()

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Token
 
 from pipeline.config import ThemeSettings
@@ -40,6 +41,7 @@ RIGHT_LINKERS = ("s", "-")
 MIN_LEFT_REST = 3
 MIN_RIGHT_REST = 4
 MIN_SPLIT_PART = 4  # both halves of an unknown rest ("dienst|ver" is not a compound)
+PLAN_CACHE = 100_000  # word/lemma pairs (and lemmas) whose candidates match() remembers
 
 
 class LexiconError(ValueError):
@@ -65,6 +67,10 @@ class Match:
     start: int
     end: int
     text: str
+
+
+# a token's keys, its text and the entries it may start (with "multi-word?")
+_Plan = tuple[tuple[str, ...], str, tuple[tuple[LexiconEntry, bool], ...]]
 
 
 @lru_cache(maxsize=65536)
@@ -106,7 +112,11 @@ class Lexicon:
             for f in self._single
             if len(f) >= settings.compound_min_length and f.replace("-", "").isalpha()
         )
+        self._compound_prefixes = frozenset(
+            f[:k] for f in self._compound_forms for k in range(1, len(f) + 1)
+        )
         self._compound_cache: dict[str, tuple[str, ...]] = {}
+        self._plan_cache: dict[tuple[int, ...], _Plan] = {}
 
     @staticmethod
     def forms(word: str) -> set[str]:
@@ -145,40 +155,44 @@ class Lexicon:
         n, shortest = len(lemma), self.settings.compound_min_length
         if n > shortest:
             for start in range(n - shortest + 1):
-                for end in range(start + shortest, n + 1):
+                for end in range(start + 1, n + 1):
                     form = lemma[start:end]
-                    if (end - start == n) or form in found or form not in self._compound_forms:
+                    if form not in self._compound_prefixes:
+                        break  # no lexicon form starts with it: nor with a longer piece
+                    if (
+                        end - start < shortest
+                        or end - start == n
+                        or form in found
+                        or form not in self._compound_forms
+                    ):
                         continue
                     if self._rest_ok(lemma[:start], left=True) and self._rest_ok(
                         lemma[end:], left=False
                     ):
                         found.add(form)
         result = tuple(sorted(found))
+        if len(self._compound_cache) >= PLAN_CACHE:
+            self._compound_cache.clear()
         self._compound_cache[lemma] = result
         return result
 
     def match(self, doc: Doc) -> list[Match]:
         """All non-overlapping matches per theme, longest and heaviest first."""
         candidates: list[Match] = []
-        keys = [token_keys(t) for t in doc]
-        for i, token in enumerate(doc):
-            if not any(ch.isalpha() for ch in token.text):
-                continue
-            if token.text[:1].isupper() and token.lower_ in self.place_names:
-                continue
-            for key in keys[i]:
-                for entry in self._single.get(key, ()):
-                    candidates.append(Match(entry.slug, entry.weight, i, i + 1, token.text))
-                for entry in self._multi.get(key, ()):
-                    end = i + len(entry.words)
-                    if end <= len(doc) and all(
-                        self.forms(w) & set(keys[j])
-                        for w, j in zip(entry.words[1:], range(i + 1, end), strict=True)
-                    ):
-                        candidates.append(Match(entry.slug, entry.weight, i, end, doc[i:end].text))
-            for form in self.compound_parts(keys[i][0]):
-                for entry in self._single[form]:
-                    candidates.append(Match(entry.slug, entry.weight, i, i + 1, token.text))
+        plans = self._plans(doc)
+        for i, (_, text, found) in enumerate(plans):
+            for entry, multi in found:
+                if not multi:
+                    candidates.append(Match(entry.slug, entry.weight, i, i + 1, text))
+                    continue
+                end = i + len(entry.words)
+                if end <= len(doc) and all(
+                    self.forms(w) & set(plans[j][0])
+                    for w, j in zip(entry.words[1:], range(i + 1, end), strict=True)
+                ):
+                    candidates.append(Match(entry.slug, entry.weight, i, end, doc[i:end].text))
+        if not candidates:
+            return []
         candidates.sort(key=lambda m: (m.start, -(m.end - m.start), -m.weight))
         kept: list[Match] = []
         taken: dict[str, set[int]] = defaultdict(set)
@@ -189,6 +203,38 @@ class Lexicon:
             taken[m.slug] |= span
             kept.append(m)
         return sorted(kept, key=lambda m: (m.start, m.slug))
+
+    def _plans(self, doc: Doc) -> list[_Plan]:
+        """Each token's ``_Plan``, remembered per word and lemma (keyed by their hashes)."""
+        memo = self._plan_cache
+        plans: list[_Plan] = []
+        for i, key in enumerate(doc.to_array([ORTH, LEMMA]).tolist()):
+            plan = memo.get(key := tuple(key))
+            if plan is None:
+                if len(memo) >= PLAN_CACHE:
+                    memo.clear()
+                plan = memo[key] = self._plan(doc[i])
+            plans.append(plan)
+        return plans
+
+    def _plan(self, token: Token) -> _Plan:
+        """What a token can match: its keys (``token_keys``), its text, and the entries it
+        may start, in the order ``match`` tries them: per key the single-word terms then the
+        multi-word terms (True: the following words still have to match), then the terms
+        that are a compound part of the lemma. A word without letters or a capitalised place
+        name starts none."""
+        keys = token_keys(token)
+        if not any(ch.isalpha() for ch in token.text) or (
+            token.text[:1].isupper() and token.lower_ in self.place_names
+        ):
+            return keys, token.text, ()
+        found: list[tuple[LexiconEntry, bool]] = []
+        for key in keys:
+            found += [(entry, False) for entry in self._single.get(key, ())]
+            found += [(entry, True) for entry in self._multi.get(key, ())]
+        for form in self.compound_parts(keys[0]):
+            found += [(entry, False) for entry in self._single[form]]
+        return keys, token.text, tuple(found)
 
     def score(self, doc: Doc) -> dict[str, tuple[float, list[str]]]:
         """Score in [0, 1] and evidence words per matched theme."""

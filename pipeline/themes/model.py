@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
+from spacy.attrs import LANG, LEMMA, ORTH, POS
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
@@ -39,7 +40,7 @@ C_GRID = (2.0, 8.0, 32.0)
 BLEND_GRID = (0.0, 0.25, 0.5, 0.75)
 THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.05, 0.96, 0.05))
 RANDOM_STATE = 0
-FEATURE_CACHE = 200_000  # lemmas whose features explain() remembers
+FEATURE_CACHE = 200_000  # lemmas (and word/lemma pairs) whose features the model remembers
 
 
 class ThemeModelError(ValueError):
@@ -52,18 +53,26 @@ def lemma_tokens(doc: Doc) -> list[tuple[str, Token]]:
     Tokens need two or more characters and a letter; stop words, numbers, URLs and e-mail
     addresses are left out. When a token has no lemma, its lowercased text is used.
     """
-    out: list[tuple[str, Token]] = []
+    return [(lemma, doc[i]) for lemma, i, _, _ in content_words(doc)]
+
+
+def content_words(doc: Doc) -> list[tuple[str, int, int, int]]:
+    """``lemma_tokens`` without Token objects: each content lemma with its token's position,
+    word (ORTH hash) and part of speech (POS id)."""
+    out: list[tuple[str, int, int, int]] = []
     memo = _CONTENT_LEMMAS
-    for token in doc:
+    for i, (orth, lemma_id, lang, pos) in enumerate(
+        doc.to_array([ORTH, LEMMA, LANG, POS]).tolist()
+    ):
         # the answer depends on the word and its lemma only: their hashes key the memo
-        key = (token.orth, token.lemma, token.lang)
+        key = (orth, lemma_id, lang)
         lemma = memo.get(key, memo)
         if lemma is memo:
             if len(memo) >= FEATURE_CACHE:
                 memo.clear()
-            lemma = memo[key] = _content_lemma(token)
+            lemma = memo[key] = _content_lemma(doc[i])
         if lemma is not None:
-            out.append((lemma, token))  # type: ignore[arg-type]
+            out.append((lemma, i, orth, pos))  # type: ignore[arg-type]
     return out
 
 
@@ -157,18 +166,18 @@ class ThemeModel:
     thresholds: np.ndarray
     blend: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
-    _linear: tuple[Any, np.ndarray] | None = field(default=None, init=False, repr=False)
-    _features: dict[str, tuple[int, np.ndarray, np.ndarray]] = field(
+    _linear: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)
+    _features: dict[str, tuple[np.ndarray, np.ndarray]] = field(
         default_factory=dict, init=False, repr=False
     )
-    _char_analyse: Any = field(default=None, init=False, repr=False)
 
-    def _stacked(self) -> tuple[Any, np.ndarray] | None:
-        """Coefficients and intercepts of all binary logistic regressions as one matrix.
+    def _stacked(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Coefficients (features x labels, dense) and intercepts of all binary logistic
+        regressions.
 
         ``OneVsRestClassifier.predict_proba`` (multi-label) returns each estimator's
-        ``expit(decision)``; one sparse product for all labels gives the same numbers without
-        59 separate scikit-learn calls. None when an estimator is not a binary linear model.
+        ``expit(decision)``; one product for all labels gives the same numbers without 59
+        separate scikit-learn calls. None when an estimator is not a binary linear model.
         """
         if self._linear is None:
             estimators = getattr(self.classifier, "estimators_", [])
@@ -181,74 +190,91 @@ class ThemeModel:
                 or not getattr(self.classifier, "multilabel_", False)
             ):
                 return None
-            coef = sparse.csr_matrix(np.vstack([np.asarray(e.coef_).ravel() for e in estimators]))
+            coef = np.vstack([np.asarray(e.coef_, dtype=np.float64).ravel() for e in estimators])
             intercept = np.array([float(np.ravel(e.intercept_)[0]) for e in estimators])
-            self._linear = (coef.T.tocsc(), intercept)
+            self._linear = (np.ascontiguousarray(coef.T), intercept)
         return self._linear
 
     def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
         return sparse.csr_matrix(self.vectorizer.transform(list(texts)))
 
     def lemma_features(self, lemma_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        """``features`` of the texts ``" ".join(lemmas)``, summed from each lemma's cached
-        word and character n-gram counts (``_lemma_features``) and weighted by the
-        vectorizers' own tf-idf step: the same matrix to the last bit, without analysing
-        every text again (a roll-up repeats the lemmas of its units). Character n-grams
-        stay within white-space-separated words, so a text's counts are its lemmas' counts
-        summed. Falls back to ``features`` for a vectorizer of another make, and for the
-        texts with a lemma with a space in it."""
+        """``features`` of the texts ``" ".join(lemmas)`` (see ``bag_features``)."""
+        return self.bag_features(self.bags(lemma_lists))
+
+    def bags(self, lemma_lists: Sequence[Sequence[str]]) -> LemmaBags:
+        """The lemmas of several texts counted once, for ``bag_features`` and
+        ``explain_bags``."""
+        index: dict[str, int] = {}
+        cols: list[int] = []
+        values: list[int] = []
+        indptr = [0]
+        for lemmas in lemma_lists:
+            counted = Counter(lemmas)
+            cols += [index.setdefault(lemma, len(index)) for lemma in counted]
+            values += counted.values()
+            indptr.append(len(cols))
+        counts = sparse.csr_matrix(
+            (np.array(values, dtype=np.int64), np.array(cols, dtype=np.int64), indptr),
+            shape=(len(lemma_lists), len(index)),
+        )
+        return LemmaBags(lemma_lists, list(index), counts)
+
+    def bag_features(self, bags: LemmaBags) -> sparse.csr_matrix:
+        """``features`` of the texts of ``bags``: each text's word and character n-gram counts
+        are its lemmas' cached counts (``_lemma_rows``) summed with one sparse product, and
+        weighted by the vectorizers' own tf-idf step: the same matrix to the last bit, without
+        analysing every text again (a roll-up repeats the lemmas of its units). Character
+        n-grams stay within white-space-separated words, so a text's counts are its lemmas'
+        counts summed. Falls back to ``features`` for a vectorizer of another make, and for
+        the texts with a lemma with a space in it."""
+        lemma_lists = bags.lemma_lists
         texts = [" ".join(lemmas) for lemmas in lemma_lists]
         parts = self._count_parts()
         if parts is None or not texts:
             return self.features(texts)
         # a lemma with a space is split by the word features: the vectorizer counts that text
-        spaced = [
-            i for i, (text, lemmas) in enumerate(zip(texts, lemma_lists, strict=True))
-            if text.count(" ") != max(len(lemmas) - 1, 0)
-        ]  # fmt: skip
+        with_space = np.array([" " in name for name in bags.names], dtype=np.int64)
+        spaced = np.flatnonzero(bags.counts @ with_space).tolist()
         if len(spaced) == len(texts):
             return self.features(texts)
-        if spaced:
-            alone = set(spaced)
-            others = [i for i in range(len(texts)) if i not in alone]
-            stacked = sparse.vstack(
-                [
-                    self.lemma_features([lemma_lists[i] for i in others]),
-                    self.features([texts[i] for i in spaced]),
-                ],
-                format="csr",
-            )  # rows are independent: each row is the same as in one call for all texts
-            order = np.argsort(np.array(others + spaced), kind="stable")
-            return sparse.csr_matrix(stacked[order])
         (word_vec, n_word), (char_vec, n_char) = parts
-        rows: list[np.ndarray] = []
-        cols: list[np.ndarray] = []
-        values: list[np.ndarray] = []
-        for i, lemmas in enumerate(lemma_lists):
-            for lemma, n in Counter(lemmas).items():
-                word, grams, ks = self._lemma_features(lemma)
-                if word >= 0:
-                    grams = np.concatenate([[word], grams])
-                    ks = np.concatenate([[1], ks])
-                rows.append(np.full(len(grams), i, dtype=np.int64))
-                cols.append(grams)
-                values.append(n * ks)
-        empty = np.zeros(0, dtype=np.int64)
-        row = np.concatenate(rows) if rows else empty
-        col = np.concatenate(cols) if cols else empty
-        value = np.concatenate(values) if values else empty
-        blocks = []
-        for vec, low, size in ((word_vec, 0, n_word), (char_vec, n_word, n_char)):
-            inside = (col >= low) & (col < low + size)
-            counts = sparse.csr_matrix(
-                (value[inside].astype(vec.dtype), (row[inside], col[inside] - low)),
-                shape=(len(texts), size),
-                dtype=vec.dtype,
-            )  # duplicates (a gram of several lemmas) are summed, as the vectorizer counts
-            counts.sum_duplicates()
-            counts.sort_indices()
-            blocks.append(vec._tfidf.transform(counts, copy=False))
-        return sparse.csr_matrix(sparse.hstack(blocks, format="csr"))
+        totals = self._bag_grams(bags)[1]
+        blocks = [
+            vec._tfidf.transform(totals[:, low : low + size].astype(vec.dtype), copy=False)
+            for vec, low, size in ((word_vec, 0, n_word), (char_vec, n_word, n_char))
+        ]  # rows are independent: each row is the same as in a call for that text alone
+        out = sparse.csr_matrix(sparse.hstack(blocks, format="csr"))
+        if not spaced:
+            return out
+        alone = set(spaced)
+        others = [i for i in range(len(texts)) if i not in alone]
+        stacked = sparse.vstack(
+            [out[others], self.features([texts[i] for i in spaced])], format="csr"
+        )
+        order = np.argsort(np.array(others + spaced), kind="stable")
+        return sparse.csr_matrix(stacked[order])
+
+    def _bag_grams(self, bags: LemmaBags) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """The feature counts of each lemma of ``bags`` (lemmas x features) and of each text
+        (texts x features; integers, sorted indices), made once per ``bags``."""
+        if bags.grams is None or bags.totals is None:
+            rows = self._lemma_rows(bags.names)
+            sizes = np.fromiter((len(c) for c, _ in rows), dtype=np.int64, count=len(rows))
+            empty = np.zeros(0, dtype=np.int64)
+            word_vec, char_vec = (t for _, t in self.vectorizer.transformer_list)
+            bags.grams = sparse.csr_matrix(
+                (
+                    np.concatenate([k for _, k in rows]) if rows else empty,
+                    np.concatenate([c for c, _ in rows]) if rows else empty,
+                    np.concatenate([[0], np.cumsum(sizes)]),
+                ),
+                shape=(len(rows), len(word_vec.vocabulary_) + len(char_vec.vocabulary_)),
+            )
+            totals = sparse.csr_matrix(bags.counts @ bags.grams)
+            totals.sort_indices()  # sums of integers: exact in any order
+            bags.totals = totals
+        return bags.grams, bags.totals
 
     def _count_parts(self) -> tuple[tuple[Any, int], tuple[Any, int]] | None:
         """The word and character vectorizers with their sizes, when ``lemma_features`` can
@@ -283,8 +309,9 @@ class ThemeModel:
 
         stacked = self._stacked()
         if stacked is not None:
+            # sparse x dense, as scikit-learn's decision_function: each sum in row order
             coef_t, intercept = stacked
-            probs = expit(np.asarray((features @ coef_t).todense()) + intercept)
+            probs = expit(np.asarray(features @ coef_t) + intercept)
         else:
             probs = np.asarray(self.classifier.predict_proba(features), dtype=float)
         if self.blend and lexicon_scores is not None:
@@ -309,77 +336,140 @@ class ThemeModel:
     def explain_labels(
         self, row: sparse.csr_matrix, lemmas: Sequence[str], labels: Sequence[int]
     ) -> list[list[str]]:
-        """``explain`` for several labels of one input: the lemma-to-feature shares are built
-        once and each label's ranking is one sparse product."""
-        if not labels:
-            return []
-        row = sparse.csr_matrix(row)
-        counts = Counter(lemmas)
-        names = list(counts)
-        features = [self._lemma_features(lemma) for lemma in names]
-        n = np.fromiter(counts.values(), dtype=np.int64, count=len(names))
-        words = np.fromiter((w for w, _, _ in features), dtype=np.int64, count=len(names))
-        sizes = np.fromiter((len(c) for _, c, _ in features), dtype=np.int64, count=len(names))
-        empty = np.zeros(0, dtype=np.int64)
-        cols = np.concatenate([c for _, c, _ in features]) if features else empty
-        ks = np.concatenate([k for _, _, k in features]) if features else empty
-        rows_of = np.repeat(np.arange(len(names)), sizes)
-        # A character n-gram's contribution is shared in proportion to n x k (k: how often
-        # the lemma contains it, n: how often the lemma occurs); sums of integers, so the
-        # shares are the same floats a loop over the lemmas gives.
-        weight = n[rows_of] * ks
-        _, inverse = np.unique(cols, return_inverse=True)
-        totals = np.bincount(inverse, weights=weight)[inverse] if len(cols) else weight
-        # positions of the features in the row (its present features)
-        order = np.argsort(row.indices, kind="stable")
-        known = row.indices[order]
+        """``explain`` for several labels of one input (see ``explain_bags``)."""
+        return self.explain_bags(row, self.bags([lemmas]), [labels])[0]
 
-        def positions(columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-            at = np.minimum(np.searchsorted(known, columns), max(len(known) - 1, 0))
-            hit = (known[at] == columns) if len(known) else np.zeros(len(columns), dtype=bool)
-            return hit, order[at[hit]] if len(known) else empty
+    def explain_bags(
+        self, features: sparse.csr_matrix, bags: LemmaBags, labels: Sequence[Sequence[int]]
+    ) -> list[list[list[str]]]:
+        """``explain`` for several texts (rows of ``features``, lemmas in ``bags``) and
+        labels of each, at once: the lemma-to-feature shares of all texts are built with
+        numpy, and each label's rankings are one sparse product over the texts that have it.
+        A character n-gram's contribution is shared in proportion to n x k (k: how often the
+        lemma contains it, n: how often the lemma occurs) divided by the text's count of it;
+        sums of integers, so the shares are the same floats a loop over the lemmas gives, and
+        each lemma's sum runs over its features in the order of the text's row, as the
+        product for one text alone does: the same numbers to the last bit.
 
-        word_hit, word_pos = positions(words)
-        gram_hit, gram_pos = positions(cols)
-        r_idx = np.concatenate([np.flatnonzero(word_hit), rows_of[gram_hit]])
-        c_idx = np.concatenate([word_pos, gram_pos])
-        share = np.concatenate([np.ones(len(word_pos)), weight[gram_hit] / totals[gram_hit]])
-        shares = sparse.csr_matrix((share, (r_idx, c_idx)), shape=(len(names), len(row.indices)))
-        out: list[list[str]] = []
-        for label in labels:
-            contrib = row.data * self._coef(label)[row.indices]
-            scores = shares @ contrib
-            ranked = sorted(
-                ((float(scores[i]), names[i]) for i in np.flatnonzero(scores > 0)),
-                key=lambda x: (-x[0], x[1]),
-            )
-            out.append([lemma for _, lemma in ranked])
-        return out
+        Returns:
+            For each text, for each of its labels, the lemmas with a positive contribution,
+            largest first (ties by lemma).
+        """
+        wanted = [(i, label) for i, ls in enumerate(labels) for label in dict.fromkeys(ls)]
+        ranked: dict[tuple[int, int], list[str]] = {}
+        if wanted:
+            ranked = self._rank_lemmas(sparse.csr_matrix(features), bags, wanted)
+        return [[ranked.get((i, label), []) for label in ls] for i, ls in enumerate(labels)]
 
-    def _lemma_features(self, lemma: str) -> tuple[int, np.ndarray, np.ndarray]:
-        """A lemma's word feature (-1 when it has none), its character n-gram features and
-        how often it contains each, in the analyser's order (cached per model)."""
-        found = self._features.get(lemma)
-        if found is None:
+    def _rank_lemmas(
+        self, x: sparse.csr_matrix, bags: LemmaBags, wanted: list[tuple[int, int]]
+    ) -> dict[tuple[int, int], list[str]]:
+        """``explain_bags`` for the (text, label) pairs ``wanted`` (labels not repeated)."""
+        grams, totals = self._bag_grams(bags)
+        n_features = grams.shape[1]
+        n_word = len(self.vectorizer.transformer_list[0][1].vocabulary_)
+        texts = np.unique(np.fromiter((i for i, _ in wanted), dtype=np.int64))
+        # the (text, lemma) pairs of those texts, then each pair's features (entries)
+        sub = sparse.csr_matrix(bags.counts[texts])
+        pair_text = np.repeat(texts, np.diff(sub.indptr))
+        pair_lemma = sub.indices.astype(np.int64)
+        sizes = np.diff(grams.indptr)[pair_lemma]
+        entry_pair = np.repeat(np.arange(len(pair_lemma)), sizes)
+        at = _ranges(grams.indptr[pair_lemma], sizes)
+        col = grams.indices[at].astype(np.int64)
+        weight = sub.data[entry_pair] * grams.data[at]
+        key = pair_text[entry_pair] * n_features + col
+        at_total = np.searchsorted(_keys(totals, n_features), key)
+        total = totals.data[at_total]
+        order = None
+        if x.shape == totals.shape and _same_layout(x, totals):  # x = bag_features(bags)
+            hit, position = np.ones(len(key), dtype=bool), at_total
+        else:
+            x_keys = _keys(x, n_features)
+            order = None if x.has_sorted_indices else np.argsort(x_keys, kind="stable")
+            if order is not None:
+                x_keys = x_keys[order]
+            pos = np.minimum(np.searchsorted(x_keys, key), max(len(x_keys) - 1, 0))
+            hit = x_keys[pos] == key if len(x_keys) else np.zeros(len(key), dtype=bool)
+            position = pos[hit] if order is None else order[pos[hit]]  # in x.data
+        entry_pair = entry_pair[hit]
+        share = np.where(col[hit] < n_word, 1.0, weight[hit] / total[hit])
+        if order is not None:  # a lemma's sum runs in the order of its text's row
+            resort = np.lexsort((position, entry_pair))
+            entry_pair, position, share = entry_pair[resort], position[resort], share[resort]
+        pair_ptr = np.concatenate(
+            [[0], np.cumsum(np.bincount(entry_pair, minlength=len(pair_lemma)))]
+        )
+        text_at = {int(t): n for n, t in enumerate(texts)}
+        by_label: dict[int, list[int]] = {}
+        for i, label in wanted:
+            by_label.setdefault(label, []).append(i)
+        keys: list[tuple[int, int]] = []  # (text, label) of each combination, in loop order
+        combos: list[np.ndarray] = []
+        scores: list[np.ndarray] = []
+        found: list[np.ndarray] = []
+        contrib = np.zeros(x.nnz)
+        all_shares = sparse.csr_matrix((share, position, pair_ptr), shape=(len(pair_lemma), x.nnz))
+        for label, of_label in by_label.items():
+            t = np.array([text_at[i] for i in of_label], dtype=np.int64)
+            n_pairs = np.diff(sub.indptr)[t]
+            pairs = _ranges(sub.indptr[t], n_pairs)
+            shares = all_shares[pairs]
+            rows = texts[t]
+            data_at = _ranges(x.indptr[rows], np.diff(x.indptr)[rows])
+            contrib[data_at] = x.data[data_at] * self._coef(label)[x.indices[data_at]]
+            score = shares @ contrib  # each lemma's sum in order, as for one text alone
+            contrib[data_at] = 0.0
+            positive = score > 0
+            combo = np.repeat(np.arange(len(keys), len(keys) + len(t)), n_pairs)
+            keys += [(i, label) for i in of_label]
+            combos.append(combo[positive])
+            scores.append(score[positive])
+            found.append(pair_lemma[pairs][positive])
+        combo, score, lemma = (np.concatenate(a) for a in (combos, scores, found))
+        rank = np.empty(len(bags.names), dtype=np.int64)
+        rank[sorted(range(len(bags.names)), key=bags.names.__getitem__)] = np.arange(len(rank))
+        order = np.lexsort((rank[lemma], -score, combo))
+        names = np.array(bags.names, dtype=object)[lemma[order]].tolist()
+        ends = np.cumsum(np.bincount(combo, minlength=len(keys))).tolist()
+        starts = [0, *ends[:-1]]
+        return {k: names[a:b] for k, a, b in zip(keys, starts, ends, strict=True)}
+
+    def _lemma_rows(self, lemmas: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Each lemma's features (its word feature, when it has one, then its character
+        n-grams) in column order and how often it contains each; cached per model, the
+        lemmas not seen before counted by the character vectorizer in one call."""
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        cache = self._features
+        found: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        missing: dict[str, None] = {}
+        for lemma in lemmas:
+            row = cache.get(lemma)
+            if row is not None:
+                found[lemma] = row
+            else:
+                missing[lemma] = None
+        if missing:
             word_vec, char_vec = (t for _, t in self.vectorizer.transformer_list)
-            n_word = len(word_vec.vocabulary_)
-            if self._char_analyse is None:
-                self._char_analyse = char_vec.build_analyzer()
-            grams = Counter(self._char_analyse(lemma))
-            pairs = [
-                (n_word + char_vec.vocabulary_[g], k)
-                for g, k in grams.items()
-                if g in char_vec.vocabulary_
-            ]
-            found = (
-                word_vec.vocabulary_.get(lemma, -1),
-                np.array([j for j, _ in pairs], dtype=np.int64),
-                np.array([k for _, k in pairs], dtype=np.int64),
-            )
-            if len(self._features) >= FEATURE_CACHE:
-                self._features.clear()
-            self._features[lemma] = found
-        return found
+            counts = sparse.csr_matrix(CountVectorizer.transform(char_vec, list(missing)))
+            counts.sort_indices()
+            words = np.array([word_vec.vocabulary_.get(x, -1) for x in missing], dtype=np.int64)
+            has_word = (words >= 0).astype(np.int64)
+            n_grams = np.diff(counts.indptr).astype(np.int64)
+            ends = np.cumsum(n_grams + has_word)
+            starts = ends - n_grams - has_word
+            cols = np.empty(int(ends[-1]), dtype=np.int32)
+            ks = np.empty(int(ends[-1]), dtype=np.int32)
+            cols[starts[words >= 0]], ks[starts[words >= 0]] = words[words >= 0], 1
+            grams = _ranges(starts + has_word, n_grams)
+            cols[grams] = counts.indices + len(word_vec.vocabulary_)
+            ks[grams] = counts.data
+            if len(cache) + len(missing) > FEATURE_CACHE:
+                cache.clear()
+            for lemma, a, b in zip(missing, starts.tolist(), ends.tolist(), strict=True):
+                found[lemma] = cache[lemma] = (cols[a:b], ks[a:b])
+        return [found[lemma] for lemma in lemmas]
 
     def _coef(self, label: int) -> np.ndarray:
         estimator = self.classifier.estimators_[label]
@@ -431,6 +521,36 @@ class ThemeModel:
             raise
         except Exception as exc:  # unpickling can fail in many ways across versions
             raise ThemeModelError(f"{path}: cannot load theme model: {exc}") from exc
+
+
+def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The indices ``starts[i] .. starts[i] + sizes[i] - 1`` of every i, concatenated."""
+    sizes = np.asarray(sizes, dtype=np.int64)
+    ends = np.cumsum(sizes)
+    offsets = np.repeat(np.asarray(starts, dtype=np.int64) - (ends - sizes), sizes)
+    return offsets + np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+
+
+def _keys(matrix: sparse.csr_matrix, n_columns: int) -> np.ndarray:
+    """``row * n_columns + column`` of each stored value of a CSR matrix, in storage order."""
+    rows = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr))
+    return rows * n_columns + matrix.indices.astype(np.int64)
+
+
+def _same_layout(a: sparse.csr_matrix, b: sparse.csr_matrix) -> bool:
+    """Whether two CSR matrices store their values at the same rows and columns."""
+    return np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+
+
+@dataclass
+class LemmaBags:
+    """The content lemmas of several texts, counted once (``ThemeModel.bags``)."""
+
+    lemma_lists: Sequence[Sequence[str]]
+    names: list[str]  # the distinct lemmas, in order of first occurrence
+    counts: sparse.csr_matrix  # texts x names: how often each text has each lemma
+    grams: sparse.csr_matrix | None = None  # names x features: feature counts of each lemma
+    totals: sparse.csr_matrix | None = None  # texts x features: feature counts of each text
 
 
 def meta_path(path: Path) -> Path:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc
 
 from pipeline.config import ThemeSettings
 from pipeline.themes.labels import read_labels
@@ -25,9 +26,9 @@ from pipeline.themes.lexicon import Lexicon, Match, load_lexicon
 from pipeline.themes.model import (
     ThemeModel,
     ThemeModelError,
+    content_words,
     fit_model,
     lemma_text,
-    lemma_tokens,
     read_meta,
     sha256_file,
 )
@@ -128,30 +129,38 @@ class ThemeTagger:
         if self.model is None:
             return [self._hits(scored, "lexicon") for scored in lexicon_scores]
         model = self.model
-        pairs_of = [[pair for doc in group for pair in self._lemmas(doc)] for group in groups]
-        features = model.lemma_features([[lemma for lemma, _ in pairs] for pairs in pairs_of])
+        words_of = [[self._words(doc) for doc in group] for group in groups]
+        bags = model.bags(
+            [ws[0].lemmas if len(ws) == 1 else [x for w in ws for x in w.lemmas] for ws in words_of]
+        )
+        features = model.bag_features(bags)
+        column = {slug: j for j, slug in enumerate(model.labels)}
         lex = np.zeros((len(groups), len(model.labels)))
         for i, scored in enumerate(lexicon_scores):
-            for j, slug in enumerate(model.labels):
-                if slug in scored:
-                    lex[i, j] = scored[slug][0]
+            for slug, (score, _) in scored.items():
+                if slug in column:
+                    lex[i, column[slug]] = score
         scores = model.rescale(model.probabilities(features, lex), threshold)
+        least = self.settings.min_model_words
+        enough = [sum(len(w.lemmas) for w in ws) >= least for ws in words_of]
+        selected = [
+            np.flatnonzero(row >= threshold).tolist() if ok else []
+            for row, ok in zip(scores, enough, strict=True)
+        ]
+        explained = model.explain_bags(features, bags, selected)
+        limit = self.settings.max_evidence
         results: list[list[ThemeHit]] = []
-        for i, pairs in enumerate(pairs_of):
-            if len(pairs) < self.settings.min_model_words:
+        for i, ws in enumerate(words_of):
+            if not enough[i]:
                 results.append(self._hits(lexicon_scores[i], "lexicon"))
                 continue
+            surface = ws[0].surface if len(ws) == 1 else _first_wins([w.surface for w in ws])
             raw: dict[str, tuple[float, list[str]]] = {}
-            surface: dict[str, str] = {}
-            for lemma, token in pairs:
-                # Evidence is shown to readers: content words only (not "langs", "komt").
-                if not token.pos_ or token.pos_ in EVIDENCE_POS:
-                    surface.setdefault(lemma, token.text)
-            selected = [int(j) for j in np.flatnonzero(scores[i] >= threshold)]
-            explained = model.explain_labels(features[i], [lemma for lemma, _ in pairs], selected)
-            for j, lemmas in zip(selected, explained, strict=True):
+            for j, lemmas in zip(selected[i], explained[i], strict=True):
                 slug = model.labels[j]
-                evidence = [surface[lemma] for lemma in lemmas if lemma in surface]
+                # shown are the first max_evidence distinct words of the evidence lists a
+                # theme (and its parent) collects: the rest of this one is never reached
+                evidence = _dedupe((surface[x] for x in lemmas if x in surface), limit)
                 if model.blend and slug in lexicon_scores[i]:
                     evidence += lexicon_scores[i][slug][1]
                 raw[slug] = (float(scores[i, j]), evidence)
@@ -167,23 +176,33 @@ class ThemeTagger:
             found = doc.user_data[key] = self.lexicon.match(doc)
         return found
 
-    def _lemmas(self, doc: Doc) -> list[tuple[str, Token]]:
-        """``lemma_tokens`` of a Doc, found once per Doc."""
-        key = "gemeentetaal.themes.lemmas"
+    def _words(self, doc: Doc) -> _Words:
+        """The model's words of a Doc (``_Words``), found once per Doc."""
+        key = "gemeentetaal.themes.words"
         found = doc.user_data.get(key)
         if found is None:
-            found = doc.user_data[key] = lemma_tokens(doc)
+            words = content_words(doc)
+            strings = doc.vocab.strings
+            surface: dict[str, str] = {}
+            for lemma, _, orth, pos in words:
+                # Evidence is shown to readers: content words only (not "langs", "komt").
+                if (not pos or pos in _EVIDENCE_POS_IDS) and lemma not in surface:
+                    surface[lemma] = strings[orth]
+            found = doc.user_data[key] = _Words([w[0] for w in words], surface)
         return found
 
     def rollups(
         self, groups: Sequence[tuple[Sequence[Doc], Sequence[list[ThemeHit]], Sequence[float]]]
     ) -> list[list[ThemeHit]]:
-        """``rollup`` for several larger units at once (one model call for all of them)."""
-        wholes = self._tag_groups([docs for docs, _, _ in groups if docs])
-        it = iter(wholes)
+        """``rollup`` for several larger units at once (one model call for all of them).
+
+        Larger units made of the same Docs (a document of one section) are read once."""
+        keys = [tuple(map(id, docs)) for docs, _, _ in groups]
+        distinct = {key: docs for key, (docs, _, _) in zip(keys, groups, strict=True) if docs}
+        wholes = dict(zip(distinct, self._tag_groups(list(distinct.values())), strict=True))
         return [
-            self._merge(self.aggregate(children, weights), next(it) if docs else [])
-            for docs, children, weights in groups
+            self._merge(self.aggregate(children, weights), wholes[key] if docs else [])
+            for key, (docs, children, weights) in zip(keys, groups, strict=True)
         ]
 
     def _merge(self, aggregated: list[ThemeHit], whole: list[ThemeHit]) -> list[ThemeHit]:
@@ -192,9 +211,7 @@ class ThemeTagger:
             old = merged.get(h.slug)
             if old is None or h.score > old.score:
                 evidence = h.evidence + (old.evidence if old else [])
-                merged[h.slug] = replace(
-                    h, evidence=_dedupe(evidence)[: self.settings.max_evidence]
-                )
+                merged[h.slug] = replace(h, evidence=_dedupe(evidence, self.settings.max_evidence))
         return sorted(merged.values(), key=lambda h: (-h.score, h.slug))
 
     def rollup(
@@ -232,7 +249,7 @@ class ThemeTagger:
             code=theme.code,
             level=theme.level,
             score=round(score, 4),
-            evidence=_dedupe(evidence)[: self.settings.max_evidence],
+            evidence=_dedupe(evidence, self.settings.max_evidence),
             method=method,
             name=theme.name,
         )
@@ -244,15 +261,36 @@ class ThemeTagger:
         return aggregate(children, weights, self.settings)
 
 
+@dataclass(frozen=True)
+class _Words:
+    """What the model reads of a Doc: its content lemmas (``lemma_tokens``) and, for
+    evidence, the text of each lemma's first content word (noun, proper noun, adjective)."""
+
+    lemmas: list[str]
+    surface: dict[str, str]
+
+
+def _first_wins(surfaces: Sequence[dict[str, str]]) -> dict[str, str]:
+    """The surfaces of several Docs read in order: a lemma keeps its first word."""
+    merged: dict[str, str] = {}
+    for surface in reversed(surfaces):
+        merged.update(surface)
+    return merged
+
+
 # Parts of speech whose words may be shown as evidence for a theme (the model may also
 # learn from function words and verbs; readers need the words that carry the topic).
 EVIDENCE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+_EVIDENCE_POS_IDS = frozenset(POS_IDS[name] for name in EVIDENCE_POS)
 
 
-def _dedupe(words: Sequence[str]) -> list[str]:
+def _dedupe(words: Iterable[str], limit: int | None = None) -> list[str]:
+    """The first ``limit`` (default: all) words, repeats left out case-insensitively."""
     seen: set[str] = set()
     out: list[str] = []
     for word in words:
+        if len(out) == limit:
+            break
         if word.lower() not in seen:
             seen.add(word.lower())
             out.append(word)
@@ -316,7 +354,7 @@ def aggregate(
                 code=hit.code,
                 level=hit.level,
                 score=score,
-                evidence=_dedupe(ranked)[: settings.max_evidence],
+                evidence=_dedupe(ranked, settings.max_evidence),
                 method=hit.method,
                 name=hit.name,
             )
