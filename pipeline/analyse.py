@@ -14,6 +14,7 @@ The orchestrator of ``gemeentetaal run``. For a batch of records (from one file 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -66,6 +67,12 @@ class Analysers:
         nlp, model = load_pipeline(settings.nlp)
         analyses = tuple(a.load(settings, nlp, model) for a in registered_analyses().values())
         resources = ReadabilityResources.load(settings.readability)
+        # The models are most of the heap and live as long as the process: moved out of the
+        # collector's generations (garbage collected first), full collections in a run no
+        # longer walk them (0.25 -> 0.04 s per 55k words) and forked workers leave their
+        # pages shared.
+        gc.collect()
+        gc.freeze()
         return cls(settings, nlp, model, analyses, resources.abbreviations)
 
 
