@@ -14,6 +14,7 @@ simplemma knows it as a Dutch word form, or when it has at most three letters.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -113,15 +114,53 @@ def load_former(path: Path = FORMER_CSV) -> dict[str, tuple[str, ...]]:
         }
 
 
+COMMON_WORDS_TXT = DATA_DIR / "municipality_common_words.txt"
+
+
 def is_common_word(name: str) -> bool:
-    """True when a one-word name is also an ordinary Dutch word or very short."""
+    """True when a one-word name is also an ordinary Dutch word (simplemma knows it) or
+    very short. The shipped names are answered from ``municipality_common_words.txt``
+    (``build_common_words``): loading simplemma's dictionary costs ~0.5 s of a cold check."""
     tokens = name_tokens(name)
     if len(tokens) != 1:
         return False
+    word = tokens[0]
+    if len(word) <= 3:
+        return True
+    known = _shipped_common_words()
+    if word in known:
+        return known[word]
     import simplemma
 
-    word = tokens[0]
-    return len(word) <= 3 or simplemma.is_known(word, lang="nl")
+    return bool(simplemma.is_known(word, lang="nl"))
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_common_words() -> dict[str, bool]:
+    """The one-word names of the shipped lists (longer than three letters), each with
+    whether simplemma knows it as a word (the file lists those it knows)."""
+    if not COMMON_WORDS_TXT.exists():
+        return {}
+    listed = set(COMMON_WORDS_TXT.read_text(encoding="utf-8").split())
+    return {word: word in listed for word in shipped_name_words()}
+
+
+def shipped_name_words() -> set[str]:
+    """The one-word names and aliases (folded, longer than three letters) of the shipped
+    lists of current and former municipalities."""
+    names = [n for m in load_municipalities() for n in (m.name, *m.aliases)]
+    names += list(load_former())
+    return {t[0] for t in map(name_tokens, names) if len(t) == 1 and len(t[0]) > 3}
+
+
+def build_common_words() -> str:
+    """The content of ``municipality_common_words.txt``: the shipped one-word names that
+    simplemma knows as Dutch words, one per line, sorted (``python -m
+    pipeline.ingest.municipalities`` writes it; a test checks it is current)."""
+    import simplemma
+
+    known = sorted(w for w in shipped_name_words() if simplemma.is_known(w, lang="nl"))
+    return "".join(f"{w}\n" for w in known)
 
 
 @dataclass
@@ -239,3 +278,7 @@ class MunicipalityMatcher:
 def default_matcher(min_mentions: int = 2) -> MunicipalityMatcher:
     """The matcher over the bundled official lists (loaded once per process)."""
     return MunicipalityMatcher(load_municipalities(), load_former(), min_mentions)
+
+
+if __name__ == "__main__":
+    COMMON_WORDS_TXT.write_text(build_common_words(), encoding="utf-8")
