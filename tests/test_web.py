@@ -174,17 +174,28 @@ def test_web_page_post_shows_verdict_flags_and_officialese(client):
     assert api["level"] in partial.text
 
 
+# SAMPLE with a long officialese sentence in the passive: a text that fails B1 (so the
+# report has its "Eerst aanpakken" part) whatever the verdict's latest refit does to SAMPLE.
+HARD_SAMPLE = SAMPLE + (
+    "\n\nIndien u in aanmerking wenst te komen voor een vergoeding, dient u het formulier met "
+    "betrekking tot de aanvraag uiterlijk binnen de gestelde termijn in te dienen, waarna de "
+    "aanvraag door de afdeling zal worden beoordeeld en u schriftelijk op de hoogte zal "
+    "worden gesteld van het besluit."
+)
+
+
 def test_web_page_report_is_the_check_html_report(client, checker):
     from pipeline.check import InputText, check_texts
     from pipeline.report.check import render_html_fragment
 
-    page = client.post("/check", data={"text": SAMPLE}).text
+    page = client.post("/check", data={"text": HARD_SAMPLE}).text
     [result] = check_texts(
-        [InputText.from_text(web_app.PAGE_PATH, SAMPLE)],
+        [InputText.from_text(web_app.PAGE_PATH, HARD_SAMPLE)],
         checker.settings,
         checker.nlp,
         checker.model,
     )
+    assert not result.verdict.b1_pass
     assert render_html_fragment(result, interactive=True).strip() in page
     # the same content as the file report: only the page's controls differ
     plain = render_html_fragment(result)
