@@ -104,10 +104,6 @@ def noun_type(token: Token, resources: ReadabilityResources) -> str | None:
     return None
 
 
-def _is_skipped(token: Token) -> bool:
-    return token.is_punct or token.is_space
-
-
 def _conjuncts(doc: Doc, arrays: DocArrays, i: int) -> tuple[int, ...]:
     """``doc[i].conjuncts`` as token indices (remembered with the Doc's arrays)."""
     found = arrays.memo.get(("conjuncts", i))

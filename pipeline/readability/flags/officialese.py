@@ -30,7 +30,6 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pipeline.readability.doc_arrays import doc_arrays
 from pipeline.readability.flags.base import (
     Example,
     Flag,
@@ -81,16 +80,22 @@ SECOND_PERSON = {"bent": "zijn", "hebt": "hebben", "kunt": "kunnen", "wilt": "wi
                  "zult": "zullen"}  # fmt: skip
 
 
+def _annotations(token: Token) -> tuple[str, str, str, bool, str | None]:
+    """What a token's keys depend on: form, lemma, POS, whether it may be a (finite) verb,
+    and its separated particle, lower-cased."""
+    pos = token.pos_
+    verb_like = pos in ("VERB", "AUX") or (pos == "NOUN" and token.dep_ == "ROOT")
+    particle = _particle(token) if pos in ("VERB", "AUX", "NOUN") else None
+    prt = particle.lower_ if particle is not None else None
+    return token.lower_, lemma_of(token), pos, verb_like, prt
+
+
 @per_token
 def _keys(token: Token) -> tuple[str, ...]:
     """The form, the lemma and, for a verb, the infinitives the verb table gives for the
     form (the lemmatiser may say "voorkomen" for "komt")."""
-    pos = token.pos_
-    verb_like = pos in ("VERB", "AUX") or (pos == "NOUN" and token.dep_ == "ROOT")
-    particle = _particle(token) if verb_like else None
-    return _keys_of(
-        token.lower_, lemma_of(token), pos, verb_like, particle.lower_ if particle else None
-    )
+    form, lemma, pos, verb_like, prt = _annotations(token)
+    return _keys_of(form, lemma, pos, verb_like, prt if verb_like else None)
 
 
 @functools.lru_cache(maxsize=KEYS_CACHE)
@@ -113,14 +118,8 @@ def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
     """The form, the lemma, a separable verb's full lemma, then guessed infinitives, in that
     order: when two one-word terms match (*betreffende* and *betreffen*), the earlier key's
     term wins, the same on every run."""
-    particle = _particle(token)
-    return _first_keys_of(
-        token.lower_,
-        lemma_of(token),
-        token.pos_,
-        particle.lower_ if particle is not None else None,
-        verb_guesses_too,
-    )
+    form, lemma, pos, _, prt = _annotations(token)
+    return _first_keys_of(form, lemma, pos, prt, verb_guesses_too)
 
 
 @functools.lru_cache(maxsize=KEYS_CACHE)
@@ -507,20 +506,13 @@ def _particle_verb(token: Token, words: tuple[str, ...]) -> bool:
     )
 
 
-def _sentence_keys(
-    doc: Doc, tokens: list[Token]
-) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-    """``_keys`` and ``_first_keys`` of every token of a sentence, read from the Doc's arrays
-    (the same values, without a memo lookup per token and key kind)."""
-    arrays = doc_arrays(doc)
+def _sentence_keys(tokens: list[Token]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """``_keys`` and ``_first_keys`` of every token of a sentence (the same values, without
+    a memo lookup per token and key kind)."""
     keys_of: list[tuple[str, ...]] = []
     first_keys_of: list[tuple[str, ...]] = []
     for token in tokens:
-        i = token.i
-        pos, form, lemma = arrays.pos[i], arrays.lower[i], lemma_of(token)
-        verb_like = pos in ("VERB", "AUX") or (pos == "NOUN" and arrays.dep[i] == "ROOT")
-        particle = _particle(token) if pos in ("VERB", "AUX", "NOUN") else None
-        prt = particle.lower_ if particle is not None else None
+        form, lemma, pos, verb_like, prt = _annotations(token)
         keys_of.append(_keys_of(form, lemma, pos, verb_like, prt if verb_like else None))
         first_keys_of.append(_first_keys_of(form, lemma, pos, prt, True))
     return keys_of, first_keys_of
@@ -697,7 +689,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     first_word = next((t.i for t in tokens if t.is_alpha), ctx.start)
     # Every key of every token, made once: a phrase none of whose matches can succeed
     # (one of its words is nowhere in the sentence) is not tried at each position.
-    keys_of, first_keys_of = _sentence_keys(doc, tokens)
+    keys_of, first_keys_of = _sentence_keys(tokens)
     in_sentence = set().union(*keys_of, *first_keys_of)
     flags: list[Flag] = []
     k = 0
