@@ -14,7 +14,6 @@ simplemma knows it as a Dutch word form, or when it has at most three letters.
 from __future__ import annotations
 
 import csv
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -135,7 +134,7 @@ def is_common_word(name: str) -> bool:
     return bool(simplemma.is_known(word, lang="nl"))
 
 
-@functools.lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _shipped_common_words() -> dict[str, bool]:
     """The one-word names of the shipped lists (longer than three letters), each with
     whether simplemma knows it as a word (the file lists those it knows)."""

@@ -19,12 +19,12 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from pipeline.ingest.municipalities import fold
 from pipeline.sentiment.incivility_aim import UncivilContext
 from pipeline.sentiment.text import Token, squeeze_variants
 
@@ -103,13 +103,6 @@ def load_uncivil_terms(path: Path = UNCIVIL_WORDS_PATH) -> list[UncivilTerm]:
     return terms
 
 
-def _fold(word: str) -> str:
-    """``word`` without accents and diaeresis ("patiënt" -> "patient")."""
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 class UncivilMatcher:
     """Finds terms of the incivility list in token sequences."""
 
@@ -137,7 +130,7 @@ class UncivilMatcher:
         for first in self._phrases:
             self._phrases[first].sort(key=lambda t: len(t.words), reverse=True)
         self._prefixes.sort(key=lambda item: len(item[0]), reverse=True)
-        exceptions = [_fold(e.lower()) for e in exceptions]
+        exceptions = [fold(e) for e in exceptions]
         self._exception_exact = {e for e in exceptions if not e.endswith("*")}
         self._exception_prefixes = tuple(e.rstrip("*") for e in exceptions if e.endswith("*"))
         self._medical_context = {w.lower() for w in medical_context}
@@ -153,7 +146,7 @@ class UncivilMatcher:
 
     def _is_exception(self, variant: str) -> bool:
         """An exception of the list, with or without its accents ("kankerpatienten")."""
-        variant = _fold(variant)
+        variant = fold(variant)
         return variant in self._exception_exact or variant.startswith(self._exception_prefixes)
 
     def _single(self, variant: str) -> UncivilTerm | None:
