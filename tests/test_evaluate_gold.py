@@ -431,3 +431,78 @@ def test_heldout2_sentence_cut():
         "Zie art. 3 van de Wro. Het plan is o.a. bedoeld voor starters.",
         "Dit is zin drie.",
     ]
+
+
+def test_heldout6_units_and_spans_match_the_exported_texts():
+    """The blind Almere set: every hash, length and span fits the texts."""
+    try:
+        gold = fg.load_side("heldout6")
+    except fg.GoldTextsMissing as exc:
+        pytest.skip(f"Almere texts not exported on this machine: {exc}")
+    assert {u.dataset for u in gold.units} == {fg.ALMERE}
+    assert len(gold.units) == 243
+    texts = {u.unit_id: u.text for u in gold.units}
+    for ann in gold.annotations:
+        assert texts[ann.unit_id][ann.start : ann.end] == ann.span
+
+
+def test_heldout6_is_disjoint_from_the_other_sides_and_counts(refs, annotations):
+    other = {r.text_sha256 for side in SIDES if side != "heldout6" for r in refs[side]}
+    units = refs["heldout6"]
+    assert Counter(r.dataset for r in units) == {fg.ALMERE: 243}
+    assert not other & {r.text_sha256 for r in units}
+    assert len({r.text_sha256 for r in units}) == len(units)
+    assert all(r.unit_id.startswith("alm-") for r in units)
+    genres = Counter(r.document.split("_")[1] for r in units)
+    assert genres == {"council": 120, "web": 123}
+    assert all(n <= 60 for n in Counter(r.document for r in units).values())
+    kinds = Counter(a.kind for a in annotations["heldout6"])
+    assert set(kinds) == set(KINDS)
+    assert sum(kinds.values()) >= 350
+
+
+def test_heldout6_missing_texts_name_the_export_command(tmp_path):
+    with pytest.raises(fg.GoldTextsMissing, match="flags_heldout6_export"):
+        fg.load_side("heldout6", eval_dir=tmp_path)
+
+
+def test_heldout6_unit_rule(monkeypatch):
+    """PDF pages: page numbers, running headers, footnotes, headings, list items and decision
+    points drop out, a paragraph runs on over a page break; web pages: list items drop out."""
+    from bench.evaluate import flags_heldout6_export as ex
+
+    header = "Voorstel aan de raad "
+    body = "Dit is een zin die lang genoeg is om als lopende tekst te tellen."
+    pages = [
+        "\n".join([header, " 1 ", "Onderwerp", "Stevige teams", "Voorgesteld raadsbesluit",
+                   "1. De nota vast te stellen.", "Inleiding en context",
+                   "De gemeente werkt aan een plan dat over de grenzen van de ",
+                   "pagina door-", "loopt in de tekst", " ", "1 Zie de nota. ", ""]),
+        "\n".join([header, " 2 ", "en daar eindigt met een punt.", " ",
+                   "Wij stellen voor om het volgende te doen:", "• een punt van een lijst;",
+                   "a. nog een punt.", " ", body, "Kop zonder punt", "Een plan voor kinderen van",
+                   "-9 maanden tot 27 jaar is lang genoeg.", ""]),
+        "\n".join([header, " 3 ", body, "Cijfers 83.379 45.689 37.690 en nog wat woorden hier.",
+                   ""]),
+    ]  # fmt: skip
+    assert ex.pdf_paragraphs(pages) == [
+        "De gemeente werkt aan een plan dat over de grenzen van de pagina door-loopt in de "
+        "tekst en daar eindigt met een punt.",
+        body,
+        "Een plan voor kinderen van -9 maanden tot 27 jaar is lang genoeg.",
+        body,
+    ]
+    assert not ex.is_running_text("In 2024 en 2025 en 2026 zijn er 12 en 13 plannen.")
+    monkeypatch.setattr(ex, "html_lines", lambda html: [
+        "Mantelzorg", "- Een lijstpunt dat lang genoeg is om te tellen als tekst.",
+        "a. Ook dit is een punt van een lijst en geen lopende tekst.", body, ""])  # fmt: skip
+    assert ex.web_paragraphs("<html></html>") == [body]
+
+
+def test_flags_eval_refuses_to_show_heldout6_errors():
+    """heldout6 is for figures only, like heldout5."""
+    from bench.evaluate import flags_eval
+
+    assert "heldout6" in flags_eval.FIGURES_ONLY
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout6", "--show", "passive"])
