@@ -230,3 +230,34 @@ def test_pdf_layout_running_header_with_page_number_is_two_pieces_of_furniture()
     furniture = [b.text for b in blocks_from_lines(pages, 3) if b.kind == "furniture"]
     assert furniture[:2] == ["GGD Flevoland Begroting 2026", "3"]
     assert len(furniture) == 8
+
+
+def test_pdf_line_end_hyphen_set_apart_joins_its_column_text():
+    from pipeline.ingest.pdf import _lines
+
+    # justified two-column text: the hyphen stands at the column's right edge, well past
+    # where the glyph widths end the word ("klimaatver" ... "-"), in both columns
+    frags = []
+    for k, (a, b) in enumerate(zip(LEFT, RIGHT, strict=True)):
+        frags += [_frag(42, 700 - 13 * k, a), _frag(308, 700 - 13 * k, b)]
+    frags += [_frag(42, 661, "een groeiend risico is de invloed van klimaatver")]
+    frags += [
+        _frag(256, 661, "-"),
+        _frag(308, 661, "de schooltijd van kinderen niet"),
+        _frag(460, 661, "-"),
+    ]
+    frags += [
+        _frag(42, 648, "andering op de gezondheid van alle inwoners"),
+        _frag(308, 648, "ontregelt en de druk op leerkrachten"),
+    ]
+    texts = [ln.text for ln in _lines(frags)]
+    assert "een groeiend risico is de invloed van klimaatver -" in texts
+    assert "de schooltijd van kinderen niet -" in texts
+    assert all(len(ln.cells) == 1 for ln in _lines(frags))
+    # a nil amount in a table keeps its cell
+    row = [
+        _frag(45, 500, "Bijdrage aan de reserve"),
+        _frag(200, 500, "-"),
+        _frag(260, 500, "1.200"),
+    ]
+    assert [c.text for c in _lines(row)[0].cells] == ["Bijdrage aan de reserve", "-", "1.200"]
