@@ -261,3 +261,44 @@ def test_pdf_line_end_hyphen_set_apart_joins_its_column_text():
         _frag(260, 500, "1.200"),
     ]
     assert [c.text for c in _lines(row)[0].cells] == ["Bijdrage aan de reserve", "-", "1.200"]
+
+
+def _ggd_cost_rows(top: float, empty: tuple[str, ...]) -> list[PdfLine]:
+    """A cost table of the GGD budget's layout: rows 20 pt apart, some without figures."""
+    cols = [311.0, 381.0]
+    lines = [
+        _line(top, 7, *zip(cols, ["2023", "2024"], strict=True)),
+        _line(top - 10, 7, (45, "Bedragen (x €1.000)")),
+        _line(top - 20, 7, *zip(cols, ["realisatie", "realisatie"], strict=True)),
+    ]
+    y = top - 40
+    for label, values in [
+        ("Kosten", ["1.514", "1.815"]),
+        ("Baten basispakket gemeenten", []),
+        ("Baten pluspakket gemeenten", ["1.525", "1.822"]),
+        ("Specificatie doorberekening aan team:", []),
+        ("Jeugd en Gezin", ["1.703", "3.380"]),
+    ]:
+        if label in empty or not values:
+            lines.append(_line(y, 8.5, (45, label)))
+        else:
+            lines.append(_line(y, 8.5, (45, label), *zip(cols, values, strict=True)))
+        y -= 19.8
+    lines.append(_line(y - 40, 9, (42, "Dit is de tekst onder de tabel, een gewone alinea.")))
+    return lines
+
+
+def test_pdf_layout_rows_without_figures_stay_in_the_table():
+    blocks = [b for b in blocks_from_lines([_ggd_cost_rows(700, ())], 3) if b.kind != "blank"]
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1
+    table = tables[0]
+    assert _header(table) == ["Bedragen (x €1.000)", "2023 realisatie", "2024 realisatie"]
+    assert table.rows[table.header_rows :] == (
+        ("Kosten", "1.514", "1.815"),
+        ("Baten basispakket gemeenten", "", ""),
+        ("Baten pluspakket gemeenten", "1.525", "1.822"),
+        ("Specificatie doorberekening aan team:", "", ""),
+        ("Jeugd en Gezin", "1.703", "3.380"),
+    )
+    assert blocks[-1].kind == "line" and blocks[-1].text.startswith("Dit is de tekst")

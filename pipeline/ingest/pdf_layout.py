@@ -149,8 +149,9 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
                 flush_table()
             table.append(line)
             continue
-        nxt = flat[k + 1][2] if k + 1 < len(flat) and flat[k + 1][0] == p else None
-        if table and _continues_table(table, line, nxt):
+        after = [ln for q, _, ln in flat[k + 1 : k + 6] if q == p]
+        nxt = after[0] if after else None
+        if table and _continues_table(table, line, nxt, after):
             table.append(line)
             continue
         flush_table()
@@ -220,17 +221,24 @@ def _continues(
     return abs(line.x - last.x) < 2 * line.size or line.text[:1].islower()
 
 
-def _continues_table(table: list[PdfLine], line: PdfLine, nxt: PdfLine | None = None) -> bool:
+def _continues_table(
+    table: list[PdfLine],
+    line: PdfLine,
+    nxt: PdfLine | None = None,
+    after: list[PdfLine] | tuple[PdfLine, ...] = (),
+) -> bool:
     """A one-cell line right below a table row, inside the table's columns: a wrapped cell
     (in an inner column it may stand a little further off: a cell centred over lines); a
-    row label wrapped over lines, standing just above the row's figures (``nxt``); or,
-    while the table has header lines only, a caption wrapped between them ("Programma: P0
-    Bestuur en" / "Rekening Begroting ..." / "ondersteuning" / "bedragen x € 1.000 2019
-    ...")."""
+    row label wrapped over lines, standing just above the row's figures (``nxt``); a row
+    with a label and no figures (``_empty_rows``); or, while the table has header lines
+    only, a caption wrapped between them ("Programma: P0 Bestuur en" / "Rekening Begroting
+    ..." / "ondersteuning" / "bedragen x € 1.000 2019 ...")."""
     last = table[-1]
     gap = last.y - line.y
     left = min(ln.x for ln in table)
     inner = line.x > left + 3 * line.size
+    if _empty_rows(table, line, after or ([nxt] if nxt is not None else [])):
+        return True
     if (
         nxt is not None
         and len(nxt.cells) >= 2
@@ -254,6 +262,51 @@ def _continues_table(table: list[PdfLine], line: PdfLine, nxt: PdfLine | None = 
         and (abs(line.size - last.size) <= 0.5)
         and not line.text.endswith(_SENTENCE_END)
     )
+
+
+# a one-cell line that ends a sentence is text, not a row label ("Specificatie:" is one)
+_TEXT_END = (".", "!", "?", ";")
+_ROW_LABEL_WORDS = 8
+
+
+def _label_row(line: PdfLine, x: float, size: float) -> bool:
+    """A one-cell line that can be a row label at the table's label edge ``x``."""
+    return (
+        len(line.cells) == 1
+        and abs(line.x - x) <= 1.0
+        and abs(line.size - size) <= 0.5
+        and not line.text.endswith(_TEXT_END)
+        and len(line.text.split()) <= _ROW_LABEL_WORDS
+    )
+
+
+def _empty_rows(table: list[PdfLine], line: PdfLine, after: list[PdfLine]) -> bool:
+    """Rows of a label with empty cells ("Baten pluspakket gemeenten" | | | in a cost
+    table; "Specificatie doorberekening aan team:" over rows that go on in the same
+    columns): one-cell lines at the label edge of a table that has amounts, in the rows'
+    size, followed at the row pitch (one-cell lines in between) by a row of figures with
+    its label at the same edge. A label wrapped over lines stands closer to its row, and
+    a paragraph after the table is followed by no row of figures."""
+    rows = [ln for ln in table if len(ln.cells) >= 2 and _amount_row([c.text for c in ln.cells])]
+    if not rows:
+        return False
+    x, size = rows[-1].x, rows[-1].size
+    if not _label_row(line, x, size) or not 0 < table[-1].y - line.y <= 5 * size:
+        return False
+    prev = line
+    for ln in after:
+        if not 0 < prev.y - ln.y <= 2.6 * size:
+            return False
+        if len(ln.cells) >= 2:
+            return (
+                abs(ln.x - x) <= 1.0
+                and abs(ln.size - size) <= 0.5
+                and _amount_row([c.text for c in ln.cells])
+            )
+        if not _label_row(ln, x, size):
+            return False
+        prev = ln
+    return False
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -312,7 +365,21 @@ def _anchor_groups(
         )  # a row of figures whose label wrapped onto lines of its own
         return len(ln.cells) >= 2 and (in_first or figures)
 
+    def apart(i: int) -> bool:
+        """A one-cell line in the first column standing apart from the lines above and
+        below it (more than a line's leading): a row of its own, a label without figures
+        (a wrapped label or cell stands at the leading of its row's lines)."""
+        ln = lines[i]
+        c = ln.cells[0]
+        if len(ln.cells) != 1 or min(c.end, first_col[1]) - max(c.x, first_col[0]) <= 0:
+            return False
+        above = lines[i - 1].y - ln.y if i > 0 else 0.0
+        below = ln.y - lines[i + 1].y if i + 1 < len(lines) else float("inf")
+        return above > 1.6 * ln.size and below > 1.6 * ln.size
+
     anchors = [i for i, ln in enumerate(lines) if is_anchor(ln)]
+    if anchors:
+        anchors = sorted({*anchors, *(i for i in range(anchors[0] + 1, len(lines)) if apart(i))})
     if not anchors:
         return [[ln] for ln in lines], len(lines)
     first = anchors[0]
