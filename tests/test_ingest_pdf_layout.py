@@ -302,3 +302,38 @@ def test_pdf_layout_rows_without_figures_stay_in_the_table():
         ("Jeugd en Gezin", "1.703", "3.380"),
     )
     assert blocks[-1].kind == "line" and blocks[-1].text.startswith("Dit is de tekst")
+
+
+def test_pdf_layout_labels_wrapped_above_their_figures_stay_with_their_rows():
+    cols = [315.0, 386.0]
+    lines = [
+        _line(533, 7, *zip(cols, ["2023", "2024"], strict=True)),
+        _line(523, 7, (45, "Indicator")),
+        _line(513, 7, *zip(cols, ["realisatie", "realisatie"], strict=True)),
+        # a label over two lines, the figures on the second
+        _line(495.1, 8.5, (45, "Aantal binnengekomen meldingen en adviesvragen")),
+        _line(484.6, 8.5, (45, "Vangnet en Advies"), *zip(cols, ["1.833", "1.998"], strict=True)),
+        # one line, the figures set a little lower (vertically centred)
+        _line(465.8, 8.5, (45, "Aantal Wvggz Meldingen")),
+        _line(461.9, 8.5, *zip(cols, ["39", "46"], strict=True)),
+        # three lines, the figures on the last
+        _line(447.0, 8.5, (45, "Aantal plaatsingen dak- en thuislozen binnen")),
+        _line(436.5, 8.5, (45, "maatschappelijke opvang Flevoland (nachtopvang,")),
+        _line(
+            426.0, 8.5, (45, "slaaphuis en housing first)"), *zip(cols, ["348", "348"], strict=True)
+        ),
+    ]
+    tables = [b for b in blocks_from_lines([lines], 3) if b.kind == "table"]
+    assert len(tables) == 1
+    table = tables[0]
+    assert _header(table) == ["Indicator", "2023 realisatie", "2024 realisatie"]
+    assert table.rows[table.header_rows :] == (
+        ("Aantal binnengekomen meldingen en adviesvragen Vangnet en Advies", "1.833", "1.998"),
+        ("Aantal Wvggz Meldingen", "39", "46"),
+        (
+            "Aantal plaatsingen dak- en thuislozen binnen maatschappelijke opvang Flevoland"
+            " (nachtopvang, slaaphuis en housing first)",
+            "348",
+            "348",
+        ),
+    )

@@ -248,13 +248,7 @@ def _continues_table(
         and not line.text.endswith(_SENTENCE_END)
     ):
         return True  # a caption in the label column wrapped between stacked header lines
-    if (
-        nxt is not None
-        and len(nxt.cells) >= 2
-        and 0 < gap <= 2.6 * line.size
-        and 0 < line.y - nxt.y <= 1.2 * line.size
-        and abs(line.size - nxt.size) <= 0.5
-    ):
+    if 0 < gap <= 2.6 * line.size and _wrapped_label(line, after or ([nxt] if nxt else [])):
         return True
     return (
         0 < gap <= (2.6 if inner else 1.6) * line.size
@@ -278,6 +272,27 @@ def _label_row(line: PdfLine, x: float, size: float) -> bool:
         and not line.text.endswith(_TEXT_END)
         and len(line.text.split()) <= _ROW_LABEL_WORDS
     )
+
+
+# lines of a row label wrapped over lines stand at most this far apart (in em): the
+# leading of the table's text
+_LABEL_LEADING_EM = 1.3
+
+
+def _wrapped_label(line: PdfLine, after: list[PdfLine]) -> bool:
+    """``line`` starts a row label wrapped over lines above its row's figures: one-cell
+    lines in the same size, each at the text's leading below the one before, down to a
+    line of cells (the row)."""
+    prev = line
+    for ln in after:
+        if not 0 < prev.y - ln.y <= _LABEL_LEADING_EM * line.size:
+            return False
+        if abs(ln.size - line.size) > 0.5:
+            return False
+        if len(ln.cells) >= 2:
+            return True
+        prev = ln
+    return False
 
 
 def _empty_rows(table: list[PdfLine], line: PdfLine, after: list[PdfLine]) -> bool:
@@ -348,6 +363,21 @@ def _columns(lines: list[PdfLine]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in cols]
 
 
+def _label_above(run: list[PdfLine], d_prev: float, first_col: tuple[float, float]) -> bool:
+    """``run`` (lines down to the next row's line) is a row label wrapped over lines above
+    its figures: one-cell lines in the first column at the text's leading from each other
+    and from the row's line, closer together than the first is to the row above."""
+    steps = [run[j].y - run[j + 1].y for j in range(len(run) - 1)]
+    return (
+        all(
+            len(ln.cells) == 1 and ln.cells[0].x < first_col[1] and ln.cells[0].end > first_col[0]
+            for ln in run[:-1]
+        )
+        and all(0 < st <= _LABEL_LEADING_EM * run[0].size for st in steps)
+        and max(steps) < d_prev
+    )
+
+
 def _anchor_groups(
     lines: list[PdfLine], first_col: tuple[float, float]
 ) -> tuple[list[list[PdfLine]], int]:
@@ -407,7 +437,9 @@ def _anchor_groups(
             continue
         nxt = lines[anchors[k]] if k < len(anchors) else None
         d_prev = rows[-1][-1].y - line.y
-        if nxt is not None and line.y - nxt.y < d_prev:
+        if nxt is not None and (
+            line.y - nxt.y < d_prev or _label_above(lines[i : anchors[k] + 1], d_prev, first_col)
+        ):
             pending.append(line)
         else:
             rows[-1].append(line)
