@@ -337,3 +337,33 @@ def test_pdf_layout_labels_wrapped_above_their_figures_stay_with_their_rows():
             "348",
         ),
     )
+
+
+def test_pdf_layout_first_row_further_below_the_header_stays_in_the_table():
+    cols = [315.0, 386.0]
+    lines = [
+        _line(710, 7, *zip(cols, ["2024", "2025"], strict=True)),
+        _line(690, 7, *zip(cols, ["realisatie", "begroting"], strict=True)),
+        # the first row's label starts 28 pt below the header, its figures centred on it
+        _line(662, 8.5, (45, "Aantal kwartiergrensoverschrijdingen minder dan")),
+        _line(657, 8.5, *zip(cols, ["92,30%", "92,80%"], strict=True)),
+        _line(652, 8.5, (45, "5% van het aantal A1 vervoeren")),
+        _line(616, 8.5, (45, "Certificering"), *zip(cols, ["behaald", "behaald"], strict=True)),
+        _line(565, 7, *zip(cols, ["2023", "2024"], strict=True)),
+        _line(555, 7, (45, "Bedragen (x €1.000)")),
+        _line(545, 7, *zip(cols, ["realisatie", "realisatie"], strict=True)),
+        _line(524, 8.5, (45, "Kosten"), *zip(cols, ["25.544", "28.779"], strict=True)),
+    ]
+    tables = [b for b in blocks_from_lines([lines], 3) if b.kind == "table"]
+    assert len(tables) == 2
+    first, costs = tables
+    assert _header(first)[1:] == ["2024 realisatie", "2025 begroting"]
+    assert first.rows[first.header_rows :] == (
+        (
+            "Aantal kwartiergrensoverschrijdingen minder dan 5% van het aantal A1 vervoeren",
+            "92,30%",
+            "92,80%",
+        ),
+        ("Certificering", "behaald", "behaald"),
+    )
+    assert _header(costs) == ["Bedragen (x €1.000)", "2023 realisatie", "2024 realisatie"]

@@ -248,7 +248,11 @@ def _continues_table(
         and not line.text.endswith(_SENTENCE_END)
     ):
         return True  # a caption in the label column wrapped between stacked header lines
-    if 0 < gap <= 2.6 * line.size and _wrapped_label(line, after or ([nxt] if nxt else [])):
+    # a row label wrapped above its figures; below header lines only, the first row may
+    # stand further off (a rule or padding under the header)
+    header_only = not any(_amount_row([c.text for c in ln.cells]) for ln in table)
+    reach = 4.0 if header_only else 2.6
+    if 0 < gap <= reach * line.size and _wrapped_label(line, after or ([nxt] if nxt else [])):
         return True
     return (
         0 < gap <= (2.6 if inner else 1.6) * line.size
