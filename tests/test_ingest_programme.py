@@ -824,3 +824,23 @@ def test_ingest_programme_indicator_table_with_a_column_per_year():
         ("Aantal Niet-Acute adviezen", "2024 realisatie", "73"),
         ("Aantal Niet-Acute adviezen", "2025 begroting", "50"),
     ]
+
+
+def test_ingest_programme_running_header_of_the_layout_names_the_year():
+    """A PDF whose running header carries the title and year ("GGD Flevoland Begroting
+    2026", furniture of the layout) and no title line in its text: the header names the
+    year as a running line of the text does."""
+    from pipeline.ingest.layout import BLANK, Block
+
+    header = Block("furniture", "Organisatie Begroting 2026", reason="running header")
+    page = [
+        Block("line", "Wat willen we bereiken?", style_level=2),
+        BLANK,
+        Block("line", "Gezonde kinderen in alle gemeenten van de regio, van nul tot achttien."),
+        BLANK,
+    ]
+    doc = parse_document([header, *page, header, *page], "", "x.pdf", "h")
+    assert (doc.document_type, doc.year) == ("begroting", 2026)
+    toc = Block("furniture", "Begroting 2025 ..... 3", reason="table of contents")
+    doc = parse_document([toc, *page], "", "x.pdf", "h")
+    assert (doc.document_type, doc.year) == ("begroting", None)

@@ -140,6 +140,10 @@ class Parser:
             )
             for i, b in enumerate(blocks)
         ]  # fmt: skip
+        # running headers and footers of the layout ("GGD Flevoland Begroting 2026")
+        self.running_furniture = [
+            b.text for b in blocks if b.kind == "furniture" and b.reason == "running header"
+        ]
         chapter_programmes(self.lines, blocks)
         decimal_lists(self.lines)
         self.running = mark_running_headers(self.lines, self.vocab, settings)
@@ -209,6 +213,7 @@ class Parser:
         self.evidence.extend(
             lines[i].text for i in sorted(self.running) if _YEAR_IN.search(lines[i].text)
         )
+        self.evidence.extend(t for t in self.running_furniture if _YEAR_IN.search(t))
         first = next((x.text for x in lines if x.kind not in ("blank", "boiler", "grid")), None)
         if first is not None:
             self.evidence.append(first)
