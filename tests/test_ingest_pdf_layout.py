@@ -367,3 +367,90 @@ def test_pdf_layout_first_row_further_below_the_header_stays_in_the_table():
         ("Certificering", "behaald", "behaald"),
     )
     assert _header(costs) == ["Bedragen (x €1.000)", "2023 realisatie", "2024 realisatie"]
+
+
+def _overview_page(spanning: str) -> list[PdfLine]:
+    """A statement of income and expenditure: "Begroting 2026" centred over the three
+    columns, a unit in the label column, then two columns of running text."""
+    cols = [377.0, 447.0, 520.0]
+    lines = [
+        _line(710, 15, (42, "7.2 Het overzicht van baten en lasten")),
+        _line(671, 7, (417, spanning)),
+        _line(663.5, 7, (45, "Bedragen x € 1.000")),
+        _line(656, 7, *zip(cols, ["Baten", "Lasten", "Saldo"], strict=True)),
+        _line(
+            638,
+            8.5,
+            (45, "Programma Publieke Gezondheid"),
+            *zip(cols, ["79.195", "69.450", "-9.744"], strict=True),
+        ),
+        _line(618, 8.5, (45, "Overhead"), *zip(cols, ["3.330", "13.074", "9.744"], strict=True)),
+        _line(
+            589,
+            9,
+            (42, "We baseren de ramingen voor 2026 op de volgende"),
+            (322, "- Plus- en markttaken op basis van meest recente gegevens"),
+        ),
+        _line(
+            576,
+            9,
+            (42, "uitgangspunten van het bestuur en de directie:"),
+            (322, "- Actualiseren van de bedrijfskosten van de organisatie."),
+        ),
+    ]
+    for line in lines:  # header lines in bold, as set
+        for cell in line.cells:
+            cell.bold = line.size == 7
+    return lines
+
+
+def test_pdf_layout_header_lines_above_a_table_and_a_spanning_header():
+    blocks = [
+        b for b in blocks_from_lines([_overview_page("Begroting 2026")], 3) if b.kind != "blank"
+    ]
+    tables = [b for b in blocks if b.kind == "table"]
+    costs = tables[0]
+    assert _header(costs) == [
+        "Bedragen x € 1.000",
+        "Begroting 2026 Baten",
+        "Begroting 2026 Lasten",
+        "Begroting 2026 Saldo",
+    ]
+    assert costs.rows[costs.header_rows :] == (
+        ("Programma Publieke Gezondheid", "79.195", "69.450", "-9.744"),
+        ("Overhead", "3.330", "13.074", "9.744"),
+    )
+    # the two columns of text after the table are no rows of it
+    assert all("ramingen" not in " ".join(r) for r in costs.rows)
+
+
+def test_pdf_layout_header_over_its_own_column_is_not_spread():
+    cols = [390.0, 444.0, 518.0]
+    lines = [
+        _line(702, 8, (444, "Realisatie"), (518, "Realisatie")),
+        _line(
+            687,
+            8,
+            (71, "Naam Indicator"),
+            *zip(cols, ["Bron", "Wassenaar", "Nederland"], strict=True),
+        ),
+        _line(
+            672,
+            8,
+            (71, "Verwijzingen Halt"),
+            *zip(cols, ["CBS", "4,2 (2024)", "8,3 (2024)"], strict=True),
+        ),
+        _line(
+            657,
+            8,
+            (71, "Winkeldiefstallen"),
+            *zip(cols, ["CBS", "1,3 (2024)", "2,2 (2024)"], strict=True),
+        ),
+    ]
+    table = next(b for b in blocks_from_lines([lines], 3) if b.kind == "table")
+    assert _header(table) == [
+        "Naam Indicator",
+        "Bron",
+        "Realisatie Wassenaar",
+        "Realisatie Nederland",
+    ]

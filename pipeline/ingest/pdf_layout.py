@@ -100,6 +100,7 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     flat = [(p, i, line) for p, page in enumerate(pages) for i, line in enumerate(page)]
     toc = toc_lines([line.text for _, _, line in flat])
     list_lines = _list_runs(flat)
+    header_above = _header_lines_above(flat)
     sizes: Counter[float] = Counter()
     for _, _, line in flat:
         sizes[round(line.size, 1)] += len(line.text)
@@ -143,9 +144,15 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
             continue
         if k in list_lines and not table:
             line = _list_line(line) or line
+        if k in header_above:
+            flush_para()
+            if table and not 0 < table[-1].y - line.y <= 2.6 * line.size:
+                flush_table()  # a table further up ends; this one starts
+            table.append(line)
+            continue
         if len(line.cells) >= 2:
             flush_para()
-            if table and _new_header(table, line):
+            if table and (_new_header(table, line) or _prose_after_amounts(table, line)):
                 flush_table()
             table.append(line)
             continue
@@ -180,6 +187,46 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     flush_para()
     flush_table()
     return blocks
+
+
+_HEADER_ABOVE_WORDS = 4
+
+
+def _header_lines_above(flat: list[tuple[int, int, PdfLine]]) -> set[int]:
+    """Short one-cell lines set right above a table's header line, in its size and
+    weight ("Begroting 2026" centred over "Baten | Lasten | Saldo", the unit "Bedragen" /
+    "(x €1.000)" in the label column): header lines of that table, not text. The table's
+    first line is a line of cells without amounts, with a row of amounts under it. Returns
+    the indices of such lines."""
+    out: set[int] = set()
+    for k, (p, _, line) in enumerate(flat):
+        if len(line.cells) < 2 or k + 1 >= len(flat) or flat[k + 1][0] != p:
+            continue
+        below = flat[k + 1][2]
+        cells = [c.text for c in line.cells]
+        if any(_NUMBERISH.fullmatch(c) and not _YEAR.fullmatch(c) for c in cells):
+            continue
+        if len(below.cells) < 2 or not _amount_row([c.text for c in below.cells]):
+            continue
+        taken: list[int] = []
+        upper = line
+        j = k - 1
+        while j >= 0 and len(taken) < 3 and flat[j][0] == p:
+            cand = flat[j][2]
+            if (
+                len(cand.cells) != 1
+                or not 0 < cand.y - upper.y <= 2.6 * cand.size
+                or abs(cand.size - line.size) > 0.5
+                or cand.bold != line.bold
+                or len(cand.text.split()) > _HEADER_ABOVE_WORDS
+                or cand.text.endswith(_SENTENCE_END)
+            ):
+                break
+            taken.append(j)
+            upper = cand
+            j -= 1
+        out.update(taken)
+    return out
 
 
 def _leading(pages: list[list[PdfLine]]) -> dict[float, float]:
@@ -350,6 +397,19 @@ def _new_header(table: list[PdfLine], line: PdfLine) -> bool:
     )
 
 
+_TEXT_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _prose_after_amounts(table: list[PdfLine], line: PdfLine) -> bool:
+    """A line of running text in two or more cells (two columns of text side by side)
+    right after a row of amounts: the text after the table, not a row of it."""
+    if not _amount_row([c.text for c in table[-1].cells]):
+        return False
+    if any(_NUMBERISH.fullmatch(c.text) for c in line.cells):
+        return False
+    return sum(len(_TEXT_WORD.findall(c.text)) >= 3 for c in line.cells) >= 2
+
+
 def _amount_row(row: list[str]) -> bool:
     return any(_NUMBERISH.fullmatch(c) and not _YEAR.fullmatch(c) for c in row[1:] if c)
 
@@ -476,13 +536,18 @@ def _table_blocks(lines: list[PdfLine]) -> list[Block]:
 
     groups, n_before = _anchor_groups(lines, cols[0])
     rows: list[list[str]] = []
+    spans: list[dict[int, tuple[float, float, float]]] = []  # per row: x, end, size
     for group in groups:
         row = [""] * width
+        where: dict[int, tuple[float, float, float]] = {}
         for line in group:
             for cell in line.cells:
                 c = column(cell)
                 row[c] = f"{row[c]} {cell.text}".strip()
+                a, b, _ = where.get(c, (cell.x, cell.end, cell.size))
+                where[c] = (min(a, cell.x), max(b, cell.end), cell.size)
         rows.append(row)
+        spans.append(where)
     _split_label_figures(rows)
     header_rows = n_before if n_before < len(rows) else 0
     while header_rows < len(rows) - 1 and _year_row(rows[header_rows]):
@@ -503,7 +568,57 @@ def _table_blocks(lines: list[PdfLine]) -> list[Block]:
         and any(_DIGIT.search(c) for c in rows[header_rows + 1][1:])
     ):
         header_rows += 1
+    _spread_header_cells(rows, spans, cols, header_rows)
     return [Block("table", rows=tuple(tuple(r) for r in rows), header_rows=header_rows), BLANK]
+
+
+_UNIT_CELL = re.compile(r"(?:x|×|in)\s*(?:€|euro)", re.IGNORECASE)
+
+
+def _spread_header_cells(
+    rows: list[list[str]],
+    spans: list[dict[int, tuple[float, float, float]]],
+    cols: list[tuple[float, float]],
+    header_rows: int,
+) -> None:
+    """A header cell centred over several value columns names each of them ("Begroting
+    2026" over "Baten | Lasten | Saldo", "meerjarenraming" over three years): on a header
+    line above the last one, a cell that reaches an em or more beyond the figures of its
+    own column gives its text to the empty neighbouring columns of its line that have a
+    header below, for the widest run of them that it stands centred over (within an
+    eighth of the run's width). A cell set over its own column ("Realisatie" over
+    "Wassenaar (jaartal)") and the label column are left alone."""
+    body: dict[int, tuple[float, float]] = {}
+    for where in spans[header_rows:]:
+        for c, (x, end, _) in where.items():
+            a, b = body.get(c, (x, end))
+            body[c] = (min(a, x), max(b, end))
+    for r in range(header_rows - 1):
+        row = rows[r]
+        below = [any(rows[k][c] for k in range(r + 1, header_rows)) for c in range(len(row))]
+        for c in [c for c in range(1, len(row)) if row[c] and c in spans[r] and c in body]:
+            if _UNIT_CELL.search(row[c]):
+                continue  # "bedragen x € 1.000" names the table's unit, not a column
+            x, end, size = spans[r][c]
+            if x > body[c][0] - size and end < body[c][1] + size:
+                continue  # within its own column
+            lo = c
+            while lo - 1 >= 1 and not row[lo - 1] and below[lo - 1]:
+                lo -= 1
+            hi = c
+            while hi + 1 < len(row) and not row[hi + 1] and below[hi + 1]:
+                hi += 1
+            centre = (x + end) / 2
+            best: tuple[int, int] | None = None
+            for a in range(lo, c + 1):
+                for b in range(c, hi + 1):
+                    left, right = cols[a][0], cols[b][1]
+                    centred = abs(centre - (left + right) / 2) <= (right - left) / 8
+                    if b > a and centred and (best is None or b - a > best[1] - best[0]):
+                        best = (a, b)
+            if best is not None:
+                for k in range(best[0], best[1] + 1):
+                    row[k] = row[k] or row[c]
 
 
 _TRAILING_FIGURE = re.compile(r"(.*\S)\s+([-−–(]?\s*€?\s*\d[\d.,]*\)?)")
