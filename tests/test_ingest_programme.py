@@ -844,3 +844,32 @@ def test_ingest_programme_running_header_of_the_layout_names_the_year():
     toc = Block("furniture", "Begroting 2025 ..... 3", reason="table of contents")
     doc = parse_document([toc, *page], "", "x.pdf", "h")
     assert (doc.document_type, doc.year) == ("begroting", None)
+
+
+def test_ingest_programme_cost_rows_with_a_code_column_join_code_and_name():
+    """A task-field overview gives the code and the name in two columns ("0.1" |
+    "Bestuur" | 0 | 96 | 96): the row is "0.1 Bestuur", the name is no amount."""
+    from pipeline.ingest.layout import BLANK, Block
+
+    rows = (
+        ("Bedragen (x €1.000)", "", "Baten", "Lasten", "Saldo"),
+        ("0.1", "Bestuur", "0", "96", "96"),
+        ("6.81b", "Maatschappelijke Opvang", "4.815", "3.896", "-919"),
+        ("7", "Volksgezondheid en milieu", "58.706", "61.493", "2.787"),
+        ("Totaal", "", "82.524", "82.524", "0"),
+    )
+    blocks = [Block("line", "Taakveldenoverzicht", style_level=2), BLANK,
+              Block("table", rows=rows, header_rows=1)]  # fmt: skip
+    doc = parse_document(blocks, "", "x.pdf", "h")
+    got = {(a.row_label, a.column_label, a.value) for s in doc.all_sections()
+           for t in s.tables for a in t.amounts}  # fmt: skip
+    assert ("0.1 Bestuur", "Lasten", "96") in got
+    assert ("6.81b Maatschappelijke Opvang", "Saldo", "-919") in got
+    assert ("7 Volksgezondheid en milieu", "Baten", "58.706") in got
+    assert ("Totaal", "Baten", "82.524") in got
+    assert len(got) == 12
+    # a first column of years or amounts is no code column
+    plain = ((("Omschrijving", "Krediet", "2024")), ("Tractie", "54.500", "12"))
+    doc = parse_document([Block("table", rows=plain, header_rows=1)], "", "x.pdf", "h")
+    labels = {a.row_label for s in doc.all_sections() for t in s.tables for a in t.amounts}
+    assert labels == {"Tractie"}

@@ -88,11 +88,38 @@ def classify_table(table: Table, vocab: Vocabulary, section_heading: str | None)
         table.kind = "indicators"
         _indicators(table, vocab)
         return
-    numeric = sum(1 for r in table.rows for c in r[1:] if parse_amount(c) is not None)
-    cells = sum(1 for r in table.rows for c in r[1:] if c.strip())
+    first = 2 if _code_column(table.rows) else 1  # the first column of amounts
+    numeric = sum(1 for r in table.rows for c in r[first:] if parse_amount(c) is not None)
+    cells = sum(1 for r in table.rows for c in r[first:] if c.strip())
     if numeric and numeric * 2 >= cells:
         table.kind = "amounts"
-        _amounts(table, row_labels(table.rows, vocab.row_kinds))
+        if first == 2:
+            joined = [[" ".join(c for c in r[:2] if c.strip()), *r[2:]] for r in table.rows]
+            labels = row_labels(joined, vocab.row_kinds)
+        else:
+            labels = row_labels(table.rows, vocab.row_kinds)
+        _amounts(table, labels, first)
+
+
+# a code in a column of its own before the row's name: "0.1", "6.81b", "7", "P3"
+_CODE = re.compile(r"[A-Z]?\d{1,2}(?:\.\d{1,3})*[a-z]?")
+
+
+def _code_column(rows: list[list[str]]) -> bool:
+    """The row label is a code and a name in two columns ("0.1" | "Bestuur" | 0 | 96, a
+    task-field overview): every row with a second cell has a code (or nothing) in the
+    first and text in the second, at least two rows have both."""
+    both = 0
+    for row in rows:
+        if len(row) < 3 or not row[1].strip():
+            continue
+        code, name = row[0].strip(), row[1].strip()
+        if code and _CODE.fullmatch(code) is None:
+            return False
+        if parse_amount(name) is not None or not any(ch.isalpha() for ch in name):
+            return False
+        both += bool(code)
+    return both >= 2
 
 
 # the start of a row label of its own: a capital, or a number before a word ("6.72 Jeugd");
@@ -155,11 +182,11 @@ def row_labels(rows: list[list[str]], kinds: frozenset[str]) -> list[str]:
     return labels
 
 
-def _amounts(table: Table, labels: list[str]) -> None:
+def _amounts(table: Table, labels: list[str], first: int = 1) -> None:
     factor = unit_factor(table.unit)
     for r, row in enumerate(table.rows):
         label = labels[r]
-        for c, value in enumerate(row[1:], start=1):
+        for c, value in enumerate(row[first:], start=first):
             number = parse_amount(value)
             if number is None:
                 continue
