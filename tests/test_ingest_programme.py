@@ -873,3 +873,24 @@ def test_ingest_programme_cost_rows_with_a_code_column_join_code_and_name():
     doc = parse_document([Block("table", rows=plain, header_rows=1)], "", "x.pdf", "h")
     labels = {a.row_label for s in doc.all_sections() for t in s.tables for a in t.amounts}
     assert labels == {"Tractie"}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("GGD Regio Begroting 2026", None),
+        ("Veiligheidsregio Begroting 2026", None),
+        ("Gemeente Almere Begroting 2026", "Almere"),
+        ("Begroting 2026", "Almere"),
+    ],
+)
+def test_ingest_programme_joint_arrangement_has_no_municipality(title: str, expected: str | None):
+    """A joint arrangement's budget names its member municipalities, the biggest most
+    often; when its title names the arrangement, the document is none of theirs. A
+    municipality's budget that mentions the GGD in its text keeps its municipality."""
+    body = (
+        "Wat willen we bereiken?\nDe inwoners van Almere, Lelystad en Dronten zijn gezond. "
+        "In Almere groeit de vraag het snelst; Almere betaalt het grootste deel.\n\n"
+        "Wat gaan we daarvoor doen?\nDe GGD en de veiligheidsregio werken samen.\n"
+    )
+    assert parse(f"{title}\n\n{body}").municipality == expected

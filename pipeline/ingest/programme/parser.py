@@ -194,6 +194,19 @@ class Parser:
         return doc
 
     # the document ---------------------------------------------------------------------
+    def _joint_arrangement(self, issuer: list[str]) -> bool:
+        """True when a title or running line names a joint arrangement ("GGD Flevoland",
+        "Veiligheidsregio ...", vocabulary ``joint_arrangement_words``) and not a
+        municipality ("Gemeente ...")."""
+        pattern = self.vocab.joint_arrangement_re
+        if pattern is None:
+            return False
+        for text in issuer:
+            folded = fold(text)
+            if pattern.search(folded) and not re.search(r"\bgemeente\b", folded):
+                return True
+        return False
+
     def finish(self) -> None:
         doc, builder, lines = self.doc, self.builder, self.lines
         sections = builder.sections
@@ -228,6 +241,13 @@ class Parser:
         doc.municipality = matcher.match(f"{self.text}\n{furniture}")
         titles = [s.heading for s, k in zip(sections, builder.kinds, strict=True) if k == "title"]
         doc.title = titles[0] if titles else None
+        # A joint arrangement's document ("GGD Flevoland Begroting 2026" as its running
+        # header) names its member municipalities; it is none of theirs.
+        issuer = [*self.running_furniture, *(lines[i].text for i in self.running), *titles[:1]]
+        if first is not None:
+            issuer.append(first)
+        if self._joint_arrangement(issuer):
+            doc.municipality = None
         # "Hoofdstuk 1 Inleiding" opens a programme only in a text that is otherwise a
         # budget (fixed budget headings, a budget type, metadata): a zoning plan's
         # chapters are no programmes.
