@@ -454,3 +454,39 @@ def test_pdf_layout_header_over_its_own_column_is_not_spread():
         "Realisatie Wassenaar",
         "Realisatie Nederland",
     ]
+
+
+def test_pdf_layout_table_of_contents_in_two_columns():
+    toc = [
+        _line(762, 24, (42, "Inhoudsopgave")),
+        _line(710, 11.5, (42, "1. Inleiding 3"), (308, "6. Ambulancehulpverlening")),
+        _line(697, 11.5, (322, "en meldkamer 2"), (543, "5")),
+        _line(658, 11.5, (42, "2. Op weg naar een robuuste"), (308, "7. Financiën 2"), (543, "7")),
+        _line(645, 11.5, (56, "(Bestuurlijke Opdracht) 5")),
+        _line(
+            619,
+            9,
+            (56, "5.1 Jeugd en gezin 1"),
+            (278, "4"),
+            (322, "Bijlage 3 Lijst met afkortingen"),
+            (539, "49"),
+        ),
+    ]
+    text = [
+        _line(700, 24, (42, "1. Inleiding")),
+        _line(650, 9, (42, "De begroting van de organisatie staat in het teken van de toekomst.")),
+    ]
+    blocks = blocks_from_lines([toc, text], 3)
+    furniture = [b.text for b in blocks if b.kind == "furniture"]
+    assert furniture == [
+        "Inhoudsopgave",
+        "1. Inleiding 3",
+        "6. Ambulancehulpverlening",
+        "en meldkamer 2 5",
+        "2. Op weg naar een robuuste",
+        "7. Financiën 2 7",
+        "(Bestuurlijke Opdracht) 5",
+        "5.1 Jeugd en gezin 1 4",
+        "Bijlage 3 Lijst met afkortingen 49",
+    ]
+    assert [b.text for b in blocks if b.kind == "line"] == [t.text for t in text]

@@ -21,6 +21,7 @@ from pipeline.ingest.layout import (
     Block,
     hyphenates,
     join_hyphenated,
+    load_terms,
     running_furniture,
     toc_lines,
     word_evidence,
@@ -99,6 +100,7 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     )
     flat = [(p, i, line) for p, page in enumerate(pages) for i, line in enumerate(page)]
     toc = toc_lines([line.text for _, _, line in flat])
+    toc_parts = _toc_columns(flat)
     list_lines = _list_runs(flat)
     header_above = _header_lines_above(flat)
     sizes: Counter[float] = Counter()
@@ -134,6 +136,10 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
             table.clear()
 
     for k, (p, i, line) in enumerate(flat):
+        if k in toc_parts and (p, i) not in furniture:
+            # the entries of a table of contents in two columns, column by column
+            blocks.extend(Block("furniture", t, reason="table of contents") for t in toc_parts[k])
+            continue
         if (p, i) in furniture or k in toc:
             reason = "table of contents" if k in toc else "running header"
             if reason == "running header" and len(line.cells) >= 2:
@@ -226,6 +232,46 @@ def _header_lines_above(flat: list[tuple[int, int, PdfLine]]) -> set[int]:
             upper = cand
             j -= 1
         out.update(taken)
+    return out
+
+
+_ENDS_PAGE = re.compile(r".*\D\s*\d{1,4}|\d{1,4}")
+
+
+def _toc_columns(flat: list[tuple[int, int, PdfLine]]) -> dict[int, list[str]]:
+    """A table of contents set in two columns ("1. Inleiding 3" | "6. Ambulancehulp-
+    verlening" on one baseline): the lines after an "Inhoud(sopgave)" heading on its page,
+    split into their left and right column at the middle of the entries' width, as long as
+    a line or one of the next two has an entry ending in a page number. A page number
+    whose digits stand apart at a tab stop ("5.1 Jeugd en gezin 1" | "4") stays with its
+    entry. Only when entries (words, not page numbers) start right of the middle; a
+    contents list in one column is ``toc_lines``'s. Maps a line's index to its entries."""
+    headings = load_terms().toc_headings
+    out: dict[int, list[str]] = {}
+    for k0, (p, _, head) in enumerate(flat):
+        if head.text.lower().rstrip(":").strip() not in headings:
+            continue
+        page = []
+        k = k0 + 1
+        while k < len(flat) and flat[k][0] == p:
+            page.append((k, flat[k][2]))
+            k += 1
+        cells = [c for _, ln in page for c in ln.cells]
+        if not cells:
+            continue
+        mid = (min(c.x for c in cells) + max(c.end for c in cells)) / 2
+        if not any(c.x >= mid and _TEXT_WORD.search(c.text) for c in cells):
+            continue
+        parts = []
+        for k, ln in page:
+            left = " ".join(c.text for c in ln.cells if c.x < mid)
+            right = " ".join(c.text for c in ln.cells if c.x >= mid)
+            parts.append((k, [t for t in (left, right) if t]))
+        numbered = [any(_ENDS_PAGE.fullmatch(t) for t in ts) for _, ts in parts]
+        for j, (k, texts) in enumerate(parts):
+            if not any(numbered[j : j + 3]):
+                break
+            out[k] = texts
     return out
 
 
