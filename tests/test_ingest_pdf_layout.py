@@ -490,3 +490,30 @@ def test_pdf_layout_table_of_contents_in_two_columns():
         "Bijlage 3 Lijst met afkortingen 49",
     ]
     assert [b.text for b in blocks if b.kind == "line"] == [t.text for t in text]
+
+
+def test_pdf_layout_row_with_a_figure_in_one_column_only():
+    cols = [315.0, 386.0, 528.0]
+    lines = [
+        _line(709, 7, *zip(cols, ["2023", "2024", "2026"], strict=True)),
+        _line(699, 7, (45, "Indicator (nieuwe indicatoren vanaf 2026)")),
+        _line(688, 7, *zip(cols, ["realisatie", "realisatie", "begroting"], strict=True)),
+        _line(668, 8.5, (45, "Aantal lopende / afgeronde onderzoeksprojecten"), (536, "10")),
+        _line(650.6, 8.5, (45, "Aantal opgeleverde kennisproducten (monitors /")),
+        _line(645.4, 8.5, (536, "10")),
+        _line(640.1, 8.5, (45, "rapporten / factsheets etc.)")),
+        _line(622.8, 8.5, (45, "Aantal participaties in externe kennisnetwerken"), (540, "5")),
+    ]
+    tables = [b for b in blocks_from_lines([lines], 3) if b.kind == "table"]
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.rows[table.header_rows :] == (
+        ("Aantal lopende / afgeronde onderzoeksprojecten", "", "", "10"),
+        (
+            "Aantal opgeleverde kennisproducten (monitors / rapporten / factsheets etc.)",
+            "",
+            "",
+            "10",
+        ),
+        ("Aantal participaties in externe kennisnetwerken", "", "", "5"),
+    )

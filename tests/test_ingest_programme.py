@@ -894,3 +894,18 @@ def test_ingest_programme_joint_arrangement_has_no_municipality(title: str, expe
         "Wat gaan we daarvoor doen?\nDe GGD en de veiligheidsregio werken samen.\n"
     )
     assert parse(f"{title}\n\n{body}").municipality == expected
+
+
+def test_ingest_programme_indicator_table_with_a_year_in_the_name_header():
+    from pipeline.ingest.layout import BLANK, Block
+
+    rows = (
+        ("Indicator (nieuwe indicatoren vanaf 2026)", "2024 realisatie", "2026 begroting"),
+        ("Aantal lopende onderzoeksprojecten", "", "10"),
+    )
+    blocks = [Block("line", "Wat willen we bereiken?", style_level=2), BLANK,
+              Block("table", rows=rows, header_rows=1)]  # fmt: skip
+    doc = parse_document(blocks, "", "ggd.pdf", "h")
+    got = [(i.name, i.period, i.value) for s in doc.all_sections() for t in s.tables
+           for i in t.indicators]  # fmt: skip
+    assert got == [("Aantal lopende onderzoeksprojecten", "2026 begroting", "10")]

@@ -386,10 +386,18 @@ def _wrapped_label(line: PdfLine, after: list[PdfLine]) -> bool:
             return False
         if abs(ln.size - line.size) > 0.5:
             return False
-        if len(ln.cells) >= 2:
+        if len(ln.cells) >= 2 or _figure_line(ln, line.x):
             return True
         prev = ln
     return False
+
+
+def _figure_line(line: PdfLine, label_x: float) -> bool:
+    """A line of figures only, right of the label edge ``label_x``: the cells of a row
+    whose other cells are empty ("10" under "2026 begroting" alone)."""
+    return line.x > label_x + 3 * line.size and all(
+        _NUMBERISH.fullmatch(c.text) and not _YEAR.fullmatch(c.text) for c in line.cells
+    )
 
 
 def _empty_rows(table: list[PdfLine], line: PdfLine, after: list[PdfLine]) -> bool:
@@ -503,7 +511,9 @@ def _anchor_groups(
         figures = any(
             _NUMBERISH.fullmatch(x.text) and not _YEAR.fullmatch(x.text) for x in ln.cells
         )  # a row of figures whose label wrapped onto lines of its own
-        return len(ln.cells) >= 2 and (in_first or figures)
+        if len(ln.cells) == 1:  # a row with a figure in one column only
+            return not in_first and _figure_line(ln, first_col[0])
+        return in_first or figures
 
     def apart(i: int) -> bool:
         """A one-cell line in the first column standing apart from the lines above and

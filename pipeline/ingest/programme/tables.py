@@ -214,9 +214,10 @@ def _indicators(table: Table, vocab: Vocabulary) -> None:
                 hit = name in words if exact else _names_field(name, words)
                 if hit and field_name not in where and i not in where.values():
                     where[field_name] = i
-    years = [i for i, h in enumerate(table.header) if _YEAR_IN_HEADER.search(h)]
-    if "period" not in where and len(years) >= 2 and where.get("name", 0) not in years:
-        _wide_indicators(table, years, where.get("name", 0))
+    name_col = where.get("name", 0)  # its header may carry a year: "(nieuw vanaf 2026)"
+    years = [i for i, h in enumerate(table.header) if _YEAR_IN_HEADER.search(h) and i != name_col]
+    if "period" not in where and len(years) >= 2:
+        _wide_indicators(table, years, name_col)
         return
     for r, row in enumerate(table.rows):
 
