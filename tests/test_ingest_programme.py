@@ -909,3 +909,46 @@ def test_ingest_programme_indicator_table_with_a_year_in_the_name_header():
     got = [(i.name, i.period, i.value) for s in doc.all_sections() for t in s.tables
            for i in t.indicators]  # fmt: skip
     assert got == [("Aantal lopende onderzoeksprojecten", "2026 begroting", "10")]
+
+
+def _indicators_of(rows: tuple[tuple[str, ...], ...], heading: str = "Ketenzorg") -> list:
+    from pipeline.ingest.layout import BLANK, Block
+
+    blocks = [Block("line", heading, style_level=2), BLANK,
+              Block("table", rows=rows, header_rows=1)]  # fmt: skip
+    doc = parse_document(blocks, "", "x.pdf", "h")
+    tables = [t for s in doc.all_sections() for t in s.tables]
+    found = [(t.kind, i.name, i.period, i.value) for t in tables for i in t.indicators]
+    return found or [t.kind for t in tables]
+
+
+def test_ingest_programme_measures_per_year_without_a_name_header_are_indicators():
+    rows = (
+        ("", "2024 realisatie", "2025 begroting"),
+        ("Aantal overschrijdingen minder dan 5%", "92,30%", "92,80%"),
+        ("Certificering NKZ", "behaald", "Te behalen"),
+    )
+    assert _indicators_of(rows) == [
+        ("indicators", "Aantal overschrijdingen minder dan 5%", "2024 realisatie", "92,30%"),
+        ("indicators", "Aantal overschrijdingen minder dan 5%", "2025 begroting", "92,80%"),
+        ("indicators", "Certificering NKZ", "2024 realisatie", "behaald"),
+        ("indicators", "Certificering NKZ", "2025 begroting", "Te behalen"),
+    ]
+    # amounts per year stay amounts, an investment plan with "-" for nothing is no
+    # table of measures, nor are sentences
+    money = (("", "Krediet 2024", "Meerjarenbeeld 2025"), ("Tractie", "54.500", "-"),
+             ("Totaal", "54.500", "-"))  # fmt: skip
+    assert _indicators_of(money) == ["amounts"]
+    plan = (("", "Krediet 2024", "Meerjarenbeeld 2025", "Meerjarenbeeld 2026"),
+            ("Tractie", "-", "-", "-"), ("Bus", "-", "-", "1.200"))  # fmt: skip
+    assert _indicators_of(plan) == ["other"]
+    risks = (("", "31-12-2024:", "31-12-2025:"), ("Werkvoorziening", "nihil", "- CAO lonen;"))
+    assert _indicators_of(risks) == ["other"]
+
+
+def test_ingest_programme_indicator_value_column_without_a_value_header():
+    rows = (("indicator", "begroting"), ("Formatie", "1,31"), ("Externe inhuur", "3%"))
+    assert _indicators_of(rows, "Beleidsindicatoren") == [
+        ("indicators", "Formatie", "begroting", "1,31"),
+        ("indicators", "Externe inhuur", "begroting", "3%"),
+    ]
