@@ -517,3 +517,23 @@ def test_pdf_layout_row_with_a_figure_in_one_column_only():
         ),
         ("Aantal participaties in externe kennisnetwerken", "", "", "5"),
     )
+
+
+def test_pdf_footnote_mark_after_a_word_joins_it():
+    from pipeline.ingest.pdf import _lines
+
+    frags = []
+    for k, (a, b) in enumerate(zip(LEFT, RIGHT, strict=True)):
+        frags += [_frag(42, 700 - 13 * k, a), _frag(308, 700 - 13 * k, b)]
+    # "... het Regiobeeld" + raised "7" well past the word's glyph widths + " en"
+    frags += [
+        _frag(42, 661, "lokale plannen van de gemeenten, het Regiobeeld"),
+        _frag(250, 664, " 7", 5.2),
+        _frag(253, 661, " en"),
+        _frag(308, 661, "zorgvraag zet de organisatie zich sinds enkele jaren"),
+    ]
+    lines = _lines(frags)
+    texts = [ln.text for ln in lines]
+    assert "lokale plannen van de gemeenten, het Regiobeeld7 en" in texts
+    assert "zorgvraag zet de organisatie zich sinds enkele jaren" in texts
+    assert all(len(ln.cells) == 1 for ln in lines)

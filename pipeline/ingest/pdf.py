@@ -189,7 +189,7 @@ def _lines(fragments: list[Fragment]) -> list[PdfLine]:
             groups.append([frag])
     for k, group in enumerate(groups):
         group.sort(key=lambda f: f.x)
-        groups[k] = _attach_line_end_hyphens(group)
+        groups[k] = _attach_line_end_hyphens(_attach_superscripts(group))
     gutter = _gutter(groups)
     if gutter is not None:
         groups = _column_order(groups, gutter)
@@ -200,6 +200,36 @@ _LONE_HYPHEN = ("-", "‐", "‑")
 # how far a line-end hyphen may stand from the text before it (in em): the space that
 # justified text spreads over a line's word gaps, which the glyph widths do not show
 _HYPHEN_GAP_EM = 4.0
+
+
+_SUPERSCRIPT = re.compile(r"\d{1,3}\)?|[*†‡]")
+
+
+def _attach_superscripts(group: list[Fragment]) -> list[Fragment]:
+    """A footnote mark set small and raised after a word ("Regiobeeld" ... "7") joins
+    that word, as it does when set close to it ("Gezondheid6"): in justified text the
+    word's glyph widths end short of where the mark stands, and a gap measured in the
+    mark's small size would make it a cell of its own and break the line."""
+    out: list[Fragment] = []
+    for frag in group:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and frag.size <= 0.75 * prev.size
+            and frag.y - prev.y >= 0.2 * prev.size
+            and _SUPERSCRIPT.fullmatch(frag.text.strip())
+            and prev.text.rstrip()[-1:].isalnum()
+            and 0 <= frag.x - prev.end <= _HYPHEN_GAP_EM * prev.size
+        ):
+            joined = Fragment(
+                prev.x, prev.y, prev.size, prev.text.rstrip() + frag.text.strip(), None, prev.bold
+            )
+            if prev.width is not None:
+                joined.width = frag.end - prev.x
+            out[-1] = joined
+            continue
+        out.append(frag)
+    return out
 
 
 def _attach_line_end_hyphens(group: list[Fragment]) -> list[Fragment]:
