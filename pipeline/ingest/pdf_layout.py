@@ -407,10 +407,17 @@ def _empty_rows(table: list[PdfLine], line: PdfLine, after: list[PdfLine]) -> bo
     size, followed at the row pitch (one-cell lines in between) by a row of figures with
     its label at the same edge. A label wrapped over lines stands closer to its row, and
     a paragraph after the table is followed by no row of figures."""
-    rows = [ln for ln in table if len(ln.cells) >= 2 and _amount_row([c.text for c in ln.cells])]
-    if not rows:
+    row = next(
+        (
+            ln
+            for ln in reversed(table)
+            if len(ln.cells) >= 2 and _amount_row([c.text for c in ln.cells])
+        ),
+        None,
+    )
+    if row is None:
         return False
-    x, size = rows[-1].x, rows[-1].size
+    x, size = row.x, row.size
     if not _label_row(line, x, size) or not 0 < table[-1].y - line.y <= 5 * size:
         return False
     prev = line
@@ -479,6 +486,9 @@ def _columns(lines: list[PdfLine]) -> list[tuple[float, float]]:
         else:
             cols.append([x, end])
     return [(a, b) for a, b in cols]
+
+
+_LABEL_MAX_LINES = 8  # a row label wraps over a few lines, not a page
 
 
 def _label_above(run: list[PdfLine], d_prev: float, first_col: tuple[float, float]) -> bool:
@@ -558,7 +568,11 @@ def _anchor_groups(
         nxt = lines[anchors[k]] if k < len(anchors) else None
         d_prev = rows[-1][-1].y - line.y
         if nxt is not None and (
-            line.y - nxt.y < d_prev or _label_above(lines[i : anchors[k] + 1], d_prev, first_col)
+            line.y - nxt.y < d_prev
+            or (
+                anchors[k] - i < _LABEL_MAX_LINES
+                and _label_above(lines[i : anchors[k] + 1], d_prev, first_col)
+            )
         ):
             pending.append(line)
         else:
