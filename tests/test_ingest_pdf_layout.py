@@ -230,3 +230,310 @@ def test_pdf_layout_running_header_with_page_number_is_two_pieces_of_furniture()
     furniture = [b.text for b in blocks_from_lines(pages, 3) if b.kind == "furniture"]
     assert furniture[:2] == ["GGD Flevoland Begroting 2026", "3"]
     assert len(furniture) == 8
+
+
+def test_pdf_line_end_hyphen_set_apart_joins_its_column_text():
+    from pipeline.ingest.pdf import _lines
+
+    # justified two-column text: the hyphen stands at the column's right edge, well past
+    # where the glyph widths end the word ("klimaatver" ... "-"), in both columns
+    frags = []
+    for k, (a, b) in enumerate(zip(LEFT, RIGHT, strict=True)):
+        frags += [_frag(42, 700 - 13 * k, a), _frag(308, 700 - 13 * k, b)]
+    frags += [_frag(42, 661, "een groeiend risico is de invloed van klimaatver")]
+    frags += [
+        _frag(256, 661, "-"),
+        _frag(308, 661, "de schooltijd van kinderen niet"),
+        _frag(460, 661, "-"),
+    ]
+    frags += [
+        _frag(42, 648, "andering op de gezondheid van alle inwoners"),
+        _frag(308, 648, "ontregelt en de druk op leerkrachten"),
+    ]
+    texts = [ln.text for ln in _lines(frags)]
+    assert "een groeiend risico is de invloed van klimaatver -" in texts
+    assert "de schooltijd van kinderen niet -" in texts
+    assert all(len(ln.cells) == 1 for ln in _lines(frags))
+    # a nil amount in a table keeps its cell
+    row = [
+        _frag(45, 500, "Bijdrage aan de reserve"),
+        _frag(200, 500, "-"),
+        _frag(260, 500, "1.200"),
+    ]
+    assert [c.text for c in _lines(row)[0].cells] == ["Bijdrage aan de reserve", "-", "1.200"]
+
+
+def _ggd_cost_rows(top: float, empty: tuple[str, ...]) -> list[PdfLine]:
+    """A cost table of the GGD budget's layout: rows 20 pt apart, some without figures."""
+    cols = [311.0, 381.0]
+    lines = [
+        _line(top, 7, *zip(cols, ["2023", "2024"], strict=True)),
+        _line(top - 10, 7, (45, "Bedragen (x €1.000)")),
+        _line(top - 20, 7, *zip(cols, ["realisatie", "realisatie"], strict=True)),
+    ]
+    y = top - 40
+    for label, values in [
+        ("Kosten", ["1.514", "1.815"]),
+        ("Baten basispakket gemeenten", []),
+        ("Baten pluspakket gemeenten", ["1.525", "1.822"]),
+        ("Specificatie doorberekening aan team:", []),
+        ("Jeugd en Gezin", ["1.703", "3.380"]),
+    ]:
+        if label in empty or not values:
+            lines.append(_line(y, 8.5, (45, label)))
+        else:
+            lines.append(_line(y, 8.5, (45, label), *zip(cols, values, strict=True)))
+        y -= 19.8
+    lines.append(_line(y - 40, 9, (42, "Dit is de tekst onder de tabel, een gewone alinea.")))
+    return lines
+
+
+def test_pdf_layout_rows_without_figures_stay_in_the_table():
+    blocks = [b for b in blocks_from_lines([_ggd_cost_rows(700, ())], 3) if b.kind != "blank"]
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1
+    table = tables[0]
+    assert _header(table) == ["Bedragen (x €1.000)", "2023 realisatie", "2024 realisatie"]
+    assert table.rows[table.header_rows :] == (
+        ("Kosten", "1.514", "1.815"),
+        ("Baten basispakket gemeenten", "", ""),
+        ("Baten pluspakket gemeenten", "1.525", "1.822"),
+        ("Specificatie doorberekening aan team:", "", ""),
+        ("Jeugd en Gezin", "1.703", "3.380"),
+    )
+    assert blocks[-1].kind == "line" and blocks[-1].text.startswith("Dit is de tekst")
+
+
+def test_pdf_layout_labels_wrapped_above_their_figures_stay_with_their_rows():
+    cols = [315.0, 386.0]
+    lines = [
+        _line(533, 7, *zip(cols, ["2023", "2024"], strict=True)),
+        _line(523, 7, (45, "Indicator")),
+        _line(513, 7, *zip(cols, ["realisatie", "realisatie"], strict=True)),
+        # a label over two lines, the figures on the second
+        _line(495.1, 8.5, (45, "Aantal binnengekomen meldingen en adviesvragen")),
+        _line(484.6, 8.5, (45, "Vangnet en Advies"), *zip(cols, ["1.833", "1.998"], strict=True)),
+        # one line, the figures set a little lower (vertically centred)
+        _line(465.8, 8.5, (45, "Aantal Wvggz Meldingen")),
+        _line(461.9, 8.5, *zip(cols, ["39", "46"], strict=True)),
+        # three lines, the figures on the last
+        _line(447.0, 8.5, (45, "Aantal plaatsingen dak- en thuislozen binnen")),
+        _line(436.5, 8.5, (45, "maatschappelijke opvang Flevoland (nachtopvang,")),
+        _line(
+            426.0, 8.5, (45, "slaaphuis en housing first)"), *zip(cols, ["348", "348"], strict=True)
+        ),
+    ]
+    tables = [b for b in blocks_from_lines([lines], 3) if b.kind == "table"]
+    assert len(tables) == 1
+    table = tables[0]
+    assert _header(table) == ["Indicator", "2023 realisatie", "2024 realisatie"]
+    assert table.rows[table.header_rows :] == (
+        ("Aantal binnengekomen meldingen en adviesvragen Vangnet en Advies", "1.833", "1.998"),
+        ("Aantal Wvggz Meldingen", "39", "46"),
+        (
+            "Aantal plaatsingen dak- en thuislozen binnen maatschappelijke opvang Flevoland"
+            " (nachtopvang, slaaphuis en housing first)",
+            "348",
+            "348",
+        ),
+    )
+
+
+def test_pdf_layout_first_row_further_below_the_header_stays_in_the_table():
+    cols = [315.0, 386.0]
+    lines = [
+        _line(710, 7, *zip(cols, ["2024", "2025"], strict=True)),
+        _line(690, 7, *zip(cols, ["realisatie", "begroting"], strict=True)),
+        # the first row's label starts 28 pt below the header, its figures centred on it
+        _line(662, 8.5, (45, "Aantal kwartiergrensoverschrijdingen minder dan")),
+        _line(657, 8.5, *zip(cols, ["92,30%", "92,80%"], strict=True)),
+        _line(652, 8.5, (45, "5% van het aantal A1 vervoeren")),
+        _line(616, 8.5, (45, "Certificering"), *zip(cols, ["behaald", "behaald"], strict=True)),
+        _line(565, 7, *zip(cols, ["2023", "2024"], strict=True)),
+        _line(555, 7, (45, "Bedragen (x €1.000)")),
+        _line(545, 7, *zip(cols, ["realisatie", "realisatie"], strict=True)),
+        _line(524, 8.5, (45, "Kosten"), *zip(cols, ["25.544", "28.779"], strict=True)),
+    ]
+    tables = [b for b in blocks_from_lines([lines], 3) if b.kind == "table"]
+    assert len(tables) == 2
+    first, costs = tables
+    assert _header(first)[1:] == ["2024 realisatie", "2025 begroting"]
+    assert first.rows[first.header_rows :] == (
+        (
+            "Aantal kwartiergrensoverschrijdingen minder dan 5% van het aantal A1 vervoeren",
+            "92,30%",
+            "92,80%",
+        ),
+        ("Certificering", "behaald", "behaald"),
+    )
+    assert _header(costs) == ["Bedragen (x €1.000)", "2023 realisatie", "2024 realisatie"]
+
+
+def _overview_page(spanning: str) -> list[PdfLine]:
+    """A statement of income and expenditure: "Begroting 2026" centred over the three
+    columns, a unit in the label column, then two columns of running text."""
+    cols = [377.0, 447.0, 520.0]
+    lines = [
+        _line(710, 15, (42, "7.2 Het overzicht van baten en lasten")),
+        _line(671, 7, (417, spanning)),
+        _line(663.5, 7, (45, "Bedragen x € 1.000")),
+        _line(656, 7, *zip(cols, ["Baten", "Lasten", "Saldo"], strict=True)),
+        _line(
+            638,
+            8.5,
+            (45, "Programma Publieke Gezondheid"),
+            *zip(cols, ["79.195", "69.450", "-9.744"], strict=True),
+        ),
+        _line(618, 8.5, (45, "Overhead"), *zip(cols, ["3.330", "13.074", "9.744"], strict=True)),
+        _line(
+            589,
+            9,
+            (42, "We baseren de ramingen voor 2026 op de volgende"),
+            (322, "- Plus- en markttaken op basis van meest recente gegevens"),
+        ),
+        _line(
+            576,
+            9,
+            (42, "uitgangspunten van het bestuur en de directie:"),
+            (322, "- Actualiseren van de bedrijfskosten van de organisatie."),
+        ),
+    ]
+    for line in lines:  # header lines in bold, as set
+        for cell in line.cells:
+            cell.bold = line.size == 7
+    return lines
+
+
+def test_pdf_layout_header_lines_above_a_table_and_a_spanning_header():
+    blocks = [
+        b for b in blocks_from_lines([_overview_page("Begroting 2026")], 3) if b.kind != "blank"
+    ]
+    tables = [b for b in blocks if b.kind == "table"]
+    costs = tables[0]
+    assert _header(costs) == [
+        "Bedragen x € 1.000",
+        "Begroting 2026 Baten",
+        "Begroting 2026 Lasten",
+        "Begroting 2026 Saldo",
+    ]
+    assert costs.rows[costs.header_rows :] == (
+        ("Programma Publieke Gezondheid", "79.195", "69.450", "-9.744"),
+        ("Overhead", "3.330", "13.074", "9.744"),
+    )
+    # the two columns of text after the table are no rows of it
+    assert all("ramingen" not in " ".join(r) for r in costs.rows)
+
+
+def test_pdf_layout_header_over_its_own_column_is_not_spread():
+    cols = [390.0, 444.0, 518.0]
+    lines = [
+        _line(702, 8, (444, "Realisatie"), (518, "Realisatie")),
+        _line(
+            687,
+            8,
+            (71, "Naam Indicator"),
+            *zip(cols, ["Bron", "Wassenaar", "Nederland"], strict=True),
+        ),
+        _line(
+            672,
+            8,
+            (71, "Verwijzingen Halt"),
+            *zip(cols, ["CBS", "4,2 (2024)", "8,3 (2024)"], strict=True),
+        ),
+        _line(
+            657,
+            8,
+            (71, "Winkeldiefstallen"),
+            *zip(cols, ["CBS", "1,3 (2024)", "2,2 (2024)"], strict=True),
+        ),
+    ]
+    table = next(b for b in blocks_from_lines([lines], 3) if b.kind == "table")
+    assert _header(table) == [
+        "Naam Indicator",
+        "Bron",
+        "Realisatie Wassenaar",
+        "Realisatie Nederland",
+    ]
+
+
+def test_pdf_layout_table_of_contents_in_two_columns():
+    toc = [
+        _line(762, 24, (42, "Inhoudsopgave")),
+        _line(710, 11.5, (42, "1. Inleiding 3"), (308, "6. Ambulancehulpverlening")),
+        _line(697, 11.5, (322, "en meldkamer 2"), (543, "5")),
+        _line(658, 11.5, (42, "2. Op weg naar een robuuste"), (308, "7. Financiën 2"), (543, "7")),
+        _line(645, 11.5, (56, "(Bestuurlijke Opdracht) 5")),
+        _line(
+            619,
+            9,
+            (56, "5.1 Jeugd en gezin 1"),
+            (278, "4"),
+            (322, "Bijlage 3 Lijst met afkortingen"),
+            (539, "49"),
+        ),
+    ]
+    text = [
+        _line(700, 24, (42, "1. Inleiding")),
+        _line(650, 9, (42, "De begroting van de organisatie staat in het teken van de toekomst.")),
+    ]
+    blocks = blocks_from_lines([toc, text], 3)
+    furniture = [b.text for b in blocks if b.kind == "furniture"]
+    assert furniture == [
+        "Inhoudsopgave",
+        "1. Inleiding 3",
+        "6. Ambulancehulpverlening",
+        "en meldkamer 2 5",
+        "2. Op weg naar een robuuste",
+        "7. Financiën 2 7",
+        "(Bestuurlijke Opdracht) 5",
+        "5.1 Jeugd en gezin 1 4",
+        "Bijlage 3 Lijst met afkortingen 49",
+    ]
+    assert [b.text for b in blocks if b.kind == "line"] == [t.text for t in text]
+
+
+def test_pdf_layout_row_with_a_figure_in_one_column_only():
+    cols = [315.0, 386.0, 528.0]
+    lines = [
+        _line(709, 7, *zip(cols, ["2023", "2024", "2026"], strict=True)),
+        _line(699, 7, (45, "Indicator (nieuwe indicatoren vanaf 2026)")),
+        _line(688, 7, *zip(cols, ["realisatie", "realisatie", "begroting"], strict=True)),
+        _line(668, 8.5, (45, "Aantal lopende / afgeronde onderzoeksprojecten"), (536, "10")),
+        _line(650.6, 8.5, (45, "Aantal opgeleverde kennisproducten (monitors /")),
+        _line(645.4, 8.5, (536, "10")),
+        _line(640.1, 8.5, (45, "rapporten / factsheets etc.)")),
+        _line(622.8, 8.5, (45, "Aantal participaties in externe kennisnetwerken"), (540, "5")),
+    ]
+    tables = [b for b in blocks_from_lines([lines], 3) if b.kind == "table"]
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.rows[table.header_rows :] == (
+        ("Aantal lopende / afgeronde onderzoeksprojecten", "", "", "10"),
+        (
+            "Aantal opgeleverde kennisproducten (monitors / rapporten / factsheets etc.)",
+            "",
+            "",
+            "10",
+        ),
+        ("Aantal participaties in externe kennisnetwerken", "", "", "5"),
+    )
+
+
+def test_pdf_footnote_mark_after_a_word_joins_it():
+    from pipeline.ingest.pdf import _lines
+
+    frags = []
+    for k, (a, b) in enumerate(zip(LEFT, RIGHT, strict=True)):
+        frags += [_frag(42, 700 - 13 * k, a), _frag(308, 700 - 13 * k, b)]
+    # "... het Regiobeeld" + raised "7" well past the word's glyph widths + " en"
+    frags += [
+        _frag(42, 661, "lokale plannen van de gemeenten, het Regiobeeld"),
+        _frag(250, 664, " 7", 5.2),
+        _frag(253, 661, " en"),
+        _frag(308, 661, "zorgvraag zet de organisatie zich sinds enkele jaren"),
+    ]
+    lines = _lines(frags)
+    texts = [ln.text for ln in lines]
+    assert "lokale plannen van de gemeenten, het Regiobeeld7 en" in texts
+    assert "zorgvraag zet de organisatie zich sinds enkele jaren" in texts
+    assert all(len(ln.cells) == 1 for ln in lines)

@@ -824,3 +824,131 @@ def test_ingest_programme_indicator_table_with_a_column_per_year():
         ("Aantal Niet-Acute adviezen", "2024 realisatie", "73"),
         ("Aantal Niet-Acute adviezen", "2025 begroting", "50"),
     ]
+
+
+def test_ingest_programme_running_header_of_the_layout_names_the_year():
+    """A PDF whose running header carries the title and year ("GGD Flevoland Begroting
+    2026", furniture of the layout) and no title line in its text: the header names the
+    year as a running line of the text does."""
+    from pipeline.ingest.layout import BLANK, Block
+
+    header = Block("furniture", "Organisatie Begroting 2026", reason="running header")
+    page = [
+        Block("line", "Wat willen we bereiken?", style_level=2),
+        BLANK,
+        Block("line", "Gezonde kinderen in alle gemeenten van de regio, van nul tot achttien."),
+        BLANK,
+    ]
+    doc = parse_document([header, *page, header, *page], "", "x.pdf", "h")
+    assert (doc.document_type, doc.year) == ("begroting", 2026)
+    toc = Block("furniture", "Begroting 2025 ..... 3", reason="table of contents")
+    doc = parse_document([toc, *page], "", "x.pdf", "h")
+    assert (doc.document_type, doc.year) == ("begroting", None)
+
+
+def test_ingest_programme_cost_rows_with_a_code_column_join_code_and_name():
+    """A task-field overview gives the code and the name in two columns ("0.1" |
+    "Bestuur" | 0 | 96 | 96): the row is "0.1 Bestuur", the name is no amount."""
+    from pipeline.ingest.layout import BLANK, Block
+
+    rows = (
+        ("Bedragen (x €1.000)", "", "Baten", "Lasten", "Saldo"),
+        ("0.1", "Bestuur", "0", "96", "96"),
+        ("6.81b", "Maatschappelijke Opvang", "4.815", "3.896", "-919"),
+        ("7", "Volksgezondheid en milieu", "58.706", "61.493", "2.787"),
+        ("Totaal", "", "82.524", "82.524", "0"),
+    )
+    blocks = [Block("line", "Taakveldenoverzicht", style_level=2), BLANK,
+              Block("table", rows=rows, header_rows=1)]  # fmt: skip
+    doc = parse_document(blocks, "", "x.pdf", "h")
+    got = {(a.row_label, a.column_label, a.value) for s in doc.all_sections()
+           for t in s.tables for a in t.amounts}  # fmt: skip
+    assert ("0.1 Bestuur", "Lasten", "96") in got
+    assert ("6.81b Maatschappelijke Opvang", "Saldo", "-919") in got
+    assert ("7 Volksgezondheid en milieu", "Baten", "58.706") in got
+    assert ("Totaal", "Baten", "82.524") in got
+    assert len(got) == 12
+    # a first column of years or amounts is no code column
+    plain = ((("Omschrijving", "Krediet", "2024")), ("Tractie", "54.500", "12"))
+    doc = parse_document([Block("table", rows=plain, header_rows=1)], "", "x.pdf", "h")
+    labels = {a.row_label for s in doc.all_sections() for t in s.tables for a in t.amounts}
+    assert labels == {"Tractie"}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("GGD Regio Begroting 2026", None),
+        ("Veiligheidsregio Begroting 2026", None),
+        ("Gemeente Almere Begroting 2026", "Almere"),
+        ("Begroting 2026", "Almere"),
+    ],
+)
+def test_ingest_programme_joint_arrangement_has_no_municipality(title: str, expected: str | None):
+    """A joint arrangement's budget names its member municipalities, the biggest most
+    often; when its title names the arrangement, the document is none of theirs. A
+    municipality's budget that mentions the GGD in its text keeps its municipality."""
+    body = (
+        "Wat willen we bereiken?\nDe inwoners van Almere, Lelystad en Dronten zijn gezond. "
+        "In Almere groeit de vraag het snelst; Almere betaalt het grootste deel.\n\n"
+        "Wat gaan we daarvoor doen?\nDe GGD en de veiligheidsregio werken samen.\n"
+    )
+    assert parse(f"{title}\n\n{body}").municipality == expected
+
+
+def test_ingest_programme_indicator_table_with_a_year_in_the_name_header():
+    from pipeline.ingest.layout import BLANK, Block
+
+    rows = (
+        ("Indicator (nieuwe indicatoren vanaf 2026)", "2024 realisatie", "2026 begroting"),
+        ("Aantal lopende onderzoeksprojecten", "", "10"),
+    )
+    blocks = [Block("line", "Wat willen we bereiken?", style_level=2), BLANK,
+              Block("table", rows=rows, header_rows=1)]  # fmt: skip
+    doc = parse_document(blocks, "", "ggd.pdf", "h")
+    got = [(i.name, i.period, i.value) for s in doc.all_sections() for t in s.tables
+           for i in t.indicators]  # fmt: skip
+    assert got == [("Aantal lopende onderzoeksprojecten", "2026 begroting", "10")]
+
+
+def _indicators_of(rows: tuple[tuple[str, ...], ...], heading: str = "Ketenzorg") -> list:
+    from pipeline.ingest.layout import BLANK, Block
+
+    blocks = [Block("line", heading, style_level=2), BLANK,
+              Block("table", rows=rows, header_rows=1)]  # fmt: skip
+    doc = parse_document(blocks, "", "x.pdf", "h")
+    tables = [t for s in doc.all_sections() for t in s.tables]
+    found = [(t.kind, i.name, i.period, i.value) for t in tables for i in t.indicators]
+    return found or [t.kind for t in tables]
+
+
+def test_ingest_programme_measures_per_year_without_a_name_header_are_indicators():
+    rows = (
+        ("", "2024 realisatie", "2025 begroting"),
+        ("Aantal overschrijdingen minder dan 5%", "92,30%", "92,80%"),
+        ("Certificering NKZ", "behaald", "Te behalen"),
+    )
+    assert _indicators_of(rows) == [
+        ("indicators", "Aantal overschrijdingen minder dan 5%", "2024 realisatie", "92,30%"),
+        ("indicators", "Aantal overschrijdingen minder dan 5%", "2025 begroting", "92,80%"),
+        ("indicators", "Certificering NKZ", "2024 realisatie", "behaald"),
+        ("indicators", "Certificering NKZ", "2025 begroting", "Te behalen"),
+    ]
+    # amounts per year stay amounts, an investment plan with "-" for nothing is no
+    # table of measures, nor are sentences
+    money = (("", "Krediet 2024", "Meerjarenbeeld 2025"), ("Tractie", "54.500", "-"),
+             ("Totaal", "54.500", "-"))  # fmt: skip
+    assert _indicators_of(money) == ["amounts"]
+    plan = (("", "Krediet 2024", "Meerjarenbeeld 2025", "Meerjarenbeeld 2026"),
+            ("Tractie", "-", "-", "-"), ("Bus", "-", "-", "1.200"))  # fmt: skip
+    assert _indicators_of(plan) == ["other"]
+    risks = (("", "31-12-2024:", "31-12-2025:"), ("Werkvoorziening", "nihil", "- CAO lonen;"))
+    assert _indicators_of(risks) == ["other"]
+
+
+def test_ingest_programme_indicator_value_column_without_a_value_header():
+    rows = (("indicator", "begroting"), ("Formatie", "1,31"), ("Externe inhuur", "3%"))
+    assert _indicators_of(rows, "Beleidsindicatoren") == [
+        ("indicators", "Formatie", "begroting", "1,31"),
+        ("indicators", "Externe inhuur", "begroting", "3%"),
+    ]

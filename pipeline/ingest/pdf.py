@@ -187,12 +187,80 @@ def _lines(fragments: list[Fragment]) -> list[PdfLine]:
             groups[-1].append(frag)
         else:
             groups.append([frag])
-    for group in groups:
+    for k, group in enumerate(groups):
         group.sort(key=lambda f: f.x)
+        groups[k] = _attach_line_end_hyphens(_attach_superscripts(group))
     gutter = _gutter(groups)
     if gutter is not None:
         groups = _column_order(groups, gutter)
     return [_merge_cells(group) for group in groups]
+
+
+_LONE_HYPHEN = ("-", "‐", "‑")
+# how far a line-end hyphen may stand from the text before it (in em): the space that
+# justified text spreads over a line's word gaps, which the glyph widths do not show
+_HYPHEN_GAP_EM = 4.0
+
+
+_SUPERSCRIPT = re.compile(r"\d{1,3}\)?|[*†‡]")
+
+
+def _attach_superscripts(group: list[Fragment]) -> list[Fragment]:
+    """A footnote mark set small and raised after a word ("Regiobeeld" ... "7") joins
+    that word, as it does when set close to it ("Gezondheid6"): in justified text the
+    word's glyph widths end short of where the mark stands, and a gap measured in the
+    mark's small size would make it a cell of its own and break the line."""
+    out: list[Fragment] = []
+    for frag in group:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and frag.size <= 0.75 * prev.size
+            and frag.y - prev.y >= 0.2 * prev.size
+            and _SUPERSCRIPT.fullmatch(frag.text.strip())
+            and prev.text.rstrip()[-1:].isalnum()
+            and 0 <= frag.x - prev.end <= _HYPHEN_GAP_EM * prev.size
+        ):
+            joined = Fragment(
+                prev.x, prev.y, prev.size, prev.text.rstrip() + frag.text.strip(), None, prev.bold
+            )
+            if prev.width is not None:
+                joined.width = frag.end - prev.x
+            out[-1] = joined
+            continue
+        out.append(frag)
+    return out
+
+
+def _attach_line_end_hyphens(group: list[Fragment]) -> list[Fragment]:
+    """A line-end hyphen that a PDF writer set as a run of its own at the column's right
+    edge ("klimaatver" ... "-", justified text) joins the running text before it as
+    " -" (``close_spaced_hyphens`` closes it when the document writes its hyphens so):
+    a lone hyphen up to a few em after running text that ends in a letter, with nothing
+    after it on the line but the other column's text, standing too far off to join the
+    text as a cell would (nearer hyphens join in ``_merge_cells``). A "-" among figures
+    (a nil amount in a table) stays a cell."""
+    out: list[Fragment] = []
+    for k, frag in enumerate(group):
+        prev = out[-1] if out else None
+        nxt = group[k + 1] if k + 1 < len(group) else None
+        if (
+            prev is not None
+            and frag.text.strip() in _LONE_HYPHEN
+            and prev.text.rstrip()[-1:].isalpha()
+            and _prose(out)
+            and CELL_GAP_EM * frag.size <= frag.x - prev.end <= _HYPHEN_GAP_EM * frag.size
+            and (nxt is None or not _FIGURE.fullmatch(nxt.text.strip()))
+            and (nxt is None or nxt.text.strip() not in _LONE_HYPHEN)
+            and (nxt is None or nxt.x - frag.end >= frag.size)
+        ):
+            joined = Fragment(prev.x, prev.y, prev.size, f"{prev.text.rstrip()} -", None, prev.bold)
+            if prev.width is not None:
+                joined.width = frag.end - prev.x
+            out[-1] = joined
+            continue
+        out.append(frag)
+    return out
 
 
 def _merge_cells(group: list[Fragment]) -> PdfLine:

@@ -21,6 +21,7 @@ from pipeline.ingest.layout import (
     Block,
     hyphenates,
     join_hyphenated,
+    load_terms,
     running_furniture,
     toc_lines,
     word_evidence,
@@ -99,7 +100,9 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     )
     flat = [(p, i, line) for p, page in enumerate(pages) for i, line in enumerate(page)]
     toc = toc_lines([line.text for _, _, line in flat])
+    toc_parts = _toc_columns(flat)
     list_lines = _list_runs(flat)
+    header_above = _header_lines_above(flat)
     sizes: Counter[float] = Counter()
     for _, _, line in flat:
         sizes[round(line.size, 1)] += len(line.text)
@@ -133,6 +136,10 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
             table.clear()
 
     for k, (p, i, line) in enumerate(flat):
+        if k in toc_parts and (p, i) not in furniture:
+            # the entries of a table of contents in two columns, column by column
+            blocks.extend(Block("furniture", t, reason="table of contents") for t in toc_parts[k])
+            continue
         if (p, i) in furniture or k in toc:
             reason = "table of contents" if k in toc else "running header"
             if reason == "running header" and len(line.cells) >= 2:
@@ -143,14 +150,21 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
             continue
         if k in list_lines and not table:
             line = _list_line(line) or line
+        if k in header_above:
+            flush_para()
+            if table and not 0 < table[-1].y - line.y <= 2.6 * line.size:
+                flush_table()  # a table further up ends; this one starts
+            table.append(line)
+            continue
         if len(line.cells) >= 2:
             flush_para()
-            if table and _new_header(table, line):
+            if table and (_new_header(table, line) or _prose_after_amounts(table, line)):
                 flush_table()
             table.append(line)
             continue
-        nxt = flat[k + 1][2] if k + 1 < len(flat) and flat[k + 1][0] == p else None
-        if table and _continues_table(table, line, nxt):
+        after = [ln for q, _, ln in flat[k + 1 : k + 6] if q == p]
+        nxt = after[0] if after else None
+        if table and _continues_table(table, line, nxt, after):
             table.append(line)
             continue
         flush_table()
@@ -179,6 +193,86 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     flush_para()
     flush_table()
     return blocks
+
+
+_HEADER_ABOVE_WORDS = 4
+
+
+def _header_lines_above(flat: list[tuple[int, int, PdfLine]]) -> set[int]:
+    """Short one-cell lines set right above a table's header line, in its size and
+    weight ("Begroting 2026" centred over "Baten | Lasten | Saldo", the unit "Bedragen" /
+    "(x €1.000)" in the label column): header lines of that table, not text. The table's
+    first line is a line of cells without amounts, with a row of amounts under it. Returns
+    the indices of such lines."""
+    out: set[int] = set()
+    for k, (p, _, line) in enumerate(flat):
+        if len(line.cells) < 2 or k + 1 >= len(flat) or flat[k + 1][0] != p:
+            continue
+        below = flat[k + 1][2]
+        cells = [c.text for c in line.cells]
+        if any(_NUMBERISH.fullmatch(c) and not _YEAR.fullmatch(c) for c in cells):
+            continue
+        if len(below.cells) < 2 or not _amount_row([c.text for c in below.cells]):
+            continue
+        taken: list[int] = []
+        upper = line
+        j = k - 1
+        while j >= 0 and len(taken) < 3 and flat[j][0] == p:
+            cand = flat[j][2]
+            if (
+                len(cand.cells) != 1
+                or not 0 < cand.y - upper.y <= 2.6 * cand.size
+                or abs(cand.size - line.size) > 0.5
+                or cand.bold != line.bold
+                or len(cand.text.split()) > _HEADER_ABOVE_WORDS
+                or cand.text.endswith(_SENTENCE_END)
+            ):
+                break
+            taken.append(j)
+            upper = cand
+            j -= 1
+        out.update(taken)
+    return out
+
+
+_ENDS_PAGE = re.compile(r".*\D\s*\d{1,4}|\d{1,4}")
+
+
+def _toc_columns(flat: list[tuple[int, int, PdfLine]]) -> dict[int, list[str]]:
+    """A table of contents set in two columns ("1. Inleiding 3" | "6. Ambulancehulp-
+    verlening" on one baseline): the lines after an "Inhoud(sopgave)" heading on its page,
+    split into their left and right column at the middle of the entries' width, as long as
+    a line or one of the next two has an entry ending in a page number. A page number
+    whose digits stand apart at a tab stop ("5.1 Jeugd en gezin 1" | "4") stays with its
+    entry. Only when entries (words, not page numbers) start right of the middle; a
+    contents list in one column is ``toc_lines``'s. Maps a line's index to its entries."""
+    headings = load_terms().toc_headings
+    out: dict[int, list[str]] = {}
+    for k0, (p, _, head) in enumerate(flat):
+        if head.text.lower().rstrip(":").strip() not in headings:
+            continue
+        page = []
+        k = k0 + 1
+        while k < len(flat) and flat[k][0] == p:
+            page.append((k, flat[k][2]))
+            k += 1
+        cells = [c for _, ln in page for c in ln.cells]
+        if not cells:
+            continue
+        mid = (min(c.x for c in cells) + max(c.end for c in cells)) / 2
+        if not any(c.x >= mid and _TEXT_WORD.search(c.text) for c in cells):
+            continue
+        parts = []
+        for k, ln in page:
+            left = " ".join(c.text for c in ln.cells if c.x < mid)
+            right = " ".join(c.text for c in ln.cells if c.x >= mid)
+            parts.append((k, [t for t in (left, right) if t]))
+        numbered = [any(_ENDS_PAGE.fullmatch(t) for t in ts) for _, ts in parts]
+        for j, (k, texts) in enumerate(parts):
+            if not any(numbered[j : j + 3]):
+                break
+            out[k] = texts
+    return out
 
 
 def _leading(pages: list[list[PdfLine]]) -> dict[float, float]:
@@ -220,17 +314,24 @@ def _continues(
     return abs(line.x - last.x) < 2 * line.size or line.text[:1].islower()
 
 
-def _continues_table(table: list[PdfLine], line: PdfLine, nxt: PdfLine | None = None) -> bool:
+def _continues_table(
+    table: list[PdfLine],
+    line: PdfLine,
+    nxt: PdfLine | None = None,
+    after: list[PdfLine] | tuple[PdfLine, ...] = (),
+) -> bool:
     """A one-cell line right below a table row, inside the table's columns: a wrapped cell
     (in an inner column it may stand a little further off: a cell centred over lines); a
-    row label wrapped over lines, standing just above the row's figures (``nxt``); or,
-    while the table has header lines only, a caption wrapped between them ("Programma: P0
-    Bestuur en" / "Rekening Begroting ..." / "ondersteuning" / "bedragen x € 1.000 2019
-    ...")."""
+    row label wrapped over lines, standing just above the row's figures (``nxt``); a row
+    with a label and no figures (``_empty_rows``); or, while the table has header lines
+    only, a caption wrapped between them ("Programma: P0 Bestuur en" / "Rekening Begroting
+    ..." / "ondersteuning" / "bedragen x € 1.000 2019 ...")."""
     last = table[-1]
     gap = last.y - line.y
     left = min(ln.x for ln in table)
     inner = line.x > left + 3 * line.size
+    if _empty_rows(table, line, after or ([nxt] if nxt is not None else [])):
+        return True
     if (
         nxt is not None
         and len(nxt.cells) >= 2
@@ -240,13 +341,11 @@ def _continues_table(table: list[PdfLine], line: PdfLine, nxt: PdfLine | None = 
         and not line.text.endswith(_SENTENCE_END)
     ):
         return True  # a caption in the label column wrapped between stacked header lines
-    if (
-        nxt is not None
-        and len(nxt.cells) >= 2
-        and 0 < gap <= 2.6 * line.size
-        and 0 < line.y - nxt.y <= 1.2 * line.size
-        and abs(line.size - nxt.size) <= 0.5
-    ):
+    # a row label wrapped above its figures; below header lines only, the first row may
+    # stand further off (a rule or padding under the header)
+    header_only = not any(_amount_row([c.text for c in ln.cells]) for ln in table)
+    reach = 4.0 if header_only else 2.6
+    if 0 < gap <= reach * line.size and _wrapped_label(line, after or ([nxt] if nxt else [])):
         return True
     return (
         0 < gap <= (2.6 if inner else 1.6) * line.size
@@ -254,6 +353,87 @@ def _continues_table(table: list[PdfLine], line: PdfLine, nxt: PdfLine | None = 
         and (abs(line.size - last.size) <= 0.5)
         and not line.text.endswith(_SENTENCE_END)
     )
+
+
+# a one-cell line that ends a sentence is text, not a row label ("Specificatie:" is one)
+_TEXT_END = (".", "!", "?", ";")
+_ROW_LABEL_WORDS = 8
+
+
+def _label_row(line: PdfLine, x: float, size: float) -> bool:
+    """A one-cell line that can be a row label at the table's label edge ``x``."""
+    return (
+        len(line.cells) == 1
+        and abs(line.x - x) <= 1.0
+        and abs(line.size - size) <= 0.5
+        and not line.text.endswith(_TEXT_END)
+        and len(line.text.split()) <= _ROW_LABEL_WORDS
+    )
+
+
+# lines of a row label wrapped over lines stand at most this far apart (in em): the
+# leading of the table's text
+_LABEL_LEADING_EM = 1.3
+
+
+def _wrapped_label(line: PdfLine, after: list[PdfLine]) -> bool:
+    """``line`` starts a row label wrapped over lines above its row's figures: one-cell
+    lines in the same size, each at the text's leading below the one before, down to a
+    line of cells (the row)."""
+    prev = line
+    for ln in after:
+        if not 0 < prev.y - ln.y <= _LABEL_LEADING_EM * line.size:
+            return False
+        if abs(ln.size - line.size) > 0.5:
+            return False
+        if len(ln.cells) >= 2 or _figure_line(ln, line.x):
+            return True
+        prev = ln
+    return False
+
+
+def _figure_line(line: PdfLine, label_x: float) -> bool:
+    """A line of figures only, right of the label edge ``label_x``: the cells of a row
+    whose other cells are empty ("10" under "2026 begroting" alone)."""
+    return line.x > label_x + 3 * line.size and all(
+        _NUMBERISH.fullmatch(c.text) and not _YEAR.fullmatch(c.text) for c in line.cells
+    )
+
+
+def _empty_rows(table: list[PdfLine], line: PdfLine, after: list[PdfLine]) -> bool:
+    """Rows of a label with empty cells ("Baten pluspakket gemeenten" | | | in a cost
+    table; "Specificatie doorberekening aan team:" over rows that go on in the same
+    columns): one-cell lines at the label edge of a table that has amounts, in the rows'
+    size, followed at the row pitch (one-cell lines in between) by a row of figures with
+    its label at the same edge. A label wrapped over lines stands closer to its row, and
+    a paragraph after the table is followed by no row of figures."""
+    row = next(
+        (
+            ln
+            for ln in reversed(table)
+            if len(ln.cells) >= 2 and _amount_row([c.text for c in ln.cells])
+        ),
+        None,
+    )
+    if row is None:
+        return False
+    x, size = row.x, row.size
+    if not _label_row(line, x, size) or not 0 < table[-1].y - line.y <= 5 * size:
+        return False
+    prev = line
+    for ln in after:
+        if not 0 < prev.y - ln.y <= 2.6 * size:
+            return False
+        if len(ln.cells) >= 2:
+            return (
+                abs(ln.x - x) <= 1.0
+                and abs(ln.size - size) <= 0.5
+                and _amount_row([c.text for c in ln.cells])
+            )
+        if not _label_row(ln, x, size):
+            return False
+        prev = ln
+    return False
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -278,6 +458,19 @@ def _new_header(table: list[PdfLine], line: PdfLine) -> bool:
     )
 
 
+_TEXT_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _prose_after_amounts(table: list[PdfLine], line: PdfLine) -> bool:
+    """A line of running text in two or more cells (two columns of text side by side)
+    right after a row of amounts: the text after the table, not a row of it."""
+    if not _amount_row([c.text for c in table[-1].cells]):
+        return False
+    if any(_NUMBERISH.fullmatch(c.text) for c in line.cells):
+        return False
+    return sum(len(_TEXT_WORD.findall(c.text)) >= 3 for c in line.cells) >= 2
+
+
 def _amount_row(row: list[str]) -> bool:
     return any(_NUMBERISH.fullmatch(c) and not _YEAR.fullmatch(c) for c in row[1:] if c)
 
@@ -295,6 +488,24 @@ def _columns(lines: list[PdfLine]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in cols]
 
 
+_LABEL_MAX_LINES = 8  # a row label wraps over a few lines, not a page
+
+
+def _label_above(run: list[PdfLine], d_prev: float, first_col: tuple[float, float]) -> bool:
+    """``run`` (lines down to the next row's line) is a row label wrapped over lines above
+    its figures: one-cell lines in the first column at the text's leading from each other
+    and from the row's line, closer together than the first is to the row above."""
+    steps = [run[j].y - run[j + 1].y for j in range(len(run) - 1)]
+    return (
+        all(
+            len(ln.cells) == 1 and ln.cells[0].x < first_col[1] and ln.cells[0].end > first_col[0]
+            for ln in run[:-1]
+        )
+        and all(0 < st <= _LABEL_LEADING_EM * run[0].size for st in steps)
+        and max(steps) < d_prev
+    )
+
+
 def _anchor_groups(
     lines: list[PdfLine], first_col: tuple[float, float]
 ) -> tuple[list[list[PdfLine]], int]:
@@ -310,9 +521,25 @@ def _anchor_groups(
         figures = any(
             _NUMBERISH.fullmatch(x.text) and not _YEAR.fullmatch(x.text) for x in ln.cells
         )  # a row of figures whose label wrapped onto lines of its own
-        return len(ln.cells) >= 2 and (in_first or figures)
+        if len(ln.cells) == 1:  # a row with a figure in one column only
+            return not in_first and _figure_line(ln, first_col[0])
+        return in_first or figures
+
+    def apart(i: int) -> bool:
+        """A one-cell line in the first column standing apart from the lines above and
+        below it (more than a line's leading): a row of its own, a label without figures
+        (a wrapped label or cell stands at the leading of its row's lines)."""
+        ln = lines[i]
+        c = ln.cells[0]
+        if len(ln.cells) != 1 or min(c.end, first_col[1]) - max(c.x, first_col[0]) <= 0:
+            return False
+        above = lines[i - 1].y - ln.y if i > 0 else 0.0
+        below = ln.y - lines[i + 1].y if i + 1 < len(lines) else float("inf")
+        return above > 1.6 * ln.size and below > 1.6 * ln.size
 
     anchors = [i for i, ln in enumerate(lines) if is_anchor(ln)]
+    if anchors:
+        anchors = sorted({*anchors, *(i for i in range(anchors[0] + 1, len(lines)) if apart(i))})
     if not anchors:
         return [[ln] for ln in lines], len(lines)
     first = anchors[0]
@@ -340,7 +567,13 @@ def _anchor_groups(
             continue
         nxt = lines[anchors[k]] if k < len(anchors) else None
         d_prev = rows[-1][-1].y - line.y
-        if nxt is not None and line.y - nxt.y < d_prev:
+        if nxt is not None and (
+            line.y - nxt.y < d_prev
+            or (
+                anchors[k] - i < _LABEL_MAX_LINES
+                and _label_above(lines[i : anchors[k] + 1], d_prev, first_col)
+            )
+        ):
             pending.append(line)
         else:
             rows[-1].append(line)
@@ -373,13 +606,18 @@ def _table_blocks(lines: list[PdfLine]) -> list[Block]:
 
     groups, n_before = _anchor_groups(lines, cols[0])
     rows: list[list[str]] = []
+    spans: list[dict[int, tuple[float, float, float]]] = []  # per row: x, end, size
     for group in groups:
         row = [""] * width
+        where: dict[int, tuple[float, float, float]] = {}
         for line in group:
             for cell in line.cells:
                 c = column(cell)
                 row[c] = f"{row[c]} {cell.text}".strip()
+                a, b, _ = where.get(c, (cell.x, cell.end, cell.size))
+                where[c] = (min(a, cell.x), max(b, cell.end), cell.size)
         rows.append(row)
+        spans.append(where)
     _split_label_figures(rows)
     header_rows = n_before if n_before < len(rows) else 0
     while header_rows < len(rows) - 1 and _year_row(rows[header_rows]):
@@ -400,7 +638,57 @@ def _table_blocks(lines: list[PdfLine]) -> list[Block]:
         and any(_DIGIT.search(c) for c in rows[header_rows + 1][1:])
     ):
         header_rows += 1
+    _spread_header_cells(rows, spans, cols, header_rows)
     return [Block("table", rows=tuple(tuple(r) for r in rows), header_rows=header_rows), BLANK]
+
+
+_UNIT_CELL = re.compile(r"(?:x|×|in)\s*(?:€|euro)", re.IGNORECASE)
+
+
+def _spread_header_cells(
+    rows: list[list[str]],
+    spans: list[dict[int, tuple[float, float, float]]],
+    cols: list[tuple[float, float]],
+    header_rows: int,
+) -> None:
+    """A header cell centred over several value columns names each of them ("Begroting
+    2026" over "Baten | Lasten | Saldo", "meerjarenraming" over three years): on a header
+    line above the last one, a cell that reaches an em or more beyond the figures of its
+    own column gives its text to the empty neighbouring columns of its line that have a
+    header below, for the widest run of them that it stands centred over (within an
+    eighth of the run's width). A cell set over its own column ("Realisatie" over
+    "Wassenaar (jaartal)") and the label column are left alone."""
+    body: dict[int, tuple[float, float]] = {}
+    for where in spans[header_rows:]:
+        for c, (x, end, _) in where.items():
+            a, b = body.get(c, (x, end))
+            body[c] = (min(a, x), max(b, end))
+    for r in range(header_rows - 1):
+        row = rows[r]
+        below = [any(rows[k][c] for k in range(r + 1, header_rows)) for c in range(len(row))]
+        for c in [c for c in range(1, len(row)) if row[c] and c in spans[r] and c in body]:
+            if _UNIT_CELL.search(row[c]):
+                continue  # "bedragen x € 1.000" names the table's unit, not a column
+            x, end, size = spans[r][c]
+            if x > body[c][0] - size and end < body[c][1] + size:
+                continue  # within its own column
+            lo = c
+            while lo - 1 >= 1 and not row[lo - 1] and below[lo - 1]:
+                lo -= 1
+            hi = c
+            while hi + 1 < len(row) and not row[hi + 1] and below[hi + 1]:
+                hi += 1
+            centre = (x + end) / 2
+            best: tuple[int, int] | None = None
+            for a in range(lo, c + 1):
+                for b in range(c, hi + 1):
+                    left, right = cols[a][0], cols[b][1]
+                    centred = abs(centre - (left + right) / 2) <= (right - left) / 8
+                    if b > a and centred and (best is None or b - a > best[1] - best[0]):
+                        best = (a, b)
+            if best is not None:
+                for k in range(best[0], best[1] + 1):
+                    row[k] = row[k] or row[c]
 
 
 _TRAILING_FIGURE = re.compile(r"(.*\S)\s+([-−–(]?\s*€?\s*\d[\d.,]*\)?)")

@@ -140,6 +140,10 @@ class Parser:
             )
             for i, b in enumerate(blocks)
         ]  # fmt: skip
+        # running headers and footers of the layout ("GGD Flevoland Begroting 2026")
+        self.running_furniture = [
+            b.text for b in blocks if b.kind == "furniture" and b.reason == "running header"
+        ]
         chapter_programmes(self.lines, blocks)
         decimal_lists(self.lines)
         self.running = mark_running_headers(self.lines, self.vocab, settings)
@@ -190,6 +194,19 @@ class Parser:
         return doc
 
     # the document ---------------------------------------------------------------------
+    def _joint_arrangement(self, issuer: list[str]) -> bool:
+        """True when a title or running line names a joint arrangement ("GGD Flevoland",
+        "Veiligheidsregio ...", vocabulary ``joint_arrangement_words``) and not a
+        municipality ("Gemeente ...")."""
+        pattern = self.vocab.joint_arrangement_re
+        if pattern is None:
+            return False
+        for text in issuer:
+            folded = fold(text)
+            if pattern.search(folded) and not re.search(r"\bgemeente\b", folded):
+                return True
+        return False
+
     def finish(self) -> None:
         doc, builder, lines = self.doc, self.builder, self.lines
         sections = builder.sections
@@ -209,6 +226,7 @@ class Parser:
         self.evidence.extend(
             lines[i].text for i in sorted(self.running) if _YEAR_IN.search(lines[i].text)
         )
+        self.evidence.extend(t for t in self.running_furniture if _YEAR_IN.search(t))
         first = next((x.text for x in lines if x.kind not in ("blank", "boiler", "grid")), None)
         if first is not None:
             self.evidence.append(first)
@@ -223,6 +241,13 @@ class Parser:
         doc.municipality = matcher.match(f"{self.text}\n{furniture}")
         titles = [s.heading for s, k in zip(sections, builder.kinds, strict=True) if k == "title"]
         doc.title = titles[0] if titles else None
+        # A joint arrangement's document ("GGD Flevoland Begroting 2026" as its running
+        # header) names its member municipalities; it is none of theirs.
+        issuer = [*self.running_furniture, *(lines[i].text for i in self.running), *titles[:1]]
+        if first is not None:
+            issuer.append(first)
+        if self._joint_arrangement(issuer):
+            doc.municipality = None
         # "Hoofdstuk 1 Inleiding" opens a programme only in a text that is otherwise a
         # budget (fixed budget headings, a budget type, metadata): a zoning plan's
         # chapters are no programmes.

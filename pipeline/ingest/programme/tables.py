@@ -88,11 +88,73 @@ def classify_table(table: Table, vocab: Vocabulary, section_heading: str | None)
         table.kind = "indicators"
         _indicators(table, vocab)
         return
-    numeric = sum(1 for r in table.rows for c in r[1:] if parse_amount(c) is not None)
-    cells = sum(1 for r in table.rows for c in r[1:] if c.strip())
+    first = 2 if _code_column(table.rows) else 1  # the first column of amounts
+    numeric = sum(1 for r in table.rows for c in r[first:] if parse_amount(c) is not None)
+    cells = sum(1 for r in table.rows for c in r[first:] if c.strip())
     if numeric and numeric * 2 >= cells:
         table.kind = "amounts"
-        _amounts(table, row_labels(table.rows, vocab.row_kinds))
+        if first == 2:
+            joined = [[" ".join(c for c in r[:2] if c.strip()), *r[2:]] for r in table.rows]
+            labels = row_labels(joined, vocab.row_kinds)
+        else:
+            labels = row_labels(table.rows, vocab.row_kinds)
+        _amounts(table, labels, first)
+        return
+    years = _period_columns(table)
+    if years:
+        table.kind = "indicators"
+        _wide_indicators(table, years, 0)
+
+
+_SHORT_VALUE_WORDS = 4
+# a value of a measure: a figure with its unit ("92,30%", "190 kg") or a few words ("Te
+# behalen"), no sentence ("- CAO lonen;")
+_MEASURE = re.compile(r"[-−–]?\s*€?\s*\d[\d.,]*\s*(?:%|[^\W\d_]{1,8})?|[^\W\d_][\w ./%-]*")
+_NIL = frozenset({"-", "–", "—", "−", "nvt", "n.v.t."})
+
+
+def _period_columns(table: Table) -> list[int]:
+    """The year columns of a table of measures without a name header: two or more value
+    columns headed by a year ("2024 realisatie", "2026 begroting"), a name with letters in
+    the first column of every row, short values filled in most cells, most of them no
+    amounts (percentages, words: "92,30%", "behaald"). Empty when the table is no such
+    table."""
+    years = [i for i, h in enumerate(table.header) if i > 0 and _YEAR_IN_HEADER.search(h)]
+    if len(years) < 2 or not table.rows:
+        return []
+    values = [r[i].strip() for r in table.rows for i in years if i < len(r)]
+    filled = [v for v in values if v]
+    if len(filled) * 2 < len(values):
+        return []
+    if any(len(v.split()) > _SHORT_VALUE_WORDS or _MEASURE.fullmatch(v) is None for v in filled):
+        return []
+    money = sum(1 for v in filled if parse_amount(v) is not None or v in _NIL)
+    if money * 2 >= len(filled):
+        return []  # a table of amounts (an investment plan with "-" for nothing)
+    if not all(r and any(ch.isalpha() for ch in r[0]) for r in table.rows):
+        return []
+    return years
+
+
+# a code in a column of its own before the row's name: "0.1", "6.81b", "7", "P3"
+_CODE = re.compile(r"[A-Z]?\d{1,2}(?:\.\d{1,3})*[a-z]?")
+
+
+def _code_column(rows: list[list[str]]) -> bool:
+    """The row label is a code and a name in two columns ("0.1" | "Bestuur" | 0 | 96, a
+    task-field overview): every row with a second cell has a code (or nothing) in the
+    first and text in the second, at least two rows have both."""
+    both = 0
+    for row in rows:
+        if len(row) < 3 or not row[1].strip():
+            continue
+        code, name = row[0].strip(), row[1].strip()
+        if code and _CODE.fullmatch(code) is None:
+            return False
+        if parse_amount(name) is not None or not any(ch.isalpha() for ch in name):
+            return False
+        both += bool(code)
+    return both >= 2
 
 
 # the start of a row label of its own: a capital, or a number before a word ("6.72 Jeugd");
@@ -155,11 +217,11 @@ def row_labels(rows: list[list[str]], kinds: frozenset[str]) -> list[str]:
     return labels
 
 
-def _amounts(table: Table, labels: list[str]) -> None:
+def _amounts(table: Table, labels: list[str], first: int = 1) -> None:
     factor = unit_factor(table.unit)
     for r, row in enumerate(table.rows):
         label = labels[r]
-        for c, value in enumerate(row[1:], start=1):
+        for c, value in enumerate(row[first:], start=first):
             number = parse_amount(value)
             if number is None:
                 continue
@@ -187,10 +249,22 @@ def _indicators(table: Table, vocab: Vocabulary) -> None:
                 hit = name in words if exact else _names_field(name, words)
                 if hit and field_name not in where and i not in where.values():
                     where[field_name] = i
-    years = [i for i, h in enumerate(table.header) if _YEAR_IN_HEADER.search(h)]
-    if "period" not in where and len(years) >= 2 and where.get("name", 0) not in years:
-        _wide_indicators(table, years, where.get("name", 0))
+    name_col = where.get("name", 0)  # its header may carry a year: "(nieuw vanaf 2026)"
+    years = [i for i, h in enumerate(table.header) if _YEAR_IN_HEADER.search(h) and i != name_col]
+    if "period" not in where and len(years) >= 2:
+        _wide_indicators(table, years, name_col)
         return
+    period_header: str | None = None
+    if "value" not in where:
+        # no header names the value ("indicator | begroting"): the first column of figures
+        for i in range(len(names)):
+            column = [r[i] for r in table.rows if i < len(r) and r[i].strip()]
+            figures = sum(1 for v in column if _FIGURE.fullmatch(v.strip()))
+            if i not in where.values() and column and figures * 2 > len(column):
+                where["value"] = i
+                if "period" not in where and table.header[i].strip():
+                    period_header = " ".join(table.header[i].split())
+                break
     for r, row in enumerate(table.rows):
 
         def get(field_name: str, row: list[str] = row) -> str | None:
@@ -204,6 +278,7 @@ def _indicators(table: Table, vocab: Vocabulary) -> None:
         m = _VALUE_YEAR.fullmatch(value) if value and period is None else None
         if m is not None:
             value, period = m.group(1), m.group(2)
+        period = period or period_header
         table.indicators.append(
             Indicator(make_id(table.table_id, "indicator", r), " ".join(name.split()),
                       get("unit"), period, value, get("source"))
@@ -211,6 +286,8 @@ def _indicators(table: Table, vocab: Vocabulary) -> None:
 
 
 _YEAR_IN_HEADER = re.compile(r"\b(?:19|20)\d\d\b")
+# a figure of an indicator: "1,31", "23,98", "3%", "-1.200"
+_FIGURE = re.compile(r"[-−–]?\s*€?\s*\d[\d.,]*\s*%?")
 
 
 def _wide_indicators(table: Table, columns: list[int], name_col: int) -> None:

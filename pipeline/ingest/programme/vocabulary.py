@@ -52,6 +52,7 @@ class Vocabulary:
     action_columns: frozenset[str]
     indicator_columns: dict[str, frozenset[str]]
     row_kinds: frozenset[str] = frozenset()
+    joint_arrangement_re: re.Pattern[str] | None = None
 
 
 def _alternatives(words: list[str]) -> str:
@@ -116,6 +117,11 @@ def load_vocabulary(path: Path = TERMS_TOML) -> Vocabulary:
             k: frozenset(fold(x) for x in v) for k, v in data["indicator_columns"].items()
         },
         row_kinds=frozenset(fold(x) for x in data.get("row_kinds", [])),
+        joint_arrangement_re=re.compile(
+            rf"\b(?:{_alternatives([fold(x) for x in data.get('joint_arrangement_words', [])])})\b"
+        )
+        if data.get("joint_arrangement_words")
+        else None,
     )
 
 
