@@ -55,6 +55,8 @@ WASSENAAR_FILES = [
     (BUDGETS + "begroting_2026.pdf", "heldout", "wassenaar_begroting_2026.pdf"),
     (DECISIONS + "besluitenlijst_bw_vergadering_16_december_2025.pdf", "heldout",
      "wassenaar_besluitenlijst_bw_2025-12-16.pdf"),
+    # round 3's fresh held-out budget, development data ("dev3") from round 4 on
+    (BUDGETS + "begroting-wassenaar-2021-2024.pdf", "heldout2", "wassenaar_begroting_2021.pdf"),
 ]  # fmt: skip
 PLAN_SPLIT = ["dev", "heldout", "heldout"]
 
