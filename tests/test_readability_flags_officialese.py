@@ -67,6 +67,8 @@ def _officialese(nlp, resources, text):
         ("De instelling faciliteert de cliëntenraad.", ("faciliteert", "ondersteunt")),
         ("De bijeenkomst vindt plaats in het stadhuis.", ("vindt plaats", "gebeurt")),
         ("Echter, de kosten zijn hoog.", ("Echter", "Maar")),
+        # the verb table's archaic "gewrocht" is never offered: bijwerken -> bijgewerkt
+        ("De geactualiseerde lijst staat online.", ("geactualiseerde", "bijgewerkte")),
     ],
 )
 def test_replacements_are_inflected_to_fit(nlp_model, resources, text, expected):

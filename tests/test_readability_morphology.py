@@ -23,6 +23,7 @@ from pipeline.readability.morphology import (
         ("ijken", "geijkt"),  # no diaeresis before ij
         ("erkennen", "erkend"),  # inseparable prefix: no ge-
         ("opleveren", "opgeleverd"),  # separable: op + leveren
+        ("bijwerken", "bijgewerkt"),  # the verb table's archaic "gewrocht" modernised
     ],
 )
 def test_participles_are_spelled_with_a_diaeresis_where_dutch_needs_one(verb, participle):

