@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.ingest.layout import (
@@ -376,7 +377,7 @@ def _label_row(line: PdfLine, x: float, size: float) -> bool:
 _LABEL_LEADING_EM = 1.3
 
 
-def _wrapped_label(line: PdfLine, after: list[PdfLine]) -> bool:
+def _wrapped_label(line: PdfLine, after: Sequence[PdfLine]) -> bool:
     """``line`` starts a row label wrapped over lines above its row's figures: one-cell
     lines in the same size, each at the text's leading below the one before, down to a
     line of cells (the row)."""
@@ -400,7 +401,7 @@ def _figure_line(line: PdfLine, label_x: float) -> bool:
     )
 
 
-def _empty_rows(table: list[PdfLine], line: PdfLine, after: list[PdfLine]) -> bool:
+def _empty_rows(table: list[PdfLine], line: PdfLine, after: Sequence[PdfLine]) -> bool:
     """Rows of a label with empty cells ("Baten pluspakket gemeenten" | | | in a cost
     table; "Specificatie doorberekening aan team:" over rows that go on in the same
     columns): one-cell lines at the label edge of a table that has amounts, in the rows'

@@ -243,7 +243,8 @@ class Parser:
         doc.title = titles[0] if titles else None
         # A joint arrangement's document ("GGD Flevoland Begroting 2026" as its running
         # header) names its member municipalities; it is none of theirs.
-        issuer = [*self.running_furniture, *(lines[i].text for i in self.running), *titles[:1]]
+        issuer = [*self.running_furniture, *(lines[i].text for i in self.running)]
+        issuer += [t for t in titles[:1] if t]
         if first is not None:
             issuer.append(first)
         if self._joint_arrangement(issuer):
