@@ -127,6 +127,7 @@ class ReadabilityResources:
     mixed_case_abbreviations: frozenset[str]
     nominalisation_exceptions: frozenset[str]
     nominalisation_stems: frozenset[str]
+    nominalisation_always: dict[str, str]
     light_verbs: dict[tuple[str, str], str]
     passive_exceptions: frozenset[str]
     passive_exception_forms: frozenset[str]
@@ -180,6 +181,10 @@ class ReadabilityResources:
                 _read_lines(data_dir / "nominalisation_exceptions.txt")
             ),
             nominalisation_stems=frozenset(_read_lines(data_dir / "nominalisation_stems.txt")),
+            nominalisation_always={
+                row["noun"].strip(): row["verb"].strip()
+                for row in _read_csv(data_dir / "nominalisation_always.csv")
+            },
             light_verbs={
                 (row["noun"].strip(), row["verb"].strip()): row["plain"].strip()
                 for row in _read_csv(data_dir / "nominalisation_light_verbs.csv")

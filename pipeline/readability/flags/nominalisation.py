@@ -6,7 +6,9 @@ Flagged only where a verb phrasing is clearly better for a B1 reader:
   uitvoering van het plan", "het beheer van de parken");
 - the noun of a light-verb construction (``nominalisation_light_verbs.csv``: "gebruik maken
   van" -> gebruiken, "onderhoud plegen" -> onderhouden);
-- a nominal infinitive with *van* ("het geven van", "Uitvoeren van artikel 3").
+- a nominal infinitive with *van* ("het geven van", "Uitvoeren van artikel 3");
+- an action noun that is an action in every reading, also without a complement
+  (``nominalisation_always.csv``: "ligt voor besluitvorming" -> besluiten).
 Not flagged: established and concrete nouns (``nominalisation_exceptions.txt``: woning,
 vergadering, melding, verkiezing; lint-ii's noun list marks concrete nouns and
 institutions), plurals (results, sums: "investeringen"), names (capitalised inside a
@@ -477,7 +479,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             continue
         if _after_ordinal(token):
             continue
-        plain = _light_verb(token, ctx)
+        plain = _light_verb(token, ctx) or resources.nominalisation_always.get(lemma_of(token))
         found = plain or action_verb(token, resources)
         if found is None and _has_van_complement(token):
             found = action_verb(token, resources, compound=True)  # kwaliteitsverbetering van
