@@ -125,6 +125,30 @@ def reserved_paths(name: str = "plan_documents_reserved.txt") -> set[str]:
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
+def reserved_first_fields() -> set[str]:
+    """Every first field of every line of the files in ``../shared/reserved/`` (hashes,
+    paths or ids, whatever a list holds), for exporters that skip anything listed."""
+    out: set[str] = set()
+    if RESERVED.is_dir():
+        for path in RESERVED.iterdir():
+            if path.is_file():
+                for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                    if line.strip():
+                        out.add(line.split("\t")[0].strip())
+    return out
+
+
+def other_flag_set_units(own: str) -> set[str]:
+    """Unit hashes of the committed writing-advice sets other than ``own`` ("heldout5")."""
+    out: set[str] = set()
+    for path in (ROOT / "tests" / "fixtures" / "real").glob("flags_units_*.csv"):
+        if own in path.name:
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            out.update(row["text_sha256"] for row in csv.DictReader(handle))
+    return out
+
+
 def write_csv(
     path: Path, rows: Iterable[dict], fieldnames: Sequence[str], extrasaction: str = "raise"
 ) -> int:

@@ -53,7 +53,6 @@ Usage: ``python -m bench.evaluate.flags_heldout4_export``
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import random
@@ -62,12 +61,12 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from bench.evaluate.common import (
-    RESERVED,
-    ROOT,
     Provenance,
     eval_dir,
     git_ls,
     git_show,
+    other_flag_set_units,
+    reserved_first_fields,
     sha256_text,
     write_csv,
 )
@@ -191,35 +190,12 @@ def coalition_paragraphs(js: str) -> list[tuple[str, int, str]]:
     return out
 
 
-def _reserved() -> set[str]:
-    """Every first field of every line of the files in ``../shared/reserved/``."""
-    out: set[str] = set()
-    if RESERVED.is_dir():
-        for path in RESERVED.iterdir():
-            if path.is_file():
-                for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-                    if line.strip():
-                        out.add(line.split("\t")[0].strip())
-    return out
-
-
-def _other_sets() -> set[str]:
-    """Unit hashes of the other committed writing-advice sets."""
-    out: set[str] = set()
-    for path in (ROOT / "tests" / "fixtures" / "real").glob("flags_units_*.csv"):
-        if "heldout4" in path.name:
-            continue
-        with path.open(encoding="utf-8", newline="") as handle:
-            out.update(row["text_sha256"] for row in csv.DictReader(handle))
-    return out
-
-
 class _Filter:
     """Skips duplicate, reserved, other-set, short and private-name units; counts them."""
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
-        self.blocked = _reserved() | _other_sets()
+        self.blocked = reserved_first_fields() | other_flag_set_units("heldout4")
         self.skipped = {"short": 0, "duplicate": 0, "other_set_or_reserved": 0,
                         "private_name": 0}  # fmt: skip
 
@@ -243,7 +219,7 @@ class _Filter:
 
 def decision_units(flt: _Filter) -> tuple[list[Unit], int]:
     """Decision units of a seeded sample of meetings (all units of each meeting taken)."""
-    reserved = _reserved()
+    reserved = reserved_first_fields()
     paths = sorted(
         p for p in git_ls(REPO, DECISION_DIR, COMMIT)
         if p.rsplit("/", 1)[-1].startswith(DECISION_PREFIX) and p.endswith(".pdf")

@@ -52,7 +52,6 @@ Usage: ``python -m bench.evaluate.flags_heldout5_export``
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import random
@@ -62,11 +61,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from bench.evaluate.common import (
-    RESERVED,
-    ROOT,
     Provenance,
     eval_dir,
     git_show,
+    other_flag_set_units,
+    reserved_first_fields,
     sha256_text,
     write_csv,
 )
@@ -171,33 +170,10 @@ def cut_units(text: str, max_sentences: int = MAX_SENTENCES) -> list[str]:
     return [" ".join(sents[i : i + max_sentences]) for i in range(0, len(sents), max_sentences)]
 
 
-def _reserved() -> set[str]:
-    """Every first field of every line of the files in ``../shared/reserved/``."""
-    out: set[str] = set()
-    if RESERVED.is_dir():
-        for path in RESERVED.iterdir():
-            if path.is_file():
-                for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-                    if line.strip():
-                        out.add(line.split("\t")[0].strip())
-    return out
-
-
-def _other_sets() -> set[str]:
-    """Unit hashes of the other committed writing-advice sets."""
-    out: set[str] = set()
-    for path in (ROOT / "tests" / "fixtures" / "real").glob("flags_units_*.csv"):
-        if "heldout5" in path.name:
-            continue
-        with path.open(encoding="utf-8", newline="") as handle:
-            out.update(row["text_sha256"] for row in csv.DictReader(handle))
-    return out
-
-
 def select(paragraphs: Sequence[Paragraph]) -> tuple[list[tuple[Paragraph, int, str]], dict]:
     """Seeded sample of whole paragraphs up to ``TARGET_UNITS`` units, in document order:
     (paragraph, unit index, unit text), and the counts of skipped units."""
-    blocked = _reserved() | _other_sets()
+    blocked = reserved_first_fields() | other_flag_set_units("heldout5")
     skipped = {"short": 0, "duplicate": 0, "other_set_or_reserved": 0, "private_name": 0}
     seen: set[str] = set()
     order = list(range(len(paragraphs)))
@@ -232,7 +208,7 @@ def select(paragraphs: Sequence[Paragraph]) -> tuple[list[tuple[Paragraph, int, 
 
 def build_units() -> tuple[list[dict], dict]:
     """Unit rows and counts for the provenance record."""
-    if PATH in _reserved():
+    if PATH in reserved_first_fields():
         raise RuntimeError(f"{PATH} is listed in ../shared/reserved/")
     paragraphs = prose_paragraphs(git_show(REPO, PATH, COMMIT))
     units, skipped = select(paragraphs)

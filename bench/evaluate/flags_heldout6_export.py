@@ -77,7 +77,6 @@ Usage: ``python -m bench.evaluate.flags_heldout6_export [--check]``
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import os
@@ -88,11 +87,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from bench.evaluate.common import (
-    RESERVED,
-    ROOT,
     Provenance,
     eval_dir,
     git_show,
+    other_flag_set_units,
+    reserved_first_fields,
     sha256_text,
     write_csv,
 )
@@ -316,29 +315,6 @@ def web_paragraphs(html: str) -> list[str]:
     ]  # fmt: skip
 
 
-def _reserved() -> set[str]:
-    """Every first field of every line of the files in ``../shared/reserved/``."""
-    out: set[str] = set()
-    if RESERVED.is_dir():
-        for path in RESERVED.iterdir():
-            if path.is_file():
-                for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-                    if line.strip():
-                        out.add(line.split("\t")[0].strip())
-    return out
-
-
-def _other_sets() -> set[str]:
-    """Unit hashes of the other committed writing-advice sets."""
-    out: set[str] = set()
-    for path in (ROOT / "tests" / "fixtures" / "real").glob("flags_units_*.csv"):
-        if "heldout6" in path.name:
-            continue
-        with path.open(encoding="utf-8", newline="") as handle:
-            out.update(row["text_sha256"] for row in csv.DictReader(handle))
-    return out
-
-
 def document_paragraphs(reserved: set[str]) -> tuple[list[Paragraph], dict[str, str]]:
     """All kept paragraphs of all documents, and the sha256 of each file read."""
     paragraphs: list[Paragraph] = []
@@ -404,9 +380,9 @@ def select(
 
 def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     """Unit rows, counts for the provenance record and the sha256 of each file read."""
-    reserved = _reserved()
+    reserved = reserved_first_fields()
     paragraphs, file_sha = document_paragraphs(reserved)
-    units, skipped = select(paragraphs, reserved | _other_sets())
+    units, skipped = select(paragraphs, reserved | other_flag_set_units("heldout6"))
     rows = [
         dict(dataset=DATASET, unit_id=f"alm-{para.short}-c{para.index}-u{u_i}",
              document=f"almere_{para.genre}_{para.short}", path=para.path, text=text,

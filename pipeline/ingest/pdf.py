@@ -205,6 +205,14 @@ _HYPHEN_GAP_EM = 4.0
 _SUPERSCRIPT = re.compile(r"\d{1,3}\)?|[*†‡]")
 
 
+def _joined(prev: Fragment, frag: Fragment, text: str) -> Fragment:
+    """``prev`` extended to the end of ``frag``, reading ``text``."""
+    joined = Fragment(prev.x, prev.y, prev.size, text, None, prev.bold)
+    if prev.width is not None:
+        joined.width = frag.end - prev.x
+    return joined
+
+
 def _attach_superscripts(group: list[Fragment]) -> list[Fragment]:
     """A footnote mark set small and raised after a word ("Regiobeeld" ... "7") joins
     that word, as it does when set close to it ("Gezondheid6"): in justified text the
@@ -221,12 +229,7 @@ def _attach_superscripts(group: list[Fragment]) -> list[Fragment]:
             and prev.text.rstrip()[-1:].isalnum()
             and 0 <= frag.x - prev.end <= _HYPHEN_GAP_EM * prev.size
         ):
-            joined = Fragment(
-                prev.x, prev.y, prev.size, prev.text.rstrip() + frag.text.strip(), None, prev.bold
-            )
-            if prev.width is not None:
-                joined.width = frag.end - prev.x
-            out[-1] = joined
+            out[-1] = _joined(prev, frag, prev.text.rstrip() + frag.text.strip())
             continue
         out.append(frag)
     return out
@@ -254,10 +257,7 @@ def _attach_line_end_hyphens(group: list[Fragment]) -> list[Fragment]:
             and (nxt is None or nxt.text.strip() not in _LONE_HYPHEN)
             and (nxt is None or nxt.x - frag.end >= frag.size)
         ):
-            joined = Fragment(prev.x, prev.y, prev.size, f"{prev.text.rstrip()} -", None, prev.bold)
-            if prev.width is not None:
-                joined.width = frag.end - prev.x
-            out[-1] = joined
+            out[-1] = _joined(prev, frag, f"{prev.text.rstrip()} -")
             continue
         out.append(frag)
     return out
