@@ -79,11 +79,16 @@ def test_units_must_be_the_same():
 
 def test_second_annotation_paths():
     assert fg.annotations_path("heldout4", 2).name == "flags_heldout4_second.csv"
+    assert fg.annotations_path("heldout6", 2).name == "flags_heldout6_second.csv"
     with pytest.raises(ValueError):
         fg.annotations_path("dev", 2)
-    first = fg.read_annotations("heldout4")
-    second = fg.read_annotations("heldout4", annotator=2)
-    units = {(r.dataset, r.unit_id): r.text_sha256 for r in fg.read_unit_refs("heldout4")}
+
+
+@pytest.mark.parametrize("side", fg.SECOND_ANNOTATION_SIDES)
+def test_second_annotation_is_well_formed(side):
+    first = fg.read_annotations(side)
+    second = fg.read_annotations(side, annotator=2)
+    units = {(r.dataset, r.unit_id): r.text_sha256 for r in fg.read_unit_refs(side)}
     assert second and second != first
     for ann in second:
         assert units[(ann.dataset, ann.unit_id)] == ann.text_sha256

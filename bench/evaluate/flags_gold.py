@@ -74,7 +74,7 @@ DATASETS = (
     AMSTERDAM, SEEDS, PLANS, BUDGET_PROSE, BW_DECISIONS, COALITION, TRANSFER_DOSSIER, ALMERE,
 )  # fmt: skip
 # Sides annotated a second time, blind and independently, for inter-annotator agreement.
-SECOND_ANNOTATION_SIDES = ("heldout4",)
+SECOND_ANNOTATION_SIDES = ("heldout4", "heldout6")
 ANNOTATORS = (1, 2)
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
 UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
