@@ -45,3 +45,26 @@ def test_listed_action_nouns_are_flagged_without_a_complement(
 )
 def test_other_action_nouns_still_need_a_complement(nlp_model, resources, text):
     assert _flags(nlp_model[0], resources, text, "nominalisation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "explanation"),
+    [
+        ("Het sociaal domein is groot.", "sociaal domein", "zorg, werk en jeugd"),
+        ("We bieden maatwerk aan iedere inwoner.", "maatwerk", "een oplossing die bij u past"),
+        ("De verordening geldt vanaf 1 januari.", "verordening", "regels van de gemeente"),
+    ],
+)
+def test_terms_of_art_are_hard_words_with_their_explanation(
+    nlp_model, resources, text, word, explanation
+):
+    nlp = nlp_model[0]
+    assert _flags(nlp, resources, text, "officialese") == []
+    flags = _flags(nlp, resources, text, "hard_word")
+    assert [t for t, _ in flags] == [word]
+    assert f"‘{explanation}’" in flags[0][1]
+
+
+def test_a_hard_word_without_explanation_keeps_the_general_advice(nlp_model, resources):
+    flags = _flags(nlp_model[0], resources, "Wij gebruiken een heuristiek.", "hard_word")
+    assert flags and "leg het woord uit" in flags[0][1]

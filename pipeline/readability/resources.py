@@ -133,6 +133,7 @@ class ReadabilityResources:
     passive_exception_forms: frozenset[str]
     passive_stative: frozenset[str]
     hard_words: frozenset[str]
+    hard_word_explanations: dict[str, str]
     subordinators: dict[str, bool]
     officialese: tuple[OfficialeseTerm, ...]
     officialese_by_first: dict[str, tuple[OfficialeseTerm, ...]] = field(default_factory=dict)
@@ -153,6 +154,12 @@ class ReadabilityResources:
         """
         del settings  # the file set is fixed; thresholds are applied at analysis time
         officialese = load_officialese(data_dir / "officialese.csv")
+        hard_words = [
+            (term.strip(), text.strip())
+            for term, _, text in (
+                line.partition(" | ") for line in _read_lines(data_dir / "hard_words.txt")
+            )
+        ]
         by_first: dict[str, list[OfficialeseTerm]] = {}
         by_verb: dict[str, list[OfficialeseTerm]] = {}
         for term in officialese:
@@ -194,7 +201,8 @@ class ReadabilityResources:
                 _read_lines(data_dir / "passive_exceptions_forms.txt")
             ),
             passive_stative=frozenset(_read_lines(data_dir / "passive_stative.txt")),
-            hard_words=frozenset(_read_lines(data_dir / "hard_words.txt")),
+            hard_words=frozenset(term for term, _ in hard_words),
+            hard_word_explanations={term: text for term, text in hard_words if text},
             subordinators={
                 row["word"].strip().lower(): row["ambiguous"].strip() == "1"
                 for row in _read_csv(data_dir / "subordinators.csv")

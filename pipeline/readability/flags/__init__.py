@@ -46,14 +46,30 @@ CONSTRUCTION_KINDS = frozenset({"passive"})  # spans that may contain word-level
 
 
 def resolve_overlaps(flags: Iterable[Flag]) -> list[Flag]:
-    """Keep one flag per word: where word-level flags of different kinds overlap, the kind
-    with the higher priority wins (then the longer span); duplicates are dropped."""
+    """Keep one flag per word: where word-level flags of different kinds overlap, a flag on
+    a whole phrase wins over one on a word inside it (the hard word "sociaal domein", not
+    the officialese "domein" -> "gebied"), else the kind with the higher priority (then the
+    longer span); duplicates are dropped."""
     ordered = sorted(flags, key=lambda f: (f.start, f.end, f.kind))
     word_level = [
         f for f in ordered if f.kind not in WIDE_KINDS and f.kind not in CONSTRUCTION_KINDS
     ]
+
+    def contains_another(flag: Flag) -> bool:
+        return any(
+            f is not flag and flag.start <= f.start and f.end <= flag.end
+            and (f.end - f.start) < (flag.end - flag.start)
+            for f in word_level
+        )  # fmt: skip
+
     ranked = sorted(
-        word_level, key=lambda f: (-KINDS[f.kind].priority, -(f.end - f.start), f.start)
+        word_level,
+        key=lambda f: (
+            not contains_another(f),
+            -KINDS[f.kind].priority,
+            -(f.end - f.start),
+            f.start,
+        ),
     )
     kept: list[Flag] = []
     for flag in ranked:

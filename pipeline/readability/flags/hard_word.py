@@ -215,12 +215,18 @@ def _why_hard(form: str, lemma: str, is_alpha: bool, pos: str, ctx: SentenceCont
 
 
 def _flag(ctx: SentenceContext, first: int, last: int) -> Flag:
-    text = ctx.doc[first : last + 1].text
+    span = ctx.doc[first : last + 1]
+    explanations = ctx.resources.hard_word_explanations
+    keys = (span.text.lower(), " ".join(lemma_of(t) for t in span))
+    explanation = next((explanations[k] for k in keys if k in explanations), None)
+    advice = (
+        f"Leg het woord uit of schrijf bijvoorbeeld {quote(explanation)}."
+        if explanation
+        else "Kies een woord dat meer mensen kennen, of leg het woord uit."
+    )
     return make_flag(
-        ctx.doc, first, last, "hard_word",
-        f"Moeilijk woord: {quote(text)}.",
-        "Kies een woord dat meer mensen kennen, of leg het woord uit.",
-    )  # fmt: skip
+        ctx.doc, first, last, "hard_word", f"Moeilijk woord: {quote(span.text)}.", advice
+    )
 
 
 NAME_TITLES = frozenset({"Wet", "Besluit", "Regeling", "Verordening", "Reglement"})
