@@ -55,8 +55,8 @@ def resolve_overlaps(flags: Iterable[Flag]) -> list[Flag]:
         f for f in ordered if f.kind not in WIDE_KINDS and f.kind not in CONSTRUCTION_KINDS
     ]
 
-    def contains_another(flag: Flag) -> bool:
-        return any(
+    def contains_another(flag: Flag) -> bool:  # a phrase of several words around another flag
+        return " " in flag.text and any(
             f is not flag and flag.start <= f.start and f.end <= flag.end
             and (f.end - f.start) < (flag.end - flag.start)
             for f in word_level
