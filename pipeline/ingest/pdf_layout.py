@@ -163,9 +163,9 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
                 flush_table()
             table.append(line)
             continue
-        after = [ln for q, _, ln in flat[k + 1 : k + 6] if q == p]
-        nxt = after[0] if after else None
-        if table and _continues_table(table, line, nxt, after):
+        if table and _continues_table(
+            table, line, [ln for q, _, ln in flat[k + 1 : k + 6] if q == p]
+        ):
             table.append(line)
             continue
         flush_table()
@@ -315,15 +315,11 @@ def _continues(
     return abs(line.x - last.x) < 2 * line.size or line.text[:1].islower()
 
 
-def _continues_table(
-    table: list[PdfLine],
-    line: PdfLine,
-    nxt: PdfLine | None = None,
-    after: list[PdfLine] | tuple[PdfLine, ...] = (),
-) -> bool:
+def _continues_table(table: list[PdfLine], line: PdfLine, after: Sequence[PdfLine] = ()) -> bool:
     """A one-cell line right below a table row, inside the table's columns: a wrapped cell
     (in an inner column it may stand a little further off: a cell centred over lines); a
-    row label wrapped over lines, standing just above the row's figures (``nxt``); a row
+    row label wrapped over lines, standing just above the row's figures (``after``: the
+    next few lines of the page, the first of them ``nxt``); a row
     with a label and no figures (``_empty_rows``); or, while the table has header lines
     only, a caption wrapped between them ("Programma: P0 Bestuur en" / "Rekening Begroting
     ..." / "ondersteuning" / "bedragen x € 1.000 2019 ...")."""
@@ -331,7 +327,8 @@ def _continues_table(
     gap = last.y - line.y
     left = min(ln.x for ln in table)
     inner = line.x > left + 3 * line.size
-    if _empty_rows(table, line, after or ([nxt] if nxt is not None else [])):
+    nxt = after[0] if after else None
+    if _empty_rows(table, line, after):
         return True
     if (
         nxt is not None
@@ -346,7 +343,7 @@ def _continues_table(
     # stand further off (a rule or padding under the header)
     header_only = not any(_amount_row([c.text for c in ln.cells]) for ln in table)
     reach = 4.0 if header_only else 2.6
-    if 0 < gap <= reach * line.size and _wrapped_label(line, after or ([nxt] if nxt else [])):
+    if 0 < gap <= reach * line.size and _wrapped_label(line, after):
         return True
     return (
         0 < gap <= (2.6 if inner else 1.6) * line.size
