@@ -221,12 +221,11 @@ class Parser:
                     self._pair_rows(section)
         assign_roles(sections, builder.roles)
         doc.boilerplate_lines = builder.boilerplate
-        # Running lines name the document when they carry a year ("Begroting 2024"); a
-        # repeated "Realisatie / voortgang" label does not make a progress report.
-        self.evidence.extend(
-            lines[i].text for i in sorted(self.running) if _YEAR_IN.search(lines[i].text)
-        )
-        self.evidence.extend(t for t in self.running_furniture if _YEAR_IN.search(t))
+        # Running lines of the text and of the layout ("GGD Flevoland Begroting 2026") name
+        # the document when they carry a year ("Begroting 2024"); a repeated "Realisatie /
+        # voortgang" label does not make a progress report.
+        running = [*(lines[i].text for i in sorted(self.running)), *self.running_furniture]
+        self.evidence.extend(t for t in running if _YEAR_IN.search(t))
         first = next((x.text for x in lines if x.kind not in ("blank", "boiler", "grid")), None)
         if first is not None:
             self.evidence.append(first)
@@ -243,8 +242,7 @@ class Parser:
         doc.title = titles[0] if titles else None
         # A joint arrangement's document ("GGD Flevoland Begroting 2026" as its running
         # header) names its member municipalities; it is none of theirs.
-        issuer = [*self.running_furniture, *(lines[i].text for i in self.running)]
-        issuer += [t for t in titles[:1] if t]
+        issuer = [*running, *(t for t in titles[:1] if t)]
         if first is not None:
             issuer.append(first)
         if self._joint_arrangement(issuer):

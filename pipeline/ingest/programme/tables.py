@@ -119,7 +119,7 @@ def _period_columns(table: Table) -> list[int]:
     the first column of every row, short values filled in most cells, most of them no
     amounts (percentages, words: "92,30%", "behaald"). Empty when the table is no such
     table."""
-    years = [i for i, h in enumerate(table.header) if i > 0 and _YEAR_IN_HEADER.search(h)]
+    years = _year_columns(table, skip=0)
     if len(years) < 2 or not table.rows:
         return []
     values = [r[i].strip() for r in table.rows for i in years if i < len(r)]
@@ -250,7 +250,7 @@ def _indicators(table: Table, vocab: Vocabulary) -> None:
                 if hit and field_name not in where and i not in where.values():
                     where[field_name] = i
     name_col = where.get("name", 0)  # its header may carry a year: "(nieuw vanaf 2026)"
-    years = [i for i, h in enumerate(table.header) if _YEAR_IN_HEADER.search(h) and i != name_col]
+    years = _year_columns(table, skip=name_col)
     if "period" not in where and len(years) >= 2:
         _wide_indicators(table, years, name_col)
         return
@@ -286,6 +286,13 @@ def _indicators(table: Table, vocab: Vocabulary) -> None:
 
 
 _YEAR_IN_HEADER = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year_columns(table: Table, skip: int) -> list[int]:
+    """The columns whose header carries a year, except the name column ``skip``."""
+    return [i for i, h in enumerate(table.header) if i != skip and _YEAR_IN_HEADER.search(h)]
+
+
 # a figure of an indicator: "1,31", "23,98", "3%", "-1.200"
 _FIGURE = re.compile(r"[-−–]?\s*€?\s*\d[\d.,]*\s*%?")
 
