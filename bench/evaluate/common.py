@@ -16,6 +16,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -123,6 +124,14 @@ def reserved_paths(name: str = "plan_documents_reserved.txt") -> set[str]:
     path = RESERVED / name
     lines = path.read_text(encoding="utf-8").splitlines()
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+# Shapes the exporters' unit rules share: a paragraph that ends a sentence (a closing quote
+# or bracket may follow), a run of three numbers (a table line flattened into text), a line
+# that starts like a sentence.
+ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
+NUMBER_RUN = re.compile(r"(?:^|\s)[-\d][\d.,]*\s+[-\d][\d.,]*\s+[-\d][\d.,]*(?:\s|$)")
+STARTS_UPPER = re.compile(r"^[\"'‘“(]?[A-Z0-9À-Ý]")
 
 
 def reserved_first_fields() -> set[str]:

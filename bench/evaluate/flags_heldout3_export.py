@@ -46,7 +46,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from bench.evaluate.common import Provenance, eval_dir, git_show, sha256_text, write_csv
+from bench.evaluate.common import (
+    ENDS_SENTENCE,
+    NUMBER_RUN,
+    STARTS_UPPER,
+    Provenance,
+    eval_dir,
+    git_show,
+    sha256_text,
+    write_csv,
+)
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 
 DATASET = "budget_prose_heldout3"
@@ -70,10 +79,7 @@ HEADING_MAX_CHARS = 75
 
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _LIST_MARKER = re.compile(r"^(?:[•\-–—▪◦*·]|\d+\.(?:\d+\.?)*\s|[a-zA-Z][.)]\s|\(\w\)\s)")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
-_STARTS_UPPER = re.compile(r"^[\"'‘“(]?[A-Z0-9À-Ý]")
 _BULLET = re.compile(r"^[•▪◦·*]")
-_NUMBER_RUN = re.compile(r"(?:^|\s)[-\d][\d.,]*\s+[-\d][\d.,]*\s+[-\d][\d.,]*(?:\s|$)")
 _KEEP_SPACE_AFTER_HYPHEN = re.compile(r"^(?:en|of|tot|en/of)\b|^[,;]")
 
 
@@ -125,7 +131,7 @@ def _pieces(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
             continue
         if current:
             previous = current[-1][1].strip()
-            sentence_then_capital = _ENDS_SENTENCE.search(previous) and _STARTS_UPPER.match(line)
+            sentence_then_capital = ENDS_SENTENCE.search(previous) and STARTS_UPPER.match(line)
             list_item = _BULLET.match(line) or (
                 _LIST_MARKER.match(line) and re.search(r"[.!?:;]$", previous)
             )
@@ -146,7 +152,7 @@ def _drop_headings(piece: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if (
             (len(line) < HEADING_MAX_CHARS or line.endswith(")"))
             and not re.search(r"[.!?:;,]$", line)
-            and (_STARTS_UPPER.match(following) or _LIST_MARKER.match(following))
+            and (STARTS_UPPER.match(following) or _LIST_MARKER.match(following))
         ):
             last_heading = i
     return piece[last_heading + 1 :]
@@ -154,9 +160,9 @@ def _drop_headings(piece: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _is_prose(text: str) -> bool:
     words = text.split()
-    if len(words) < MIN_WORDS or not _ENDS_SENTENCE.search(text):
+    if len(words) < MIN_WORDS or not ENDS_SENTENCE.search(text):
         return False
-    if _NUMBER_RUN.search(text):
+    if NUMBER_RUN.search(text):
         return False
     with_digit = sum(any(ch.isdigit() for ch in w) for w in words)
     return with_digit / len(words) <= MAX_DIGIT_SHARE

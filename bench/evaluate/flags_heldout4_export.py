@@ -61,6 +61,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from bench.evaluate.common import (
+    ENDS_SENTENCE,
     Provenance,
     eval_dir,
     git_ls,
@@ -96,7 +97,6 @@ _PAGE_HEADER = re.compile(r"^Pagina\s+\d+(?:\s+van\s+\d+)?$", re.IGNORECASE)
 _AGENDA_NUMBER = re.compile(r"^\d{1,2}(?:\.[0-9a-z]{1,2}){0,3}\.?$")
 _BESLUIT = re.compile(r"^Besluit\s*:\s*(.*)$")
 _POINT_MARKER = re.compile(r"^(?:\d{1,2}\s*[.)](?!\d)\s*|[a-z]\s*[.)]\s+|[•▪◦·*\-–—]\s*)")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
 _TEMPLATE = re.compile(r"(?m)^\s*(?:id:\s*\"([^\"]*)\",?\s*$|(woord_vooraf|tekst):\s*`([^`]*)`)")
 _PRIVATE_TITLE = re.compile(r"\b(?:dhr|mevr|mw)\b\.?|\bde heer\b|\bmevrouw\b|\bfamilie\b",
                             re.IGNORECASE)  # fmt: skip
@@ -185,7 +185,7 @@ def coalition_paragraphs(js: str) -> list[tuple[str, int, str]]:
         body = match.group(3).replace("\\n", "\n")
         for i, para in enumerate(re.split(r"\n\s*\n", body)):
             text = join_lines(para.split("\n"))
-            if text and _ENDS_SENTENCE.search(text):
+            if text and ENDS_SENTENCE.search(text):
                 out.append((section, i, text))
     return out
 

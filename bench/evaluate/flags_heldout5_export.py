@@ -61,6 +61,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from bench.evaluate.common import (
+    ENDS_SENTENCE,
+    NUMBER_RUN,
     Provenance,
     eval_dir,
     git_show,
@@ -90,8 +92,6 @@ CHAPTER_STYLE = "Hoofdstuk1"
 PRIVATE_NAME_HASHES: frozenset[str] = frozenset()
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
-_NUMBER_RUN = re.compile(r"(?:^|\s)[-\d][\d.,]*\s+[-\d][\d.,]*\s+[-\d][\d.,]*(?:\s|$)")
 _CHAPTER_NUMBER = re.compile(r"^(\d{1,2})\.")
 
 
@@ -128,9 +128,9 @@ def _chapter(heading: str) -> str:
 def is_running_text(text: str) -> bool:
     """Long enough, ends a sentence, and not a table-like line of numbers."""
     words = text.split()
-    if len(words) < MIN_PARAGRAPH_WORDS or not _ENDS_SENTENCE.search(text):
+    if len(words) < MIN_PARAGRAPH_WORDS or not ENDS_SENTENCE.search(text):
         return False
-    if _NUMBER_RUN.search(text):
+    if NUMBER_RUN.search(text):
         return False
     return sum(any(ch.isdigit() for ch in w) for w in words) / len(words) <= MAX_DIGIT_SHARE
 

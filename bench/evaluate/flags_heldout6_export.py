@@ -87,6 +87,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from bench.evaluate.common import (
+    ENDS_SENTENCE,
+    NUMBER_RUN,
+    STARTS_UPPER,
     Provenance,
     eval_dir,
     git_show,
@@ -146,11 +149,8 @@ PRIVATE_NAME_HASHES: frozenset[str] = frozenset({
     "71ae4f4b2cf74324bbae62a5a19bd5dbdbd3f18fe837d285ab4e26a0053b5715",
 })  # fmt: skip
 
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
-_NUMBER_RUN = re.compile(r"(?:^|\s)[-\d][\d.,]*\s+[-\d][\d.,]*\s+[-\d][\d.,]*(?:\s|$)")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-Za-zÀ-ÿ(\"'‘“]")
-_STARTS_UPPER = re.compile(r"^[\"'‘“(]?[A-Z0-9À-Ý]")
 # A bullet is a bullet sign followed by a space or the line end ("-9 maanden" is no bullet),
 # or a symbol-font bullet from the private use area.
 _BULLET = re.compile(r"^(?:[•▪◦·*\-–—§](?:\s|$)|[\uf000-\uf0ff])")
@@ -176,9 +176,9 @@ class Paragraph:
 def is_running_text(text: str) -> bool:
     """Long enough, ends a sentence, and not a table-like line of numbers."""
     words = text.split()
-    if len(words) < MIN_PARAGRAPH_WORDS or not _ENDS_SENTENCE.search(text):
+    if len(words) < MIN_PARAGRAPH_WORDS or not ENDS_SENTENCE.search(text):
         return False
-    if _NUMBER_RUN.search(text):
+    if NUMBER_RUN.search(text):
         return False
     return sum(any(ch.isdigit() for ch in w) for w in words) / len(words) <= MAX_DIGIT_SHARE
 
@@ -231,7 +231,7 @@ def _pieces(lines: Sequence[str]) -> list[list[str]]:
             continue
         if current:
             previous = current[-1]
-            sentence_end = _ENDS_SENTENCE.search(previous) and _STARTS_UPPER.match(line)
+            sentence_end = ENDS_SENTENCE.search(previous) and STARTS_UPPER.match(line)
             list_item = _BULLET.match(line) or (
                 _LIST_MARKER.match(line) and _ENDS_CLAUSE.search(previous)
             )
@@ -250,7 +250,7 @@ def _drop_leading_headings(piece: list[str]) -> list[str]:
         heading = (
             len(line) < HEADING_MAX_CHARS
             and not _HEADING_END.search(line)
-            and (_STARTS_UPPER.match(following) or _LIST_MARKER.match(following))
+            and (STARTS_UPPER.match(following) or _LIST_MARKER.match(following))
         )
         if not heading:
             break
