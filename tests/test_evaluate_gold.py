@@ -182,11 +182,6 @@ def test_heldout3_is_disjoint_from_the_other_sides(refs):
     assert len({r.text_sha256 for r in refs["heldout3"]}) == len(refs["heldout3"])
 
 
-def test_heldout3_missing_texts_name_the_export_command(tmp_path):
-    with pytest.raises(fg.GoldTextsMissing, match="flags_heldout3_export"):
-        fg.load_side("heldout3", eval_dir=tmp_path)
-
-
 def test_heldout3_paragraph_rule():
     """Headings, list items and table rows are dropped; lines and hyphens are rejoined."""
     from bench.evaluate.flags_heldout3_export import cut_units, join_lines, prose_paragraphs
@@ -227,17 +222,32 @@ def test_flags_eval_may_show_heldout3_and_heldout4():
     assert "heldout4" not in flags_eval.FIGURES_ONLY
 
 
-def test_heldout4_units_and_spans_match_the_exported_texts():
-    """The blind decision-list / coalition set: every hash, length and span fits the texts."""
+@pytest.mark.parametrize(
+    ("side", "datasets", "n_units", "what"),
+    [
+        ("heldout4", {fg.BW_DECISIONS, fg.COALITION}, 247, "Wassenaar decision texts"),
+        ("heldout5", {fg.TRANSFER_DOSSIER}, 230, "Wassenaar transfer-dossier texts"),
+        ("heldout6", {fg.ALMERE}, 243, "Almere texts"),
+    ],
+)
+def test_blind_set_units_and_spans_match_the_exported_texts(side, datasets, n_units, what):
+    """A blind set (decision lists and coalition, transfer dossier, Almere): every hash,
+    length and span fits the texts."""
     try:
-        gold = fg.load_side("heldout4")
+        gold = fg.load_side(side)
     except fg.GoldTextsMissing as exc:
-        pytest.skip(f"Wassenaar decision texts not exported on this machine: {exc}")
-    assert {u.dataset for u in gold.units} == {fg.BW_DECISIONS, fg.COALITION}
-    assert len(gold.units) == 247
+        pytest.skip(f"{what} not exported on this machine: {exc}")
+    assert {u.dataset for u in gold.units} == datasets
+    assert len(gold.units) == n_units
     texts = {u.unit_id: u.text for u in gold.units}
     for ann in gold.annotations:
         assert texts[ann.unit_id][ann.start : ann.end] == ann.span
+
+
+@pytest.mark.parametrize("side", ["heldout3", "heldout4", "heldout5", "heldout6"])
+def test_missing_texts_name_the_export_command(side, tmp_path):
+    with pytest.raises(fg.GoldTextsMissing, match=f"flags_{side}_export"):
+        fg.load_side(side, eval_dir=tmp_path)
 
 
 def test_heldout4_is_disjoint_from_the_other_sides_and_counts(refs, annotations):
@@ -251,11 +261,6 @@ def test_heldout4_is_disjoint_from_the_other_sides_and_counts(refs, annotations)
     kinds = Counter(a.kind for a in annotations["heldout4"])
     assert set(kinds) == set(KINDS)
     assert min(kinds.values()) >= 30
-
-
-def test_heldout4_missing_texts_name_the_export_command(tmp_path):
-    with pytest.raises(fg.GoldTextsMissing, match="flags_heldout4_export"):
-        fg.load_side("heldout4", eval_dir=tmp_path)
 
 
 def test_heldout4_unit_rule():
@@ -316,19 +321,6 @@ def test_flags_eval_refuses_to_show_errors_of_a_figures_only_side(monkeypatch):
         flags_eval.main(["--side", "heldout4", "--show", "passive"])
 
 
-def test_heldout5_units_and_spans_match_the_exported_texts():
-    """The blind transfer-dossier set: every hash, length and span fits the texts."""
-    try:
-        gold = fg.load_side("heldout5")
-    except fg.GoldTextsMissing as exc:
-        pytest.skip(f"Wassenaar transfer-dossier texts not exported on this machine: {exc}")
-    assert {u.dataset for u in gold.units} == {fg.TRANSFER_DOSSIER}
-    assert len(gold.units) == 230
-    texts = {u.unit_id: u.text for u in gold.units}
-    for ann in gold.annotations:
-        assert texts[ann.unit_id][ann.start : ann.end] == ann.span
-
-
 def test_heldout5_is_disjoint_from_the_other_sides_and_counts(refs, annotations):
     other = {r.text_sha256 for side in SIDES if side != "heldout5" for r in refs[side]}
     units = refs["heldout5"]
@@ -340,11 +332,6 @@ def test_heldout5_is_disjoint_from_the_other_sides_and_counts(refs, annotations)
     kinds = Counter(a.kind for a in annotations["heldout5"])
     assert set(kinds) == set(KINDS)
     assert sum(kinds.values()) >= 400
-
-
-def test_heldout5_missing_texts_name_the_export_command(tmp_path):
-    with pytest.raises(fg.GoldTextsMissing, match="flags_heldout5_export"):
-        fg.load_side("heldout5", eval_dir=tmp_path)
 
 
 def test_heldout5_unit_rule():
@@ -431,19 +418,6 @@ def test_heldout2_sentence_cut():
     ]
 
 
-def test_heldout6_units_and_spans_match_the_exported_texts():
-    """The blind Almere set: every hash, length and span fits the texts."""
-    try:
-        gold = fg.load_side("heldout6")
-    except fg.GoldTextsMissing as exc:
-        pytest.skip(f"Almere texts not exported on this machine: {exc}")
-    assert {u.dataset for u in gold.units} == {fg.ALMERE}
-    assert len(gold.units) == 243
-    texts = {u.unit_id: u.text for u in gold.units}
-    for ann in gold.annotations:
-        assert texts[ann.unit_id][ann.start : ann.end] == ann.span
-
-
 def test_heldout6_is_disjoint_from_the_other_sides_and_counts(refs, annotations):
     other = {r.text_sha256 for side in SIDES if side != "heldout6" for r in refs[side]}
     units = refs["heldout6"]
@@ -457,11 +431,6 @@ def test_heldout6_is_disjoint_from_the_other_sides_and_counts(refs, annotations)
     kinds = Counter(a.kind for a in annotations["heldout6"])
     assert set(kinds) == set(KINDS)
     assert sum(kinds.values()) >= 350
-
-
-def test_heldout6_missing_texts_name_the_export_command(tmp_path):
-    with pytest.raises(fg.GoldTextsMissing, match="flags_heldout6_export"):
-        fg.load_side("heldout6", eval_dir=tmp_path)
 
 
 def test_heldout6_unit_rule(monkeypatch):
