@@ -132,6 +132,7 @@ class ReadabilityResources:
     passive_exceptions: frozenset[str]
     passive_exception_forms: frozenset[str]
     passive_stative: frozenset[str]
+    passive_adverbials: frozenset[tuple[str, ...]]
     hard_words: frozenset[str]
     hard_word_explanations: dict[str, str]
     subordinators: dict[str, bool]
@@ -201,6 +202,9 @@ class ReadabilityResources:
                 _read_lines(data_dir / "passive_exceptions_forms.txt")
             ),
             passive_stative=frozenset(_read_lines(data_dir / "passive_stative.txt")),
+            passive_adverbials=frozenset(
+                tuple(line.split()) for line in _read_lines(data_dir / "passive_adverbials.txt")
+            ),
             hard_words=frozenset(term for term, _ in hard_words),
             hard_word_explanations={term: text for term, text in hard_words if text},
             subordinators={

@@ -52,15 +52,47 @@ EXPLAINED_AFTER = re.compile(
 EXPLAINED_BEFORE = re.compile(
     rf"\b({ACRONYM})\s*(?:\((?!\s*{ACRONYM}\s*\))|:\s+(?:de|het|een)\s+[A-Z])"
 )
+LIST_AFTER_RE = re.compile(r"\s*[,;]")  # "(JGZ, consortium ...)": a list, or a source
+HIERNA_RE = re.compile(r"\(\s*(?:hierna|verder)\b")
 SPELLED_OUT = {"etc.": "enzovoort", "o.a.": "onder andere", "bijv.": "bijvoorbeeld"}
 
 
 def explained_acronyms(text: str) -> set[str]:
     """Acronyms explained in ``text``: ``voluit (ABC)``, ``voluit (ABC 1.0)``,
     ``ABC (voluit)`` or ``ABC: de voluit ...``."""
-    found = {m.group(1) or m.group(2) for m in EXPLAINED_AFTER.finditer(text)}
+    found = {m.group(1) for m in EXPLAINED_AFTER.finditer(text) if m.group(1)}
+    found.update(
+        m.group(2) for m in EXPLAINED_AFTER.finditer(text) if m.group(2) and _explains(m, text)
+    )
     found.update(m.group(1) for m in EXPLAINED_BEFORE.finditer(text))
     return found
+
+
+def _explains(match: re.Match[str], text: str) -> bool:
+    """ "(ABC ...)" explains ABC, unless ABC opens a list or a source ("(ABC, ...)") and the
+    words before the bracket cannot spell it."""
+    acronym = match.group(2)
+    inside = match.group(0)
+    after = inside[inside.index(acronym) + len(acronym) :]
+    if HIERNA_RE.match(inside) or not LIST_AFTER_RE.match(after):
+        return True
+    return _expanded_before(acronym, text[max(0, match.start() - 80) : match.start()])
+
+
+def _expanded_before(acronym: str, before: str) -> bool:
+    """For "(ABC, ...)": the words before the bracket can spell the acronym, its letters in
+    order, the first at the start of a word ("Rijksinstituut voor Volksgezondheid en Milieu
+    (RIVM, oktober 2020)"), not a word of another meaning ("partners (JGZ, consortium
+    wijkteams)" lists JGZ as an example)."""
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    words = before.lower().split()
+    for start in range(len(words)):
+        if not words[start].startswith(letters[0]):
+            continue
+        rest = iter(" ".join(words[start:])[1:])
+        if all(c in rest for c in letters[1:]):
+            return True
+    return False
 
 
 def _in_brackets_placeholder(token: Token) -> bool:

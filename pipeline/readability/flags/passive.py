@@ -113,6 +113,16 @@ def _is_state(aux: Token, participle: Token, resources: ReadabilityResources) ->
     return any(t.lower_ == "volgt" and t.i > 0 and t.doc[t.i - 1].lower_ == "als" for t in window)
 
 
+def _in_adverbial(doc: Doc, participle: Token, resources: ReadabilityResources) -> bool:
+    """The participle ends a fixed adverbial (``passive_adverbials.txt``: "over het geheel
+    genomen", "kort gezegd"), so it is no part of a passive."""
+    for phrase in resources.passive_adverbials:
+        first = participle.i - len(phrase) + 1
+        if first >= 0 and tuple(t.lower_ for t in doc[first : participle.i + 1]) == phrase:
+            return True
+    return False
+
+
 def _is_noun_use(token: Token) -> bool:
     """A participle-shaped word used as a noun: the subject, or after a determiner."""
     prev = token.doc[token.i - 1] if token.i > 0 else None
@@ -242,6 +252,11 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
             participle = _participle_after(
                 doc, token.i, ctx.end, resources, after_worden=lemma == "worden"
             )
+        if participle is not None and _in_adverbial(doc, participle, resources):
+            # "is kort gezegd ... goedgekeurd": the participle of the clause comes later
+            participle = _participle_after(
+                doc, participle.i, ctx.end, resources, after_worden=lemma == "worden"
+            )
         if participle is None or participle.i in seen or participle.i in ctx.skip:
             continue
         if participle.i > 0 and doc[participle.i - 1].lower_ == "te":
@@ -290,6 +305,8 @@ def _rules(ctx: SentenceContext) -> list[Flag]:
             ):
                 continue
             if other.i > 0 and doc[other.i - 1].lower_ == "te":
+                continue
+            if _in_adverbial(doc, other, resources):
                 continue
             if form in ZIJN_FORMS:
                 if form == "geweest" or _unaccusative(other, resources):

@@ -1,0 +1,79 @@
+"""Round 9 of the flag rules (issue #11): participial adverbials, new officialese, the action
+noun *ontwikkeling* (own sentences).
+
+The sentences are written for these tests, not taken from an annotated set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import ReadabilitySettings
+from pipeline.readability import analyse_doc
+
+
+def _flags(nlp, resources, text: str, kind: str) -> list[str]:
+    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
+    return [f.text for f in analysis.flags if f.kind == kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De bewoners zijn over het geheel genomen tevreden over de nieuwe speeltuin.",
+        "Het resultaat is achteraf gezien beter dan we dachten.",
+        "Dat is kort gezegd het plan voor volgend jaar.",
+    ],
+)
+def test_a_participial_adverbial_is_not_a_passive(nlp_model, resources, text):
+    assert _flags(nlp_model[0], resources, text, "passive") == []
+
+
+def test_a_passive_after_a_participial_adverbial_is_still_found(nlp_model, resources):
+    text = "Het plan is kort gezegd door de raad goedgekeurd."
+    assert _flags(nlp_model[0], resources, text, "passive") == [
+        "is kort gezegd door de raad goedgekeurd"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("We willen nadrukkelijk leren van onze fouten.", "nadrukkelijk"),
+        ("Op termijn verhuist de bibliotheek naar het centrum.", "Op termijn"),
+        ("Het college stelt een koerswijziging voor.", "koerswijziging"),
+        ("We streven ernaar dat iedereen kan meedoen.", "streven ernaar"),
+        ("Het voorstel gaat ter vaststelling naar de raad.", "ter vaststelling"),
+        ("Zo kunnen inwoners tegenslagen het hoofd bieden.", "het hoofd bieden"),
+        ("Kies een aanpak die recht doet aan de wijk.", "recht doet aan"),
+        ("Gezien het feit dat de weg dicht is, rijdt de bus om.", "Gezien het feit dat"),
+    ],
+)
+def test_round_9_officialese(nlp_model, resources, text, span):
+    assert span in _flags(nlp_model[0], resources, text, "officialese")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("De ontwikkeling van het plein begint in mei.", ["ontwikkeling"]),
+        ("De ontwikkeling gaat snel.", []),  # no complement: not flagged
+    ],
+)
+def test_ontwikkeling_with_a_complement_is_an_action_noun(nlp_model, resources, text, flagged):
+    assert _flags(nlp_model[0], resources, text, "nominalisation") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "explained"),
+    [
+        ("We werken met partners (GGD, wijkteams en scholen) in de stad.", set()),
+        ("Het Rijksinstituut voor Volksgezondheid en Milieu (RIVM, 2020) meldt dit.", {"RIVM"}),
+        ("Kunstmatige intelligentie (AI) biedt kansen.", {"AI"}),
+        ("De strategie (hierna: RES, de regionale energiestrategie) is klaar.", {"RES"}),
+    ],
+)
+def test_an_acronym_opening_a_list_in_brackets_is_not_explained(text, explained):
+    from pipeline.readability.flags.abbreviation import explained_acronyms
+
+    assert explained_acronyms(text) & {"GGD", "RIVM", "AI", "RES"} == explained
