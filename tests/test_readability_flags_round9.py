@@ -77,3 +77,25 @@ def test_an_acronym_opening_a_list_in_brackets_is_not_explained(text, explained)
     from pipeline.readability.flags.abbreviation import explained_acronyms
 
     assert explained_acronyms(text) & {"GGD", "RIVM", "AI", "RES"} == explained
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Op de kavel komen twaalf wooneenheden.", "wooneenheden"),  # plural of a listed -heid
+        ("De gemeente huisvest dit jaar veertig statushouders.", "statushouders"),
+        ("We zetten in op preventie en vroegsignalering.", "preventie"),
+    ],
+)
+def test_round_9_hard_words(nlp_model, resources, text, word):
+    assert word in _flags(nlp_model[0], resources, text, "hard_word")
+
+
+def test_a_round_9_hard_word_offers_its_explanation(nlp_model, resources):
+    analysis = analyse_doc(
+        nlp_model[0]("Mantelzorgers kunnen respijtzorg aanvragen."),
+        ReadabilitySettings(),
+        resources,
+    )
+    (flag,) = [f for f in analysis.flags if f.kind == "hard_word"]
+    assert "mantelzorger kan uitrusten" in flag.suggestion

@@ -121,6 +121,8 @@ def _listed_keys(form: str, lemma: str) -> tuple[str, ...]:
             keys.append(form[: -len(ending)])
     if form.endswith(("ve", "ven")):
         keys.append(form[: form.rindex("v")] + "f")  # constructieve -> constructief
+    if form.endswith("heden"):
+        keys.append(form[: -len("heden")] + "heid")  # wooneenheden -> wooneenheid
     if form.endswith(("ze", "zen")):
         keys.append(form[: form.rindex("z")] + "s")
     if form.endswith("e"):  # structurele -> structureel
