@@ -52,6 +52,15 @@ LEXICON = SentimentSettings(method="lexicon")
         "Hij schreef elke week aan zijn nichtje Mietje in Gent.",
         "Door te kankeren over vroeger kom je niet verder.",
         "De vervolgde joden, zigeuners en communisten kregen een monument.",
+        # context.v5: a person named before a clause opener is not the copula's subject
+        "waarom zou de wethouder niet op die plek gaan zitten ik denk dat het slim is wel "
+        "asociaal maar goed",
+        # reported or suggested speech without quotation marks
+        "misschien moeten de buren ook gaan roepen wethouder krijg de tering",
+        "hij noemde haar een trut en werd geschorst",
+        # a statement of what one may do, no one threatened
+        "dus op de markt mag je ook stelen je mag mensen neerschieten een geweer koop je zo",
+        "Kun je zomaar iemand neersteken in dit land?",
     ],
 )
 def test_incivility_aim_unaimed_matches_do_not_flag(text: str) -> None:
@@ -79,6 +88,12 @@ def test_incivility_aim_unaimed_matches_do_not_flag(text: str) -> None:
         "Die vrouwen moeten allemaal dood.",
         "Vuile zigeuners, ga weg uit onze straat.",
         "Kanker op met je plannen!",
+        # context.v5: the checks above leave the writer's own words and named targets
+        "Ik ben er klaar mee want de wethouder is een idioot.",
+        "ik zeg krijg de tering",
+        "zeg ik je sukkel",
+        "je mag ze van mij neerschieten",
+        "zulke mensen moet je neerschieten",
     ],
 )
 def test_incivility_aim_aimed_matches_flag(text: str) -> None:
@@ -102,6 +117,11 @@ def test_incivility_aim_threat_frame_needs_a_person() -> None:
     assert not context.framed(flat, 10, 36, "threat")
     flat = "Zulke mensen moeten worden gedood."
     assert context.framed(flat, 13, 33, "threat")
+    # a pattern ending in a verb after a generic object under "je mag" (context.v5)
+    flat = "je mag mensen doodschieten"
+    assert not context.framed(flat, 0, len(flat), "threat")
+    flat = "je mag ze doodschieten"
+    assert context.framed(flat, 0, len(flat), "threat")
     assert context.framed("geen persoon hier", 0, 5, "dehumanisation")
 
 

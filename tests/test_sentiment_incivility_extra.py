@@ -1,4 +1,4 @@
-"""Tests for pipeline.sentiment.incivility_extra (context.v4): name-calling beyond the word
+"""Tests for pipeline.sentiment.incivility_extra (context.v4, v5): name-calling beyond the word
 list. The sentences are the project's own, written for these rules (the real tweets that
 motivated them are judged in tests/fixtures/real/incivility_flags_judged.csv)."""
 
@@ -86,6 +86,10 @@ def test_incivility_extra_flags_name_calling(text: str, evidence: str) -> None:
         "Gisteren zag ik vieze honden in het park.",
         # in quotes: mentioned, not used
         'Hij riep "vuile hond" naar de scheidsrechter en kreeg een boete.',
+        # context.v5: a derivation, not a compound with "schoft"; reported speech
+        "het is ronduit onbeschoft van je om er steeds doorheen te praten",
+        "Je bent onbeschoft tegen de gasten.",
+        "Zijn tegenstanders riepen vuile hond naar hem.",
     ],
 )
 def test_incivility_extra_leaves_other_uses(text: str) -> None:
@@ -107,13 +111,19 @@ def test_incivility_extra_context_without_sections(tmp_path: Path) -> None:
     old.write_text('version = "context.v3"\n[insult]\ncategories = ["insult"]\n', "utf-8")
     assert UncivilContext.load(old).extension is None
     shipped = UncivilContext.load(UNCIVIL_CONTEXT_PATH)
-    assert shipped.version == "context.v4"
+    assert shipped.version == "context.v5"
     assert shipped.extension is not None
     assert "griezel" in shipped.extension.flag_words
     heads = {"prutser": "insult", "idioot": "insult"}
     assert shipped.extension.compound_head("tweetprutser", heads) == "prutser"
     assert shipped.extension.compound_head("vakidioot", heads) is None
     assert shipped.extension.compound_head("xxprutser", heads) is None
+    # a first part of prefixes only is a derivation; a real first part is not
+    schoft = {"schoft": "insult"}
+    assert shipped.extension.compound_head("onbeschoft", schoft) is None
+    assert shipped.extension.compound_head("onbeschofte", {"schofte": "insult"}) is None
+    assert shipped.extension.compound_head("bonusschoft", schoft) == "schoft"
+    assert shipped.extension.compound_head("verprutser", heads) is None
     assert shipped.extension.diminutive_stem("trutje", {"trut": "insult"}, heads) == (
         "trut",
         "insult",

@@ -21,9 +21,19 @@ Pools (see docs/evaluation.md, "Incivility precision on real text"):
   Dutch MPs (March 2021; OP-NL / Dutch Dynamic Test Set of tommasoc80/DALC, 539 labelled
   offensive by its annotators); ``ct22``: 2,656 Dutch COVID-19 tweets (CLEF 2022 CheckThat!
   task 1C), mostly civil. Both from ``incivility_pool_export.py``; held out, measured once.
+- ``dalc1``: round 5, a fresh pool: the 8,156 real Dutch tweets of DALC v1.0 (2015-2020,
+  about 23 % labelled abusive by the source's annotators), from
+  ``incivility_pool3_export.py``; held out, scanned once with frozen rules.
+
+``--blind DIR`` writes a blind judging set for the scanned pool(s) into DIR: ``blind.csv``
+(columns id, text only: every flagged text mixed with a random sample of at least as many
+unflagged texts, fixed seed, shuffled) and the private key ``blind_key.csv`` (id -> pool,
+row, text_sha256, flagged, evidence). The judge sees only ``blind.csv``.
 
     .venv/bin/python bench/evaluate/incivility_precision.py --export-round2
     .venv/bin/python bench/evaluate/incivility_precision.py bol_test municipal
+    .venv/bin/python bench/evaluate/incivility_precision.py dalc1 \
+        --blind ../evaldata/incivility_pool3 --seed 20261208
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import random
 import re
 import sys
 from collections.abc import Iterator
@@ -61,8 +72,11 @@ ALPINO = "UniversalDependencies/UD_Dutch-Alpino"
 ALPINO_FILES = ("nl_alpino-ud-dev.conllu", "nl_alpino-ud-test.conllu")
 PATTERN = "clips/pattern"
 TWNC_PATH = "test/corpora/tagged-nl-twnc.txt"
-POOLS = ("bol_test", "bol_train", "municipal", "news_wiki", "ddts", "ct22")
+POOLS = ("bol_test", "bol_train", "municipal", "news_wiki", "ddts", "ct22", "dalc1")
 POOL2 = "incivility_pool2"  # bench/evaluate/incivility_pool_export.py
+BLIND_FIELDS = ("id", "text")
+KEY_FIELDS = ("id", "pool", "dataset", "split", "row", "text_sha256", "flagged", "evidence",
+              "categories")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +123,11 @@ def pool_texts(pool: str) -> list[PoolText]:
         rows = _read_csv(data / POOL2 / name)
         return [PoolText(r["pool"], r.get("source_split", ""), r["row"], "", "", r["text"])
                 for r in rows]  # fmt: skip
+    if pool == "dalc1":
+        from bench.evaluate.incivility_pool3_export import read_pool
+
+        return [PoolText(r["pool"], r["source_split"], r["row"], "", "", r["text"])
+                for r in read_pool(data)]  # fmt: skip
     raise ValueError(f"unknown pool {pool!r}; choose from {', '.join(POOLS)}")
 
 
@@ -185,9 +204,9 @@ def read_judgements(path: Path = JUDGED_PATH) -> dict[tuple[str, str], dict[str,
     return judged
 
 
-def scan(pool: str) -> list[dict]:
+def scan(pool: str, texts: list[PoolText] | None = None) -> list[dict]:
     """Flag a pool with the current rules; write the flagged texts; return them (with text)."""
-    texts = pool_texts(pool)
+    texts = pool_texts(pool) if texts is None else texts
     settings = load_settings(None, {}, environ={}).sentiment.model_copy(
         update={"method": "lexicon"}
     )
@@ -204,6 +223,45 @@ def scan(pool: str) -> list[dict]:
               ("dataset", "split", "row", "path", "part", "text_sha256", "evidence",
                "categories", "text"), extrasaction="ignore")  # fmt: skip
     return [dict(f, n_pool=len(texts)) for f in flagged]
+
+
+def blind_set(
+    pools: dict[str, tuple[list[PoolText], list[dict]]], seed: int, min_unflagged: int = 100
+) -> tuple[list[dict], list[dict]]:
+    """A blind judging set: every flagged text and a random sample of unflagged texts (as
+    many as flagged, at least ``min_unflagged``), shuffled with ``seed``; returns the rows
+    for the judge (id, text) and the private key (id -> pool, row, flagged, evidence).
+
+    Args:
+        pools: per pool, its texts and the flags ``scan`` returned for them.
+        seed: seed of the sample and of the order.
+        min_unflagged: the smallest number of unflagged texts drawn (all, when fewer).
+    """
+    rng = random.Random(seed)
+    items: list[dict] = []
+    unflagged: list[dict] = []
+    for pool, (texts, flags) in pools.items():
+        by_sha = {f["text_sha256"]: f for f in flags}
+        for t in texts:
+            flag = by_sha.get(t.sha)
+            item = {"pool": pool, "dataset": t.dataset, "split": t.split, "row": t.row,
+                    "text_sha256": t.sha, "text": t.text, "flagged": int(flag is not None),
+                    "evidence": flag["evidence"] if flag else "",
+                    "categories": flag["categories"] if flag else ""}  # fmt: skip
+            (items if flag else unflagged).append(item)
+    n = min(len(unflagged), max(len(items), min_unflagged))
+    items.extend(rng.sample(unflagged, n))
+    rng.shuffle(items)
+    width = len(str(len(items)))
+    for k, item in enumerate(items, start=1):
+        item["id"] = f"b{k:0{width}d}"
+    return [{f: i[f] for f in BLIND_FIELDS} for i in items], items
+
+
+def write_blind(folder: Path, judge_rows: list[dict], key_rows: list[dict]) -> None:
+    """``blind.csv`` (id, text) and the private ``blind_key.csv`` in ``folder``."""
+    write_csv(folder / "blind.csv", judge_rows, BLIND_FIELDS)
+    write_csv(folder / "blind_key.csv", key_rows, KEY_FIELDS, extrasaction="ignore")
 
 
 def precision(pool: str, flagged: list[dict], judged: dict) -> dict:
@@ -236,6 +294,19 @@ def main(argv: list[str] | None = None) -> int:
         help="export the round-2 pool (news and Wikipedia text) first",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--blind",
+        type=Path,
+        metavar="DIR",
+        help="write a blind judging set (blind.csv) and its key (blind_key.csv) into DIR",
+    )
+    parser.add_argument("--seed", type=int, default=20261208, help="seed of the blind set")
+    parser.add_argument(
+        "--min-unflagged",
+        type=int,
+        default=100,
+        help="unflagged texts in the blind set: as many as flagged, at least this many",
+    )
     args = parser.parse_args(argv)
     unknown = sorted(set(args.pools) - set(POOLS))
     if unknown:  # (argparse's choices reject an empty list of a nargs="*" argument)
@@ -243,7 +314,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.export_round2:
         print(f"round-2 pool: {export_round2()} texts", file=sys.stderr)
     judged = read_judgements()
-    report = [precision(p, scan(p), judged) for p in (args.pools or POOLS)]
+    scanned = {}
+    for p in args.pools or POOLS:
+        texts = pool_texts(p)
+        scanned[p] = (texts, scan(p, texts))
+    report = [precision(p, flags, judged) for p, (_, flags) in scanned.items()]
+    if args.blind:
+        judge_rows, key_rows = blind_set(scanned, args.seed, args.min_unflagged)
+        write_blind(args.blind, judge_rows, key_rows)
+        print(f"blind set: {len(judge_rows)} texts ({sum(k['flagged'] for k in key_rows)} "
+              f"flagged) -> {args.blind / 'blind.csv'}; key {args.blind / 'blind_key.csv'}",
+              file=sys.stderr)  # fmt: skip
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return 0

@@ -93,6 +93,14 @@ class UncivilContext:
     clause_after: frozenset[str] = frozenset()
     dead_noun_before: frozenset[str] = frozenset()
     dead_noun_coordinated: frozenset[str] = frozenset()
+    # context.v5 (empty in older files: the checks are then off)
+    clause_openers: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    speech_window: int = 3
+    speakers: frozenset[str] = frozenset()
+    generic_objects: frozenset[str] = frozenset()
+    generic_subjects: frozenset[str] = frozenset()
+    permission_modals: frozenset[str] = frozenset()
     version: str = ""
     # context.v4: matches beyond the word list (incivility_extra); None in older files
     extension: UncivilExtension | None = None
@@ -119,6 +127,7 @@ class UncivilContext:
             raise UncivilContextError(f"{path}: [insult], [threat], [mention] must be tables")
         try:
             windows = int(insult.get("address_window", 4)), int(insult.get("copula_window", 4))
+            speech_window = int(mention.get("speech_window", 3))
         except (TypeError, ValueError) as exc:
             raise UncivilContextError(f"{path}: windows must be whole numbers") from exc
         persons = _words(insult, "person_nouns", path) | {w.lower() for w in group_nouns}
@@ -148,6 +157,13 @@ class UncivilContext:
             clause_after=_words(insult, "clause_after", path),
             dead_noun_before=_words(threat, "dead_noun_before", path),
             dead_noun_coordinated=_words(threat, "dead_noun_coordinated", path),
+            clause_openers=_words(insult, "clause_openers", path),
+            speech_verbs=_words(mention, "speech_verbs", path),
+            speech_window=speech_window,
+            speakers=_words(mention, "speakers", path),
+            generic_objects=_words(threat, "generic_objects", path),
+            generic_subjects=_words(threat, "generic_subjects", path),
+            permission_modals=_words(threat, "permission_modals", path),
             version=str(data.get("version", "")),
             extension=extension,
         )
@@ -171,9 +187,15 @@ class UncivilContext:
         word = (word or tokens[first].text).lower()
         if word in self.harmless:
             return False
+        clause = self._clause_before(tokens, first)
+        before = [t.text.lower() for t in clause]
         if category in self.mention_categories and (
-            self._quoted(text, tokens[first].start) or self._title(tokens, first)
+            self._quoted(text, tokens[first].start)
+            or self._title(tokens, first)
+            or self._reported(before)
         ):
+            return False
+        if category in self.threat_categories and self._generic_permission(before):
             return False
         predicative = word in self.predicative
         if category not in self.insult_categories and not predicative:
@@ -184,8 +206,6 @@ class UncivilContext:
             return False
         if self._quoted(text, tokens[first].start) or self._title(tokens, first):
             return False
-        clause = self._clause_before(tokens, first)
-        before = [t.text.lower() for t in clause]
         if predicative:
             return (
                 bool(before) and before[-1] in self.address | self.predicative_attributive
@@ -217,8 +237,15 @@ class UncivilContext:
         for k in range(len(window) - 1, -1, -1):
             if window[k] in self.copula:
                 at = len(before) - len(window) + k
+                # the copula's own clause: after the last word that opens a clause ("ik denk
+                # dat het slim is, wel asociaal": the subject is "het", not a person named
+                # before "dat"; context.v5)
+                start = next(
+                    (n + 1 for n in range(at - 1, -1, -1) if before[n] in self.clause_openers),
+                    0,
+                )
                 # "de wethouder is een idioot"; "is die wethouder een idioot?"
-                around = before[:at] + before[at + 1 :]
+                around = before[start:at] + before[at + 1 :]
                 return any(
                     w in self.persons
                     or w in self.address
@@ -246,9 +273,11 @@ class UncivilContext:
         ext = self.extension
         if ext is None or self._quoted(text, tokens[first].start) or self._title(tokens, first):
             return False
+        before = [t.text.lower() for t in self._clause_before(tokens, first)]
+        if self._reported(before):
+            return False
         if conduct:
             return True
-        before = [t.text.lower() for t in self._clause_before(tokens, first)]
         if before and before[-1] in ext.group_cues:
             return True  # "stelletje vuile ratten"
         if any(w in ("jij", "jou") for w in before[-self.address_window :]):
@@ -271,6 +300,31 @@ class UncivilContext:
         """The word after the match opens a clause the insult judges ("Idioot dat ...")."""
         after = next((t for t in tokens[end:] if t.kind == "word"), None)
         return after is not None and after.text.lower() in self.clause_after
+
+    def _reported(self, before: list[str]) -> bool:
+        """A verb of saying shortly before the match, said by someone other than the writer:
+        reported or suggested speech ("misschien moeten ze ook gaan roepen Rutte krijg de
+        tering", "hij noemde haar een trut"), not the writer's own words ("ik zeg: krijg de
+        tering", "zeg ik je, sukkel"); context.v5. Quoted speech is caught by the quotes."""
+        window = before[-self.speech_window :]
+        for k in range(len(window) - 1, -1, -1):
+            if window[k] in self.speech_verbs:
+                at = len(before) - len(window) + k
+                near = before[max(0, at - self.speech_window) : at] + before[at + 1 :]
+                return not any(w in self.speakers for w in near)
+        return False
+
+    def _generic_permission(self, before: list[str]) -> bool:
+        """A verb of violence right after a generic object ("mensen", "iemand") with a
+        generic subject and a modal of permission or possibility before it: a statement of
+        what one may or can do ("je mag mensen neerschieten", "kun je zomaar iemand
+        neersteken?"), not a threat against anyone (context.v5)."""
+        if not before or before[-1] not in self.generic_objects:
+            return False
+        near = before[-5:-1]
+        return any(w in self.generic_subjects for w in near) and any(
+            w in self.permission_modals for w in near
+        )
 
     @staticmethod
     def _clause_before(tokens: Sequence[Token], first: int) -> list[Token]:
@@ -311,6 +365,8 @@ class UncivilContext:
         left = max((m.end() for m in _CLAUSE_PUNCT.finditer(flat, 0, start)), default=0)
         right = next((m.start() for m in _CLAUSE_PUNCT.finditer(flat, end)), len(flat))
         clause = flat[left:right].lower()
+        if self._generic_permission(_WORD.findall(flat[left:end].lower())[:-1]):
+            return False
         return any(w in self.threat_persons for w in _WORD.findall(clause))
 
     def _dead_noun(self, flat: str, start: int, end: int) -> bool:

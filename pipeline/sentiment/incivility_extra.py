@@ -81,6 +81,8 @@ class UncivilExtension:
     determiners: frozenset[str]
     group_cues: frozenset[str]
     subject_pronouns: frozenset[str]
+    # context.v5: a first part made of these prefixes only is a derivation ("onbeschoft")
+    derivation_prefixes: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, data: Mapping[str, object], path: Path) -> UncivilExtension | None:
@@ -122,11 +124,24 @@ class UncivilExtension:
             determiners=_list(calling, "determiners", path),
             group_cues=_list(calling, "group_cues", path),
             subject_pronouns=_list(calling, "subject_pronouns", path),
+            derivation_prefixes=tuple(
+                sorted(_list(compounds, "derivation_prefixes", path), key=len, reverse=True)
+            ),
         )
+
+    def _prefixes_only(self, left: str) -> bool:
+        """``left`` is one or more derivational prefixes and nothing else ("onbe" in
+        "onbeschoft", un- + be-): the word is a derivation, not a compound."""
+        ends = {0}
+        for k in range(len(left)):
+            if k in ends:
+                ends.update(k + len(p) for p in self.derivation_prefixes if left.startswith(p, k))
+        return len(left) in ends
 
     def compound_head(self, word: str, heads: Mapping[str, str]) -> str | None:
         """The insult noun that ends ``word`` as its head ("tweetprutser" -> "prutser"), or
-        None: not a compound, an exception ("vakidioot") or a first part without a vowel."""
+        None: not a compound, an exception ("vakidioot"), a first part without a vowel or
+        one made of derivational prefixes only ("onbeschoft": on- + be- + schoft)."""
         if (
             not word.isalpha()
             or word in self.compound_exceptions
@@ -136,7 +151,11 @@ class UncivilExtension:
         for k in range(self.min_left, len(word) - self.min_head + 1):
             if word[k:] in heads:
                 left = word[:k]
-                if _VOWELS.isdisjoint(left) or left.startswith(self.excluded_first_parts):
+                if (
+                    _VOWELS.isdisjoint(left)
+                    or left.startswith(self.excluded_first_parts)
+                    or self._prefixes_only(left)
+                ):
                     return None
                 return word[k:]
         return None
