@@ -146,7 +146,10 @@ MAX_UNITS_PER_DOCUMENT = 60
 MIN_UNIT_WORDS = 5
 HEADING_MAX_CHARS = 75
 # Units skipped by the annotator because they name a private person (hashes only).
-PRIVATE_NAME_HASHES: frozenset[str] = frozenset()
+PRIVATE_NAME_HASHES: frozenset[str] = frozenset({
+    # nwk-nota-zienswijzen-c119-u0: gives the home address of a resident who submitted a view
+    "824ea21c586ce512f8ab44f89bbe9f5d45564fedda2c2e6cb24a79e40f8de965",
+})  # fmt: skip
 UNIT_LIST = ROOT / "tests" / "fixtures" / "real" / "flags_units_heldout7.csv"
 UNIT_LIST_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
 
