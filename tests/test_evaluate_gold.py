@@ -228,11 +228,12 @@ def test_flags_eval_may_show_heldout3_and_heldout4():
         ("heldout4", {fg.BW_DECISIONS, fg.COALITION}, 247, "Wassenaar decision texts"),
         ("heldout5", {fg.TRANSFER_DOSSIER}, 230, "Wassenaar transfer-dossier texts"),
         ("heldout6", {fg.ALMERE}, 243, "Almere texts"),
+        ("heldout7", {fg.NIEUWKOOP}, 243, "Nieuwkoop texts"),
     ],
 )
 def test_blind_set_units_and_spans_match_the_exported_texts(side, datasets, n_units, what):
-    """A blind set (decision lists and coalition, transfer dossier, Almere): every hash,
-    length and span fits the texts."""
+    """A blind set (decision lists and coalition, transfer dossier, Almere, Nieuwkoop): every
+    hash, length and span fits the texts."""
     try:
         gold = fg.load_side(side)
     except fg.GoldTextsMissing as exc:
@@ -244,7 +245,7 @@ def test_blind_set_units_and_spans_match_the_exported_texts(side, datasets, n_un
         assert texts[ann.unit_id][ann.start : ann.end] == ann.span
 
 
-@pytest.mark.parametrize("side", ["heldout3", "heldout4", "heldout5", "heldout6"])
+@pytest.mark.parametrize("side", ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7"])
 def test_missing_texts_name_the_export_command(side, tmp_path):
     with pytest.raises(fg.GoldTextsMissing, match=f"flags_{side}_export"):
         fg.load_side(side, eval_dir=tmp_path)
@@ -471,3 +472,53 @@ def test_heldout6_is_development_data_since_round_9():
     from bench.evaluate import flags_eval
 
     assert "heldout6" not in flags_eval.FIGURES_ONLY
+
+
+def test_heldout7_is_disjoint_from_the_other_sides_and_counts(refs, annotations):
+    other = {r.text_sha256 for side in SIDES if side != "heldout7" for r in refs[side]}
+    units = refs["heldout7"]
+    assert Counter(r.dataset for r in units) == {fg.NIEUWKOOP: 243}
+    assert not other & {r.text_sha256 for r in units}
+    assert len({r.text_sha256 for r in units}) == len(units)
+    assert all(r.unit_id.startswith("nwk-") for r in units)
+    genres = Counter(r.document.split("_")[1] for r in units)
+    assert genres == {"proposal": 123, "reply": 120}
+    assert all(n <= 60 for n in Counter(r.document for r in units).values())
+    kinds = Counter(a.kind for a in annotations["heldout7"])
+    assert set(kinds) == set(KINDS)
+    assert sum(kinds.values()) >= 700
+
+
+def test_heldout7_unit_rule():
+    """ORI text of a council proposal: page lines, headings, form fields, labels and the
+    decision points drop out; a paragraph runs on over lines and page lines."""
+    from bench.evaluate import flags_heldout7_export as ex
+
+    body = "Een tweede zin die lang genoeg is om als lopende tekst te tellen in de toelichting."
+    text = "\n".join([
+        "Gemeente Nieuwkoop College van Burgemeester en Wethouders", "Raadsvoorstel",
+        "Opgesteld door:", "Jan Jansen, afdeling Beheer Openbare", "Ruimte",
+        "Samenvatting:", "Dit is een zin die lang genoeg is om als lopende tekst te tellen en die",
+        "over de regel door-", "loopt naar de volgende pagina", "Pagina 2 van 4", "2",
+        "en daar eindigt.", "Voorgesteld besluit:",
+        "1. Het krediet beschikbaar te stellen voor de nieuwe weg naar school;",
+        "2 Uit de reserve een bedrag te halen voor het fietspad naar de school.",
+        "mr. A.B. Secretaris", "secretaris", "Inleiding / aanleiding", body,
+        "b. Wijzigen van de weginrichting", body,
+        "Cijfers 83.379 45.689 37.690 en nog wat woorden hier.", "3",
+    ])  # fmt: skip
+    assert ex.paragraphs_of(text) == [
+        "Dit is een zin die lang genoeg is om als lopende tekst te tellen en die over de regel "
+        "door-loopt naar de volgende pagina en daar eindigt.",
+        body,
+        body,
+    ]
+
+
+def test_flags_eval_refuses_to_show_heldout7_errors():
+    """heldout7 is for figures only, like heldout6."""
+    from bench.evaluate import flags_eval
+
+    assert "heldout7" in flags_eval.FIGURES_ONLY
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout7", "--show", "passive"])

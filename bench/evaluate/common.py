@@ -40,12 +40,15 @@ def sha256_text(text: str) -> str:
 
 
 def git_dir(repository: str) -> Path:
-    """The bare git directory of a fetched repository (``owner/name``).
+    """The bare git directory of a fetched repository (``owner/name``): ``repo`` itself, or
+    ``repo/.git`` where the snapshot arrived with its git directory inside.
 
     Raises:
         FileNotFoundError: the repository was not fetched on this machine.
     """
     path = MIRROR / repository.replace("/", "+") / "repo"
+    if not (path / "HEAD").is_file() and (path / ".git" / "HEAD").is_file():
+        path = path / ".git"
     if not path.is_dir():
         raise FileNotFoundError(
             f"{repository} is not fetched ({path} missing): fetch it first, see docs/evaluation.md"
