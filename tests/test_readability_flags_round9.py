@@ -99,3 +99,9 @@ def test_a_round_9_hard_word_offers_its_explanation(nlp_model, resources):
     )
     (flag,) = [f for f in analysis.flags if f.kind == "hard_word"]
     assert "mantelzorger kan uitrusten" in flag.suggestion
+
+
+def test_abbreviated_months_and_weekdays_are_abbreviations(nlp_model, resources):
+    text = "Het loket is op 10 dec. 2024 dicht, en verder open tot en met vr. 12 uur."
+    flagged = _flags(nlp_model[0], resources, text, "abbreviation")
+    assert "dec." in flagged and "vr." in flagged
