@@ -116,7 +116,11 @@ def _is_state(aux: Token, participle: Token, resources: ReadabilityResources) ->
 def _in_adverbial(doc: Doc, participle: Token, resources: ReadabilityResources) -> bool:
     """The participle ends a fixed adverbial (``passive_adverbials.txt``: "over het geheel
     genomen", "kort gezegd"), so it is no part of a passive."""
-    for phrase in resources.passive_adverbials:
+    by_last = resources.memo("passive_adverbials_by_last")
+    if not by_last:
+        for phrase in resources.passive_adverbials:
+            by_last.setdefault(phrase[-1], []).append(phrase)
+    for phrase in by_last.get(participle.lower_, ()):
         first = participle.i - len(phrase) + 1
         if first >= 0 and tuple(t.lower_ for t in doc[first : participle.i + 1]) == phrase:
             return True
