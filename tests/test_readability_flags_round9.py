@@ -105,3 +105,24 @@ def test_abbreviated_months_and_weekdays_are_abbreviations(nlp_model, resources)
     text = "Het loket is op 10 dec. 2024 dicht, en verder open tot en met vr. 12 uur."
     flagged = _flags(nlp_model[0], resources, text, "abbreviation")
     assert "dec." in flagged and "vr." in flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "replacement"),
+    [
+        ("De instelling verstrekt de informatie aan de raad.", "verstrekt", "geeft"),
+        ("De gemeente heeft de vergunning verstrekt.", "verstrekt", "gegeven"),
+        ("Sinds 2011 tracht de eigenaar de grond te verkopen.", "tracht", "probeert"),
+        ("Ik tracht de grond te verkopen.", "tracht", "probeer"),
+        (
+            "We geven uitvoering aan de speerpunten uit het beleid.",
+            "speerpunten",
+            "belangrijke doelen",
+        ),
+        ("We praten met onze netwerkpartners.", "netwerkpartners", None),  # a phrase: rewrite
+    ],
+)
+def test_drop_ins_fit_the_verb_form_and_the_plural(nlp_model, resources, text, span, replacement):
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    (flag,) = [f for f in analysis.flags if f.kind == "officialese" and f.text == span]
+    assert flag.replacement == replacement

@@ -360,18 +360,24 @@ def separable_particle(verb: str) -> str | None:
     return None
 
 
-def inflect_like(form: str, lemma: str, alternative: str) -> str | None:
+def inflect_like(form: str, lemma: str, alternative: str, finite: str | None = None) -> str | None:
     """``alternative`` (an infinitive) in the form that ``form`` has as a form of ``lemma``;
     None when the form is not recognised or the result would need another word order (a
-    finite separable verb in a main clause)."""
+    finite separable verb in a main clause). ``finite``: the slot to prefer when the sentence
+    shows the form is a finite verb (``SG3`` for "De instelling verstrekt", ``SG1`` after
+    "ik"), where the form alone could also be a participle or another person."""
     slots = lexeme(lemma).slots(form)
     if not slots and lemma not in _verb_table():  # gemonitord: an unstressed last syllable
         slots = _regular_lexeme(lemma, double_vowel=False).slots(form)
     if not slots:
         return None
     target = lexeme(alternative)
-    # "verzonden", "verzocht": a participle more often than a past tense in these texts
-    slot = PART if PART in slots else slots[0]
+    present = [s for s in slots if s in (SG1, SG3)]
+    if finite is not None and present:
+        slot = finite if finite in present else present[0]
+    else:
+        # "verzonden", "verzocht": a participle more often than a past tense in these texts
+        slot = PART if PART in slots else slots[0]
     if separable_particle(alternative) and slot in (SG1, SG3, PAST_SG, PAST_PL, INF):
         return None  # "ruimt ... op", "op te ruimen": not a drop-in
     return target.form(slot)
@@ -412,13 +418,24 @@ def plural_of(noun: str) -> str:
 
 
 def inflect_noun_like(form: str, lemma: str, alternative: str) -> str | None:
-    """``alternative`` in the number of ``form`` (``locaties`` -> ``plekken``)."""
+    """``alternative`` in the number of ``form`` (``locaties`` -> ``plekken``; a noun with one
+    adjective before it: ``speerpunten`` -> ``belangrijke doelen``). None for the plural of a
+    longer phrase ("organisatie waarmee we samenwerken"): its head is not the last word, so
+    it needs a rewrite."""
     if form == lemma:
         return alternative
     words = alternative.split()
-    if form != lemma and form.startswith(lemma[: max(2, len(lemma) - 2)]):
-        return " ".join([*words[:-1], plural_of(words[-1])])
+    if not form.startswith(lemma[: max(2, len(lemma) - 2)]):
+        return None
+    if len(words) == 1:
+        return plural_of(words[0])
+    if len(words) == 2 and words[0] not in PHRASE_STARTS:
+        return f"{attributive(words[0])} {plural_of(words[1])}"
     return None
+
+
+# first words of a multi-word alternative that is not adjective + noun
+PHRASE_STARTS = frozenset({"de", "het", "een", "wie", "wat", "hoe", "iemand", "samen", "zich"})
 
 
 def predicative_candidates(form: str) -> list[str]:

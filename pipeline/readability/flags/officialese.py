@@ -49,6 +49,8 @@ from pipeline.readability.flags.nominalisation import (
 )
 from pipeline.readability.morphology import (
     SEPARABLE_PARTICLES,
+    SG1,
+    SG3,
     _verb_table,
     attributive,
     compound_head,
@@ -578,7 +580,10 @@ def replacement_for(
     if form == term.term:
         result: str | None = alternative
     elif term.pos == "verb" or (not term.pos and term.term.endswith("en")):
-        result = inflect_like(form, term.term, alternative) if " " not in alternative else None
+        if " " in alternative:
+            result = None
+        else:
+            result = inflect_like(form, term.term, alternative, finite_person(token))
     elif term.pos == "noun" and form.endswith(term.term) and term.term in COMPOUND_HEADS:
         result = form[: -len(term.term)] + alternative  # uitvoeringswerkzaamheden -> ...werk
     elif term.pos == "noun":
@@ -588,6 +593,23 @@ def replacement_for(
     else:
         result = None
     return _capitalised_like(span_text, result) if result else None
+
+
+def finite_person(token: Token) -> str | None:
+    """``SG3`` (or ``SG1`` with "ik", or before an inverted "je"/"jij") when the parse reads
+    the verb as a finite present form without an auxiliary of its own; else None (a
+    participle or unknown: "heeft ... verstrekt")."""
+    if "Fin" not in token.morph.get("VerbForm", []) or "Past" in token.morph.get("Tense", []):
+        return None
+    if any(c.dep_ in ("aux", "aux:pass") for c in token.children):
+        return None
+    doc = token.doc
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    if after in ("ik", "je", "jij") or any(
+        c.lower_ == "ik" and c.dep_.startswith("nsubj") for c in token.children
+    ):
+        return SG1  # "ik verstrek", "verstrek je": the stem
+    return SG3
 
 
 def _fitted_form(
