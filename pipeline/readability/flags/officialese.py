@@ -788,6 +788,16 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 tokens[k].lower_, term.term[len(particle.lower_) :], term.first_alternative
             )
             replacement = _capitalised_like(span_text, result) if result else None
+        if (
+            replacement is not None
+            and len(term.words) == 1
+            and _lower(_neighbour(tokens[k], -1)) == "te"
+        ):
+            split = separable_particle(replacement.lower())
+            if split is not None:  # "om te participeren" -> "om mee te doen", not "te meedoen"
+                first_i -= 1
+                span_text = doc[first_i : last_i + 1].text
+                replacement = f"{split} te {replacement.lower()[len(split) :]}"
         note = _sentence(note)
         if alt:
             fitted = _fitted_form(tokens[k], term, alt, replacement)
