@@ -121,6 +121,8 @@ def test_abbreviated_months_and_weekdays_are_abbreviations(nlp_model, resources)
         ),
         ("We praten met onze netwerkpartners.", "netwerkpartners", None),  # a phrase: rewrite
         ("Inwoners worden uitgenodigd om te participeren.", "te participeren", "mee te doen"),
+        ("Ter plaatse van het perceel komen twee woningen.", "Ter plaatse van", "Op"),
+        ("Het plangebied bevindt zich aan de Dorpsstraat.", "bevindt zich", "ligt"),
     ],
 )
 def test_drop_ins_fit_the_verb_form_and_the_plural(nlp_model, resources, text, span, replacement):
