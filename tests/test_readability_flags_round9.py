@@ -123,6 +123,9 @@ def test_abbreviated_months_and_weekdays_are_abbreviations(nlp_model, resources)
         ("Inwoners worden uitgenodigd om te participeren.", "te participeren", "mee te doen"),
         ("Ter plaatse van het perceel komen twee woningen.", "Ter plaatse van", "Op"),
         ("Het plangebied bevindt zich aan de Dorpsstraat.", "bevindt zich", "ligt"),
+        ("Voorliggend bestemmingsplan regelt de bouw.", "Voorliggend", "Dit"),
+        ("Met het voorliggende plan vervalt de bestemming.", "het voorliggende", "dit"),
+        ("Dat staat in de onderhavige regeling.", "de onderhavige", "deze"),
     ],
 )
 def test_drop_ins_fit_the_verb_form_and_the_plural(nlp_model, resources, text, span, replacement):

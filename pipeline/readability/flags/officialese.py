@@ -595,6 +595,26 @@ def replacement_for(
     return _capitalised_like(span_text, result) if result else None
 
 
+DEMONSTRATIVE = "dit / deze"  # the alternative of onderhavig, voorliggend
+
+
+def _attributive_use(token: Token) -> bool:
+    """Before its noun ("onderhavig plan", "de voorliggende nota"), not predicative."""
+    nxt = _neighbour(token, 1)
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _demonstrative(doc: Doc, first: int, token: Token) -> tuple[int, str]:
+    """The span start and the demonstrative that replaces a term such as *onderhavig*: with
+    its article ("het voorliggende plan" -> "dit plan", "de onderhavige regeling" -> "deze
+    regeling"), or alone ("onderhavig bestemmingsplan": an uninflected adjective before a
+    neuter noun -> "dit"; "onderhavige actualisatie" -> "deze")."""
+    before = doc[first - 1].lower_ if first > 0 else ""
+    if before in ("het", "de"):
+        return first - 1, "dit" if before == "het" else "deze"
+    return first, "deze" if token.lower_.endswith("e") else "dit"
+
+
 def finite_person(token: Token) -> str | None:
     """``SG3`` (or ``SG1`` with "ik", or before an inverted "je"/"jij") when the parse reads
     the verb as a finite present form without an auxiliary of its own; else None (a
@@ -788,6 +808,10 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 tokens[k].lower_, term.term[len(particle.lower_) :], term.first_alternative
             )
             replacement = _capitalised_like(span_text, result) if result else None
+        if term.alternative == DEMONSTRATIVE and contiguous and _attributive_use(tokens[k]):
+            first_i, plain = _demonstrative(doc, first_i, tokens[k])
+            span_text = doc[first_i : last_i + 1].text
+            replacement = _capitalised_like(span_text, plain)
         if (
             replacement is not None
             and len(term.words) == 1
