@@ -126,6 +126,9 @@ def test_abbreviated_months_and_weekdays_are_abbreviations(nlp_model, resources)
         ("Voorliggend bestemmingsplan regelt de bouw.", "Voorliggend", "Dit"),
         ("Met het voorliggende plan vervalt de bestemming.", "het voorliggende", "dit"),
         ("Dat staat in de onderhavige regeling.", "de onderhavige", "deze"),
+        ("De eigenaar wil hier negen woningen realiseren.", "realiseren", "bouwen"),
+        ("De appartementen worden in 2027 gerealiseerd.", "gerealiseerd", "gebouwd"),
+        ("We realiseren een goede aanpak.", "realiseren", None),  # no building: a rewrite
     ],
 )
 def test_drop_ins_fit_the_verb_form_and_the_plural(nlp_model, resources, text, span, replacement):

@@ -595,6 +595,33 @@ def replacement_for(
     return _capitalised_like(span_text, result) if result else None
 
 
+# A verb term without a drop-in of its own gets one when its sentence names what it acts on:
+# "woningen realiseren" is "woningen bouwen" (the annotators' drop-in for every building).
+BUILDING_HEADS = (
+    "woning", "woningen", "appartement", "appartementen", "gebouw", "gebouwen", "bebouwing",
+    "nieuwbouw", "huis", "huizen", "kapper", "woningbouw", "wijk",
+)  # fmt: skip
+CONTEXT_DROPINS = {"realiseren": ("bouwen", BUILDING_HEADS)}
+
+
+def _context_dropin(
+    token: Token, term: OfficialeseTerm, ctx: SentenceContext, span_text: str
+) -> str | None:
+    """The drop-in of ``CONTEXT_DROPINS`` when the sentence has one of its nouns (a compound
+    counts by its head: "seniorenwoningen", "appartementengebouw")."""
+    found = CONTEXT_DROPINS.get(term.term)
+    if found is None:
+        return None
+    verb, heads = found
+    if not any(t.pos_ in ("NOUN", "PROPN", "") and t.lower_.endswith(heads) for t in ctx.tokens):
+        return None
+    form = token.lower_
+    result = (
+        verb if form == term.term else inflect_like(form, term.term, verb, finite_person(token))
+    )
+    return _capitalised_like(span_text, result) if result else None
+
+
 DEMONSTRATIVE = "dit / deze"  # the alternative of onderhavig, voorliggend
 
 
@@ -808,6 +835,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 tokens[k].lower_, term.term[len(particle.lower_) :], term.first_alternative
             )
             replacement = _capitalised_like(span_text, result) if result else None
+        if replacement is None and contiguous and len(term.words) == 1:
+            replacement = _context_dropin(tokens[k], term, ctx, span_text)
         if term.alternative == DEMONSTRATIVE and contiguous and _attributive_use(tokens[k]):
             first_i, plain = _demonstrative(doc, first_i, tokens[k])
             span_text = doc[first_i : last_i + 1].text
