@@ -229,6 +229,7 @@ def test_flags_eval_may_show_heldout3_and_heldout4():
         ("heldout5", {fg.TRANSFER_DOSSIER}, 230, "Wassenaar transfer-dossier texts"),
         ("heldout6", {fg.ALMERE}, 243, "Almere texts"),
         ("heldout7", {fg.NIEUWKOOP}, 243, "Nieuwkoop texts"),
+        ("heldout8", {fg.UTRECHT}, 241, "Utrecht texts"),
     ],
 )
 def test_blind_set_units_and_spans_match_the_exported_texts(side, datasets, n_units, what):
@@ -245,7 +246,9 @@ def test_blind_set_units_and_spans_match_the_exported_texts(side, datasets, n_un
         assert texts[ann.unit_id][ann.start : ann.end] == ann.span
 
 
-@pytest.mark.parametrize("side", ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7"])
+@pytest.mark.parametrize(
+    "side", ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"]
+)
 def test_missing_texts_name_the_export_command(side, tmp_path):
     with pytest.raises(fg.GoldTextsMissing, match=f"flags_{side}_export"):
         fg.load_side(side, eval_dir=tmp_path)
@@ -522,3 +525,51 @@ def test_flags_eval_refuses_to_show_heldout7_errors():
     assert "heldout7" in flags_eval.FIGURES_ONLY
     with pytest.raises(SystemExit):
         flags_eval.main(["--side", "heldout7", "--show", "passive"])
+
+
+def test_heldout8_is_disjoint_from_the_other_sides_and_counts(refs, annotations):
+    other = {r.text_sha256 for side in SIDES if side != "heldout8" for r in refs[side]}
+    units = refs["heldout8"]
+    assert Counter(r.dataset for r in units) == {fg.UTRECHT: 241}
+    assert not other & {r.text_sha256 for r in units}
+    assert len({r.text_sha256 for r in units}) == len(units)
+    assert all(r.unit_id.startswith("utr-") for r in units)
+    genres = Counter(r.document.split("_")[1] for r in units)
+    assert genres == {"service": 121, "digital": 120}
+    assert all(n <= 60 for n in Counter(r.document for r in units).values())
+    kinds = Counter(a.kind for a in annotations["heldout8"])
+    assert set(kinds) == set(KINDS)
+    assert sum(kinds.values()) >= 300
+
+
+def test_heldout8_unit_rule():
+    """Markdown research page: front matter, headings, list items, block quotes, tables,
+    images, comments and by-lines drop out; inline Markdown is made plain; a paragraph runs
+    on over soft line breaks."""
+    from bench.evaluate import flags_heldout8_export as ex
+
+    page = "\n".join([
+        "---", "title: Test", "conducted_by:", "  - gemeente Utrecht", "date_added: '2025-01-01'",
+        "---", "", "<!-- @license CC0-1.0 -->", "", "# Een kop", "",
+        "_Onderzoek uitgevoerd in 2025 door de gemeente Utrecht_", "",
+        "Dit is een **zin** die lang genoeg is om als [lopende tekst](https://x.nl) te tellen",
+        "en die over twee regels loopt.", "- Een lijstje dat lang genoeg is om mee te tellen.",
+        "> Een citaat van een deelnemer dat lang genoeg is om mee te tellen.",
+        "| kolom | met | getallen |", "![plaatje](img.png)", "",
+        "Korte regel zonder punt", "",
+    ])  # fmt: skip
+    matter, _ = ex.front_matter(page)
+    assert ex.conducted_by(matter) == ["gemeente Utrecht"]
+    assert ex.paragraphs_of(page) == [
+        "Dit is een zin die lang genoeg is om als lopende tekst te tellen en die over twee "
+        "regels loopt."
+    ]
+
+
+def test_flags_eval_refuses_to_show_heldout8_errors():
+    """heldout8 is for figures only, like heldout7."""
+    from bench.evaluate import flags_eval
+
+    assert "heldout8" in flags_eval.FIGURES_ONLY
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout8", "--show", "passive"])

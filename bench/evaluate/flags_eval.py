@@ -21,8 +21,10 @@ round-4 rules) is development data from round 5 on and may be shown too, and so 
 ``heldout4`` (B&W decision lists and coalition agreement, "dev5", measured blind with the
 round-4 and round-5 rules) from round 7 on, and ``heldout5`` (Wassenaar transfer dossier for
 the new council, "dev6", measured blind with the round-6 and round-7 rules) from round 8 on.
-``heldout6`` (Almere council texts and web pages) and ``heldout7`` (Nieuwkoop council
-proposals and replies) are blind held-out sets: ``--show`` is refused (``FIGURES_ONLY``).
+``heldout6`` (Almere council texts and web pages, "dev7") is development data from round 9
+on. ``heldout7`` (Nieuwkoop council proposals and replies) and ``heldout8`` (Utrecht research
+pages on services and the web site) are blind held-out sets: ``--show`` is refused
+(``FIGURES_ONLY``).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ from bench.evaluate.flags_gold import (
 # heldout2 is development data ("dev3") since round 4, heldout3 ("dev4") since round 5,
 # heldout4 ("dev5") since round 7, heldout5 ("dev6") since round 8, heldout6 ("dev7") since
 # round 9.
-FIGURES_ONLY: tuple[str, ...] = ("heldout7",)
+FIGURES_ONLY: tuple[str, ...] = ("heldout7", "heldout8")
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}

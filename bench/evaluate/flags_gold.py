@@ -11,7 +11,7 @@ API::
     KINDS                      ("passive", "nominalisation", "officialese", "abbreviation",
                                 "hard_word")
     SIDES                      ("dev", "heldout", "heldout2", "heldout3", "heldout4",
-                                "heldout5", "heldout6", "heldout7");
+                                "heldout5", "heldout6", "heldout7", "heldout8");
                                "dev", "heldout", "heldout2" ("dev3", zoning plans, since
                                round 4), "heldout3" ("dev4", Wassenaar budget prose,
                                measured once blind, since round 5) and "heldout4" ("dev5",
@@ -19,13 +19,14 @@ API::
                                measured blind, since round 7) are development data;
                                "heldout5" (Wassenaar transfer dossier for the new
                                council), "heldout6" (Almere council texts and web
-                               pages) and "heldout7" (Nieuwkoop council proposals and
-                               replies) are blind, for figures only
+                               pages), "heldout7" (Nieuwkoop council proposals and
+                               replies) and "heldout8" (Utrecht research pages on services
+                               and the web site) are blind, for figures only
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4",
                                 "transfer_dossier_heldout5", "almere_heldout6",
-                                "nieuwkoop_heldout7")
+                                "nieuwkoop_heldout7", "utrecht_heldout8")
     load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None, annotator=1) -> GoldSet
         units with their text and the annotations of those units, every hash, length and
         span checked (GoldIntegrityError). Raises GoldTextsMissing when Amsterdam units are
@@ -57,13 +58,16 @@ from bench.evaluate.common import ROOT, SHARED, sha256_text
 from bench.evaluate.common import eval_dir as default_eval_dir
 
 KINDS = ("passive", "nominalisation", "officialese", "abbreviation", "hard_word")
-SIDES = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+SIDES = (
+    "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+    "heldout8",
+)  # fmt: skip
 # The sides cut from the Amsterdam rows and the seeds by flags_export (heldout2: zoning plans,
 # written by flags_heldout2_export; heldout3: budget prose, flags_heldout3_export; heldout4:
 # B&W decision lists and coalition agreement, flags_heldout4_export; heldout5: transfer
 # dossier, flags_heldout5_export; heldout6: Almere council texts and web pages,
 # flags_heldout6_export; heldout7: Nieuwkoop council proposals and replies,
-# flags_heldout7_export).
+# flags_heldout7_export; heldout8: Utrecht research pages, flags_heldout8_export).
 SPLIT_SIDES = ("dev", "heldout")
 AMSTERDAM = "amsterdam_simplification"
 SEEDS = "seeds"
@@ -74,9 +78,10 @@ COALITION = "coalition_agreement_heldout4"
 TRANSFER_DOSSIER = "transfer_dossier_heldout5"
 ALMERE = "almere_heldout6"
 NIEUWKOOP = "nieuwkoop_heldout7"
+UTRECHT = "utrecht_heldout8"
 DATASETS = (
     AMSTERDAM, SEEDS, PLANS, BUDGET_PROSE, BW_DECISIONS, COALITION, TRANSFER_DOSSIER, ALMERE,
-    NIEUWKOOP,
+    NIEUWKOOP, UTRECHT,
 )  # fmt: skip
 # Sides annotated a second time, blind and independently, for inter-annotator agreement.
 SECOND_ANNOTATION_SIDES = ("heldout4", "heldout6", "heldout7")
@@ -93,6 +98,7 @@ DECISION_UNITS_CSV = ("flags", "heldout4_units.csv")
 DOSSIER_UNITS_CSV = ("flags", "heldout5_units.csv")
 ALMERE_UNITS_CSV = ("flags", "heldout6_units.csv")
 NIEUWKOOP_UNITS_CSV = ("flags", "heldout7_units.csv")
+UTRECHT_UNITS_CSV = ("flags", "heldout8_units.csv")
 # Exported texts of the blind held-out sets: (file, export command, repository it needs).
 _EXPORTED_SIDE_TEXTS = {
     PLANS: (PLAN_UNITS_CSV, "flags_heldout2_export", "Babakfifoo/dutch_embedding_llm"),
@@ -102,6 +108,7 @@ _EXPORTED_SIDE_TEXTS = {
     TRANSFER_DOSSIER: (DOSSIER_UNITS_CSV, "flags_heldout5_export", "benjosb/beleidsbibliotheek"),
     ALMERE: (ALMERE_UNITS_CSV, "flags_heldout6_export", "meijer1973/azwa"),
     NIEUWKOOP: (NIEUWKOOP_UNITS_CSV, "flags_heldout7_export", "Boyd220/InzichtInBeleid"),
+    UTRECHT: (UTRECHT_UNITS_CSV, "flags_heldout8_export", "nl-design-system/gebruikersonderzoeken"),
 }
 
 
@@ -295,8 +302,9 @@ def side_texts(dataset: str, folder: Path | None = None) -> dict[tuple[str, str]
     """Unit texts of a blind held-out set: ``<eval dir>/flags/heldout2_units.csv`` (zoning
     plans), ``heldout3_units.csv`` (budget prose), ``heldout4_units.csv`` (decision lists and
     coalition agreement), ``heldout5_units.csv`` (transfer dossier), ``heldout6_units.csv``
-    (Almere council texts and web pages) or ``heldout7_units.csv`` (Nieuwkoop council
-    proposals and replies), written by its export script."""
+    (Almere council texts and web pages), ``heldout7_units.csv`` (Nieuwkoop council
+    proposals and replies) or ``heldout8_units.csv`` (Utrecht research pages), written by its
+    export script."""
     name, command, repository = _EXPORTED_SIDE_TEXTS[dataset]
     path = (folder or default_eval_dir()).joinpath(*name)
     if not path.is_file():
