@@ -54,17 +54,6 @@ def test_round_9_officialese(nlp_model, resources, text, span):
 
 
 @pytest.mark.parametrize(
-    ("text", "flagged"),
-    [
-        ("De ontwikkeling van het plein begint in mei.", ["ontwikkeling"]),
-        ("De ontwikkeling gaat snel.", []),  # no complement: not flagged
-    ],
-)
-def test_ontwikkeling_with_a_complement_is_an_action_noun(nlp_model, resources, text, flagged):
-    assert _flags(nlp_model[0], resources, text, "nominalisation") == flagged
-
-
-@pytest.mark.parametrize(
     ("text", "explained"),
     [
         ("We werken met partners (GGD, wijkteams en scholen) in de stad.", set()),

@@ -421,10 +421,45 @@ def _match_contiguous(
     if len(words) == 1:
         keys = _first_keys(tokens[k], verb_guesses_too=verb)
         return k if words[0] in keys else None
+    last = len(words) - 1
     for offset, word in enumerate(words):
-        if word not in (_first_keys if offset == 0 else _keys)(tokens[k + offset]):
+        token = tokens[k + offset]
+        if word not in (_first_keys if offset == 0 else _keys)(token) and not (
+            offset == last and _pronominal(token.lower_, word)
+        ):
             return None
-    return k + len(words) - 1
+    return k + last
+
+
+PRONOMINAL_STARTS = ("daar", "hier", "waar")
+# prepositions that form a pronominal adverb (daarvan, hiervoor, waarop, daarmee: "met")
+PREPOSITIONS = frozenset(
+    {"van", "voor", "op", "aan", "over", "in", "uit", "bij", "door", "om", "tegen", "naar", "met"}
+)
+
+
+def _pronominal_prepositions(tokens: list[Token]) -> set[str]:
+    """The prepositions inside the sentence's pronominal adverbs ("daarvan": "van")."""
+    found = set()
+    for token in tokens:
+        form = token.lower_
+        if form.startswith(PRONOMINAL_STARTS):
+            rest = form[4:]
+            if rest in PREPOSITIONS or rest == "mee":
+                found.add("met" if rest == "mee" else rest)
+    return found
+
+
+def _pronominal(form: str, preposition: str) -> bool:
+    """ "daarvan", "hiervan", "waarvan" for a phrase's last word "van" ("in afwachting
+    daarvan", "naar aanleiding hiervan")."""
+    if preposition == "met":
+        preposition = "mee"  # "daarmee"
+    return (
+        preposition in PREPOSITIONS | {"mee"}
+        and form.endswith(preposition)
+        and form[: -len(preposition)] in PRONOMINAL_STARTS
+    )
 
 
 def _match_spread(
@@ -576,6 +611,8 @@ def replacement_for(
         verb = phrase_verb(term.words)
         if verb is not None and span_text.lower().split() != list(term.words):
             return _phrase_replacement(span, term) if span else None
+        if _pronominal(span_text.lower().split()[-1], term.words[-1]):
+            return None  # "in afwachting daarvan": the object moved into "daarvan"
         return _capitalised_like(span_text, alternative)
     if form == term.term:
         result: str | None = alternative
@@ -760,6 +797,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     # (one of its words is nowhere in the sentence) is not tried at each position.
     keys_of, first_keys_of = _sentence_keys(tokens)
     in_sentence = set().union(*keys_of, *first_keys_of)
+    in_sentence.update(_pronominal_prepositions(tokens))
     flags: list[Flag] = []
     k = 0
     while k < len(tokens):

@@ -28,6 +28,7 @@ from pipeline.readability.flags.base import (
 )
 from pipeline.readability.morphology import (
     SHORT_VERBS,
+    _verb_table,
     infinitives_of,
     listed_with_particle,
     looks_like_participle,
@@ -127,12 +128,13 @@ def _in_adverbial(doc: Doc, participle: Token, resources: ReadabilityResources) 
     return False
 
 
-def _is_noun_use(token: Token) -> bool:
-    """A participle-shaped word used as a noun: the subject, or after a determiner."""
+def _is_noun_use(token: Token, aux: Token) -> bool:
+    """A participle-shaped word used as a noun: the subject, or after a determiner. A verb
+    after its auxiliary that the parse calls the subject ("is er ... een hoorzitting
+    gehouden") is a misparse, not a noun."""
     prev = token.doc[token.i - 1] if token.i > 0 else None
-    return token.dep_ in ("nsubj", "nsubj:pass") or (
-        prev is not None and prev.lower_ in DETERMINERS
-    )
+    subject = token.dep_ in ("nsubj", "nsubj:pass") and (token.pos_ != "VERB" or token.i < aux.i)
+    return subject or (prev is not None and prev.lower_ in DETERMINERS)
 
 
 def _first_of_cluster(doc: Doc, aux: Token, participle: Token) -> int:
@@ -238,6 +240,14 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
                 participle = head
             elif (
                 token.dep_ == "aux:pass"
+                and head.pos_ == "VERB"
+                and head.lower_ == lemma_of(head)
+                and head.lower_ in _verb_table()
+                and _verb_table()[head.lower_].part == head.lower_
+            ):  # "wordt ... voorkomen", "is ontvangen": a participle equal to its infinitive
+                participle = head
+            elif (
+                token.dep_ == "aux:pass"
                 and head.pos_ in ("NOUN", "PROPN")
                 and looks_like_participle(head.lower_, lemma_of(head), resources, True)
             ):  # "zullen ... worden afgerond" with the participle tagged as a noun
@@ -268,7 +278,7 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
         if lemma == "zijn":
             if form == "geweest" or _is_state(token, participle, resources):
                 continue
-            if _is_noun_use(participle):
+            if _is_noun_use(participle, token):
                 continue  # "De inzet is om ...", "er (veel) achtergrondgeluid is"
             if any(
                 lemma_of(c) == "worden" and c.i != token.i for c in participle.children
