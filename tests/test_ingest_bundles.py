@@ -298,3 +298,25 @@ def test_bundle_budget_split_at_a_restart_is_joined_again():
         (p.number, p.title) for p in one.programmes
     ]
     assert (doc.document_type, doc.year) == ("jaarverslag", 2025)
+
+
+def test_bundle_fixture_pdf_is_read_as_three_documents():
+    """The golden-file bundle (``scripts/make_bundle_fixture.py``): agenda, budget, letter."""
+    from pathlib import Path
+
+    from pipeline.ingest.readers import read_input
+    from pipeline.records import content_hash
+
+    path = Path(__file__).parent / "fixtures/raw/programme/bundle_ab_noorderland.pdf"
+    raw = read_input(path)
+    blocks = raw.layout()
+    assert blocks.count(PART_BREAK) == 2
+    doc = parse_document(blocks, raw.text, path.name, content_hash(raw.data))
+    assert [(p.number, p.title) for p in doc.programmes] == [
+        ("2", "Brandweerzorg"),
+        ("3", "Crisisbeheersing"),
+    ]
+    assert (doc.document_type, doc.year, doc.municipality) == ("begroting", 2026, None)
+    # read as one document, the agenda's larger numbered items are the chapters
+    one = parse_document([b for b in blocks if b != PART_BREAK], raw.text, path.name, "h")
+    assert [p.number for p in one.programmes] == ["5"]
