@@ -54,6 +54,20 @@ class Block:
 
 
 BLANK = Block("blank")
+# Between the blocks of two documents of one file (a bundle, ``bundles.py``): the programme
+# parser reads each part on its own; every other reader sees a paragraph break.
+PART_BREAK = Block("blank", reason="document part")
+
+
+def split_parts(blocks: Sequence[Block]) -> list[list[Block]]:
+    """The blocks of every document part (one list when the file holds one document)."""
+    parts: list[list[Block]] = [[]]
+    for block in blocks:
+        if block == PART_BREAK:
+            parts.append([])
+        else:
+            parts[-1].append(block)
+    return parts
 
 
 @dataclass(frozen=True)

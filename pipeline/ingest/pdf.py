@@ -4,8 +4,9 @@ Per page, text fragments are placed by pypdf's text matrices; where a fragment e
 from its font's glyph widths (simple fonts by ``/Widths``, composite fonts through their
 ToUnicode map), so a word space can be told from a cell gap. Fragments are grouped into
 lines by their baseline and into cells by the horizontal gaps between them. What the lines
-mean (furniture, paragraphs, tables, headings) is ``pdf_layout``'s work. Time and memory are
-linear in the number of text fragments.
+mean (furniture, paragraphs, tables, headings) is ``pdf_layout``'s work; a file that holds
+several documents (``bundles.py``) is read document by document, with ``PART_BREAK`` between
+their blocks. Time and memory are linear in the number of text fragments.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import warnings
 from collections import Counter
 
 from pipeline.config import IngestSettings
-from pipeline.ingest.layout import Block
+from pipeline.ingest.bundles import split_pages
+from pipeline.ingest.layout import PART_BREAK, Block
 from pipeline.ingest.limits import bounded_pages
 from pipeline.ingest.pdf_layout import (
     GLYPH_WIDTH_EM,
@@ -69,6 +71,17 @@ class _FontWidths:
         except AttributeError:
             return False
         return "bold" in name.lower() or "black" in name.lower()
+
+    def family(self, font: object) -> str:
+        """The font's family without subset tag and style ("ABCDEF+Verdana-Bold",
+        "TimesNewRomanPS-BoldMT", "Arial,Bold" give "Verdana", "TimesNewRoman", "Arial")."""
+        try:
+            name = str(font.get_object().get("/BaseFont", ""))  # type: ignore[attr-defined]
+        except AttributeError:
+            return ""
+        name = name.lstrip("/").split("+", 1)[-1]
+        name = re.split(r"[-,]", name, maxsplit=1)[0]
+        return re.sub(r"(?:PS)?MT$", "", name)
 
     def width(self, text: str, font: object) -> float | None:
         """Width of ``text`` in em, or None when the font gives no widths."""
@@ -157,13 +170,18 @@ def _unicode_map(cmap: str) -> dict[int, str]:
     return out
 
 
-def _page_fragments(page: object, fonts: _FontWidths | None = None) -> list[Fragment]:
+def _page_fragments(
+    page: object, fonts: _FontWidths | None = None, used: Counter[str] | None = None
+) -> list[Fragment]:
+    """The page's text fragments; ``used`` counts the characters set in each font family."""
     fragments: list[Fragment] = []
     fonts = fonts or _FontWidths()
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         if not text or not text.strip():
             return
+        if used is not None and font is not None:
+            used[fonts.family(font)] += len(text.strip())
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = (abs(tm[0] * cm[0]) + abs(tm[3] * cm[3])) / 2 or 1.0
@@ -387,12 +405,27 @@ def read_pdf_blocks(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             fonts = _FontWidths()
-            pages = bounded_pages(
+
+            def read(page: object) -> tuple[list[PdfLine], Counter[str]]:
+                used: Counter[str] = Counter()
+                return _lines(_page_fragments(page, fonts, used)), used
+
+            read_pages = bounded_pages(
                 reader.pages,  # type: ignore[attr-defined]
-                lambda page: _lines(_page_fragments(page, fonts)),
+                read,
                 limits or IngestSettings(),
-                lambda lines: sum(len(line.text) for line in lines),
+                lambda page: sum(len(line.text) for line in page[0]),
             )
     finally:
         pdf_log.setLevel(level)
-    return blocks_from_lines(pages, min_repeats)
+    pages = [lines for lines, _ in read_pages]
+    parts = split_pages(pages, [used for _, used in read_pages])
+    if len(parts) == 1:
+        return blocks_from_lines(pages, min_repeats)
+    # a bundle: every contained document read as the file it once was
+    blocks: list[Block] = []
+    for k, part in enumerate(parts):
+        if k:
+            blocks.append(PART_BREAK)
+        blocks.extend(blocks_from_lines(part, min_repeats))
+    return blocks

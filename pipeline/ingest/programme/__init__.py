@@ -60,7 +60,8 @@ Decisions, in short (details in ``tests/fixtures/golden/programme/README.md``):
 from __future__ import annotations
 
 from pipeline.config import IngestSettings
-from pipeline.ingest.layout import Block, text_blocks
+from pipeline.ingest.layout import Block, split_parts, text_blocks
+from pipeline.ingest.programme.bundle import parse_bundle
 from pipeline.ingest.programme.lines import normalize_line
 from pipeline.ingest.programme.metadata import parse_metadata_line, split_names
 from pipeline.ingest.programme.parser import Parser
@@ -95,9 +96,14 @@ def parse_document(
 
     Returns:
         The document with its programmes; ``family`` is ``"text"`` when nothing marks it as
-        a budget or report.
+        a budget or report. Blocks of several documents (a bundle, parts separated by
+        ``layout.PART_BREAK``) give one Document too: the programmes of its budget parts
+        (``programme/bundle.py``).
     """
     settings = settings or IngestSettings.model_validate({})
+    parts = split_parts(blocks)
+    if len(parts) > 1:  # a bundle of documents in one file
+        return parse_bundle(parts, text, source_path, content_hash, settings)
     return Parser(blocks, text, source_path, content_hash, settings).parse()
 
 

@@ -156,6 +156,10 @@ class Parser:
         self.unit: str | None = None
         self.pending_meta: list[tuple[str, str]] = []
         self.programme_level = 99
+        # what made the text a budget or report beyond a type or metadata: programme
+        # headings, budget headings or labelled goals (read by ``bundle`` to tell a budget
+        # part of a bundle from a proposal that only names one)
+        self.programme_evidence = False
 
     def parse(self) -> Document:
         lines, builder, doc = self.lines, self.builder, self.doc
@@ -262,6 +266,7 @@ class Parser:
             or any(x.kind == "item" and x.heading_kind == "labelled" for x in lines)
             or (weak and doc.document_type in BUDGET_TYPES)
         )
+        self.programme_evidence = bool(programme)
         has_meta = bool(self.pending_meta) or any(
             p.portfolio_holders or p.director for p in builder.programmes
         )
