@@ -299,7 +299,7 @@ def test_flags_officialese_prefers_the_exact_form_on_every_hash_seed() -> None:
     }  # fmt: skip
     # "het betreffende motorrijtuig": the adjective reading, "die" or "deze" (not "over")
     assert outputs == {
-        "[\"Schrijf liever ‘die’ of ‘deze’. 'De betreffende medewerker' wordt 'die medewerker'.\"]"
+        "['Schrijf liever ‘die’ of ‘deze’. ‘De betreffende medewerker’ wordt ‘die medewerker’.']"
     }
 
 

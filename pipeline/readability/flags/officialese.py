@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -724,9 +725,13 @@ def _sentence(note: str) -> str:
     """A note as a sentence: capital first letter (after a quote), full stop."""
     if not note:
         return note
+    note = QUOTED_RE.sub(r"‘\1’", note)  # the list's 'plain quotes' as in the rest of the advice
     i = 1 if note[0] in "'‘" and len(note) > 1 else 0
     note = note[:i] + note[i].upper() + note[i + 1 :]
     return note if note.endswith((".", "!", "?")) else note + "."
+
+
+QUOTED_RE = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
 
 
 def _placeholder(token: Token) -> bool:
@@ -896,6 +901,13 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             suggestion: str | None = f"Schrijf liever {alternatives(alt)}{here}."
             if not dropin and note:
                 suggestion = f"{suggestion} {note}"
+            last_word = doc[last_i].lower_
+            if (
+                len(term.words) > 1
+                and last_word != term.words[-1]
+                and _pronominal(last_word, term.words[-1])
+            ):
+                suggestion = f"{suggestion} Zeg zelf waar {quote(last_word)} naar verwijst."
         else:
             suggestion = note or None
         shown = span_text if last_i - first_i < 4 else f"{doc[first_i].text} … {doc[last_i].text}"
