@@ -102,6 +102,80 @@ def test_incivility_aim_aimed_matches_flag(text: str) -> None:
     assert result.sentiment == "negatief"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # context.v6: a curse prefix or an insulting adjective on a noun for a thing
+        "Het is weer een hoeren maandag vandaag.",
+        "Wat een kankerstad, overal files.",
+        "Sluit dat achterlijke kutkantoor maar.",
+        # a slur talked about, not used; the historical name of the enslaved
+        "Het woord neger hoort niet in een kinderboek.",
+        "Neger is geen gewoon woord meer.",
+        "Volgens hem moet je gewoon neger kunnen zeggen.",
+        "Hij werd op school voor sukkel uitgemaakt.",
+        "Dit is wat de neger slaven droegen op de plantage.",
+        # accusations of conduct alone
+        "De wethouder is een leugenaar.",
+        "Jullie zijn hypocrieten.",
+        "Mensen zijn in het algemeen best asociaal.",
+        # a slur that is also a verb form
+        "Ik flikker die oude fiets gewoon in de container.",
+        # violence described, not called for
+        "Het was een leger van soldaten die betogers martelen en doodschieten.",
+        "Heb je enig idee hoeveel mannen elkaar per jaar doodschieten?",
+        "Ik snap de woede, maar dat ze winkels plunderen en in de fik steken is triest.",
+        # a call against a thing, an idiom, a prediction, humankind
+        "Wat mij betreft mogen alle toeslagen dood.",
+        "Wij trappen deze maand af met een feest.",
+        "We kunnen ook mensen doodmaken en kijken of je dat normaal vindt.",
+        "De club krijgt een mes in de rug van de bond.",
+        "Hij wist dat hij jong zou sterven.",
+        "Maar mensen zijn dieren, gedreven door emoties.",
+        # an opinion put in someone else's mouth; a label in reporting
+        "Je mening dat alle wijven zeuren deel ik niet.",
+        "De toestroom van gelukszoekers is een politieke term geworden.",
+        # the idiom "de lul zijn" (to be the one who pays)
+        "Als de bus niet komt ben je weer de lul.",
+    ],
+)
+def test_incivility_aim_v6_unaimed_matches_do_not_flag(text: str) -> None:
+    (result,) = score_texts([text], LEXICON)
+    assert not result.uncivil, result.uncivil_terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # context.v6: an @-mention is the addressee, not a word of the sentence
+        "@USER Idioot!",
+        # "het" with a plural copula is a group of people
+        "Het zijn gewoon klootzakken.",
+        # an accusation of conduct with an insulting adjective or "stelletje"
+        "Jullie zijn smerige leugenaars.",
+        "Stelletje hypocrieten daar in Den Haag.",
+        # a curse prefix on a person, a body part; an adjective as a vocative metaphor
+        "Mijn hoeren buurman zit weer te zeuren.",
+        "Hou je kankerbek.",
+        "Achterlijke zaadcel, ga weg.",
+        "Wat zoek je hier nog, achterlijke kuttenkop.",
+        # calls for violence, a verb of violence said to be the answer
+        "Ik ga die gast doodschieten.",
+        "Opknopen, die landverraders!",
+        "Jullie uitroeien zou het beste zijn.",
+        # a verb of saying in a relative clause; a label aimed at a listener
+        "Die debielen die zich rechter mogen noemen.",
+        "Vuile gelukszoekers, ga terug.",
+        "Die mensen zijn dieren.",
+        # a noun of the profanity list that names a person, aimed at one
+        "Die burgemeester is echt een lul.",
+    ],
+)
+def test_incivility_aim_v6_aimed_matches_flag(text: str) -> None:
+    (result,) = score_texts([text], LEXICON)
+    assert result.uncivil, text
+
+
 def test_incivility_aim_keeps_every_match_for_the_model() -> None:
     """The model's count of list words is unchanged; only the flag asks for a target."""
     analysis = default_scorer().analyse("Het boek heet Dagboek van een Hufter.")
@@ -123,6 +197,13 @@ def test_incivility_aim_threat_frame_needs_a_person() -> None:
     flat = "je mag ze doodschieten"
     assert context.framed(flat, 0, len(flat), "threat")
     assert context.framed("geen persoon hier", 0, 5, "dehumanisation")
+    # context.v6: a call against a thing; "dood aan" has its object after the match
+    flat = "mogen alle toeslagen dood"
+    assert not context.framed(flat, 0, len(flat), "threat")
+    flat = "mogen alle wethouders dood"
+    assert context.framed(flat, 0, len(flat), "threat")
+    assert context.framed("Dood aan alle wethouders.", 0, 8, "threat")
+    assert context.framed("ze verdienen in Syrië te sterven", 3, 32, "threat")
 
 
 def test_incivility_aim_context_file_errors(tmp_path: Path) -> None:
@@ -143,3 +224,23 @@ def test_incivility_aim_shipped_context_loads() -> None:
     assert "moslims" in context.persons  # group nouns of the patterns are persons too
     assert "dictator" in context.descriptive
     assert context.insult_categories == {"insult"}
+    assert context.version == "context.v6"
+    assert "leugenaar" in context.conduct
+    assert context.nouns is not None and context.nouns.thing("maandag")
+    # a curse prefix on a thing; an insult noun as first part still names people
+    assert context.thing_compound("kankerstad", "kanker")
+    assert context.thing_compound("kanker-stad", "kanker")
+    assert not context.thing_compound("kankerlijer", "kanker")
+    assert not context.thing_compound("kankerma", "kanker")
+
+
+def test_incivility_aim_older_context_has_no_v6_checks(tmp_path: Path) -> None:
+    old = tmp_path / "old.toml"
+    old.write_text('version = "context.v5"\n[insult]\ncategories = ["insult"]\n', "utf-8")
+    context = UncivilContext.load(old)
+    assert context.nouns is None
+    assert not context.thing_compound("kankerstad", "kanker")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("things = 3\n", encoding="utf-8")
+    with pytest.raises(UncivilContextError, match=r"must be tables"):
+        UncivilContext.load(bad)

@@ -1,4 +1,4 @@
-"""Tests for pipeline.sentiment.incivility_extra (context.v4, v5): name-calling beyond the word
+"""Tests for pipeline.sentiment.incivility_extra (context.v4-v6): name-calling beyond the word
 list. The sentences are the project's own, written for these rules (the real tweets that
 motivated them are judged in tests/fixtures/real/incivility_flags_judged.csv)."""
 
@@ -26,7 +26,7 @@ LEXICON = SentimentSettings(method="lexicon")
         # compounds whose head is an insult noun, aimed like the head
         ("Wat een verkeersidioot, die man in de witte bus.", "verkeersidioot"),
         ("En dan weer die subsidieprutsers van het stadhuis.", "subsidieprutsers"),
-        ("Jij aartsleugenaar!", "aartsleugenaar"),
+        ("Jij aartsidioot!", "aartsidioot"),
         ("Alle ambtenaren zijn zulke enormeschoften.", "enormeschoften"),
         # diminutives of insult nouns and of such compounds
         ("Wat een sukkeltje is die wethouder.", "sukkeltje"),
@@ -50,6 +50,8 @@ LEXICON = SentimentSettings(method="lexicon")
         ("Jij vies varken.", "vies varken"),
         # ... or a noun of conduct, which alone is an accusation
         ("Vuile verrader.", "vuile verrader"),
+        # context.v6: a nasty person
+        ("Wat een secreet is die buurvrouw.", "secreet"),
     ],
 )
 def test_incivility_extra_flags_name_calling(text: str, evidence: str) -> None:
@@ -90,6 +92,9 @@ def test_incivility_extra_flags_name_calling(text: str, evidence: str) -> None:
         "het is ronduit onbeschoft van je om er steeds doorheen te praten",
         "Je bent onbeschoft tegen de gasten.",
         "Zijn tegenstanders riepen vuile hond naar hem.",
+        # context.v6: an accusation of conduct as head; an insult inside a longer noun
+        "Jij aartsleugenaar!",
+        "Pepernootje? Chocolaadelettertje? Iemand?",
     ],
 )
 def test_incivility_extra_leaves_other_uses(text: str) -> None:
@@ -111,7 +116,7 @@ def test_incivility_extra_context_without_sections(tmp_path: Path) -> None:
     old.write_text('version = "context.v3"\n[insult]\ncategories = ["insult"]\n', "utf-8")
     assert UncivilContext.load(old).extension is None
     shipped = UncivilContext.load(UNCIVIL_CONTEXT_PATH)
-    assert shipped.version == "context.v5"
+    assert shipped.version == "context.v6"
     assert shipped.extension is not None
     assert "griezel" in shipped.extension.flag_words
     heads = {"prutser": "insult", "idioot": "insult"}
@@ -133,6 +138,13 @@ def test_incivility_extra_context_without_sections(tmp_path: Path) -> None:
         "insult",
     )
     assert shipped.extension.diminutive_stem("tuigje", {"tuig": "insult"}, heads) is None
+    # context.v6: a longer known noun that is no person ends the word ("lettertje")
+    etter = {"ettertje": "insult"}
+    assert shipped.nouns is not None
+    known = shipped.nouns.known_other
+    assert shipped.extension.compound_head("chocolaadelettertje", etter, known) is None
+    assert shipped.extension.compound_head("chocolaadelettertje", etter) == "ettertje"
+    assert shipped.extension.compound_head("verkeersidioot", heads, known) == "idioot"
 
 
 @pytest.mark.parametrize(

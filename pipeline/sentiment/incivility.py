@@ -214,10 +214,26 @@ class UncivilMatcher:
                 and not self._medical(term, forms, i)
                 and self._in_context(term, tokens, forms, i)
             ):
-                aimed = context is None or context.aimed(
-                    text, tokens, i, i + 1, term.category, self._head_listed(tokens[i].text)
+                category = term.category
+                # a noun of the profanity list that names a person is an insult when aimed
+                # at one ("die burgemeester is een lul"; context.v6)
+                if (
+                    context is not None
+                    and context.profane_insult(forms, i)
+                    and context.aimed(text, tokens, i, i + 1, "insult")
+                ):
+                    category = "insult"
+                aimed = context is None or (
+                    context.aimed(
+                        text, tokens, i, i + 1, category, self._head_listed(tokens[i].text)
+                    )
+                    and not (
+                        term.prefix
+                        and term.category == _DISEASE_CATEGORY
+                        and context.thing_compound(forms[i], term.words[0])
+                    )
                 )
-                found.append(UncivilMatch(i, i + 1, term.category, aimed))
+                found.append(UncivilMatch(i, i + 1, category, aimed))
             i += 1
         if context is not None and context.extension is not None:
             found.extend(self._beyond_list(tokens, forms, text, context, found))
@@ -258,7 +274,8 @@ class UncivilMatcher:
         taken = {k for m in found for k in range(m.first, m.end)}
         extra = []
         insults, heads = self._insult_words(context)
-        for c in ext.candidates(forms, taken, self._unapostrophed.get, heads, insults):
+        known = context.nouns.known_other if context.nouns is not None else None
+        for c in ext.candidates(forms, taken, self._unapostrophed.get, heads, insults, known):
             if c.kind in ("animal", "conduct"):
                 aimed = context.name_calling_aimed(
                     text, tokens, c.first, c.end, plural=c.plural, conduct=c.kind == "conduct"

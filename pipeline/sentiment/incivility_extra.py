@@ -138,10 +138,14 @@ class UncivilExtension:
                 ends.update(k + len(p) for p in self.derivation_prefixes if left.startswith(p, k))
         return len(left) in ends
 
-    def compound_head(self, word: str, heads: Mapping[str, str]) -> str | None:
+    def compound_head(
+        self, word: str, heads: Mapping[str, str], known: Callable[[str], bool] | None = None
+    ) -> str | None:
         """The insult noun that ends ``word`` as its head ("tweetprutser" -> "prutser"), or
         None: not a compound, an exception ("vakidioot"), a first part without a vowel or
-        one made of derivational prefixes only ("onbeschoft": on- + be- + schoft)."""
+        one made of derivational prefixes only ("onbeschoft": on- + be- + schoft), or a
+        longer noun that ``known`` knows ends the word and holds the insult by chance
+        ("chocolaadelettertje" ends in "lettertje", not "ettertje"; context.v6)."""
         if (
             not word.isalpha()
             or word in self.compound_exceptions
@@ -155,13 +159,18 @@ class UncivilExtension:
                     _VOWELS.isdisjoint(left)
                     or left.startswith(self.excluded_first_parts)
                     or self._prefixes_only(left)
+                    or (known is not None and any(known(word[j:]) for j in range(1, k)))
                 ):
                     return None
                 return word[k:]
         return None
 
     def diminutive_stem(
-        self, word: str, insults: Mapping[str, str], heads: Mapping[str, str]
+        self,
+        word: str,
+        insults: Mapping[str, str],
+        heads: Mapping[str, str],
+        known: Callable[[str], bool] | None = None,
     ) -> tuple[str, str] | None:
         """(stem whose checks apply, category) when ``word`` is a diminutive of an insult
         noun ("sukkeltje" -> "sukkel") or of a compound with an insult head
@@ -178,7 +187,7 @@ class UncivilExtension:
             for form in stems:
                 if form in insults:
                     return form, insults[form]
-                head = self.compound_head(form, heads)
+                head = self.compound_head(form, heads, known)
                 if head is not None:
                     return head, heads[head]
         return None
@@ -190,6 +199,7 @@ class UncivilExtension:
         unapostrophed: Callable[[str], tuple[str, str] | None],
         heads: Mapping[str, str],
         insults: Mapping[str, str],
+        known: Callable[[str], bool] | None = None,
     ) -> list[Candidate]:
         """The possible name-calling in a token sequence, in text order.
 
@@ -230,9 +240,9 @@ class UncivilExtension:
                 found.append(Candidate(i, i + 1, "insult", word, "word"))
             elif (spelled := unapostrophed(word)) is not None:
                 found.append(Candidate(i, i + 1, spelled[1], spelled[0], "spelling"))
-            elif (head := self.compound_head(word, heads)) is not None:
+            elif (head := self.compound_head(word, heads, known)) is not None:
                 found.append(Candidate(i, i + 1, heads[head], head, "compound"))
-            elif (stem := self.diminutive_stem(word, insults, heads)) is not None:
+            elif (stem := self.diminutive_stem(word, insults, heads, known)) is not None:
                 found.append(Candidate(i, i + 1, stem[1], stem[0], "diminutive"))
             i += 1
         return found
