@@ -289,7 +289,6 @@ def test_rewrite_round5_no_proposal_where_unreliable(sentence_for, sentence, ter
         ("Het college kiest voor een integrale aanpak van de wijk.", "integrale", "samenhangend"),
         ("Tegen het ontwerp kunnen bewoners een zienswijze indienen.", "zienswijze", "reactie"),
         ("Voor het evenement is een ontheffing nodig.", "ontheffing", "uitzondering"),
-        ("Het gebouw biedt huisvesting aan zestig kinderen.", "huisvesting", "woning"),
         ("Het perceel is in het plan aangemerkt als bouwkavel.", "aangemerkt als", "zien als"),
         ("Het oude gemaal fungeert als bezoekerscentrum.", "fungeert als", "werken als"),
         ("Er is geconstateerd dat de schuur te hoog is.", "geconstateerd", "merken"),
