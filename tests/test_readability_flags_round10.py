@@ -73,3 +73,9 @@ def test_round_10_words_no_longer_flagged(nlp_model, resources, text):
     analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
     flagged = {f.text for f in analysis.flags if f.kind in ("nominalisation", "officialese")}
     assert not flagged & {"ontwikkeling", "huisvesting"}
+
+
+def test_units_of_measurement_with_inner_capitals_are_abbreviations(nlp_model, resources):
+    text = "De geluidbelasting is hoger dan 56 dB en het verbruik is 300 kWh per jaar."
+    flagged = _flags(nlp_model[0], resources, text, "abbreviation")
+    assert "dB" in flagged and "kWh" in flagged
