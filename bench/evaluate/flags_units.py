@@ -1,0 +1,113 @@
+"""Shared steps of the blind flag-set exporters (heldout6 on): the seeded choice of whole
+paragraphs per genre, the committed unit list and the ``--check`` of a side.
+
+Each exporter keeps its own source reading and unit rule (paragraph cleaning); what they share
+is how units are drawn from the paragraphs, written down once here so that a new set follows
+the same rule. The unit files of heldout6-8 are byte-identical to those of the copies this
+replaces.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from bench.evaluate.common import sha256_text
+
+UNIT_LIST_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
+
+
+class ParagraphLike(Protocol):
+    """What the choice reads of an exporter's paragraph record."""
+
+    @property
+    def short(self) -> str: ...
+    @property
+    def genre(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+def select_units(
+    paragraphs: Sequence[Any],
+    blocked: set[str],
+    *,
+    genres: Sequence[str],
+    seed: int,
+    target_per_genre: int,
+    max_per_document: int,
+    min_words: int,
+    private_hashes: frozenset[str] | set[str],
+    names_private_person: Callable[[str], bool],
+    split_sentences: Callable[[str], list[str]],
+) -> tuple[list[tuple[Any, int, str]], dict[str, int]]:
+    """Seeded sample of whole paragraphs per genre (``random.Random(seed + genre index)``), up
+    to ``target_per_genre`` units each and ``max_per_document`` per document, back in document
+    order: (paragraph, unit index, unit text), and the counts of skipped units. A unit is one
+    sentence of ``min_words`` words or more, not seen before, not in ``blocked`` (other sets,
+    reserved) and naming no private person."""
+    skipped = {"short": 0, "duplicate": 0, "other_set_or_reserved": 0, "private_name": 0}
+    seen: set[str] = set()
+    per_document: Counter[str] = Counter()
+    chosen: dict[int, list[tuple[Any, int, str]]] = {}
+    for g_i, genre in enumerate(genres):
+        order = [i for i, p in enumerate(paragraphs) if p.genre == genre]
+        random.Random(seed + g_i).shuffle(order)
+        n_units = 0
+        for i in order:
+            if n_units >= target_per_genre:
+                break
+            para = paragraphs[i]
+            units: list[tuple[Any, int, str]] = []
+            digests: list[str] = []
+            for u_i, unit in enumerate(split_sentences(para.text)):
+                unit = unit.strip()
+                digest = sha256_text(unit)
+                reason = None
+                if len(unit.split()) < min_words:
+                    reason = "short"
+                elif digest in seen or digest in digests:
+                    reason = "duplicate"
+                elif digest in blocked:
+                    reason = "other_set_or_reserved"
+                elif digest in private_hashes or names_private_person(unit):
+                    reason = "private_name"
+                if reason:
+                    skipped[reason] += 1
+                    continue
+                digests.append(digest)
+                units.append((para, u_i, unit))
+            if not units or per_document[para.short] + len(units) > max_per_document:
+                continue
+            seen.update(digests)
+            per_document[para.short] += len(units)
+            chosen[i] = units
+            n_units += len(units)
+    return [u for i in sorted(chosen) for u in chosen[i]], skipped
+
+
+def unit_list_text(rows: Sequence[dict]) -> str:
+    """The committed unit list (no texts) as CSV text."""
+    handle = io.StringIO(newline="")
+    writer = csv.DictWriter(handle, fieldnames=list(UNIT_LIST_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow(dict(dataset=r["dataset"], unit_id=r["unit_id"],
+                             text_sha256=r["text_sha256"], n_chars=len(r["text"]),
+                             document=r["document"]))  # fmt: skip
+    return handle.getvalue()
+
+
+def check_side(side: str) -> int:
+    """Verify a side's committed files against the exported texts (``--check``)."""
+    from bench.evaluate import flags_gold
+
+    gold = flags_gold.load_side(side)
+    kinds = Counter(a.kind for a in gold.annotations)
+    print(f"{side} ok: {len(gold.units)} units, {len(gold.annotations)} annotations "
+          f"{dict(sorted(kinds.items()))}")  # fmt: skip
+    return 0
