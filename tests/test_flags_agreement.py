@@ -81,6 +81,7 @@ def test_second_annotation_paths():
     assert fg.annotations_path("heldout4", 2).name == "flags_heldout4_second.csv"
     assert fg.annotations_path("heldout6", 2).name == "flags_heldout6_second.csv"
     assert fg.annotations_path("heldout7", 2).name == "flags_heldout7_second.csv"
+    assert fg.annotations_path("heldout8", 2).name == "flags_heldout8_second.csv"
     with pytest.raises(ValueError):
         fg.annotations_path("dev", 2)
 
@@ -115,6 +116,19 @@ def test_heldout7_second_annotation_covers_the_units_and_spans_match():
     except fg.GoldTextsMissing:
         pytest.skip("heldout7 texts not exported (python -m bench.evaluate.flags_heldout7_export)")
     assert len(gold.units) == len(fg.read_unit_refs("heldout7")) == 243
+    assert {a.kind for a in gold.annotations} == set(fg.KINDS)
+    texts = {(u.dataset, u.unit_id): u.text for u in gold.units}
+    for ann in gold.annotations:
+        assert texts[(ann.dataset, ann.unit_id)][ann.start : ann.end] == ann.span
+
+
+def test_heldout8_second_annotation_covers_the_units_and_spans_match():
+    """The blind second annotation of heldout8 (Utrecht) loads against the exported texts."""
+    try:
+        gold = fg.load_side("heldout8", annotator=2)
+    except fg.GoldTextsMissing:
+        pytest.skip("heldout8 texts not exported (python -m bench.evaluate.flags_heldout8_export)")
+    assert len(gold.units) == len(fg.read_unit_refs("heldout8")) == 241
     assert {a.kind for a in gold.annotations} == set(fg.KINDS)
     texts = {(u.dataset, u.unit_id): u.text for u in gold.units}
     for ann in gold.annotations:

@@ -84,7 +84,7 @@ DATASETS = (
     NIEUWKOOP, UTRECHT,
 )  # fmt: skip
 # Sides annotated a second time, blind and independently, for inter-annotator agreement.
-SECOND_ANNOTATION_SIDES = ("heldout4", "heldout6", "heldout7")
+SECOND_ANNOTATION_SIDES = ("heldout4", "heldout6", "heldout7", "heldout8")
 ANNOTATORS = (1, 2)
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
 UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
