@@ -134,7 +134,15 @@ TARGET_PER_GENRE = 120
 MAX_UNITS_PER_DOCUMENT = 60
 MIN_UNIT_WORDS = 5
 # Units skipped by the annotator because they name a private person (hashes only).
-PRIVATE_NAME_HASHES: frozenset[str] = frozenset()
+PRIVATE_NAME_HASHES: frozenset[str] = frozenset({
+    # dh-mobiel-menu-c13-u0: names an employee of the agency Acato by first and last name
+    "84c155cc4afb769da6d8b4d9f2ba36e81dc5e390d7169c4ca54990d2f1d95cf4",
+    # dh-profielservice-exploratief-c9-u0: names the municipal client and that researcher,
+    # with their e-mail addresses
+    "3e7dd7472e354d1dfa2eca5f8b0941be891bf3e0df73cc4fc215237e6f2e9408",
+    # dh-profielservice-omnichannel-c16-u0: names the same two people
+    "6ea74761d88a418586a7ff47de545a94cc732c35b097e7843b4ba7613a9164d0",
+})  # fmt: skip
 UNIT_LIST = ROOT / "tests" / "fixtures" / "real" / "flags_units_heldout9.csv"
 UNIT_LIST_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
 
