@@ -230,6 +230,7 @@ def test_flags_eval_may_show_heldout3_and_heldout4():
         ("heldout6", {fg.ALMERE}, 243, "Almere texts"),
         ("heldout7", {fg.NIEUWKOOP}, 243, "Nieuwkoop texts"),
         ("heldout8", {fg.UTRECHT}, 241, "Utrecht texts"),
+        ("heldout9", {fg.DEN_HAAG}, 244, "Den Haag texts"),
     ],
 )
 def test_blind_set_units_and_spans_match_the_exported_texts(side, datasets, n_units, what):
@@ -247,7 +248,7 @@ def test_blind_set_units_and_spans_match_the_exported_texts(side, datasets, n_un
 
 
 @pytest.mark.parametrize(
-    "side", ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"]
+    "side", ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"]
 )
 def test_missing_texts_name_the_export_command(side, tmp_path):
     with pytest.raises(fg.GoldTextsMissing, match=f"flags_{side}_export"):
@@ -571,3 +572,42 @@ def test_flags_eval_refuses_to_show_heldout8_errors():
     assert "heldout8" in flags_eval.FIGURES_ONLY
     with pytest.raises(SystemExit):
         flags_eval.main(["--side", "heldout8", "--show", "passive"])
+
+
+def test_heldout9_is_disjoint_from_the_other_sides_and_counts(refs, annotations):
+    other = {r.text_sha256 for side in SIDES if side != "heldout9" for r in refs[side]}
+    units = refs["heldout9"]
+    assert Counter(r.dataset for r in units) == {fg.DEN_HAAG: 244}
+    assert not other & {r.text_sha256 for r in units}
+    assert len({r.text_sha256 for r in units}) == len(units)
+    assert all(r.unit_id.startswith("dh-") for r in units)
+    genres = Counter(r.document.split("_")[1] for r in units)
+    assert genres == {"service": 120, "digital": 124}
+    assert all(n <= 60 for n in Counter(r.document for r in units).values())
+    kinds = Counter(a.kind for a in annotations["heldout9"])
+    assert set(kinds) == set(KINDS)
+    assert sum(kinds.values()) >= 400
+
+
+def test_heldout9_documents_and_private_names(refs):
+    """Only pages conducted by Den Haag (alone or with VNG); the units the annotator found to
+    name a private person are not in the list."""
+    from bench.evaluate import flags_heldout9_export as ex
+
+    assert {parties for *_, parties in ex.DOCUMENTS} == {ex.DEN_HAAG, ex.WITH_VNG}
+    assert {genre for _, _, genre, _ in ex.DOCUMENTS} == {ex.SERVICE, ex.DIGITAL}
+    assert len({short for short, *_ in ex.DOCUMENTS}) == len(ex.DOCUMENTS)
+    listed = {r.text_sha256 for r in refs["heldout9"]}
+    assert ex.PRIVATE_NAME_HASHES and not listed & ex.PRIVATE_NAME_HASHES
+    assert {r.document for r in refs["heldout9"]} <= {
+        f"denhaag_{genre}_{short}" for short, _, genre, _ in ex.DOCUMENTS
+    }
+
+
+def test_flags_eval_refuses_to_show_heldout9_errors():
+    """heldout9 is for figures only, like heldout8."""
+    from bench.evaluate import flags_eval
+
+    assert "heldout9" in flags_eval.FIGURES_ONLY
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout9", "--show", "passive"])

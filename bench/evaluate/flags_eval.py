@@ -24,7 +24,8 @@ the new council, "dev6", measured blind with the round-6 and round-7 rules) from
 ``heldout6`` (Almere council texts and web pages, "dev7") is development data from round 9
 on, ``heldout7`` (Nieuwkoop council proposals and replies, "dev8", measured blind with the
 round-8 and round-9 rules) from round 10 on. ``heldout8`` (Utrecht research pages on services
-and the web site) is a blind held-out set: ``--show`` is refused (``FIGURES_ONLY``).
+and the web site) and ``heldout9`` (Den Haag research pages on services and "Mijn Omgeving")
+are blind held-out sets: ``--show`` is refused (``FIGURES_ONLY``).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ from bench.evaluate.flags_gold import (
 # heldout2 is development data ("dev3") since round 4, heldout3 ("dev4") since round 5,
 # heldout4 ("dev5") since round 7, heldout5 ("dev6") since round 8, heldout6 ("dev7") since
 # round 9, heldout7 ("dev8") since round 10.
-FIGURES_ONLY: tuple[str, ...] = ("heldout8",)
+FIGURES_ONLY: tuple[str, ...] = ("heldout8", "heldout9")
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}

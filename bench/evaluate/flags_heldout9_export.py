@@ -1,0 +1,334 @@
+"""Export the units of the ninth, blind held-out writing-advice gold set ("heldout9").
+
+Source: nl-design-system/gebruikersonderzoeken at ``COMMIT`` (read from the mirror; the
+snapshot heldout8 uses), the Markdown pages of gebruikersonderzoeken.nl under
+``docs/onderzoek-bekijken/``: summaries of user research that public organisations publish
+for everyone to read (CC0 1.0, marked ``<!-- @license CC0-1.0 -->`` in each page; see
+``docs/colofon/README.md``). Used: every page whose front matter lists the municipality of
+**Den Haag** as the only party that conducted the research (``conducted_by: [gemeente Den
+Haag]``, letter case ignored), and every page conducted by Den Haag together with VNG only
+(``[gemeente Den Haag, VNG]``: the shared "Mijn Omgeving" services that Den Haag researched
+for the municipalities). Den Haag is a municipality no other writing-advice set uses (sets so
+far: Amsterdam, Maassluis, Sluis, Zaanstad, Vught, Wassenaar, Almere, GGD Flevoland,
+Nieuwkoop, Utrecht, and the zoning plans of heldout2, none of Den Haag). Left out: pages of
+other organisations, the pages Den Haag made with Utrecht (status component, "Mijn
+omgeving", the complaints form with Rotterdam, Utrecht and Venray), and "MijnPlan" (made with
+VNG and the agency Acato). Two genres, documents listed in ``DOCUMENTS`` by path:
+
+* **service** - research on services for residents and entrepreneurs: the checklist for
+  young people turning 18, the form for permit applications by entrepreneurs, and the
+  communication with residents about shelter and housing of vulnerable groups.
+* **digital** - research on the online "Mijn Omgeving" (my environment) of the residents:
+  the mobile menu (Den Haag alone), the profile service (two rounds, with VNG) and "Mijn
+  Producten" (two rounds, with VNG).
+
+Unit rule (fixed and committed before any unit was read for annotation; the same cutting as
+heldout8, whose helpers are reused):
+
+* **Lines.** The file is decoded as UTF-8 and cut at ``\\n``. The YAML front matter (from a
+  first line ``---`` to the next ``---``) is dropped, and so are HTML comments (also over
+  several lines) and code fences with their contents.
+* **Paragraphs.** A paragraph is a maximal run of consecutive text lines. A blank line ends
+  it, and so does a line of another kind, which is itself dropped: a heading (``#``), a list
+  item (``-``, ``*``, ``+`` or ``1.`` / ``1)`` followed by a space), a block quote (``>``:
+  the quoted words of participants), a table line (``|``), an image (``![``), an admonition
+  (``:::``), a line starting with an HTML or MDX tag (``<``), an ``import`` / ``export``
+  line, and a line that is emphasis only (starts and ends with ``_`` or ``*``, such as the
+  by-line "_Onderzoek uitgevoerd in 2024 door ..._")
+  (``flags_heldout8_export.raw_paragraphs``).
+* **Inline Markdown.** In a paragraph images are removed, links become their text
+  (``[tekst](url)`` -> ``tekst``), footnote references (``[^1]``) and inline HTML tags are
+  removed, ``**x**`` / ``__x__`` / ``*x*`` / ``_x_`` / backquoted ``x`` become ``x``, a
+  backslash escape keeps its character, ``&nbsp;`` becomes a space; lines are joined with
+  one space and runs of white space collapse to one (``flags_heldout8_export.clean_inline``).
+* **Running text only.** A paragraph is kept when ``flags_heldout6_export.is_running_text``
+  holds: at least 8 words, ends in ``. ! ?`` (a closing quote or bracket may follow), no run
+  of three numbers and at most 20% of its words contain a digit.
+* **Units.** Each kept paragraph is cut into one-sentence units with
+  ``flags_heldout2_export.split_sentences`` (which does not split after an abbreviation or a
+  number, so a unit may hold two sentences joined there). Every unit has at least
+  ``MIN_UNIT_WORDS`` words. Skipped: a unit whose text was already taken; whose hash is in a
+  committed unit list of another writing-advice set (``tests/fixtures/real/flags_units_*.csv``)
+  or listed in ``../shared/reserved/``; that names a private person
+  (``flags_heldout4_export.names_private_person``: a title of a private person or initials +
+  name not directly after an office word; public officials may stay) or that the annotator
+  finds names a private person otherwise (``PRIVATE_NAME_HASHES``, hashes only). A document
+  whose path is listed in ``../shared/reserved/`` is skipped whole.
+
+Selection (seeded, not by content): per genre, the kept paragraphs of all its documents (in
+``DOCUMENTS`` order, then document order) are shuffled with ``random.Random(SEED)``
+(service) and ``random.Random(SEED + 1)`` (digital) and taken whole, in that order, until the
+genre has ``TARGET_PER_GENRE`` units; a paragraph that would bring its document above
+``MAX_UNITS_PER_DOCUMENT`` units is passed over. The units are put back in document order.
+Unit id ``dh-<short>-c<paragraph>-u<unit>`` (``short`` from ``DOCUMENTS``, paragraph =
+index among the document's kept paragraphs, unit = index of the sentence in the paragraph),
+dataset ``denhaag_heldout9``, document ``denhaag_<genre>_<short>``.
+
+Writes ``<eval dir>/flags/heldout9_units.csv`` (dataset, unit_id, document, path, text,
+text_sha256) and ``heldout9_PROVENANCE.json`` beside it. The texts are not committed.
+``--unit-list`` also writes the committed unit list
+``tests/fixtures/real/flags_units_heldout9.csv`` (refused when it exists and differs);
+``--check`` verifies the committed unit and annotation files against the exported texts
+(``flags_gold.load_side("heldout9")``).
+
+Usage: ``python -m bench.evaluate.flags_heldout9_export [--unit-list | --check]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import os
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from bench.evaluate.common import (
+    ROOT,
+    Provenance,
+    eval_dir,
+    git_show,
+    other_flag_set_units,
+    reserved_first_fields,
+    sha256_text,
+    write_csv,
+)
+from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
+from bench.evaluate.flags_heldout4_export import names_private_person
+from bench.evaluate.flags_heldout8_export import conducted_by, front_matter, paragraphs_of
+
+DATASET = "denhaag_heldout9"
+REPO = "nl-design-system/gebruikersonderzoeken"
+COMMIT = "84145135d6d33cbc2eac4f650d8b61425453ecab"
+BASE = "docs/onderzoek-bekijken/"
+SERVICE = "service"
+DIGITAL = "digital"
+DEN_HAAG = ("gemeente den haag",)
+WITH_VNG = ("gemeente den haag", "vng")
+# (short name, path under BASE, genre, the parties that conducted the research, lower case),
+# in the order paragraphs are pooled.
+DOCUMENTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("checklist-18", "5-18-jaar worden/denhaag-checklist-18-jarigen.md", SERVICE, DEN_HAAG),
+    ("vergunning-ondernemers", "1-formulieren/den-haag-vergunningsaanvraag-ondernemers.md",
+     SERVICE, DEN_HAAG),
+    ("opvang-huisvesting", "denhaag-opvang-en-huisvesting-kwetsbare-doelgroepen.md", SERVICE,
+     DEN_HAAG),
+    ("mobiel-menu", "2-mijn-zaken/denhaag-mijnomgeving-mobiel-menu.md", DIGITAL, DEN_HAAG),
+    ("profielservice-exploratief",
+     "2-mijn-zaken/vng-profielservice/vng-profielservice-exploratief-onderzoek.md", DIGITAL,
+     WITH_VNG),
+    ("profielservice-omnichannel",
+     "2-mijn-zaken/vng-profielservice/vng-profielservice-omnichannel.md", DIGITAL, WITH_VNG),
+    ("mijn-producten-exploratief",
+     "2-mijn-zaken/vng-mijn-producten/vng-mijn-producten-exploratief-onderzoek.md", DIGITAL,
+     WITH_VNG),
+    ("mijn-producten-vervolg", "2-mijn-zaken/denhaag-mijn-producten.md", DIGITAL, WITH_VNG),
+)  # fmt: skip
+GENRES = (SERVICE, DIGITAL)
+SEED = 20261216
+TARGET_PER_GENRE = 120
+MAX_UNITS_PER_DOCUMENT = 60
+MIN_UNIT_WORDS = 5
+# Units skipped by the annotator because they name a private person (hashes only).
+PRIVATE_NAME_HASHES: frozenset[str] = frozenset({
+    # dh-mobiel-menu-c13-u0: names an employee of the agency Acato by first and last name
+    "84c155cc4afb769da6d8b4d9f2ba36e81dc5e390d7169c4ca54990d2f1d95cf4",
+    # dh-profielservice-exploratief-c9-u0: names the municipal client and that researcher,
+    # with their e-mail addresses
+    "3e7dd7472e354d1dfa2eca5f8b0941be891bf3e0df73cc4fc215237e6f2e9408",
+    # dh-profielservice-omnichannel-c16-u0: names the same two people
+    "6ea74761d88a418586a7ff47de545a94cc732c35b097e7843b4ba7613a9164d0",
+})  # fmt: skip
+UNIT_LIST = ROOT / "tests" / "fixtures" / "real" / "flags_units_heldout9.csv"
+UNIT_LIST_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One running-text paragraph of a document."""
+
+    short: str
+    genre: str
+    path: str
+    index: int
+    text: str
+
+
+def document_paragraphs(reserved: set[str]) -> tuple[list[Paragraph], dict[str, str], list[str]]:
+    """All kept paragraphs of all documents, the sha256 of each file and the documents skipped
+    because they are reserved."""
+    paragraphs: list[Paragraph] = []
+    shas: dict[str, str] = {}
+    skipped: list[str] = []
+    for short, rel, genre, parties in DOCUMENTS:
+        path = BASE + rel
+        if path in reserved:
+            skipped.append(path)
+            continue
+        data = git_show(REPO, path, COMMIT)
+        shas[path] = hashlib.sha256(data).hexdigest()
+        text = data.decode("utf-8")
+        matter, _ = front_matter(text)
+        found_parties = tuple(p.lower() for p in conducted_by(matter))
+        if found_parties != parties:
+            raise ValueError(f"{path}: conducted_by is {found_parties}, expected {parties}")
+        found = paragraphs_of(text)
+        paragraphs.extend(Paragraph(short, genre, path, i, t) for i, t in enumerate(found))
+    return paragraphs, shas, skipped
+
+
+def select(
+    paragraphs: Sequence[Paragraph], blocked: set[str]
+) -> tuple[list[tuple[Paragraph, int, str]], dict]:
+    """Seeded sample of whole paragraphs per genre, up to ``TARGET_PER_GENRE`` units each and
+    ``MAX_UNITS_PER_DOCUMENT`` per document, back in document order: (paragraph, unit index,
+    unit text), and the counts of skipped units."""
+    skipped = {"short": 0, "duplicate": 0, "other_set_or_reserved": 0, "private_name": 0}
+    seen: set[str] = set()
+    per_document: Counter[str] = Counter()
+    chosen: dict[int, list[tuple[Paragraph, int, str]]] = {}
+    for g_i, genre in enumerate(GENRES):
+        order = [i for i, p in enumerate(paragraphs) if p.genre == genre]
+        random.Random(SEED + g_i).shuffle(order)
+        n_units = 0
+        for i in order:
+            if n_units >= TARGET_PER_GENRE:
+                break
+            para = paragraphs[i]
+            units: list[tuple[Paragraph, int, str]] = []
+            digests: list[str] = []
+            for u_i, unit in enumerate(split_sentences(para.text)):
+                unit = unit.strip()
+                digest = sha256_text(unit)
+                reason = None
+                if len(unit.split()) < MIN_UNIT_WORDS:
+                    reason = "short"
+                elif digest in seen or digest in digests:
+                    reason = "duplicate"
+                elif digest in blocked:
+                    reason = "other_set_or_reserved"
+                elif digest in PRIVATE_NAME_HASHES or names_private_person(unit):
+                    reason = "private_name"
+                if reason:
+                    skipped[reason] += 1
+                    continue
+                digests.append(digest)
+                units.append((para, u_i, unit))
+            if not units or per_document[para.short] + len(units) > MAX_UNITS_PER_DOCUMENT:
+                continue
+            seen.update(digests)
+            per_document[para.short] += len(units)
+            chosen[i] = units
+            n_units += len(units)
+    return [u for i in sorted(chosen) for u in chosen[i]], skipped
+
+
+def build_units() -> tuple[list[dict], dict, dict[str, str]]:
+    """Unit rows, counts for the provenance record and the sha256 of each file read."""
+    reserved = reserved_first_fields()
+    paragraphs, shas, skipped_docs = document_paragraphs(reserved)
+    units, skipped = select(paragraphs, reserved | other_flag_set_units("heldout9"))
+    rows = [
+        dict(dataset=DATASET, unit_id=f"dh-{para.short}-c{para.index}-u{u_i}",
+             document=f"denhaag_{para.genre}_{para.short}", path=para.path,
+             text=text, text_sha256=sha256_text(text))
+        for para, u_i, text in units
+    ]  # fmt: skip
+    by_doc = Counter(r["document"] for r in rows)
+    counts = {
+        "paragraphs_available": dict(Counter(p.genre for p in paragraphs)),
+        "paragraphs_used": len({(p.short, p.index) for p, _, _ in units}),
+        "units": len(rows),
+        "units_per_genre": dict(Counter(p.genre for p, _, _ in units)),
+        "units_per_document": dict(sorted(by_doc.items())),
+        "words": sum(len(r["text"].split()) for r in rows),
+        "skipped": skipped,
+        "documents_reserved": skipped_docs,
+    }
+    return rows, counts, shas
+
+
+def unit_list_text(rows: Sequence[dict]) -> str:
+    """The committed unit list (no texts) as CSV text."""
+    handle = io.StringIO(newline="")
+    writer = csv.DictWriter(handle, fieldnames=list(UNIT_LIST_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow(dict(dataset=r["dataset"], unit_id=r["unit_id"],
+                             text_sha256=r["text_sha256"], n_chars=len(r["text"]),
+                             document=r["document"]))  # fmt: skip
+    return handle.getvalue()
+
+
+def check() -> int:
+    """Verify the committed heldout9 files against the exported texts."""
+    from bench.evaluate import flags_gold
+
+    gold = flags_gold.load_side("heldout9")
+    kinds = Counter(a.kind for a in gold.annotations)
+    print(f"heldout9 ok: {len(gold.units)} units, {len(gold.annotations)} annotations "
+          f"{dict(sorted(kinds.items()))}")  # fmt: skip
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--check", action="store_true", help="verify the committed files")
+    group.add_argument("--unit-list", action="store_true",
+                       help=f"also write {UNIT_LIST.name} (refused when it differs)")  # fmt: skip
+    args = parser.parse_args(argv)
+    if args.check:
+        return check()
+    rows, counts, shas = build_units()
+    out = eval_dir() / "flags"
+    out.mkdir(parents=True, exist_ok=True)
+    write_csv(out / "heldout9_units.csv", rows, COLUMNS)  # atomic
+    prov = Provenance(
+        dataset="flags_heldout9",
+        repository=REPO,
+        commit=COMMIT,
+        paths=[BASE + rel for _, rel, _, _ in DOCUMENTS],
+        licence="CC0 1.0 Universal: the research summaries shared on gebruikersonderzoeken.nl "
+        "(each page marked '@license CC0-1.0'; docs/colofon/README.md), here the pages of "
+        "research conducted by the municipality of Den Haag alone or with VNG. Texts not "
+        "committed.",
+        note=(
+            f"Running-text paragraphs (>= 8 words, ending in . ! ?, <= 20% words with digits; "
+            f"no front matter, headings, list items, block quotes, tables, images or by-lines) "
+            f"of {sum(g == SERVICE for _, _, g, _ in DOCUMENTS)} service and "
+            f"{sum(g == DIGITAL for _, _, g, _ in DOCUMENTS)} digital research pages of the "
+            f"municipality of Den Haag (alone or with VNG); seeded sample (seed {SEED} "
+            f"service, {SEED + 1} digital) of whole paragraphs up to {TARGET_PER_GENRE} "
+            f"one-sentence units of >= {MIN_UNIT_WORDS} words per genre, <= "
+            f"{MAX_UNITS_PER_DOCUMENT} per document, in document order. Counts: "
+            f"{json.dumps(counts)}"
+        ),
+        n_items=len(rows),
+        excluded_reserved=counts["skipped"]["other_set_or_reserved"],
+    )
+    record = asdict(prov)
+    record["sha256"] = shas
+    record["documents"] = {short: BASE + rel for short, rel, _, _ in DOCUMENTS}
+    record["conducted_by"] = {short: list(parties) for short, _, _, parties in DOCUMENTS}
+    tmp_prov = out / "heldout9_PROVENANCE.json.tmp"
+    tmp_prov.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp_prov, out / "heldout9_PROVENANCE.json")
+    if args.unit_list:
+        listed = unit_list_text(rows)
+        if UNIT_LIST.is_file() and UNIT_LIST.read_text(encoding="utf-8") != listed:
+            raise SystemExit(f"{UNIT_LIST} exists and differs: not overwritten")
+        UNIT_LIST.write_text(listed, encoding="utf-8")
+    print(f"{len(rows)} units ({counts['words']} words) from {counts['paragraphs_used']} "
+          f"paragraphs; per genre {counts['units_per_genre']}; per document "
+          f"{counts['units_per_document']}; available {counts['paragraphs_available']}; "
+          f"skipped {counts['skipped']} -> {out}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
