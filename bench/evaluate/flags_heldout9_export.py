@@ -77,12 +77,9 @@ Usage: ``python -m bench.evaluate.flags_heldout9_export [--unit-list | --check]`
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
-import io
 import json
 import os
-import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -100,6 +97,7 @@ from bench.evaluate.common import (
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout8_export import conducted_by, front_matter, paragraphs_of
+from bench.evaluate.flags_units import check_side, select_units, unit_list_text
 
 DATASET = "denhaag_heldout9"
 REPO = "nl-design-system/gebruikersonderzoeken"
@@ -144,7 +142,6 @@ PRIVATE_NAME_HASHES: frozenset[str] = frozenset({
     "6ea74761d88a418586a7ff47de545a94cc732c35b097e7843b4ba7613a9164d0",
 })  # fmt: skip
 UNIT_LIST = ROOT / "tests" / "fixtures" / "real" / "flags_units_heldout9.csv"
-UNIT_LIST_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
 
 
 @dataclass(frozen=True)
@@ -184,47 +181,13 @@ def document_paragraphs(reserved: set[str]) -> tuple[list[Paragraph], dict[str, 
 def select(
     paragraphs: Sequence[Paragraph], blocked: set[str]
 ) -> tuple[list[tuple[Paragraph, int, str]], dict]:
-    """Seeded sample of whole paragraphs per genre, up to ``TARGET_PER_GENRE`` units each and
-    ``MAX_UNITS_PER_DOCUMENT`` per document, back in document order: (paragraph, unit index,
-    unit text), and the counts of skipped units."""
-    skipped = {"short": 0, "duplicate": 0, "other_set_or_reserved": 0, "private_name": 0}
-    seen: set[str] = set()
-    per_document: Counter[str] = Counter()
-    chosen: dict[int, list[tuple[Paragraph, int, str]]] = {}
-    for g_i, genre in enumerate(GENRES):
-        order = [i for i, p in enumerate(paragraphs) if p.genre == genre]
-        random.Random(SEED + g_i).shuffle(order)
-        n_units = 0
-        for i in order:
-            if n_units >= TARGET_PER_GENRE:
-                break
-            para = paragraphs[i]
-            units: list[tuple[Paragraph, int, str]] = []
-            digests: list[str] = []
-            for u_i, unit in enumerate(split_sentences(para.text)):
-                unit = unit.strip()
-                digest = sha256_text(unit)
-                reason = None
-                if len(unit.split()) < MIN_UNIT_WORDS:
-                    reason = "short"
-                elif digest in seen or digest in digests:
-                    reason = "duplicate"
-                elif digest in blocked:
-                    reason = "other_set_or_reserved"
-                elif digest in PRIVATE_NAME_HASHES or names_private_person(unit):
-                    reason = "private_name"
-                if reason:
-                    skipped[reason] += 1
-                    continue
-                digests.append(digest)
-                units.append((para, u_i, unit))
-            if not units or per_document[para.short] + len(units) > MAX_UNITS_PER_DOCUMENT:
-                continue
-            seen.update(digests)
-            per_document[para.short] += len(units)
-            chosen[i] = units
-            n_units += len(units)
-    return [u for i in sorted(chosen) for u in chosen[i]], skipped
+    """``flags_units.select_units`` with this set's genres, seed and limits."""
+    return select_units(
+        paragraphs, blocked, genres=GENRES, seed=SEED, target_per_genre=TARGET_PER_GENRE,
+        max_per_document=MAX_UNITS_PER_DOCUMENT, min_words=MIN_UNIT_WORDS,
+        private_hashes=PRIVATE_NAME_HASHES, names_private_person=names_private_person,
+        split_sentences=split_sentences,
+    )  # fmt: skip
 
 
 def build_units() -> tuple[list[dict], dict, dict[str, str]]:
@@ -252,27 +215,9 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     return rows, counts, shas
 
 
-def unit_list_text(rows: Sequence[dict]) -> str:
-    """The committed unit list (no texts) as CSV text."""
-    handle = io.StringIO(newline="")
-    writer = csv.DictWriter(handle, fieldnames=list(UNIT_LIST_COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    for r in rows:
-        writer.writerow(dict(dataset=r["dataset"], unit_id=r["unit_id"],
-                             text_sha256=r["text_sha256"], n_chars=len(r["text"]),
-                             document=r["document"]))  # fmt: skip
-    return handle.getvalue()
-
-
 def check() -> int:
     """Verify the committed heldout9 files against the exported texts."""
-    from bench.evaluate import flags_gold
-
-    gold = flags_gold.load_side("heldout9")
-    kinds = Counter(a.kind for a in gold.annotations)
-    print(f"heldout9 ok: {len(gold.units)} units, {len(gold.annotations)} annotations "
-          f"{dict(sorted(kinds.items()))}")  # fmt: skip
-    return 0
+    return check_side("heldout9")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
