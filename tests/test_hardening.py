@@ -451,8 +451,10 @@ def test_hardening_9_ctrl_c_says_so_and_the_next_run_goes_on(tmp_path: Path, wor
     source = (ROOT / "data" / "raw" / "programme_begroting_2024_lochem.md").read_text()
     folder = tmp_path / "in"
     folder.mkdir()
-    for n in range(40):
-        (folder / f"p{n:02d}.md").write_text(source.replace("Lochem", f"Lochem{n}"))
+    # enough inputs that batches remain when the first markers appear (a batch holds about
+    # 64 KiB of text: with 40 inputs a fast machine finished before the signal came)
+    for n in range(160):
+        (folder / f"p{n:03d}.md").write_text(source.replace("Lochem", f"Lochem{n}"))
     out = tmp_path / "out"
     argv = [CLI, "run", str(folder), "--out", str(out), "--no-progress", "--workers", workers]
     process = subprocess.Popen(
@@ -475,7 +477,7 @@ def test_hardening_9_ctrl_c_says_so_and_the_next_run_goes_on(tmp_path: Path, wor
     m = gemeentetaal("run", folder, "--out", out, "--no-progress", cwd=tmp_path)
     assert m.returncode == 0 and temporaries(out) == []
     assert " 0 unchanged (skipped)" not in m.stdout  # the interrupted run's work was kept
-    assert pq.read_table(out / "documents.parquet").num_rows == 40
+    assert pq.read_table(out / "documents.parquet").num_rows == 160
 
 
 def special_folder(tmp_path: Path) -> tuple[Path, dict[str, str]]:
