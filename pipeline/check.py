@@ -160,8 +160,9 @@ class InputText:
     @classmethod
     def from_text(cls, path: str, text: str) -> InputText:
         """A pasted or piped text, read as a ``.txt`` file."""
-        from pipeline.ingest.readers import RawInput
+        from pipeline.ingest.readers import RawInput, fold_ligatures
 
+        text = fold_ligatures(text)
         return cls(path, RawInput(path, ".txt", text, text.encode("utf-8"), "utf-8"))
 
 

@@ -611,3 +611,14 @@ def test_flags_eval_refuses_to_show_heldout9_errors():
     assert "heldout9" in flags_eval.FIGURES_ONLY
     with pytest.raises(SystemExit):
         flags_eval.main(["--side", "heldout9", "--show", "passive"])
+
+
+def test_flags_eval_reads_units_with_ligatures_folded_and_maps_offsets_back():
+    from bench.evaluate.flags_eval import _folded
+
+    text = "De vergelĳking is ﬁjn."
+    folded, origin = _folded(text)
+    assert folded == "De vergelijking is fijn."
+    start = folded.index("fijn")
+    assert text[origin[start] : origin[start + len("fijn")]] == "ﬁjn"
+    assert _folded("gewoon") == ("gewoon", None)

@@ -329,3 +329,18 @@ def test_ingest_readers_docx_merged_cells_as_python_docx():
         expected.append(tuple(cells))
     assert _table_rows(table) == tuple(expected)
     assert expected[2][0] == "r0c0 r1c0 r2c0" and len(expected[3]) == 3
+
+
+def test_ligature_letters_are_folded_by_every_reader():
+    """ "ĳ" (U+0133) and PDF f-ligatures are written out, so word lists and the parser know
+    the word ("vergelĳking" is "vergelijking")."""
+    from pipeline.check import InputText
+    from pipeline.ingest.readers import decode_text, fold_ligatures
+
+    assert (
+        fold_ligatures("vergelĳking, ﬁnanciën, Ĳsselmeer") == "vergelijking, financiën, IJsselmeer"
+    )
+    assert (
+        decode_text("De vergelĳking van ﬁnanciën.".encode())[0] == "De vergelijking van financiën."
+    )
+    assert InputText.from_text("plak.txt", "Een ﬂyer.").raw.text == "Een flyer."

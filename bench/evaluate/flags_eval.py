@@ -34,7 +34,7 @@ import argparse
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bench.evaluate.common import prf
@@ -109,19 +109,44 @@ def analyse_gold(gold: GoldSet, settings: Any, nlp: Any, info: Any, resources: A
     by_document: dict[tuple[str, str], list[Unit]] = defaultdict(list)
     for unit in gold.units:
         by_document[unit.dataset, unit.document].append(unit)
-    texts = [(unwrap_lines(u.text), u) for u in gold.units]
+    # the unit as the tool reads it: ligature letters folded as every reader does ("ĳ" ->
+    # "ij"); the flags' offsets are mapped back to the annotated text
+    folded = {(u.dataset, u.unit_id): _folded(u.text) for u in gold.units}
+    texts = [(unwrap_lines(folded[u.dataset, u.unit_id][0]), u) for u in gold.units]
     docs = {(u.dataset, u.unit_id): doc for doc, u in parse(nlp, texts, settings.nlp)}
     flags: dict[tuple[str, str], list[Any]] = {}
     for units in by_document.values():
         parsed = [
-            (docs[u.dataset, u.unit_id], PipelineUnit(u.unit_id, "paragraph", u.text, u.document))
+            (
+                docs[u.dataset, u.unit_id],
+                PipelineUnit(u.unit_id, "paragraph", folded[u.dataset, u.unit_id][0], u.document),
+            )
             for u in units
         ]
         for unit, analysis in zip(
             units, analyse_units(parsed, settings.readability, resources, info), strict=True
         ):
-            flags[unit.dataset, unit.unit_id] = list(analysis.flags)
+            origin = folded[unit.dataset, unit.unit_id][1]
+            flags[unit.dataset, unit.unit_id] = [
+                f if origin is None else replace(f, start=origin[f.start], end=origin[f.end])
+                for f in analysis.flags
+            ]
     return flags
+
+
+def _folded(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with its ligature letters folded (``readers.fold_ligatures``) and, when that
+    changed it, the offset in ``text`` of every offset of the folded text (and of its end)."""
+    from pipeline.ingest.readers import fold_ligatures
+
+    out = fold_ligatures(text)
+    if out == text:
+        return text, None
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        origin.extend([i] * len(fold_ligatures(ch)))
+    origin.append(len(text))
+    return out, origin
 
 
 def score(gold: GoldSet, flags: dict, kinds: Sequence[str] = KINDS) -> dict[str, KindResult]:

@@ -16,7 +16,7 @@ import logging
 import unicodedata
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.config import DATA_EXTENSIONS, READABLE_EXTENSIONS, IngestSettings
@@ -55,6 +55,28 @@ class RawInput:
         return text_blocks(self.text, min_repeats)
 
 
+# Letters some sources write as one ligature character: the Dutch "ĳ" (U+0133, "vergelĳking")
+# and the f-ligatures of PDF text ("ﬁnanciën"). Word lists, frequency tables and the parser
+# know the two-letter spelling, so every reader folds them (NFKC would also fold digits,
+# fractions and other compatibility characters the text means as written).
+LIGATURES = str.maketrans(
+    {"ĳ": "ij", "Ĳ": "IJ", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st",
+     "ﬆ": "st"}
+)  # fmt: skip
+
+
+def fold_ligatures(text: str) -> str:
+    """``text`` with the ligature letters of ``LIGATURES`` written out."""
+    return text.translate(LIGATURES)
+
+
+def _folded_block(block: Block) -> Block:
+    if not block.text and not block.rows:
+        return block
+    rows = tuple(tuple(fold_ligatures(c) for c in row) for row in block.rows)
+    return replace(block, text=fold_ligatures(block.text), rows=rows)
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, cp1252 or ISO-8859-15.
 
@@ -80,7 +102,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if control > max(5, len(text[:10000]) // 100):
         raise InputError("binary file, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text), encoding
+    return fold_ligatures(unicodedata.normalize("NFC", text)), encoding
 
 
 def _read_docx(data: bytes, limits: IngestSettings) -> list[Block]:
@@ -185,12 +207,12 @@ def extract_layout(
     suffix = suffix.lower()
     try:
         if suffix == ".docx":
-            blocks = _read_docx(data, limits)
+            blocks = [_folded_block(b) for b in _read_docx(data, limits)]
             return check_text(render_text(blocks), limits), "docx", blocks
         if suffix == ".pdf":
             if not data.startswith(b"%PDF"):
                 raise InputError("corrupt .pdf file (no PDF header)")
-            blocks = _read_pdf(data, limits)
+            blocks = [_folded_block(b) for b in _read_pdf(data, limits)]
             return check_text(render_text(blocks), limits), "pdf", blocks
         text, encoding = decode_text(data)
         if suffix in HTML_SUFFIXES:
