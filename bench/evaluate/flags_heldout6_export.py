@@ -100,7 +100,7 @@ from bench.evaluate.common import (
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout3_export import join_lines, pdf_pages
 from bench.evaluate.flags_heldout4_export import names_private_person
-from bench.evaluate.flags_units import check_side, select_units
+from bench.evaluate.flags_units import check_side, select_units, unit_counts
 
 DATASET = "almere_heldout6"
 REPO = "meijer1973/azwa"
@@ -355,17 +355,9 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
              text_sha256=sha256_text(text))
         for para, u_i, text in units
     ]  # fmt: skip
-    by_doc = Counter(r["document"] for r in rows)
-    counts = {
-        "paragraphs_available": dict(Counter(p.genre for p in paragraphs)),
-        "paragraphs_used": len({(p.short, p.index) for p, _, _ in units}),
-        "units": len(rows),
-        "units_per_genre": dict(Counter(p.genre for p, _, _ in units)),
-        "units_per_document": dict(sorted(by_doc.items())),
-        "words": sum(len(r["text"].split()) for r in rows),
-        "skipped": skipped,
-        "documents_reserved": [path for _, path, _ in DOCUMENTS if path in reserved],
-    }
+    counts = unit_counts(
+        paragraphs, units, rows, skipped, [path for _, path, _ in DOCUMENTS if path in reserved]
+    )
     return rows, counts, file_sha
 
 

@@ -79,7 +79,6 @@ import hashlib
 import json
 import os
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
@@ -96,7 +95,7 @@ from bench.evaluate.common import (
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout6_export import is_running_text
-from bench.evaluate.flags_units import check_side, select_units, unit_list_text
+from bench.evaluate.flags_units import check_side, select_units, unit_counts, unit_list_text
 
 DATASET = "utrecht_heldout8"
 REPO = "nl-design-system/gebruikersonderzoeken"
@@ -285,17 +284,7 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
              text=text, text_sha256=sha256_text(text))
         for para, u_i, text in units
     ]  # fmt: skip
-    by_doc = Counter(r["document"] for r in rows)
-    counts = {
-        "paragraphs_available": dict(Counter(p.genre for p in paragraphs)),
-        "paragraphs_used": len({(p.short, p.index) for p, _, _ in units}),
-        "units": len(rows),
-        "units_per_genre": dict(Counter(p.genre for p, _, _ in units)),
-        "units_per_document": dict(sorted(by_doc.items())),
-        "words": sum(len(r["text"].split()) for r in rows),
-        "skipped": skipped,
-        "documents_reserved": skipped_docs,
-    }
+    counts = unit_counts(paragraphs, units, rows, skipped, skipped_docs)
     return rows, counts, shas
 
 

@@ -90,6 +90,28 @@ def select_units(
     return [u for i in sorted(chosen) for u in chosen[i]], skipped
 
 
+def unit_counts(
+    paragraphs: Sequence[Any],
+    units: Sequence[tuple[Any, int, str]],
+    rows: Sequence[dict],
+    skipped: dict[str, int],
+    documents_reserved: list[str],
+) -> dict[str, Any]:
+    """The counts a set's provenance record keeps: paragraphs available and used, units per
+    genre and document, words, skipped units and documents left out as reserved."""
+    by_doc = Counter(r["document"] for r in rows)
+    return {
+        "paragraphs_available": dict(Counter(p.genre for p in paragraphs)),
+        "paragraphs_used": len({(p.short, p.index) for p, _, _ in units}),
+        "units": len(rows),
+        "units_per_genre": dict(Counter(p.genre for p, _, _ in units)),
+        "units_per_document": dict(sorted(by_doc.items())),
+        "words": sum(len(r["text"].split()) for r in rows),
+        "skipped": skipped,
+        "documents_reserved": documents_reserved,
+    }
+
+
 def unit_list_text(rows: Sequence[dict]) -> str:
     """The committed unit list (no texts) as CSV text."""
     handle = io.StringIO(newline="")
