@@ -3,7 +3,7 @@ paragraphs per genre, the committed unit list and the ``--check`` of a side.
 
 Each exporter keeps its own source reading and unit rule (paragraph cleaning); what they share
 is how units are drawn from the paragraphs, written down once here so that a new set follows
-the same rule. The unit files of heldout6-8 are byte-identical to those of the copies this
+the same rule. The unit files of heldout6-9 are byte-identical to those of the copies this
 replaces.
 """
 
