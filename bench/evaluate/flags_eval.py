@@ -23,9 +23,10 @@ round-4 and round-5 rules) from round 7 on, and ``heldout5`` (Wassenaar transfer
 the new council, "dev6", measured blind with the round-6 and round-7 rules) from round 8 on.
 ``heldout6`` (Almere council texts and web pages, "dev7") is development data from round 9
 on, ``heldout7`` (Nieuwkoop council proposals and replies, "dev8", measured blind with the
-round-8 and round-9 rules) from round 10 on. ``heldout8`` (Utrecht research pages on services
-and the web site) and ``heldout9`` (Den Haag research pages on services and "Mijn Omgeving")
-are blind held-out sets: ``--show`` is refused (``FIGURES_ONLY``).
+round-8 and round-9 rules) from round 10 on, ``heldout8`` (Utrecht research pages, "dev9",
+measured blind with the round-9 and round-10 rules) from round 11 on. ``heldout9`` (Den Haag
+research pages on services and "Mijn Omgeving") is a blind held-out set: ``--show`` is refused
+(``FIGURES_ONLY``).
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ from bench.evaluate.flags_gold import (
 # Blind held-out sets: their figures are reported, their errors never looked at.
 # heldout2 is development data ("dev3") since round 4, heldout3 ("dev4") since round 5,
 # heldout4 ("dev5") since round 7, heldout5 ("dev6") since round 8, heldout6 ("dev7") since
-# round 9, heldout7 ("dev8") since round 10.
-FIGURES_ONLY: tuple[str, ...] = ("heldout8", "heldout9")
+# round 9, heldout7 ("dev8") since round 10, heldout8 ("dev9") since round 11.
+FIGURES_ONLY: tuple[str, ...] = ("heldout9",)
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}
