@@ -22,12 +22,12 @@ from pipeline.cache import SortedTable, cached_bytes
 CACHE_FORMAT = 1
 
 
-def wordlist_path() -> Path:
-    """wordfreq's Dutch list (``large_nl``), located without importing wordfreq."""
+def wordlist_path(name: str = "large_nl") -> Path:
+    """A wordfreq list (default the Dutch ``large_nl``), located without importing wordfreq."""
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("wordfreq is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / "large_nl.msgpack.gz"
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / f"{name}.msgpack.gz"
 
 
 def zipf_of_bucket(index: int) -> float:
@@ -58,11 +58,14 @@ class ZipfTable(SortedTable):
     """wordfreq's Dutch list as sorted ``word<TAB>zipf`` lines (a few ms to load)."""
 
     @classmethod
-    def load(cls, source: Path | None = None, cache: Path | None = None) -> ZipfTable:
-        """The table for ``source`` (default: wordfreq's list), via the cache (``cache.py``)."""
+    def load(
+        cls, source: Path | None = None, cache: Path | None = None, name: str = "zipf_nl"
+    ) -> ZipfTable:
+        """The table for ``source`` (default: wordfreq's Dutch list), via the cache
+        (``cache.py``) under ``name``."""
         source = source or wordlist_path()
         data = cached_bytes(
-            f"zipf_nl_v{CACHE_FORMAT}",
+            f"{name}_v{CACHE_FORMAT}",
             source,
             lambda: "\n".join(build_lines(source)).encode("utf-8"),
             cache,
@@ -94,3 +97,17 @@ def zipf_nl(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "nl"))
+
+
+@lru_cache(maxsize=1)
+def english_table() -> ZipfTable:
+    """wordfreq's small English list (words of Zipf 3 and more), as a sorted table."""
+    return ZipfTable.load(wordlist_path("small_en"), name="zipf_en_small")
+
+
+@lru_cache(maxsize=200_000)
+def zipf_en(word: str) -> float:
+    """Zipf frequency of a common English word (wordfreq's small ``en`` list: Zipf >= 3),
+    0.0 for a rarer or unknown word; used to tell English loans in Dutch text."""
+    folded = word.casefold()
+    return english_table().zipf(folded) if _is_single_token(folded) else 0.0

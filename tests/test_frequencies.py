@@ -68,3 +68,13 @@ def test_frequencies_work_without_a_writable_cache(tmp_path):
 @pytest.mark.parametrize("word", ["gemeente", "Gemeente", "GEMEENTE"])
 def test_frequencies_fold_case_like_wordfreq(word):
     assert zipf_nl(word) == zipf_nl("gemeente")
+
+
+def test_zipf_en_equals_wordfreq_for_common_english_words_and_is_0_below_zipf_3():
+    from wordfreq import zipf_frequency
+
+    from pipeline.frequencies import zipf_en
+
+    for word in ("device", "service", "sticky", "the", "Button"):
+        assert zipf_en(word) == zipf_frequency(word, "en")
+    assert zipf_en("huis") == 0.0 < zipf_frequency("huis", "en") < 3

@@ -79,3 +79,21 @@ def test_units_of_measurement_with_inner_capitals_are_abbreviations(nlp_model, r
     text = "De geluidbelasting is hoger dan 56 dB en het verbruik is 300 kWh per jaar."
     flagged = _flags(nlp_model[0], resources, text, "abbreviation")
     assert "dB" in flagged and "kWh" in flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Er is gekozen om op een mobiel device te testen.", "device"),
+        ("Het overall beeld is positief.", "overall"),
+    ],
+)
+def test_english_words_are_hard_words_with_their_own_advice(nlp_model, resources, text, word):
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    (flag,) = [f for f in analysis.flags if f.kind == "hard_word" and f.text == word]
+    assert flag.message.startswith("Engels woord") and "Nederlands woord" in flag.suggestion
+
+
+def test_english_loans_dutch_has_taken_in_are_not_flagged(nlp_model, resources):
+    text = "Het team zet de service online op de website."
+    assert _flags(nlp_model[0], resources, text, "hard_word") == []

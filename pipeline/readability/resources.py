@@ -251,10 +251,11 @@ class ReadabilityResources:
 
 def fill_user_cache(settings: ReadabilitySettings) -> None:
     """Build the derived data ``check`` reads from the user cache (``pipeline/cache.py``):
-    the LiNT-II tables, wordfreq's Dutch list and pyphen's patterns."""
-    from pipeline.frequencies import ZipfTable
+    the LiNT-II tables, wordfreq's Dutch and small English lists and pyphen's patterns."""
+    from pipeline.frequencies import ZipfTable, english_table
     from pipeline.readability.syllables import dutch_hyphenator
 
     ReadabilityResources.load(settings)
     ZipfTable.load()
+    english_table()
     dutch_hyphenator()

@@ -11,7 +11,11 @@ Decided in this order:
   where the left part may be a verb stem ("stempas", "inspreekavond": transparent);
 - *learned*: a word with a learned (Latin, French or Greek) ending ("-iteit", "-eel",
   "-ief", "-aal") that is rare in speech (SUBTLEX-NL below ``hard_word_learned_subtlex``)
-  and not common in writing (below ``hard_word_learned_zipf``).
+  and not common in writing (below ``hard_word_learned_zipf``);
+- *english*: an English word (not a name) that is common in wordfreq's English list
+  (``ENGLISH_MIN_ZIPF``) and clearly more common there than in its Dutch list
+  (``ENGLISH_MARGIN``): "device", "sticky", "overall"; loans Dutch has taken in ("website",
+  "team", "online", "service") are not flagged. The advice asks for a Dutch word.
 Not hard words: names (also inside a law's name, "Wet medezeggenschap cliënten"),
 abbreviations, numbers, verbs and participles, agent nouns of common verbs
 ("ondersteuner"), action nouns in -ing/-atie (the nominalisation advice covers them) and
@@ -25,7 +29,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from pipeline.frequencies import zipf_nl
+from pipeline.frequencies import zipf_en, zipf_nl
 from pipeline.readability.doc_arrays import doc_arrays
 from pipeline.readability.flags.base import (
     Example,
@@ -163,8 +167,9 @@ def listed_span(tokens: list[Token], k: int, listed: frozenset[str]) -> int | No
 
 
 def why_hard(token: Token, ctx: SentenceContext) -> str | None:
-    """``"rare"``, ``"learned"`` or None (see the module docstring). Remembered per word,
-    lemma and tag for the run's resources and settings (words repeat in a text)."""
+    """``"rare"``, ``"learned"``, ``"english"`` or None (see the module docstring).
+    Remembered per word, lemma and tag for the run's resources and settings (words repeat in
+    a text)."""
     memo: dict[Any, Any] = ctx.resources.memo("hard_word.why_hard")
     if memo.get(_SETTINGS) is not ctx.settings:  # the answers hold for one settings object
         memo.clear()
@@ -213,11 +218,30 @@ def _why_hard(form: str, lemma: str, is_alpha: bool, pos: str, ctx: SentenceCont
         and not transparent_compound(form)
     ):
         return "learned"
+    if pos != "PROPN" and english_loan(form, written):
+        return "english"
     return None
 
 
-def _flag(ctx: SentenceContext, first: int, last: int) -> Flag:
+ENGLISH_MIN_ZIPF = 3.5  # a common English word ...
+ENGLISH_MARGIN = 0.9  # ... clearly more common in English than in Dutch text
+
+
+def english_loan(form: str, dutch_zipf: float) -> bool:
+    """An English word in Dutch text ("device", "quick fix", "user"): common in wordfreq's
+    English list and clearly more common there than in its Dutch one; loans Dutch has taken
+    in ("website", "team", "app", "online") are as common in Dutch and are not flagged."""
+    english = zipf_en(form)
+    return english >= ENGLISH_MIN_ZIPF and english - dutch_zipf >= ENGLISH_MARGIN
+
+
+def _flag(ctx: SentenceContext, first: int, last: int, english: bool = False) -> Flag:
     span = ctx.doc[first : last + 1]
+    if english:
+        return make_flag(
+            ctx.doc, first, last, "hard_word", f"Engels woord: {quote(span.text)}.",
+            "Gebruik een Nederlands woord, of leg het Engelse woord uit.",
+        )  # fmt: skip
     explanations = ctx.resources.hard_word_explanations
     keys = (span.text.lower(), " ".join(lemma_of(t) for t in span))
     explanation = next((explanations[k] for k in keys if k in explanations), None)
@@ -284,8 +308,9 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             flags.append(_flag(ctx, token.i, tokens[last].i))
             k = last + 1
             continue
-        if why_hard(token, ctx) is not None:
-            flags.append(_flag(ctx, token.i, token.i))
+        reason = why_hard(token, ctx)
+        if reason is not None:
+            flags.append(_flag(ctx, token.i, token.i, english=reason == "english"))
         k += 1
     return flags
 
