@@ -97,3 +97,15 @@ def test_english_words_are_hard_words_with_their_own_advice(nlp_model, resources
 def test_english_loans_dutch_has_taken_in_are_not_flagged(nlp_model, resources):
     text = "Het team zet de service online op de website."
     assert _flags(nlp_model[0], resources, text, "hard_word") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Dit is meermaals besproken.", "meermaals"),
+        ("We willen achterhalen wat er misging.", "achterhalen"),
+        ("We onderzoeken in hoeverre dit werkt.", "in hoeverre"),
+    ],
+)
+def test_round_11_officialese(nlp_model, resources, text, span):
+    assert span in _flags(nlp_model[0], resources, text, "officialese")
