@@ -80,5 +80,6 @@ def test_cache_fill_user_cache_builds_every_entry_check_reads(tmp_path, monkeypa
         "lint_nouns_v1",
         "lint_subtlex_zipf_v1",
         f"pyphen_{pyphen.__version__}_nl_v1",
+        "zipf_en_small_v1",
         "zipf_nl_v1",
     ]
