@@ -433,34 +433,30 @@ def _match_contiguous(
 
 
 PRONOMINAL_STARTS = ("daar", "hier", "waar")
-# prepositions that form a pronominal adverb (daarvan, hiervoor, waarop, daarmee: "met")
-PREPOSITIONS = frozenset(
-    {"van", "voor", "op", "aan", "over", "in", "uit", "bij", "door", "om", "tegen", "naar", "met"}
-)
+# the prepositions of pronominal adverbs, by the form they take there ("daarmee": "met")
+PRONOMINAL_PREPOSITIONS = {
+    p: p for p in ("van", "voor", "op", "aan", "over", "in", "uit", "bij", "door", "om", "tegen",
+                   "naar")
+} | {"mee": "met"}  # fmt: skip
+
+
+def _pronominal_preposition(form: str) -> str | None:
+    """The preposition of a pronominal adverb ("daarvan": "van", "hiermee": "met"), or None."""
+    if form[:4] not in PRONOMINAL_STARTS:
+        return None
+    return PRONOMINAL_PREPOSITIONS.get(form[4:])
 
 
 def _pronominal_prepositions(tokens: list[Token]) -> set[str]:
     """The prepositions inside the sentence's pronominal adverbs ("daarvan": "van")."""
-    found = set()
-    for token in tokens:
-        form = token.lower_
-        if form.startswith(PRONOMINAL_STARTS):
-            rest = form[4:]
-            if rest in PREPOSITIONS or rest == "mee":
-                found.add("met" if rest == "mee" else rest)
-    return found
+    found = (_pronominal_preposition(token.lower_) for token in tokens)
+    return {p for p in found if p is not None}
 
 
 def _pronominal(form: str, preposition: str) -> bool:
     """ "daarvan", "hiervan", "waarvan" for a phrase's last word "van" ("in afwachting
     daarvan", "naar aanleiding hiervan")."""
-    if preposition == "met":
-        preposition = "mee"  # "daarmee"
-    return (
-        preposition in PREPOSITIONS | {"mee"}
-        and form.endswith(preposition)
-        and form[: -len(preposition)] in PRONOMINAL_STARTS
-    )
+    return _pronominal_preposition(form) == preposition
 
 
 def _match_spread(
