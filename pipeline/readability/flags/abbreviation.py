@@ -60,10 +60,12 @@ SPELLED_OUT = {"etc.": "enzovoort", "o.a.": "onder andere", "bijv.": "bijvoorbee
 def explained_acronyms(text: str) -> set[str]:
     """Acronyms explained in ``text``: ``voluit (ABC)``, ``voluit (ABC 1.0)``,
     ``ABC (voluit)`` or ``ABC: de voluit ...``."""
-    found = {m.group(1) for m in EXPLAINED_AFTER.finditer(text) if m.group(1)}
-    found.update(
-        m.group(2) for m in EXPLAINED_AFTER.finditer(text) if m.group(2) and _explains(m, text)
-    )
+    found: set[str] = set()
+    for m in EXPLAINED_AFTER.finditer(text):
+        if m.group(1):
+            found.add(m.group(1))
+        elif m.group(2) and _explains(m, text):
+            found.add(m.group(2))
     found.update(m.group(1) for m in EXPLAINED_BEFORE.finditer(text))
     return found
 
