@@ -76,6 +76,15 @@ def _read_lines(path: Path) -> list[str]:
     return lines
 
 
+def _by_last_word(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as word tuples, grouped by their last word."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        grouped.setdefault(words[-1], []).append(words)
+    return {last: tuple(group) for last, group in grouped.items()}
+
+
 def _read_csv(path: Path) -> list[dict[str, str]]:
     """Rows of a CSV file; lines starting with ``#`` before the header are comments."""
     with path.open(encoding="utf-8", newline="") as handle:
@@ -132,7 +141,7 @@ class ReadabilityResources:
     passive_exceptions: frozenset[str]
     passive_exception_forms: frozenset[str]
     passive_stative: frozenset[str]
-    passive_adverbials: frozenset[tuple[str, ...]]
+    passive_adverbials: dict[str, tuple[tuple[str, ...], ...]]  # by last word (a participle)
     hard_words: frozenset[str]
     hard_word_explanations: dict[str, str]
     subordinators: dict[str, bool]
@@ -202,9 +211,7 @@ class ReadabilityResources:
                 _read_lines(data_dir / "passive_exceptions_forms.txt")
             ),
             passive_stative=frozenset(_read_lines(data_dir / "passive_stative.txt")),
-            passive_adverbials=frozenset(
-                tuple(line.split()) for line in _read_lines(data_dir / "passive_adverbials.txt")
-            ),
+            passive_adverbials=_by_last_word(_read_lines(data_dir / "passive_adverbials.txt")),
             hard_words=frozenset(term for term, _ in hard_words),
             hard_word_explanations={term: text for term, text in hard_words if text},
             subordinators={

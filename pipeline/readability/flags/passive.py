@@ -117,11 +117,7 @@ def _is_state(aux: Token, participle: Token, resources: ReadabilityResources) ->
 def _in_adverbial(doc: Doc, participle: Token, resources: ReadabilityResources) -> bool:
     """The participle ends a fixed adverbial (``passive_adverbials.txt``: "over het geheel
     genomen", "kort gezegd"), so it is no part of a passive."""
-    by_last = resources.memo("passive_adverbials_by_last")
-    if not by_last:
-        for phrase in resources.passive_adverbials:
-            by_last.setdefault(phrase[-1], []).append(phrase)
-    for phrase in by_last.get(participle.lower_, ()):
+    for phrase in resources.passive_adverbials.get(participle.lower_, ()):
         first = participle.i - len(phrase) + 1
         if first >= 0 and tuple(t.lower_ for t in doc[first : participle.i + 1]) == phrase:
             return True
@@ -242,8 +238,8 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
                 token.dep_ == "aux:pass"
                 and head.pos_ == "VERB"
                 and head.lower_ == lemma_of(head)
-                and head.lower_ in _verb_table()
-                and _verb_table()[head.lower_].part == head.lower_
+                and (entry := _verb_table().get(head.lower_)) is not None
+                and entry.part == head.lower_
             ):  # "wordt ... voorkomen", "is ontvangen": a participle equal to its infinitive
                 participle = head
             elif (
