@@ -10,6 +10,7 @@ Writes are atomic, and a cache that cannot be written is skipped with an info me
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import logging
@@ -77,9 +78,10 @@ class SortedTable:
 
     @classmethod
     def from_gzip(cls, path: Path, name: str) -> SortedTable:
-        """A gzipped table with a header line, decompressed once into the cache as ``name``."""
-        data = cached_bytes(name, path, lambda: gzip.decompress(path.read_bytes()))
-        return cls(data.partition(b"\n")[2])
+        """A gzipped table with a header line, decompressed once into the cache as ``name``.
+        Its lines are read once per process (per file, cache and name): the readability
+        resources and the incivility checks read the same LiNT-II noun list, and share it."""
+        return cls(_gzip_table_lines(path, name, cache_dir()))
 
     def _row(self, probe: bytes) -> bytes | None:
         """The line starting with ``probe``, found as ``bisect_left`` would on the lines."""
@@ -117,3 +119,10 @@ class SortedTable:
 
     def __len__(self) -> int:
         return self._data.count(b"\n") + 1 if self._data else 0
+
+
+@functools.lru_cache(maxsize=16)
+def _gzip_table_lines(path: Path, name: str, directory: Path) -> bytes:
+    """The lines of a gzipped table without its header and last newline (``from_gzip``)."""
+    data = cached_bytes(name, path, lambda: gzip.decompress(path.read_bytes()), directory)
+    return data.partition(b"\n")[2].rstrip(b"\n")
