@@ -56,6 +56,8 @@ SUFFIXES = (
 )
 INFINITIVE_COMPLEMENTS = frozenset({"van", "met", "op", "voor", "aan", "naar", "over"})
 INFINITIVE_PREPOSITIONS = frozenset({"van", "bij", "na", "door", "met", "tot", "zonder"})
+# Infinitives too short for the word-list test (``is_infinitive`` needs five letters).
+SHORT_INFINITIVES = frozenset({"doen", "zien"})
 ARTICLES = frozenset({"het", "de", "dit", "dat", "deze", "een", "zijn", "haar", "hun", "uw"})
 
 
@@ -377,11 +379,15 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     ``van``: the index of the first token of the span, or None."""
     doc = token.doc
     form = token.lower_
-    if not form.endswith(("en", "aan")) or len(form) < 5 or not form.isalpha():
+    if form in SHORT_INFINITIVES:
+        pass  # "het doen van een melding", "het zien van de berichten"
+    elif not form.endswith(("en", "aan")) or len(form) < 5 or not form.isalpha():
         return None  # "het aangaan van": -aan infinitives too
     if token.pos_ and token.pos_ not in ("VERB", "NOUN"):
         return None
-    if form in ctx.resources.nominalisation_exceptions or not is_infinitive(form, ctx.resources):
+    if form in ctx.resources.nominalisation_exceptions or not (
+        form in SHORT_INFINITIVES or is_infinitive(form, ctx.resources)
+    ):
         return None
     j = token.i + 1
     while j + 2 < len(doc) and doc[j].lower_ == "en" and doc[j + 1].lower_ == "het":

@@ -1,0 +1,61 @@
+"""Round 12 of the flag rules (issue #11, heldout9 as "dev10"): own sentences.
+
+The sentences are written for these tests, not taken from an annotated set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import ReadabilitySettings
+from pipeline.readability import analyse_doc
+
+
+def _flags(nlp, resources, text: str, kind: str) -> list[str]:
+    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
+    return [f.text for f in analysis.flags if f.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Het doen van een melding kost weinig tijd.", "doen"),
+        ("Bewoners vinden het zien van hun berichten handig.", "zien"),
+    ],
+)
+def test_short_nominal_infinitives_with_van(nlp_model, resources, text, word):
+    assert word in _flags(nlp_model[0], resources, text, "nominalisation")
+
+
+def test_zijn_is_no_nominal_infinitive(nlp_model, resources):
+    text = "Het zijn van mantelzorger vraagt veel van je."
+    assert "zijn" not in _flags(nlp_model[0], resources, text, "nominalisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "replacement"),
+    [
+        ("De participanten kregen een vragenlijst.", "participanten", "deelnemers"),
+        ("We delen alleen relevante informatie met de buurt.", "relevante", "belangrijke"),
+        ("De nieuwe functionaliteiten staan op de website.", "functionaliteiten", "functies"),
+        ("We hebben het ontwerp getest en de data bewaard.", "data", "gegevens"),
+    ],
+)
+def test_round_12_register_words_with_a_drop_in(nlp_model, resources, text, word, replacement):
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    (flag,) = [f for f in analysis.flags if f.kind == "officialese" and f.text == word]
+    assert flag.replacement == replacement
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("We hebben een prototype laten zien aan tien inwoners.", "prototype"),
+        ("In een focusgroep spraken we met zes ouders.", "focusgroep"),
+        ("De tab bar onderaan het scherm viel niet op.", "tab bar"),
+    ],
+)
+def test_research_jargon_is_a_hard_word_with_an_explanation(nlp_model, resources, text, word):
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    (flag,) = [f for f in analysis.flags if f.kind == "hard_word" and f.text == word]
+    assert flag.suggestion
