@@ -231,6 +231,7 @@ def test_flags_eval_may_show_heldout3_and_heldout4():
         ("heldout7", {fg.NIEUWKOOP}, 243, "Nieuwkoop texts"),
         ("heldout8", {fg.UTRECHT}, 241, "Utrecht texts"),
         ("heldout9", {fg.DEN_HAAG}, 244, "Den Haag texts"),
+        ("heldout10", {fg.GEMEENTEN}, 140, "Venray, Groningen and Tilburg texts"),
     ],
 )
 def test_blind_set_units_and_spans_match_the_exported_texts(side, datasets, n_units, what):
@@ -248,7 +249,17 @@ def test_blind_set_units_and_spans_match_the_exported_texts(side, datasets, n_un
 
 
 @pytest.mark.parametrize(
-    "side", ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"]
+    "side",
+    [
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "heldout9",
+        "heldout10",
+    ],
 )
 def test_missing_texts_name_the_export_command(side, tmp_path):
     with pytest.raises(fg.GoldTextsMissing, match=f"flags_{side}_export"):
@@ -618,3 +629,41 @@ def test_flags_eval_reads_units_with_ligatures_folded_and_maps_offsets_back():
     start = folded.index("fijn")
     assert text[origin[start] : origin[start + len("fijn")]] == "ﬁjn"
     assert _folded("gewoon") == ("gewoon", None)
+
+
+def test_heldout10_is_disjoint_from_the_other_sides_and_counts(refs, annotations):
+    other = {r.text_sha256 for side in SIDES if side != "heldout10" for r in refs[side]}
+    units = refs["heldout10"]
+    assert Counter(r.dataset for r in units) == {fg.GEMEENTEN: 140}
+    assert not other & {r.text_sha256 for r in units}
+    assert len({r.text_sha256 for r in units}) == len(units)
+    assert all(r.unit_id.startswith("h10-") for r in units)
+    assert Counter(r.document.split("_")[1] for r in units) == {"forms": 17, "digital": 123}
+    assert Counter(r.document.split("_")[0] for r in units) == {
+        "venray": 17, "groningen": 69, "tilburg": 54,
+    }  # fmt: skip
+    assert all(n <= 60 for n in Counter(r.document for r in units).values())
+    for annotator in (1, 2):
+        kinds = Counter(a.kind for a in fg.read_annotations("heldout10", annotator))
+        assert set(kinds) == set(KINDS)
+        assert sum(kinds.values()) >= 240
+
+
+def test_heldout10_uses_only_municipalities_no_other_set_uses():
+    """Venray, Groningen (alone or with Maykin Media) and Tilburg (with Acato); the joint
+    complaints-form page of Den Haag, Rotterdam, Utrecht and Venray is left out."""
+    from bench.evaluate import flags_heldout10_export as ex
+
+    municipalities = {p for *_, parties in ex.DOCUMENTS for p in parties if "gemeente" in p}
+    assert municipalities == {"gemeente venray", "gemeente groningen", "gemeente tilburg"}
+    assert not any("samenwerking" in rel for _, _, rel, _, _ in ex.DOCUMENTS)
+    assert len({short for short, *_ in ex.DOCUMENTS}) == len(ex.DOCUMENTS)
+
+
+def test_flags_eval_refuses_to_show_heldout10_errors():
+    """heldout10 is for figures only."""
+    from bench.evaluate import flags_eval
+
+    assert "heldout10" in flags_eval.FIGURES_ONLY
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout10", "--show", "officialese"])
