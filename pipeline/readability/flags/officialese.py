@@ -496,7 +496,10 @@ def _match_spread(
             if position:
                 previous = j  # "zorg gedragen voor": the verb may sit between them
         elif (
-            position < len(rest) and rest[position] in keys and (position == 0 or j == previous + 1)
+            position < len(rest)
+            and rest[position] in keys
+            and (position == 0 or j == previous + 1)
+            and (rest[position] != "te" or tokens[j].lower_ == "te")  # not "ter" (lemma "te")
         ):
             position += 1
             previous = j
