@@ -62,7 +62,7 @@ def test_research_jargon_is_a_hard_word_with_an_explanation(nlp_model, resources
 
 
 def test_dienen_te_does_not_end_on_ter(nlp_model, resources):
-    """"ter" has the lemma "te": the spread phrase "dienen ... te" must end on "te" itself."""
+    """ "ter" has the lemma "te": the spread phrase "dienen ... te" must end on "te" itself."""
     text = "Daarom dient het plan ter plaatse van de school te worden herzien."
     spans = _flags(nlp_model[0], resources, text, "officialese")
     assert any(s.startswith("dient") and s.endswith(" te") for s in spans), spans
