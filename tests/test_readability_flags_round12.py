@@ -66,3 +66,30 @@ def test_dienen_te_does_not_end_on_ter(nlp_model, resources):
     text = "Daarom dient het plan ter plaatse van de school te worden herzien."
     spans = _flags(nlp_model[0], resources, text, "officialese")
     assert any(s.startswith("dient") and s.endswith(" te") for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het nieuwe plan is niet passend binnen de regels van de wijk.",  # present participle
+        "De grond is geschikt voor woningen.",
+        "De financiën van de club zijn gezond.",
+        "Dit overzicht is geen vast gegeven.",  # determiner + adjective + noun
+    ],
+)
+def test_states_and_nouns_after_zijn_are_no_passive(nlp_model, resources, text):
+    assert _flags(nlp_model[0], resources, text, "passive") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("De vergunning is gisteren verleend.", "is gisteren verleend"),
+        (
+            "In het tweede deel is een korte opzet voor een nieuwe agenda opgenomen.",
+            "is een korte opzet voor een nieuwe agenda opgenomen",
+        ),
+    ],
+)
+def test_zijn_passives_after_a_participle_shaped_noun_are_found(nlp_model, resources, text, span):
+    assert _flags(nlp_model[0], resources, text, "passive") == [span]

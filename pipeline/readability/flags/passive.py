@@ -71,7 +71,10 @@ def _is_present_participle(token: Token, resources: ReadabilityResources) -> boo
     if lemma.endswith("n") and form in (lemma + "d", lemma + "de"):
         return True
     base = form[:-2] if form.endswith("nde") else form[:-1] if form.endswith("nd") else ""
-    return base.endswith(SHORT_VERB_ENDINGS)
+    if base.endswith(SHORT_VERB_ENDINGS):
+        return True
+    entry = _verb_table().get(base) if base else None  # "passend": the table's present participle
+    return entry is not None and entry.pres_part == form.removesuffix("e")
 
 
 def _unaccusative(token: Token, resources: ReadabilityResources) -> bool:
@@ -128,9 +131,11 @@ def _is_noun_use(token: Token, aux: Token) -> bool:
     """A participle-shaped word used as a noun: the subject, or after a determiner. A verb
     after its auxiliary that the parse calls the subject ("is er ... een hoorzitting
     gehouden") is a misparse, not a noun."""
-    prev = token.doc[token.i - 1] if token.i > 0 else None
     subject = token.dep_ in ("nsubj", "nsubj:pass") and (token.pos_ != "VERB" or token.i < aux.i)
-    return subject or (prev is not None and prev.lower_ in DETERMINERS)
+    j = token.i - 1
+    if j > aux.i + 1 and token.doc[j].pos_ == "ADJ":
+        j -= 1  # "is geen statisch gegeven": a determiner, an adjective, then the noun
+    return subject or (j >= 0 and j != aux.i and token.doc[j].lower_ in DETERMINERS)
 
 
 def _first_of_cluster(doc: Doc, aux: Token, participle: Token) -> int:
@@ -275,7 +280,12 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
             if form == "geweest" or _is_state(token, participle, resources):
                 continue
             if _is_noun_use(participle, token):
-                continue  # "De inzet is om ...", "er (veel) achtergrondgeluid is"
+                # "De inzet is om ...", "er (veel) achtergrondgeluid is"; "is een eerste opzet
+                # voor ... opgenomen": the participle of the clause may come later
+                later = _participle_after(doc, participle.i, ctx.end, resources, False)
+                if later is None or later.i in seen or _is_state(token, later, resources):
+                    continue
+                participle = later
             if any(
                 lemma_of(c) == "worden" and c.i != token.i for c in participle.children
             ):  # "is ... gemaakt geworden": counted once, at worden
