@@ -47,3 +47,11 @@ def test_alternatives_inflect_like_diaeresis_participles():
     assert inflect_like("geïmplementeerd", "implementeren", "invoeren") == "ingevoerd"
     assert inflect_like("geëvalueerd", "evalueren", "beoordelen") == "beoordeeld"
     assert inflect_like("initieert", "initiëren", "starten") == "start"
+
+
+def test_plural_keeps_an_unvoiced_stem_where_that_is_the_word():
+    from pipeline.readability.morphology import plural_of
+
+    assert [plural_of(w) for w in ("eis", "huis", "brief", "prijs")] == [
+        "eisen", "huizen", "brieven", "prijzen",
+    ]  # fmt: skip

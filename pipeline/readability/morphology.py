@@ -400,10 +400,19 @@ def plural_of(noun: str) -> str:
         if noun[-1:] in "aiouy" and not noun.endswith("ie"):
             return noun + "'s"
         return noun + "s"
+    voiced = _plural_en(noun, voice=True)
+    if voiced == (plain := _plural_en(noun, voice=False)):
+        return voiced
+    # huis -> huizen, brief -> brieven, but eis -> eisen, chef -> chefs: the attested form
+    return plain if zipf_nl(plain) > zipf_nl(voiced) else voiced
+
+
+def _plural_en(noun: str, voice: bool) -> str:
+    """The -en plural with stem spelling, final f/s voiced to v/z or not."""
     stem = noun
-    if stem.endswith("f"):
+    if voice and stem.endswith("f"):
         stem = stem[:-1] + "v"
-    if stem.endswith("s") and not stem.endswith("ss"):
+    if voice and stem.endswith("s") and not stem.endswith("ss"):
         stem = stem[:-1] + "z"
     if len(stem) > 2 and stem[-2] == stem[-3] and stem[-2] in "aeou" and stem[-1] not in VOWELS:
         stem = stem[:-3] + stem[-2] + stem[-1]  # plaat -> plat(en)
