@@ -18,6 +18,7 @@ from pipeline.readability import flags as fl
 from pipeline.readability import formulas
 from pipeline.readability.counts import Counts, is_word, n_characters, sentence_spans
 from pipeline.readability.difficulty import VerdictInputs
+from pipeline.readability.doc_arrays import doc_text
 from pipeline.readability.flags import STYLE_FLAG_KINDS, Flag, SentenceContext, UnitContext
 from pipeline.readability.lint import count_subclauses, lint_sentence
 from pipeline.readability.resources import ReadabilityResources
@@ -100,7 +101,7 @@ def analyse_doc(
         Sentences with their measures and flags, all flags, and the additive counts.
     """
     del model_info  # the Doc's own annotations decide which rules apply
-    text = doc.text
+    text = doc_text(doc)
     explained = fl.explained_acronyms(text) | set(explained_acronyms or ())
     seen_acronyms: set[str] = set()
     has_dep = doc.has_annotation("DEP")

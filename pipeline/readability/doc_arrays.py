@@ -118,3 +118,15 @@ def token_children(doc: Doc) -> list[list[int]]:
 
 _LEMMAS = "doc_arrays.lemmas"
 _CHILDREN = "doc_arrays.children"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (``Doc.text`` joins every token on each call) and
+    kept in its ``user_data``."""
+    found = doc.user_data.get(_TEXT)
+    if found is None:
+        found = doc.user_data[_TEXT] = doc.text
+    return found  # type: ignore[no-any-return]
+
+
+_TEXT = "gemeentetaal.text"
