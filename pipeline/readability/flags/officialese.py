@@ -445,7 +445,10 @@ def _pronominal_preposition(form: str) -> str | None:
 
 def _pronominal_prepositions(tokens: list[Token]) -> set[str]:
     """The prepositions inside the sentence's pronominal adverbs ("daarvan": "van")."""
-    found = (_pronominal_preposition(token.lower_) for token in tokens)
+    if not tokens:
+        return set()
+    lower = doc_arrays(tokens[0].doc).lower
+    found = (_pronominal_preposition(lower[token.i]) for token in tokens)
     return {p for p in found if p is not None}
 
 
@@ -779,7 +782,8 @@ QUOTED_RE = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
 
 def _placeholder(token: Token) -> bool:
     """An upper-case word, as in anonymisation placeholders ("[PLAATS + INDIEN NODIG]")."""
-    return token.is_alpha and len(token.text) > 1 and token.text.isupper()
+    text = token.text
+    return len(text) > 1 and text.isupper() and token.is_alpha
 
 
 def _separable_without_particle(token: Token, term: OfficialeseTerm) -> bool:
