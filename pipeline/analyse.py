@@ -106,9 +106,10 @@ def units_of(record: Record) -> list[Unit]:
 def sentences_of(unit: Unit, doc: Doc, abbreviations: frozenset[str]) -> tuple[Sentence, ...]:
     """The sentences of a parsed unit (``sentence_spans``), with their ids and text."""
     from pipeline.readability.counts import sentence_spans
+    from pipeline.readability.doc_arrays import doc_text
 
     out: list[Sentence] = []
-    text = doc.text  # Doc.text joins every token: once per Doc, not once per sentence
+    text = doc_text(doc)  # Doc.text joins every token: once per Doc
     for order, (start, end) in enumerate(sentence_spans(doc, abbreviations)):
         first = doc[start].idx
         last = doc[end - 1].idx + len(doc[end - 1].text)

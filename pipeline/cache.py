@@ -10,6 +10,7 @@ Writes are atomic, and a cache that cannot be written is skipped with an info me
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import hashlib
@@ -71,10 +72,12 @@ class SortedTable:
     """
 
     MEMO_SIZE = 100_000  # rows remembered after a lookup (words repeat in a text)
+    INDEX_STEP = 1024  # bytes between two sampled lines (``_index``)
 
     def __init__(self, data: bytes) -> None:
         self._data = data.rstrip(b"\n")
         self._memo: dict[str, tuple[str, ...] | None] = {}
+        self._sampled: tuple[list[bytes], list[int], list[int]] | None = None
 
     @classmethod
     def from_gzip(cls, path: Path, name: str) -> SortedTable:
@@ -83,10 +86,34 @@ class SortedTable:
         resources and the incivility checks read the same LiNT-II noun list, and share it."""
         return cls(_gzip_table_lines(path, name, cache_dir()))
 
+    def _index(self) -> tuple[list[bytes], list[int], list[int]]:
+        """Every ``INDEX_STEP`` bytes the next line (made on the first lookup): its text,
+        start and end, so a lookup narrows the search to one step with ``bisect`` first."""
+        data = self._data
+        lines: list[bytes] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        at = 0
+        while at < len(data):
+            end = data.find(b"\n", at)
+            end = len(data) if end < 0 else end
+            lines.append(data[at:end])
+            starts.append(at)
+            ends.append(end)
+            at = data.find(b"\n", max(end, at + self.INDEX_STEP)) + 1
+            if at == 0:
+                break
+        self._sampled = lines, starts, ends
+        return self._sampled
+
     def _row(self, probe: bytes) -> bytes | None:
         """The line starting with ``probe``, found as ``bisect_left`` would on the lines."""
         data = self._data
-        lo, hi = 0, len(data)  # lo is always the start of a line
+        lines, starts, ends = self._sampled or self._index()
+        # the sampled lines before the probe's place bound it: search only between them
+        k = bisect.bisect_left(lines, probe)
+        lo = ends[k - 1] + 1 if k else 0  # lo is always the start of a line
+        hi = starts[k] if k < len(starts) else len(data)
         while lo < hi:
             mid = (lo + hi) // 2
             start = data.rfind(b"\n", 0, mid) + 1

@@ -16,8 +16,9 @@ from pipeline.config import ReadabilitySettings
 from pipeline.nlp import ModelInfo
 from pipeline.readability import flags as fl
 from pipeline.readability import formulas
-from pipeline.readability.counts import Counts, is_word, n_characters, sentence_spans
+from pipeline.readability.counts import Counts, sentence_spans
 from pipeline.readability.difficulty import VerdictInputs
+from pipeline.readability.doc_arrays import doc_text
 from pipeline.readability.flags import STYLE_FLAG_KINDS, Flag, SentenceContext, UnitContext
 from pipeline.readability.lint import count_subclauses, lint_sentence
 from pipeline.readability.resources import ReadabilityResources
@@ -100,7 +101,7 @@ def analyse_doc(
         Sentences with their measures and flags, all flags, and the additive counts.
     """
     del model_info  # the Doc's own annotations decide which rules apply
-    text = doc.text
+    text = doc_text(doc)
     explained = fl.explained_acronyms(text) | set(explained_acronyms or ())
     seen_acronyms: set[str] = set()
     has_dep = doc.has_annotation("DEP")
@@ -112,11 +113,16 @@ def analyse_doc(
     max_chars = settings.max_word_chars
     for start, end in spans:
         sentence = list(doc[start:end])  # Token objects made once per sentence
-        overlong = [t for t in sentence if len(t.text) > max_chars]
-        words = [t for t in sentence if is_word(t) and len(t.text) <= max_chars]
+        texts = [t.text for t in sentence]
+        overlong = [t for t, x in zip(sentence, texts, strict=True) if len(x) > max_chars]
+        # the words (``is_word``, not over-long) with their letters and digits
+        words = [
+            (x, n) for x, n in zip(texts, _alnum_counts(texts), strict=True)
+            if n and len(x) <= max_chars
+        ]  # fmt: skip
         n_words = len(words)
         fragment = is_fragment(doc, start, end, n_words, settings)
-        syllables = [resources.syllables(t.text) for t in words]
+        syllables = [resources.syllables(x) for x, _ in words]
         n_syllables = sum(syllables)
         lint = lint_sentence(doc, start, end, resources)
         if has_dep:
@@ -160,7 +166,7 @@ def analyse_doc(
             n_words=n_words,
             n_sentences=1,
             n_syllables=n_syllables,
-            n_characters=sum(n_characters(t) for t in words),
+            n_characters=sum(n for _, n in words),
             n_long_sentences=int(n_words > settings.long_sentence_words),
             n_over_a2_sentences=int(n_words > settings.a2_sentence_words),
             n_long_words=sum(s >= settings.long_word_syllables for s in syllables),
@@ -189,6 +195,25 @@ def analyse_doc(
         all_flags.append(flag)
         counts = counts + Counts(n_flags=1, flag_counts={flag.kind: 1})
     return TextAnalysis(text, sentences, all_flags, counts)
+
+
+_ALNUM: dict[str, int] = {}  # token text -> letters and digits (``n_characters``)
+ALNUM_MEMO = 200_000  # distinct token texts remembered (memory stays bounded)
+
+
+def _alnum_counts(texts: list[str]) -> list[int]:
+    """``n_characters`` of tokens with these texts (0: not ``is_word``), remembered per text
+    (words repeat)."""
+    memo = _ALNUM
+    out: list[int] = []
+    for text in texts:
+        n = memo.get(text)
+        if n is None:
+            if len(memo) >= ALNUM_MEMO:
+                memo.clear()
+            n = memo[text] = sum(ch.isalnum() for ch in text)
+        out.append(n)
+    return out
 
 
 def is_fragment(

@@ -86,3 +86,47 @@ def doc_arrays(doc: Doc) -> DocArrays:
         arrays = DocArrays([], [], [], [], [], [], [], [], [], [], [])
     _latest = (doc, arrays)
     return arrays
+
+
+def token_lemmas(doc: Doc) -> list[str]:
+    """``flags.base.lemma_of`` of every token by index: its lemma, else its text, lower-cased
+    (made once per Doc, kept with its arrays)."""
+    arrays = doc_arrays(doc)
+    found = arrays.memo.get(_LEMMAS)
+    if found is None:
+        strings = doc.vocab.strings
+        found = arrays.memo[_LEMMAS] = [
+            (strings[lemma] if lemma else strings[orth]).lower()
+            for lemma, orth in zip(arrays.lemma, arrays.orth, strict=True)
+        ]
+    return found  # type: ignore[no-any-return]
+
+
+def token_children(doc: Doc) -> list[list[int]]:
+    """The indices of every token's children (``Token.children``, in the same order) by
+    index (made once per Doc, kept with its arrays)."""
+    arrays = doc_arrays(doc)
+    found = arrays.memo.get(_CHILDREN)
+    if found is None:
+        found = [[] for _ in arrays.head]
+        for i, head in enumerate(arrays.head):
+            if head != i:
+                found[head].append(i)
+        arrays.memo[_CHILDREN] = found
+    return found  # type: ignore[no-any-return]
+
+
+_LEMMAS = "doc_arrays.lemmas"
+_CHILDREN = "doc_arrays.children"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (``Doc.text`` joins every token on each call) and
+    kept in its ``user_data``."""
+    found = doc.user_data.get(_TEXT)
+    if found is None:
+        found = doc.user_data[_TEXT] = doc.text
+    return found  # type: ignore[no-any-return]
+
+
+_TEXT = "gemeentetaal.text"

@@ -35,6 +35,7 @@ DIAERESIS_OF = {"e": "ë", "i": "ï"}
 SHORT_VERBS = frozenset({"zijn", "gaan", "staan", "doen", "zien", "slaan"})
 MIN_VERB_ZIPF = 1.0
 SEPARABLE_REST_ZIPF = 3.0  # "op" + "leveren" splits, "in" + "formeren" (2.8) does not
+LEXEME_CACHE = 50_000  # verbs whose forms are remembered (memory stays bounded)
 MIN_COMPOUND_PART = 4
 MAX_WORD_CHARS = 60  # longer "words" are not split: compound analysis is quadratic in length
 VOWELS = frozenset("aeiouy")
@@ -313,10 +314,12 @@ def _regular_lexeme(verb: str, double_vowel: bool = True) -> Lexeme:
     return Lexeme(verb, b, sg3, verb + "d", past, past + "n", part)
 
 
+@lru_cache(maxsize=LEXEME_CACHE)
 def lexeme(verb: str) -> Lexeme:
     """The forms of an infinitive; separable verbs inflect their base verb
     (``opruimen`` -> ``ruimt op`` is not produced: the particle stays attached, as in
-    subclauses and participles: ``opgeruimd``)."""
+    subclauses and participles: ``opgeruimd``). Remembered per verb (a ``Lexeme`` is
+    immutable; detectors ask for the same guessed verbs of every word form)."""
     table = _verb_table()
     if verb in table:
         return table[verb]

@@ -30,7 +30,12 @@ def validate(
     """
     rows = list(rows)
     expected = set(table.column_names)
+    checked: set[tuple[str, ...]] = set()  # rows' column sets found fine (rows repeat them)
     for i, row in enumerate(rows):
+        names = tuple(row)
+        if names in checked:
+            continue
+        checked.add(names)
         extra = set(row) - expected
         if extra:
             raise SchemaError(f"{table.name}: row {i} has unknown columns {sorted(extra)}")
@@ -54,10 +59,12 @@ def check_table(table: Table, arrow: pa.Table) -> pa.Table:
     Raises:
         SchemaError: the first problem, naming the table and the column.
     """
-    missing = [n for n in table.column_names if n not in arrow.column_names]
+    declared, given = table.column_names, arrow.column_names  # lists made once
+    declared_set, given_set = set(declared), set(given)
+    missing = [n for n in declared if n not in given_set]
     if missing:
         raise SchemaError(f"{table.name}: missing columns {missing}")
-    extra = [n for n in arrow.column_names if n not in table.column_names]
+    extra = [n for n in given if n not in declared_set]
     if extra:
         raise SchemaError(f"{table.name}: unknown columns {extra}")
     try:

@@ -222,14 +222,20 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     explained = {e.lower() for e in ctx.explained}  # made once per sentence
     k = 0
     listed = resources.abbreviations
+    plain_words = resources.memo("abbreviation.plain_word")  # token text -> the test below
     while k < len(tokens):
         token = tokens[k]
         k += 1
         text = token.text
-        if (
-            text.isalpha() and text.islower() and text not in DAYS and text not in MONTHS
-            and text + "." not in listed and not token_abbreviations(text, resources)
-        ):  # fmt: skip
+        plain = plain_words.get(text)
+        if plain is None:
+            if len(plain_words) > MEMO_SIZE:
+                plain_words.clear()
+            plain = plain_words[text] = (
+                text.isalpha() and text.islower() and text not in DAYS and text not in MONTHS
+                and text + "." not in listed and not token_abbreviations(text, resources)
+            )  # fmt: skip
+        if plain:
             continue  # a lower-case word that no rule below can take for an abbreviation
         if _in_brackets_placeholder(token):
             continue

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
+from pipeline.readability.doc_arrays import doc_text
 from pipeline.readability.morphology import infinitives_of_form
 
 if TYPE_CHECKING:
@@ -218,7 +219,7 @@ def doc_contains(doc: Doc, text: str) -> bool:
     key = f"gemeentetaal.contains.{text}"
     found = doc.user_data.get(key)
     if found is None:
-        found = doc.user_data[key] = text in doc.text
+        found = doc.user_data[key] = text in doc_text(doc)
     return bool(found)
 
 

@@ -30,7 +30,7 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from pipeline.frequencies import zipf_en, zipf_nl
-from pipeline.readability.doc_arrays import doc_arrays
+from pipeline.readability.doc_arrays import doc_arrays, token_lemmas
 from pipeline.readability.flags.base import (
     Example,
     Flag,
@@ -292,27 +292,89 @@ def _in_title_names(doc: Doc) -> list[bool]:
 
 
 def detect(ctx: SentenceContext) -> list[Flag]:
-    """Hard words in one sentence (see the module docstring)."""
+    """Hard words in one sentence (see the module docstring). The tokens' forms, lemmas and
+    tags are read from the Doc's arrays; the steps are those of ``is_name``,
+    ``in_title_name``, ``listed_span`` and ``why_hard``."""
     flags: list[Flag] = []
     tokens = ctx.tokens
     listed = ctx.resources.hard_words
     first_word = next((t.i for t in tokens if t.is_alpha), ctx.start)
+    doc = ctx.doc
+    arrays = doc_arrays(doc)
+    lower, pos_of, lemmas = arrays.lower, arrays.pos, token_lemmas(doc)
+    inside = doc.user_data.get(_TITLE_NAMES)
+    if inside is None:
+        inside = doc.user_data[_TITLE_NAMES] = _in_title_names(doc)
+    starts = _phrase_starts(listed)
+    memo: dict[Any, Any] = ctx.resources.memo("hard_word.why_hard")
+    if memo.get(_SETTINGS) is not ctx.settings:  # the answers hold for one settings object
+        memo.clear()
+        memo[_SETTINGS] = ctx.settings
+    n = len(tokens)
     k = 0
-    while k < len(tokens):
+    while k < n:
         token = tokens[k]
-        if token.text.isupper() or is_name(token, first_word) or in_title_name(token):
+        i = token.i
+        text = token.text
+        pos = pos_of[i]
+        if (
+            text.isupper()
+            or pos == "PROPN"
+            or (text[:1].isupper() and is_name(token, first_word))
+            or inside[i]
+        ):
             k += 1
             continue
-        last = listed_span(tokens, k, listed)
+        form, lemma = lower[i], lemmas[i]
+        last = _listed_span(tokens, k, listed, starts, lower, pos_of, lemmas)
         if last is not None:
-            flags.append(_flag(ctx, token.i, tokens[last].i))
+            flags.append(_flag(ctx, i, tokens[last].i))
             k = last + 1
             continue
-        reason = why_hard(token, ctx)
+        key = (form, lemma, token.is_alpha, pos)
+        reason = memo.get(key, memo)
+        if reason is memo:
+            if len(memo) > MEMO_SIZE:
+                memo.clear()
+                memo[_SETTINGS] = ctx.settings
+            reason = memo[key] = _why_hard(form, lemma, key[2], pos, ctx)
         if reason is not None:
-            flags.append(_flag(ctx, token.i, token.i, english=reason == "english"))
+            flags.append(_flag(ctx, i, i, english=reason == "english"))
         k += 1
     return flags
+
+
+def _listed_span(
+    tokens: list[Token],
+    k: int,
+    listed: frozenset[str],
+    starts: frozenset[str],
+    lower: list[str],
+    pos_of: list[str],
+    lemmas: list[str],
+) -> int | None:
+    """``listed_span`` with the Doc's forms, tags and lemmas by token index (``starts``:
+    ``_phrase_starts(listed)``)."""
+    i = tokens[k].i
+    form = lower[i]
+    if form.partition(" ")[0] in starts:  # else no phrase can match
+        for length in (3, 2):
+            if k + length <= len(tokens):
+                words = " ".join(lower[t.i] for t in tokens[k : k + length])
+                if words in listed:
+                    return k + length - 1
+    pos, lemma = pos_of[i], lemmas[i]
+    if (
+        pos in ("VERB", "AUX", "ADP", "PROPN")
+        and not form.startswith("ge")
+        and not (pos == "VERB" and lemma in listed)  # a listed verb: herijken
+    ):
+        return None  # "inclusief btw" (a preposition), but "geprefereerde" (participle)
+    if k + 1 < len(tokens) and lower[tokens[k + 1].i] in PREPOSITION_NEXT and form == lemma:
+        return None  # "inclusief de btw": used as a preposition
+    if _listed(form, lemma, listed):
+        return k
+    return None
 
 
 KIND = register(

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.readability.doc_arrays import doc_arrays
+from pipeline.readability.doc_arrays import doc_arrays, token_lemmas
 from pipeline.readability.flags.base import (
     Example,
     Flag,
@@ -126,21 +126,41 @@ def action_verb(
     token: Token, resources: ReadabilityResources, compound: bool = False
 ) -> str | None:
     """The verb an action noun names (``uitvoering`` -> ``uitvoeren``, ``beheer`` ->
-    ``beheren``), or None for other words."""
-    if len(token.text) > MAX_WORD_CHARS or (token.pos_ and token.pos_ != "NOUN"):
+    ``beheren``), or None for other words. Remembered per form, lemma and tag (words
+    repeat)."""
+    pos = token.pos_
+    if (pos and pos != "NOUN") or len(token.text) > MAX_WORD_CHARS:
         return None
-    word = lemma_of(token)
+    memo = resources.memo("nominalisation.action_verb")
+    key = (token.lower_, lemma_of(token), pos, compound)
+    found = memo.get(key, memo)
+    if found is memo:
+        if len(memo) >= ACTION_VERB_MEMO:
+            memo.clear()
+        found = memo[key] = _action_verb(key[0], key[1], resources, compound)
+    return found  # type: ignore[no-any-return]
+
+
+ACTION_VERB_MEMO = 100_000  # distinct (form, lemma, tag) remembered: memory stays bounded
+
+
+def _action_verb(
+    form: str, lemma: str, resources: ReadabilityResources, compound: bool
+) -> str | None:
+    """``action_verb`` of a noun (or untagged word) of at most ``MAX_WORD_CHARS`` characters
+    by its lower-case form and lemma (``lemma_of``)."""
+    word = lemma
     if not word.isalpha():  # simplemma: "her_inrichting"
-        word = token.lower_
+        word = form
     if not word.isalpha():
         return None
-    if _is_exception(word, resources) or _is_exception(token.lower_, resources):
+    if _is_exception(word, resources) or _is_exception(form, resources):
         return None
     if word in resources.nominalisation_stems:
         return _stem_verb(word, resources)
     if not word.endswith(tuple(s for s, _ in SUFFIXES)):
         return None
-    info = _compound_info(token.lower_, resources) or _compound_info(word, resources)
+    info = _compound_info(form, resources) or _compound_info(word, resources)
     event = info is not None and info[1] == "dynamic_conc" and not info[2]
     if info is not None and (
         (info[0] == "concrete" and not event) or info[1].startswith("institut")
@@ -462,7 +482,14 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     flags: list[Flag] = []
     covered: set[int] = set()
     first_word = first_content_word(ctx)
+    arrays = doc_arrays(doc)
+    lower, pos_of, lemmas = arrays.lower, arrays.pos, token_lemmas(doc)
     for token in tokens:
+        form = lower[token.i]
+        if form not in SHORT_INFINITIVES and (
+            not form.endswith(("en", "aan")) or len(form) < 5 or not form.isalpha()
+        ):
+            continue  # no infinitive (the first test of nominal_infinitive_start)
         first = nominal_infinitive_start(token, ctx)
         if first is None:
             continue
@@ -479,7 +506,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             )  # fmt: skip
     light_nouns = _light_verb_nouns(resources)
     for token in tokens:
-        if token.pos_ not in ("NOUN", "") and lemma_of(token) not in light_nouns:
+        if pos_of[token.i] not in ("NOUN", "") and lemmas[token.i] not in light_nouns:
             continue  # neither an action noun nor the noun of a light-verb construction
         if token.i in covered or is_name(token, first_word) or _is_plural(token):
             continue

@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from pipeline.readability.doc_arrays import doc_arrays, token_children, token_lemmas
 from pipeline.readability.flags.base import (
     Example,
     Flag,
@@ -38,7 +39,6 @@ from pipeline.readability.flags.base import (
     SentenceContext,
     alternatives,
     in_proper_name,
-    lemma_of,
     make_flag,
     per_token,
     quote,
@@ -86,11 +86,7 @@ SECOND_PERSON = {"bent": "zijn", "hebt": "hebben", "kunt": "kunnen", "wilt": "wi
 def _annotations(token: Token) -> tuple[str, str, str, bool, str | None]:
     """What a token's keys depend on: form, lemma, POS, whether it may be a (finite) verb,
     and its separated particle, lower-cased."""
-    pos = token.pos_
-    verb_like = pos in ("VERB", "AUX") or (pos == "NOUN" and token.dep_ == "ROOT")
-    particle = _particle(token) if pos in ("VERB", "AUX", "NOUN") else None
-    prt = particle.lower_ if particle is not None else None
-    return token.lower_, lemma_of(token), pos, verb_like, prt
+    return _doc_annotations(token.doc)[token.i]
 
 
 @per_token
@@ -449,7 +445,10 @@ def _pronominal_preposition(form: str) -> str | None:
 
 def _pronominal_prepositions(tokens: list[Token]) -> set[str]:
     """The prepositions inside the sentence's pronominal adverbs ("daarvan": "van")."""
-    found = (_pronominal_preposition(token.lower_) for token in tokens)
+    if not tokens:
+        return set()
+    lower = doc_arrays(tokens[0].doc).lower
+    found = (_pronominal_preposition(lower[token.i]) for token in tokens)
     return {p for p in found if p is not None}
 
 
@@ -545,14 +544,65 @@ def _particle_verb(token: Token, words: tuple[str, ...]) -> bool:
 
 def _sentence_keys(tokens: list[Token]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     """``_keys`` and ``_first_keys`` of every token of a sentence (the same values, without
-    a memo lookup per token and key kind)."""
+    a memo lookup per token and key kind): the tokens' ``_annotations`` are read from the
+    Doc's arrays (``_doc_annotations``) and their keys remembered per annotations."""
     keys_of: list[tuple[str, ...]] = []
     first_keys_of: list[tuple[str, ...]] = []
+    if not tokens:
+        return keys_of, first_keys_of
+    annotations = _doc_annotations(tokens[0].doc)
+    memo = _SENTENCE_KEYS
     for token in tokens:
-        form, lemma, pos, verb_like, prt = _annotations(token)
-        keys_of.append(_keys_of(form, lemma, pos, verb_like, prt if verb_like else None))
-        first_keys_of.append(_first_keys_of(form, lemma, pos, prt, True))
+        found = memo.get(ann := annotations[token.i])
+        if found is None:
+            form, lemma, pos, verb_like, prt = ann
+            if len(memo) >= KEYS_CACHE:
+                memo.clear()
+            found = memo[ann] = (
+                _keys_of(form, lemma, pos, verb_like, prt if verb_like else None),
+                _first_keys_of(form, lemma, pos, prt, True),
+            )
+        keys_of.append(found[0])
+        first_keys_of.append(found[1])
     return keys_of, first_keys_of
+
+
+_SENTENCE_KEYS: dict[tuple[str, str, str, bool, str | None], tuple[tuple[str, ...], ...]] = {}
+_ANNOTATIONS = "officialese.annotations"
+
+
+def _doc_annotations(doc: Doc) -> list[tuple[str, str, str, bool, str | None]]:
+    """``_annotations`` of every token of ``doc`` by index, from the Doc's arrays (made once
+    per Doc): only a verb with a ``compound:prt`` child and a noun at the root need their
+    Token for the particle (``_particle``)."""
+    arrays = doc_arrays(doc)
+    found = arrays.memo.get(_ANNOTATIONS)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    lemmas = token_lemmas(doc)
+    has_dep = doc.has_annotation("DEP")
+    children = token_children(doc) if has_dep else []
+    lower, dep_of = arrays.lower, arrays.dep
+    out: list[tuple[str, str, str, bool, str | None]] = []
+    for i, (form, lemma, pos, dep) in enumerate(
+        zip(lower, lemmas, arrays.pos, dep_of, strict=True)
+    ):
+        prt: str | None = None
+        if pos in ("VERB", "AUX"):
+            verb_like = True
+            if has_dep and any(dep_of[j] == "compound:prt" for j in children[i]):
+                particle = _particle(doc[i])
+                prt = particle.lower_ if particle is not None else None
+        elif pos == "NOUN" and dep == "ROOT":
+            verb_like = True
+            if has_dep:
+                particle = _particle(doc[i])
+                prt = particle.lower_ if particle is not None else None
+        else:
+            verb_like = False
+        out.append((form, lemma, pos, verb_like, prt))
+    arrays.memo[_ANNOTATIONS] = out
+    return out
 
 
 def _candidates(
@@ -735,7 +785,8 @@ QUOTED_RE = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
 
 def _placeholder(token: Token) -> bool:
     """An upper-case word, as in anonymisation placeholders ("[PLAATS + INDIEN NODIG]")."""
-    return token.is_alpha and len(token.text) > 1 and token.text.isupper()
+    text = token.text
+    return len(text) > 1 and text.isupper() and token.is_alpha
 
 
 def _separable_without_particle(token: Token, term: OfficialeseTerm) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pipeline.readability.doc_arrays import token_lemmas
 from pipeline.readability.flags.base import (
     Example,
     Flag,
@@ -224,8 +225,9 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
     doc, resources = ctx.doc, ctx.resources
     flags: list[Flag] = []
     seen: set[int] = set()
+    lemmas = token_lemmas(doc)  # lemma_of of every token
     for token in ctx.tokens:
-        lemma = lemma_of(token)
+        lemma = lemmas[token.i]
         if lemma not in ("worden", "zijn") or token.pos_ not in ("AUX", "VERB"):
             continue
         form = token.lower_
