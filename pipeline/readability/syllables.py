@@ -162,63 +162,6 @@ def dutch_hyphenator() -> Any:
     return pyphen.Pyphen(filename=path)
 
 
-class FastHyphenator:
-    """``Pyphen.inserted`` of a pyphen hyphenator, the same result with less work per word.
-
-    pyphen looks up every piece of up to ``maxlen`` letters at every position of the word;
-    here the patterns are kept with their non-zero values only (a zero never raises a
-    point) next to every prefix of a pattern (mapped to an empty tuple), so the lookups at a
-    position stop at the first piece no pattern starts with. A dictionary with non-standard
-    hyphenation (pattern data) is left to pyphen itself.
-    """
-
-    def __init__(self, hyphenator: Any) -> None:
-        self.hyphenator = hyphenator
-        hd = hyphenator.hd
-        self.left, self.right, self.maxlen = hyphenator.left, hyphenator.right, hd.maxlen
-        self.plain = not any(
-            getattr(v, "data", None) is not None
-            for _, values in hd.patterns.values()
-            for v in values
-        )
-        table: dict[str, tuple[tuple[int, int], ...]] = {}
-        for key in hd.patterns:
-            for n in range(1, len(key)):
-                table.setdefault(key[:n], ())
-        for key, (offset, values) in hd.patterns.items():
-            table[key] = tuple((offset + m, int(v)) for m, v in enumerate(values) if v)
-        self.table = table
-
-    def _positions(self, word: str) -> list[int]:
-        """``HyphDict.positions`` (as plain ints)."""
-        pointed = f".{word.lower()}."
-        n = len(pointed)
-        size = n + 1
-        references = [0] * size
-        get, table, maxlen = self.table.get, self.table, self.maxlen
-        for i in range(n - 1):
-            for j in range(i + 1, min(i + maxlen, n) + 1):
-                found = get(pointed[i:j], table)
-                if found is table:
-                    break  # no pattern starts with this piece, nor with a longer one
-                for k, value in found:
-                    k += i
-                    if k < size and value > references[k]:
-                        references[k] = value
-        return [i - 1 for i, reference in enumerate(references) if reference % 2]
-
-    def inserted(self, word: str, hyphen: str = "-") -> str:
-        """The word with ``hyphen`` at every hyphenation point (``Pyphen.inserted``)."""
-        if not self.plain:
-            return str(self.hyphenator.inserted(word, hyphen=hyphen))
-        right = len(word) - self.right
-        letters = list(word)
-        for position in reversed(self._positions(word)):
-            if self.left <= position <= right:
-                letters.insert(position, hyphen)
-        return "".join(letters)
-
-
 class SyllableCounter:
     """Counts syllables of Dutch words; caches results per word.
 
@@ -248,7 +191,7 @@ class SyllableCounter:
         (``mi-li-eu``), so the vowel-group rules decide.
         """
         if self._hyphenator is None:
-            self._hyphenator = FastHyphenator(dutch_hyphenator())
+            self._hyphenator = dutch_hyphenator()
         hyphenated: str = self._hyphenator.inserted(word, hyphen="\x00")
         pieces: list[str] = []
         for piece in hyphenated.split("\x00"):
