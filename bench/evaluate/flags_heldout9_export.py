@@ -79,7 +79,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
@@ -96,7 +95,7 @@ from bench.evaluate.common import (
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout8_export import conducted_by, front_matter, paragraphs_of
-from bench.evaluate.flags_units import check_side, select_units, unit_counts, unit_list_text
+from bench.evaluate.flags_units import check_side, select_units, unit_counts, write_side
 
 DATASET = "denhaag_heldout9"
 REPO = "nl-design-system/gebruikersonderzoeken"
@@ -249,18 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     record["sha256"] = shas
     record["documents"] = {short: BASE + rel for short, rel, _, _ in DOCUMENTS}
     record["conducted_by"] = {short: list(parties) for short, _, _, parties in DOCUMENTS}
-    tmp_prov = out / "heldout9_PROVENANCE.json.tmp"
-    tmp_prov.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp_prov, out / "heldout9_PROVENANCE.json")
-    if args.unit_list:
-        listed = unit_list_text(rows)
-        if UNIT_LIST.is_file() and UNIT_LIST.read_text(encoding="utf-8") != listed:
-            raise SystemExit(f"{UNIT_LIST} exists and differs: not overwritten")
-        UNIT_LIST.write_text(listed, encoding="utf-8")
-    print(f"{len(rows)} units ({counts['words']} words) from {counts['paragraphs_used']} "
-          f"paragraphs; per genre {counts['units_per_genre']}; per document "
-          f"{counts['units_per_document']}; available {counts['paragraphs_available']}; "
-          f"skipped {counts['skipped']} -> {out}")  # fmt: skip
+    write_side(out, "heldout9", rows, record, counts, UNIT_LIST if args.unit_list else None)
     return 0
 
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 import random
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 from bench.evaluate.common import sha256_text
@@ -133,3 +136,23 @@ def check_side(side: str) -> int:
     print(f"{side} ok: {len(gold.units)} units, {len(gold.annotations)} annotations "
           f"{dict(sorted(kinds.items()))}")  # fmt: skip
     return 0
+
+
+def write_side(
+    out: Path, side: str, rows: Sequence[dict], record: dict, counts: dict, unit_list: Path | None
+) -> None:
+    """After the unit file: the provenance record (``<side>_PROVENANCE.json``, atomic), the
+    committed unit list when ``unit_list`` is given (refused when it exists and differs) and
+    the one-line summary of the export."""
+    tmp = out / f"{side}_PROVENANCE.json.tmp"
+    tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, out / f"{side}_PROVENANCE.json")
+    if unit_list is not None:
+        listed = unit_list_text(rows)
+        if unit_list.is_file() and unit_list.read_text(encoding="utf-8") != listed:
+            raise SystemExit(f"{unit_list} exists and differs: not overwritten")
+        unit_list.write_text(listed, encoding="utf-8")
+    print(f"{len(rows)} units ({counts['words']} words) from {counts['paragraphs_used']} "
+          f"paragraphs; per genre {counts['units_per_genre']}; per document "
+          f"{counts['units_per_document']}; available {counts['paragraphs_available']}; "
+          f"skipped {counts['skipped']} -> {out}")  # fmt: skip
