@@ -53,7 +53,6 @@ Usage: ``python -m bench.evaluate.flags_heldout10_export [--unit-list | --check]
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 from collections.abc import Sequence
@@ -62,17 +61,15 @@ from dataclasses import asdict, dataclass
 from bench.evaluate.common import (
     ROOT,
     Provenance,
-    eval_dir,
     git_show,
     other_flag_set_units,
     reserved_first_fields,
     sha256_text,
-    write_csv,
 )
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout8_export import conducted_by, front_matter, paragraphs_of
-from bench.evaluate.flags_units import check_side, select_units, unit_counts, write_side
+from bench.evaluate.flags_units import export_side, select_units, unit_counts
 
 SIDE = "heldout10"
 DATASET = "gemeenten_heldout10"
@@ -166,19 +163,8 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     return rows, counts, shas
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--check", action="store_true", help="verify the committed files")
-    group.add_argument("--unit-list", action="store_true",
-                       help=f"also write {UNIT_LIST.name} (refused when it differs)")  # fmt: skip
-    args = parser.parse_args(argv)
-    if args.check:
-        return check_side(SIDE)
-    rows, counts, shas = build_units()
-    out = eval_dir() / "flags"
-    out.mkdir(parents=True, exist_ok=True)
-    write_csv(out / f"{SIDE}_units.csv", rows, COLUMNS)  # atomic
+def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
+    """The provenance record of the export (written beside the units)."""
     prov = Provenance(
         dataset=f"flags_{SIDE}",
         repository=REPO,
@@ -204,8 +190,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     record["sha256"] = shas
     record["documents"] = {short: BASE + rel for short, _, rel, _, _ in DOCUMENTS}
     record["conducted_by"] = {short: list(parties) for short, _, _, _, parties in DOCUMENTS}
-    write_side(out, SIDE, rows, record, counts, UNIT_LIST if args.unit_list else None)
-    return 0
+    return record
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return export_side(
+        argv, side="heldout10", description=__doc__.split("\n")[0], unit_list=UNIT_LIST,
+        columns=COLUMNS, build=build_units, record=provenance,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

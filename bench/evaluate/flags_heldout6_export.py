@@ -76,10 +76,8 @@ Usage: ``python -m bench.evaluate.flags_heldout6_export [--check]``
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -90,17 +88,15 @@ from bench.evaluate.common import (
     NUMBER_RUN,
     STARTS_UPPER,
     Provenance,
-    eval_dir,
     git_show,
     other_flag_set_units,
     reserved_first_fields,
     sha256_text,
-    write_csv,
 )
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout3_export import join_lines, pdf_pages
 from bench.evaluate.flags_heldout4_export import names_private_person
-from bench.evaluate.flags_units import check_side, select_units, unit_counts
+from bench.evaluate.flags_units import export_side, select_units, unit_counts
 
 DATASET = "almere_heldout6"
 REPO = "meijer1973/azwa"
@@ -361,21 +357,8 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     return rows, counts, file_sha
 
 
-def check() -> int:
-    """Verify the committed heldout6 files against the exported texts."""
-    return check_side("heldout6")
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="verify the committed files")
-    args = parser.parse_args(argv)
-    if args.check:
-        return check()
-    rows, counts, file_sha = build_units()
-    out = eval_dir() / "flags"
-    out.mkdir(parents=True, exist_ok=True)
-    write_csv(out / "heldout6_units.csv", rows, COLUMNS)  # atomic
+def provenance(rows: list[dict], counts: dict, file_sha: dict[str, str]) -> dict:
+    """The provenance record of the export (written beside the units)."""
     paths = sorted({r["path"] for r in rows})
     prov = Provenance(
         dataset="flags_heldout6",
@@ -402,14 +385,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     record = asdict(prov)
     record["sha256"] = {path: file_sha[path] for path in paths}
     record["extractor"] = {"pdf": "pypdf extract_text", "html": _extractor()}
-    tmp_prov = out / "heldout6_PROVENANCE.json.tmp"
-    tmp_prov.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp_prov, out / "heldout6_PROVENANCE.json")
-    print(f"{len(rows)} units ({counts['words']} words) from {counts['paragraphs_used']} "
-          f"paragraphs; per genre {counts['units_per_genre']}; per document "
-          f"{counts['units_per_document']}; available {counts['paragraphs_available']}; "
-          f"skipped {counts['skipped']} -> {out}")  # fmt: skip
-    return 0
+    return record
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return export_side(
+        argv, side="heldout6", description=__doc__.split("\n")[0], unit_list=None,
+        columns=COLUMNS, build=build_units, record=provenance,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

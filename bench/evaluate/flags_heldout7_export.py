@@ -84,10 +84,8 @@ Usage: ``python -m bench.evaluate.flags_heldout7_export [--unit-list | --check]`
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -97,18 +95,16 @@ from bench.evaluate.common import (
     ROOT,
     STARTS_UPPER,
     Provenance,
-    eval_dir,
     git_show,
     other_flag_set_units,
     reserved_first_fields,
     sha256_text,
-    write_csv,
 )
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout3_export import join_lines
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout6_export import is_running_text
-from bench.evaluate.flags_units import check_side, select_units, unit_counts, unit_list_text
+from bench.evaluate.flags_units import export_side, select_units, unit_counts
 
 DATASET = "nieuwkoop_heldout7"
 REPO = "Boyd220/InzichtInBeleid"
@@ -285,24 +281,8 @@ def build_units() -> tuple[list[dict], dict, str]:
     return rows, counts, file_sha
 
 
-def check() -> int:
-    """Verify the committed heldout7 files against the exported texts."""
-    return check_side("heldout7")
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--check", action="store_true", help="verify the committed files")
-    group.add_argument("--unit-list", action="store_true",
-                       help=f"also write {UNIT_LIST.name} (refused when it differs)")  # fmt: skip
-    args = parser.parse_args(argv)
-    if args.check:
-        return check()
-    rows, counts, file_sha = build_units()
-    out = eval_dir() / "flags"
-    out.mkdir(parents=True, exist_ok=True)
-    write_csv(out / "heldout7_units.csv", rows, COLUMNS)  # atomic
+def provenance(rows: list[dict], counts: dict, file_sha: str) -> dict:
+    """The provenance record of the export (written beside the units)."""
     prov = Provenance(
         dataset="flags_heldout7",
         repository=REPO,
@@ -329,19 +309,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     record = asdict(prov)
     record["sha256"] = {PATH: file_sha}
     record["documents"] = {short: title for short, title, _ in DOCUMENTS}
-    tmp_prov = out / "heldout7_PROVENANCE.json.tmp"
-    tmp_prov.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp_prov, out / "heldout7_PROVENANCE.json")
-    if args.unit_list:
-        listed = unit_list_text(rows)
-        if UNIT_LIST.is_file() and UNIT_LIST.read_text(encoding="utf-8") != listed:
-            raise SystemExit(f"{UNIT_LIST} exists and differs: not overwritten")
-        UNIT_LIST.write_text(listed, encoding="utf-8")
-    print(f"{len(rows)} units ({counts['words']} words) from {counts['paragraphs_used']} "
-          f"paragraphs; per genre {counts['units_per_genre']}; per document "
-          f"{counts['units_per_document']}; available {counts['paragraphs_available']}; "
-          f"skipped {counts['skipped']} -> {out}")  # fmt: skip
-    return 0
+    return record
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return export_side(
+        argv, side="heldout7", description=__doc__.split("\n")[0], unit_list=UNIT_LIST,
+        columns=COLUMNS, build=build_units, record=provenance,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Shared steps of the blind flag-set exporters (heldout6 on): the seeded choice of whole
-paragraphs per genre, the committed unit list and the ``--check`` of a side.
+paragraphs per genre, the committed unit list, the ``--check`` of a side and the command line
+with the files an export writes (``export_side``).
 
 Each exporter keeps its own source reading and unit rule (paragraph cleaning); what they share
 is how units are drawn from the paragraphs, written down once here so that a new set follows
@@ -9,6 +10,7 @@ replaces.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -19,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from bench.evaluate.common import sha256_text
+from bench.evaluate.common import eval_dir, sha256_text, write_csv
 
 UNIT_LIST_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
 
@@ -156,3 +158,36 @@ def write_side(
           f"paragraphs; per genre {counts['units_per_genre']}; per document "
           f"{counts['units_per_document']}; available {counts['paragraphs_available']}; "
           f"skipped {counts['skipped']} -> {out}")  # fmt: skip
+
+
+def export_side(
+    argv: Sequence[str] | None,
+    *,
+    side: str,
+    description: str,
+    unit_list: Path | None,
+    columns: Sequence[str],
+    build: Callable[[], tuple[list[dict], dict, Any]],
+    record: Callable[[list[dict], dict, Any], dict],
+) -> int:
+    """The command line of a set's exporter: ``--check`` verifies the committed files;
+    otherwise ``build()`` gives (unit rows, counts, what the provenance needs besides), the
+    units go to ``<eval dir>/flags/<side>_units.csv`` (atomic) and ``write_side`` writes the
+    provenance ``record(rows, counts, extra)`` and, with ``--unit-list`` (offered when the set
+    has a committed ``unit_list``), the unit list."""
+    parser = argparse.ArgumentParser(description=description)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--check", action="store_true", help="verify the committed files")
+    if unit_list is not None:
+        help_text = f"also write {unit_list.name} (refused when it differs)"
+        group.add_argument("--unit-list", action="store_true", help=help_text)
+    args = parser.parse_args(argv)
+    if args.check:
+        return check_side(side)
+    rows, counts, extra = build()
+    out = eval_dir() / "flags"
+    out.mkdir(parents=True, exist_ok=True)
+    write_csv(out / f"{side}_units.csv", rows, columns)
+    listed = unit_list if getattr(args, "unit_list", False) else None
+    write_side(out, side, rows, record(rows, counts, extra), counts, listed)
+    return 0
