@@ -667,3 +667,18 @@ def test_flags_eval_refuses_to_show_heldout10_errors():
     assert "heldout10" in flags_eval.FIGURES_ONLY
     with pytest.raises(SystemExit):
         flags_eval.main(["--side", "heldout10", "--show", "officialese"])
+
+
+def test_research_page_parties_are_checked_in_their_letter_case_unless_told():
+    """heldout8 checks "gemeente Utrecht" as written; heldout9 and heldout10 ignore case."""
+    from bench.evaluate import flags_heldout8_export as ex
+
+    path = ex.BASE + ex.DOCUMENTS[0][1]
+    try:
+        found, sha = ex.page_paragraphs(path, (ex.CONDUCTED_BY,))
+    except FileNotFoundError as exc:  # common.git_dir: the repository was not fetched here
+        pytest.skip(f"{ex.REPO} not fetched: {exc}")
+    assert found and len(sha) == 64
+    with pytest.raises(ValueError, match="conducted_by"):
+        ex.page_paragraphs(path, (ex.CONDUCTED_BY.lower(),))
+    assert ex.page_paragraphs(path, (ex.CONDUCTED_BY.lower(),), ignore_case=True)[1] == sha

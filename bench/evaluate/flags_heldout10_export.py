@@ -53,7 +53,6 @@ Usage: ``python -m bench.evaluate.flags_heldout10_export [--unit-list | --check]
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -61,21 +60,17 @@ from dataclasses import asdict, dataclass
 from bench.evaluate.common import (
     ROOT,
     Provenance,
-    git_show,
     other_flag_set_units,
     reserved_first_fields,
     sha256_text,
 )
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout4_export import names_private_person
-from bench.evaluate.flags_heldout8_export import conducted_by, front_matter, paragraphs_of
+from bench.evaluate.flags_heldout8_export import BASE, COMMIT, REPO, page_paragraphs
 from bench.evaluate.flags_units import export_side, select_units, unit_counts
 
 SIDE = "heldout10"
 DATASET = "gemeenten_heldout10"
-REPO = "nl-design-system/gebruikersonderzoeken"
-COMMIT = "84145135d6d33cbc2eac4f650d8b61425453ecab"
-BASE = "docs/onderzoek-bekijken/"
 FORMS = "forms"
 DIGITAL = "digital"
 GRONINGEN = ("gemeente groningen",)
@@ -129,16 +124,9 @@ def document_paragraphs(reserved: set[str]) -> tuple[list[Paragraph], dict[str, 
         if path in reserved:
             skipped.append(path)
             continue
-        data = git_show(REPO, path, COMMIT)
-        shas[path] = hashlib.sha256(data).hexdigest()
-        text = data.decode("utf-8")
-        matter, _ = front_matter(text)
-        found_parties = tuple(p.lower() for p in conducted_by(matter))
-        if found_parties != parties:
-            raise ValueError(f"{path}: conducted_by is {found_parties}, expected {parties}")
+        found, shas[path] = page_paragraphs(path, parties, ignore_case=True)
         paragraphs.extend(
-            Paragraph(short, municipality, genre, path, i, t)
-            for i, t in enumerate(paragraphs_of(text))
+            Paragraph(short, municipality, genre, path, i, t) for i, t in enumerate(found)
         )
     return paragraphs, shas, skipped
 

@@ -235,6 +235,21 @@ def paragraphs_of(text: str) -> list[str]:
     return [p for p in raw_paragraphs(body) if is_running_text(p)]
 
 
+def page_paragraphs(
+    path: str, parties: tuple[str, ...], *, ignore_case: bool = False
+) -> tuple[list[str], str]:
+    """The running-text paragraphs of one page at ``COMMIT`` and the sha256 of its file, after
+    checking that exactly ``parties`` conducted the research (in their letter case, or in
+    lower case with ``ignore_case``). Shared by heldout8, heldout9 and heldout10."""
+    data = git_show(REPO, path, COMMIT)
+    text = data.decode("utf-8")
+    matter, _ = front_matter(text)
+    found = tuple(conducted_by(matter))
+    if (tuple(p.lower() for p in found) if ignore_case else found) != parties:
+        raise ValueError(f"{path}: conducted_by is {found}, expected {parties}")
+    return paragraphs_of(text), hashlib.sha256(data).hexdigest()
+
+
 def document_paragraphs(reserved: set[str]) -> tuple[list[Paragraph], dict[str, str], list[str]]:
     """All kept paragraphs of all documents, the sha256 of each file and the documents skipped
     because they are reserved."""
@@ -246,13 +261,7 @@ def document_paragraphs(reserved: set[str]) -> tuple[list[Paragraph], dict[str, 
         if path in reserved:
             skipped.append(path)
             continue
-        data = git_show(REPO, path, COMMIT)
-        shas[path] = hashlib.sha256(data).hexdigest()
-        text = data.decode("utf-8")
-        matter, _ = front_matter(text)
-        if conducted_by(matter) != [CONDUCTED_BY]:
-            raise ValueError(f"{path}: conducted_by is {conducted_by(matter)}, not Utrecht alone")
-        found = paragraphs_of(text)
+        found, shas[path] = page_paragraphs(path, (CONDUCTED_BY,))
         paragraphs.extend(Paragraph(short, genre, path, i, t) for i, t in enumerate(found))
     return paragraphs, shas, skipped
 
