@@ -16,7 +16,7 @@ from pipeline.config import ReadabilitySettings
 from pipeline.nlp import ModelInfo
 from pipeline.readability import flags as fl
 from pipeline.readability import formulas
-from pipeline.readability.counts import Counts, sentence_spans
+from pipeline.readability.counts import Counts, alnum_count, sentence_spans
 from pipeline.readability.difficulty import VerdictInputs
 from pipeline.readability.doc_arrays import doc_text
 from pipeline.readability.flags import STYLE_FLAG_KINDS, Flag, SentenceContext, UnitContext
@@ -116,10 +116,7 @@ def analyse_doc(
         texts = [t.text for t in sentence]
         overlong = [t for t, x in zip(sentence, texts, strict=True) if len(x) > max_chars]
         # the words (``is_word``, not over-long) with their letters and digits
-        words = [
-            (x, n) for x, n in zip(texts, _alnum_counts(texts), strict=True)
-            if n and len(x) <= max_chars
-        ]  # fmt: skip
+        words = [(x, n) for x in texts if (n := alnum_count(x)) and len(x) <= max_chars]
         n_words = len(words)
         fragment = is_fragment(doc, start, end, n_words, settings)
         syllables = [resources.syllables(x) for x, _ in words]
@@ -195,25 +192,6 @@ def analyse_doc(
         all_flags.append(flag)
         counts = counts + Counts(n_flags=1, flag_counts={flag.kind: 1})
     return TextAnalysis(text, sentences, all_flags, counts)
-
-
-_ALNUM: dict[str, int] = {}  # token text -> letters and digits (``n_characters``)
-ALNUM_MEMO = 200_000  # distinct token texts remembered (memory stays bounded)
-
-
-def _alnum_counts(texts: list[str]) -> list[int]:
-    """``n_characters`` of tokens with these texts (0: not ``is_word``), remembered per text
-    (words repeat)."""
-    memo = _ALNUM
-    out: list[int] = []
-    for text in texts:
-        n = memo.get(text)
-        if n is None:
-            if len(memo) >= ALNUM_MEMO:
-                memo.clear()
-            n = memo[text] = sum(ch.isalnum() for ch in text)
-        out.append(n)
-    return out
 
 
 def is_fragment(

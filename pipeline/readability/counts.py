@@ -8,6 +8,7 @@ means equal lint-ii's document-level computation.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -72,14 +73,20 @@ class Counts:
 _ADDED_FIELDS = tuple(f.name for f in fields(Counts) if f.name != "flag_counts")
 
 
+@functools.lru_cache(maxsize=200_000)
+def alnum_count(text: str) -> int:
+    """Letters and digits in a token's text (remembered per text: words repeat)."""
+    return sum(ch.isalnum() for ch in text)
+
+
 def is_word(token: Token) -> bool:
     """A word is a token with a letter or a digit."""
-    return any(ch.isalnum() for ch in token.text)
+    return alnum_count(token.text) > 0
 
 
 def n_characters(token: Token) -> int:
     """Letters and digits in a token."""
-    return sum(ch.isalnum() for ch in token.text)
+    return alnum_count(token.text)
 
 
 def _first_content(doc: Doc, start: int, end: int) -> Token | None:
