@@ -143,44 +143,29 @@ def _phrase_starts(listed: frozenset[str]) -> frozenset[str]:
     return frozenset(entry.partition(" ")[0] for entry in listed if " " in entry)
 
 
-def listed_span(tokens: list[Token], k: int, listed: frozenset[str]) -> int | None:
-    """The index of the last token of a listed hard word or phrase starting at ``k``."""
-    token = tokens[k]
-    if token.lower_.partition(" ")[0] in _phrase_starts(listed):  # else no phrase can match
-        for length in (3, 2):
-            if k + length <= len(tokens):
-                words = " ".join(t.lower_ for t in tokens[k : k + length])
-                if words in listed:
-                    return k + length - 1
-    if (
-        token.pos_ in ("VERB", "AUX", "ADP", "PROPN")
-        and not token.lower_.startswith("ge")
-        and not (token.pos_ == "VERB" and lemma_of(token) in listed)  # a listed verb: herijken
-    ):
-        return None  # "inclusief btw" (a preposition), but "geprefereerde" (participle)
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    if nxt is not None and nxt.lower_ in PREPOSITION_NEXT and token.lower_ == lemma_of(token):
-        return None  # "inclusief de btw": used as a preposition
-    if _listed(token.lower_, lemma_of(token), listed):
-        return k
-    return None
-
-
-def why_hard(token: Token, ctx: SentenceContext) -> str | None:
-    """``"rare"``, ``"learned"``, ``"english"`` or None (see the module docstring).
-    Remembered per word, lemma and tag for the run's resources and settings (words repeat in
-    a text)."""
+def _why_hard_memo(ctx: SentenceContext) -> dict[Any, Any]:
+    """The run's memo of ``why_hard`` answers, emptied when the settings object changes (the
+    answers hold for one settings object)."""
     memo: dict[Any, Any] = ctx.resources.memo("hard_word.why_hard")
-    if memo.get(_SETTINGS) is not ctx.settings:  # the answers hold for one settings object
+    if memo.get(_SETTINGS) is not ctx.settings:
         memo.clear()
         memo[_SETTINGS] = ctx.settings
-    key = (token.lower_, lemma_of(token), token.is_alpha, token.pos_)
+    return memo
+
+
+def why_hard(
+    memo: dict[Any, Any], form: str, lemma: str, is_alpha: bool, pos: str, ctx: SentenceContext
+) -> str | None:
+    """``"rare"``, ``"learned"``, ``"english"`` or None (see the module docstring) of a token
+    by its lower-case form, lemma, ``is_alpha`` and tag; remembered in ``memo``
+    (``_why_hard_memo``: words repeat in a text)."""
+    key = (form, lemma, is_alpha, pos)
     found = memo.get(key, memo)
     if found is memo:
         if len(memo) > MEMO_SIZE:
             memo.clear()
             memo[_SETTINGS] = ctx.settings
-        found = memo[key] = _why_hard(token.lower_, key[1], key[2], key[3], ctx)
+        found = memo[key] = _why_hard(form, lemma, is_alpha, pos, ctx)
     return found  # type: ignore[no-any-return]
 
 
@@ -189,7 +174,7 @@ MEMO_SIZE = 200_000  # words remembered (memory stays bounded on a long run)
 
 
 def _why_hard(form: str, lemma: str, is_alpha: bool, pos: str, ctx: SentenceContext) -> str | None:
-    """``why_hard`` of a token by its lower-case form, lemma, ``is_alpha`` and tag."""
+    """``why_hard`` without the memo."""
     settings = ctx.settings
     if len(form) < MIN_LENGTH or len(form) > MAX_WORD_CHARS or not is_alpha:
         return None
@@ -258,22 +243,21 @@ def _flag(ctx: SentenceContext, first: int, last: int, english: bool = False) ->
 NAME_TITLES = frozenset({"Wet", "Besluit", "Regeling", "Verordening", "Reglement"})
 
 
-def in_title_name(token: Token) -> bool:
-    """A lower-case word inside the name of a law or rule ("de Wet medezeggenschap cliënten
-    zorginstellingen"): up to four words after a capitalised title word, no punctuation.
-    Found for every token of the Doc at once, the first time it is asked."""
-    doc = token.doc
+def title_name_marks(doc: Doc) -> list[bool]:
+    """Per token of ``doc``: a word inside the name of a law or rule ("de Wet
+    medezeggenschap cliënten zorginstellingen"): up to four words after a capitalised title
+    word, no punctuation. Found for the whole Doc once, kept in its ``user_data``."""
     inside = doc.user_data.get(_TITLE_NAMES)
     if inside is None:
         inside = doc.user_data[_TITLE_NAMES] = _in_title_names(doc)
-    return inside[token.i]
+    return inside  # type: ignore[no-any-return]
 
 
 _TITLE_NAMES = "gemeentetaal.hard_word.in_title_name"
 
 
 def _in_title_names(doc: Doc) -> list[bool]:
-    """``in_title_name`` of each token of ``doc``, by index."""
+    """``title_name_marks`` without the memo."""
     arrays = doc_arrays(doc)
     titles = {doc.vocab.strings[title] for title in NAME_TITLES}
     marks = [(p, o in titles) for p, o in zip(arrays.punct, arrays.orth, strict=True)]
@@ -293,8 +277,7 @@ def _in_title_names(doc: Doc) -> list[bool]:
 
 def detect(ctx: SentenceContext) -> list[Flag]:
     """Hard words in one sentence (see the module docstring). The tokens' forms, lemmas and
-    tags are read from the Doc's arrays; the steps are those of ``is_name``,
-    ``in_title_name``, ``listed_span`` and ``why_hard``."""
+    tags are read from the Doc's arrays."""
     flags: list[Flag] = []
     tokens = ctx.tokens
     listed = ctx.resources.hard_words
@@ -302,14 +285,9 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     doc = ctx.doc
     arrays = doc_arrays(doc)
     lower, pos_of, lemmas = arrays.lower, arrays.pos, token_lemmas(doc)
-    inside = doc.user_data.get(_TITLE_NAMES)
-    if inside is None:
-        inside = doc.user_data[_TITLE_NAMES] = _in_title_names(doc)
+    inside = title_name_marks(doc)
     starts = _phrase_starts(listed)
-    memo: dict[Any, Any] = ctx.resources.memo("hard_word.why_hard")
-    if memo.get(_SETTINGS) is not ctx.settings:  # the answers hold for one settings object
-        memo.clear()
-        memo[_SETTINGS] = ctx.settings
+    memo = _why_hard_memo(ctx)
     n = len(tokens)
     k = 0
     while k < n:
@@ -326,25 +304,19 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             k += 1
             continue
         form, lemma = lower[i], lemmas[i]
-        last = _listed_span(tokens, k, listed, starts, lower, pos_of, lemmas)
+        last = listed_span(tokens, k, listed, starts, lower, pos_of, lemmas)
         if last is not None:
             flags.append(_flag(ctx, i, tokens[last].i))
             k = last + 1
             continue
-        key = (form, lemma, token.is_alpha, pos)
-        reason = memo.get(key, memo)
-        if reason is memo:
-            if len(memo) > MEMO_SIZE:
-                memo.clear()
-                memo[_SETTINGS] = ctx.settings
-            reason = memo[key] = _why_hard(form, lemma, key[2], pos, ctx)
+        reason = why_hard(memo, form, lemma, token.is_alpha, pos, ctx)
         if reason is not None:
             flags.append(_flag(ctx, i, i, english=reason == "english"))
         k += 1
     return flags
 
 
-def _listed_span(
+def listed_span(
     tokens: list[Token],
     k: int,
     listed: frozenset[str],
@@ -353,8 +325,8 @@ def _listed_span(
     pos_of: list[str],
     lemmas: list[str],
 ) -> int | None:
-    """``listed_span`` with the Doc's forms, tags and lemmas by token index (``starts``:
-    ``_phrase_starts(listed)``)."""
+    """The index of the last token of a listed hard word or phrase starting at ``k``, by the
+    Doc's forms, tags and lemmas per token index (``starts``: ``_phrase_starts(listed)``)."""
     i = tokens[k].i
     form = lower[i]
     if form.partition(" ")[0] in starts:  # else no phrase can match
