@@ -252,10 +252,6 @@ def lemma_of(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
-def is_sentence_start(token: Token) -> bool:
-    return token.is_sent_start is True or token.i == 0
-
-
 def is_name(token: Token, sentence_start: int) -> bool:
     """PROPN, or capitalised inside a sentence, or capitalised first word after a colon or
     comma ("Wethouder: Keuning", where the parser starts a new sentence at the name)."""

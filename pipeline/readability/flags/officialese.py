@@ -172,10 +172,6 @@ def _particle(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "compound:prt"), None)
 
 
-def _is_adverb(token: Token) -> bool:
-    return token.pos_ == "ADV" or token.dep_ == "advmod"
-
-
 def _neighbour(token: Token, offset: int) -> Token | None:
     j = token.i + offset
     return token.doc[j] if 0 <= j < len(token.doc) else None
