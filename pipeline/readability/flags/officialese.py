@@ -89,19 +89,16 @@ def _annotations(token: Token) -> tuple[str, str, str, bool, str | None]:
     return _doc_annotations(token.doc)[token.i]
 
 
-@per_token
 def _keys(token: Token) -> tuple[str, ...]:
     """The form, the lemma and, for a verb, the infinitives the verb table gives for the
     form (the lemmatiser may say "voorkomen" for "komt")."""
-    form, lemma, pos, verb_like, prt = _annotations(token)
-    return _keys_of(form, lemma, pos, verb_like, prt if verb_like else None)
+    return _key_pair(_annotations(token))[0]
 
 
-@functools.lru_cache(maxsize=KEYS_CACHE)
 def _keys_of(
     form: str, lemma: str, pos: str, verb_like: bool, particle: str | None
 ) -> tuple[str, ...]:
-    """``_keys`` of a token with these annotations (words repeat: made once per process)."""
+    """``_keys`` of a token with these annotations."""
     if verb_like:
         separable = (particle + lemma,) if particle is not None else ()  # "zetten ... in op"
         second = (SECOND_PERSON[form],) if form in SECOND_PERSON else ()
@@ -112,13 +109,37 @@ def _keys_of(
     return form, lemma
 
 
-@per_token
 def _first_keys(token: Token, verb_guesses_too: bool = True) -> tuple[str, ...]:
     """The form, the lemma, a separable verb's full lemma, then guessed infinitives, in that
     order: when two one-word terms match (*betreffende* and *betreffen*), the earlier key's
     term wins, the same on every run."""
-    form, lemma, pos, _, prt = _annotations(token)
-    return _first_keys_of(form, lemma, pos, prt, verb_guesses_too)
+    annotations = _annotations(token)
+    if verb_guesses_too:
+        return _key_pair(annotations)[1]
+    form, lemma, pos, _, prt = annotations
+    return _first_keys_of(form, lemma, pos, prt, False)
+
+
+def _key_pair(
+    annotations: tuple[str, str, str, bool, str | None],
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``_keys`` and ``_first_keys`` of a token with these ``_annotations``, remembered per
+    annotations (words repeat: made once per process, the memo bounded)."""
+    found = _KEY_PAIRS.get(annotations)
+    if found is None:
+        form, lemma, pos, verb_like, prt = annotations
+        if len(_KEY_PAIRS) >= KEYS_CACHE:
+            _KEY_PAIRS.clear()
+        found = _KEY_PAIRS[annotations] = (
+            _keys_of(form, lemma, pos, verb_like, prt if verb_like else None),
+            _first_keys_of(form, lemma, pos, prt, True),
+        )
+    return found
+
+
+_KEY_PAIRS: dict[
+    tuple[str, str, str, bool, str | None], tuple[tuple[str, ...], tuple[str, ...]]
+] = {}
 
 
 @functools.lru_cache(maxsize=KEYS_CACHE)
@@ -539,31 +560,15 @@ def _particle_verb(token: Token, words: tuple[str, ...]) -> bool:
 
 
 def _sentence_keys(tokens: list[Token]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-    """``_keys`` and ``_first_keys`` of every token of a sentence (the same values, without
-    a memo lookup per token and key kind): the tokens' ``_annotations`` are read from the
-    Doc's arrays (``_doc_annotations``) and their keys remembered per annotations."""
-    keys_of: list[tuple[str, ...]] = []
-    first_keys_of: list[tuple[str, ...]] = []
+    """``_keys`` and ``_first_keys`` of every token of a sentence: the tokens'
+    ``_annotations`` are read from the Doc's arrays (``_doc_annotations``) once."""
     if not tokens:
-        return keys_of, first_keys_of
+        return [], []
     annotations = _doc_annotations(tokens[0].doc)
-    memo = _SENTENCE_KEYS
-    for token in tokens:
-        found = memo.get(ann := annotations[token.i])
-        if found is None:
-            form, lemma, pos, verb_like, prt = ann
-            if len(memo) >= KEYS_CACHE:
-                memo.clear()
-            found = memo[ann] = (
-                _keys_of(form, lemma, pos, verb_like, prt if verb_like else None),
-                _first_keys_of(form, lemma, pos, prt, True),
-            )
-        keys_of.append(found[0])
-        first_keys_of.append(found[1])
-    return keys_of, first_keys_of
+    pairs = [_key_pair(annotations[token.i]) for token in tokens]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
-_SENTENCE_KEYS: dict[tuple[str, str, str, bool, str | None], tuple[tuple[str, ...], ...]] = {}
 _ANNOTATIONS = "officialese.annotations"
 
 
