@@ -185,6 +185,13 @@ def count_subclauses(doc: Doc, start: int, end: int) -> int:
 WORD_FEATURES_MEMO = 100_000  # distinct (form, lemma, tags) remembered; words repeat
 
 
+def _word_features_at(
+    doc: Doc, i: int, resources: ReadabilityResources
+) -> tuple[bool, float | None, bool, str | None]:
+    """``_word_features`` of the token at index ``i`` (its Token made only when asked)."""
+    return _word_features(doc[i], resources)
+
+
 def _word_features(
     token: Token, resources: ReadabilityResources
 ) -> tuple[bool, float | None, bool, str | None]:
@@ -208,7 +215,6 @@ def lint_sentence(doc: Doc, start: int, end: int, resources: ReadabilityResource
     freq_sum, freq_n, n_content, n_finite, n_concrete, n_classified = 0.0, 0, 0, 0, 0, 0
     if has_pos:
         arrays = doc_arrays(doc)
-        memo = resources.memo("lint_word_features")
         for i in range(start, end):
             if arrays.punct[i] or arrays.space[i]:
                 continue
@@ -216,11 +222,9 @@ def lint_sentence(doc: Doc, start: int, end: int, resources: ReadabilityResource
                 arrays.lower[i], arrays.lemma[i], arrays.pos[i], arrays.tag[i],
                 arrays.dep[i] == "cop", arrays.ent[i], arrays.morph[i],
             )  # fmt: skip
-            features = memo.get(key)
-            if features is None:
-                if len(memo) >= WORD_FEATURES_MEMO:
-                    memo.clear()
-                features = memo[key] = _word_features(doc[i], resources)
+            features = resources.remembered(
+                "lint_word_features", key, WORD_FEATURES_MEMO, _word_features_at, doc, i, resources
+            )
             content, freq, finite, kind = features
             if freq is not None:
                 freq_sum += freq

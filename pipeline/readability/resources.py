@@ -18,6 +18,8 @@ from typing import Any
 from pipeline.cache import SortedTable
 from pipeline.config import ReadabilitySettings
 
+_MISSING = object()  # ``remembered``: no answer yet (None is an answer)
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
@@ -154,6 +156,20 @@ class ReadabilityResources:
     def memo(self, name: str) -> dict[Any, Any]:
         """A named cache for derived lookups (per resources object)."""
         return self._memo.setdefault(name, {})
+
+    def remembered(
+        self, name: str, key: Any, size: int, compute: Callable[..., Any], *args: Any
+    ) -> Any:
+        """``compute(*args)`` remembered under ``key`` in the named cache (``memo``), which is
+        emptied when it holds ``size`` answers (words repeat in a text; memory stays bounded
+        on a long run)."""
+        memo = self.memo(name)
+        found = memo.get(key, _MISSING)
+        if found is _MISSING:
+            if len(memo) >= size:
+                memo.clear()
+            found = memo[key] = compute(*args)
+        return found
 
     @classmethod
     def load(cls, settings: ReadabilitySettings, data_dir: Path = DATA_DIR) -> ReadabilityResources:

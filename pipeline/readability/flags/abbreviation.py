@@ -110,16 +110,22 @@ def token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]
     """The abbreviations in one token: each part (split at "-", "/" and a domain dot) that is
     an acronym (a possessive ``'s`` removed) or a listed abbreviation. Remembered per token
     text for the resources (words repeat in a text)."""
-    memo = resources.memo("abbreviation.token_abbreviations")
-    found = memo.get(text)
-    if found is None:
-        if len(memo) > MEMO_SIZE:
-            memo.clear()
-        found = memo[text] = tuple(_token_abbreviations(text, resources))
+    found = resources.remembered(
+        "abbreviation.token_abbreviations", text, MEMO_SIZE, _token_abbreviations, text, resources
+    )
     return list(found)
 
 
 MEMO_SIZE = 200_000  # token texts remembered (memory stays bounded on a long run)
+
+
+def _plain_word(text: str, resources: ReadabilityResources) -> bool:
+    """A lower-case word that no rule of ``detect`` can take for an abbreviation."""
+    return (
+        text.isalpha() and text.islower() and text not in DAYS and text not in MONTHS
+        and text + "." not in resources.abbreviations
+        and not token_abbreviations(text, resources)
+    )  # fmt: skip
 
 
 def _token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]:
@@ -221,21 +227,13 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     tokens = ctx.tokens
     explained = {e.lower() for e in ctx.explained}  # made once per sentence
     k = 0
-    listed = resources.abbreviations
-    plain_words = resources.memo("abbreviation.plain_word")  # token text -> the test below
     while k < len(tokens):
         token = tokens[k]
         k += 1
         text = token.text
-        plain = plain_words.get(text)
-        if plain is None:
-            if len(plain_words) > MEMO_SIZE:
-                plain_words.clear()
-            plain = plain_words[text] = (
-                text.isalpha() and text.islower() and text not in DAYS and text not in MONTHS
-                and text + "." not in listed and not token_abbreviations(text, resources)
-            )  # fmt: skip
-        if plain:
+        if resources.remembered(
+            "abbreviation.plain_word", text, MEMO_SIZE, _plain_word, text, resources
+        ):
             continue  # a lower-case word that no rule below can take for an abbreviation
         if _in_brackets_placeholder(token):
             continue

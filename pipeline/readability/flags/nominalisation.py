@@ -131,14 +131,12 @@ def action_verb(
     pos = token.pos_
     if (pos and pos != "NOUN") or len(token.text) > MAX_WORD_CHARS:
         return None
-    memo = resources.memo("nominalisation.action_verb")
-    key = (token.lower_, lemma_of(token), pos, compound)
-    found = memo.get(key, memo)
-    if found is memo:
-        if len(memo) >= ACTION_VERB_MEMO:
-            memo.clear()
-        found = memo[key] = _action_verb(key[0], key[1], resources, compound)
-    return found  # type: ignore[no-any-return]
+    form, lemma = token.lower_, lemma_of(token)
+    found: str | None = resources.remembered(
+        "nominalisation.action_verb", (form, lemma, pos, compound), ACTION_VERB_MEMO,
+        _action_verb, form, lemma, resources, compound,
+    )  # fmt: skip
+    return found
 
 
 ACTION_VERB_MEMO = 100_000  # distinct (form, lemma, tag) remembered: memory stays bounded
