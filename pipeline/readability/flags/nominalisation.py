@@ -392,15 +392,21 @@ def first_content_word(ctx: SentenceContext) -> int:
     return words[0].i if words else ctx.start
 
 
+def infinitive_shaped(form: str) -> bool:
+    """A lower-case form that may be an infinitive: letters ending in -en or -aan ("het
+    aangaan van"), five or more, or one of the ``SHORT_INFINITIVES`` ("het doen van")."""
+    return form in SHORT_INFINITIVES or (
+        form.endswith(("en", "aan")) and len(form) >= 5 and form.isalpha()
+    )
+
+
 def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     """``het`` (or the start of the unit) + infinitive (+ ``en het`` + infinitive ...) +
     ``van``: the index of the first token of the span, or None."""
     doc = token.doc
     form = token.lower_
-    if form in SHORT_INFINITIVES:
-        pass  # "het doen van een melding", "het zien van de berichten"
-    elif not form.endswith(("en", "aan")) or len(form) < 5 or not form.isalpha():
-        return None  # "het aangaan van": -aan infinitives too
+    if not infinitive_shaped(form):
+        return None
     if token.pos_ and token.pos_ not in ("VERB", "NOUN"):
         return None
     if form in ctx.resources.nominalisation_exceptions or not (
@@ -484,10 +490,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     lower, pos_of, lemmas = arrays.lower, arrays.pos, token_lemmas(doc)
     for token in tokens:
         form = lower[token.i]
-        if form not in SHORT_INFINITIVES and (
-            not form.endswith(("en", "aan")) or len(form) < 5 or not form.isalpha()
-        ):
-            continue  # no infinitive (the first test of nominal_infinitive_start)
+        if not infinitive_shaped(form):
+            continue  # the first test of nominal_infinitive_start, before any Token access
         first = nominal_infinitive_start(token, ctx)
         if first is None:
             continue
