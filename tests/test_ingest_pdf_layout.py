@@ -537,3 +537,61 @@ def test_pdf_footnote_mark_after_a_word_joins_it():
     assert "lokale plannen van de gemeenten, het Regiobeeld7 en" in texts
     assert "zorgvraag zet de organisatie zich sinds enkele jaren" in texts
     assert all(len(ln.cells) == 1 for ln in lines)
+
+
+def _stream_pdf(content: bytes) -> object:
+    """A one-page PDF whose page shows ``content`` in a font with /Widths (500 per code)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+    )
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    font = DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"),
+        NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"),
+        NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        NameObject("/FirstChar"): NumberObject(32),
+        NameObject("/LastChar"): NumberObject(126),
+        NameObject("/Widths"): ArrayObject([NumberObject(500)] * 95),
+    })  # fmt: skip
+    page[NameObject("/Resources")] = DictionaryObject({
+        NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})
+    })  # fmt: skip
+    stream = DecodedStreamObject()
+    stream.set_data(content)
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    import io
+
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return PdfReader(io.BytesIO(buffer.getvalue())).pages[0]
+
+
+def test_pdf_cells_set_by_their_own_operators_on_one_baseline_are_cut_apart():
+    """pypdf's text visitor joins a table row whose cells are shown by separate operators
+    at their columns ("Kosten 18.679 20.470" in a GGD budget); the operators' extents cut
+    it into cells again. Words moved by a word space, and text shown on where the last
+    operator ended, stay one cell."""
+    from collections import Counter
+
+    from pipeline.ingest.pdf import _lines, _page_fragments
+
+    page = _stream_pdf(
+        b"BT /F1 9 Tf 46 555 Td (Kosten) Tj 256 0 Td (18.679) Tj 71 0 Td (20.470) Tj ET\n"
+        b"BT /F1 9 Tf 46 530 Td (Baten basispakket) Tj ( gemeenten) Tj 256 0 Td (3.857) Tj ET\n"
+        b"BT /F1 9 Tf 46 505 Td (Dit is gewoon) Tj 63 0 Td (lopende tekst.) Tj ET\n"
+    )
+    lines = _lines(_page_fragments(page, None, Counter()))
+    assert [[c.text for c in line.cells] for line in lines] == [
+        ["Kosten", "18.679", "20.470"],
+        ["Baten basispakket gemeenten", "3.857"],
+        ["Dit is gewoon lopende tekst."],
+    ]
+    assert [round(c.x) for c in lines[0].cells] == [46, 302, 373]

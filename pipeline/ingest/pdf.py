@@ -3,7 +3,9 @@
 Per page, text fragments are placed by pypdf's text matrices; where a fragment ends comes
 from its font's glyph widths (simple fonts by ``/Widths``, composite fonts through their
 ToUnicode map), so a word space can be told from a cell gap. Fragments are grouped into
-lines by their baseline and into cells by the horizontal gaps between them. What the lines
+lines by their baseline and into cells by the horizontal gaps between them; a run that pypdf
+joined over such a gap (table cells shown by separate operators on one baseline) is cut
+where the operators' own extents leave it (``_ShowTracker``). What the lines
 mean (furniture, paragraphs, tables, headings) is ``pdf_layout``'s work; a file that holds
 several documents (``bundles.py``) is read document by document, with ``PART_BREAK`` between
 their blocks. Time and memory are linear in the number of text fragments.
@@ -15,6 +17,9 @@ import logging
 import re
 import warnings
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
 
 from pipeline.config import IngestSettings
 from pipeline.ingest.bundles import split_pages
@@ -63,6 +68,7 @@ class _FontWidths:
 
     def __init__(self) -> None:
         self._cache: dict[int, tuple[object, dict[str, float], float]] = {}
+        self._codes: dict[int, tuple[object, tuple[dict[int, float], float, bool] | None]] = {}
 
     def bold(self, font: object) -> bool:
         """True for a font whose name says bold (``Verdana-Bold``, ``Arial,Bold``)."""
@@ -95,6 +101,40 @@ class _FontWidths:
         if not table and default <= 0:
             return None
         return sum(table.get(ch, default) for ch in text)
+
+    def code_widths(self, font: object) -> tuple[dict[int, float], float, bool] | None:
+        """Widths (em) by character code, the width of an unlisted code, and whether codes
+        are two bytes (a Type0 font with Identity encoding); None when not known."""
+        if font is None:
+            return None
+        entry = self._codes.get(id(font))
+        if entry is None or entry[0] is not font:
+            entry = (font, self._read_codes(font))
+            self._codes[id(font)] = entry
+        return entry[1]
+
+    @staticmethod
+    def _read_codes(font: object) -> tuple[dict[int, float], float, bool] | None:
+        try:
+            font = font.get_object()  # type: ignore[attr-defined]
+            widths = font.get("/Widths")  # type: ignore[attr-defined]
+            if widths is not None:
+                first = int(font.get("/FirstChar", 0))  # type: ignore[attr-defined]
+                values = [float(w) / 1000 for w in widths.get_object()]
+                table = {first + k: w for k, w in enumerate(values)}
+                descriptor = font.get("/FontDescriptor")  # type: ignore[attr-defined]
+                missing = descriptor.get_object().get("/MissingWidth") if descriptor else None
+                default = float(missing) / 1000 if missing else GLYPH_WIDTH_EM
+                return table, default, False
+            descendants = font.get("/DescendantFonts")  # type: ignore[attr-defined]
+            encoding = str(font.get("/Encoding", ""))  # type: ignore[attr-defined]
+            if descendants is not None and encoding in ("/Identity-H", "/Identity-V"):
+                cid = descendants.get_object()[0].get_object()
+                by_cid = _cid_widths(cid.get("/W", []) or [])
+                return by_cid, float(cid.get("/DW", 1000)) / 1000, True
+        except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+            pass
+        return None
 
     @staticmethod
     def _read(font: object) -> tuple[dict[str, float], float]:
@@ -170,14 +210,135 @@ def _unicode_map(cmap: str) -> dict[int, str]:
     return out
 
 
+# operators that set where the next text goes (a show operator without one goes on
+# where the last one ended)
+_MOVES = frozenset((b"BT", b"ET", b"Td", b"TD", b"Tm", b"T*", b"'", b'"'))
+
+
+@dataclass
+class _Shown:
+    """Where one text-show operator (Tj, TJ) sets its glyphs on the page: its baseline
+    ``y`` and ``x0``..``x1`` (``x1`` None when its font's widths are not known)."""
+
+    x0: float
+    y: float
+    x1: float | None
+
+
+class _ShowTracker:
+    """The extent of every text-show operator, from pypdf's operand visitor: the text
+    matrices pypdf passes, the text state (font, size, character and word spacing,
+    horizontal scaling; saved and restored with the graphics state) and the widths of the
+    character codes shown. pypdf's text visitor joins the operators of one baseline into
+    one run ("Kosten 18.679 20.470" for the cells of a table row, each set by its own
+    operator at its column); their extents tell where the run must be cut into cells."""
+
+    def __init__(self, page: object, fonts: _FontWidths) -> None:
+        self._fonts = fonts
+        try:
+            resources = page.get("/Resources")  # type: ignore[attr-defined]
+            fonts_dict = resources.get_object().get("/Font") if resources is not None else None
+            self._by_name = dict(fonts_dict.get_object()) if fonts_dict is not None else {}
+        except (AttributeError, TypeError, ValueError):
+            self._by_name = {}
+        self._state: list[object] = [None, 0.0, 0.0, 0.0, 1.0]  # font, size, Tc, Tw, Tz
+        self._saved: list[list[object]] = []
+        self.pending: list[_Shown] = []
+        self._last: _Shown | None = None  # the last operator, while no move came after it
+
+    def before(self, op: bytes, args: list[object], cm: list[float], tm: list[float]) -> None:
+        state = self._state
+        if op == b"q":
+            self._saved.append(list(state))
+        elif op == b"Q":
+            if self._saved:
+                self._state = self._saved.pop()
+        elif op == b"Tf" and len(args) >= 2:
+            font = self._by_name.get(args[0])
+            state[0] = font.get_object() if font is not None else None
+            state[1] = _number(args[1])
+        elif op == b"Tc" and args:
+            state[2] = _number(args[0])
+        elif op == b"Tw" and args:
+            state[3] = _number(args[0])
+        elif op == b"Tz" and args:
+            state[4] = _number(args[0]) / 100
+        elif op in (b"Tj", b"TJ") and args:
+            items = args[0] if op == b"TJ" else [args[0]]
+            last = self._last
+            if last is not None:  # pypdf does not advance the text matrix over shown text
+                x0, y = (last.x1, last.y) if last.x1 is not None else (None, last.y)
+            else:
+                x0 = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            advance = self._advance(items)  # type: ignore[arg-type]
+            scale = tm[0] * cm[0] + tm[1] * cm[2]
+            x1 = None if advance is None or x0 is None else x0 + advance * scale
+            shown = _Shown(x0 if x0 is not None else float("nan"), y, x1)
+            self.pending.append(shown)
+            self._last = shown
+            return
+        if op in _MOVES:
+            self._last = None
+
+    def _advance(self, items: list[object]) -> float | None:
+        """The operator's advance in text space (PDF 1.7, 9.4.4), None for an unknown font."""
+        font, size, tc, tw, tz = self._state
+        table = self._fonts.code_widths(font)
+        if table is None:
+            return None
+        widths, default, two_byte = table
+        total = 0.0
+        for item in items:
+            if isinstance(item, (int, float)):
+                total -= float(item) / 1000 * size  # type: ignore[operator]
+                continue
+            raw = _raw_bytes(item)
+            if raw is None:
+                return None
+            if two_byte:
+                codes = [raw[k] << 8 | raw[k + 1] for k in range(0, len(raw) - 1, 2)]
+            else:
+                codes = list(raw)
+            for code in codes:
+                total += widths.get(code, default) * size + tc  # type: ignore[operator]
+                if code == 32 and not two_byte:
+                    total += tw  # type: ignore[operator]
+        return total * tz  # type: ignore[operator]
+
+
+def _number(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _raw_bytes(item: object) -> bytes | None:
+    original = getattr(item, "original_bytes", None)
+    if isinstance(original, bytes):
+        return original
+    if isinstance(item, bytes):
+        return item
+    if isinstance(item, str):
+        try:
+            return item.encode("latin-1")
+        except UnicodeEncodeError:
+            return None
+    return None
+
+
 def _page_fragments(
     page: object, fonts: _FontWidths | None = None, used: Counter[str] | None = None
 ) -> list[Fragment]:
-    """The page's text fragments; ``used`` counts the characters set in each font family."""
+    """The page's text fragments; ``used`` counts the characters set in each font family.
+    A run that pypdf joined over a cell gap is cut into cells (``_cut_at_gaps``)."""
     fragments: list[Fragment] = []
     fonts = fonts or _FontWidths()
+    tracker = _ShowTracker(page, fonts)
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        shown, tracker.pending = tracker.pending, []
         if not text or not text.strip():
             return
         if used is not None and font is not None:
@@ -186,14 +347,72 @@ def _page_fragments(
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = (abs(tm[0] * cm[0]) + abs(tm[3] * cm[3])) / 2 or 1.0
         eff = abs(size * scale) or 10.0
-        for k, part in enumerate(text.split("\n")):
+        parts = text.split("\n")
+        for k, part in enumerate(parts):
             if part.strip():
                 em = fonts.width(part, font) if k == 0 else None
                 width = em * eff if em is not None else None
-                fragments.append(Fragment(x, y - k * eff * 1.2, eff, part, width, fonts.bold(font)))
+                frag = Fragment(x, y - k * eff * 1.2, eff, part, width, fonts.bold(font))
+                if k == 0 and em is not None and not any(p.strip() for p in parts[1:]):
+                    fragments.extend(_cut_at_gaps(frag, shown, lambda t: fonts.width(t, font)))
+                else:
+                    fragments.append(frag)
 
-    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    page.extract_text(visitor_text=visit, visitor_operand_before=tracker.before)  # type: ignore[attr-defined]
     return fragments
+
+
+def _cut_at_gaps(
+    frag: Fragment, shown: list[_Shown], em_width: Callable[[str], float | None]
+) -> list[Fragment]:
+    """``frag`` cut where the operators that set it leave a cell gap (``CELL_GAP_EM``)
+    between them; each cut falls on the space whose place by glyph widths comes nearest the
+    gap. ``frag`` whole when the operators' extents are unknown, out of order, or do not
+    fit its text."""
+    # pypdf keeps on one run what lies within 0.8 of the size of its baseline (a figure
+    # centred beside a label wrapped over two lines)
+    ops = [s for s in shown if abs(s.y - frag.y) <= 0.8 * frag.size]
+    if len(ops) < 2 or any(s.x1 is None for s in ops):
+        return [frag]
+    if any(b.x0 < a.x0 for a, b in pairwise(ops)):
+        return [frag]
+    cells: list[list[_Shown]] = [[ops[0]]]
+    for a, b in pairwise(ops):
+        if b.x0 - a.x1 >= CELL_GAP_EM * frag.size:  # type: ignore[operator]
+            cells.append([b])
+        else:
+            cells[-1].append(b)
+    if len(cells) == 1:
+        return [frag]
+    text, size = frag.text, frag.size
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    out: list[Fragment] = []
+
+    def piece(cell: list[_Shown], part: str) -> Fragment:
+        return Fragment(cell[0].x0, cell[0].y, size, part, (em_width(part) or 0) * size, frag.bold)
+
+    start = 0
+    for k, cell in enumerate(cells[:-1]):
+        left = len(cells) - 1 - k  # cuts still to make, this one included
+        best: tuple[float, int] | None = None
+        for n, i in enumerate(spaces):
+            if i <= start or len(spaces) - n < left:
+                continue
+            em = em_width(text[start:i].rstrip())
+            if em is None:
+                return [frag]
+            miss = abs(cell[0].x0 + em * size - cell[-1].x1)  # type: ignore[operator]
+            if best is None or miss < best[0]:
+                best = (miss, i)
+        if best is None or best[0] > max(2 * size, 0.25 * (cell[-1].x1 - cell[0].x0)):  # type: ignore[operator]
+            return [frag]
+        out.append(piece(cell, text[start : best[1]].strip()))
+        start = best[1] + 1
+    rest = text[start:].strip()
+    if not rest:
+        return [frag]
+    out.append(piece(cells[-1], rest))
+    return out
 
 
 def _lines(fragments: list[Fragment]) -> list[PdfLine]:
