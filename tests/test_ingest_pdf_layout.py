@@ -595,3 +595,22 @@ def test_pdf_cells_set_by_their_own_operators_on_one_baseline_are_cut_apart():
         ["Dit is gewoon lopende tekst."],
     ]
     assert [round(c.x) for c in lines[0].cells] == [46, 302, 373]
+
+
+def test_pdf_header_cells_over_two_baselines_are_cut_apart():
+    """A column header set over two lines ("2022" over "realisatie") that pypdf joins
+    with the header's first cell comes apart into its cells on their own baselines."""
+    from collections import Counter
+
+    from pipeline.ingest.pdf import _lines, _page_fragments
+
+    page = _stream_pdf(
+        b"BT /F1 1 Tf 7 0 0 7 46 700 Tm (Bedragen) Tj 38 0.75 Td (2022) Tj -2.5 -1.5 Td"
+        b" (realisatie) Tj 12.7 1.5 Td (2023) Tj ET\n"
+    )
+    lines = _lines(_page_fragments(page, None, Counter()))
+    assert [[c.text for c in line.cells] for line in lines] == [
+        ["2022", "2023"],
+        ["Bedragen"],
+        ["realisatie"],
+    ]

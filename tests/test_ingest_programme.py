@@ -952,3 +952,25 @@ def test_ingest_programme_indicator_value_column_without_a_value_header():
         ("indicators", "Formatie", "begroting", "1,31"),
         ("indicators", "Externe inhuur", "begroting", "3%"),
     ]
+
+
+def test_question_heading_run_into_its_paragraph_is_set_apart():
+    """A heading set apart only by its colour reaches the parser run into its paragraph."""
+    from pipeline.ingest.layout import Block
+    from pipeline.ingest.programme.parser import run_in_headings
+    from pipeline.ingest.programme.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary()
+    blocks = [
+        Block("line", "Wat willen we bereiken? Bescherming van de gezondheid van inwoners."),
+        Block("line", "Wat willen we bereiken met dit plan? Dat staat hieronder."),
+        Block("line", "Wat doen we daarvoor? en verder"),
+    ]
+    out = run_in_headings(blocks, vocab)
+    assert [(b.kind, b.text) for b in out] == [
+        ("line", "Wat willen we bereiken?"),
+        ("blank", ""),
+        ("line", "Bescherming van de gezondheid van inwoners."),
+        ("line", "Wat willen we bereiken met dit plan? Dat staat hieronder."),
+        ("line", "Wat doen we daarvoor? en verder"),
+    ]

@@ -366,25 +366,23 @@ def _cut_at_gaps(
     frag: Fragment, shown: list[_Shown], em_width: Callable[[str], float | None]
 ) -> list[Fragment]:
     """``frag`` cut where the operators that set it leave a cell gap (``CELL_GAP_EM``)
-    between them; each cut falls on the space whose place by glyph widths comes nearest the
-    gap. ``frag`` whole when the operators' extents are unknown, out of order, or do not
-    fit its text."""
-    # pypdf keeps on one run what lies within 0.8 of the size of its baseline (a figure
-    # centred beside a label wrapped over two lines)
-    ops = [s for s in shown if abs(s.y - frag.y) <= 0.8 * frag.size]
-    if len(ops) < 2 or any(s.x1 is None for s in ops):
+    between them, move to another baseline (a column header set over two lines, "2022" over
+    "realisatie", which pypdf joins with the header's first cell) or go back to the left;
+    each cut falls on the space whose place by glyph widths comes nearest the operator's
+    end. ``frag`` whole when the operators' extents are unknown or do not fit its text."""
+    if len(shown) < 2 or any(s.x1 is None for s in shown):
         return [frag]
-    if any(b.x0 < a.x0 for a, b in pairwise(ops)):
-        return [frag]
-    cells: list[list[_Shown]] = [[ops[0]]]
-    for a, b in pairwise(ops):
-        if b.x0 - a.x1 >= CELL_GAP_EM * frag.size:  # type: ignore[operator]
+    size = frag.size
+    cells: list[list[_Shown]] = [[shown[0]]]
+    for a, b in pairwise(shown):
+        gap = b.x0 - a.x1  # type: ignore[operator]
+        if gap >= CELL_GAP_EM * size or (gap < -size and abs(b.y - a.y) >= 0.6 * size):
             cells.append([b])
         else:
             cells[-1].append(b)
     if len(cells) == 1:
         return [frag]
-    text, size = frag.text, frag.size
+    text = frag.text
     spaces = [i for i, ch in enumerate(text) if ch == " "]
     out: list[Fragment] = []
 

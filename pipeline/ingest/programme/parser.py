@@ -4,6 +4,7 @@ docstring for the rules)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.config import IngestSettings
 from pipeline.ingest.layout import Block
@@ -29,7 +30,12 @@ from pipeline.ingest.programme.metadata import (
 )
 from pipeline.ingest.programme.pairing import assign_roles, pair
 from pipeline.ingest.programme.tables import classify_table, header_like
-from pipeline.ingest.programme.vocabulary import BUDGET_TYPES, load_vocabulary, match_fixed
+from pipeline.ingest.programme.vocabulary import (
+    BUDGET_TYPES,
+    Vocabulary,
+    load_vocabulary,
+    match_fixed,
+)
 from pipeline.records import Document, Programme, Section, make_id
 
 _WEAK_KEYWORDS = ("hoofdstuk", "thema")
@@ -73,6 +79,28 @@ def decimal_lists(lines: list[Line]) -> None:
         else:
             close()
     close()
+
+
+def run_in_headings(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
+    """A fixed question heading run into the paragraph under it ("Wat willen we bereiken?
+    Bescherming van ...": a heading set apart only by its colour, which the text layer does
+    not keep) becomes a heading line, a paragraph break and the paragraph."""
+    out: list[Block] = []
+    for block in blocks:
+        head, mark, rest = block.text.partition("?")
+        rest = rest.strip()
+        if block.kind == "line" and block.label is None and mark and rest[:1].isupper():
+            first = fold(head).split()[:1]
+            terms = vocab.headings_by_first_word.get(first[0], ()) if first else ()
+            if any(fold(head).strip() == term.text for term in terms):
+                out += [
+                    replace(block, text=f"{head.strip()}?"),
+                    Block("blank", ""),
+                    replace(block, text=rest),
+                ]
+                continue
+        out.append(block)
+    return out
 
 
 _CHAPTER = re.compile(r"(\d{1,2})\.?\s+([A-ZÀ-Þ].*)")
@@ -132,6 +160,7 @@ class Parser:
         self.settings = settings
         self.vocab = load_vocabulary()
         classifier = Classifier(self.vocab, settings)
+        blocks = run_in_headings(blocks, self.vocab)
         self.lines = [
             classifier.classify_block(
                 Block(b.kind, INVISIBLE.sub("", b.text), b.style_level, b.label, b.list_level,
