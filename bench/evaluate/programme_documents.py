@@ -247,7 +247,11 @@ def main() -> int:
     parser.add_argument("--set", choices=sets, default="dev")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--real", action="store_true", help="the real documents")
-    parser.add_argument("--all-misses", action="store_true", help="with --verbose: every missed amount, not the first 8")
+    parser.add_argument(
+        "--all-misses",
+        action="store_true",
+        help="with --verbose: every missed amount, not the first 8",
+    )
     args = parser.parse_args()
     global VERBOSE_ALL
     VERBOSE_ALL = args.all_misses
