@@ -614,3 +614,34 @@ def test_pdf_header_cells_over_two_baselines_are_cut_apart():
         ["Bedragen"],
         ["realisatie"],
     ]
+
+
+def test_pdf_layout_cost_table_goes_on_over_label_rows_and_a_page_break():
+    """Rows without figures and a page break do not end a cost table; a table that starts
+    with its own header does not join the one before it."""
+    from pipeline.ingest.pdf_layout import _join_continued_tables
+
+    head = ("Bedragen (x €1.000)", "2024", "2025")
+    first = Block("table", rows=(head, ("Kosten", "23.971", "25.544")), header_rows=1)
+    rest = Block("table", rows=(("Baten derden", "24.194", "25.935"),), header_rows=0)
+    blocks = [
+        first,
+        Block("blank", ""),
+        Block("line", "Baten basispakket gemeenten"),
+        Block("blank", ""),
+        Block("furniture", "GGD Flevoland Begroting 2025", reason="running header"),
+        Block("furniture", "24", reason="page number"),
+        rest,
+    ]
+    out = _join_continued_tables(blocks)
+    tables = [b for b in out if b.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].rows == (
+        head,
+        ("Kosten", "23.971", "25.544"),
+        ("Baten basispakket gemeenten", "", ""),
+        ("Baten derden", "24.194", "25.935"),
+    )
+    assert [b.text for b in out if b.kind == "furniture"] == ["GGD Flevoland Begroting 2025", "24"]
+    new_header = Block("table", rows=(("Reserves", "2024", "2025"),), header_rows=0)
+    assert _join_continued_tables([first, blocks[4], new_header]) == [first, blocks[4], new_header]

@@ -193,7 +193,56 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
             item_x = line.cells[0].x + (len(text.split(" ", 1)[0]) + 1) * line.size * GLYPH_WIDTH_EM
     flush_para()
     flush_table()
-    return blocks
+    return _join_continued_tables(blocks)
+
+
+_ROW_LABEL = re.compile(r"[^\W\d_][^\d.;:!?]{0,60}")
+
+
+def _join_continued_tables(blocks: list[Block]) -> list[Block]:
+    """A table that goes on after rows without figures ("Baten basispakket gemeenten" in a
+    ruled cost table, too far apart to join it line by line) or over a page break: a table
+    with a header, then such label lines, running headers and footers, then a table of as
+    many columns without a header, is one table; the label lines become its rows without
+    values. The furniture between them follows the joined table."""
+    out: list[Block] = []
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        out.append(block)
+        k += 1
+        if block.kind != "table" or not block.header_rows or not block.rows:
+            continue
+        width = len(block.rows[0])
+        labels: list[str] = []
+        furniture: list[Block] = []
+        j = k
+        while j < len(blocks):
+            b = blocks[j]
+            if b.kind == "furniture":
+                furniture.append(b)
+            elif b.kind == "line" and not b.style_level and _ROW_LABEL.fullmatch(b.text):
+                labels.append(b.text)
+            elif b.kind != "blank":
+                break
+            j += 1
+        nxt = blocks[j] if j < len(blocks) else None
+        if (
+            nxt is None
+            or nxt.kind != "table"
+            or nxt.header_rows
+            or not (labels or furniture)
+            or any(len(row) != width for row in nxt.rows)
+            or not any(_NUMBERISH.fullmatch(c) and not _YEAR.fullmatch(c) for c in nxt.rows[0][1:])
+        ):
+            continue
+        empty = ("",) * (width - 1)
+        rows = (*block.rows, *((label, *empty) for label in labels), *nxt.rows)
+        out[-1] = Block("table", rows=rows, header_rows=block.header_rows)
+        out.append(BLANK)
+        out.extend(furniture)
+        k = j + 1
+    return out
 
 
 _HEADER_ABOVE_WORDS = 4
