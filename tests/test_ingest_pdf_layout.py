@@ -578,7 +578,8 @@ def test_pdf_cells_set_by_their_own_operators_on_one_baseline_are_cut_apart():
     """pypdf's text visitor joins a table row whose cells are shown by separate operators
     at their columns ("Kosten 18.679 20.470" in a GGD budget); the operators' extents cut
     it into cells again. Words moved by a word space, and text shown on where the last
-    operator ended, stay one cell."""
+    operator ended, stay one cell; a space shown alone at the label column before a row of
+    years does not pull the years there."""
     from collections import Counter
 
     from pipeline.ingest.pdf import _lines, _page_fragments
@@ -587,13 +588,16 @@ def test_pdf_cells_set_by_their_own_operators_on_one_baseline_are_cut_apart():
         b"BT /F1 9 Tf 46 555 Td (Kosten) Tj 256 0 Td (18.679) Tj 71 0 Td (20.470) Tj ET\n"
         b"BT /F1 9 Tf 46 530 Td (Baten basispakket) Tj ( gemeenten) Tj 256 0 Td (3.857) Tj ET\n"
         b"BT /F1 9 Tf 46 505 Td (Dit is gewoon) Tj 63 0 Td (lopende tekst.) Tj ET\n"
+        b"BT /F1 9 Tf 46 480 Td ( ) Tj 266 0 Td (2025) Tj 71 0 Td (2026) Tj ET\n"
     )
     lines = _lines(_page_fragments(page, None, Counter()))
     assert [[c.text for c in line.cells] for line in lines] == [
         ["Kosten", "18.679", "20.470"],
         ["Baten basispakket gemeenten", "3.857"],
         ["Dit is gewoon lopende tekst."],
+        ["2025", "2026"],
     ]
+    assert [round(c.x) for c in lines[3].cells] == [312, 383]
     assert [round(c.x) for c in lines[0].cells] == [46, 302, 373]
 
 

@@ -373,6 +373,17 @@ def _cut_at_gaps(
     if len(shown) < 2 or any(s.x1 is None for s in shown):
         return [frag]
     size = frag.size
+    lone_space = (
+        frag.text[:1].isspace()
+        and shown[0].x1 - shown[0].x0 < 0.5 * size  # type: ignore[operator]
+        and shown[1].x0 - shown[0].x1 >= CELL_GAP_EM * size  # type: ignore[operator]
+    )
+    if lone_space:
+        # a space shown at the label column before figures in the value columns
+        frag = Fragment(shown[1].x0, shown[1].y, size, frag.text.lstrip(), None, frag.bold)
+        shown = shown[1:]
+        if len(shown) < 2:
+            return [frag]
     cells: list[list[_Shown]] = [[shown[0]]]
     for a, b in pairwise(shown):
         gap = b.x0 - a.x1  # type: ignore[operator]
