@@ -375,7 +375,7 @@ def _cut_at_gaps(
     size = frag.size
     lone_space = (
         frag.text[:1].isspace()
-        and shown[0].x1 - shown[0].x0 < 0.5 * size  # type: ignore[operator]
+        and shown[0].x1 - shown[0].x0 <= 0.6 * size  # type: ignore[operator]
         and shown[1].x0 - shown[0].x1 >= CELL_GAP_EM * size  # type: ignore[operator]
     )
     if lone_space:
