@@ -589,6 +589,7 @@ def test_pdf_cells_set_by_their_own_operators_on_one_baseline_are_cut_apart():
         b"BT /F1 9 Tf 46 530 Td (Baten basispakket) Tj ( gemeenten) Tj 256 0 Td (3.857) Tj ET\n"
         b"BT /F1 9 Tf 46 505 Td (Dit is gewoon) Tj 63 0 Td (lopende tekst.) Tj ET\n"
         b"BT /F1 9 Tf 46 480 Td ( ) Tj 266 0 Td (2025) Tj 71 0 Td (2026) Tj ET\n"
+        b"BT /F1 9 Tf 46 455 Td (Aantal adviezen) Tj 266 0 Td ( ) Tj 71 0 Td (75) Tj ET\n"
     )
     lines = _lines(_page_fragments(page, None, Counter()))
     assert [[c.text for c in line.cells] for line in lines] == [
@@ -596,8 +597,10 @@ def test_pdf_cells_set_by_their_own_operators_on_one_baseline_are_cut_apart():
         ["Baten basispakket gemeenten", "3.857"],
         ["Dit is gewoon lopende tekst."],
         ["2025", "2026"],
+        ["Aantal adviezen", "75"],
     ]
     assert [round(c.x) for c in lines[3].cells] == [312, 383]
+    assert [round(c.x) for c in lines[4].cells] == [46, 383]  # an empty cell shows a space
     assert [round(c.x) for c in lines[0].cells] == [46, 302, 373]
 
 

@@ -405,7 +405,7 @@ def _cut_at_gaps(
         left = len(cells) - 1 - k  # cuts still to make, this one included
         best: tuple[float, int] | None = None
         for n, i in enumerate(spaces):
-            if i <= start or len(spaces) - n < left:
+            if i < start or len(spaces) - n < left:  # i == start: a cell that shows a space
                 continue
             em = em_width(text[start:i].rstrip())
             if em is None:
@@ -415,7 +415,8 @@ def _cut_at_gaps(
                 best = (miss, i)
         if best is None or best[0] > max(2 * size, 0.25 * (cell[-1].x1 - cell[0].x0)):  # type: ignore[operator]
             return [frag]
-        out.append(piece(cell, text[start : best[1]].strip()))
+        if text[start : best[1]].strip():
+            out.append(piece(cell, text[start : best[1]].strip()))
         start = best[1] + 1
     rest = text[start:].strip()
     if not rest:
