@@ -57,6 +57,22 @@ class PdfError(ValueError):
     """The PDF cannot be read (the reader turns this into an ``InputError``)."""
 
 
+# A font's widths (em) by character code, the width of an unlisted code, and whether codes
+# are two bytes (a Type0 font with Identity encoding)
+CodeWidths = tuple[dict[int, float], float, bool]
+
+
+@dataclass
+class _FontTables:
+    """What one font dictionary gives: widths by character, the width of an unlisted
+    character, and widths by character code (None when not known)."""
+
+    font: object
+    chars: dict[str, float]
+    default: float
+    codes: CodeWidths | None
+
+
 class _FontWidths:
     """Glyph widths (in em) of the fonts of one document, read once per font dictionary.
 
@@ -67,8 +83,7 @@ class _FontWidths:
     """
 
     def __init__(self) -> None:
-        self._cache: dict[int, tuple[object, dict[str, float], float]] = {}
-        self._codes: dict[int, tuple[object, tuple[dict[int, float], float, bool] | None]] = {}
+        self._cache: dict[int, _FontTables] = {}
 
     def bold(self, font: object) -> bool:
         """True for a font whose name says bold (``Verdana-Bold``, ``Arial,Bold``)."""
@@ -89,55 +104,31 @@ class _FontWidths:
         name = re.split(r"[-,]", name, maxsplit=1)[0]
         return re.sub(r"(?:PS)?MT$", "", name)
 
+    def _tables(self, font: object) -> _FontTables:
+        entry = self._cache.get(id(font))
+        if entry is None or entry.font is not font:
+            entry = _FontTables(font, *self._read(font))
+            self._cache[id(font)] = entry
+        return entry
+
     def width(self, text: str, font: object) -> float | None:
         """Width of ``text`` in em, or None when the font gives no widths."""
         if font is None:
             return None
-        entry = self._cache.get(id(font))
-        if entry is None or entry[0] is not font:
-            entry = (font, *self._read(font))
-            self._cache[id(font)] = entry
-        _, table, default = entry
+        entry = self._tables(font)
+        table, default = entry.chars, entry.default
         if not table and default <= 0:
             return None
         return sum(table.get(ch, default) for ch in text)
 
-    def code_widths(self, font: object) -> tuple[dict[int, float], float, bool] | None:
+    def code_widths(self, font: object) -> CodeWidths | None:
         """Widths (em) by character code, the width of an unlisted code, and whether codes
-        are two bytes (a Type0 font with Identity encoding); None when not known."""
-        if font is None:
-            return None
-        entry = self._codes.get(id(font))
-        if entry is None or entry[0] is not font:
-            entry = (font, self._read_codes(font))
-            self._codes[id(font)] = entry
-        return entry[1]
+        are two bytes; None when not known."""
+        return None if font is None else self._tables(font).codes
 
     @staticmethod
-    def _read_codes(font: object) -> tuple[dict[int, float], float, bool] | None:
-        try:
-            font = font.get_object()  # type: ignore[attr-defined]
-            widths = font.get("/Widths")  # type: ignore[attr-defined]
-            if widths is not None:
-                first = int(font.get("/FirstChar", 0))  # type: ignore[attr-defined]
-                values = [float(w) / 1000 for w in widths.get_object()]
-                table = {first + k: w for k, w in enumerate(values)}
-                descriptor = font.get("/FontDescriptor")  # type: ignore[attr-defined]
-                missing = descriptor.get_object().get("/MissingWidth") if descriptor else None
-                default = float(missing) / 1000 if missing else GLYPH_WIDTH_EM
-                return table, default, False
-            descendants = font.get("/DescendantFonts")  # type: ignore[attr-defined]
-            encoding = str(font.get("/Encoding", ""))  # type: ignore[attr-defined]
-            if descendants is not None and encoding in ("/Identity-H", "/Identity-V"):
-                cid = descendants.get_object()[0].get_object()
-                by_cid = _cid_widths(cid.get("/W", []) or [])
-                return by_cid, float(cid.get("/DW", 1000)) / 1000, True
-        except (AttributeError, KeyError, TypeError, ValueError, IndexError):
-            pass
-        return None
-
-    @staticmethod
-    def _read(font: object) -> tuple[dict[str, float], float]:
+    def _read(font: object) -> tuple[dict[str, float], float, CodeWidths | None]:
+        codes: CodeWidths | None = None
         try:
             font = font.get_object()  # type: ignore[attr-defined]
             widths = font.get("/Widths")  # type: ignore[attr-defined]
@@ -153,12 +144,16 @@ class _FontWidths:
                     if w > 0:
                         table[ch] = w
                 positive = sorted(w for w in values if w > 0)
-                return table, positive[len(positive) // 2] if positive else GLYPH_WIDTH_EM
+                default = positive[len(positive) // 2] if positive else GLYPH_WIDTH_EM
+                return table, default, _simple_codes(font, first, values)
             descendants = font.get("/DescendantFonts")  # type: ignore[attr-defined]
             if descendants is not None:
+                encoding = str(font.get("/Encoding", ""))  # type: ignore[attr-defined]
                 cid = descendants.get_object()[0].get_object()
                 by_cid = _cid_widths(cid.get("/W", []) or [])
                 default = float(cid.get("/DW", 1000)) / 1000
+                if encoding in ("/Identity-H", "/Identity-V"):
+                    codes = (by_cid, default, True)
                 table = {}
                 to_unicode = font.get("/ToUnicode")  # type: ignore[attr-defined]
                 if to_unicode is not None:
@@ -166,10 +161,21 @@ class _FontWidths:
                     for code, ch in _unicode_map(cmap).items():
                         table[ch] = by_cid.get(code, default)
                 ws = sorted(by_cid.values())
-                return table, ws[len(ws) // 2] if ws else default
+                return table, ws[len(ws) // 2] if ws else default, codes
         except (AttributeError, KeyError, TypeError, ValueError, IndexError):
             pass
-        return {}, 0.0
+        return {}, 0.0, codes
+
+
+def _simple_codes(font: object, first: int, values: list[float]) -> CodeWidths | None:
+    """A simple font's widths by code; an unlisted code counts as its ``/MissingWidth``."""
+    try:
+        descriptor = font.get("/FontDescriptor")  # type: ignore[attr-defined]
+        missing = descriptor.get_object().get("/MissingWidth") if descriptor else None
+        default = float(missing) / 1000 if missing else GLYPH_WIDTH_EM
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        return None
+    return {first + k: w for k, w in enumerate(values)}, default, False
 
 
 _BFCHAR = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]{4})>")
