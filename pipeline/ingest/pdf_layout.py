@@ -233,7 +233,7 @@ def _join_continued_tables(blocks: list[Block]) -> list[Block]:
             or nxt.header_rows
             or not (labels or furniture)
             or any(len(row) != width for row in nxt.rows)
-            or not any(_NUMBERISH.fullmatch(c) and not _YEAR.fullmatch(c) for c in nxt.rows[0][1:])
+            or not _amount_row(list(nxt.rows[0]))  # a new header
         ):
             continue
         empty = ("",) * (width - 1)

@@ -90,9 +90,10 @@ def run_in_headings(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
         head, mark, rest = block.text.partition("?")
         rest = rest.strip()
         if block.kind == "line" and block.label is None and mark and rest[:1].isupper():
-            first = fold(head).split()[:1]
+            folded = fold(head).strip()
+            first = folded.split()[:1]
             terms = vocab.headings_by_first_word.get(first[0], ()) if first else ()
-            if any(fold(head).strip() == term.text for term in terms):
+            if any(folded == term.text for term in terms):
                 out += [
                     replace(block, text=f"{head.strip()}?"),
                     Block("blank", ""),
