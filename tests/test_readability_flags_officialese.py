@@ -143,6 +143,18 @@ def test_nominalisation_advice_never_suggests_an_officialese_verb(nlp_model, res
             ("uitvoeringswerkzaamheden", "uitvoeringswerk"),
         ),
         ("De werkzaamheden aan de Dorpsweg duren lang.", ("werkzaamheden", "werk")),
+        # round 13: compounds of the register nouns locatie, opgave, portaal, kaders and
+        # problematiek keep the register, also in the plural
+        (
+            "Er komen drie nieuwe woningbouwlocaties in het dorp.",
+            ("woningbouwlocaties", "woningbouwplekken"),
+        ),
+        ("Het publicatieportaal is vernieuwd.", ("publicatieportaal", "publicatiewebsite")),
+        ("De beleidskaders zijn duidelijk.", ("beleidskaders", "beleidsregels")),
+        (
+            "Dit vraagt aandacht voor gezinsproblematiek in de wijk.",
+            ("gezinsproblematiek", "gezinsproblemen"),
+        ),
     ],
 )
 def test_round5_terms_and_forms(nlp_model, resources, text, expected):
