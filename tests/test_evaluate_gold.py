@@ -232,6 +232,7 @@ def test_flags_eval_may_show_heldout3_and_heldout4():
         ("heldout8", {fg.UTRECHT}, 241, "Utrecht texts"),
         ("heldout9", {fg.DEN_HAAG}, 244, "Den Haag texts"),
         ("heldout10", {fg.GEMEENTEN}, 140, "Venray, Groningen and Tilburg texts"),
+        ("heldout11", {fg.REGISTER}, 160, "algorithm register texts"),
     ],
 )
 def test_blind_set_units_and_spans_match_the_exported_texts(side, datasets, n_units, what):
@@ -259,6 +260,7 @@ def test_blind_set_units_and_spans_match_the_exported_texts(side, datasets, n_un
         "heldout8",
         "heldout9",
         "heldout10",
+        "heldout11",
     ],
 )
 def test_missing_texts_name_the_export_command(side, tmp_path):
@@ -660,13 +662,52 @@ def test_heldout10_uses_only_municipalities_no_other_set_uses():
     assert len({short for short, *_ in ex.DOCUMENTS}) == len(ex.DOCUMENTS)
 
 
-def test_flags_eval_refuses_to_show_heldout10_errors():
-    """heldout10 is for figures only."""
+def test_heldout11_is_disjoint_from_the_other_sides_and_counts(refs, annotations):
+    other = {r.text_sha256 for side in SIDES if side != "heldout11" for r in refs[side]}
+    units = refs["heldout11"]
+    assert Counter(r.dataset for r in units) == {fg.REGISTER: 160}
+    assert not other & {r.text_sha256 for r in units}
+    assert len({r.text_sha256 for r in units}) == len(units)
+    assert all(r.unit_id.startswith("h11-") for r in units)
+    per_municipality = Counter(r.document.rsplit("_", 1)[0] for r in units)
+    assert len(per_municipality) == 35
+    assert max(per_municipality.values()) <= 8
+    for annotator in (1, 2):
+        kinds = Counter(a.kind for a in fg.read_annotations("heldout11", annotator))
+        assert set(kinds) == set(KINDS)
+        assert sum(kinds.values()) >= 350
+
+
+def test_heldout11_uses_only_municipalities_no_other_set_uses():
+    """Records of "Gemeente X" only, none of a municipality another set uses; a template
+    shared by several records is left out."""
+    from bench.evaluate import flags_heldout11_export as ex
+
+    rows = [
+        ("1", "Gemeente Ede", "Wij gebruiken dit systeem om inwoners sneller te helpen."),
+        ("2", "Gemeente Utrecht", "Wij gebruiken dit om te helpen hier."),
+        ("3", "Belastingdienst", "Wij gebruiken dit om te helpen daar."),
+        ("4", "Gemeente Oss", "Een sjabloon van de leverancier, hier."),
+        ("5", "Gemeente Ede", "Een sjabloon van de leverancier, hier."),
+    ]
+    records = [{"id": i, "organisatie": org, "doel": doel} for i, org, doel in rows]
+    kept, left_out = ex.register_paragraphs(records)
+    assert [(p.short, p.index) for p in kept] == [("ede", "1")]
+    assert left_out == {
+        "not_a_municipality": 1, "used_municipality": 1, "template": 2, "not_running": 0,
+    }  # fmt: skip
+    assert ex.slug("Noardeast-Fryslân") == "noardeast-fryslan"
+    refs = fg.read_unit_refs("heldout11")
+    assert not {r.document.rsplit("_", 1)[0].replace("-", " ") for r in refs} & ex.USED
+
+
+def test_flags_eval_refuses_to_show_heldout11_errors():
+    """heldout11 is for figures only; heldout10 is development data since round 13."""
     from bench.evaluate import flags_eval
 
-    assert "heldout10" in flags_eval.FIGURES_ONLY
+    assert flags_eval.FIGURES_ONLY == ("heldout11",)
     with pytest.raises(SystemExit):
-        flags_eval.main(["--side", "heldout10", "--show", "officialese"])
+        flags_eval.main(["--side", "heldout11", "--show", "officialese"])
 
 
 def test_research_page_parties_are_checked_in_their_letter_case_unless_told():

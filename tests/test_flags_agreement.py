@@ -83,6 +83,7 @@ def test_second_annotation_paths():
     assert fg.annotations_path("heldout7", 2).name == "flags_heldout7_second.csv"
     assert fg.annotations_path("heldout8", 2).name == "flags_heldout8_second.csv"
     assert fg.annotations_path("heldout10", 2).name == "flags_heldout10_second.csv"
+    assert fg.annotations_path("heldout11", 2).name == "flags_heldout11_second.csv"
     with pytest.raises(ValueError):
         fg.annotations_path("dev", 2)
 

@@ -12,7 +12,7 @@ API::
                                 "hard_word")
     SIDES                      ("dev", "heldout", "heldout2", "heldout3", "heldout4",
                                 "heldout5", "heldout6", "heldout7", "heldout8",
-                                "heldout9", "heldout10");
+                                "heldout9", "heldout10", "heldout11");
                                "dev", "heldout", "heldout2" ("dev3", zoning plans, since
                                round 4), "heldout3" ("dev4", Wassenaar budget prose,
                                measured once blind, since round 5) and "heldout4" ("dev5",
@@ -25,14 +25,17 @@ API::
                                10), "heldout8" (Utrecht research pages; "dev9", round 11)
                                and "heldout9" (Den Haag research pages; "dev10", round 12)
                                were measured blind and are development data now;
-                               "heldout10" (Venray, Groningen and Tilburg research pages)
-                               is blind, for figures only
+                               "heldout10" (Venray, Groningen and Tilburg research pages;
+                               "dev11" since round 13) too; "heldout11" (purpose texts
+                               of 35 municipalities in the algorithm register) is blind,
+                               for figures only
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4",
                                 "transfer_dossier_heldout5", "almere_heldout6",
                                 "nieuwkoop_heldout7", "utrecht_heldout8",
-                                "denhaag_heldout9", "gemeenten_heldout10")
+                                "denhaag_heldout9", "gemeenten_heldout10",
+                                "gemeenten_heldout11")
     load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None, annotator=1) -> GoldSet
         units with their text and the annotations of those units, every hash, length and
         span checked (GoldIntegrityError). Raises GoldTextsMissing when Amsterdam units are
@@ -66,7 +69,7 @@ from bench.evaluate.common import eval_dir as default_eval_dir
 KINDS = ("passive", "nominalisation", "officialese", "abbreviation", "hard_word")
 SIDES = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9", "heldout10",
+    "heldout8", "heldout9", "heldout10", "heldout11",
 )  # fmt: skip
 # The sides cut from the Amsterdam rows and the seeds by flags_export (heldout2: zoning plans,
 # written by flags_heldout2_export; heldout3: budget prose, flags_heldout3_export; heldout4:
@@ -75,7 +78,8 @@ SIDES = (
 # flags_heldout6_export; heldout7: Nieuwkoop council proposals and replies,
 # flags_heldout7_export; heldout8: Utrecht research pages, flags_heldout8_export; heldout9:
 # Den Haag research pages, flags_heldout9_export; heldout10: Venray, Groningen and Tilburg
-# research pages, flags_heldout10_export).
+# research pages, flags_heldout10_export; heldout11: purpose texts of 35 municipalities in the
+# algorithm register, flags_heldout11_export).
 SPLIT_SIDES = ("dev", "heldout")
 AMSTERDAM = "amsterdam_simplification"
 SEEDS = "seeds"
@@ -89,12 +93,15 @@ NIEUWKOOP = "nieuwkoop_heldout7"
 UTRECHT = "utrecht_heldout8"
 DEN_HAAG = "denhaag_heldout9"
 GEMEENTEN = "gemeenten_heldout10"
+REGISTER = "gemeenten_heldout11"
 DATASETS = (
     AMSTERDAM, SEEDS, PLANS, BUDGET_PROSE, BW_DECISIONS, COALITION, TRANSFER_DOSSIER, ALMERE,
-    NIEUWKOOP, UTRECHT, DEN_HAAG, GEMEENTEN,
+    NIEUWKOOP, UTRECHT, DEN_HAAG, GEMEENTEN, REGISTER,
 )  # fmt: skip
 # Sides annotated a second time, blind and independently, for inter-annotator agreement.
-SECOND_ANNOTATION_SIDES = ("heldout4", "heldout6", "heldout7", "heldout8", "heldout10")
+SECOND_ANNOTATION_SIDES = (
+    "heldout4", "heldout6", "heldout7", "heldout8", "heldout10", "heldout11",
+)  # fmt: skip
 ANNOTATORS = (1, 2)
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
 UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
@@ -111,6 +118,7 @@ NIEUWKOOP_UNITS_CSV = ("flags", "heldout7_units.csv")
 UTRECHT_UNITS_CSV = ("flags", "heldout8_units.csv")
 DEN_HAAG_UNITS_CSV = ("flags", "heldout9_units.csv")
 GEMEENTEN_UNITS_CSV = ("flags", "heldout10_units.csv")
+REGISTER_UNITS_CSV = ("flags", "heldout11_units.csv")
 # Exported texts of the blind held-out sets: (file, export command, repository it needs).
 _EXPORTED_SIDE_TEXTS = {
     PLANS: (PLAN_UNITS_CSV, "flags_heldout2_export", "Babakfifoo/dutch_embedding_llm"),
@@ -131,6 +139,7 @@ _EXPORTED_SIDE_TEXTS = {
         "flags_heldout10_export",
         "nl-design-system/gebruikersonderzoeken",
     ),
+    REGISTER: (REGISTER_UNITS_CSV, "flags_heldout11_export", "schellevis/algoritmeregister"),
 }
 
 
@@ -326,8 +335,9 @@ def side_texts(dataset: str, folder: Path | None = None) -> dict[tuple[str, str]
     coalition agreement), ``heldout5_units.csv`` (transfer dossier), ``heldout6_units.csv``
     (Almere council texts and web pages), ``heldout7_units.csv`` (Nieuwkoop council
     proposals and replies), ``heldout8_units.csv`` (Utrecht research pages) or
-    ``heldout9_units.csv`` (Den Haag research pages) or ``heldout10_units.csv`` (Venray,
-    Groningen and Tilburg research pages), written by its export script."""
+    ``heldout9_units.csv`` (Den Haag research pages), ``heldout10_units.csv`` (Venray,
+    Groningen and Tilburg research pages) or ``heldout11_units.csv`` (algorithm register),
+    written by its export script."""
     name, command, repository = _EXPORTED_SIDE_TEXTS[dataset]
     path = (folder or default_eval_dir()).joinpath(*name)
     if not path.is_file():
