@@ -659,7 +659,8 @@ def _phrase_replacement(tokens: list[Token], term: OfficialeseTerm) -> str | Non
         return None
     if len(alt_words) > 1 and token.i != tokens[0].i:
         return None
-    form = inflect_like(token.lower_, verb, head)
+    # "beschikt over" is finite ("heeft"), not the participle it also spells
+    form = inflect_like(token.lower_, verb, head, finite_person(token))
     if form is None:
         return None
     return _capitalised_like(tokens[0].text, " ".join([form, *alt_words[1:]]))
