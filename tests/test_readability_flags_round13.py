@@ -62,3 +62,12 @@ def test_states_of_structure_and_feeling_are_not_passive(nlp_model, resources, t
 def test_an_act_with_zijn_stays_passive(nlp_model, resources):
     text = "De brief is gisteren door de gemeente verstuurd."
     assert _flags(nlp_model[0], resources, text, "passive")
+
+
+@pytest.mark.parametrize(
+    "text", ["Dit vereist veel tijd.", "Voor de bouw is een vergunning vereist."]
+)
+def test_a_verb_is_never_inflected_into_an_adjective_alternative(nlp_model, resources, text):
+    """ "vereisen" -> "nodig": no "genodid" / "nodiden"; the advice names "nodig" instead."""
+    flags = _flags(nlp_model[0], resources, text, "officialese")
+    assert flags and all(replacement is None for _, replacement in flags)

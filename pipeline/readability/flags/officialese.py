@@ -641,6 +641,12 @@ def _capitalised_like(text: str, replacement: str) -> str:
     return replacement
 
 
+def _infinitive_shaped(word: str) -> bool:
+    """An alternative a verb form can be inflected into: an infinitive ("-en", or one of the
+    short ones), not an adjective or noun ("nodig")."""
+    return word.endswith("en") or word in ("zijn", "gaan", "staan", "doen", "zien", "slaan")
+
+
 def _phrase_replacement(tokens: list[Token], term: OfficialeseTerm) -> str | None:
     """A contiguous phrase whose verb is inflected ("dient te" -> "moet", "komt naar voren"
     -> "blijkt", "draagt zorg voor" -> "zorgt voor"): the alternative's verb in the same form,
@@ -655,7 +661,7 @@ def _phrase_replacement(tokens: list[Token], term: OfficialeseTerm) -> str | Non
         return None
     token = verb_tokens[0]
     head = alt_words[0]
-    if not (head.endswith("en") or head in ("zijn", "gaan", "staan", "doen", "zien")):
+    if not _infinitive_shaped(head):
         return None
     if len(alt_words) > 1 and token.i != tokens[0].i:
         return None
@@ -685,8 +691,8 @@ def replacement_for(
     if form == term.term:
         result: str | None = alternative
     elif term.pos == "verb" or (not term.pos and term.term.endswith("en")):
-        if " " in alternative:
-            result = None
+        if " " in alternative or not _infinitive_shaped(alternative):
+            result = None  # "vereisten" must not become "nodiden" (alternative "nodig")
         else:
             result = inflect_like(form, term.term, alternative, finite_person(token))
     elif term.pos == "noun" and (head := _compound_head(form)) and head[1] == term.term:
