@@ -55,3 +55,11 @@ def test_plural_keeps_an_unvoiced_stem_where_that_is_the_word():
     assert [plural_of(w) for w in ("eis", "huis", "brief", "prijs")] == [
         "eisen", "huizen", "brieven", "prijzen",
     ]  # fmt: skip
+
+
+def test_plural_takes_the_attested_s_form_when_the_rule_gives_no_word():
+    from pipeline.readability.morphology import plural_of
+
+    assert [plural_of(w) for w in ("datum", "centrum", "plek", "taak")] == [
+        "datums", "centrums", "plekken", "taken",
+    ]  # fmt: skip

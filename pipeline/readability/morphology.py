@@ -391,7 +391,16 @@ def inflect_like(form: str, lemma: str, alternative: str, finite: str | None = N
 
 def plural_of(noun: str) -> str:
     """The plural of a Dutch noun by spelling rules (Pattern's rules; -s after unstressed
-    -el/-em/-en/-er/-je and vowels, else -en with stem spelling)."""
+    -el/-em/-en/-er/-je and vowels, else -en with stem spelling); when the rule's form is
+    unattested but the -s plural is attested, the -s plural (datum -> datums, not
+    "datummen")."""
+    ruled = _ruled_plural(noun)
+    if zipf_nl(ruled) == 0 and zipf_nl(noun + "s") > 0:
+        return noun + "s"
+    return ruled
+
+
+def _ruled_plural(noun: str) -> str:
     if noun.endswith("e") and not noun.endswith(("ee", "ie", "é")):
         return noun + "n"  # betrokkene -> betrokkenen, ronde -> ronden
     unstressed = len(noun) > 3 and noun[-3] not in VOWELS  # regel, bezem; not doel, spel
