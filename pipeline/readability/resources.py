@@ -17,6 +17,7 @@ from typing import Any
 
 from pipeline.cache import SortedTable
 from pipeline.config import ReadabilitySettings
+from pipeline.readability.morphology import SHORT_VERBS
 
 _MISSING = object()  # ``remembered``: no answer yet (None is an answer)
 
@@ -49,7 +50,6 @@ class OfficialeseTerm:
         return self.alternative.split("/")[0].strip()
 
 
-SHORT_VERBS = frozenset({"zijn", "gaan", "staan", "doen", "zien", "slaan"})
 NOUN_DETERMINERS = frozenset({"uw", "ons", "onze", "dit", "het", "een"})
 
 

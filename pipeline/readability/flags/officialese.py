@@ -52,6 +52,7 @@ from pipeline.readability.morphology import (
     SEPARABLE_PARTICLES,
     SG1,
     SG3,
+    SHORT_VERBS,
     _verb_table,
     attributive,
     compound_head,
@@ -162,8 +163,8 @@ def _first_keys_of(
         # keep the guesses the form is a form of: "bezit" is no form of "bezien"
         guesses = [g for g in guesses if is_form_of(form, g)]
         keys += guesses
-    if pos == "NOUN" and form.endswith(("en", "s")):  # zienswijzen, bepalingen
-        keys += [form[:-1], form[:-2]]
+    if pos == "NOUN":
+        keys += _noun_stems(form)[1:]  # zienswijzen, bepalingen
     head = _compound_head(form) if pos == "NOUN" else None
     if head is not None:
         keys.append(head[1])  # uitvoeringswerkzaamheden, woningbouwlocaties
@@ -173,13 +174,18 @@ def _first_keys_of(
     return tuple(dict.fromkeys(keys))
 
 
+def _noun_stems(form: str) -> tuple[str, ...]:
+    """A noun form and, when it may be a plural (-en, -s), the form without its last one and
+    two letters ("zienswijzen" -> "zienswijze", "zienswijz"): a singular is among them."""
+    if form.endswith(("en", "s")):
+        return form, form[:-1], form[:-2]
+    return (form,)
+
+
 def _compound_head(form: str) -> tuple[int, str] | None:
     """Where a compound of a ``COMPOUND_HEADS`` noun starts its head, and the head, also in
     the plural ("woningbouwlocaties" -> (10, "locatie")), or None."""
-    stems = [form]
-    if form.endswith(("en", "s")):
-        stems += [form[:-1], form[:-2]]
-    for stem in stems:
+    for stem in _noun_stems(form):
         head = compound_head(stem, COMPOUND_HEADS, min_left=4)
         if head is not None:
             return len(stem) - len(head), head
@@ -605,18 +611,14 @@ def _doc_annotations(doc: Doc) -> list[tuple[str, str, str, bool, str | None]]:
         zip(lower, lemmas, arrays.pos, dep_of, strict=True)
     ):
         prt: str | None = None
-        if pos in ("VERB", "AUX"):
-            verb_like = True
-            if has_dep and any(dep_of[j] == "compound:prt" for j in children[i]):
-                particle = _particle(doc[i])
-                prt = particle.lower_ if particle is not None else None
-        elif pos == "NOUN" and dep == "ROOT":
-            verb_like = True
-            if has_dep:
-                particle = _particle(doc[i])
-                prt = particle.lower_ if particle is not None else None
-        else:
-            verb_like = False
+        verb_like = pos in ("VERB", "AUX") or (pos == "NOUN" and dep == "ROOT")
+        if (
+            verb_like
+            and has_dep
+            and (pos == "NOUN" or any(dep_of[j] == "compound:prt" for j in children[i]))
+        ):
+            particle = _particle(doc[i])
+            prt = particle.lower_ if particle is not None else None
         out.append((form, lemma, pos, verb_like, prt))
     arrays.memo[_ANNOTATIONS] = out
     return out
@@ -644,7 +646,7 @@ def _capitalised_like(text: str, replacement: str) -> str:
 def _infinitive_shaped(word: str) -> bool:
     """An alternative a verb form can be inflected into: an infinitive ("-en", or one of the
     short ones), not an adjective or noun ("nodig")."""
-    return word.endswith("en") or word in ("zijn", "gaan", "staan", "doen", "zien", "slaan")
+    return word.endswith("en") or word in SHORT_VERBS
 
 
 def _phrase_replacement(tokens: list[Token], term: OfficialeseTerm) -> str | None:
