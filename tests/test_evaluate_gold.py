@@ -723,3 +723,21 @@ def test_research_page_parties_are_checked_in_their_letter_case_unless_told():
     with pytest.raises(ValueError, match="conducted_by"):
         ex.page_paragraphs(path, (ex.CONDUCTED_BY.lower(),))
     assert ex.page_paragraphs(path, (ex.CONDUCTED_BY.lower(),), ignore_case=True)[1] == sha
+
+
+def test_side_record_names_the_side_its_size_and_the_files_read():
+    """The provenance record every blind-set exporter writes (``flags_units.side_record``)."""
+    from bench.evaluate.flags_units import side_record
+
+    counts = {"skipped": {"other_set_or_reserved": 3}}
+    record = side_record(
+        "heldout99", [{"unit_id": "a"}, {"unit_id": "b"}], counts, {"data.json": "ab12"},
+        repository="owner/name", commit="c0ffee", paths=["data.json"], licence="CC0 1.0",
+        note="two units",
+    )  # fmt: skip
+    assert record["dataset"] == "flags_heldout99"
+    assert (record["n_items"], record["excluded_reserved"]) == (2, 3)
+    assert (record["repository"], record["paths"], record["licence"]) == (
+        "owner/name", ["data.json"], "CC0 1.0",
+    )  # fmt: skip
+    assert list(record)[-1] == "sha256" and record["sha256"] == {"data.json": "ab12"}

@@ -55,11 +55,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from bench.evaluate.common import (
     ROOT,
-    Provenance,
     other_flag_set_units,
     reserved_first_fields,
     sha256_text,
@@ -67,7 +66,7 @@ from bench.evaluate.common import (
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout8_export import BASE, COMMIT, REPO, page_paragraphs
-from bench.evaluate.flags_units import export_side, select_units, unit_counts
+from bench.evaluate.flags_units import export_side, select_units, side_record, unit_counts
 
 SIDE = "heldout10"
 DATASET = "gemeenten_heldout10"
@@ -153,8 +152,11 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
 
 def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
     """The provenance record of the export (written beside the units)."""
-    prov = Provenance(
-        dataset=f"flags_{SIDE}",
+    record = side_record(
+        SIDE,
+        rows,
+        counts,
+        shas,
         repository=REPO,
         commit=COMMIT,
         paths=[BASE + rel for _, _, rel, _, _ in DOCUMENTS],
@@ -171,11 +173,7 @@ def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
             f"{MAX_UNITS_PER_DOCUMENT} per document, in document order. Counts: "
             f"{json.dumps(counts)}"
         ),
-        n_items=len(rows),
-        excluded_reserved=counts["skipped"]["other_set_or_reserved"],
     )
-    record = asdict(prov)
-    record["sha256"] = shas
     record["documents"] = {short: BASE + rel for short, _, rel, _, _ in DOCUMENTS}
     record["conducted_by"] = {short: list(parties) for short, _, _, _, parties in DOCUMENTS}
     return record

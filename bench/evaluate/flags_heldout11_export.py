@@ -43,11 +43,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from bench.evaluate.common import (
     ROOT,
-    Provenance,
     git_show,
     other_flag_set_units,
     reserved_first_fields,
@@ -56,7 +55,7 @@ from bench.evaluate.common import (
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout6_export import is_running_text
-from bench.evaluate.flags_units import export_side, select_units, unit_counts
+from bench.evaluate.flags_units import export_side, select_units, side_record, unit_counts
 
 SIDE = "heldout11"
 DATASET = "gemeenten_heldout11"
@@ -148,8 +147,11 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
 
 def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
     """The provenance record of the export (written beside the units)."""
-    prov = Provenance(
-        dataset=f"flags_{SIDE}",
+    return side_record(
+        SIDE,
+        rows,
+        counts,
+        shas,
         repository=REPO,
         commit=COMMIT,
         paths=[PATH],
@@ -163,12 +165,7 @@ def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
             f"one-sentence units of >= {MIN_UNIT_WORDS} words, <= {MAX_UNITS_PER_MUNICIPALITY} "
             f"per municipality, in record order. Counts: {json.dumps(counts)}"
         ),
-        n_items=len(rows),
-        excluded_reserved=counts["skipped"]["other_set_or_reserved"],
     )
-    record = asdict(prov)
-    record["sha256"] = shas
-    return record
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -81,13 +81,12 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from bench.evaluate.common import (
     ENDS_SENTENCE,
     NUMBER_RUN,
     STARTS_UPPER,
-    Provenance,
     git_show,
     other_flag_set_units,
     reserved_first_fields,
@@ -96,7 +95,7 @@ from bench.evaluate.common import (
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout3_export import join_lines, pdf_pages
 from bench.evaluate.flags_heldout4_export import names_private_person
-from bench.evaluate.flags_units import export_side, select_units, unit_counts
+from bench.evaluate.flags_units import export_side, select_units, side_record, unit_counts
 
 DATASET = "almere_heldout6"
 REPO = "meijer1973/azwa"
@@ -360,8 +359,11 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
 def provenance(rows: list[dict], counts: dict, file_sha: dict[str, str]) -> dict:
     """The provenance record of the export (written beside the units)."""
     paths = sorted({r["path"] for r in rows})
-    prov = Provenance(
-        dataset="flags_heldout6",
+    record = side_record(
+        "heldout6",
+        rows,
+        counts,
+        {path: file_sha[path] for path in paths},
         repository=REPO,
         commit=COMMIT,
         paths=paths,
@@ -379,11 +381,7 @@ def provenance(rows: list[dict], counts: dict, file_sha: dict[str, str]) -> dict
             f"<= {MAX_UNITS_PER_DOCUMENT} per document, in document order. "
             f"Counts: {json.dumps(counts)}"
         ),
-        n_items=len(rows),
-        excluded_reserved=counts["skipped"]["other_set_or_reserved"],
     )
-    record = asdict(prov)
-    record["sha256"] = {path: file_sha[path] for path in paths}
     record["extractor"] = {"pdf": "pypdf extract_text", "html": _extractor()}
     return record
 

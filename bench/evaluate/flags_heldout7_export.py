@@ -88,13 +88,12 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from bench.evaluate.common import (
     ENDS_SENTENCE,
     ROOT,
     STARTS_UPPER,
-    Provenance,
     git_show,
     other_flag_set_units,
     reserved_first_fields,
@@ -104,7 +103,7 @@ from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout3_export import join_lines
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout6_export import is_running_text
-from bench.evaluate.flags_units import export_side, select_units, unit_counts
+from bench.evaluate.flags_units import export_side, select_units, side_record, unit_counts
 
 DATASET = "nieuwkoop_heldout7"
 REPO = "Boyd220/InzichtInBeleid"
@@ -283,8 +282,11 @@ def build_units() -> tuple[list[dict], dict, str]:
 
 def provenance(rows: list[dict], counts: dict, file_sha: str) -> dict:
     """The provenance record of the export (written beside the units)."""
-    prov = Provenance(
-        dataset="flags_heldout7",
+    record = side_record(
+        "heldout7",
+        rows,
+        counts,
+        {PATH: file_sha},
         repository=REPO,
         commit=COMMIT,
         paths=[PATH],
@@ -303,11 +305,7 @@ def provenance(rows: list[dict], counts: dict, file_sha: str) -> dict:
             f"{MIN_UNIT_WORDS} words per genre, <= {MAX_UNITS_PER_DOCUMENT} per document, in "
             f"document order. Counts: {json.dumps(counts)}"
         ),
-        n_items=len(rows),
-        excluded_reserved=counts["skipped"]["other_set_or_reserved"],
     )
-    record = asdict(prov)
-    record["sha256"] = {PATH: file_sha}
     record["documents"] = {short: title for short, title, _ in DOCUMENTS}
     return record
 

@@ -78,11 +78,10 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from bench.evaluate.common import (
     ROOT,
-    Provenance,
     git_show,
     other_flag_set_units,
     reserved_first_fields,
@@ -91,7 +90,7 @@ from bench.evaluate.common import (
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout6_export import is_running_text
-from bench.evaluate.flags_units import export_side, select_units, unit_counts
+from bench.evaluate.flags_units import export_side, select_units, side_record, unit_counts
 
 DATASET = "utrecht_heldout8"
 REPO = "nl-design-system/gebruikersonderzoeken"
@@ -295,8 +294,11 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
 
 def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
     """The provenance record of the export (written beside the units)."""
-    prov = Provenance(
-        dataset="flags_heldout8",
+    record = side_record(
+        "heldout8",
+        rows,
+        counts,
+        shas,
         repository=REPO,
         commit=COMMIT,
         paths=[BASE + rel for _, rel, _ in DOCUMENTS],
@@ -313,11 +315,7 @@ def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
             f"{MIN_UNIT_WORDS} words per genre, <= {MAX_UNITS_PER_DOCUMENT} per document, in "
             f"document order. Counts: {json.dumps(counts)}"
         ),
-        n_items=len(rows),
-        excluded_reserved=counts["skipped"]["other_set_or_reserved"],
     )
-    record = asdict(prov)
-    record["sha256"] = shas
     record["documents"] = {short: BASE + rel for short, rel, _ in DOCUMENTS}
     return record
 

@@ -78,11 +78,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from bench.evaluate.common import (
     ROOT,
-    Provenance,
     other_flag_set_units,
     reserved_first_fields,
     sha256_text,
@@ -90,7 +89,7 @@ from bench.evaluate.common import (
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout8_export import BASE, COMMIT, REPO, page_paragraphs
-from bench.evaluate.flags_units import export_side, select_units, unit_counts
+from bench.evaluate.flags_units import export_side, select_units, side_record, unit_counts
 
 DATASET = "denhaag_heldout9"
 SERVICE = "service"
@@ -190,8 +189,11 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
 
 def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
     """The provenance record of the export (written beside the units)."""
-    prov = Provenance(
-        dataset="flags_heldout9",
+    record = side_record(
+        "heldout9",
+        rows,
+        counts,
+        shas,
         repository=REPO,
         commit=COMMIT,
         paths=[BASE + rel for _, rel, _, _ in DOCUMENTS],
@@ -210,11 +212,7 @@ def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
             f"{MAX_UNITS_PER_DOCUMENT} per document, in document order. Counts: "
             f"{json.dumps(counts)}"
         ),
-        n_items=len(rows),
-        excluded_reserved=counts["skipped"]["other_set_or_reserved"],
     )
-    record = asdict(prov)
-    record["sha256"] = shas
     record["documents"] = {short: BASE + rel for short, rel, _, _ in DOCUMENTS}
     record["conducted_by"] = {short: list(parties) for short, _, _, parties in DOCUMENTS}
     return record

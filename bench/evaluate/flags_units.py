@@ -18,10 +18,11 @@ import os
 import random
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Protocol
 
-from bench.evaluate.common import eval_dir, sha256_text, write_csv
+from bench.evaluate.common import Provenance, eval_dir, sha256_text, write_csv
 
 UNIT_LIST_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
 
@@ -115,6 +116,24 @@ def unit_counts(
         "skipped": skipped,
         "documents_reserved": documents_reserved,
     }
+
+
+def side_record(
+    side: str, rows: Sequence[dict], counts: dict, sha256: dict[str, str], **source: Any
+) -> dict[str, Any]:
+    """The provenance record of a side's export: ``Provenance`` of the ``source``
+    (repository, commit, paths, licence, note), the number of units and of units skipped as
+    another set's or reserved (``unit_counts``), then the sha256 of each file read. An
+    exporter adds its own keys after these."""
+    prov = Provenance(
+        dataset=f"flags_{side}",
+        n_items=len(rows),
+        excluded_reserved=counts["skipped"]["other_set_or_reserved"],
+        **source,
+    )
+    record = asdict(prov)
+    record["sha256"] = sha256
+    return record
 
 
 def unit_list_text(rows: Sequence[dict]) -> str:
