@@ -325,3 +325,20 @@ def test_run_analyses_are_registered_with_names_and_versions():
     assert fingerprint() == "readability@1,themes@1,sentiment@1"
     for cls in ANALYSES.values():
         assert callable(cls.load) and callable(cls.analyse) and callable(cls.roll_up)
+
+
+def test_process_batch_gives_freed_memory_back(tmp_path: Path, settings, monkeypatch):
+    """After each batch the worker trims the heap (resident memory stays flat on long runs),
+    and a C library without ``malloc_trim`` is no error."""
+    import pipeline.worker as worker_module
+
+    calls: list[int] = []
+    monkeypatch.setattr(worker_module, "release_freed_memory", lambda: calls.append(1))
+    worker = worker_module.Worker(settings, tmp_path / "parts")
+    worker.process_batch([])
+    worker.process_batch([])
+    assert calls == [1, 1]
+    monkeypatch.undo()
+    worker_module.release_freed_memory()  # the real one, glibc here
+    monkeypatch.setattr(worker_module, "_malloc_trim", lambda: None)
+    worker_module.release_freed_memory()
