@@ -284,6 +284,10 @@ class PrivacySettings(_Section):
     # Also scrub person names that are not in the thread's author list ("buurman Piet
     # Jansen", "mevrouw De Vries"), found by Deduce's Dutch name annotators.
     detect_person_names: bool = True
+    # Deduce's name search on documents too (letters, web texts, budgets). Off by default: on
+    # a municipality's own prose it mostly finds street, place and document names; names
+    # after a greeting, title or role word and signed under a closing are always scrubbed.
+    detect_person_names_in_documents: bool = False
     # Name parts that are also common Dutch words (wordfreq Zipf at least this and known to
     # simplemma, e.g. "Niemand", "Haan") are only scrubbed when capitalised or in a greeting.
     common_word_zipf: float = Field(3.5, ge=0, le=8)

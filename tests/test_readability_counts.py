@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from spacy.tokens import Doc
 
@@ -162,3 +164,22 @@ def test_counts_style_problems_count_a_doubly_flagged_word_once() -> None:
         ("officialese", 0), ("officialese", 24), ("nominalisation", 50),
     ]  # fmt: skip
     assert style_problems(kept) == 5
+
+
+def test_text_without_punctuation_is_cut_into_pieces_of_at_most_300_tokens(resources) -> None:
+    """Thousands of words without a full stop (a bad export) are no one sentence: cut at the
+    parser's boundaries where they keep a piece short enough, then every 300 tokens."""
+    from spacy.vocab import Vocab
+
+    from pipeline.readability.counts import MAX_SENTENCE_TOKENS
+
+    words = ["de", "gemeente", "wordt", "geïnformeerd", "over", "het", "plan"] * 200  # 1,400
+    starts = [i in (0, 350, 700) for i in range(len(words))]  # boundaries the rules undo
+    doc = Doc(Vocab(), words=words, spaces=[True] * len(words), sent_starts=starts)
+    spans = sentence_spans(doc, resources.abbreviations)
+    assert spans[0][0] == 0 and spans[-1][1] == len(words)
+    assert all(b == c for (_, b), (c, _) in itertools.pairwise(spans))  # no gaps
+    assert max(e - s for s, e in spans) <= MAX_SENTENCE_TOKENS
+    assert 350 in [s for s, _ in spans] and 700 in [s for s, _ in spans]
+    short = Doc(Vocab(), words=words[:280], spaces=[True] * 280)
+    assert sentence_spans(short, resources.abbreviations) == [(0, 280)]

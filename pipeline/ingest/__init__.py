@@ -2,7 +2,8 @@
 
 Families: budgets, reports and other documents (``programme/``), plain-text comment threads
 (``threads.py``) and structured comment exports in CSV/JSON (``exports.py``). No NLP happens
-here. Personal data in threads is pseudonymised and scrubbed here, before anything is stored.
+here. Personal data is scrubbed here, before anything is stored: threads are pseudonymised
+and scrubbed in their parsers, documents after parsing (``pipeline.privacy.documents``).
 """
 
 from __future__ import annotations
@@ -76,9 +77,13 @@ def ingest_raw(
     if detected is not None:
         return [threads.parse_thread(raw.text, raw.path, digest, pseudonymiser, detected)]
     from pipeline.ingest import programme
+    from pipeline.ingest.municipalities import default_matcher
+    from pipeline.privacy.documents import scrub_document
 
     blocks = raw.layout(settings.ingest.running_header_min_repeats)
-    return [programme.parse_document(blocks, raw.text, raw.path, digest, settings.ingest)]
+    document = programme.parse_document(blocks, raw.text, raw.path, digest, settings.ingest)
+    matcher = default_matcher(settings.ingest.municipality_min_mentions)
+    return [scrub_document(document, pseudonymiser, matcher.match)]
 
 
 def ingest_file(

@@ -58,6 +58,7 @@ from pipeline.privacy.names import (
     collect_names,
     compile_names,
     find_addressed_names,
+    find_letter_signoff_names,
     find_signoff_names,
     find_vocative_name,
     is_common_word,
@@ -150,13 +151,28 @@ class Pseudonymiser:
         """Compiled name patterns for ``names`` (cached)."""
         return compile_names(tuple(sorted(set(names))), self.settings.common_word_zipf)
 
-    def scrub(self, text: str, names: Iterable[str] | NameMatcher = ()) -> ScrubResult:
+    def document_names(self, text: str) -> NameMatcher:
+        """The people a letter or web text names as such: after a greeting ("Geachte heer
+        Pieterse,") and signed under a closing ("Met vriendelijke groet,\nP. Jansma")."""
+        names = [*find_addressed_names(text), *find_letter_signoff_names(text)]
+        return self.name_matcher(n for n in names if not is_organisation(n))
+
+    def scrub(
+        self,
+        text: str,
+        names: Iterable[str] | NameMatcher = (),
+        *,
+        deduce: bool = True,
+    ) -> ScrubResult:
         """Replace e-mail addresses, phone numbers, the given names and @mentions.
 
         Args:
-            text: any text (comment, article, title).
+            text: any text (comment, article, title, a document's paragraph).
             names: raw names to remove (with their parts), or a matcher from
                 ``name_matcher``.
+            deduce: also look for other person names with Deduce (when
+                ``detect_person_names``); names after a role word or title and names
+                listed between scrubbed ones are always looked for.
         """
         s = self.settings
         contains_email = bool(EMAIL_RE.search(text) or OBFUSCATED_EMAIL_RE.search(text))
@@ -171,8 +187,9 @@ class Pseudonymiser:
         text = matcher.sub(text, s.placeholder_name)
         text = scrub_mentions(text, f"@{s.placeholder_name}")
         if s.detect_person_names:
-            spans = find_person_names(text, s.common_word_zipf)
-            text = replace_spans(text, spans, s.placeholder_name)
+            if deduce:
+                spans = find_person_names(text, s.common_word_zipf)
+                text = replace_spans(text, spans, s.placeholder_name)
             text = scrub_role_names(text, s.placeholder_name, s.common_word_zipf)
             text = scrub_listed_names(text, s.placeholder_name, s.common_word_zipf)
         return ScrubResult(text, contains_email, bool(phones))

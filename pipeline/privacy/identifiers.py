@@ -29,9 +29,15 @@ STREET_SUFFIXES = (
     "baan|wal|erf|boulevard|dam|haven|veld|park|hoven|akker|berg|burg|oord|zijde|vaart|kaai|"
     "hout|wijk|straatweg|dwarsstraat|lei|gaarde|horst|donk"
 )
+# a number followed by one of these is an amount, not a house number ("Lindeveld 80 euro")
+AMOUNT_UNITS = (
+    "euro|eur|cent|procent|jaar|jaren|uur|minuten|dagen|weken|maanden|km|kilometer|meter|"
+    "m2|m²|ha|hectare|woningen|personen|mensen|inwoners|kinderen|stuks|keer|plaatsen|bomen"
+)
 STREET_RE = re.compile(
     r"(?<![\w])(?:[A-Z][\w'’.-]*\s+(?:(?:van|de|der|den|het|ten|ter)\s+)*){0,3}"
     rf"[A-Z][\w'’-]*(?:{STREET_SUFFIXES})\s+\d{{1,5}}(?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?\d{{1,5}}[a-zA-Z]?)?(?![\w])"
+    rf"(?!\s*(?:[%€]|(?i:{AMOUNT_UNITS})(?![\w])))"
 )
 
 

@@ -16,6 +16,7 @@ from pipeline.privacy.identifiers import EMAIL_RE
 NAME_SEPARATORS = re.compile(r"[\s._\-/\\|,;:()\[\]{}\"'`+&*#!?<>=~^$%]+|\d+")
 CAMEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
 NAME_WORD = r"[^\W\d_][\w'’\-]*"
+INITIALS_RE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.){1,4}")
 CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 
 
@@ -212,6 +213,30 @@ def find_signoff_names(text: str) -> list[str]:
     if match and _name_like(match.group("name")):
         return [match.group("name")]
     return []
+
+
+def find_letter_signoff_names(text: str) -> list[str]:
+    """Names signed under a closing anywhere in a letter: ``"Met vriendelijke groet,"``, then
+    the next line or two when they look like a name (``"P. Jansma"``), also when a job title
+    or the organisation follows."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    closing = _closing_re()
+    names: list[str] = []
+    for k, line in enumerate(lines[:-1]):
+        if closing.fullmatch(line):
+            names += [n for n in lines[k + 1 : k + 3] if _signed_name(n)]
+    return names
+
+
+def _signed_name(line: str) -> bool:
+    """A name as signed under a letter: initials allowed ("P.J. Jansma", "drs. A. de Vries"),
+    no organisation ("Gemeente Ergens")."""
+    if is_organisation(line):
+        return False
+    titles = {t.casefold() for t in load_terms().titles}
+    words = [w for w in line.split() if w.rstrip(".").casefold() not in titles]
+    words = [w for w in words if not INITIALS_RE.fullmatch(w)]
+    return bool(words) and _name_like(" ".join(words).rstrip(".!"))
 
 
 def find_addressed_names(text: str) -> list[str]:

@@ -108,6 +108,9 @@ def _first_names() -> frozenset[str]:
     return frozenset(line.strip().casefold() for line in path.read_text("utf-8").splitlines())
 
 
+# A leading word of a name hit at least this frequent (wordfreq Zipf, also as a compound of
+# such parts) and in no name list is no part of the name (``_name_start``).
+LEADING_WORD_ZIPF = 3.0
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n(\"“‘'-])\s*$")
 
 
@@ -129,10 +132,38 @@ def find_person_names(text: str, common_word_zipf: float = 3.5) -> list[tuple[in
     if not text.strip():
         return []
     doc = _deduce().deidentify(text, disabled=set(DEDUCE_DISABLED))
-    spans = {(a.start_char, a.end_char) for a in doc.annotations if a.tag in PERSON_TAGS}
+    spans = {
+        (_name_start(text, a.start_char, a.end_char), a.end_char)
+        for a in doc.annotations
+        if a.tag in PERSON_TAGS
+    }
     return sorted(
         (start, end) for start, end in spans if not _likely_word(text, start, end, common_word_zipf)
     )
+
+
+_LEADING_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+")
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where the name in a hit starts: past leading words that are ordinary Dutch words and
+    in no name list ("Afvalinzameling Oosterwijk", "Herinrichting Marktplein X"; a title
+    "mevrouw" stays outside the placeholder). First names, surnames and particles stop it,
+    and so does a word no word list knows ("Xiomara Jansen" stays whole)."""
+    from pipeline.readability.morphology import is_known_word
+
+    particles = {p.casefold() for p in load_terms().particles}
+    while (match := _LEADING_WORD_RE.match(text, start, end)) is not None:
+        word = match.group(1).casefold()
+        if (
+            word in _first_names()
+            or word in _surnames()
+            or word in particles
+            or not is_known_word(word, LEADING_WORD_ZIPF)
+        ):
+            break
+        start = match.end()
+    return start
 
 
 def _name_like_domain(label: str) -> bool:
@@ -183,8 +214,9 @@ def _role_re() -> re.Pattern[str]:
     terms = load_terms()
     particles = words_alt(terms.particles)
     return re.compile(
-        rf"(?<![\w])(?P<role>(?i:{words_alt(terms.roles)}))[ \t]+"
-        rf"(?P<name>(?:(?i:{particles})[ \t]+)*{CAPITAL_WORD}(?:[ \t]+{CAPITAL_WORD})?)"
+        rf"(?<![\w])(?P<role>(?i:{words_alt(terms.roles)}))\.?[ \t]+"
+        rf"(?P<name>(?:(?:[A-ZÀ-ÖØ-Þ]\.[ \t]?){{1,4}}[ \t]*)?(?:(?i:{particles})[ \t]+)*"
+        rf"{CAPITAL_WORD}(?:[ \t]+{CAPITAL_WORD})?)"
     )
 
 
@@ -198,7 +230,7 @@ def scrub_role_names(text: str, placeholder: str, common_word_zipf: float = 3.5)
         words = [w for w in name.split() if w[:1].isupper()]
         if not words or all(is_common_word(w, common_word_zipf) for w in words):
             return match.group()
-        return match.group("role") + " " + placeholder
+        return match.group()[: match.start("name") - match.start()] + placeholder
 
     return _role_re().sub(replace, text)
 

@@ -9,6 +9,7 @@ means equal lint-ii's document-level computation.
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -132,6 +133,9 @@ def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 SENTENCE_END = frozenset(".!?:;…")
+# A longer "sentence" is text without punctuation, cut up (``sentence_spans``, rule 4): the
+# longest sentences of real municipal and legal prose stay far below it.
+MAX_SENTENCE_TOKENS = 300
 
 
 def _split_mid_line(doc: Doc, prev: tuple[int, int], start: int) -> bool:
@@ -157,7 +161,10 @@ def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, i
     2. splits at a line break when the next line starts a new unit (capital letter, digit or
        bullet) and the line before does not end in a hyphen: headings and list items are not
        glued to the next sentence;
-    3. drops parts without any word (blank lines, lone bullets).
+    3. drops parts without any word (blank lines, lone bullets);
+    4. cuts a part of more than ``MAX_SENTENCE_TOKENS`` tokens (text without punctuation, a
+       table read as one line) back at the Doc's own boundaries inside it, and what is still
+       too long into pieces of that many tokens: no "sentence" of thousands of words.
     The Doc itself is not changed.
     """
     if len(doc) == 0:
@@ -187,4 +194,26 @@ def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, i
                 e -= 1
             if any(is_word(t) for t in doc[s:e]):
                 spans.append((s, e))
+    if any(e - s > MAX_SENTENCE_TOKENS for s, e in spans):
+        starts = [b[0] for b in base]
+        spans = [piece for span in spans for piece in _cut_overlong(span, starts)]
     return spans
+
+
+def _cut_overlong(span: tuple[int, int], starts: list[int]) -> list[tuple[int, int]]:
+    """``span`` cut at the given sentence starts into pieces of at most
+    ``MAX_SENTENCE_TOKENS`` tokens where it can, then every ``MAX_SENTENCE_TOKENS`` tokens."""
+    s, e = span
+    if e - s <= MAX_SENTENCE_TOKENS:
+        return [span]
+    cuts = [s]
+    inside = [b for b in starts if s < b < e]
+    for k, b in enumerate(inside):  # the last boundary that keeps the piece short enough
+        after = inside[k + 1] if k + 1 < len(inside) else e
+        if after - cuts[-1] > MAX_SENTENCE_TOKENS and b - cuts[-1] > 0:
+            cuts.append(b)
+    cuts.append(e)
+    pieces: list[tuple[int, int]] = []
+    for a, b in itertools.pairwise(cuts):
+        pieces += [(x, min(x + MAX_SENTENCE_TOKENS, b)) for x in range(a, b, MAX_SENTENCE_TOKENS)]
+    return pieces
