@@ -443,7 +443,9 @@ def passed_over(paths: Iterable[str], limit: int = 20) -> list[str]:
 def _docx_target(source: str, out: Path | None, n_inputs: int) -> Path:
     """Where ``--format docx`` writes the commented copy of ``source``: next to it as
     ``<name>.advies.docx``, or ``--out`` (a file for one input, else a folder)."""
-    name = Path(source).stem + ".advies.docx"
+    from pipeline.ingest.inputs import REPORT_SUFFIX
+
+    name = Path(source).stem + REPORT_SUFFIX
     if out is None:
         return Path(source).with_name(name)
     if n_inputs == 1 and not out.is_dir() and out.suffix.lower() == ".docx":

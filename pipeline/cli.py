@@ -258,6 +258,10 @@ def run(
     settings = make_settings(config, model, verbose)
     paths = raw_dir or [settings.paths.raw_dir]
     out_dir = out or settings.paths.processed_dir
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:  # a mistyped input must not empty the tables of the last run
+        names = ", ".join(missing)
+        raise fail(f"input not found: {names}; nothing was run, {out_dir} is unchanged")
     n_files = sum(1 for _ in iter_input_files(paths, settings.ingest.extensions))
     kept = f"the tables were not updated; finished inputs are kept in {out_dir / 'parts'}"
     interrupted = f"{kept} and skipped by the next run"

@@ -92,4 +92,6 @@ def format_summary(summary: RunSummary) -> str:
             "Nothing was analysed: no input of a supported type was found "
             "(see `ingest.extensions` in the configuration)."
         )
+    if summary.tables_kept:
+        lines.append(f"The tables in {summary.out_dir} were left as they were.")
     return "\n".join(lines)

@@ -107,6 +107,7 @@ class RunSummary:
     seconds: float = 0.0
     table_rows: dict[str, int] = field(default_factory=dict)
     model: str = ""
+    tables_kept: bool = False  # nothing to read: the last run's tables were left as they were
 
     @property
     def words_per_second(self) -> float:
@@ -216,6 +217,11 @@ def _run(
     summary = RunSummary(run_id=run_id, out_dir=out_dir, n_inputs=len(files))
     summary.errors.extend(scan.problems)
     summary.unsupported.extend(scan.unsupported)
+    if not files and (out_dir / "documents.parquet").exists():
+        # nothing to read (a folder of unsupported files): the last run's tables stay
+        summary.tables_kept = True
+        summary.seconds = time.perf_counter() - t0
+        return summary
 
     if engine == "dask":
         results = run_dask(files, settings, parts_dir, force, workers, scheduler)

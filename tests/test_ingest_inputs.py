@@ -23,3 +23,13 @@ def test_scan_lists_unsupported_files_of_a_folder_with_what_to_do(tmp_path: Path
 
 def test_unsupported_reason_of_a_file_without_suffix() -> None:
     assert unsupported_reason("LEESMIJ", [".txt"]).startswith("file type (none) not supported")
+
+
+def test_scan_passes_over_checks_own_word_reports(tmp_path: Path) -> None:
+    """``check --format docx`` writes ``<name>.advies.docx`` next to its input: a second
+    check (or a run) of that folder reads the letter, not the report."""
+    for name in ("brief.docx", "brief.advies.docx", "Brief.ADVIES.docx"):
+        (tmp_path / name).write_bytes(b"PK")
+    scan = scan_inputs([tmp_path], (".docx",))
+    assert [p.name for p in scan.files] == ["brief.docx"]
+    assert not scan.unsupported and not scan.problems

@@ -342,3 +342,27 @@ def test_process_batch_gives_freed_memory_back(tmp_path: Path, settings, monkeyp
     worker_module.release_freed_memory()  # the real one, glibc here
     monkeypatch.setattr(worker_module, "_malloc_trim", lambda: None)
     worker_module.release_freed_memory()
+
+
+def test_run_never_empties_the_last_tables_by_mistake(tmp_path: Path):
+    """A mistyped input path stops the run before anything is written (exit 2), and a folder
+    with nothing to read leaves the last run's tables as they were."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    shutil.copy(RAW / "brief_b1_rioolvervanging.txt", corpus / "brief.txt")
+    out = tmp_path / "o"
+    runner = CliRunner()
+    env = {"GEMEENTETAAL_SECRET": "test-secret"}
+    args = ["--out", str(out), "--no-progress"]
+    assert runner.invoke(app, ["run", str(corpus), *args], env=env).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+    result = runner.invoke(app, ["run", str(tmp_path / "inn"), *args], env=env)
+    assert result.exit_code == 2
+    assert "input not found" in result.output and "is unchanged" in result.output
+    assert {p.name: p.read_bytes() for p in out.glob("*.parquet")} == before
+    only = tmp_path / "xlsx"
+    only.mkdir()
+    (only / "begroting.xlsx").write_bytes(b"PK not read")
+    result = runner.invoke(app, ["run", str(only), *args], env=env)
+    assert result.exit_code == 2 and "left as they were" in result.output
+    assert {p.name: p.read_bytes() for p in out.glob("*.parquet")} == before

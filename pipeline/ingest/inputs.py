@@ -3,7 +3,8 @@
 One policy for every command (``ingest``, ``run``, ``check``, ``themes``):
 
 - A folder is walked recursively in sorted order; hidden files and folders (a name starting
-  with ".") are passed over, files of other types too, as a folder may hold anything; those
+  with "."), ``check``'s own Word reports (``*.advies.docx``) and files of other types are
+  passed over, as a folder may hold anything; those
   are listed in ``InputScan.unsupported`` with the reason (``unsupported_reason``), for the
   command to show (``run`` lists them and records them in its errors table).
 - What cannot be read is reported, one line each, never skipped in silence: a broken
@@ -26,6 +27,9 @@ from pathlib import Path
 from pipeline.records import IngestError
 
 STAGE = "read"
+# The Word copy with advice that ``check`` writes next to its input (``<name>.advies.docx``):
+# passed over in folders, so checking a folder twice does not check the reports.
+REPORT_SUFFIX = ".advies.docx"
 
 
 @dataclass
@@ -135,7 +139,7 @@ def _walk(
             stack.pop()
             continue
         entry = entries.pop()  # the lists are in reverse name order
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.name.lower().endswith(REPORT_SUFFIX):
             continue
         child = Path(entry.path)
         try:
