@@ -162,6 +162,14 @@ def test_report_shows_difficulty_and_fix_first_when_the_rule_gives_them(results)
     text = render_text([result])
     assert "Moeilijkheid 62 van 100 (B1: hoogstens 50): 12 punten te moeilijk voor B1" in text
     assert "Eerst aanpakken:\n  1. Splits de drie langste zinnen." in text
+    # near the threshold a decimal shows the difference; one point is "punt"
+    for value, line, distance in (
+        (50.1, "Moeilijkheid 50,1 van 100", "0,1 punten te moeilijk voor B1"),
+        (49.0, "Moeilijkheid 49 van 100", "1 punt onder de B1-grens"),
+        (47.6, "Moeilijkheid 48 van 100", "2 punten onder de B1-grens"),
+    ):
+        near = build_report(_with_measures(results[0], b1_difficulty=value, b1_threshold=50.0))
+        assert near.difficulty.startswith(line) and near.distance == distance, value
     # without them (b1_rule.v1/v2), "eerst aanpakken" is derived from the criteria and advice
     from dataclasses import replace
 

@@ -254,7 +254,8 @@ def rule_v2(
 
 def _points(points: float) -> str:
     sign = "+" if points >= 0 else "−"
-    return f"{sign}{nl_number(abs(points), 0 if abs(points) >= 10 else 1)} punten"
+    shown = nl_number(abs(points), 0 if abs(points) >= 10 else 1)
+    return f"{sign}{shown} {'punt' if shown == '1' else 'punten'}"
 
 
 def rule_v3(
@@ -280,7 +281,8 @@ def rule_v3(
     d = round(scored.difficulty, 1)  # decide on the value that is reported
     level = 0 if d <= a2 else 1 if d <= b1 else 2 if d <= b2 else 3
     passed = level <= 1
-    reasons = [f"Moeilijkheid {nl_number(d, 0)} van 100 (B1: hoogstens {nl_number(b1, 0)})"]
+    value = nl_number(d, 1 if round(d) == round(b1) and d != b1 else 0)  # 50,1, not 50
+    reasons = [f"Moeilijkheid {value} van 100 (B1: hoogstens {nl_number(b1, 0)})"]
     measured = [c for c in scored.contributions if c.value is not None]
     if passed:  # what moved the score by at least 0.1 point, else the three largest
         shown = [c for c in measured if abs(c.points) >= 0.1] or measured[:3]

@@ -36,8 +36,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "at": "Taalniveau B1: voldoet",
         "above": "Taalniveau {level}: moeilijker dan B1",
         "difficulty": "Moeilijkheid {value} van 100 (B1: hoogstens {threshold})",
-        "over_by": "{points} punten te moeilijk voor B1",
-        "under_by": "{points} punten onder de B1-grens",
+        "over_by": "{points} te moeilijk voor B1",
+        "point": "punt",
+        "points": "punten",
+        "under_by": "{points} onder de B1-grens",
         "fix_first": "Eerst aanpakken",
         "still": "Nog te verbeteren",
         "why": "Waarom dit oordeel",
@@ -70,8 +72,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "at": "Language level B1: meets B1",
         "above": "Language level {level}: harder than B1",
         "difficulty": "Difficulty {value} of 100 (B1: at most {threshold})",
-        "over_by": "{points} points too hard for B1",
-        "under_by": "{points} points below the B1 limit",
+        "over_by": "{points} too hard for B1",
+        "point": "point",
+        "points": "points",
+        "under_by": "{points} below the B1 limit",
         "fix_first": "Fix first",
         "still": "Still to improve",
         "why": "Why this verdict",
@@ -431,13 +435,16 @@ def build_report(
     difficulty, threshold, fix = _verdict_extras(result)
     difficulty_line = distance = None
     if difficulty is not None and threshold is not None:
+        # one decimal where whole numbers would hide the difference ("50,1", not "50")
+        close = round(difficulty) == round(threshold) and difficulty != threshold
         difficulty_line = t["difficulty"].format(
-            value=number(difficulty, 0, language), threshold=number(threshold, 0, language)
+            value=number(difficulty, 1 if close else 0, language),
+            threshold=number(threshold, 0, language),
         )
         gap = difficulty - threshold
-        distance = (t["over_by"] if gap > 0 else t["under_by"]).format(
-            points=number(abs(gap), 0, language)
-        )
+        shown = number(abs(gap), 1 if abs(gap) < 1 else 0, language)
+        unit = t["point"] if shown == "1" else t["points"]
+        distance = (t["over_by"] if gap > 0 else t["under_by"]).format(points=f"{shown} {unit}")
     passed = m.get("b1_pass")
     sentences: list[SentenceItem] = []
     marks: dict[int, int] = {}
