@@ -55,6 +55,11 @@ def _sentence_level(proposals: list[Proposal]) -> list[str]:
         # an agent after the participle moves to the front too
         ("De locatie wordt aan de noordzijde begrensd door de Kerkstraat.",
          "De Kerkstraat begrenst de locatie aan de noordzijde."),
+        # a time phrase the parser hangs on the agent stays in the middle field
+        ("De aanvraag wordt door de gemeente binnen twee weken behandeld.",
+         "De gemeente behandelt de aanvraag binnen twee weken."),
+        # a separable verb with an inseparable base: uit + betaald (no ge-)
+        ("De subsidie wordt door ons uitbetaald.", "We betalen de subsidie uit."),
     ],
 )  # fmt: skip
 def test_rewrite_passive_to_active(propose_for, sentence: str, expected: str) -> None:

@@ -256,6 +256,16 @@ def verb_of_participle(form: str) -> tuple[str, str | None] | None:
             k = form.find("ge", 2)  # "weergegeven": a particle the list lacks, then "ge-"
             if k > 1 and not form[:k].startswith(INSEPARABLE_PREFIXES) and form[k:] in table:
                 return table[form[k:]], form[:k]
+            for p in SEPARABLE_PARTICLES:  # "uitbetaald": particle + a participle without ge-
+                rest = form[len(p) :]
+                if (
+                    " " not in p
+                    and form.startswith(p)
+                    and rest.startswith(INSEPARABLE_PREFIXES)
+                    and rest in table
+                    and inf == p + table[rest]
+                ):
+                    return table[rest], p
             return inf, None
         return inf[len(particle) :], particle
     for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
@@ -962,11 +972,27 @@ def modal_question(s: _Sentence, flag: Any) -> list[str] | None:
 # --- rules -----------------------------------------------------------------------------------
 
 
+def agent_phrase(agent: Token) -> list[Token]:
+    """The tokens of the agent phrase: the subtree of ``agent`` less a phrase the parser hung
+    on it that says when or where ("door de gemeente | binnen twee weken"; any preposition
+    but "van", which stays: "door de inwoners van de wijk")."""
+    loose = {
+        t.i
+        for c in agent.children
+        if c.i > agent.i
+        and c.dep_ == "nmod"
+        and any(g.dep_ == "case" and g.lower_ != "van" for g in c.children)
+        for t in _subtree(c)
+    }
+    return [t for t in _subtree(agent) if t.i not in loose]
+
+
 def _agent_words(s: _Sentence, agent: Token) -> tuple[list[str], bool] | None:
     """The agent of a passive without *door*, and whether it is plural; None for a pronoun
     that would change case ("door hem")."""
-    phrase = [t for t in _subtree(agent) if t.lower_ != "door"]
-    if not phrase or not _contiguous(_subtree(agent)):
+    tokens = agent_phrase(agent)
+    phrase = [t for t in tokens if t.lower_ != "door"]
+    if not phrase or not _contiguous(tokens):
         return None
     if agent.lower_ == "ons":
         return ["we"], True
@@ -1040,7 +1066,7 @@ def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
         if found is None:
             return None
         agent_words, plural = found
-        agent_span = {t.i for t in _subtree(agents[0])}
+        agent_span = {t.i for t in agent_phrase(agents[0])}
     elif first_person:
         agent_words, plural, agent_span = ["we"], True, set()
     else:
