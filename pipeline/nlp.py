@@ -35,6 +35,7 @@ T = TypeVar("T")
 C = TypeVar("C")
 
 FALLBACK_NAME = "gemeentetaal_rules_nl"
+DEFAULT_MODEL = NlpSettings.model_fields["model"].default  # nl_core_news_md
 FALLBACK_WARNING = (
     "WARNING: no trained Dutch spaCy pipeline is installed; using the rule-based fallback "
     "(no POS tags, no dependency parse). Passive voice, nominalisation and LiNT-II scores are "
@@ -315,6 +316,13 @@ def load_pipeline(
         info = fallback_info()
     else:
         name, source = found
+        if name != settings.model and settings.model != DEFAULT_MODEL:
+            # a pipeline the user chose is missing: say so, the results differ from theirs
+            log.warning(
+                "spaCy pipeline %r is not installed; using %r (%s) instead "
+                "(install it with `python -m spacy download %s` or `gemeentetaal setup-model`)",
+                settings.model, name, source, settings.model,
+            )  # fmt: skip
         nlp = load_trained(name, texts)
         if nlp.lang != "nl":
             raise RuntimeError(f"spaCy pipeline {name!r} is for {nlp.lang!r}, not Dutch (nl)")

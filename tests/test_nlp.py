@@ -177,3 +177,19 @@ def test_char_batches_bound_count_and_characters() -> None:
     groups = list(char_batches(items, max_items=3, max_chars=50))
     assert [[c for _, c in g] for g in groups] == [[0, 1, 2], [3], [4, 5], [6], [7]]
     assert [item for g in groups for item in g] == items  # order and content kept
+
+
+def test_nlp_a_chosen_pipeline_that_is_missing_is_named_in_a_warning(nlp_model, caplog):
+    """``--model nl_fake`` (or ``nlp.model`` in the configuration) when it is not installed:
+    another installed Dutch pipeline is used, and the log says which instead of which; the
+    default model missing (as on this machine) is the documented order and not warned."""
+    import logging
+
+    with caplog.at_level(logging.WARNING, logger="pipeline.nlp"):
+        nlp, info = nlp_mod.load_pipeline(NlpSettings(model="nl_fake_model"))
+    assert "'nl_fake_model' is not installed; using" in caplog.text
+    assert info.name in caplog.text and nlp.lang == "nl"
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="pipeline.nlp"):
+        nlp_mod.load_pipeline(NlpSettings())
+    assert "is not installed; using" not in caplog.text
