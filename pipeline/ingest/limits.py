@@ -90,7 +90,19 @@ def check_zip(data: bytes, limits: IngestSettings, kind: str = "zip archive") ->
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError,
             RuntimeError, EOFError, OSError, ValueError) as exc:  # fmt: skip
         # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
-        raise InputError(f"corrupt {kind} ({exc.__class__.__name__})") from exc
+        reason = ZIP_PROBLEMS.get(type(exc), "unreadable zip archive")
+        raise InputError(f"corrupt {kind} ({reason})") from exc
+
+
+# what a failed zip check means, for the one-line message (no exception class names)
+ZIP_PROBLEMS: dict[type[BaseException], str] = {
+    zipfile.BadZipFile: "not a valid zip archive",
+    zipfile.LargeZipFile: "zip archive too large",
+    zlib.error: "damaged compressed data",
+    NotImplementedError: "unknown compression method",
+    RuntimeError: "encrypted",
+    EOFError: "truncated zip archive",
+}
 
 
 def _count_xml(

@@ -113,8 +113,12 @@ def _read_docx(data: bytes, limits: IngestSettings) -> list[Block]:
     check_zip(data, limits, ".docx file")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"corrupt .docx file ({exc.__class__.__name__})") from exc
+    except zipfile.BadZipFile as exc:
+        raise InputError("corrupt .docx file (not a valid zip archive)") from exc
+    except KeyError as exc:  # a zip archive without the parts of a Word document
+        raise InputError("corrupt .docx file (no Word document inside the zip archive)") from exc
+    except ValueError as exc:
+        raise InputError(f"corrupt .docx file ({describe(exc)})") from exc
     except Exception as exc:  # python-docx raises several lxml/opc errors
         raise InputError(f"corrupt .docx file ({describe(exc)})") from exc
     return read_docx_blocks(document)
