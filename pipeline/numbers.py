@@ -35,6 +35,12 @@ def nl_number(value: float, decimals: int = 1) -> str:
     return format_number(value, decimals)
 
 
+def decimals_near(value: float, bound: float) -> int:
+    """Decimals to show ``value`` next to ``bound``: one where whole numbers would hide the
+    difference (a score of 50.1 against a limit of 50 is "50,1", not "50"), else none."""
+    return 1 if round(value) == round(bound) and value != bound else 0
+
+
 def nl_int(value: int | float) -> str:
     """A count with digit grouping (``12.345``)."""
     return nl_number(value, 0)

@@ -57,6 +57,17 @@ def limit_error(what: str, value: float, limit: float, setting: str, unit: str =
     )
 
 
+# what a failed zip check means, for the one-line message (no exception class names)
+ZIP_PROBLEMS: dict[type[BaseException], str] = {
+    zipfile.BadZipFile: "not a valid zip archive",
+    zipfile.LargeZipFile: "zip archive too large",
+    zlib.error: "damaged compressed data",
+    NotImplementedError: "unknown compression method",
+    RuntimeError: "encrypted",
+    EOFError: "truncated zip archive",
+}
+
+
 def check_zip(data: bytes, limits: IngestSettings, kind: str = "zip archive") -> None:
     """Refuse a zip (.docx) with too many members, too much unpacked data or XML elements.
 
@@ -92,17 +103,6 @@ def check_zip(data: bytes, limits: IngestSettings, kind: str = "zip archive") ->
         # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
         reason = ZIP_PROBLEMS.get(type(exc), "unreadable zip archive")
         raise InputError(f"corrupt {kind} ({reason})") from exc
-
-
-# what a failed zip check means, for the one-line message (no exception class names)
-ZIP_PROBLEMS: dict[type[BaseException], str] = {
-    zipfile.BadZipFile: "not a valid zip archive",
-    zipfile.LargeZipFile: "zip archive too large",
-    zlib.error: "damaged compressed data",
-    NotImplementedError: "unknown compression method",
-    RuntimeError: "encrypted",
-    EOFError: "truncated zip archive",
-}
 
 
 def _count_xml(

@@ -117,9 +117,7 @@ def _read_docx(data: bytes, limits: IngestSettings) -> list[Block]:
         raise InputError("corrupt .docx file (not a valid zip archive)") from exc
     except KeyError as exc:  # a zip archive without the parts of a Word document
         raise InputError("corrupt .docx file (no Word document inside the zip archive)") from exc
-    except ValueError as exc:
-        raise InputError(f"corrupt .docx file ({describe(exc)})") from exc
-    except Exception as exc:  # python-docx raises several lxml/opc errors
+    except Exception as exc:  # python-docx raises ValueError and several lxml/opc errors
         raise InputError(f"corrupt .docx file ({describe(exc)})") from exc
     return read_docx_blocks(document)
 

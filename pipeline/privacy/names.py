@@ -233,7 +233,7 @@ def _signed_name(line: str) -> bool:
     no organisation ("Gemeente Ergens")."""
     if is_organisation(line):
         return False
-    titles = {t.casefold() for t in load_terms().titles}
+    titles = load_terms().titles
     words = [w for w in line.split() if w.rstrip(".").casefold() not in titles]
     words = [w for w in words if not INITIALS_RE.fullmatch(w)]
     return bool(words) and _name_like(" ".join(words).rstrip(".!"))

@@ -152,7 +152,7 @@ def _name_start(text: str, start: int, end: int) -> int:
     and so does a word no word list knows ("Xiomara Jansen" stays whole)."""
     from pipeline.readability.morphology import is_known_word
 
-    particles = {p.casefold() for p in load_terms().particles}
+    particles = load_terms().particles
     while (match := _LEADING_WORD_RE.match(text, start, end)) is not None:
         word = match.group(1).casefold()
         if (

@@ -256,18 +256,17 @@ def verb_of_participle(form: str) -> tuple[str, str | None] | None:
             k = form.find("ge", 2)  # "weergegeven": a particle the list lacks, then "ge-"
             if k > 1 and not form[:k].startswith(INSEPARABLE_PREFIXES) and form[k:] in table:
                 return table[form[k:]], form[:k]
-            for p in SEPARABLE_PARTICLES:  # "uitbetaald": particle + a participle without ge-
-                rest = form[len(p) :]
-                if (
-                    " " not in p
-                    and form.startswith(p)
-                    and rest.startswith(INSEPARABLE_PREFIXES)
-                    and rest in table
-                    and inf == p + table[rest]
-                ):
-                    return table[rest], p
+            split = _particle_split(form, table)  # "uitbetaald": uit + betaald (no ge-)
+            if split is not None and inf == split[1] + split[0]:
+                return split
             return inf, None
         return inf[len(particle) :], particle
+    return _particle_split(form, table)
+
+
+def _particle_split(form: str, table: dict[str, str]) -> tuple[str, str] | None:
+    """``(base infinitive, particle)`` when ``form`` is a separable particle followed by a
+    participle of the table (with ge- or an inseparable prefix: "opgeruimd", "uitbetaald")."""
     for particle in sorted(SEPARABLE_PARTICLES, key=len, reverse=True):
         if " " in particle or not form.startswith(particle):
             continue

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.config import ReadabilitySettings
-from pipeline.numbers import nl_number, nl_percent
+from pipeline.numbers import decimals_near, nl_number, nl_percent
 from pipeline.readability.difficulty import (
     MEASURES,
     Contribution,
@@ -281,7 +281,7 @@ def rule_v3(
     d = round(scored.difficulty, 1)  # decide on the value that is reported
     level = 0 if d <= a2 else 1 if d <= b1 else 2 if d <= b2 else 3
     passed = level <= 1
-    value = nl_number(d, 1 if round(d) == round(b1) and d != b1 else 0)  # 50,1, not 50
+    value = nl_number(d, decimals_near(d, b1))  # 50,1, not 50
     reasons = [f"Moeilijkheid {value} van 100 (B1: hoogstens {nl_number(b1, 0)})"]
     measured = [c for c in scored.contributions if c.value is not None]
     if passed:  # what moved the score by at least 0.1 point, else the three largest

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.check import flag_id
+from pipeline.numbers import decimals_near
 from pipeline.readability.flags import KINDS, LABELS, TITLES, WIDE_KINDS
 
 FD_MAX = 100.0  # the Flesch-Douma scale as Douma published it runs from 0 to 100
@@ -435,10 +436,8 @@ def build_report(
     difficulty, threshold, fix = _verdict_extras(result)
     difficulty_line = distance = None
     if difficulty is not None and threshold is not None:
-        # one decimal where whole numbers would hide the difference ("50,1", not "50")
-        close = round(difficulty) == round(threshold) and difficulty != threshold
         difficulty_line = t["difficulty"].format(
-            value=number(difficulty, 1 if close else 0, language),
+            value=number(difficulty, decimals_near(difficulty, threshold), language),
             threshold=number(threshold, 0, language),
         )
         gap = difficulty - threshold
