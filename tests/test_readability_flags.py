@@ -199,6 +199,56 @@ def test_flags_abbreviations_dotted_and_company_forms(fallback, resources) -> No
     assert [f.text for f in flags_of(fallback, resources, text, "abbreviation")] == ["vm.", "s.v."]
 
 
+def test_abbreviation_advice_names_the_full_form_of_a_shortened_word(fallback, resources):
+    # a shortened word is written out ("Schrijf 'vanwege'"), only an acronym gets "voluit,
+    # met de afkorting tussen haakjes" (user trial: d.d., ma t/m vr, ca., i.v.m., jl.)
+    text = "Uw brief d.d. 14 mei kwam i.v.m. de drukte laat. Bel ma t/m vr. Ca. tien. De Wmo."
+    advice = {
+        f.text: (f.suggestion, f.replacement)
+        for f in flags_of(fallback, resources, text, "abbreviation")
+    }
+    assert advice == {
+        "d.d.": ("Schrijf ‘van’.", "van"),
+        "i.v.m.": ("Schrijf ‘vanwege’.", "vanwege"),
+        "ma": ("Schrijf ‘maandag’.", "maandag"),
+        "t/m": ("Schrijf ‘tot en met’.", "tot en met"),
+        "vr.": ("Schrijf ‘vrijdag’.", "vrijdag"),
+        "Ca.": ("Schrijf ‘Ongeveer’.", "Ongeveer"),
+        "Wmo": (
+            "Schrijf de afkorting de eerste keer voluit, met de afkorting tussen haakjes.",
+            None,
+        ),
+    }
+    (flag,) = flags_of(fallback, resources, "Stuur evt. een brief.", "abbreviation")
+    assert (flag.suggestion, flag.replacement) == ("Schrijf het woord voluit.", None)
+
+
+def test_abbreviation_full_forms_are_no_officialese(fallback, resources):
+    # the suggestion is never flagged as officialese itself ("in verband met", "en dergelijke")
+    for abbreviation, full in resources.abbreviation_full_forms.items():
+        text = f"Het gaat om {full} de kosten."
+        assert flags_of(fallback, resources, text, "officialese") == [], (abbreviation, full)
+
+
+def test_postcode_letters_are_no_abbreviation(fallback, resources):
+    text = "Stuur de brief naar Postbus 100, 1234 AB Voorbeeldstad. De AB-regeling geldt."
+    assert [f.text for f in flags_of(fallback, resources, text, "abbreviation")] == ["AB-regeling"]
+
+
+@pytest.mark.slow
+def test_passive_advice_names_the_agent_as_a_subject(nlp_model, resources):
+    # "door ons" -> 'wij'; a time phrase the parser hangs on the agent is no part of it (the
+    # same agent as the active rewrite: flags/passive.agent_phrase)
+    cases = {
+        "De kosten worden door ons terugbetaald.": "wij",
+        "De aanvraag wordt door de gemeente binnen twee weken behandeld.": "de gemeente",
+    }
+    nlp, _ = nlp_model
+    for text, actor in cases.items():
+        (flag,) = flags_of(nlp, resources, text, "passive")
+        assert flag.suggestion == f"Schrijf actief en begin met wie het doet: ‘{actor}’ …", text
+
+
 def test_flags_long_sentence_and_subclauses(fallback, resources) -> None:
     long = " ".join(["woord"] * 24) + "."
     (flag,) = flags_of(fallback, resources, long, "long_sentence")

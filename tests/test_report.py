@@ -261,3 +261,23 @@ def test_report_refers_to_a_table_only_where_there_is_one(results) -> None:
     assert "(zie de tabel)" in page and "<table" in page
     summary = _summary(build_report(result))
     assert "zie de tabel" not in summary and "(zie de opmerkingen bij die woorden)" in summary
+
+
+def test_report_officialese_list_names_the_term_not_the_words_between() -> None:
+    # "dient ... te" spans the words between; the list shows the term once (user trial)
+    from pipeline.report.advice import officialese_rows
+
+    class Item:
+        kind, ignored, id, suggestion = "officialese", False, "x", "Schrijf liever ‘moeten’."
+
+        def __init__(self, words: str, detail: str) -> None:
+            self.words, self.detail = words, detail
+
+    rows = officialese_rows(
+        [
+            Item("dient de door u verzochte vermindering van de aanslag te", "‘dient … te’."),
+            Item("dient te", "‘dient te’."),
+            Item("Middels", "‘Middels’."),
+        ]
+    )
+    assert [(r["term"], r["count"]) for r in rows] == [("dient te", 2), ("middels", 1)]

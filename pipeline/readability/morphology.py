@@ -30,6 +30,7 @@ SEPARABLE_PARTICLES = (
 )
 # fmt: on
 INSEPARABLE_PREFIXES = ("be", "ver", "ont", "her", "er", "ge")
+VOICELESS = frozenset("tkfschp")  # 't kofschip: a weak participle ends in -t after these
 DIAERESIS_BASE = {"ä": "a", "ë": "e", "ï": "i", "ö": "o", "ü": "u"}
 DIAERESIS_OF = {"e": "ë", "i": "ï"}
 SHORT_VERBS = frozenset({"zijn", "gaan", "staan", "doen", "zien", "slaan"})
@@ -83,16 +84,14 @@ def looks_like_participle(
     """
     if len(form) < 5 or not form.isalpha() or not form.endswith(("d", "t", "en")):
         return False
-    particle, core = "", form
-    for candidate in SEPARABLE_PARTICLES:
-        if form.startswith(candidate + "ge") and len(form) > len(candidate) + 4:
-            particle, core = candidate, form[len(candidate) :]
-            break
+    particle, core = _split_particle(form)
     if core.startswith("ge") and len(core) > 4:
         stem = core[2:]
         stem = DIAERESIS_BASE.get(stem[0], stem[0]) + stem[1:]  # geïnformeerd
-    elif not particle and core.startswith(INSEPARABLE_PREFIXES):
+    elif core.startswith(INSEPARABLE_PREFIXES):  # "verhoogd"; "terug" + "betaald"
         stem = core
+        if particle and form.endswith("t") and form[-2] not in VOICELESS:
+            return False  # "afbetaalt" is a finite verb: the participle is "afbetaald"
     else:
         return False
     if form.endswith("en"):
@@ -105,9 +104,28 @@ def looks_like_participle(
     if lemma != form and lemma.endswith("en") and len(lemma) > 3:
         return True
     candidates = infinitives_of(stem[:-1])
-    if stem is not core:
+    if stem is not core or particle:
         candidates += infinitives_of(stem)  # gezet -> zetten: a stem in t/d keeps it
     return any(verb_exists(particle + inf, resources) for inf in candidates)
+
+
+def _split_particle(form: str) -> tuple[str, str]:
+    """A participle's separable particle and the rest: "op" + "geknapt", "terug" +
+    "betaald" (a prefixed verb has no ge-), "herin" + "gericht" (*herinrichten*); ("",
+    form) when there is none."""
+    for lead in ("her", ""):
+        if lead and not form.startswith(lead):
+            continue
+        rest = form[len(lead) :]
+        for candidate in SEPARABLE_PARTICLES:
+            if not rest.startswith(candidate):
+                continue
+            core = rest[len(candidate) :]
+            if core.startswith("ge") and len(core) > 4:
+                return lead + candidate, core
+            if not lead and core.startswith(INSEPARABLE_PREFIXES[:-1]) and len(core) > 5:
+                return candidate, core
+    return "", form
 
 
 def listed_with_particle(word: str, listed: frozenset[str]) -> bool:

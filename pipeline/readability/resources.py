@@ -69,6 +69,14 @@ def phrase_verb(words: tuple[str, ...]) -> str | None:
     return verbs[-1] if verbs else None
 
 
+def _read_pairs(path: Path) -> dict[str, str]:
+    """A file of "key | value" lines (a line without " | " gives the value "")."""
+    return {
+        key.strip(): value.strip()
+        for key, _, value in (line.partition(" | ") for line in _read_lines(path))
+    }
+
+
 def _read_lines(path: Path) -> list[str]:
     lines = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -134,6 +142,7 @@ class ReadabilityResources:
     measurement_units: frozenset[str]
     syllable_exceptions: dict[str, int]
     abbreviations: frozenset[str]
+    abbreviation_full_forms: dict[str, str]  # "i.v.m." -> "vanwege"
     known_acronyms: frozenset[str]
     mixed_case_abbreviations: frozenset[str]
     nominalisation_exceptions: frozenset[str]
@@ -180,12 +189,7 @@ class ReadabilityResources:
         """
         del settings  # the file set is fixed; thresholds are applied at analysis time
         officialese = load_officialese(data_dir / "officialese.csv")
-        hard_words = [
-            (term.strip(), text.strip())
-            for term, _, text in (
-                line.partition(" | ") for line in _read_lines(data_dir / "hard_words.txt")
-            )
-        ]
+        hard_words = _read_pairs(data_dir / "hard_words.txt").items()
         by_first: dict[str, list[OfficialeseTerm]] = {}
         by_verb: dict[str, list[OfficialeseTerm]] = {}
         for term in officialese:
@@ -206,6 +210,7 @@ class ReadabilityResources:
                 for row in _read_csv(data_dir / "syllable_exceptions.csv")
             },
             abbreviations=frozenset(_read_lines(data_dir / "dutch_abbreviations.txt")),
+            abbreviation_full_forms=_read_pairs(data_dir / "abbreviation_full_forms.txt"),
             known_acronyms=frozenset(_read_lines(data_dir / "known_acronyms.txt")),
             mixed_case_abbreviations=frozenset(
                 _read_lines(data_dir / "mixed_case_abbreviations.txt")

@@ -40,6 +40,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pipeline.frequencies import zipf_nl
+from pipeline.readability.flags.passive import agent_phrase
 from pipeline.readability.morphology import (
     INSEPARABLE_PREFIXES,
     SEPARABLE_PARTICLES,
@@ -969,21 +970,6 @@ def modal_question(s: _Sentence, flag: Any) -> list[str] | None:
 
 
 # --- rules -----------------------------------------------------------------------------------
-
-
-def agent_phrase(agent: Token) -> list[Token]:
-    """The tokens of the agent phrase: the subtree of ``agent`` less a phrase the parser hung
-    on it that says when or where ("door de gemeente | binnen twee weken"; any preposition
-    but "van", which stays: "door de inwoners van de wijk")."""
-    loose = {
-        t.i
-        for c in agent.children
-        if c.i > agent.i
-        and c.dep_ == "nmod"
-        and any(g.dep_ == "case" and g.lower_ != "van" for g in c.children)
-        for t in _subtree(c)
-    }
-    return [t for t in _subtree(agent) if t.i not in loose]
 
 
 def _agent_words(s: _Sentence, agent: Token) -> tuple[list[str], bool] | None:

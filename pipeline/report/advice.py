@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -393,13 +394,17 @@ def model_text(model: dict[str, Any], language: str = "nl") -> str:
     return f"{name} (vervangend model, minder nauwkeurig)"
 
 
+QUOTED_RE = re.compile(r"‘([^’]+)’")
+
+
 def officialese_rows(flags: list[Any], ignored: frozenset[str] = frozenset()) -> list[dict]:
     """The officialese words of the text, once each, with their advice and how often."""
     terms: dict[str, dict[str, Any]] = {}
     for flag in flags:
         if flag.kind != "officialese" or flag.ignored or flag.id in ignored:
             continue
-        key = flag.words.lower()
+        quoted = QUOTED_RE.search(flag.detail or "")  # "‘dient … te’", not the words between
+        key = (quoted.group(1) if quoted else flag.words).lower().replace(" … ", " ")
         entry = terms.setdefault(key, {"term": key, "suggestion": flag.suggestion, "count": 0})
         entry["count"] += 1
     return list(terms.values())

@@ -9,8 +9,10 @@ explained by "(SPvE)"). An explanation in an earlier unit of the document counts
 passes those), one in a later unit does not. Every use is flagged, as the annotators of all
 gold sets mark every use: an unexplained acronym stays unexplained at its second use, and a
 dotted abbreviation ("d.d.", "c.a.") is spelled out at each use.
-Placeholders in square brackets ("[NAAM]") and Roman numerals are not
-abbreviations.
+Placeholders in square brackets ("[NAAM]"), Roman numerals and the letters of a postcode
+("1234 AB") are not abbreviations. The advice for a shortened word names what it stands for
+(``abbreviation_full_forms.txt``: "i.v.m." -> "vanwege"), or says to write it out; only an
+acronym gets "voluit, with the acronym in brackets".
 """
 
 from __future__ import annotations
@@ -54,7 +56,6 @@ EXPLAINED_BEFORE = re.compile(
 )
 LIST_AFTER_RE = re.compile(r"\s*[,;]")  # "(JGZ, consortium ...)": a list, or a source
 HIERNA_RE = re.compile(r"\(\s*(?:hierna|verder)\b")
-SPELLED_OUT = {"etc.": "enzovoort", "o.a.": "onder andere", "bijv.": "bijvoorbeeld"}
 
 
 def explained_acronyms(text: str) -> set[str]:
@@ -104,6 +105,23 @@ def _in_brackets_placeholder(token: Token) -> bool:
         return False
     left = next((t for t in reversed(doc[max(0, token.i - 8) : token.i]) if t.text in "[]"), None)
     return left is not None and left.text == "["
+
+
+POSTCODE_DIGITS_RE = re.compile(r"^[1-9][0-9]{3}$")
+
+
+def _postcode_letters(token: Token) -> bool:
+    """The two letters of a Dutch postcode ("Postbus 100, 1234 AB Voorbeeldstad"), no
+    abbreviation: the digits open the address line (after a comma, a colon, a line break or
+    at the start), unlike a year in "ontwerpbegroting 2026 GR"."""
+    doc = token.doc
+    if not (len(token.text) == 2 and token.text.isupper() and token.i > 0):
+        return False
+    digits = doc[token.i - 1]
+    if POSTCODE_DIGITS_RE.match(digits.text) is None:
+        return False
+    before = doc[digits.i - 1] if digits.i > 0 else None
+    return before is None or before.is_punct or before.is_space or "\n" in before.whitespace_
 
 
 def token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]:
@@ -165,11 +183,8 @@ def _day_abbreviation(token: Token) -> bool:
         j = token.i + step
         while 0 <= j < len(doc) and doc[j].lower_ in ("t/m", "-", "en", ",", "tot", "/"):
             j += step
-        if (
-            0 <= j < len(doc)
-            and doc[j].text in DAYS
-            and (token.text in UNAMBIGUOUS_DAYS or doc[j].text in UNAMBIGUOUS_DAYS)
-        ):
+        other = doc[j].text.rstrip(".") if 0 <= j < len(doc) else ""  # "vr." at the end
+        if other in DAYS and (token.text in UNAMBIGUOUS_DAYS or other in UNAMBIGUOUS_DAYS):
             return True
     return False
 
@@ -235,7 +250,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             "abbreviation.plain_word", text, MEMO_SIZE, _plain_word, text, resources
         ):
             continue  # a lower-case word that no rule below can take for an abbreviation
-        if _in_brackets_placeholder(token):
+        if _in_brackets_placeholder(token) or _postcode_letters(token):
             continue
         dotted = _dotted(token, resources)
         found = [dotted] if dotted else token_abbreviations(token.text, resources)
@@ -276,17 +291,36 @@ def detect(ctx: SentenceContext) -> list[Flag]:
 
 def _flag(ctx: SentenceContext, first: int, last: int, new: list[str]) -> Flag:
     label = "Afkorting" if len(new) == 1 else "Afkortingen"
-    spelled = SPELLED_OUT.get(new[0].lower()) if len(new) == 1 else None
-    suggestion = (
-        f"Schrijf {quote(spelled)}."
-        if spelled
-        else "Schrijf de afkorting de eerste keer voluit, met de afkorting tussen haakjes."
-    )
+    full = full_form(new[0], ctx.resources) if len(new) == 1 else None
+    if full:
+        suggestion = f"Schrijf {quote(full)}."
+    elif len(new) == 1 and _shortened_word(new[0]):
+        suggestion = "Schrijf het woord voluit."
+    else:
+        suggestion = "Schrijf de afkorting de eerste keer voluit, met de afkorting tussen haakjes."
     return make_flag(
         ctx.doc, first, last, "abbreviation",
         f"{label} zonder uitleg: {' en '.join(quote(a) for a in new)}.", suggestion,
-        replacement=spelled,
+        replacement=full,
     )  # fmt: skip
+
+
+def full_form(abbreviation: str, resources: ReadabilityResources) -> str | None:
+    """What a shortened word stands for (``abbreviation_full_forms.txt``: "i.v.m." ->
+    "vanwege", "ma" -> "maandag"), capitalised like the abbreviation ("Ca." -> "Ongeveer");
+    ``None`` for an acronym (two or more capitals: "ZO" is no Sunday) or an unlisted word."""
+    if sum(c.isupper() for c in abbreviation) > 1:
+        return None
+    full = resources.abbreviation_full_forms.get(abbreviation.lower())
+    if full and abbreviation[:1].isupper():
+        return full[:1].upper() + full[1:]
+    return full
+
+
+def _shortened_word(abbreviation: str) -> bool:
+    """A shortened word rather than an acronym: written with a dot or "/" ("dr.", "evt.",
+    "c.a."), or in lower case ("tzt")."""
+    return "." in abbreviation or "/" in abbreviation or abbreviation.islower()
 
 
 KIND = register(

@@ -760,7 +760,11 @@ def _demonstrative(doc: Doc, first: int, token: Token) -> tuple[int, str]:
 def finite_person(token: Token) -> str | None:
     """``SG3`` (or ``SG1`` with "ik", or before an inverted "je"/"jij") when the parse reads
     the verb as a finite present form without an auxiliary of its own; else None (a
-    participle or unknown: "heeft ... verstrekt")."""
+    participle or unknown: "heeft ... verstrekt"). A verb that opens its sentence is an
+    imperative ("Vermeld uw naam" -> "Noem", not the participle "genoemd") and takes the stem
+    (``SG1``) too: the small parsers tag these as nouns or names."""
+    if _opens_sentence(token):
+        return SG1
     if "Fin" not in token.morph.get("VerbForm", []) or "Past" in token.morph.get("Tense", []):
         return None
     if any(c.dep_ in ("aux", "aux:pass") for c in token.children):
@@ -772,6 +776,15 @@ def finite_person(token: Token) -> str | None:
     ):
         return SG1  # "ik verstrek", "verstrek je": the stem
     return SG3
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence (after a bullet or quote), capitalised."""
+    if not token.text[:1].isupper():
+        return False
+    doc = token.doc
+    start = token.sent.start if doc.has_annotation("SENT_START") else 0
+    return all(t.is_punct or t.is_space for t in doc[start : token.i])
 
 
 def _fitted_form(

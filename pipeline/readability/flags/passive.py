@@ -167,14 +167,26 @@ def _joins_clauses(conjunction: Token, agent: Token) -> bool:
     )
 
 
-def _agent_phrase(agent: Token) -> list[Token]:
-    """The door-phrase of the agent, cut where the parse lets its subtree run on: at a
-    conjunction that joins clauses, a verb or a comma ("door de aannemer en
-    beginnen op maandag" -> "de aannemer"), or at a gap."""
+def agent_phrase(agent: Token) -> list[Token]:
+    """The door-phrase of the agent (with "door"), for the flag's advice and the active
+    rewrite alike. From the agent's subtree it leaves out a phrase the parser hung on the
+    agent that says when or where ("door de gemeente | binnen twee weken"; any preposition but
+    "van", which stays: "door de inwoners van de wijk"), and it cuts where the parse lets the
+    subtree run on: at a conjunction that joins clauses, a verb or a comma ("door de aannemer
+    en beginnen op maandag" -> "de aannemer"), or at a gap."""
+    loose = {
+        t.i
+        for c in agent.children
+        if c.i > agent.i
+        and c.dep_ == "nmod"
+        and any(g.dep_ == "case" and g.lower_ != "van" for g in c.children)
+        for t in c.subtree
+    }
     phrase: list[Token] = []
     for t in agent.subtree:
         if phrase and (
-            t.i != phrase[-1].i + 1
+            t.i in loose
+            or t.i != phrase[-1].i + 1
             or t.pos_ in ("SCONJ", "VERB", "AUX")
             or (t.pos_ == "CCONJ" and _joins_clauses(t, agent))
             or t.text in (",", ";", ":")
@@ -184,13 +196,27 @@ def _agent_phrase(agent: Token) -> list[Token]:
     return phrase
 
 
+# "door ons" -> "wij": the agent as the subject of the active sentence
+SUBJECT_PRONOUNS = {
+    "mij": "ik", "me": "ik", "jou": "jij", "je": "jij", "u": "u", "hem": "hij",
+    "haar": "zij", "ons": "wij", "jullie": "jullie", "hen": "zij", "hun": "zij",
+}  # fmt: skip
+
+
+def _actor(agent: Token) -> str:
+    """The agent as the subject of the active sentence: "de gemeente", "wij" for "door ons"."""
+    words = [t.text for t in agent_phrase(agent) if t.lower_ != "door"]
+    if len(words) == 1 and words[0].lower() in SUBJECT_PRONOUNS:
+        return SUBJECT_PRONOUNS[words[0].lower()]
+    return " ".join(words)
+
+
 def _flag(doc: Doc, aux: Token, participle: Token, first: int | None = None) -> Flag:
     first = min(aux.i, participle.i) if first is None else first
     last = max(aux.i, participle.i)
     agent = next((c for c in participle.children if c.dep_ == "obl:agent"), None)
     if agent is not None:
-        actor = " ".join(t.text for t in _agent_phrase(agent) if t.lower_ != "door")
-        suggestion = f"Schrijf actief en begin met wie het doet: {quote(actor)} …"
+        suggestion = f"Schrijf actief en begin met wie het doet: {quote(_actor(agent))} …"
     else:
         suggestion = "Schrijf actief: zeg wie het doet (bijvoorbeeld ‘wij’ of ‘de gemeente’)."
     words = f"{aux.text} … {participle.text}" if last - first > 1 else doc[first : last + 1].text
