@@ -425,3 +425,23 @@ def test_flags_passive_keeps_present_participles_out(nlp_model, resources) -> No
     nlp, _info = nlp_model
     passive = flags_of(nlp, resources, "Het ontbrekend bedrag wordt later betaald.", "passive")
     assert [f.text.split()[-1] for f in passive] == ["betaald"]
+
+
+@pytest.mark.slow
+def test_officialese_imperative_gets_the_stem_not_the_participle(nlp_model, resources):
+    # "Vermeld" opens the sentence: an imperative ("Noem"), though it also spells the
+    # participle (user trial: "hier: 'genoemd'"); after "hebben" it stays the participle
+    nlp, _ = nlp_model
+    (flag,) = flags_of(nlp, resources, "Vermeld uw naam en adres.", "officialese")
+    assert flag.replacement == "Noem"
+    (flag,) = flags_of(nlp, resources, "Wij hebben de gegevens verstrekt.", "officialese")
+    assert flag.replacement == "gegeven"
+
+
+def test_participles_of_particle_and_prefixed_verbs(resources):
+    from pipeline.readability.morphology import looks_like_participle
+
+    for form in ("terugbetaald", "uitbetaald", "heringericht", "voorbereid"):
+        assert looks_like_participle(form, form, resources), form
+    for form in ("afbetaalt", "bijbestelt", "voorbeeld", "aanbod"):  # finite verbs, nouns
+        assert not looks_like_participle(form, form, resources), form
