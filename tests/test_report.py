@@ -281,3 +281,24 @@ def test_report_officialese_list_names_the_term_not_the_words_between() -> None:
         ]
     )
     assert [(r["term"], r["count"]) for r in rows] == [("dient te", 2), ("middels", 1)]
+
+
+def test_report_counts_of_sentences_and_lines_add_up() -> None:
+    # a letter's subject line and salutation are read for advice but not measured: the report
+    # says so, so "Woorden / zinnen: n / 2" and "(1 van 4)" do not contradict each other
+    from pipeline.config import load_settings
+    from pipeline.report.advice import build_report
+
+    text = "Betreft: uw aanvraag\n\nGeachte heer,\n\nWij hebben uw brief gekregen. Wij bellen u."
+    settings = load_settings(None, {}, environ={})
+    (result,) = check_texts(
+        [InputText.from_text("brief.txt", text)],
+        settings,
+        nlp=make_fallback_pipeline(),
+        model_info=fallback_info(),
+    )
+    report = build_report(result)
+    assert dict(report.scores)["Woorden / zinnen"].endswith("/ 2 (en 2 kopjes of losse regels)")
+    assert report.sentences_title.startswith("Zinnen en regels met schrijfadvies (")
+    assert report.sentences_title.endswith(" van 4)")
+    assert report.sentences_title in render_text([result])

@@ -47,6 +47,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "why": "Waarom dit oordeel",
         "scores": "Scores",
         "sentences": "Zinnen met schrijfadvies ({n} van {total})",
+        "sentences_lines": "Zinnen en regels met schrijfadvies ({n} van {total})",
+        "lines": "en {n} kopjes of losse regels",
         "paragraphs": "Advies over alinea's",
         "proposal": "Voorstel",
         "officialese": "Ambtelijke woorden en eenvoudiger alternatieven",
@@ -83,6 +85,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "why": "Why this verdict",
         "scores": "Scores",
         "sentences": "Sentences with writing advice ({n} of {total})",
+        "sentences_lines": "Sentences and lines with writing advice ({n} of {total})",
+        "lines": "and {n} headings or short lines",
         "paragraphs": "Advice on paragraphs",
         "proposal": "Proposal",
         "officialese": "Officialese words and plainer alternatives",
@@ -213,6 +217,7 @@ class Report:
     scores: list[tuple[str, str]]
     model: str
     sentences: list[SentenceItem]
+    sentences_title: str  # "Zinnen met schrijfadvies (3 van 18)"
     paragraph_advice: list[AdviceItem]
     officialese: list[dict[str, Any]]
     flag_counts: list[tuple[str, int]]
@@ -357,6 +362,11 @@ def flesch_douma_text(value: float | None, band: str | None, language: str = "nl
     return f"{number(value, 1, language)} ({band or '–'})"
 
 
+def _n_lines(result: Any) -> int:
+    """Headings and short lines (``CheckedSentence.fragment``) among the sentences."""
+    return sum(bool(getattr(s, "fragment", False)) for s in result.sentences)
+
+
 def score_items(result: Any, language: str = "nl") -> list[tuple[str, str]]:
     """``(label, value)`` pairs of the key scores."""
     t = TEXTS[language]
@@ -365,6 +375,8 @@ def score_items(result: Any, language: str = "nl") -> list[tuple[str, str]]:
     def num(v: float | None, d: int = 1) -> str:
         return "–" if v is None else number(v, d, language)
 
+    n_lines = _n_lines(result)  # read for advice, not measured: said, so the counts add up
+    lines = f" ({t['lines'].format(n=n_lines)})" if n_lines else ""
     lint = (
         f"{num(m['lint_score'])} ({t['level_of'].format(level=m['lint_level'])})"
         if m.get("lint_score") is not None
@@ -375,7 +387,7 @@ def score_items(result: Any, language: str = "nl") -> list[tuple[str, str]]:
         ("Brouwer", f"{num(m['brouwer'])} ({m['brouwer_band'] or '–'})"),
         ("LiNT-II", lint),
         (t["avg_sentence"], f"{num(m['avg_sentence_length'])} {t['words']}"),
-        (t["words_sentences"], f"{num(m['n_words'], 0)} / {num(m['n_sentences'], 0)}"),
+        (t["words_sentences"], f"{num(m['n_words'], 0)} / {num(m['n_sentences'], 0)}{lines}"),
         (t["n_advice"], num(m["n_flags"], 0)),
     ]
 
@@ -491,6 +503,9 @@ def build_report(
         scores=score_items(result, language),
         model=model_text(result.model, language),
         sentences=sentences,
+        sentences_title=t["sentences_lines" if _n_lines(result) else "sentences"].format(
+            n=len(sentences), total=len(result.sentences)
+        ),
         paragraph_advice=paragraph,
         officialese=officialese_rows(all_advice, ignored),
         flag_counts=[(LABELS.get(k, k), v) for k, v in sorted(counts.items())],

@@ -109,10 +109,7 @@ def render_text(results: Sequence[Any], color: bool = False, language: str = "nl
         console.print(f"  {t['model']}: {report.model}", style="dim")
         if report.sentences:
             console.print()
-            total = len(result.sentences)
-            console.print(
-                t["sentences"].format(n=len(report.sentences), total=total) + ":", style="bold"
-            )
+            console.print(report.sentences_title + ":", style="bold")
         for sentence in report.sentences:
             line = Text(f"{sentence.number}. ")
             line.append(_highlighted(sentence, result.flags, Text))
@@ -232,9 +229,7 @@ class _Shifted:
         object.__setattr__(self, "end", flag.end - offset)
 
 
-def _item(
-    report: Report, prefix: str, interactive: bool, n_total: int, form: str = ""
-) -> dict[str, Any]:
+def _item(report: Report, prefix: str, interactive: bool, form: str = "") -> dict[str, Any]:
     active = list(report.flags)
     numbers = {s.start: s.number for s in report.sentences}
     sentences = [
@@ -251,7 +246,6 @@ def _item(
         "sentences": sentences,
         "anchor": prefix,
         "interactive": interactive,
-        "n_total": n_total,
         "form": form,
     }
 
@@ -286,7 +280,7 @@ def render_html_fragment(
     for n, result in enumerate(results):
         prefix = f"r{n}"
         report = build_report(result, language, ignored, prefix)
-        items.append(_item(report, prefix, interactive, len(result.sentences), form))
+        items.append(_item(report, prefix, interactive, form))
     template = _environment().get_template("check_fragment.html.j2")
     return str(template.render(items=items, t=TEXTS[language]))
 
