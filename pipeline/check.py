@@ -43,7 +43,8 @@ class CheckedSentence:
     """A sentence of a checked text with its flags; offsets are in ``CheckResult.text``.
 
     ``fragment``: a heading-like line (``is_fragment``) that is read for advice but not
-    measured.
+    measured. ``heading``: a section heading of the document, checked for its words only
+    and counted nowhere in the verdict (``run`` keeps headings in ``sections``).
     """
 
     start: int
@@ -54,6 +55,7 @@ class CheckedSentence:
     unit_id: str = ""
     fragment: bool = False
     proposals: list[Any] = field(default_factory=list)  # list[rewrite.Proposal]
+    heading: bool = False
 
 
 @dataclass
@@ -139,6 +141,7 @@ class CheckResult:
                     "n_words": s.n_words,
                     "unit_id": s.unit_id,
                     "fragment": s.fragment,
+                    "heading": s.heading,
                     "flags": [f.to_dict() for f in s.flags],
                     "proposals": [p.to_dict() for p in s.proposals],
                 }
@@ -228,6 +231,7 @@ class _Checked:
     units: list[Any]  # list[pipeline.analyse.Unit]
     offsets: list[int]
     text: str
+    headings: list[tuple[int, str]] = field(default_factory=list)  # (offset, heading)
 
 
 def _layout(item: InputText, records: list[Any]) -> _Checked:
@@ -245,6 +249,7 @@ def _layout(item: InputText, records: list[Any]) -> _Checked:
     offsets: list[int] = []
     position = 0
     shown: set[str] = set()
+    shown_headings: list[tuple[int, str]] = []
 
     def add(text: str) -> int:
         nonlocal position
@@ -260,10 +265,10 @@ def _layout(item: InputText, records: list[Any]) -> _Checked:
             section = unit.section_id
             if section in headings and section not in shown:
                 shown.add(section)
-                add(headings[section])
+                shown_headings.append((add(headings[section]), headings[section]))
             offsets.append(add(unit.text))
             units.append(unit)
-    return _Checked(item, units, offsets, "".join(parts))
+    return _Checked(item, units, offsets, "".join(parts), shown_headings)
 
 
 def check_texts(
@@ -313,13 +318,16 @@ def check_texts(
         checked.append(_layout(item, records))
     work = [c for c in checked if isinstance(c, _Checked)]
     texts = [unwrap_lines(u.text) for c in work for u in c.units]
+    texts += [heading for c in work for _, heading in c.headings]
     if nlp is None:
         nlp, model_info = load_pipeline(settings.nlp, texts=texts)
     info: ModelInfo = model_info
     if resources is None:
         resources = ReadabilityResources.load(settings.readability)
     pairs = ((text, None) for text in texts)
-    docs = iter([doc for doc, _ in parse(nlp, pairs, settings.nlp)])
+    parsed_texts = [doc for doc, _ in parse(nlp, pairs, settings.nlp)]
+    n_units = sum(len(c.units) for c in work)
+    docs, heading_docs = iter(parsed_texts[:n_units]), iter(parsed_texts[n_units:])
     model = info.summary(settings.nlp.model)
     out: list[CheckResult | InputFailure] = []
     for entry in checked:
@@ -349,6 +357,11 @@ def check_texts(
                     )
                 )  # fmt: skip
             unit_flags += [f.shifted(offset) for f in analysis.unit_flags]
+        for offset, _ in entry.headings:
+            sentences += _heading_advice(
+                next(heading_docs), offset, settings.readability, resources, info
+            )
+        sentences.sort(key=lambda s: s.start)
         row, verdict = measures_and_verdict(total, settings.readability)
         out.append(
             CheckResult(
@@ -364,6 +377,27 @@ def check_texts(
             )
         )
     return out
+
+
+# What a heading is checked for: its words, not its length or structure.
+HEADING_KINDS = frozenset(
+    {"officialese", "nominalisation", "abbreviation", "hard_word", "passive", "overlong_word"}
+)
+
+
+def _heading_advice(
+    doc: Any, offset: int, settings: Any, resources: Any, info: Any
+) -> list[CheckedSentence]:
+    """A section heading as a line with word advice ("Inzake de verstrekking van ..."):
+    shown in the report like a salutation, but not measured and not counted in the verdict,
+    so the verdict stays the one ``run`` gives (headings are no units there)."""
+    from pipeline.readability import analyse_doc
+
+    analysis = analyse_doc(doc, settings, resources, info)
+    flags = [f.shifted(offset) for f in analysis.flags if f.kind in HEADING_KINDS]
+    n_words = sum(s.n_words for s in analysis.sentences)
+    end = offset + len(doc.text)
+    return [CheckedSentence(offset, end, doc.text, n_words, flags, "", True, heading=True)]
 
 
 def flag_id(flag: Any, sentence_text: str = "") -> str:
@@ -385,7 +419,13 @@ def with_ignored(result: CheckResult, ignored: Iterable[str], settings: Settings
     wanted = set(ignored)
     if not wanted:
         return result
-    dropped = [f for s in result.sentences for f in s.flags if flag_id(f, s.text) in wanted]
+    dropped = [
+        f
+        for s in result.sentences
+        if not s.heading  # a heading's advice is not counted, so not taken off either
+        for f in s.flags
+        if flag_id(f, s.text) in wanted
+    ]
     dropped += [f for f in result.unit_flags if flag_id(f) in wanted]
     if not dropped:
         return result

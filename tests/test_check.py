@@ -65,6 +65,37 @@ def test_check_reads_through_ingest_headings_and_lists_in_reading_order(settings
     assert all(result.text[s.start : s.end] == s.text for s in result.sentences)
 
 
+def test_check_headings_get_word_advice_but_do_not_count(settings) -> None:
+    # a Markdown heading is checked for its words ("Inzake", "verstrekking"), shown as a
+    # heading line, and left out of every measure, so `check` and `run` keep one verdict
+    from pipeline.nlp import fallback_info, make_fallback_pipeline
+
+    body = "U kunt een vergunning aanvragen. Dat kost geld."
+    with_heading = f"# Inzake de verstrekking van vergunningen\n\n{body}\n"
+    nlp, info = make_fallback_pipeline(), fallback_info()
+    plain, headed = check_texts(
+        [InputText.from_text("a.md", f"{body}\n"), InputText.from_text("b.md", with_heading)],
+        settings,
+        nlp=nlp,
+        model_info=info,
+    )
+    (heading,) = [s for s in headed.sentences if s.heading]
+    assert heading.text == "Inzake de verstrekking van vergunningen" and heading.fragment
+    assert {f.kind for f in heading.flags} >= {"officialese"}
+    assert all(f.kind != "long_sentence" for f in heading.flags)
+    assert headed.text[heading.start : heading.end] == heading.text
+    assert headed.measures == plain.measures
+    assert headed.to_json()["n_flags"] == len(headed.flags)
+    from pipeline.check import flag_id, with_ignored
+    from pipeline.report.advice import build_report
+
+    n = len(heading.flags)
+    assert dict(build_report(headed).scores)["Schrijfadviezen"].endswith(f"(en {n} in kopjes)")
+    # ignoring a heading's advice leaves the verdict's counts alone
+    ignored = with_ignored(headed, [flag_id(heading.flags[0], heading.text)], settings)
+    assert ignored.measures == plain.measures
+
+
 class CountingPipeline:
     def __init__(self, nlp) -> None:
         self.nlp, self.calls = nlp, 0

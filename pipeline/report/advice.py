@@ -367,7 +367,25 @@ def _n_lines(result: Any) -> int:
     return sum(bool(getattr(s, "fragment", False)) for s in result.sentences)
 
 
-def score_items(result: Any, language: str = "nl") -> list[tuple[str, str]]:
+def advice_count(result: Any, language: str = "nl", ignored: frozenset[str] = frozenset()) -> str:
+    """How much advice counts in the verdict, with the headings' advice said apart (it is not
+    counted there): "12 (en 2 in kopjes)"; ignored advice is left out of both."""
+    in_headings = sum(
+        flag_id(f, s.text) not in ignored
+        for s in result.sentences
+        if getattr(s, "heading", False)
+        for f in s.flags
+    )
+    counted = number(result.measures["n_flags"], 0, language)
+    if not in_headings:
+        return counted
+    note = "and {n} in headings" if language == "en" else "en {n} in kopjes"
+    return f"{counted} ({note.format(n=number(in_headings, 0, language))})"
+
+
+def score_items(
+    result: Any, language: str = "nl", ignored: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
     """``(label, value)`` pairs of the key scores."""
     t = TEXTS[language]
     m = result.measures
@@ -388,7 +406,7 @@ def score_items(result: Any, language: str = "nl") -> list[tuple[str, str]]:
         ("LiNT-II", lint),
         (t["avg_sentence"], f"{num(m['avg_sentence_length'])} {t['words']}"),
         (t["words_sentences"], f"{num(m['n_words'], 0)} / {num(m['n_sentences'], 0)}{lines}"),
-        (t["n_advice"], num(m["n_flags"], 0)),
+        (t["n_advice"], advice_count(result, language, ignored)),
     ]
 
 
@@ -500,7 +518,7 @@ def build_report(
         ],
         fix_first=fix,
         fix_first_title=t["fix_first"] if not passed else t["still"],
-        scores=score_items(result, language),
+        scores=score_items(result, language, ignored),
         model=model_text(result.model, language),
         sentences=sentences,
         sentences_title=t["sentences_lines" if _n_lines(result) else "sentences"].format(

@@ -56,6 +56,10 @@ class SentenceOut(BaseModel):
     start: int
     end: int
     n_words: int
+    fragment: bool = Field(False, description="A heading-like line: read for advice, not measured.")
+    heading: bool = Field(
+        False, description="A section heading: checked for its words, not in the verdict."
+    )
     flags: list[FlagOut] = Field(
         description="Flags of this sentence (officialese, passive, long sentence, ...)."
     )
