@@ -445,3 +445,25 @@ def test_participles_of_particle_and_prefixed_verbs(resources):
         assert looks_like_participle(form, form, resources), form
     for form in ("afbetaalt", "bijbestelt", "voorbeeld", "aanbod"):  # finite verbs, nouns
         assert not looks_like_participle(form, form, resources), form
+
+
+@pytest.mark.slow
+def test_advice_names_every_plain_verb_and_the_fitted_form(nlp_model, resources):
+    # "realisatie" gets 'bouwen', 'maken' or 'bereiken' (not always 'bouwen'); a noun or
+    # adjective alternative is shown in the form the sentence needs (user trial)
+    nlp, _ = nlp_model
+    text = "Na realisatie van de maatregelen gaan we verder."
+    (flag,) = flags_of(nlp, resources, text, "nominalisation")
+    assert "(‘bouwen’, ‘maken’ of ‘bereiken’)" in (flag.suggestion or "")
+    (flag,) = flags_of(nlp, resources, "De noodzakelijke kosten betalen wij.", "officialese")
+    assert flag.suggestion == "Schrijf liever ‘nodig’ (hier: ‘nodige’)."
+    (flag,) = flags_of(nlp, resources, "Bij calamiteiten bellen wij u.", "officialese")
+    assert flag.suggestion == "Schrijf liever ‘ramp’ of ‘noodgeval’ (hier: ‘rampen’)."
+
+
+@pytest.mark.slow
+def test_worden_with_a_comparative_is_no_passive(nlp_model, resources):
+    # the tagger reads "breder" as a participle (lemma "bre"): a participle ends in -d/-t/-n
+    nlp, _ = nlp_model
+    text = "Na de werkzaamheden wordt de weg breder."
+    assert flags_of(nlp, resources, text, "passive") == []

@@ -14,7 +14,7 @@ vergadering, melding, verkiezing; lint-ii's noun list marks concrete nouns and
 institutions), plurals (results, sums: "investeringen"), names (capitalised inside a
 sentence) and nouns inside an officialese phrase ("met betrekking tot": the officialese flag
 takes priority). The suggestion names the verb, or its plain alternative when the verb itself
-is officialese ("realisatie" -> "bouwen", not "realiseren").
+is officialese ("realisatie" -> "bouwen, maken of bereiken", not "realiseren").
 """
 
 from __future__ import annotations
@@ -470,13 +470,20 @@ def coordinated_start(token: Token, ctx: SentenceContext) -> int:
     return left
 
 
-def _suggested_verb(verb: str, resources: ReadabilityResources) -> str:
-    """The verb to suggest: the verb itself, or its plain alternative when it is
-    officialese (so the advice never contradicts the officialese flag)."""
+def _suggested_verbs(verb: str, resources: ReadabilityResources) -> list[str]:
+    """The verbs to suggest: the verb itself, or its plain alternatives when it is
+    officialese (so the advice never contradicts the officialese flag): "realisatie" ->
+    bouwen, maken or bereiken, as the sentence decides."""
     for term in resources.officialese_by_first.get(verb, ()):
         if len(term.words) == 1 and term.alternative:
-            return term.first_alternative
-    return verb
+            return [p.strip() for p in term.alternative.split("/") if p.strip()]
+    return [verb]
+
+
+def _one_of(verbs: list[str]) -> str:
+    """‘a’, ‘b’ of ‘c’."""
+    quoted = [quote(v) for v in verbs]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} of {quoted[-1]}"
 
 
 def detect(ctx: SentenceContext) -> list[Flag]:
@@ -498,12 +505,12 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         covered.update(range(first, token.i + 1))
         left = coordinated_start(token, ctx)
         for i in range(left, token.i + 1, 2):  # each of "behouden en versterken"
-            verb = _suggested_verb(doc[i].lower_, resources)
+            verbs = _suggested_verbs(doc[i].lower_, resources)
             flags.append(
                 make_flag(
                     doc, i, i, "nominalisation",
                     f"Werkwoord als zelfstandig naamwoord: {quote(doc[first : token.i + 2].text)}.",
-                    f"Gebruik het werkwoord: schrijf wie er gaat {quote(verb)}.",
+                    f"Gebruik het werkwoord: schrijf wie er gaat {_one_of(verbs)}.",
                 )
             )  # fmt: skip
     light_nouns = _light_verb_nouns(resources)
@@ -526,12 +533,17 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             and not (verb_named(token, resources) and _telegraphic_object(token, resources))
         ):
             continue
-        verb = _suggested_verb(found, resources)
+        verbs = _suggested_verbs(found, resources)
+        advice = (
+            f"Gebruik het werkwoord {_one_of(verbs)}"
+            if len(verbs) == 1
+            else f"Gebruik een werkwoord ({_one_of(verbs)})"
+        )
         flags.append(
             make_flag(
                 doc, token.i, token.i, "nominalisation",
                 f"Zelfstandig naamwoord van een werkwoord: {quote(token.text)}.",
-                f"Gebruik het werkwoord {quote(verb)}: schrijf wie wat doet.",
+                f"{advice}: schrijf wie wat doet.",
             )
         )  # fmt: skip
     return flags

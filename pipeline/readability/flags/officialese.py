@@ -790,11 +790,18 @@ def _opens_sentence(token: Token) -> bool:
 def _fitted_form(
     token: Token, term: OfficialeseTerm, alt: str, replacement: str | None
 ) -> str | None:
-    """The first alternative in the form the verb has in the sentence, for the advice ("Het
-    betreft" -> "gaat over", "heeft ... verstrekt" -> "gegeven"); None when the term is no
-    verb, its form is not known or it is the listed form. The advice names it after the
+    """The first alternative in the form the verb, noun or adjective has in the sentence, for
+    the advice ("Het betreft" -> "gaat over", "heeft ... verstrekt" -> "gegeven",
+    "noodzakelijke kosten" -> "nodige", "calamiteiten" -> "rampen"); None when its form is not
+    known or it is the listed form. The advice names it after the
     listed alternatives, which stay first (the rewrite reads the first as the infinitive)."""
-    if alt != term.alternative or len(term.words) > 1 or term.pos != "verb":
+    if alt != term.alternative or len(term.words) > 1:
+        return None
+    if term.pos in ("noun", "adj"):  # "noodzakelijke kosten" -> "nodige", "rampen"
+        fitted_word = replacement.lower() if replacement else None
+        first = alt.split("/")[0].strip()
+        return fitted_word if fitted_word and fitted_word != first else None
+    if term.pos != "verb":
         return None
     parts = [p.strip() for p in alt.split("/")]
     head, *rest = parts[0].split()

@@ -55,9 +55,16 @@ DETERMINERS = frozenset({"de", "het", "een", "deze", "die", "dit", "dat", "geen"
 MAX_MIDDLE_FIELD = 14  # tokens between the auxiliary and the participle in the rule path
 
 
+PARTICIPLE_ENDINGS = ("d", "t", "n", "de", "te", "ne")  # gewijzigd, gezet, gedaan, -e
+
+
 def is_participle(token: Token, resources: ReadabilityResources) -> bool:
+    """A past participle by the parse (not one the tagger made of a comparative: "wordt
+    breder" is tagged ``VerbForm=Part``) or by its shape."""
     if "Part" in token.morph.get("VerbForm", []):
-        return "Pres" not in token.morph.get("Tense", [])
+        return "Pres" not in token.morph.get("Tense", []) and token.lower_.endswith(
+            PARTICIPLE_ENDINGS
+        )
     return looks_like_participle(token.lower_, lemma_of(token), resources)
 
 
@@ -240,9 +247,9 @@ def _participle_after(
             continue
         if other.lower_.endswith(("de", "te")) or _is_present_participle(other, resources):
             continue
-        if looks_like_participle(other.lower_, lemma_of(other), resources, after_worden) or (
-            "Part" in other.morph.get("VerbForm", []) and "Pres" not in other.morph.get("Tense", [])
-        ):
+        if looks_like_participle(
+            other.lower_, lemma_of(other), resources, after_worden
+        ) or is_participle(other, resources):
             return other
     return None
 
