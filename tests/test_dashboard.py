@@ -673,3 +673,15 @@ def test_dashboard_comment_figures_say_their_base(tables, labels):
     assert "Basis: reacties van inwoners, zonder de 1 reactie van de gemeente zelf." in text
     discussions = text[text.index('id="panel-discussies"') :][:1500]
     assert "Basis: reacties van inwoners" in discussions
+
+
+def test_dashboard_kpi_labels_agree_with_their_count(tables):
+    """One word for incivility everywhere (`sentiment` says "onbeschoft" too), singular
+    with 1."""
+    page = db.build_dashboard(tables, DashboardSettings(min_n=1))
+    kpis = re.findall(r'<div class="value">([^<]*)</div><div class="label">([^<]*)<', page)
+    assert ("1", "onbeschofte reactie") in kpis
+    assert ("4", "documenten") in kpis and ("4", "reacties van inwoners") in kpis
+    assert "onbeleefd" not in page
+    one = {**tables, "documents": tables["documents"].iloc[:1]}
+    assert '<div class="label">document</div>' in db.build_dashboard(one, DashboardSettings())

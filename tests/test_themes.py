@@ -3,6 +3,7 @@ import functools
 import json
 import logging
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -525,6 +526,8 @@ def test_themes_cli_tags_plain_text_paragraphs(cli_nlp, tmp_path: Path):
     assert len(data["records"]) == 1
     stdin = CliRunner().invoke(app, ["themes", "-", "--format", "text"], input=PLAIN_TEXT)
     assert stdin.exit_code == 0 and "Thema's" in stdin.stdout and "bewijs" in stdin.stdout
+    scores = re.findall(r"^ +(\S+)  .* — bewijs:", stdin.stdout, flags=re.M)
+    assert scores and all(re.fullmatch(r"\d,\d\d", s) for s in scores), scores  # Dutch comma
 
 
 @pytest.mark.slow
@@ -557,6 +560,7 @@ def test_themes_cli_train_writes_a_usable_model(cli_nlp, tmp_path: Path):
     )
     assert result.exit_code == 0, result.output
     assert out.is_file() and "model_path" in result.stdout
+    assert re.search(r"kruisvalidatie micro-F1: \d,\d{3} ", result.stdout)
     config = write(tmp_path / "g.toml", f'[themes]\nmodel_path = "{out}"\n')
     tagged = CliRunner().invoke(app, ["themes", "-", "--config", str(config)], input=PLAIN_TEXT)
     assert tagged.exit_code == 0, tagged.output
