@@ -685,3 +685,21 @@ def test_dashboard_kpi_labels_agree_with_their_count(tables):
     assert "onbeleefd" not in page
     one = {**tables, "documents": tables["documents"].iloc[:1]}
     assert '<div class="label">document</div>' in db.build_dashboard(one, DashboardSettings())
+
+
+def test_dashboard_says_which_discussions_the_sentiment_chart_leaves_out(tables):
+    """A discussion with fewer than min_n scored comments is not drawn; a note says so."""
+    note = re.compile(r'<p class="note">([^<]*)</p>')
+    few = db.build_dashboard(tables, DashboardSettings(min_n=5))  # the thread has 4
+    panel = few[few.index('id="panel-sentiment-discussie"') :]
+    assert (
+        note.search(panel[: panel.index("</article>")])
+        .group(1)
+        .startswith("1 discussie staat er niet in: die heeft minder dan 5 reacties met een toon.")
+    )
+    assert not note.search(db.build_dashboard(tables, DashboardSettings(min_n=1)))
+    two = {**tables, "threads": pd.concat([tables["threads"]] * 2, ignore_index=True)}
+    two["threads"].loc[1, "thread_id"] = "t2"
+    assert "2 discussies staan er niet in: die hebben" in db.build_dashboard(
+        two, DashboardSettings(min_n=5)
+    )
