@@ -322,6 +322,8 @@ def themes_tag(
     units, errors = read_units(paths, settings)
     for error in errors:
         typer.echo(f"gemeentetaal: error: {error}", err=True)
+    if errors and not units:  # nothing read: the errors only, no empty result on stdout
+        raise typer.Exit(1)
     nlp, _ = load_pipeline(settings.nlp)
     try:
         tagger = ThemeTagger.load(settings.themes, nlp)

@@ -832,6 +832,7 @@ def test_sentiment_cli_errors_are_one_line(args: list[str], message: str) -> Non
     assert result.exit_code != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
+    assert result.stdout == ""  # no empty result after the error
 
 
 def test_sentiment_cli_train_and_use_own_model(tmp_path: Path, comments_file: Path) -> None:

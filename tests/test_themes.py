@@ -552,6 +552,18 @@ def test_themes_cli_broken_input_does_not_stop_the_batch(cli_nlp, tmp_path: Path
     assert len(errors) == 1 and str(bad) in errors[0]
 
 
+@pytest.mark.parametrize("format", ["json", "text"])
+def test_themes_cli_missing_file_is_only_an_error(tmp_path: Path, format: str):
+    """Nothing could be read: the error on stderr, nothing on stdout, exit 1."""
+    missing = tmp_path / "nope.txt"
+    result = CliRunner().invoke(app, ["themes", str(missing), "--format", format])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"gemeentetaal: error: {missing}: file or folder not found"
+    ]
+
+
 @pytest.mark.slow
 def test_themes_cli_train_writes_a_usable_model(cli_nlp, tmp_path: Path):
     out = tmp_path / "eigen.joblib"
