@@ -38,6 +38,14 @@ STDIN = "-"
 UNIT_BREAK = "\n\n"
 
 
+def check_suffixes(settings: Settings) -> tuple[str, ...]:
+    """The file types ``check`` reads with ``settings`` (the document types that
+    ``ingest.extensions`` keeps), in the order of ``READABLE_EXTENSIONS``; the web upload
+    takes the same ones."""
+    chosen = set(settings.ingest.extensions)
+    return tuple(s for s in READABLE_EXTENSIONS if s in CHECK_SUFFIXES and s in chosen)
+
+
 @dataclass
 class CheckedSentence:
     """A sentence of a checked text with its flags; offsets are in ``CheckResult.text``.
@@ -186,7 +194,7 @@ def read_inputs(paths: Iterable[str], settings: Settings) -> Iterator[InputText 
     from pipeline.ingest.readers import InputError, decode_text, read_input
     from pipeline.records import content_hash
 
-    wanted = CHECK_SUFFIXES & set(settings.ingest.extensions)
+    wanted = set(check_suffixes(settings))
     copies = DuplicateFilter()
     for given in paths:
         if given == STDIN:

@@ -26,6 +26,21 @@ import typer.core
 from pipeline.config import ConfigError, Settings, load_settings
 
 
+def _option_type_or_nothing_for_a_flag(self: Any, ctx: Any) -> str | None:
+    """The type column of ``--help`` for an option: none for a flag (``--verbose``,
+    ``--help``, ``--progress/--no-progress``), which takes no value."""
+    if self.is_flag or self.count:
+        return None
+    return _option_type(self, ctx)
+
+
+# typer 0.29's Rich help shows "<bool>" in the type column of every flag; the plain (non-Rich)
+# help already leaves it out. Older typer versions have no display_type_rich and show none.
+_option_type = getattr(typer.core.TyperOption, "display_type_rich", None)
+if _option_type is not None:
+    typer.core.TyperOption.display_type_rich = _option_type_or_nothing_for_a_flag  # type: ignore[method-assign]
+
+
 class DefaultGroup(typer.core.TyperGroup):
     """A group whose unknown first argument is passed to its default command.
 
@@ -150,8 +165,10 @@ def setup_model_cmd(config: ConfigOpt = None, model: ModelOpt = None) -> None:
 
 @app.command()
 def doctor(config: ConfigOpt = None, model: ModelOpt = None) -> None:
-    """Show versions, the model in use and its source, data files, and the config in force
-    with the file or variable that set each value."""
+    """Show versions, the model and data files in use, and the settings with their source.
+
+    Each setting in force is shown with the file or environment variable that set it.
+    """
     from pipeline.config import settings_origins
     from pipeline.doctor import collect
 
@@ -244,7 +261,9 @@ def run(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Dask scheduler address.")
     ] = None,
-    progress: Annotated[bool, typer.Option("--progress/--no-progress")] = True,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")
+    ] = True,
     config: ConfigOpt = None,
     model: ModelOpt = None,
     verbose: VerboseOpt = False,
@@ -303,6 +322,8 @@ def themes_tag(
     units, errors = read_units(paths, settings)
     for error in errors:
         typer.echo(f"gemeentetaal: error: {error}", err=True)
+    if errors and not units:  # nothing read: the errors only, no empty result on stdout
+        raise typer.Exit(1)
     nlp, _ = load_pipeline(settings.nlp)
     try:
         tagger = ThemeTagger.load(settings.themes, nlp)

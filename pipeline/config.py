@@ -142,7 +142,7 @@ class ReadabilitySettings(_Section):
     hard_word_learned_subtlex: float = Field(2.5, ge=0, le=8)
     hard_word_learned_zipf: float = Field(4.0, ge=0, le=8)
     # Kinds of writing advice to switch off (pipeline/readability/flags); the verdict then
-    # ignores them too.
+    # ignores them too, so a text can pass B1 with a kind off that fails with it on.
     disabled_flags: tuple[str, ...] = ()
     long_word_syllables: int = Field(4, ge=2)
     # A "word" longer than this is reported (flag overlong_word) and not analysed.

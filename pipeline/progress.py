@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -94,4 +95,10 @@ def format_summary(summary: RunSummary) -> str:
         )
     if summary.tables_kept:
         lines.append(f"The tables in {summary.out_dir} were left as they were.")
+    elif not summary.nothing_supported:  # `run` writes no dashboard; say how to make one
+        out = shlex.quote(str(summary.out_dir))
+        lines.append(
+            f"Dashboard: gemeentetaal dashboard --processed {out} "
+            f"(writes {summary.out_dir / 'dashboard.html'})"
+        )
     return "\n".join(lines)

@@ -673,3 +673,33 @@ def test_dashboard_comment_figures_say_their_base(tables, labels):
     assert "Basis: reacties van inwoners, zonder de 1 reactie van de gemeente zelf." in text
     discussions = text[text.index('id="panel-discussies"') :][:1500]
     assert "Basis: reacties van inwoners" in discussions
+
+
+def test_dashboard_kpi_labels_agree_with_their_count(tables):
+    """One word for incivility everywhere (`sentiment` says "onbeschoft" too), singular
+    with 1."""
+    page = db.build_dashboard(tables, DashboardSettings(min_n=1))
+    kpis = re.findall(r'<div class="value">([^<]*)</div><div class="label">([^<]*)<', page)
+    assert ("1", "onbeschofte reactie") in kpis
+    assert ("4", "documenten") in kpis and ("4", "reacties van inwoners") in kpis
+    assert "onbeleefd" not in page
+    one = {**tables, "documents": tables["documents"].iloc[:1]}
+    assert '<div class="label">document</div>' in db.build_dashboard(one, DashboardSettings())
+
+
+def test_dashboard_says_which_discussions_the_sentiment_chart_leaves_out(tables):
+    """A discussion with fewer than min_n scored comments is not drawn; a note says so."""
+    note = re.compile(r'<p class="note">([^<]*)</p>')
+    few = db.build_dashboard(tables, DashboardSettings(min_n=5))  # the thread has 4
+    panel = few[few.index('id="panel-sentiment-discussie"') :]
+    assert (
+        note.search(panel[: panel.index("</article>")])
+        .group(1)
+        .startswith("1 discussie staat er niet in: die heeft minder dan 5 reacties met een toon.")
+    )
+    assert not note.search(db.build_dashboard(tables, DashboardSettings(min_n=1)))
+    two = {**tables, "threads": pd.concat([tables["threads"]] * 2, ignore_index=True)}
+    two["threads"].loc[1, "thread_id"] = "t2"
+    assert "2 discussies staan er niet in: die hebben" in db.build_dashboard(
+        two, DashboardSettings(min_n=5)
+    )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_dashboard import HOSTILE, synthetic_tables
+from test_dashboard import HOSTILE, _flag, _sentence, synthetic_rows, synthetic_tables
 
 from pipeline.config import DashboardSettings
+from pipeline.outputs import write_tables
 from pipeline.report.dashboard import write_dashboard
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -57,6 +58,7 @@ def _open(
     width: int = 1280,
     height: int = 900,
     resize_to: tuple[int, int] | None = None,
+    evaluate: str | None = None,
 ) -> tuple[list[dict], list[str], dict]:
     from playwright.sync_api import sync_playwright
 
@@ -92,6 +94,8 @@ def _open(
             status = page.evaluate("() => window.dashboardStatus")
             status["page_width"] = page.evaluate("() => document.documentElement.scrollWidth")
             status["drawn"] = page.evaluate(DRAWN)
+            if evaluate is not None:
+                status["evaluated"] = page.evaluate(evaluate)
             if screenshot is not None:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(screenshot), full_page=True)
@@ -150,3 +154,52 @@ def test_dashboard_browser_redraws_narrow_after_a_resize(tmp_path):
     assert status["page_width"] <= 360
     assert [d["id"] for d in status["drawn"]] == [c["id"] + "-narrow" for c in charts]
     assert all(c["svg"] == 1 and c["marks"] > 0 for c in charts)
+
+
+# Words of table cells that the browser puts on more than one line (hyphenation off, so only
+# a break inside a word counts).
+SPLIT_WORDS = """
+() => {
+  const style = document.createElement('style');
+  style.textContent = 'th, td { hyphens: manual !important; }';
+  document.head.append(style);
+  const split = [];
+  const range = document.createRange();
+  for (const cell of document.querySelectorAll('td, th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent.matchAll(/[\\p{L}\\p{N}]{2,}/gu)) {
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        if (Array.from(range.getClientRects()).filter(r => r.width > 0).length > 1) {
+          split.push(m[0]);
+        }
+      }
+    }
+  }
+  return split;
+}
+"""
+
+
+def test_dashboard_browser_tables_keep_words_whole(tmp_path):
+    """Long Dutch words in narrow columns ("werkzaamheden", "voortgangsrapportage") are not
+    broken in the middle: a column is as wide as its longest word, a wide table scrolls."""
+    rows = synthetic_rows()
+    long = _sentence(
+        "s9", "p9", "paragraph", "d2",
+        "De werkzaamheden worden geactualiseerd ten behoeve van de verkeersveiligheid.",
+    )  # fmt: skip
+    rows["sentences"].append(long)
+    for i, word in enumerate(("werkzaamheden", "geactualiseerd", "verkeersveiligheid")):
+        rows["flags"].append(_flag(f"f9{i}", long, "officialese", word, "werk aan de weg"))
+    for doc in rows["documents"]:
+        doc["document_type"] = "voortgangsrapportage" if doc["document_type"] else None
+    rows["threads"][0]["article_title"] = "Verkeersveiligheidsmaatregelen Dorpsstraat"
+    processed = tmp_path / "processed"
+    write_tables(rows, processed)
+    result = write_dashboard(processed, tmp_path / "dashboard.html", DashboardSettings(min_n=1))
+    for width in (1280, 1024, 800):
+        status = _open(result.path, width=width, evaluate=SPLIT_WORDS)[2]
+        assert status["evaluated"] == [], width
+        assert status["page_width"] <= width

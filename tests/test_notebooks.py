@@ -44,6 +44,20 @@ def test_notebooks_are_committed_without_outputs():
                 assert cell.outputs == [] and cell.execution_count is None, path.name
 
 
+def test_notebooks_name_the_default_verdict_rule():
+    """A rule named in a notebook's text is the one in force by default (not a stale one)."""
+    import re
+
+    import nbformat
+
+    from pipeline.config import ReadabilitySettings
+
+    default = ReadabilitySettings().b1_rule
+    for path in NOTEBOOKS:
+        text = "".join(c.source for c in nbformat.read(path, as_version=4).cells)
+        assert set(re.findall(r"b1_rule\.v\d+", text)) <= {default}, path.name
+
+
 def test_notebooks_import_pipeline_never_the_reverse():
     for path in (ROOT / "pipeline").rglob("*.py"):
         assert "notebooks" not in path.read_text(encoding="utf-8"), path
@@ -75,6 +89,12 @@ def test_notebooks_run_top_to_bottom(path: Path, processed: Path, monkeypatch, t
     assert not any("cdn.jsdelivr" in str(d) or "vega@" in str(d) for d in data)
     if "alt.renderers" in "".join(c.source for c in code):
         assert any("image/svg+xml" in d for d in data), "charts are drawn as static SVG"
+    if path.stem == "01_readability":
+        # "Documents" lists every document, the letters (family text) too, not only programmes.
+        cells = notebook.cells
+        documents = next(i for i, c in enumerate(cells) if c.source.startswith("## Documents"))
+        shown = str(cells[documents + 1].outputs)
+        assert "brief_c1_rioolvervanging.txt" in shown and "programme" in shown
     if "compute_kpis" in "".join(c.source for c in code):
         # The share negative says its base, the dashboard's: residents only.
         printed = "".join(o.get("text", "") for c in code for o in c.outputs)

@@ -67,3 +67,14 @@ def test_summary_with_no_supported_input_says_nothing_was_analysed() -> None:
     assert "Nothing was analysed" in format_summary(summary)
     missing = _summary(errors=[IngestError("nope", "read", "file or folder not found")])
     assert not missing.nothing_supported  # a failure, exit 1 as before
+
+
+def test_summary_ends_with_how_to_make_the_dashboard() -> None:
+    """`run` writes no dashboard (only `make run` does): the summary says how to make one."""
+    text = format_summary(_summary(n_inputs=1, n_processed=1, out_dir=Path("uit map")))
+    assert text.splitlines()[-1] == (
+        "Dashboard: gemeentetaal dashboard --processed 'uit map' (writes uit map/dashboard.html)"
+    )
+    xlsx = IngestError("in/t.xlsx", "read", "file type '.xlsx' not supported; skipped")
+    assert "Dashboard:" not in format_summary(_summary(unsupported=[xlsx]))
+    assert "Dashboard:" not in format_summary(_summary(n_inputs=1, tables_kept=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -789,7 +790,8 @@ def test_sentiment_cli_thread_comments_with_author_role(tmp_path: Path) -> None:
     assert [u["author_role"] for u in comments] == ["organisation", "resident"]
     assert comments[1]["sentiment"] == "negatief"
     table = runner.invoke(app, ["sentiment", str(path)])
-    assert "[organisatie]" in table.stdout and "niet meegeteld" in table.stdout
+    assert "[organisatie]" in table.stdout
+    assert "(1 reactie van de organisatie niet meegeteld.)" in table.stdout
 
 
 def test_sentiment_cli_stdin_lexicon() -> None:
@@ -807,8 +809,12 @@ def test_sentiment_cli_stdin_lexicon() -> None:
 def test_sentiment_cli_text_table_in_dutch(comments_file: Path) -> None:
     result = runner.invoke(app, ["sentiment", str(comments_file), "--per-line"])
     assert result.exit_code == 0, result.output
-    assert "onbeleefd" in result.stdout
+    # the dashboard's word for incivility, and scores with a decimal comma like `check`
+    assert "onbeschoft" in result.stdout and "onbeleefd" not in result.stdout
     assert "Totaal: 3 eenheden" in result.stdout
+    rows = [line.split() for line in result.stdout.splitlines() if line[:3].strip().isdigit()]
+    assert len(rows) == 3
+    assert all(re.fullmatch(r"[+−]?\d,\d\d", row[2]) for row in rows), rows
     assert "woorden: tyfuszooi" in result.stdout
 
 
@@ -826,6 +832,7 @@ def test_sentiment_cli_errors_are_one_line(args: list[str], message: str) -> Non
     assert result.exit_code != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
+    assert result.stdout == ""  # no empty result after the error
 
 
 def test_sentiment_cli_train_and_use_own_model(tmp_path: Path, comments_file: Path) -> None:
@@ -834,6 +841,7 @@ def test_sentiment_cli_train_and_use_own_model(tmp_path: Path, comments_file: Pa
     result = runner.invoke(app, ["sentiment", "train", str(labels), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "Kruisvalidatie" in result.stdout and "macro-F1" in result.stdout
+    assert re.search(r"nauwkeurigheid \d,\d{3}, macro-F1 \d,\d{3}\.", result.stdout)
     meta = json.loads(out.with_suffix(".json").read_text())
     assert meta["training_data"]["n_rows"] == 42
     assert meta["cv"]["accuracy"] > 0.8

@@ -3,6 +3,7 @@ import functools
 import json
 import logging
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -525,6 +526,8 @@ def test_themes_cli_tags_plain_text_paragraphs(cli_nlp, tmp_path: Path):
     assert len(data["records"]) == 1
     stdin = CliRunner().invoke(app, ["themes", "-", "--format", "text"], input=PLAIN_TEXT)
     assert stdin.exit_code == 0 and "Thema's" in stdin.stdout and "bewijs" in stdin.stdout
+    scores = re.findall(r"^ +(\S+)  .* — bewijs:", stdin.stdout, flags=re.M)
+    assert scores and all(re.fullmatch(r"\d,\d\d", s) for s in scores), scores  # Dutch comma
 
 
 @pytest.mark.slow
@@ -549,6 +552,18 @@ def test_themes_cli_broken_input_does_not_stop_the_batch(cli_nlp, tmp_path: Path
     assert len(errors) == 1 and str(bad) in errors[0]
 
 
+@pytest.mark.parametrize("format", ["json", "text"])
+def test_themes_cli_missing_file_is_only_an_error(tmp_path: Path, format: str):
+    """Nothing could be read: the error on stderr, nothing on stdout, exit 1."""
+    missing = tmp_path / "nope.txt"
+    result = CliRunner().invoke(app, ["themes", str(missing), "--format", format])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"gemeentetaal: error: {missing}: file or folder not found"
+    ]
+
+
 @pytest.mark.slow
 def test_themes_cli_train_writes_a_usable_model(cli_nlp, tmp_path: Path):
     out = tmp_path / "eigen.joblib"
@@ -557,6 +572,7 @@ def test_themes_cli_train_writes_a_usable_model(cli_nlp, tmp_path: Path):
     )
     assert result.exit_code == 0, result.output
     assert out.is_file() and "model_path" in result.stdout
+    assert re.search(r"kruisvalidatie micro-F1: \d,\d{3} ", result.stdout)
     config = write(tmp_path / "g.toml", f'[themes]\nmodel_path = "{out}"\n')
     tagged = CliRunner().invoke(app, ["themes", "-", "--config", str(config)], input=PLAIN_TEXT)
     assert tagged.exit_code == 0, tagged.output

@@ -144,6 +144,8 @@ def test_web_api_check_survives_unusual_characters(client, text):
         ("brief.txt", lambda t: t.encode("utf-8")),
         ("brief.docx", docx_bytes),
         ("brief.pdf", pdf_bytes),
+        ("brief.md", lambda t: t.encode("utf-8")),
+        ("brief.html", lambda t: f"<html><body><p>{t}</p></body></html>".encode()),
     ],
 )
 def test_web_api_check_reads_uploads(client, name, make):
@@ -252,6 +254,41 @@ def test_web_page_upload_checks_the_file(client):
     )
     assert response.status_code == 200
     assert "faciliteert" in BeautifulSoup(response.text, "html.parser").find("textarea").text
+
+
+def test_web_upload_takes_exactly_what_check_reads(client, tmp_path):
+    """One list of file types for `check` and the upload; the messages and the page name it."""
+    from pipeline.check import check_suffixes
+
+    suffixes = check_suffixes(web_settings())
+    assert {".txt", ".md", ".docx", ".pdf", ".html", ".htm"} <= set(suffixes)
+    html = b"<html><body><p>De aanvraag wordt door ons behandeld.</p></body></html>"
+    for suffix in (".html", ".htm"):
+        name = f"pagina{suffix}"
+        assert client.post("/api/check", files={"file": (name, html)}).status_code == 200
+        source = tmp_path / name
+        source.write_bytes(html)
+        assert CliRunner().invoke(cli_app, ["check", str(source)]).exit_code in (0, 1)
+    refused = client.post("/api/check", files={"file": ("tabel.xlsx", b"PK\x03\x04")})
+    detail = ErrorResponse.model_validate(refused.json()).detail
+    assert (
+        "Kies een .txt-, .md-, .markdown-, .text-, .docx-, .pdf-, .html- of .htm-bestand" in detail
+    )
+    soup = BeautifulSoup(client.get("/").text, "html.parser")
+    assert soup.find("input", id="bestand")["accept"].split(",") == list(suffixes)
+    hint = soup.find(id="bestand-hint").get_text()
+    assert all(f"{suffix}-" in hint for suffix in suffixes), hint
+
+
+def test_web_upload_follows_ingest_extensions():
+    from pipeline.web.checker import RequestError, check_upload
+
+    settings = load_settings(None, {"ingest": {"extensions": [".txt", ".html"]}}, environ={})
+    assert check_upload("a.html", b"x", settings) == ("a.html", ".html")
+    with pytest.raises(RequestError) as refused:
+        check_upload("a.md", b"x", settings)
+    assert refused.value.status == 415
+    assert refused.value.detail.endswith("Kies een .txt- of .html-bestand.")
 
 
 def test_web_page_is_dutch_labelled_and_self_contained(client):

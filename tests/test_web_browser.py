@@ -184,6 +184,23 @@ def test_web_browser_advice_is_a_list_readable_without_hover_and_in_print(browse
     page.close()
 
 
+def test_web_browser_uploads_an_html_file_like_check_reads_it(browser, base_url, tmp_path):
+    source = tmp_path / "nieuwsbericht.html"
+    paragraphs = "".join(f"<p>{p}</p>" for p in SAMPLE.split("\n\n"))
+    source.write_text(f"<html><body><h1>Nieuws</h1>{paragraphs}</body></html>", encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(base_url)
+    assert ".html-" in page.locator("#bestand-hint").inner_text()
+    page.set_input_files("#bestand", str(source))
+    page.get_by_role("button", name="Controleer").click()
+    page.wait_for_selector("#resultaat-titel", timeout=30_000)
+    assert page.locator("[role=alert]").count() == 0
+    assert "faciliteert" in page.locator("#resultaat").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web_html_upload.png"), full_page=True)
+    page.close()
+
+
 def test_web_browser_fits_a_phone_without_sideways_scrolling(browser, base_url):
     page = browser.new_page(viewport={"width": 360, "height": 800})
     page.goto(base_url)

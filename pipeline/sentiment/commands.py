@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 
 from pipeline.config import Settings
 from pipeline.ingest.readers import InputError, RawInput, decode_text, read_input
+from pipeline.numbers import nl_number
 from pipeline.privacy import Pseudonymiser
 from pipeline.sentiment import LABELS, SentimentModel, score_texts
 from pipeline.sentiment.training import read_labelled_csv, train_model
@@ -173,6 +174,15 @@ def _preview(text: str) -> str:
     return flat if len(flat) <= PREVIEW_CHARS else flat[: PREVIEW_CHARS - 1] + "…"
 
 
+def _signed(score: float) -> str:
+    """A score with its sign and a decimal comma, as the check report writes points:
+    ``+0,84``, ``−0,49``, ``0,00``."""
+    shown = nl_number(abs(score), 2)
+    if shown == nl_number(0, 2):
+        return shown
+    return ("+" if score > 0 else "−") + shown
+
+
 def format_text(result: dict[str, Any]) -> str:
     """A readable Dutch table of ``score_command``'s result. Replies by the organisation
     (``author_role`` organisation) are marked and left out of the totals, as in the
@@ -181,12 +191,12 @@ def format_text(result: dict[str, Any]) -> str:
     lines = [f"Sentiment (methode: {result['method']})", ""]
     if not units:
         return "\n".join([*lines, "Geen tekst gevonden."])
-    lines.append(f"{'nr':>3}  {'sentiment':<9}  {'score':>6}  {'onbeleefd':<9}  tekst")
+    lines.append(f"{'nr':>3}  {'sentiment':<9}  {'score':>6}  {'onbeschoft':<10}  tekst")
     for number, unit in enumerate(units, start=1):
         rude = "ja" if unit["uncivil"] else "nee"
         own = "[organisatie] " if unit.get("author_role") == "organisation" else ""
         lines.append(
-            f"{number:>3}  {unit['sentiment']:<9}  {unit['score']:>+6.2f}  {rude:<9}  "
+            f"{number:>3}  {unit['sentiment']:<9}  {_signed(unit['score']):>6}  {rude:<10}  "
             f"{own}{_preview(unit['text'])}"
         )
         if unit["uncivil_terms"]:
@@ -196,9 +206,11 @@ def format_text(result: dict[str, Any]) -> str:
     n_rude = sum(unit["uncivil"] for unit in counted)
     summary = ", ".join(f"{counts.get(label, 0)} {label}" for label in LABELS)
     noun = "eenheid" if len(counted) == 1 else "eenheden"
-    lines += ["", f"Totaal: {len(counted)} {noun}: {summary}; {n_rude} onbeleefd."]
+    lines += ["", f"Totaal: {len(counted)} {noun}: {summary}; {n_rude} onbeschoft."]
     if len(counted) < len(units):
-        lines.append(f"({len(units) - len(counted)} reactie(s) van de organisatie niet meegeteld.)")
+        n_own = len(units) - len(counted)
+        reacties = "reactie" if n_own == 1 else "reacties"
+        lines.append(f"({n_own} {reacties} van de organisatie niet meegeteld.)")
     return "\n".join(lines)
 
 
@@ -241,14 +253,15 @@ def format_train_report(model: SentimentModel) -> str:
         f"({', '.join(f'{n} {label}' for label, n in data['label_counts'].items())}).",
         f"Instellingen (gekozen met kruisvalidatie): C={meta['params']['C']}, "
         f"gewicht lexicon={meta['params']['lexicon_weight']}.",
-        f"Kruisvalidatie ({cv['folds']} delen): nauwkeurigheid {cv['accuracy']:.3f}, "
-        f"macro-F1 {cv['macro_f1']:.3f}.",
+        f"Kruisvalidatie ({cv['folds']} delen): nauwkeurigheid {nl_number(cv['accuracy'], 3)}, "
+        f"macro-F1 {nl_number(cv['macro_f1'], 3)}.",
         f"{'label':<9}  precisie  recall  F1",
     ]
     for label in LABELS:
         per = cv["per_label"][label]
         lines.append(
-            f"{label:<9}  {per['precision']:>8.3f}  {per['recall']:>6.3f}  {per['f1']:.3f}"
+            f"{label:<9}  {nl_number(per['precision'], 3):>8}  {nl_number(per['recall'], 3):>6}  "
+            f"{nl_number(per['f1'], 3)}"
         )
     lines.append(f"Gebruik: gemeentetaal sentiment BESTAND --model {meta['path']}")
     return "\n".join(lines)

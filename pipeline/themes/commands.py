@@ -17,6 +17,7 @@ from typing import Any
 from pipeline.config import Settings
 from pipeline.ingest import InputError, ingest_paths, ingest_raw
 from pipeline.ingest.readers import RawInput
+from pipeline.numbers import nl_number
 from pipeline.privacy import Pseudonymiser
 from pipeline.records import Document, IngestError, Record, make_id
 from pipeline.themes.tagger import ThemeHit, ThemeTagger
@@ -170,7 +171,8 @@ def _theme_lines(themes: list[dict[str, Any]], indent: str) -> list[str]:
         niveau = "dwarsdoorsnijdend" if t["level"] == "cross" else f"niveau {t['level']}"
         bewijs = ", ".join(t["evidence"]) or "-"
         lines.append(
-            f"{indent}{t['score']:.2f}  {t['name']} ({t['slug']}, {niveau}) — bewijs: {bewijs}"
+            f"{indent}{nl_number(t['score'], 2)}  {t['name']} ({t['slug']}, {niveau}) — "
+            f"bewijs: {bewijs}"
         )
     return lines
 
@@ -213,7 +215,7 @@ def format_train_report(path: Path, report: dict[str, Any]) -> str:
             f"Themamodel opgeslagen in {path} (metadata: {path.with_suffix('.json')})",
             f"  rijen: {report['n_rows']}, thema's: {len(report['labels'])}, "
             f"weggelaten (te weinig voorbeelden): {dropped}",
-            f"  kruisvalidatie micro-F1: {report['cv_micro_f1']:.3f} "
+            f"  kruisvalidatie micro-F1: {nl_number(report['cv_micro_f1'], 3)} "
             f"(C={report['C']}, lexicon-aandeel={report['blend']})",
             f'  Gebruik het met [themes] model_path = "{path}" in gemeentetaal.toml.',
         ]

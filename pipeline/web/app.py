@@ -32,15 +32,16 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from pipeline.check import CHECK_SUFFIXES, check_suffixes
 from pipeline.config import Settings
 from pipeline.report.advice import model_text, number
 from pipeline.web.checker import (
     PASTED_PATH,
-    UPLOAD_SUFFIXES,
     Checker,
     RequestError,
     check_text_limits,
     check_upload,
+    file_types_nl,
     officialese_terms,
 )
 from pipeline.web.models import (
@@ -85,7 +86,9 @@ CHECK_REQUEST_BODY = {
                     "file": {
                         "type": "string",
                         "format": "binary",
-                        "description": "A .txt, .md, .docx or .pdf file.",
+                        "description": "A file of a type `gemeentetaal check` reads: "
+                        + ", ".join(sorted(CHECK_SUFFIXES))
+                        + " (those that `ingest.extensions` keeps).",
                     }
                 },
                 "required": ["file"],
@@ -191,7 +194,8 @@ def create_app(
             "notice": result.notice if result else "",
             "max_chars": web.max_chars,
             "max_upload_mb": web.max_upload_mb,
-            "accept": ",".join(UPLOAD_SUFFIXES),
+            "accept": ",".join(check_suffixes(settings)),
+            "file_types": file_types_nl(check_suffixes(settings)),
             "model": current.model if current is not None else None,
             "model_text": (
                 model_text(current.model.summary(settings.nlp.model), settings.report.language)
@@ -232,7 +236,7 @@ def create_app(
         return CheckJob(path, text=text, ignored=ignored, apply=apply)
 
     def upload_job(filename: str | None, data: bytes) -> CheckJob:
-        name, suffix = check_upload(filename, data, web)  # type, emptiness, size: no reading
+        name, suffix = check_upload(filename, data, settings)  # type, emptiness, size: no reading
         return CheckJob(name, data=data, suffix=suffix)
 
     async def run_check(request: Request, job: CheckJob) -> CheckOutcome:

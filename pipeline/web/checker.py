@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
+from pipeline.check import check_suffixes
 from pipeline.config import Settings, WebSettings
 from pipeline.ingest.errors import in_dutch
 from pipeline.ingest.limits import LimitError
@@ -26,7 +27,6 @@ from pipeline.numbers import nl_int
 if TYPE_CHECKING:
     from pipeline.check import CheckResult
 
-UPLOAD_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 PASTED_PATH = "-"
 
 
@@ -84,19 +84,29 @@ def text_from_paste(text: str, web: WebSettings) -> str:
     return check_text_limits(normalised, web)
 
 
-def check_upload(filename: str | None, data: bytes, web: WebSettings) -> tuple[str, str]:
-    """The display name and suffix of an upload, after the checks that need no reading.
+def file_types_nl(suffixes: tuple[str, ...]) -> str:
+    """The file types in Dutch, for the page and its messages: ``.txt-, .md- of .pdf-bestand``."""
+    names = [f"{suffix}-" for suffix in suffixes]
+    listed = ", ".join(names[:-1]) + " of " + names[-1] if len(names) > 1 else "".join(names)
+    return f"{listed}bestand"
+
+
+def check_upload(filename: str | None, data: bytes, settings: Settings) -> tuple[str, str]:
+    """The display name and suffix of an upload, after the checks that need no reading. The
+    file types are those ``gemeentetaal check`` reads (``pipeline.check.check_suffixes``).
 
     Raises:
         RequestError: 415 for another file type, 422 when empty, 413 when too large.
     """
+    web = settings.web
     name = display_name(filename)
     suffix = PurePosixPath(name).suffix.lower()
-    if suffix not in UPLOAD_SUFFIXES:
+    suffixes = check_suffixes(settings)
+    if suffix not in suffixes:
         raise RequestError(
             415,
             f"Bestand '{name}': dit bestandstype wordt niet ondersteund. "
-            "Kies een .txt-, .docx- of .pdf-bestand.",
+            f"Kies een {file_types_nl(suffixes)}.",
         )
     if not data:
         raise RequestError(422, f"Bestand '{name}': het bestand is leeg.")
@@ -130,13 +140,13 @@ def extract_upload(name: str, suffix: str, data: bytes, settings: Settings) -> s
 
 
 def text_from_upload(filename: str | None, data: bytes, settings: Settings) -> str:
-    """The text of an uploaded .txt, .md, .docx or .pdf file, read like ``check`` reads files.
+    """The text of an uploaded file of a type ``check`` reads, read like ``check`` reads it.
 
     Raises:
         RequestError: 415 for another file type, 413 when too large, 422 when empty, corrupt
             or without text.
     """
-    name, suffix = check_upload(filename, data, settings.web)
+    name, suffix = check_upload(filename, data, settings)
     return extract_upload(name, suffix, data, settings)
 
 

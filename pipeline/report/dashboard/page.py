@@ -79,6 +79,7 @@ class Panel:
     spec_narrow: dict[str, Any] | None = None
     legend: list[tuple[str, str]] = field(default_factory=list)
     scrolls: bool = False  # on a narrow screen the chart scrolls sideways inside its box
+    note: str = ""  # under the chart: what it leaves out and why
 
 
 @dataclass
@@ -179,6 +180,7 @@ def build_context(
                lambda narrow: chart_sentiment_themes(sentiment_themes, labels, narrow), False),
     ]  # fmt: skip
     panels[4].legend, panels[4].scrolls = theme_abbreviations(grid), True
+    panels[5].note = threads_left_out_note(threads, sentiment_threads, min_n)
     shown = by_municipality["n_assessed"] >= min_n
     by_municipality = by_municipality.assign(pass_rate=by_municipality["pass_rate"].where(shown))
     shown = by_programme["n_assessed"] >= min_n
@@ -202,6 +204,23 @@ def build_context(
         "errors": tables["errors"],
         "no_data": NO_DATA,
     }
+
+
+def threads_left_out_note(threads: pd.DataFrame, shown: pd.DataFrame, min_n: int) -> str:
+    """A Dutch note on the discussions that "Sentiment per discussie" leaves out (fewer than
+    ``min_n`` resident comments with a sentiment); empty when it shows them all."""
+    n = len(set(threads["thread_id"]) - set(shown["thread_id"]))
+    if not n:
+        return ""
+    if n == 1:
+        return (
+            f"1 discussie staat er niet in: die heeft minder dan {min_n} reacties met een "
+            "toon. De tabel Discussies hieronder noemt alle discussies."
+        )
+    return (
+        f"{format_num(n)} discussies staan er niet in: die hebben minder dan {min_n} reacties "
+        "met een toon. De tabel Discussies hieronder noemt alle discussies."
+    )
 
 
 def _filters(documents: pd.DataFrame) -> dict[str, list[str]]:
