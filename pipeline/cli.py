@@ -29,14 +29,15 @@ from pipeline.config import ConfigError, Settings, load_settings
 def _option_type_or_nothing_for_a_flag(self: Any, ctx: Any) -> str | None:
     """The type column of ``--help`` for an option: none for a flag (``--verbose``,
     ``--help``, ``--progress/--no-progress``), which takes no value."""
-    if self.is_flag or self.count:
+    if self.is_flag or self.count or _option_type is None:
         return None
-    return _option_type(self, ctx)
+    shown: str | None = _option_type(self, ctx)
+    return shown
 
 
 # typer 0.29's Rich help shows "<bool>" in the type column of every flag; the plain (non-Rich)
 # help already leaves it out. Older typer versions have no display_type_rich and show none.
-_option_type = getattr(typer.core.TyperOption, "display_type_rich", None)
+_option_type: Any = getattr(typer.core.TyperOption, "display_type_rich", None)
 if _option_type is not None:
     typer.core.TyperOption.display_type_rich = _option_type_or_nothing_for_a_flag  # type: ignore[method-assign]
 
