@@ -626,6 +626,24 @@ def test_privacy_letters_are_scrubbed_in_ingest(settings: Settings) -> None:
     assert "Wij sturen u binnen vier weken een besluit." in text
 
 
+def test_privacy_a_signature_with_initials_is_no_list_item(settings: Settings, tmp_path: Path):
+    """ "A. Yilmaz" under the closing was read as list item "A." with the job title as its
+    text ("Yilmaz consulent Werk en Inkomen"), and so kept (user trial)."""
+    from pipeline.ingest import ingest_file
+    from pipeline.privacy.documents import document_text
+
+    path = tmp_path / "brief.txt"
+    path.write_text(
+        "Beste meneer,\n\nWij bellen u volgende week.\n\nMet vriendelijke groet,\n\n"
+        "A. Yilmaz\nconsulent Werk en Inkomen\n",
+        encoding="utf-8",
+    )
+    [document] = ingest_file(path, settings, Pseudonymiser(settings.privacy))
+    assert "Yilmaz" not in document_text(document)
+    assert [i for s in document.all_sections() for i in s.items] == []
+    assert "[naam] consulent Werk en Inkomen" in document_text(document)
+
+
 def test_privacy_programme_texts_keep_their_portfolio_holders(
     settings: Settings, tmp_path: Path
 ) -> None:

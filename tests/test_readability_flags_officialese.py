@@ -288,3 +288,25 @@ def test_round6_trial_findings_are_flagged(nlp_model, resources, text, expected)
 def test_round6_question_word_and_serve_are_not_flagged(nlp_model, resources, text):
     terms = [flag.lower() for flag, _ in _officialese(nlp_model[0], resources, text)]
     assert not any(t == "welke" or t.startswith("dient") for t in terms), terms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hierbij sturen wij u de stukken toe.", "Hierbij"),
+        ("Om die reden ontvangt u hierbij deze brief.", "hierbij"),
+        ("Hiermede bevestigen wij uw aanvraag.", "Hiermede"),
+        ("Binnen zes weken na dagtekening van deze brief kunt u bezwaar maken.", "dagtekening"),
+    ],
+)
+def test_session30_letter_formulas_are_flagged(nlp_model, resources, text, expected):
+    """A new-user trial's letter formulas (session 30)."""
+    assert expected in [flag for flag, _ in _officialese(nlp_model[0], resources, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hierbij is gekeken naar de kosten.", "Netcongestie speelt hierbij een grote rol."],
+)
+def test_hierbij_without_a_person_is_no_letter_formula(nlp_model, resources, text):
+    assert [f for f, _ in _officialese(nlp_model[0], resources, text)] == []

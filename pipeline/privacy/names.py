@@ -185,6 +185,11 @@ def _closing_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{closings})\.?[,!]?", re.IGNORECASE)
 
 
+def is_closing(line: str) -> bool:
+    """A letter's closing line: "Met vriendelijke groet,", "Groeten"."""
+    return _closing_re().fullmatch(line.strip()) is not None
+
+
 @cache
 def _opening_re() -> re.Pattern[str]:
     terms = load_terms()
@@ -224,8 +229,23 @@ def find_letter_signoff_names(text: str) -> list[str]:
     names: list[str] = []
     for k, line in enumerate(lines[:-1]):
         if closing.fullmatch(line):
-            names += [n for n in lines[k + 1 : k + 3] if _signed_name(n)]
+            names += [n for n in map(_signed_part, lines[k + 1 : k + 3]) if n]
     return names
+
+
+def _signed_part(line: str) -> str | None:
+    """The signed name of a line under a closing: the whole line ("P. Jansma"), or the name
+    before a job title in lower case when the two were joined into one line ("A. Yilmaz
+    consulent Werk en Inkomen" -> "A. Yilmaz")."""
+    if _signed_name(line):
+        return line
+    words = line.split()
+    particles = load_terms().particles
+    for n in range(len(words) - 1, 0, -1):
+        head, nxt = " ".join(words[:n]), words[n]
+        if nxt[:1].islower() and nxt.casefold() not in particles and _signed_name(head):
+            return head
+    return None
 
 
 def _signed_name(line: str) -> bool:

@@ -50,6 +50,24 @@ _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _DECIMAL = re.compile(r"(\d{1,2}(?:\.\d{1,2}(?!\d)){1,3})\.?\s+(\S.*)")
 
 
+def signatures(lines: list[Line]) -> None:
+    """The first line under a letter's closing ("Met vriendelijke groet,", then "A. Yilmaz")
+    is a signed name, not list item "A." with the job title as its text; as text, the
+    privacy scrub finds it as a signed name."""
+    from pipeline.privacy.names import is_closing
+
+    for k, line in enumerate(lines):
+        if line.kind != "text" or len(line.text) > 40 or not is_closing(line.text):
+            continue
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].kind != "blank"), None)
+        if nxt is None:
+            continue
+        item = lines[nxt]
+        source = item.source or item.text
+        if item.kind == "item" and item.letter and source.startswith(f"{item.letter}. "):
+            lines[nxt] = Line("text", source, source=source)
+
+
 def decimal_lists(lines: list[Line]) -> None:
     """Turn runs of two or more lines numbered "2.1 ...", "2.2 ..." with nothing but blank
     lines between them into list items lettered "2.1" (results under their goal 2); the
@@ -176,6 +194,7 @@ class Parser:
         ]
         chapter_programmes(self.lines, blocks)
         decimal_lists(self.lines)
+        signatures(self.lines)
         self.running = mark_running_headers(self.lines, self.vocab, settings)
         self.next_content = next_content_index(self.lines)
         self.doc = Document(make_id(content_hash, "document"), source_path, content_hash)

@@ -406,6 +406,17 @@ def _bij_deze_alone(token: Token) -> bool:
     return after is None or after.is_punct or after.pos_ in ("VERB", "AUX", "PRON", "ADV")
 
 
+PERSONAL_PRONOUNS = frozenset({"ik", "wij", "we", "u", "je", "jij", "jullie"})
+
+
+def _hierbij_letter(token: Token) -> bool:
+    """ "Hierbij sturen wij u ...", "ontvangt u hierbij": the letter formula, with a person
+    within three words; not "Hierbij is gekeken naar ...", "speelt hierbij een rol"."""
+    doc = token.doc
+    window = doc[max(0, token.i - 3) : min(len(doc), token.i + 4)]
+    return any(t.lower_ in PERSONAL_PRONOUNS for t in window)
+
+
 # Terms that are officialese in one reading only; the rule must hold for the flag.
 def _welke_relative(token: Token) -> bool:
     """ "welke" as a relative pronoun after a noun or a comma ("het tijdstip, welke ...",
@@ -438,6 +449,7 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "nabij": lambda token: token.lower_ == "nabij",  # not "de nabije toekomst"
     "mochten": _mocht_conditional,
     "bij deze": _bij_deze_alone,
+    "hierbij": _hierbij_letter,
     "daar": _daar_conjunction,
     "ad": _ad_amount,
     "ex": _ex_article,
