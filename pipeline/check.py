@@ -357,14 +357,16 @@ def check_texts(
                     if span is not None and s.flags
                     else []
                 )
+                text = entry.text
                 sentences.append(
                     CheckedSentence(
-                        s.start + offset, s.end + offset, s.text, s.n_words,
-                        [f.shifted(offset) for f in s.flags], unit.unit_id, s.fragment,
+                        s.start + offset, s.end + offset,
+                        text[s.start + offset : s.end + offset] or s.text, s.n_words,
+                        [f.shifted(offset, text) for f in s.flags], unit.unit_id, s.fragment,
                         [p.shifted(offset) for p in proposals],
                     )
                 )  # fmt: skip
-            unit_flags += [f.shifted(offset) for f in analysis.unit_flags]
+            unit_flags += [f.shifted(offset, entry.text) for f in analysis.unit_flags]
         for offset, _ in entry.headings:
             sentences += _heading_advice(
                 next(heading_docs), offset, settings.readability, resources, info

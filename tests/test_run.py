@@ -366,3 +366,29 @@ def test_run_never_empties_the_last_tables_by_mistake(tmp_path: Path):
     result = runner.invoke(app, ["run", str(only), *args], env=env)
     assert result.exit_code == 2 and "left as they were" in result.output
     assert {p.name: p.read_bytes() for p in out.glob("*.parquet")} == before
+
+
+def test_run_flag_and_sentence_texts_are_the_unit_text_at_their_offsets(tmp_path: Path, settings):
+    # a comment keeps its line breaks; the parse reads a wrapped break as a space, but the
+    # flags table holds the comment's own text at the flag's offsets (user trial)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.csv").write_text(
+        "reactie_id;ouder_id;onderwerp;naam;datum;reactie\n"
+        '1;;Plan Dorpsstraat;Anouk Brinkman;12-04-2023 09:15;"Het plan wordt door de\n'
+        'gemeente vastgesteld. Dat vind ik goed."\n'
+        '2;1;Plan Dorpsstraat;Ruud Hoekstra;12-04-2023 10:02;"Eens, dat is prima."\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    run([corpus], settings, out)
+    con = duckdb.connect(str(out / "gemeentetaal.duckdb"), read_only=True)
+    pairs = con.execute(
+        "select f.text, substr(c.text, f.start_char + 1, f.end_char - f.start_char) from flags f"
+        " join comments c on f.unit_id = c.comment_id"
+        " union all select s.text, substr(c.text, s.start_char + 1, s.end_char - s.start_char)"
+        " from sentences s join comments c on s.unit_id = c.comment_id"
+    ).fetchall()
+    con.close()
+    assert any("\n" in text for text, _ in pairs)
+    assert all(text == at_offsets for text, at_offsets in pairs)

@@ -137,7 +137,7 @@ def _sentence_rows(rows: Rows, parsed: ParsedUnit, analysis: TextAnalysis) -> No
                 "position": shared.order,
                 "start_char": sent.start,
                 "end_char": sent.end,
-                "text": sent.text,
+                "text": unit.text[sent.start : sent.end] or sent.text,
                 "n_words": sent.n_words,
                 "n_syllables": sent.n_syllables,
                 "max_dependency_length": sent.max_dependency_length,
@@ -148,13 +148,16 @@ def _sentence_rows(rows: Rows, parsed: ParsedUnit, analysis: TextAnalysis) -> No
             }
         )
         for flag in sent.flags:
-            rows["flags"].append(_flag_row(flag, shared.sentence_id, unit.unit_id))
+            rows["flags"].append(_flag_row(flag, shared.sentence_id, unit.unit_id, unit.text))
     if parsed.sentences:
+        first = parsed.sentences[0].sentence_id
         for flag in analysis.unit_flags:
-            rows["flags"].append(_flag_row(flag, parsed.sentences[0].sentence_id, unit.unit_id))
+            rows["flags"].append(_flag_row(flag, first, unit.unit_id, unit.text))
 
 
-def _flag_row(flag: Flag, sentence_id: str, unit_id: str) -> dict[str, Any]:
+def _flag_row(flag: Flag, sentence_id: str, unit_id: str, unit_text: str) -> dict[str, Any]:
+    """One row of ``flags``; its text is the unit's own text at the flag's offsets (the parse
+    read a wrapped line's break as a space: ``unwrap_lines``)."""
     from pipeline.records import make_id
 
     return {
@@ -164,7 +167,7 @@ def _flag_row(flag: Flag, sentence_id: str, unit_id: str) -> dict[str, Any]:
         "kind": flag.kind,
         "start_char": flag.start,
         "end_char": flag.end,
-        "text": flag.text,
+        "text": unit_text[flag.start : flag.end] or flag.text,
         "message": flag.message,
         "suggestion": flag.suggestion,
         "replacement": flag.replacement,

@@ -53,10 +53,13 @@ class Flag:
     replacement: str | None = None
     term: str | None = field(default=None, compare=False)
 
-    def shifted(self, offset: int) -> Flag:
-        """The same flag with offsets moved by ``offset`` characters."""
+    def shifted(self, offset: int, text: str | None = None) -> Flag:
+        """The same flag with offsets moved by ``offset`` characters; with ``text`` (the text
+        the new offsets point into), its words as written there (a wrapped line's break,
+        which the parse read as a space)."""
+        words = text[self.start + offset : self.end + offset] if text is not None else ""
         return Flag(
-            self.kind, self.start + offset, self.end + offset, self.text, self.message,
+            self.kind, self.start + offset, self.end + offset, words or self.text, self.message,
             self.suggestion, self.replacement, self.term,
         )  # fmt: skip
 
