@@ -467,3 +467,13 @@ def test_worden_with_a_comparative_is_no_passive(nlp_model, resources):
     nlp, _ = nlp_model
     text = "Na de werkzaamheden wordt de weg breder."
     assert flags_of(nlp, resources, text, "passive") == []
+
+
+def test_nominalisation_advice_names_no_rare_verb(fallback, resources):
+    # "completering" -> "completeren" is no B1 verb to point to (wordfreq Zipf 2.3)
+    text = "Na completering van het dossier nemen wij een besluit."
+    (flag,) = flags_of(fallback, resources, text, "nominalisation")
+    assert flag.suggestion == "Gebruik een werkwoord: schrijf wie wat doet."
+    text = "De behandeling van uw aanvraag duurt zes weken."
+    (flag,) = flags_of(fallback, resources, text, "nominalisation")
+    assert flag.suggestion == "Gebruik het werkwoord ‘behandelen’: schrijf wie wat doet."

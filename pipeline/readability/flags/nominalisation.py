@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pipeline.frequencies import zipf_nl
 from pipeline.readability.doc_arrays import doc_arrays, token_lemmas
 from pipeline.readability.flags.base import (
     Example,
@@ -470,14 +471,18 @@ def coordinated_start(token: Token, ctx: SentenceContext) -> int:
     return left
 
 
+RARE_VERB_ZIPF = 2.5  # "completeren" (2.3), "actualiseren" (2.0): no verb to point a reader to
+
+
 def _suggested_verbs(verb: str, resources: ReadabilityResources) -> list[str]:
     """The verbs to suggest: the verb itself, or its plain alternatives when it is
     officialese (so the advice never contradicts the officialese flag): "realisatie" ->
-    bouwen, maken or bereiken, as the sentence decides."""
+    bouwen, maken or bereiken, as the sentence decides. None for a rare verb (wordfreq Zipf
+    below ``RARE_VERB_ZIPF``): the advice then asks for a verb without naming one."""
     for term in resources.officialese_by_first.get(verb, ()):
         if len(term.words) == 1 and term.alternative:
             return [p.strip() for p in term.alternative.split("/") if p.strip()]
-    return [verb]
+    return [verb] if zipf_nl(verb) >= RARE_VERB_ZIPF else []
 
 
 def _one_of(verbs: list[str]) -> str:
@@ -505,7 +510,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         covered.update(range(first, token.i + 1))
         left = coordinated_start(token, ctx)
         for i in range(left, token.i + 1, 2):  # each of "behouden en versterken"
-            verbs = _suggested_verbs(doc[i].lower_, resources)
+            verbs = _suggested_verbs(doc[i].lower_, resources) or [doc[i].lower_]
             flags.append(
                 make_flag(
                     doc, i, i, "nominalisation",
@@ -534,11 +539,12 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         ):
             continue
         verbs = _suggested_verbs(found, resources)
-        advice = (
-            f"Gebruik het werkwoord {_one_of(verbs)}"
-            if len(verbs) == 1
-            else f"Gebruik een werkwoord ({_one_of(verbs)})"
-        )
+        if not verbs:
+            advice = "Gebruik een werkwoord"
+        elif len(verbs) == 1:
+            advice = f"Gebruik het werkwoord {_one_of(verbs)}"
+        else:
+            advice = f"Gebruik een werkwoord ({_one_of(verbs)})"
         flags.append(
             make_flag(
                 doc, token.i, token.i, "nominalisation",
