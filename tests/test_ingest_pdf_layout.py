@@ -1,7 +1,12 @@
 """Positioned PDF lines into blocks (``pipeline/ingest/pdf_layout.py``): tables whose
-caption wraps between stacked header lines (the layout of a real Programmabegroting)."""
+caption wraps between stacked header lines (the layout of a real Programmabegroting),
+headings set in the body font."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
 
 from pipeline.ingest.layout import Block
 from pipeline.ingest.pdf_layout import Fragment, PdfLine, blocks_from_lines
@@ -652,3 +657,84 @@ def test_pdf_layout_cost_table_goes_on_over_label_rows_and_a_page_break():
     assert [b.text for b in out if b.kind == "furniture"] == ["GGD Flevoland Begroting 2025", "24"]
     new_header = Block("table", rows=(("Reserves", "2024", "2025"),), header_rows=0)
     assert _join_continued_tables([first, blocks[4], new_header]) == [first, blocks[4], new_header]
+
+
+LETTER = [
+    "Van maandag 12 mei tot en met vrijdag 20 juni 2025 vinden er werkzaamheden plaats aan de "
+    "Kerkstraat. De riolering wordt vervangen en de weg wordt opnieuw ingericht.",
+    "Wat gaan we doen?",
+    "Wij vervangen het oude riool door een nieuw riool. Ook leggen we een nieuwe stoep aan en "
+    "planten we bomen. Na afloop is de straat veiliger voor fietsers en voetgangers.",
+    "",
+    "Informatieavond",
+    "Op dinsdag 29 april organiseren wij een informatieavond in het dorpshuis. U bent van harte "
+    "welkom van 19.30 tot 21.00 uur. Aanmelden is niet nodig.",
+]
+
+
+def _letter_pdf(path: Path) -> None:
+    """``LETTER`` as a PDF in one font and size: headings at the text's line spacing right
+    above their paragraph, an empty entry a paragraph gap; the first paragraph wraps before
+    a capital ("aan de" / "Kerkstraat.")."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    first = LETTER[0].split(" Kerkstraat.")[0]
+    width = pdf.get_string_width(first) + 2 * pdf.c_margin + 3  # too narrow for " Kerkstraat."
+    for k, text in enumerate(LETTER):
+        if not text:
+            pdf.ln(11)
+            continue
+        pdf.multi_cell(width if k == 0 else 500, 17, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+
+
+def test_pdf_layout_heading_in_the_body_font_keeps_its_own_line(tmp_path: Path):
+    """A short line without a sentence end (or a question) right above a paragraph in the
+    same font, size and spacing is a line of its own, as in a text file; a sentence wrapped
+    before a capital stays one paragraph. The parser then reads the letter as it reads the
+    same letter as text: the same headings and paragraphs."""
+    pytest.importorskip("fpdf")
+    from pipeline.ingest.layout import text_blocks
+    from pipeline.ingest.programme import parse_document
+    from pipeline.ingest.readers import read_input
+
+    path = tmp_path / "brief.pdf"
+    _letter_pdf(path)
+    raw = read_input(path)
+    lines = [b.text for b in raw.layout() if b.kind == "line"]
+    assert lines[0].startswith("Van maandag") and "aan de Kerkstraat. De" in lines[0]
+    assert lines[1] == "Wat gaan we doen?" and lines[2].startswith("Wij vervangen")
+    assert lines[3] == "Informatieavond" and lines[4].startswith("Op dinsdag")
+
+    def read(blocks: list[Block], name: str) -> list[tuple[str | None, list[str]]]:
+        doc = parse_document(blocks, "", name, name)
+        return [(s.heading, [p.text for p in s.paragraphs]) for s in doc.all_sections()]
+
+    as_text = read(text_blocks("\n".join(LETTER)), "brief.txt")
+    assert [h for h, _ in as_text] == [None, "Wat gaan we doen?", "Informatieavond"]
+    assert read(raw.layout(), "brief.pdf") == as_text
+
+
+def test_pdf_layout_heading_size_wrapped_over_lines_stays_one_heading():
+    """Lines in a heading size are one heading however short the first is ("Bijlage 1" /
+    "Overzicht plustaken per gemeente"); in the body size the short line stands alone."""
+    body = "De GGD voert voor een aantal gemeenten plustaken uit die buiten het basispakket vallen."
+    pages = [
+        [
+            _line(700, 14, (70, "Bijlage 1")),
+            _line(683, 14, (70, "Overzicht plustaken per gemeente")),
+            _line(650, 9, (70, "Plustaken")),
+            _line(639, 9, (70, body)),
+            _line(628, 9, (70, body)),
+        ]
+    ]
+    lines = [(b.text, b.style_level) for b in blocks_from_lines(pages, 3) if b.kind == "line"]
+    assert lines == [
+        ("Bijlage 1 Overzicht plustaken per gemeente", 1),
+        ("Plustaken", 0),
+        (f"{body} {body}", 0),
+    ]

@@ -4,9 +4,12 @@ Input are the lines of every page as ``pdf.py`` reads them (cells with positions
 boldness). Running headers and footers (lines at a page edge repeated on many pages, page
 numbers) and table-of-contents lines become furniture. Lines of the same size and normal
 spacing form one paragraph, also over a page break when the sentence goes on; words
-hyphenated at a line end are rejoined. Runs of lines with two or more cells are tables, with
-a header of one or more lines merged per column. Font sizes larger than the body's give
-heading levels. Linear in the number of lines.
+hyphenated at a line end are rejoined. A short line in the body font that the column's
+width did not break (a heading set like the text, "Informatieavond" over its paragraph)
+stays a line of its own, as a text file has it, for the parser's heading rule. Runs of
+lines with two or more cells are tables, with a header of one or more lines merged per
+column. Font sizes larger than the body's give heading levels. Linear in the number of
+lines.
 """
 
 from __future__ import annotations
@@ -121,13 +124,14 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
     item_x: float | None = None
     table: list[PdfLine] = []
 
-    def flush_para() -> None:
+    def flush_para(blank: bool = True) -> None:
         nonlocal para_line, item_x
         if para:
             assert para_line is not None
             level = heading_level.get(round(para_line.size, 1), 0)
             blocks.append(Block("line", " ".join(para), style_level=level))
-            blocks.append(BLANK)
+            if blank:
+                blocks.append(BLANK)
             para.clear()
         para_line, item_x = None, None
 
@@ -177,6 +181,24 @@ def blocks_from_lines(pages: list[list[PdfLine]], min_repeats: int) -> list[Bloc
             and not marker
             and _continues(para, para_line, para_page, line, p, item_x, leading)
         ):
+            if (
+                item_x is None
+                and p == para_page
+                and round(line.size, 1) not in heading_level  # a heading wrapped over lines
+                and (
+                    (
+                        len(para) == 1
+                        and _line_of_its_own(para_line, line, _run_below(flat, k), leading)
+                    )
+                    or (para[-1].endswith((".", "!", "?")) and _heads_next(flat, k, leading))
+                )
+            ):
+                # a heading set in the body font (``para_line`` or ``line``): a line of its
+                # own, as a text file gives it; the parser decides whether it is a heading
+                flush_para(blank=False)
+                para.append(text)
+                para_line, para_page = line, p
+                continue
             joined = join_hyphenated(para[-1], text, words, keep_hyphen=keep_hyphens)
             if joined is not None:
                 para[-1] = joined[0]
@@ -362,6 +384,72 @@ def _continues(
     if item_x is not None:
         return line.x >= item_x - 2 * line.size
     return abs(line.x - last.x) < 2 * line.size or line.text[:1].islower()
+
+
+# A line ending in one of these ends a sentence or goes on in the next line; a heading ends
+# without punctuation, a question or an exclamation, a salutation with a comma.
+_RUNS_ON = (".", ";", ":", "…", "-", "\u2010", "\u2011", "\u2013", "/", "(", "&", "+")
+
+
+def _run_below(flat: list[tuple[int, int, PdfLine]], k: int, n: int = 3) -> list[PdfLine]:
+    """The line at ``k`` and up to ``n - 1`` lines after it on its page that go on with it
+    (one cell, same size, same left edge, within two lines' spacing): the paragraph a line
+    before ``k`` might run into."""
+    p, _, first = flat[k]
+    run = [first]
+    for q, _, line in flat[k + 1 : k + n]:
+        last = run[-1]
+        if (
+            q != p
+            or len(line.cells) != 1
+            or abs(line.size - first.size) > 0.5
+            or abs(line.x - first.x) >= 2 * first.size
+            or not 0 < last.y - line.y <= 2.5 * first.size
+        ):
+            break
+        run.append(line)
+    return run
+
+
+def _heads_next(flat: list[tuple[int, int, PdfLine]], k: int, leading: dict[float, float]) -> bool:
+    """True when the line at ``k`` is a line of its own (``_line_of_its_own``) over the line
+    after it on its page, which would go on with it as a paragraph."""
+    p, _, line = flat[k]
+    if k + 1 >= len(flat) or flat[k + 1][0] != p:
+        return False
+    nxt = flat[k + 1][2]
+    return (
+        len(line.cells) == 1
+        and len(nxt.cells) == 1
+        and _continues([line.text], line, p, nxt, p, None, leading)
+        and _line_of_its_own(line, nxt, _run_below(flat, k + 1), leading)
+    )
+
+
+def _line_of_its_own(
+    last: PdfLine, line: PdfLine, below: list[PdfLine], leading: dict[float, float]
+) -> bool:
+    """True when ``last``, a paragraph's first line, is a line of its own rather than the
+    start of a sentence wrapped onto ``line``: both start with a capital, ``last`` ends
+    like a heading or a salutation (``_RUNS_ON``), and the break was not forced by the
+    column's width (``line``'s first word would have fitted on ``last`` with an em to
+    spare, measured against the right edge of ``line`` and the lines below it, ``below``)
+    or the gap between them is wider than the document's line spacing. A heading set in
+    the body font ("Informatieavond" over "Op dinsdag 29 april ...") so keeps its own line;
+    the parser then applies the rule it applies to text files."""
+    prev, text = last.text.rstrip(), line.text.lstrip()
+    if not prev[:1].isupper() or not text[:1].isupper() or prev.endswith(_RUNS_ON):
+        return False
+    size = line.size
+    usual = leading.get(round(size, 1))
+    if usual and last.y - line.y > usual + 0.25 * size:
+        return True
+    cell = line.cells[0]
+    word = text.split(" ", 1)[0]
+    share = (len(word) + 1) / max(len(cell.text), 1)
+    word_width = share * (cell.end - cell.x)
+    right = max(ln.cells[-1].end for ln in below)
+    return last.cells[-1].end + word_width + size <= right
 
 
 def _continues_table(table: list[PdfLine], line: PdfLine, after: Sequence[PdfLine] = ()) -> bool:
