@@ -310,3 +310,17 @@ def test_session30_letter_formulas_are_flagged(nlp_model, resources, text, expec
 )
 def test_hierbij_without_a_person_is_no_letter_formula(nlp_model, resources, text):
     assert [f for f, _ in _officialese(nlp_model[0], resources, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("U kunt de stukken overleggen bij de balie.", True),
+        ("U moet een kopie van uw paspoort overleggen.", True),
+        ("Wij overleggen met de bewoners.", False),
+        ("In de overleggen met de buurt spraken we dat af.", False),
+    ],
+)
+def test_overleggen_is_officialese_for_papers_only(nlp_model, resources, text, flagged):
+    terms = [flag.lower() for flag, _ in _officialese(nlp_model[0], resources, text)]
+    assert ("overleggen" in terms) is flagged, terms

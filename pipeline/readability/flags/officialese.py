@@ -417,6 +417,24 @@ def _hierbij_letter(token: Token) -> bool:
     return any(t.lower_ in PERSONAL_PRONOUNS for t in window)
 
 
+SHOWN_PAPERS = (
+    "stuk", "stukken", "document", "documenten", "bewijs", "bewijsstuk", "bewijsstukken",
+    "kopie", "kopieën", "verklaring", "uittreksel", "legitimatie", "legitimatiebewijs",
+    "paspoort", "identiteitsbewijs", "bescheiden", "contract", "factuur", "facturen", "bon",
+    "bonnen", "loonstrook", "loonstroken", "afschrift", "afschriften",
+)  # fmt: skip
+
+
+def _overleggen_as_show(token: Token) -> bool:
+    """ "de stukken overleggen" (= laten zien, inleveren), not "overleggen met bewoners" or
+    the plural noun "de overleggen": a paper (a compound counts by its head: "bankafschrift")
+    within five words before."""
+    doc = token.doc
+    return any(
+        t.lower_.endswith(SHOWN_PAPERS) for t in doc[max(0, token.i - 5) : token.i]
+    ) and not any(t.lower_ == "met" for t in doc[token.i + 1 : token.i + 3])
+
+
 # Terms that are officialese in one reading only; the rule must hold for the flag.
 def _welke_relative(token: Token) -> bool:
     """ "welke" as a relative pronoun after a noun or a comma ("het tijdstip, welke ...",
@@ -450,6 +468,7 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "mochten": _mocht_conditional,
     "bij deze": _bij_deze_alone,
     "hierbij": _hierbij_letter,
+    "overleggen": _overleggen_as_show,
     "daar": _daar_conjunction,
     "ad": _ad_amount,
     "ex": _ex_article,
