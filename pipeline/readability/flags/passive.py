@@ -58,13 +58,20 @@ MAX_MIDDLE_FIELD = 14  # tokens between the auxiliary and the participle in the 
 PARTICIPLE_ENDINGS = ("d", "t", "n", "de", "te", "ne")  # gewijzigd, gezet, gedaan, -e
 
 
+def _tagged_participle(token: Token) -> bool:
+    """Tagged as a past participle, and shaped like one: the tagger also tags a comparative
+    ("wordt breder") ``VerbForm=Part``."""
+    return (
+        "Part" in token.morph.get("VerbForm", [])
+        and "Pres" not in token.morph.get("Tense", [])
+        and token.lower_.endswith(PARTICIPLE_ENDINGS)
+    )
+
+
 def is_participle(token: Token, resources: ReadabilityResources) -> bool:
-    """A past participle by the parse (not one the tagger made of a comparative: "wordt
-    breder" is tagged ``VerbForm=Part``) or by its shape."""
+    """A past participle by the parse (``_tagged_participle``) or, untagged, by its shape."""
     if "Part" in token.morph.get("VerbForm", []):
-        return "Pres" not in token.morph.get("Tense", []) and token.lower_.endswith(
-            PARTICIPLE_ENDINGS
-        )
+        return _tagged_participle(token)
     return looks_like_participle(token.lower_, lemma_of(token), resources)
 
 
@@ -249,7 +256,7 @@ def _participle_after(
             continue
         if looks_like_participle(
             other.lower_, lemma_of(other), resources, after_worden
-        ) or is_participle(other, resources):
+        ) or _tagged_participle(other):
             return other
     return None
 
