@@ -830,8 +830,7 @@ def _fitted_form(
         return None
     if term.pos in ("noun", "adj"):  # "noodzakelijke kosten" -> "nodige", "rampen"
         fitted_word = replacement.lower() if replacement else None
-        first = alt.split("/")[0].strip()
-        return fitted_word if fitted_word and fitted_word != first else None
+        return fitted_word if fitted_word and fitted_word != term.first_alternative else None
     if term.pos != "verb":
         return None
     parts = [p.strip() for p in alt.split("/")]
