@@ -349,6 +349,7 @@ def check_texts(
         total = sum((a.counts for a in analyses), Counts())
         sentences: list[CheckedSentence] = []
         unit_flags: list[Any] = []
+        text = entry.text
         for (doc, unit), offset, analysis in zip(parsed, entry.offsets, analyses, strict=True):
             for s in analysis.sentences:
                 span = doc.char_span(s.start, s.end, alignment_mode="expand")
@@ -357,7 +358,6 @@ def check_texts(
                     if span is not None and s.flags
                     else []
                 )
-                text = entry.text
                 sentences.append(
                     CheckedSentence(
                         s.start + offset, s.end + offset,
@@ -366,7 +366,7 @@ def check_texts(
                         [p.shifted(offset) for p in proposals],
                     )
                 )  # fmt: skip
-            unit_flags += [f.shifted(offset, entry.text) for f in analysis.unit_flags]
+            unit_flags += [f.shifted(offset, text) for f in analysis.unit_flags]
         for offset, _ in entry.headings:
             sentences += _heading_advice(
                 next(heading_docs), offset, settings.readability, resources, info

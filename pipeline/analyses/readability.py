@@ -156,8 +156,8 @@ def _sentence_rows(rows: Rows, parsed: ParsedUnit, analysis: TextAnalysis) -> No
 
 
 def _flag_row(flag: Flag, sentence_id: str, unit_id: str, unit_text: str) -> dict[str, Any]:
-    """One row of ``flags``; its text is the unit's own text at the flag's offsets (the parse
-    read a wrapped line's break as a space: ``unwrap_lines``)."""
+    """One row of ``flags``; its text is the unit's own text at the flag's offsets
+    (``Flag.words_in``: the parse read a wrapped line's break as a space)."""
     from pipeline.records import make_id
 
     return {
@@ -167,7 +167,7 @@ def _flag_row(flag: Flag, sentence_id: str, unit_id: str, unit_text: str) -> dic
         "kind": flag.kind,
         "start_char": flag.start,
         "end_char": flag.end,
-        "text": unit_text[flag.start : flag.end] or flag.text,
+        "text": flag.words_in(unit_text),
         "message": flag.message,
         "suggestion": flag.suggestion,
         "replacement": flag.replacement,

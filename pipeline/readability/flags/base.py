@@ -53,13 +53,17 @@ class Flag:
     replacement: str | None = None
     term: str | None = field(default=None, compare=False)
 
+    def words_in(self, text: str, offset: int = 0) -> str:
+        """The flag's words as ``text`` has them at its offsets moved by ``offset`` (a wrapped
+        line's break, which the parse read as a space, stays a break)."""
+        return text[self.start + offset : self.end + offset] or self.text
+
     def shifted(self, offset: int, text: str | None = None) -> Flag:
         """The same flag with offsets moved by ``offset`` characters; with ``text`` (the text
-        the new offsets point into), its words as written there (a wrapped line's break,
-        which the parse read as a space)."""
-        words = text[self.start + offset : self.end + offset] if text is not None else ""
+        the new offsets point into), its words as written there (``words_in``)."""
+        words = self.words_in(text, offset) if text is not None else self.text
         return Flag(
-            self.kind, self.start + offset, self.end + offset, words or self.text, self.message,
+            self.kind, self.start + offset, self.end + offset, words, self.message,
             self.suggestion, self.replacement, self.term,
         )  # fmt: skip
 
