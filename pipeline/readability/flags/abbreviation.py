@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pipeline.privacy.identifiers import POSTCODE_RE
 from pipeline.readability.flags.base import (
     Example,
     Flag,
@@ -107,18 +108,16 @@ def _in_brackets_placeholder(token: Token) -> bool:
     return left is not None and left.text == "["
 
 
-POSTCODE_DIGITS_RE = re.compile(r"^[1-9][0-9]{3}$")
-
-
 def _postcode_letters(token: Token) -> bool:
-    """The two letters of a Dutch postcode ("Postbus 100, 1234 AB Voorbeeldstad"), no
-    abbreviation: the digits open the address line (after a comma, a colon, a line break or
-    at the start), unlike a year in "ontwerpbegroting 2026 GR"."""
+    """The two letters of a Dutch postcode ("Postbus 100, 1234 AB Voorbeeldstad"; the
+    privacy scrub's ``POSTCODE_RE``), no abbreviation: the digits open the address line
+    (after a comma, a colon, a line break or at the start), unlike a year in
+    "ontwerpbegroting 2026 GR"."""
     doc = token.doc
-    if not (len(token.text) == 2 and token.text.isupper() and token.i > 0):
+    if token.i == 0:
         return False
     digits = doc[token.i - 1]
-    if POSTCODE_DIGITS_RE.match(digits.text) is None:
+    if POSTCODE_RE.fullmatch(f"{digits.text} {token.text}") is None:
         return False
     before = doc[digits.i - 1] if digits.i > 0 else None
     return before is None or before.is_punct or before.is_space or "\n" in before.whitespace_
