@@ -212,14 +212,10 @@ def threads_left_out_note(threads: pd.DataFrame, shown: pd.DataFrame, min_n: int
     n = len(set(threads["thread_id"]) - set(shown["thread_id"]))
     if not n:
         return ""
-    if n == 1:
-        return (
-            f"1 discussie staat er niet in: die heeft minder dan {min_n} reacties met een "
-            "toon. De tabel Discussies hieronder noemt alle discussies."
-        )
+    left_out, has = ("discussie staat", "heeft") if n == 1 else ("discussies staan", "hebben")
     return (
-        f"{format_num(n)} discussies staan er niet in: die hebben minder dan {min_n} reacties "
-        "met een toon. De tabel Discussies hieronder noemt alle discussies."
+        f"{format_num(n)} {left_out} er niet in: die {has} minder dan {min_n} reacties met een "
+        "toon. De tabel Discussies hieronder noemt alle discussies."
     )
 
 
