@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -20,9 +22,10 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class DocArrays:
     """Per token of a Doc (by index): head index (absolute), dependency label, POS, lower-case
-    form, whether it is punctuation or white space, and the hashes of its morphology, lemma,
-    fine-grained tag, entity type and verbatim text (keys for lookups that depend on them).
-    ``memo`` holds what users derive from them for this Doc."""
+    form, whether it is punctuation or white space, the hashes of its morphology, lemma,
+    fine-grained tag, entity type and verbatim text (keys for lookups that depend on them), and
+    its character offset and length in the Doc's text. ``memo`` holds what users derive from
+    them for this Doc."""
 
     head: list[int]
     dep: list[str]
@@ -35,6 +38,8 @@ class DocArrays:
     tag: list[int]
     ent: list[int]
     orth: list[int]
+    idx: list[int]
+    length: list[int]
     memo: dict[Any, Any] = field(default_factory=dict, compare=False)  # derived, per Doc
 
 
@@ -51,9 +56,11 @@ def doc_arrays(doc: Doc) -> DocArrays:
         DEP,
         ENT_TYPE,
         HEAD,
+        IDX,
         IS_PUNCT,
         IS_SPACE,
         LEMMA,
+        LENGTH,
         LOWER,
         MORPH,
         ORTH,
@@ -64,26 +71,29 @@ def doc_arrays(doc: Doc) -> DocArrays:
     strings = doc.vocab.strings
     n = len(doc)
     if n:
-        attrs = [HEAD, DEP, POS, LOWER, IS_PUNCT, IS_SPACE, MORPH, LEMMA, TAG, ENT_TYPE, ORTH]
-        rows = doc.to_array(attrs).tolist()
-        # HEAD is relative and unsigned in the array: wrap to a signed offset
-        head = [i + (r[0] if r[0] < 1 << 63 else r[0] - (1 << 64)) for i, r in enumerate(rows)]
-        cols = list(zip(*rows, strict=True))
+        attrs = [HEAD, DEP, POS, LOWER, IS_PUNCT, IS_SPACE, MORPH, LEMMA, TAG, ENT_TYPE, ORTH, IDX,
+                 LENGTH]  # fmt: skip
+        table = doc.to_array(attrs)
+        # one list per column (no list per token); HEAD is a relative offset stored unsigned
+        cols = table.T.tolist()
+        head = (table[:, 0].view(numpy.int64) + numpy.arange(n)).tolist()
         arrays = DocArrays(
             head=head,
             dep=[strings[v] if v else "" for v in cols[1]],
             pos=[strings[v] if v else "" for v in cols[2]],
             lower=[strings[v] for v in cols[3]],
-            punct=[bool(v) for v in cols[4]],
-            space=[bool(v) for v in cols[5]],
-            morph=list(cols[6]),
-            lemma=list(cols[7]),
-            tag=list(cols[8]),
-            ent=list(cols[9]),
-            orth=list(cols[10]),
+            punct=[v == 1 for v in cols[4]],
+            space=[v == 1 for v in cols[5]],
+            morph=cols[6],
+            lemma=cols[7],
+            tag=cols[8],
+            ent=cols[9],
+            orth=cols[10],
+            idx=cols[11],
+            length=cols[12],
         )
     else:
-        arrays = DocArrays([], [], [], [], [], [], [], [], [], [], [])
+        arrays = DocArrays([], [], [], [], [], [], [], [], [], [], [], [], [])
     _latest = (doc, arrays)
     return arrays
 
