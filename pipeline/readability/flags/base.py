@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
-from pipeline.readability.doc_arrays import doc_text
+from pipeline.readability.doc_arrays import doc_arrays, doc_text
 from pipeline.readability.morphology import infinitives_of_form
 
 if TYPE_CHECKING:
@@ -238,11 +238,14 @@ def make_flag(
     message: str,
     suggestion: str | None,
     replacement: str | None = None,
+    term: str | None = None,
 ) -> Flag:
-    """A flag covering tokens ``first``..``last`` (inclusive)."""
-    start = doc[first].idx
-    end = doc[last].idx + len(doc[last].text)
-    return Flag(kind, start, end, doc[first : last + 1].text, message, suggestion, replacement)
+    """A flag covering tokens ``first``..``last`` (inclusive), its text as the Doc has it
+    there (``Span.text``), offsets and text read from the Doc's arrays and text."""
+    arrays = doc_arrays(doc)
+    start = arrays.idx[first]
+    end = arrays.idx[last] + arrays.length[last]
+    return Flag(kind, start, end, doc_text(doc)[start:end], message, suggestion, replacement, term)
 
 
 def quote(text: str) -> str:

@@ -25,7 +25,6 @@ and the context rules are small predicates best read next to the matcher that ca
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -1048,9 +1047,9 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 f"Ambtelijke taal: {quote(shown)}.",
                 suggestion,
                 replacement,
+                term=term.term,  # the rewrite's gate
             )
         )
-        flags[-1] = dataclasses.replace(flags[-1], term=term.term)  # the rewrite's gate
         k = last + 1
     return flags
 
