@@ -183,13 +183,7 @@ def count_subclauses(doc: Doc, start: int, end: int) -> int:
 
 
 WORD_FEATURES_MEMO = 100_000  # distinct (form, lemma, tags) remembered; words repeat
-
-
-def _word_features_at(
-    doc: Doc, i: int, resources: ReadabilityResources
-) -> tuple[bool, float | None, bool, str | None]:
-    """``_word_features`` of the token at index ``i`` (its Token made only when asked)."""
-    return _word_features(doc[i], resources)
+FEATURES = "lint_word_features"  # the memo's name in the resources
 
 
 def _word_features(
@@ -215,16 +209,22 @@ def lint_sentence(doc: Doc, start: int, end: int, resources: ReadabilityResource
     freq_sum, freq_n, n_content, n_finite, n_concrete, n_classified = 0.0, 0, 0, 0, 0, 0
     if has_pos:
         arrays = doc_arrays(doc)
-        for i in range(start, end):
-            if arrays.punct[i] or arrays.space[i]:
+        punct, space = arrays.punct, arrays.space
+        memo = resources.memo(FEATURES)  # read first: most words were seen before
+        at = slice(start, end)
+        keys = zip(
+            arrays.lower[at], arrays.lemma[at], arrays.pos[at], arrays.tag[at],
+            [dep == "cop" for dep in arrays.dep[at]], arrays.ent[at], arrays.morph[at],
+            strict=True,
+        )  # fmt: skip
+        for i, key in enumerate(keys, start):
+            if punct[i] or space[i]:
                 continue
-            key = (
-                arrays.lower[i], arrays.lemma[i], arrays.pos[i], arrays.tag[i],
-                arrays.dep[i] == "cop", arrays.ent[i], arrays.morph[i],
-            )  # fmt: skip
-            features = resources.remembered(
-                "lint_word_features", key, WORD_FEATURES_MEMO, _word_features_at, doc, i, resources
-            )
+            features = memo.get(key)
+            if features is None:
+                features = resources.remembered(
+                    FEATURES, key, WORD_FEATURES_MEMO, _word_features, doc[i], resources
+                )
             content, freq, finite, kind = features
             if freq is not None:
                 freq_sum += freq
