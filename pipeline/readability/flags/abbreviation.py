@@ -233,7 +233,7 @@ def _dotted(token: Token, resources: ReadabilityResources) -> str | None:
 
 def detect(ctx: SentenceContext) -> list[Flag]:
     resources = ctx.resources
-    words = [t for t in ctx.tokens if t.is_alpha]
+    words = ctx.words
     if words and sum(t.text.isupper() for t in words) > len(words) / 2:
         return []  # a heading in capitals
     flags: list[Flag] = []

@@ -102,6 +102,16 @@ class SentenceContext:
         return [t for t in source if t.i not in self.skip]
 
     @cached_property
+    def words(self) -> list[Token]:
+        """The letter-only tokens of ``tokens`` (``is_alpha``; made once)."""
+        return [t for t in self.tokens if t.is_alpha]
+
+    @cached_property
+    def first_word(self) -> int:
+        """The index of the first of ``words``, else ``start``."""
+        return self.words[0].i if self.words else self.start
+
+    @cached_property
     def lemmas(self) -> list[str]:
         """``lemma_of`` each of ``tokens`` (made once)."""
         return [lemma_of(t) for t in self.tokens]

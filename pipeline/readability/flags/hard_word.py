@@ -278,7 +278,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     flags: list[Flag] = []
     tokens = ctx.tokens
     listed = ctx.resources.hard_words
-    first_word = next((t.i for t in tokens if t.is_alpha), ctx.start)
+    first_word = ctx.first_word
     doc = ctx.doc
     arrays = doc_arrays(doc)
     lower, pos_of, lemmas = arrays.lower, arrays.pos, token_lemmas(doc)

@@ -384,7 +384,7 @@ CLOSED_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "
 
 def first_content_word(ctx: SentenceContext) -> int:
     """The first word of a sentence or list item, after a list label ("A.", "b)")."""
-    words = [t for t in ctx.tokens if t.is_alpha]
+    words = ctx.words
     if len(words) > 1 and len(words[0].text) == 1:
         doc = words[0].doc
         after = doc[words[0].i + 1] if words[0].i + 1 < len(doc) else None

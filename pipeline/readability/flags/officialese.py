@@ -924,7 +924,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     """Officialese terms in one sentence (see the module docstring)."""
     doc = ctx.doc
     tokens = ctx.tokens
-    first_word = next((t.i for t in tokens if t.is_alpha), ctx.start)
+    first_word = ctx.first_word
     # Every key of every token, made once: a phrase none of whose matches can succeed
     # (one of its words is nowhere in the sentence) is not tried at each position.
     keys_of, first_keys_of = _sentence_keys(tokens)
