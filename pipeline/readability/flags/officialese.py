@@ -847,8 +847,10 @@ def _fitted_form(
     return fitted if fitted and fitted != parts[0] else None
 
 
+@functools.lru_cache(maxsize=1024)
 def _sentence(note: str) -> str:
-    """A note as a sentence: capital first letter (after a quote), full stop."""
+    """A note as a sentence: capital first letter (after a quote), full stop (made once per
+    note of the list)."""
     if not note:
         return note
     note = QUOTED_RE.sub(r"‘\1’", note)  # the list's 'plain quotes' as in the rest of the advice
