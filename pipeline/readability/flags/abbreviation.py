@@ -134,15 +134,22 @@ def token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]
 
 
 MEMO_SIZE = 200_000  # token texts remembered (memory stays bounded on a long run)
+NEVER = "abbreviation.never"  # the memo of ``_never_abbreviation`` in the resources
 
 
-def _plain_word(text: str, resources: ReadabilityResources) -> bool:
-    """A lower-case word that no rule of ``detect`` can take for an abbreviation."""
-    return (
-        text.isalpha() and text.islower() and text not in DAYS and text not in MONTHS
-        and text + "." not in resources.abbreviations
-        and not token_abbreviations(text, resources)
-    )  # fmt: skip
+def _never_abbreviation(text: str, resources: ReadabilityResources) -> bool:
+    """A token text that no rule of ``detect`` can take for an abbreviation, whatever its
+    neighbours: no single capital ("B en W"), day or month name, listed dotted abbreviation
+    (also without its dot) or abbreviation inside (``token_abbreviations``)."""
+    bare = text.rstrip(".")
+    return not (
+        (len(text) == 1 and text.isupper())
+        or text in DAYS
+        or bare in UNAMBIGUOUS_DAYS
+        or bare in MONTHS
+        or (text + ".").lower() in resources.abbreviations
+        or token_abbreviations(text, resources)
+    )
 
 
 def _token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]:
@@ -240,15 +247,19 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     known = resources.known_acronyms
     tokens = ctx.tokens
     explained = {e.lower() for e in ctx.explained}  # made once per sentence
+    never = resources.memo(NEVER)  # read first: most words were seen before
     k = 0
     while k < len(tokens):
         token = tokens[k]
         k += 1
         text = token.text
-        if resources.remembered(
-            "abbreviation.plain_word", text, MEMO_SIZE, _plain_word, text, resources
-        ):
-            continue  # a lower-case word that no rule below can take for an abbreviation
+        skip = never.get(text)
+        if skip is None:
+            skip = resources.remembered(
+                NEVER, text, MEMO_SIZE, _never_abbreviation, text, resources
+            )
+        if skip:
+            continue  # a word, number or sign that no rule below can take for an abbreviation
         if _in_brackets_placeholder(token) or _postcode_letters(token):
             continue
         dotted = _dotted(token, resources)
