@@ -611,16 +611,34 @@ def _particle_verb(token: Token, words: tuple[str, ...]) -> bool:
     )
 
 
-def _sentence_keys(tokens: list[Token]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-    """``_keys`` and ``_first_keys`` of every token of a sentence: the tokens'
-    ``_annotations`` are read from the Doc's arrays (``_doc_annotations``) once."""
+def _sentence_keys(
+    tokens: list[Token], resources: ReadabilityResources
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]], list[tuple[OfficialeseTerm, ...]]]:
+    """``_keys``, ``_first_keys`` and the ``_candidates`` of every token of a sentence: the
+    tokens' ``_annotations`` are read from the Doc's arrays (``_doc_annotations``) once, the
+    candidates remembered per annotations for the resources (words repeat)."""
     if not tokens:
-        return [], []
+        return [], [], []
     annotations = _doc_annotations(tokens[0].doc)
-    pairs = [_key_pair(annotations[token.i]) for token in tokens]
-    return [p[0] for p in pairs], [p[1] for p in pairs]
+    memo = resources.memo(CANDIDATES)
+    keys_of: list[tuple[str, ...]] = []
+    first_keys_of: list[tuple[str, ...]] = []
+    candidates_of: list[tuple[OfficialeseTerm, ...]] = []
+    for token in tokens:
+        key = annotations[token.i]
+        keys, first_keys = _key_pair(key)
+        candidates = memo.get(key)
+        if candidates is None:
+            candidates = resources.remembered(
+                CANDIDATES, key, KEYS_CACHE, _candidates, first_keys, keys, resources
+            )
+        keys_of.append(keys)
+        first_keys_of.append(first_keys)
+        candidates_of.append(candidates)
+    return keys_of, first_keys_of, candidates_of
 
 
+CANDIDATES = "officialese.candidates"  # the memo of ``_candidates`` in the resources
 _ANNOTATIONS = "officialese.annotations"
 
 
@@ -656,7 +674,7 @@ def _doc_annotations(doc: Doc) -> list[tuple[str, str, str, bool, str | None]]:
 
 def _candidates(
     first_keys: tuple[str, ...], keys: tuple[str, ...], resources: ReadabilityResources
-) -> list[OfficialeseTerm]:
+) -> tuple[OfficialeseTerm, ...]:
     """The terms that may start at a token with these ``_first_keys`` and ``_keys``."""
     out: list[OfficialeseTerm] = []
     by_first, by_verb = resources.officialese_by_first, resources.officialese_spread_index
@@ -664,7 +682,7 @@ def _candidates(
         out.extend(by_first.get(key, ()))
     for key in keys:
         out.extend(by_verb.get(key, ()))
-    return out
+    return tuple(out)
 
 
 def _capitalised_like(text: str, replacement: str) -> str:
@@ -929,17 +947,19 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     first_word = ctx.first_word
     # Every key of every token, made once: a phrase none of whose matches can succeed
     # (one of its words is nowhere in the sentence) is not tried at each position.
-    keys_of, first_keys_of = _sentence_keys(tokens)
+    keys_of, first_keys_of, candidates_of = _sentence_keys(tokens, ctx.resources)
+    if not any(candidates_of):
+        return []  # no term starts at any token
     in_sentence = set().union(*keys_of, *first_keys_of)
     in_sentence.update(_pronominal_prepositions(tokens))
     flags: list[Flag] = []
     k = 0
     while k < len(tokens):
         best: tuple[int, OfficialeseTerm] | None = None
-        if _placeholder(tokens[k]):
+        if not candidates_of[k] or _placeholder(tokens[k]):
             k += 1
             continue
-        for term in _candidates(first_keys_of[k], keys_of[k], ctx.resources):
+        for term in candidates_of[k]:
             if len(term.words) > 1 and not in_sentence.issuperset(term.words):
                 continue  # cannot match, contiguous or spread (same result, less work)
             last = _match_contiguous(tokens, k, term.words, term.pos in ("verb", ""))
