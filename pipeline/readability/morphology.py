@@ -187,6 +187,9 @@ def verb_guesses(form: str) -> set[str]:
     return out
 
 
+FORMS_CACHE = 50_000  # distinct word forms whose infinitives are remembered
+
+
 @lru_cache(maxsize=1)
 def _forms_index() -> dict[str, tuple[str, ...]]:
     """Every form in Pattern's verb table with the infinitives it belongs to."""
@@ -198,11 +201,13 @@ def _forms_index() -> dict[str, tuple[str, ...]]:
     return {form: tuple(sorted(infs)) for form, infs in index.items()}
 
 
+@lru_cache(maxsize=FORMS_CACHE)
 def infinitives_of_form(form: str) -> tuple[str, ...]:
     """The infinitives a finite verb or participle form has in the verb table (``verzocht``
     -> ``verzoeken``, ``verkregen`` -> ``verkrijgen``), also of an attributive participle
     (``gestelde`` -> ``stellen``) and of a separable verb's participle whose base verb is
-    listed (``aangeschreven`` -> ``aanschrijven``); empty when it is not listed."""
+    listed (``aangeschreven`` -> ``aanschrijven``); empty when it is not listed. Remembered
+    per form (most words are no verb form and try every separable particle)."""
     index = _forms_index()
     found = index.get(form, ())
     if found:
