@@ -117,6 +117,16 @@ def number_words(digits: str, year_style: bool = True) -> str:
     return str(num2words(value, lang="nl"))
 
 
+NUMBER_CACHE = 20_000  # digit strings whose syllables are remembered
+
+
+@lru_cache(maxsize=NUMBER_CACHE)
+def _run_syllables(digits: str, year_style: bool) -> int:
+    """Syllables of a digit string read aloud (``number_words``), remembered per digits:
+    the same numbers (years, days, small counts) recur in many tokens."""
+    return count_by_rules(_strip_accents(number_words(digits, year_style)))
+
+
 def _count_number(token: str) -> int:
     ordinal = _ORDINAL.match(token)
     if ordinal:
@@ -129,8 +139,7 @@ def _count_number(token: str) -> int:
         token = token.replace(".", "")
     total = 0
     for run in re.findall(r"\d+", token):
-        spoken = number_words(run[:15], year_style=not grouped)
-        total += count_by_rules(_strip_accents(spoken))
+        total += _run_syllables(run[:15], not grouped)
     # a decimal comma is read aloud ("drie komma vijf")
     if re.search(r"\d,\d", token):
         total += 2
