@@ -111,15 +111,19 @@ def analyse_doc(
     if spans is None:
         spans = sentence_spans(doc, resources.abbreviations)
     max_chars = settings.max_word_chars
+    counted = resources.memo(WORD_COUNTS)  # read first: most words were seen before
     for start, end in spans:
         sentence = list(doc[start:end])  # Token objects made once per sentence
         texts = [t.text for t in sentence]
         overlong = [t for t, x in zip(sentence, texts, strict=True) if len(x) > max_chars]
-        # the words (``is_word``, not over-long) with their letters and digits
-        words = [(x, n) for x in texts if (n := alnum_count(x)) and len(x) <= max_chars]
+        # the words (``is_word``, not over-long): their letters and digits, and syllables
+        words = [
+            c for x in texts
+            if len(x) <= max_chars and (c := counted.get(x) or _word_counts(x, resources))[0]
+        ]  # fmt: skip
         n_words = len(words)
         fragment = is_fragment(doc, start, end, n_words, settings)
-        syllables = [resources.syllables(x) for x, _ in words]
+        syllables = [n for _, n in words]
         n_syllables = sum(syllables)
         lint = lint_sentence(doc, start, end, resources)
         if has_dep:
@@ -163,7 +167,7 @@ def analyse_doc(
             n_words=n_words,
             n_sentences=1,
             n_syllables=n_syllables,
-            n_characters=sum(n for _, n in words),
+            n_characters=sum(n for n, _ in words),
             n_long_sentences=int(n_words > settings.long_sentence_words),
             n_over_a2_sentences=int(n_words > settings.a2_sentence_words),
             n_long_words=sum(s >= settings.long_word_syllables for s in syllables),
@@ -192,6 +196,21 @@ def analyse_doc(
         all_flags.append(flag)
         counts = counts + Counts(n_flags=1, flag_counts={flag.kind: 1})
     return TextAnalysis(text, sentences, all_flags, counts)
+
+
+WORD_COUNTS = "analysis.word_counts"  # the memo of ``_word_counts`` in the resources
+WORD_COUNTS_MEMO = 200_000  # distinct token texts remembered (words repeat)
+
+
+def _word_counts(text: str, resources: ReadabilityResources) -> tuple[int, int]:
+    """A token's letters and digits (``alnum_count``) and, for a word, its syllables
+    (``ReadabilityResources.syllables``), remembered per token text."""
+    return resources.remembered(WORD_COUNTS, text, WORD_COUNTS_MEMO, _count_word, text, resources)
+
+
+def _count_word(text: str, resources: ReadabilityResources) -> tuple[int, int]:
+    n = alnum_count(text)
+    return n, resources.syllables(text) if n else 0
 
 
 def is_fragment(
