@@ -99,6 +99,8 @@ class SentenceContext:
     def tokens(self) -> list[Token]:
         """The sentence's tokens (made once: every detector reads them)."""
         source = self.sentence if self.sentence is not None else self.doc[self.start : self.end]
+        if not self.skip:
+            return list(source)
         return [t for t in source if t.i not in self.skip]
 
     @cached_property
