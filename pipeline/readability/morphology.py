@@ -158,9 +158,22 @@ def third_person_forms(infinitive: str) -> set[str]:
     return out
 
 
+INFINITIVE_MEMO = 50_000  # distinct forms whose ``is_infinitive`` answer is remembered
+
+
 def is_infinitive(form: str, resources: ReadabilityResources) -> bool:
     """True when ``form`` is a verb infinitive: it is attested and one of its present-tense
-    3rd person forms is too (``kenteken``, ``examen`` have none)."""
+    3rd person forms is too (``kenteken``, ``examen`` have none). Remembered per form for
+    the resources (words repeat)."""
+    return bool(
+        resources.remembered(
+            "morphology.is_infinitive", form, INFINITIVE_MEMO, _is_infinitive, form, resources
+        )
+    )
+
+
+def _is_infinitive(form: str, resources: ReadabilityResources) -> bool:
+    """``is_infinitive`` worked out."""
     if not verb_exists(form, resources):
         return False
     return any(
