@@ -128,9 +128,13 @@ def _split_particle(form: str) -> tuple[str, str]:
     return "", form
 
 
+FORMS_CACHE = 50_000  # distinct word forms whose answers are remembered (per function)
+
+
+@lru_cache(maxsize=FORMS_CACHE)
 def listed_with_particle(word: str, listed: frozenset[str]) -> bool:
     """``word`` is listed, or a separable particle plus a listed word (*opgroeien*,
-    *opgegroeid*)."""
+    *opgegroeid*); remembered per word and list."""
     return word in listed or any(
         word.startswith(particle) and word[len(particle) :] in listed
         for particle in SEPARABLE_PARTICLES
@@ -198,9 +202,6 @@ def verb_guesses(form: str) -> set[str]:
             for base in bases:
                 out.update(infinitives_of(base))
     return out
-
-
-FORMS_CACHE = 50_000  # distinct word forms whose infinitives are remembered
 
 
 @lru_cache(maxsize=1)
