@@ -18,7 +18,7 @@ from pipeline.readability import flags as fl
 from pipeline.readability import formulas
 from pipeline.readability.counts import Counts, alnum_count, sentence_spans
 from pipeline.readability.difficulty import VerdictInputs
-from pipeline.readability.doc_arrays import doc_text
+from pipeline.readability.doc_arrays import doc_arrays, doc_text
 from pipeline.readability.flags import STYLE_FLAG_KINDS, Flag, SentenceContext, UnitContext
 from pipeline.readability.lint import count_subclauses, lint_sentence
 from pipeline.readability.resources import ReadabilityResources
@@ -112,14 +112,16 @@ def analyse_doc(
         spans = sentence_spans(doc, resources.abbreviations)
     max_chars = settings.max_word_chars
     counted = resources.memo(WORD_COUNTS)  # read first: most words were seen before
+    arrays = doc_arrays(doc)
+    length, orth = arrays.length, arrays.orth
     for start, end in spans:
         sentence = list(doc[start:end])  # Token objects made once per sentence
-        texts = [t.text for t in sentence]
-        overlong = [t for t, x in zip(sentence, texts, strict=True) if len(x) > max_chars]
+        overlong = frozenset(i for i in range(start, end) if length[i] > max_chars)
         # the words (``is_word``, not over-long): their letters and digits, and syllables
         words = [
-            c for x in texts
-            if len(x) <= max_chars and (c := counted.get(x) or _word_counts(x, resources))[0]
+            c for i in range(start, end)
+            if length[i] <= max_chars
+            and (c := counted.get(orth[i]) or _word_counts(doc, orth[i], resources))[0]
         ]  # fmt: skip
         n_words = len(words)
         fragment = is_fragment(doc, start, end, n_words, settings)
@@ -132,7 +134,7 @@ def analyse_doc(
             n_sub = fl.count_subclauses_by_rules(doc, start, end, resources)
         ctx = SentenceContext(
             doc, start, end, n_words, n_sub, settings, resources, explained, seen_acronyms,
-            skip=frozenset(t.i for t in overlong), sentence=sentence,
+            skip=overlong, sentence=sentence,
         )  # fmt: skip
         flags = fl.detect_sentence(ctx, settings.disabled_flags)
         span_start = doc[start].idx
@@ -198,17 +200,19 @@ def analyse_doc(
     return TextAnalysis(text, sentences, all_flags, counts)
 
 
-WORD_COUNTS = "analysis.word_counts"  # the memo of ``_word_counts`` in the resources
+WORD_COUNTS = "analysis.word_counts"  # the memo of ``_count_word`` in the resources
 WORD_COUNTS_MEMO = 200_000  # distinct token texts remembered (words repeat)
 
 
-def _word_counts(text: str, resources: ReadabilityResources) -> tuple[int, int]:
-    """A token's letters and digits (``alnum_count``) and, for a word, its syllables
-    (``ReadabilityResources.syllables``), remembered per token text."""
-    return resources.remembered(WORD_COUNTS, text, WORD_COUNTS_MEMO, _count_word, text, resources)
+def _word_counts(doc: Doc, orth: int, resources: ReadabilityResources) -> tuple[int, int]:
+    """``_count_word`` of the token text with this hash (ORTH), remembered per hash."""
+    text = doc.vocab.strings[orth]
+    return resources.remembered(WORD_COUNTS, orth, WORD_COUNTS_MEMO, _count_word, text, resources)
 
 
 def _count_word(text: str, resources: ReadabilityResources) -> tuple[int, int]:
+    """A token's letters and digits (``alnum_count``) and, for a word, its syllables
+    (``ReadabilityResources.syllables``)."""
     n = alnum_count(text)
     return n, resources.syllables(text) if n else 0
 
