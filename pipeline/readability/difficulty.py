@@ -34,7 +34,7 @@ import json
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -388,15 +388,29 @@ def load_model(settings: ReadabilitySettings) -> DifficultyModel:
 
 @dataclass(frozen=True)
 class Contribution:
-    """What one measure adds to the difficulty, compared with a typical B1 text."""
+    """What one measure adds to the difficulty, compared with a typical B1 text. ``shown``
+    (the value as readers see it) and ``advice`` are worked out when first read: a verdict
+    shows a few of its contributions, and formatting numbers for all costs time."""
 
     name: str
     label: str
     value: float | None  # as shown to readers (None: not available, reference used)
-    shown: str
     reference: float
     points: float
-    advice: str = ""
+    inputs: VerdictInputs = field(repr=False, compare=False)
+    settings: ReadabilitySettings = field(repr=False, compare=False)
+
+    @cached_property
+    def shown(self) -> str:
+        if self.value is None:
+            return "niet gemeten"
+        return MEASURES[self.name].shown(self.value)
+
+    @cached_property
+    def advice(self) -> str:
+        if self.value is None:
+            return ""
+        return MEASURES[self.name].advice(self.inputs, self.settings, self.value, self.reference)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -452,20 +466,12 @@ def score(inputs: VerdictInputs, settings: ReadabilitySettings, model: Difficult
     for term in model.terms:
         measure = MEASURES[term.name]
         c = term.weight * (values[term.name] - term.reference) / term.scale
-        value = raw[term.name]
         out.append(
             Contribution(
-                term.name,
-                measure.label,
-                value,
-                measure.shown(value) if value is not None else "niet gemeten",
-                term.reference,
-                c * slope,
-                measure.advice(inputs, settings, value, term.reference)
-                if value is not None
-                else "",
+                term.name, measure.label, raw[term.name], term.reference, c * slope, inputs,
+                settings,
             )
-        )
+        )  # fmt: skip
     out.sort(key=lambda c: -c.points)
     return Scored(d, tuple(out), tuple(missing))
 
