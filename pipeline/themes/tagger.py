@@ -291,8 +291,9 @@ def _dedupe(words: Iterable[str], limit: int | None = None) -> list[str]:
     for word in words:
         if len(out) == limit:
             break
-        if word.lower() not in seen:
-            seen.add(word.lower())
+        key = word.lower()
+        if key not in seen:
+            seen.add(key)
             out.append(word)
     return out
 
