@@ -187,7 +187,7 @@ class Lexicon:
                     continue
                 end = i + len(entry.words)
                 if end <= len(doc) and all(
-                    self.forms(w) & set(plans[j][0])
+                    not self.forms(w).isdisjoint(plans[j][0])
                     for w, j in zip(entry.words[1:], range(i + 1, end), strict=True)
                 ):
                     candidates.append(Match(entry.slug, entry.weight, i, end, doc[i:end].text))
