@@ -110,23 +110,19 @@ class SortedTable:
         """The line starting with ``probe``, found as ``bisect_left`` would on the lines."""
         data = self._data
         lines, starts, ends = self._sampled or self._index()
-        # the sampled lines before the probe's place bound it: search only between them
+        # the sampled lines before the probe's place bound it: it can only start a line from
+        # just after the one before (lo, a line start) up to the next sampled one (hi)
         k = bisect.bisect_left(lines, probe)
-        lo = ends[k - 1] + 1 if k else 0  # lo is always the start of a line
+        lo = ends[k - 1] + 1 if k else 0
         hi = starts[k] if k < len(starts) else len(data)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = data.rfind(b"\n", 0, mid) + 1
-            end = data.find(b"\n", start)
-            end = len(data) if end < 0 else end
-            if data[start:end] < probe:
-                lo = end + 1
-            else:
-                hi = start
-        if not data.startswith(probe, lo):
-            return None
-        end = data.find(b"\n", lo)
-        return data[lo : len(data) if end < 0 else end]
+        if data.startswith(probe, lo):
+            at = lo
+        else:  # the first line in the window that starts with it (the lines are sorted)
+            at = data.find(b"\n" + probe, lo, hi + len(probe)) + 1
+            if not at:
+                return None
+        end = data.find(b"\n", at)
+        return data[at : len(data) if end < 0 else end]
 
     def get(self, key: str) -> list[str] | None:
         """The other columns of ``key``'s row, or None."""
