@@ -104,9 +104,8 @@ def _is_exception(word: str, resources: ReadabilityResources) -> bool:
     memo = resources.memo("nominalisation_exception")
     if word not in memo:
         memo[word] = (
-            any(
-                len(e) >= 5 and word.endswith(e) and not only_prefixes(word[: -len(e)])
-                for e in exceptions
+            any(  # an exception of five or more letters ends the word: look up its endings
+                word[i:] in exceptions and not only_prefixes(word[:i]) for i in range(len(word) - 4)
             )
             and not (base_verb(word, resources) or ("", False))[1]
         )
