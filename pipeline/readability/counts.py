@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -97,15 +98,28 @@ def _first_content(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+def _last_tokens(doc: Doc, start: int, end: int, keep: Callable[[Token], bool]) -> list[Token]:
+    """The last two tokens of ``doc[start:end]`` that ``keep`` accepts, the last first
+    (fewer when the span has fewer): read backwards from the end."""
+    found: list[Token] = []
+    for j in range(end - 1, start - 1, -1):
+        token = doc[j]
+        if keep(token):
+            found.append(token)
+            if len(found) == 2:
+                break
+    return found
+
+
 def _ends_with_abbreviation(doc: Doc, start: int, end: int, abbreviations: frozenset[str]) -> bool:
-    tokens = [t for t in doc[start:end] if not t.is_space]
+    tokens = _last_tokens(doc, start, end, lambda t: not t.is_space)
     if not tokens:
         return False
-    last = tokens[-1].lower_
+    last = tokens[0].lower_
     if last in abbreviations:
         return True
     # the tokenizer may split "mln." into "mln" + "."
-    return last == "." and len(tokens) > 1 and tokens[-2].lower_ + "." in abbreviations
+    return last == "." and len(tokens) > 1 and tokens[1].lower_ + "." in abbreviations
 
 
 def _continues(token: Token | None) -> bool:
@@ -140,12 +154,12 @@ MAX_SENTENCE_TOKENS = 300
 
 def _split_mid_line(doc: Doc, prev: tuple[int, int], start: int) -> bool:
     """True when the parser ended a sentence on a line, without end punctuation."""
-    tokens = [t for t in doc[prev[0] : start] if not t.is_space or "\n" in t.text]
-    if not tokens or tokens[-1].is_space:
+    tokens = _last_tokens(doc, prev[0], start, lambda t: not t.is_space or "\n" in t.text)
+    if not tokens or tokens[0].is_space:
         return False
-    last = tokens[-1].text
+    last = tokens[0].text
     closing = last in {")", "'", '"', "’", "”"} and len(tokens) > 1
-    end_char = tokens[-2].text[-1:] if closing else last[-1:]
+    end_char = tokens[1].text[-1:] if closing else last[-1:]
     return end_char not in SENTENCE_END
 
 
