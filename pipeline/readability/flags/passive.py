@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.readability.doc_arrays import token_lemmas
+from pipeline.readability.doc_arrays import doc_arrays, token_lemmas
 from pipeline.readability.flags.base import (
     Example,
     Flag,
@@ -109,12 +109,15 @@ def _stative(token: Token, resources: ReadabilityResources) -> bool:
 def _has_agent(participle: Token) -> bool:
     if any(c.dep_ in AGENT_DEPS for c in participle.children):
         return True
-    # "door" + noun phrase inside the clause, for parses that attach it elsewhere
+    # "door" + noun phrase inside the clause, for parses that attach it elsewhere (read
+    # from the Doc's arrays: no Token per word of the sentence)
     sent = participle.sent
+    arrays = doc_arrays(participle.doc)
+    lower, dep, head = arrays.lower, arrays.dep, arrays.head
     return any(
-        t.lower_ == "door" and t.dep_ == "case" and t.head.dep_ in ("obl", "obl:agent", "nmod")
-        and t.head.head.i == participle.i
-        for t in sent
+        lower[j] == "door" and dep[j] == "case" and dep[head[j]] in ("obl", "obl:agent", "nmod")
+        and head[head[j]] == participle.i
+        for j in range(sent.start, sent.end)
     )  # fmt: skip
 
 
