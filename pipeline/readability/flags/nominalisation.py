@@ -59,6 +59,7 @@ INFINITIVE_COMPLEMENTS = frozenset({"van", "met", "op", "voor", "aan", "naar", "
 INFINITIVE_PREPOSITIONS = frozenset({"van", "bij", "na", "door", "met", "tot", "zonder"})
 # Infinitives too short for the word-list test (``is_infinitive`` needs five letters).
 SHORT_INFINITIVES = frozenset({"doen", "zien"})
+MEMO_SIZE = 50_000  # words whose exception answer is remembered (memory stays bounded)
 ARTICLES = frozenset({"het", "de", "dit", "dat", "deze", "een", "zijn", "haar", "hun", "uw"})
 
 
@@ -101,15 +102,21 @@ def _is_exception(word: str, resources: ReadabilityResources) -> bool:
     exceptions = resources.nominalisation_exceptions
     if word in exceptions or word in resources.hard_words:
         return True  # a listed term of art (sanering, dekking) is explained, not rewritten
-    memo = resources.memo("nominalisation_exception")
-    if word not in memo:
-        memo[word] = (
-            any(  # an exception of five or more letters ends the word: look up its endings
-                word[i:] in exceptions and not only_prefixes(word[:i]) for i in range(len(word) - 4)
-            )
-            and not (base_verb(word, resources) or ("", False))[1]
+    return bool(
+        resources.remembered(
+            "nominalisation_exception", word, MEMO_SIZE, _ends_in_exception, word, resources
         )
-    return bool(memo[word])
+    )
+
+
+def _ends_in_exception(word: str, resources: ReadabilityResources) -> bool:
+    """A compound ending in an exception of five or more letters, not a prefixed word and
+    not the noun of its own verb (the unlisted part of ``_is_exception``)."""
+    exceptions = resources.nominalisation_exceptions
+    return (
+        any(word[i:] in exceptions and not only_prefixes(word[:i]) for i in range(len(word) - 4))
+        and not (base_verb(word, resources) or ("", False))[1]
+    )
 
 
 def _compound_info(word: str, resources: ReadabilityResources) -> tuple[str, str, str] | None:
