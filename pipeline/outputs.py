@@ -400,8 +400,12 @@ def write_part(target: Path, name: str, rows: Sequence[Mapping[str, Any]]) -> in
         OutputError: the file cannot be written.
     """
     table = to_arrow(name, rows)
-    with atomic_path(target) as tmp:
-        pq.write_table(table, tmp, compression="zstd")
+    # Written in memory, then to disk in one go: a part is small, and a file sink costs a
+    # system call per page. Snappy, not zstd: zstd makes a compression context per column,
+    # half the time of writing a part; the final tables are zstd.
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="snappy")
+    atomic_write_bytes(target, sink.getvalue())
     return table.num_rows
 
 
