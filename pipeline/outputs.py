@@ -374,7 +374,9 @@ def write_tables(
                 pending: list[pa.Table] = []
                 n_pending = 0
                 for chunk in table.chunks:
-                    pending.append(chunk.cast(schema))
+                    # a cast costs even when nothing changes (the parts of ``run`` are read
+                    # with the declared schema): one per input and table
+                    pending.append(chunk if chunk.schema.equals(schema) else chunk.cast(schema))
                     n_pending += chunk.num_rows
                     counts[name] += chunk.num_rows
                     if n_pending >= STREAM_ROWS:
