@@ -8,11 +8,14 @@ import re
 from pipeline.config import PrivacySettings
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?!\w)")
+OBFUSCATED_AT = r"[\[(]\s*(?:at|apenstaartje)\s*[\])]"
 OBFUSCATED_EMAIL_RE = re.compile(
-    r"(?<![\w.+-])[\w.+-]+\s*[\[(]\s*(?:at|apenstaartje)\s*[\])]\s*[\w-]+"
+    rf"(?<![\w.+-])[\w.+-]+\s*{OBFUSCATED_AT}\s*[\w-]+"
     r"(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+",
     re.IGNORECASE,
 )
+# What every match of OBFUSCATED_EMAIL_RE holds: a quick search passes over most texts.
+OBFUSCATED_AT_RE = re.compile(OBFUSCATED_AT, re.IGNORECASE)
 # Every pattern of account numbers, phone numbers and addresses needs a digit: a text without
 # one (most sentences) is passed over with one quick search.
 DIGIT_RE = re.compile(r"\d")
@@ -48,10 +51,10 @@ def scrub_emails(text: str, placeholder: str) -> tuple[str, bool]:
     """Replace e-mail addresses, also obfuscated ones (``naam [at] domein [punt] nl``), by
     ``placeholder``; and whether there was one."""
     found = False
-    if "@" in text:  # each pattern needs its character: most texts skip both searches
+    if "@" in text:  # what each pattern needs first: most texts skip both full searches
         text, n = EMAIL_RE.subn(placeholder, text)
         found = n > 0
-    if "[" in text or "(" in text:
+    if OBFUSCATED_AT_RE.search(text):
         text, n = OBFUSCATED_EMAIL_RE.subn(placeholder, text)
         found = found or n > 0
     return text, found
