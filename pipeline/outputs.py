@@ -376,7 +376,8 @@ def write_tables(
                 for chunk in table.chunks:
                     # a cast costs even when nothing changes (the parts of ``run`` are read
                     # with the declared schema): one per input and table
-                    pending.append(chunk if chunk.schema.equals(schema) else chunk.cast(schema))
+                    same = chunk.schema.equals(schema, check_metadata=True)
+                    pending.append(chunk if same else chunk.cast(schema))
                     n_pending += chunk.num_rows
                     counts[name] += chunk.num_rows
                     if n_pending >= STREAM_ROWS:
