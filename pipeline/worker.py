@@ -76,15 +76,15 @@ def data_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def file_key(digest: str, path: Path, settings: Settings, model_id: str, key_id: str) -> str:
+def file_key(digest: str, path: Path, settings_fingerprint: str, model_id: str, key_id: str) -> str:
     """The cache key of one input (``digest``: SHA-256 of its bytes) processed with these
-    settings, model and pseudonym key (``model_id`` also carries the data fingerprint and the
-    analyses' names and versions)."""
+    settings (``Settings.fingerprint()``), model and pseudonym key (``model_id`` also carries
+    the data fingerprint and the analyses' names and versions)."""
     h = hashlib.sha256()
     for part in (
         digest,
         str(path),
-        settings.fingerprint(),
+        settings_fingerprint,
         model_id,
         key_id,
         __version__,
@@ -127,6 +127,7 @@ class Worker:
             f"{name}=={_model_version(name)};data={data_fingerprint()};analyses={fingerprint()}"
         )
         self.key_id = pseudonym_key_id(settings, self.pseudonymiser)
+        self.settings_fingerprint = settings.fingerprint()  # once: every input's key has it
 
     @property
     def analysers(self) -> Analysers:
@@ -147,7 +148,7 @@ class Worker:
             result.error = str(exc)
             return result
         digest = hashlib.sha256(data).hexdigest()
-        key = file_key(digest, path, self.settings, self.model_id, self.key_id)
+        key = file_key(digest, path, self.settings_fingerprint, self.model_id, self.key_id)
         done = self.parts_dir / DONE_DIR / f"{key}.json"
         if done.exists() and not force:
             try:
