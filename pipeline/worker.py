@@ -115,16 +115,20 @@ class Worker:
     """Processes batches of inputs into table parts; one per process, models loaded once."""
 
     def __init__(self, settings: Settings, parts_dir: Path) -> None:
-        from pipeline.analyses import fingerprint
         from pipeline.privacy import Pseudonymiser
+        from pipeline.startup import frozen_imports
 
         self.settings = settings
         self.parts_dir = parts_dir
         self._analysers: Analysers | None = None
         self.pseudonymiser = Pseudonymiser(settings.privacy)
+        with frozen_imports():  # fingerprint() imports every analysis and its libraries
+            from pipeline.analyses import fingerprint
+
+            analyses = fingerprint()
         name, _ = model_in_use(settings)
         self.model_id = (
-            f"{name}=={_model_version(name)};data={data_fingerprint()};analyses={fingerprint()}"
+            f"{name}=={_model_version(name)};data={data_fingerprint()};analyses={analyses}"
         )
         self.key_id = pseudonym_key_id(settings, self.pseudonymiser)
         self.settings_fingerprint = settings.fingerprint()  # once: every input's key has it
