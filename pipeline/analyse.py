@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 ANALYSIS_TABLES = ("sentences", "flags", "themes")
+GC_YOUNG_THRESHOLD = 10_000
 
 
 @dataclass
@@ -73,6 +74,11 @@ class Analysers:
         # pages shared.
         gc.collect()
         gc.freeze()
+        # What a run allocates from here on is short-lived (rows, flags, parses): a young
+        # collection every GC_YOUNG_THRESHOLD allocations instead of Python's 700 means 14
+        # times fewer older ones too (with ``startup.frozen_imports``, the collector's share
+        # of the samples of a 50k-word run went from ~3.5% to ~0.6%).
+        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
         return cls(settings, nlp, model, analyses, resources.abbreviations)
 
 

@@ -270,9 +270,13 @@ def run(
     verbose: VerboseOpt = False,
 ) -> None:
     """Ingest, score readability, tag themes and sentiment, and write every table."""
-    from pipeline.ingest import iter_input_files
-    from pipeline.progress import file_progress, format_summary
-    from pipeline.run import run as run_pipeline
+    from pipeline.startup import defer_spacy_cli, frozen_imports
+
+    defer_spacy_cli()  # spaCy's CLI is not needed to parse; see pipeline/startup.py
+    with frozen_imports():
+        from pipeline.ingest import iter_input_files
+        from pipeline.progress import file_progress, format_summary
+        from pipeline.run import run as run_pipeline
 
     check_choice("--engine", engine, ("local", "dask"))
     settings = make_settings(config, model, verbose)

@@ -26,6 +26,8 @@ def file_progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[
     the CLI's own output). Words and words/s count analysed inputs only: an input unchanged
     since the last run is counted as a file, not as words analysed."""
     console = Console(file=sys.stderr)
+    # A terminal shows the bar redrawn 4 times a second (the clock columns tick by seconds);
+    # elsewhere only the final bar is written, so no thread redraws it meanwhile.
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -37,6 +39,8 @@ def file_progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[
         console=console,
         disable=not enabled,
         transient=False,
+        auto_refresh=console.is_terminal,
+        refresh_per_second=4,
     )
     state = {"words": 0}
     with progress:

@@ -158,7 +158,7 @@ def part_chunks(
         chunk = part.slice(span[0], span[1] - span[0])
         if run_id is not None and run_column >= 0:
             stamp = pa.array([run_id] * chunk.num_rows, pa.string())
-            chunk = chunk.set_column(run_column, "run_id", stamp)
+            chunk = chunk.set_column(run_column, schema.field(run_column), stamp)
         yield chunk
 
 

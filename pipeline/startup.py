@@ -1,4 +1,4 @@
-"""Start-up shortcuts for short-lived commands (``gemeentetaal check``).
+"""Start-up shortcuts (``gemeentetaal check``, ``gemeentetaal run``).
 
 ``import spacy`` also imports spaCy's command-line package (``spacy/__init__.py`` re-exports
 ``spacy.cli.info.info``), which pulls in requests, httpx, weasel and jinja2: about 0.2 s of a
@@ -10,10 +10,13 @@ package, so behaviour is unchanged (tests/test_startup.py checks this).
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import sys
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -67,3 +70,19 @@ def defer_spacy_cli() -> bool:
         raise
     spacy.cli = cli  # type: ignore[attr-defined]  # what the import system sets for a real load
     return True
+
+
+@contextmanager
+def frozen_imports() -> Iterator[None]:
+    """Run a block of large imports (spaCy, scikit-learn, SciPy) with the cyclic garbage
+    collector paused, then move what they made into the permanent generation (``gc.freeze``):
+    otherwise full collections walk the growing heap of modules again and again during
+    start-up, and every later one walks it once more."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()

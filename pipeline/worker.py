@@ -76,15 +76,15 @@ def data_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def file_key(digest: str, path: Path, settings: Settings, model_id: str, key_id: str) -> str:
+def file_key(digest: str, path: Path, settings_fingerprint: str, model_id: str, key_id: str) -> str:
     """The cache key of one input (``digest``: SHA-256 of its bytes) processed with these
-    settings, model and pseudonym key (``model_id`` also carries the data fingerprint and the
-    analyses' names and versions)."""
+    settings (``Settings.fingerprint()``), model and pseudonym key (``model_id`` also carries
+    the data fingerprint and the analyses' names and versions)."""
     h = hashlib.sha256()
     for part in (
         digest,
         str(path),
-        settings.fingerprint(),
+        settings_fingerprint,
         model_id,
         key_id,
         __version__,
@@ -115,18 +115,23 @@ class Worker:
     """Processes batches of inputs into table parts; one per process, models loaded once."""
 
     def __init__(self, settings: Settings, parts_dir: Path) -> None:
-        from pipeline.analyses import fingerprint
         from pipeline.privacy import Pseudonymiser
+        from pipeline.startup import frozen_imports
 
         self.settings = settings
         self.parts_dir = parts_dir
         self._analysers: Analysers | None = None
         self.pseudonymiser = Pseudonymiser(settings.privacy)
+        with frozen_imports():  # fingerprint() imports every analysis and its libraries
+            from pipeline.analyses import fingerprint
+
+            analyses = fingerprint()
         name, _ = model_in_use(settings)
         self.model_id = (
-            f"{name}=={_model_version(name)};data={data_fingerprint()};analyses={fingerprint()}"
+            f"{name}=={_model_version(name)};data={data_fingerprint()};analyses={analyses}"
         )
         self.key_id = pseudonym_key_id(settings, self.pseudonymiser)
+        self.settings_fingerprint = settings.fingerprint()  # once: every input's key has it
 
     @property
     def analysers(self) -> Analysers:
@@ -147,7 +152,7 @@ class Worker:
             result.error = str(exc)
             return result
         digest = hashlib.sha256(data).hexdigest()
-        key = file_key(digest, path, self.settings, self.model_id, self.key_id)
+        key = file_key(digest, path, self.settings_fingerprint, self.model_id, self.key_id)
         done = self.parts_dir / DONE_DIR / f"{key}.json"
         if done.exists() and not force:
             try:

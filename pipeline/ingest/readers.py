@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import unicodedata
 import warnings
 import zipfile
@@ -63,11 +64,15 @@ LIGATURES = str.maketrans(
     {"ĳ": "ij", "Ĳ": "IJ", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st",
      "ﬆ": "st"}
 )  # fmt: skip
+LIGATURE_RE = re.compile("[" + "".join(map(chr, LIGATURES)) + "]")
+# Control characters of a binary file: below U+0020 less tab, newline, form feed and return.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def fold_ligatures(text: str) -> str:
-    """``text`` with the ligature letters of ``LIGATURES`` written out."""
-    return text.translate(LIGATURES)
+    """``text`` with the ligature letters of ``LIGATURES`` written out (a text without any,
+    most of them, is returned after one quick search)."""
+    return text.translate(LIGATURES) if LIGATURE_RE.search(text) else text
 
 
 def _folded_block(block: Block) -> Block:
@@ -98,7 +103,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 text, encoding = data.decode(enc := single_byte_encoding(data)), enc
             except UnicodeDecodeError:
                 text, encoding = data.decode("latin-1"), "latin-1"
-    control = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = len(CONTROL_RE.findall(text, 0, 10000))
     if control > max(5, len(text[:10000]) // 100):
         raise InputError("binary file, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

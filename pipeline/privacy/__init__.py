@@ -43,14 +43,13 @@ from pydantic import SecretStr
 
 from pipeline.config import PrivacySettings
 from pipeline.privacy.identifiers import (
-    EMAIL_RE,
-    OBFUSCATED_EMAIL_RE,
     bsn_valid,
     find_phone_numbers,
     iban_valid,
     replace_spans,
     scrub_account_numbers,
     scrub_addresses,
+    scrub_emails,
     scrub_identifiers,
 )
 from pipeline.privacy.names import (
@@ -175,9 +174,7 @@ class Pseudonymiser:
                 listed between scrubbed ones are always looked for.
         """
         s = self.settings
-        contains_email = bool(EMAIL_RE.search(text) or OBFUSCATED_EMAIL_RE.search(text))
-        text = EMAIL_RE.sub(s.placeholder_email, text)
-        text = OBFUSCATED_EMAIL_RE.sub(s.placeholder_email, text)
+        text, contains_email = scrub_emails(text, s.placeholder_email)
         text = scrub_account_numbers(text, s)  # before phones: a BSN is no phone number
         phones = find_phone_numbers(text)
         text = replace_spans(text, phones, s.placeholder_phone)

@@ -8,11 +8,17 @@ import re
 from pipeline.config import PrivacySettings
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?!\w)")
+OBFUSCATED_AT = r"[\[(]\s*(?:at|apenstaartje)\s*[\])]"
 OBFUSCATED_EMAIL_RE = re.compile(
-    r"(?<![\w.+-])[\w.+-]+\s*[\[(]\s*(?:at|apenstaartje)\s*[\])]\s*[\w-]+"
+    rf"(?<![\w.+-])[\w.+-]+\s*{OBFUSCATED_AT}\s*[\w-]+"
     r"(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+",
     re.IGNORECASE,
 )
+# What every match of OBFUSCATED_EMAIL_RE holds: a quick search passes over most texts.
+OBFUSCATED_AT_RE = re.compile(OBFUSCATED_AT, re.IGNORECASE)
+# Every pattern of account numbers, phone numbers and addresses needs a digit: a text without
+# one (most sentences) is passed over with one quick search.
+DIGIT_RE = re.compile(r"\d")
 PHONE_REGION = "NL"
 PHONE_PREFIX_RE = re.compile(r"\(?(?:\+|00|0)")
 DATE_LIKE_RE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:.]\d{2}$")
@@ -41,6 +47,19 @@ STREET_RE = re.compile(
 )
 
 
+def scrub_emails(text: str, placeholder: str) -> tuple[str, bool]:
+    """Replace e-mail addresses, also obfuscated ones (``naam [at] domein [punt] nl``), by
+    ``placeholder``; and whether there was one."""
+    found = False
+    if "@" in text:  # what each pattern needs first: most texts skip both full searches
+        text, n = EMAIL_RE.subn(placeholder, text)
+        found = n > 0
+    if OBFUSCATED_AT_RE.search(text):
+        text, n = OBFUSCATED_EMAIL_RE.subn(placeholder, text)
+        found = found or n > 0
+    return text, found
+
+
 def iban_valid(candidate: str) -> bool:
     """ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97."""
     compact = candidate.replace(" ", "").upper()
@@ -62,6 +81,8 @@ def bsn_valid(candidate: str) -> bool:
 
 def scrub_account_numbers(text: str, settings: PrivacySettings) -> str:
     """Replace IBANs and BSNs that pass their checks by their placeholders."""
+    if not DIGIT_RE.search(text):
+        return text
     text = IBAN_RE.sub(
         lambda m: settings.placeholder_iban if iban_valid(m.group()) else m.group(), text
     )
@@ -72,6 +93,8 @@ def scrub_account_numbers(text: str, settings: PrivacySettings) -> str:
 
 def scrub_addresses(text: str, settings: PrivacySettings) -> str:
     """Replace a street with a house number and Dutch postcodes by their placeholders."""
+    if not DIGIT_RE.search(text):
+        return text
     text = STREET_RE.sub(settings.placeholder_address, text)
     return POSTCODE_RE.sub(settings.placeholder_postcode, text)
 
@@ -95,6 +118,8 @@ def find_phone_numbers(text: str) -> list[tuple[int, int]]:
     country prefix that it rejects only because the range is unallocated (``06-98765432``),
     unless they look like a date.
     """
+    if not DIGIT_RE.search(text):  # libphonenumber's candidates all start with digits
+        return []
     import phonenumbers
 
     spans = []

@@ -308,4 +308,4 @@ def _mention_re() -> re.Pattern[str]:
 def scrub_mentions(text: str, placeholder: str) -> str:
     """Replace ``@handle`` mentions (and up to two capitalised words after them, which may
     be the rest of the name) by ``placeholder``."""
-    return _mention_re().sub(placeholder, text)
+    return _mention_re().sub(placeholder, text) if "@" in text else text

@@ -24,10 +24,13 @@ from pipeline.privacy.names import (
 
 log = logging.getLogger(__name__)
 
+TOP_LEVEL_DOMAINS = "nl|com|net|org|eu|be|info|nu|me|online|site"
 DOMAIN_RE = re.compile(
-    r"(?:(?:https?://)?(?:www\.)?)(?P<label>[a-z0-9][a-z0-9-]{3,62})\.(?:nl|com|net|org|eu|be|info|nu|me|online|site)(?P<path>/[^\s<>\"')\]]*)?",
+    rf"(?:(?:https?://)?(?:www\.)?)(?P<label>[a-z0-9][a-z0-9-]{{3,62}})\.(?:{TOP_LEVEL_DOMAINS})(?P<path>/[^\s<>\"')\]]*)?",
     re.IGNORECASE,
 )
+# What every match of DOMAIN_RE holds: a text without it (most) needs no slower search.
+TOP_LEVEL_DOMAIN_RE = re.compile(rf"\.(?:{TOP_LEVEL_DOMAINS})", re.IGNORECASE)
 
 
 # Deduce's processor groups other than person names (ours find e-mail and phone numbers).
@@ -196,7 +199,7 @@ def scrub_name_domains(text: str, matcher: NameMatcher, placeholder: str) -> str
                 return placeholder
         return match.group()
 
-    return DOMAIN_RE.sub(replace, text)
+    return DOMAIN_RE.sub(replace, text) if TOP_LEVEL_DOMAIN_RE.search(text) else text
 
 
 @cache
@@ -248,6 +251,8 @@ def _municipality_names() -> frozenset[str]:
 
 def scrub_listed_names(text: str, placeholder: str, common_word_zipf: float = 3.5) -> str:
     """Replace a capitalised word listed next to a scrubbed name: "[naam], X, [naam]"."""
+    if placeholder not in text:  # each match is next to a scrubbed name
+        return text
     ph = re.escape(placeholder)
     sep = r"\s*(?:,|&|\ben\b|/)\s*"
     pattern = re.compile(
