@@ -438,6 +438,22 @@ def test_officialese_imperative_gets_the_stem_not_the_participle(nlp_model, reso
     assert flag.replacement == "gegeven"
 
 
+@pytest.mark.slow
+def test_officialese_verbs_the_tagger_read_as_noun_or_name(nlp_model, resources):
+    # nl_ud_sm tags "Verstrek" (sentence start) PROPN and "wenst" NOUN: a verb form the
+    # LiNT-II noun list does not know is read as the verb; a real noun ("Verzoek", "besluit")
+    # and a capitalised word inside a sentence (a name) are not
+    from pipeline.readability.flags.officialese import _misread_verb
+
+    nlp, _ = nlp_model
+    (flag,) = flags_of(nlp, resources, "Verstrek uw gegevens aan de balie.", "officialese")
+    assert (flag.text, flag.replacement) == ("Verstrek", "Geef")
+    (flag,) = flags_of(nlp, resources, "De gemeente wenst uw mening te horen.", "officialese")
+    assert (flag.text, flag.replacement) == ("wenst", "wil")
+    doc = nlp("Verzoek om uitstel. Het besluit van Verstrek is genomen.")
+    assert not any(_misread_verb(doc, t.i) for t in doc)
+
+
 def test_participles_of_particle_and_prefixed_verbs(resources):
     from pipeline.readability.morphology import looks_like_participle
 

@@ -22,6 +22,7 @@ from pipeline.readability.morphology import SHORT_VERBS
 _MISSING = object()  # ``remembered``: no answer yet (None is an answer)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+LINT_NOUNS = "lint_nouns_v1"  # the cache name of the LiNT-II noun list (lint_nouns.tsv.gz)
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ class ReadabilityResources:
             subtlex=SortedTable.from_gzip(
                 data_dir / "lint_subtlex_zipf.tsv.gz", "lint_subtlex_zipf_v1"
             ),
-            nouns=SortedTable.from_gzip(data_dir / "lint_nouns.tsv.gz", "lint_nouns_v1"),
+            nouns=SortedTable.from_gzip(data_dir / "lint_nouns.tsv.gz", LINT_NOUNS),
             subtlex_skiplist=frozenset(_read_lines(data_dir / "lint_subtlex_skiplist.txt")),
             manner_adverbs=frozenset(_read_lines(data_dir / "lint_manner_adverbs.txt")),
             measurement_units=frozenset(_read_lines(data_dir / "lint_measurement_units.txt")),

@@ -30,6 +30,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from pipeline.cache import SortedTable
+from pipeline.readability.counts import SENTENCE_END
 from pipeline.readability.doc_arrays import doc_arrays, token_children, token_lemmas
 from pipeline.readability.flags.base import (
     Example,
@@ -64,7 +66,13 @@ from pipeline.readability.morphology import (
     separable_particle,
     verb_guesses,
 )
-from pipeline.readability.resources import OfficialeseTerm, ReadabilityResources, phrase_verb
+from pipeline.readability.resources import (
+    DATA_DIR,
+    LINT_NOUNS,
+    OfficialeseTerm,
+    ReadabilityResources,
+    phrase_verb,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -296,7 +304,31 @@ def _gezamenlijk_adverb(token: Token) -> bool:
 
 
 def _is_verb(token: Token) -> bool:
-    return not token.pos_ or token.pos_ in ("VERB", "AUX")
+    return not token.pos_ or token.pos_ in ("VERB", "AUX") or _misread_verb(token.doc, token.i)
+
+
+def _misread_verb(doc: Doc, i: int) -> bool:
+    """A verb the tagger read as a noun or a name ("De gemeente wenst ...", "Verstrek uw
+    gegevens"): a form of a verb in the verb table that the LiNT-II noun list does not know
+    as a noun (not "verzoek", "besluit"); a capitalised word only where a sentence starts."""
+    token = doc[i]
+    if token.pos_ not in ("NOUN", "PROPN") or not _verb_not_noun(token.lower_):
+        return False
+    if token.text[:1].islower():
+        return True
+    return i == 0 or doc[i - 1].text in SENTENCE_END or doc[i - 1].is_space
+
+
+@functools.lru_cache(maxsize=KEYS_CACHE)
+def _verb_not_noun(form: str) -> bool:
+    """``form`` is a verb form (``infinitives_of_form``) and no noun of the LiNT-II list."""
+    return bool(infinitives_of_form(form)) and _lint_nouns().get(form) is None
+
+
+@functools.cache
+def _lint_nouns() -> SortedTable:
+    """The LiNT-II noun list (its lines shared with the readability resources' copy)."""
+    return SortedTable.from_gzip(DATA_DIR / "lint_nouns.tsv.gz", LINT_NOUNS)
 
 
 def _wensen_as_willen(token: Token) -> bool:
@@ -659,6 +691,8 @@ def _doc_annotations(doc: Doc) -> list[tuple[str, str, str, bool, str | None]]:
         zip(lower, lemmas, arrays.pos, dep_of, strict=True)
     ):
         prt: str | None = None
+        if pos in ("NOUN", "PROPN") and _misread_verb(doc, i):
+            pos = "VERB"  # keyed as the verb it is ("wenst" -> wensen)
         verb_like = pos in ("VERB", "AUX") or (pos == "NOUN" and dep == "ROOT")
         if (
             verb_like
