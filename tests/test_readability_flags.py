@@ -450,6 +450,10 @@ def test_officialese_verbs_the_tagger_read_as_noun_or_name(nlp_model, resources)
     assert (flag.text, flag.replacement) == ("Verstrek", "Geef")
     (flag,) = flags_of(nlp, resources, "De gemeente wenst uw mening te horen.", "officialese")
     assert (flag.text, flag.replacement) == ("wenst", "wil")
+    for text in ("Wenst u meer informatie? Bel ons.", "Als u dat wenst, bellen wij u."):
+        (flag,) = flags_of(nlp, resources, text, "officialese")
+        assert flag.text.lower() == "wenst", text
+    assert not flags_of(nlp, resources, "Wij wensen u veel succes.", "officialese")
     doc = nlp("Verzoek om uitstel. Het besluit van Verstrek is genomen.")
     assert not any(_misread_verb(doc, t.i) for t in doc)
 

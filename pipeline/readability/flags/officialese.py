@@ -332,12 +332,16 @@ def _lint_nouns() -> SortedTable:
 
 
 def _wensen_as_willen(token: Token) -> bool:
-    """ "u wenst een afspraak", "indien u dat wenst" (= willen), not "wij wensen u veel
-    succes": an infinitive follows in the clause, or the clause ends at the verb."""
+    """ "u wenst een afspraak", "Wenst u een afspraak?", "indien u dat wenst" (= willen),
+    not "wij wensen u veel succes": "u" is the subject (right before the verb, or right
+    after it where the verb opens the sentence), an infinitive follows in the clause, or the
+    clause ends at the verb."""
     if not _is_verb(token):
         return False
     nxt = _neighbour(token, 1)
-    if nxt is None or nxt.is_punct:
+    if nxt is None or nxt.is_punct or _lower(_neighbour(token, -1)) == "u":
+        return True
+    if nxt.lower_ == "u" and _opens_sentence(token):
         return True
     for j in range(token.i + 1, min(len(token.doc), token.i + 7)):
         other = token.doc[j]
