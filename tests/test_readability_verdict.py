@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -404,3 +405,18 @@ def test_verdict_numbers_come_from_babel():
 
     assert nl_number(1234567.891, 2) == format_decimal(1234567.891, "#,##0.00", locale="nl")
     assert (nl_int(12345), nl_percent(0.456), nl_decimal(12.5)) == ("12.345", "46%", "12,5")
+
+
+def test_documented_terms_match_the_fitted_model():
+    """docs/readability.md's table of fitted terms names the file's terms with their weights
+    (within 10%: a refit moves the last digits; a stale table after a real change fails)."""
+    from conftest import ROOT
+
+    model = load_model(ReadabilitySettings())
+    text = (ROOT / "docs" / "readability.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z_0-9]+)`[^|]*\|[^|]*\| ([0-9.]+) \|", text, flags=re.M)
+    documented = {name: float(weight) for name, weight in rows}
+    fitted = {term.name: term.weight for term in model.terms}
+    assert documented.keys() == fitted.keys()
+    for name, weight in fitted.items():
+        assert documented[name] == pytest.approx(weight, rel=0.1), name
