@@ -19,6 +19,8 @@ from rich.progress import (
 
 from pipeline.run import FileResult, RunSummary
 
+LOG_WIDTH = 120  # columns of the final bar written to a file or pipe
+
 
 @contextmanager
 def file_progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[FileResult], None]]:
@@ -26,6 +28,8 @@ def file_progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[
     the CLI's own output). Words and words/s count analysed inputs only: an input unchanged
     since the last run is counted as a file, not as words analysed."""
     console = Console(file=sys.stderr)
+    if not console.is_terminal:
+        console.width = LOG_WIDTH  # a log's one line, not cut at 80 columns ("16/…")
     # A terminal shows the bar redrawn 4 times a second (the clock columns tick by seconds);
     # elsewhere only the final bar is written, so no thread redraws it meanwhile.
     progress = Progress(

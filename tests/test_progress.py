@@ -24,6 +24,15 @@ def test_progress_bar_is_english_and_counts_analysed_words_only(
         assert dutch not in shown
 
 
+def test_progress_bar_in_a_log_is_one_whole_line(capsys: pytest.CaptureFixture[str]) -> None:
+    # written to a file or pipe, the final bar was cut at 80 columns: "16/… files", "0:00…"
+    with file_progress(16) as on_file:
+        for n in range(16):
+            on_file(FileResult(f"{n}.txt", n_words=250_000))
+    (line,) = [x for x in capsys.readouterr().err.splitlines() if x.strip()]
+    assert "16/16 files · 4,000,000 words analysed" in line and "…" not in line
+
+
 def _summary(**fields: object) -> RunSummary:
     summary = RunSummary(run_id="r1", out_dir=Path("out"), model="m (installed)")
     for name, value in fields.items():
