@@ -31,7 +31,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.cache import SortedTable
-from pipeline.readability.counts import SENTENCE_END
 from pipeline.readability.doc_arrays import doc_arrays, token_children, token_lemmas
 from pipeline.readability.flags.base import (
     Example,
@@ -304,19 +303,20 @@ def _gezamenlijk_adverb(token: Token) -> bool:
 
 
 def _is_verb(token: Token) -> bool:
-    return not token.pos_ or token.pos_ in ("VERB", "AUX") or _misread_verb(token.doc, token.i)
+    """Tagged a verb, untagged, or a verb the tagger read as a noun or name (the POS of the
+    token's ``_annotations``)."""
+    return _annotations(token)[2] in ("VERB", "AUX", "")
 
 
 def _misread_verb(doc: Doc, i: int) -> bool:
     """A verb the tagger read as a noun or a name ("De gemeente wenst ...", "Verstrek uw
-    gegevens"): a form of a verb in the verb table that the LiNT-II noun list does not know
-    as a noun (not "verzoek", "besluit"); a capitalised word only where a sentence starts."""
+    gegevens"): a token tagged NOUN or PROPN whose form is a form of a verb in the verb table
+    that the LiNT-II noun list does not know as a noun (not "verzoek", "besluit"); a
+    capitalised word only where it opens the sentence (``_opens_sentence``)."""
     token = doc[i]
     if token.pos_ not in ("NOUN", "PROPN") or not _verb_not_noun(token.lower_):
         return False
-    if token.text[:1].islower():
-        return True
-    return i == 0 or doc[i - 1].text in SENTENCE_END or doc[i - 1].is_space
+    return token.text[:1].islower() or _opens_sentence(token)
 
 
 @functools.lru_cache(maxsize=KEYS_CACHE)
