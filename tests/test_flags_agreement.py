@@ -84,12 +84,15 @@ def test_second_annotation_paths():
     assert fg.annotations_path("heldout8", 2).name == "flags_heldout8_second.csv"
     assert fg.annotations_path("heldout10", 2).name == "flags_heldout10_second.csv"
     assert fg.annotations_path("heldout11", 2).name == "flags_heldout11_second.csv"
+    assert fg.annotations_path("heldout12", 2).name == "flags_heldout12_second.csv"
     with pytest.raises(ValueError):
         fg.annotations_path("dev", 2)
 
 
 @pytest.mark.parametrize("side", fg.SECOND_ANNOTATION_SIDES)
 def test_second_annotation_is_well_formed(side):
+    if side in fg.ANNOTATIONS_PENDING:
+        pytest.skip(f"{side} not annotated yet (ANNOTATIONS_PENDING)")
     first = fg.read_annotations(side)
     second = fg.read_annotations(side, annotator=2)
     units = {(r.dataset, r.unit_id): r.text_sha256 for r in fg.read_unit_refs(side)}

@@ -152,6 +152,10 @@ def check_side(side: str) -> int:
     """Verify a side's committed files against the exported texts (``--check``)."""
     from bench.evaluate import flags_gold
 
+    if side in flags_gold.ANNOTATIONS_PENDING and not flags_gold.annotations_path(side).is_file():
+        gold = flags_gold.load_side(side, units_only=True)
+        print(f"{side} ok: {len(gold.units)} units, annotations not written yet")
+        return 0
     gold = flags_gold.load_side(side)
     kinds = Counter(a.kind for a in gold.annotations)
     print(f"{side} ok: {len(gold.units)} units, {len(gold.annotations)} annotations "
