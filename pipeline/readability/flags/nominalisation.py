@@ -135,7 +135,7 @@ def action_verb(
     """The verb an action noun names (``uitvoering`` -> ``uitvoeren``, ``beheer`` ->
     ``beheren``), or None for other words. Remembered per form, lemma and tag (words
     repeat)."""
-    pos = token.pos_
+    pos = noun_tag(token)
     if (pos and pos != "NOUN") or len(token.text) > MAX_WORD_CHARS:
         return None
     form, lemma = token.lower_, lemma_of(token)
@@ -144,6 +144,18 @@ def action_verb(
         _action_verb, form, lemma, resources, compound,
     )  # fmt: skip
     return found
+
+
+def noun_tag(token: Token) -> str:
+    """The token's POS, NOUN for a stem noun the tagger read as a verb right after an article
+    ("De inzet/VERB van ..."): no finite verb or participle follows *de* or *een*, and a
+    nominal infinitive after *het* ends in -en."""
+    pos = token.pos_
+    if pos == "VERB" and token.i > 0 and not token.lower_.endswith("en"):
+        before = token.doc[token.i - 1]
+        if before.lower_ in ("de", "het", "een") and before.pos_ == "DET":
+            return "NOUN"
+    return pos
 
 
 ACTION_VERB_MEMO = 100_000  # distinct (form, lemma, tag) remembered: memory stays bounded
@@ -415,7 +427,8 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     if not infinitive_shaped(form):
         return None
     if token.pos_ and token.pos_ not in ("VERB", "NOUN"):
-        return None
+        if token.pos_ != "PROPN" or token.i != first_content_word(ctx):
+            return None  # a name; "Verbeteren van teksten" opening a sentence is no name
     if form in ctx.resources.nominalisation_exceptions or not (
         form in SHORT_INFINITIVES or is_infinitive(form, ctx.resources)
     ):
@@ -430,15 +443,31 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     if doc[j].lower_ != "van" and (prev is None or prev.lower_ != "het"):
         return None  # "het experimenteren met webcare"; other prepositions only after "het"
     j, phrase = left - 1, False
-    while j > ctx.start and doc[j].lower_ != "het":
-        if doc[j].pos_ in ("ADJ", "ADV"):
-            j -= 1  # "het effectief inzetten van", "het vrijwillig instandhouden van"
-        elif doc[j].pos_ == "NOUN" and doc[j - 1].pos_ == "ADP" and doc[j - 1].lower_ != "van":
-            j, phrase = j - 2, True  # "het op tijd betalen van", "het op buurtniveau ..."
+    while j >= ctx.start and doc[j].lower_ != "het":
+        if (
+            j > ctx.start
+            and doc[j].pos_ in ("NOUN", "ADJ")
+            and doc[j - 1].pos_ == "ADP"
+            and doc[j - 1].lower_ != "van"
+        ):
+            j, phrase = j - 2, True  # "het op tijd betalen van", "het op orde houden van"
+        elif _modifier(doc[j]) or (
+            j - 2 >= ctx.start
+            and doc[j - 1].lower_ == "en"
+            and doc[j].is_lower
+            and doc[j].is_alpha
+            and _modifier(doc[j - 2])
+        ):
+            j -= 1  # "het effectief inzetten van", "het objectief en uniform vaststellen van"
+        elif doc[j].lower_ == "en" and j - 1 >= ctx.start and _modifier(doc[j - 1]):
+            j -= 1
         else:
             break
-    if j >= 0 and doc[j].lower_ == "het" and (j == left - 1 or doc[j].pos_ == "DET" or phrase):
-        return doc[j].i
+    if j >= ctx.start and doc[j].lower_ == "het":
+        if j == left - 1 or doc[j].pos_ == "DET" or phrase:
+            return doc[j].i
+    elif j + 1 < left and j + 1 == first_content_word(ctx) and not doc[j + 1].is_punct:
+        return j + 1  # an item opening with its modifiers: "Automatisch detecteren van ..."
     if prev is not None and prev.lower_ in INFINITIVE_PREPOSITIONS and token.pos_ == "VERB":
         return left  # "in geval van onthouden van de instemming"
     if left == first_content_word(ctx) and (
@@ -449,6 +478,25 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     if left != token.i and prev is not None and prev.pos_ == "ADP":
         return left  # "op het gebied van heffen en innen van belastingen"
     return None
+
+
+DEGREE_WORDS = frozenset({"meer", "minder", "niet", "beter", "zo"})  # "het meer inzetten van"
+ADJECTIVE_ENDINGS = ("isch", "ief", "aal", "eel", "lijk", "baar", "ig", "ent", "ënt", "iek")
+
+
+def _modifier(token: Token) -> bool:
+    """An adjective, adverb or participle before a nominal infinitive ("het snel",
+    "het geautomatiseerd verwerken"), also one the tagger read as a noun ("het digitaal
+    handhaven", "Efficiënt en uniform innemen")."""
+    pos = token.pos_
+    form = token.lower_
+    if pos in ("ADJ", "ADV") or form in DEGREE_WORDS:
+        return True
+    if not token.is_alpha:
+        return False
+    if pos == "VERB":  # a participle used as an adverb: "geautomatiseerd", "gericht"
+        return form.startswith("ge") and form.endswith(("d", "t"))
+    return pos in ("NOUN", "PROPN", "ADP", "") and form.endswith(ADJECTIVE_ENDINGS)
 
 
 def _bare_infinitive(token: Token, ctx: SentenceContext) -> bool:
@@ -527,7 +575,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     light_nouns = _light_verb_nouns(resources)
     for token in tokens:
         if pos_of[token.i] not in ("NOUN", "") and lemmas[token.i] not in light_nouns:
-            continue  # neither an action noun nor the noun of a light-verb construction
+            if pos_of[token.i] != "VERB" or noun_tag(token) != "NOUN":
+                continue  # neither an action noun nor the noun of a light-verb construction
         if token.i in covered or is_name(token, first_word) or _is_plural(token):
             continue
         if _after_ordinal(token):

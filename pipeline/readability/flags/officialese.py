@@ -39,6 +39,7 @@ from pipeline.readability.flags.base import (
     SentenceContext,
     alternatives,
     in_proper_name,
+    lemma_of,
     make_flag,
     per_token,
     quote,
@@ -63,6 +64,7 @@ from pipeline.readability.morphology import (
     lexeme,
     predicative_candidates,
     separable_particle,
+    third_person_forms,
     verb_guesses,
 )
 from pipeline.readability.resources import (
@@ -280,14 +282,123 @@ def _mogelijk_adverb(token: Token) -> bool:
 
 
 def _stands_alone(token: Token) -> bool:
-    """A demonstrative used as a pronoun ("Wij sturen deze naar u"), not before a noun."""
-    nxt = _neighbour(token, 1)
-    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+    """A demonstrative used as a pronoun ("Wij sturen deze naar u", "als deze onvolledig
+    is", "Deze maken foto's"), not before a noun ("deze pas", "deze reeds bestaande weg").
+    The small tagger calls the pronoun a determiner, so the next words decide: a verb,
+    preposition or the end follow a pronoun; a noun (by its tag or the LiNT-II noun list), a
+    name, or adverbs and adjectives before a noun follow a determiner."""
+    doc = token.doc
+    j = token.i + 1
+    if j < len(doc) and not doc[j].pos_:  # no tagger: only the plainest cases
+        return doc[j].is_punct or doc[j].lower_ in ("is", "zijn", "wordt", "worden")
+    prev = _neighbour(token, -1)
+    if prev is not None and prev.pos_ == "ADP" and prev.lower_ not in ("om", "te"):
+        # after a preposition only right before a verb or the end ("met deze pas": a noun)
+        nxt = doc[j] if j < len(doc) else None
+        return nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX")
+    while j < len(doc) and doc[j].pos_ == "ADV" and j - token.i <= 2 and not _noun_like(doc[j]):
+        j += 1  # "deze reeds bestaande weg", "deze snel worden overgezet"
+    if j >= len(doc) or doc[j].is_punct:
+        return True
+    nxt = doc[j]
+    if _noun_like(nxt) or nxt.pos_ in ("PROPN", "NUM"):
         return False
-    if token.pos_:
-        return token.pos_ == "PRON" or token.dep_ in ("nsubj", "obj", "obl", "nmod")
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return nxt is None or nxt.is_punct or nxt.lower_ in ("is", "zijn", "wordt", "worden")
+    if _attributive_like(nxt):
+        # "als deze onvolledig is", "deze tijdig te vernieuwen"; not "deze grote woning",
+        # "deze specifiek opgeleide collega's"
+        while j + 1 < len(doc) and _attributive_like(doc[j + 1]):
+            j += 1
+        after = doc[j + 1] if j + 1 < len(doc) else None
+        return after is None or not (_noun_like(after) or after.pos_ == "PROPN")
+    return token.pos_ == "PRON" or nxt.pos_ != "NOUN" or _infinitive_read_as_noun(nxt)
+
+
+FUNCTION_POS = frozenset({"ADP", "AUX", "CCONJ", "SCONJ", "DET", "PRON", "PART", "PUNCT"})
+
+
+def _noun_like(token: Token) -> bool:
+    """A noun by its tag (not an infinitive read as a noun: "kun je deze vergelijken"), by
+    a capital inside the sentence, or a noun of the LiNT-II list that is no verb form."""
+    pos = token.pos_
+    if token.text[:1].isupper() and token.is_alpha:
+        return True  # "deze Mijn Omgeving"
+    if pos in FUNCTION_POS:
+        return False  # "met", "wel" are nouns too, but not here
+    if pos == "NOUN":
+        return not _infinitive_read_as_noun(token)
+    if pos == "ADV" and len(token.text) < 6:
+        return False  # "niet", "samen" (nouns of the list too); "aanvraag" read as an adverb
+    return _noun_or_compound(token.lower_)
+
+
+@functools.lru_cache(maxsize=KEYS_CACHE)
+def _noun_or_compound(form: str) -> bool:
+    """A noun of the LiNT-II list, or a compound whose head is one ("informatiebrief"), and no
+    infinitive or third-person verb form ("vergelijken", "werkt"; "aanvraag" is a noun)."""
+    if not form.isalpha() or any(
+        form == inf or form in third_person_forms(inf) for inf in infinitives_of_form(form)
+    ):
+        return False
+    nouns = _lint_nouns()
+    return nouns.get(form) is not None or any(
+        nouns.get(form[i:]) is not None for i in range(3, len(form) - 3)
+    )
+
+
+def _attributive_like(token: Token) -> bool:
+    """An adjective, or a participle or verb form with an attributive -e ("opgeleide")."""
+    return token.pos_ == "ADJ" or (
+        token.pos_ == "VERB" and (token.dep_ == "amod" or token.lower_.endswith("e"))
+    )
+
+
+MODALS = frozenset({"kunnen", "moeten", "mogen", "willen", "zullen", "gaan"})
+
+
+def _infinitive_read_as_noun(token: Token) -> bool:
+    """A lower-case word tagged NOUN that is an infinitive (of the verb table, or its own
+    lemma) and either no noun of the LiNT-II list ("bepalen"; not "woningen", "wegen") or
+    governs a modal verb ("kun je deze vergelijken")."""
+    form = token.lower_
+    return (
+        token.is_lower
+        and form.endswith("en")
+        and (form in infinitives_of_form(form) or lemma_of(token) == form)
+        and (
+            _lint_nouns().get(form) is None
+            or any(c.pos_ == "AUX" and lemma_of(c) in MODALS for c in token.children)
+        )
+    )
+
+
+REFLEXIVES = frozenset({"zich", "me", "mij", "je", "ons", "u", "zichzelf", "mezelf", "jezelf"})
+NOT_USED_BUT_SET = frozenset({"koers", "koerswijziging", "lijn", "trend", "beweging"})
+
+
+def _inzetten_gebruiken(token: Token) -> bool:
+    """ "wordt ingezet", "middelen inzetten" (= gebruiken), not "zich inzetten voor" (= werken
+    aan), "een koers inzetten" (= beginnen) nor the noun "de inzet": no reflexive pronoun
+    within three words of the verb, no course or trend near it."""
+    doc = token.doc
+    sent_start, sent_end = token.sent.start, token.sent.end
+    near = doc[max(sent_start, token.i - 3) : min(sent_end, token.i + 4)]
+    for t in near:
+        nxt = _neighbour(t, 1)
+        if t.lower_ in REFLEXIVES and (nxt is None or nxt.pos_ not in ("NOUN", "ADJ")):
+            return False  # "zich inzetten", not "je beeldmateriaal inzetten"
+    if token.lower_ == "inzet":
+        # the verb only at the end of a clause ("als de gemeente geld inzet"); else the noun
+        # ("de inzet van", "extra inzet", "de expertise en inzet opgenomen")
+        prev, nxt = _neighbour(token, -1), _neighbour(token, 1)
+        if (
+            token.pos_ == "NOUN"
+            or prev is None
+            or prev.pos_ not in ("NOUN", "PRON", "ADV")
+            or not (nxt is None or nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ"))
+        ):
+            return False
+    around = doc[max(sent_start, token.i - 4) : min(sent_end, token.i + 3)]
+    return not any(lemma_of(t) in NOT_USED_BUT_SET for t in around)
 
 
 def _geheel_adverb(token: Token) -> bool:
@@ -489,6 +600,7 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "welke": _welke_relative,
     "mogelijk": _mogelijk_adverb,
     "deze": _stands_alone,
+    "inzetten": _inzetten_gebruiken,
     "dit": _stands_alone,
     "geheel": _geheel_adverb,
     "gezamenlijk": _gezamenlijk_adverb,

@@ -1,0 +1,98 @@
+"""Round 16 of the flag rules (issue #11, heldout11 as development data): own sentences.
+
+The sentences are written for these tests, not taken from an annotated set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import ReadabilitySettings
+from pipeline.readability import analyse_doc
+
+
+def _flags(nlp, resources, text: str, kind: str) -> list[tuple[str, str | None]]:
+    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
+    return [(f.text, getattr(f, "replacement", None)) for f in analysis.flags if f.kind == kind]
+
+
+def _texts(nlp, resources, text: str, kind: str) -> list[str]:
+    return [t for t, _ in _flags(nlp, resources, text, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Het geautomatiseerd verwerken van facturen spaart tijd.", "verwerken"),
+        ("Het doel is het objectief en uniform vaststellen van de waarde.", "vaststellen"),
+        ("Efficiënt en uniform innemen van aanvragen is het doel.", "innemen"),
+        ("Automatisch herkennen van gezichten in een video.", "herkennen"),
+        ("Dit gaat verder dan het op orde houden van de administratie.", "houden"),
+        ("Verbeteren van teksten in begrijpelijke taal.", "Verbeteren"),
+    ],
+)
+def test_nominal_infinitives_after_modifiers(nlp_model, resources, text, word):
+    """Adverbs, participles and mistagged adjectives between "het" (or the start of an item)
+    and the infinitive; a capitalised infinitive that opens an item is no name."""
+    assert word in _texts(nlp_model[0], resources, text, "nominalisation")
+
+
+def test_a_stem_noun_read_as_a_verb_after_an_article(nlp_model, resources):
+    assert "inzet" in _texts(
+        nlp_model[0], resources, "De inzet van het model helpt de medewerkers.", "nominalisation"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het algoritme maskeert deze voordat iemand het document leest.",
+        "Deze maken foto's van geparkeerde auto's.",
+        "Een aanvraag mag niet worden geweigerd als deze onvolledig is.",
+        "Na de bekendmaking kun je deze vergelijken met de uitslag.",
+        "De tussenliggende periode gebruiken we om deze met elkaar te bepalen.",
+    ],
+)
+def test_deze_as_a_pronoun(nlp_model, resources, text):
+    assert [t.lower() for t in _texts(nlp_model[0], resources, text, "officialese")] == ["deze"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met deze pas kunt u stemmen.",
+        "Deze specifiek opgeleide collega's helpen je verder.",
+        "Daardoor kan deze aanvraag snel worden afgehandeld.",
+        "Om die reden sturen wij deze informatiebrief.",
+        "In deze Mijn Omgeving ziet u uw aanvragen.",
+        "De gemeenteraad kan deze ontwikkelingen volgen.",
+    ],
+)
+def test_deze_before_a_noun_is_no_pronoun(nlp_model, resources, text):
+    assert "deze" not in [t.lower() for t in _texts(nlp_model[0], resources, text, "officialese")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het algoritme wordt ingezet in een app.", ("ingezet", "gebruikt")),
+        ("We moeten de middelen goed inzetten.", ("inzetten", "gebruiken")),
+    ],
+)
+def test_inzetten_as_gebruiken(nlp_model, resources, text, expected):
+    assert expected in _flags(nlp_model[0], resources, text, "officialese")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De leden zetten zich in voor goede werkomstandigheden.",
+        "Zij kan zich inzetten als vrijwilliger.",
+        "In 2015 is een vergelijkbare koers ingezet.",
+        "Daarnaast is blijvende inzet nodig.",
+        "De inzet van de gemeente is groot.",
+    ],
+)
+def test_inzetten_not_reflexive_course_or_noun(nlp_model, resources, text):
+    found = _texts(nlp_model[0], resources, text, "officialese")
+    assert not [t for t in found if t.lower().startswith(("inzet", "ingezet", "zet"))]
