@@ -426,9 +426,9 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     form = token.lower_
     if not infinitive_shaped(form):
         return None
-    if token.pos_ and token.pos_ not in ("VERB", "NOUN"):
-        if token.pos_ != "PROPN" or token.i != first_content_word(ctx):
-            return None  # a name; "Verbeteren van teksten" opening a sentence is no name
+    opens_as_name = token.pos_ == "PROPN" and token.i == first_content_word(ctx)
+    if token.pos_ and token.pos_ not in ("VERB", "NOUN") and not opens_as_name:
+        return None  # a name; "Verbeteren van teksten" opening a sentence is no name
     if form in ctx.resources.nominalisation_exceptions or not (
         form in SHORT_INFINITIVES or is_infinitive(form, ctx.resources)
     ):
@@ -574,9 +574,11 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             )  # fmt: skip
     light_nouns = _light_verb_nouns(resources)
     for token in tokens:
-        if pos_of[token.i] not in ("NOUN", "") and lemmas[token.i] not in light_nouns:
-            if pos_of[token.i] != "VERB" or noun_tag(token) != "NOUN":
-                continue  # neither an action noun nor the noun of a light-verb construction
+        tagged_noun = pos_of[token.i] in ("NOUN", "") or (
+            pos_of[token.i] == "VERB" and noun_tag(token) == "NOUN"
+        )
+        if not tagged_noun and lemmas[token.i] not in light_nouns:
+            continue  # neither an action noun nor the noun of a light-verb construction
         if token.i in covered or is_name(token, first_word) or _is_plural(token):
             continue
         if _after_ordinal(token):
