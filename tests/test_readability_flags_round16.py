@@ -96,3 +96,37 @@ def test_inzetten_as_gebruiken(nlp_model, resources, text, expected):
 def test_inzetten_not_reflexive_course_or_noun(nlp_model, resources, text):
     found = _texts(nlp_model[0], resources, text, "officialese")
     assert not [t for t in found if t.lower().startswith(("inzet", "ingezet", "zet"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "replacement"),
+    [
+        (
+            "Het is een lijst met de van toepassing zijnde regels.",
+            "van toepassing zijnde",
+            "geldende",
+        ),
+        ("Deze regel is in dit geval niet van toepassing.", None, None),
+        ("Wij willen een transparante gemeente zijn.", "transparante", None),
+        ("Het woord wordt als te lastig beschouwd.", "beschouwd", "gezien"),
+        ("U kunt bellen in het geval de aanvraag niet klopt.", "in het geval", "als"),
+        ("In dit kader zijn afspraken gemaakt.", "In dit kader", None),
+    ],
+)
+def test_officialese_round16_terms(nlp_model, resources, text, span, replacement):
+    """The contiguous term wins over a verb phrase spread from an earlier verb ("is ... van
+    toepassing" in "is een lijst met de van toepassing zijnde"); an attributive adjective the
+    tagger reads as a noun is keyed as the adjective; new terms."""
+    flags = _flags(nlp_model[0], resources, text, "officialese")
+    if span is None:  # the verb phrase itself, spread over the sentence
+        assert [t for t, _ in flags if "van toepassing" in t]
+        return
+    assert span in [t for t, _ in flags]
+    if replacement is not None:
+        assert (span, replacement) in flags
+
+
+def test_geval_without_a_subclause_is_kept(nlp_model, resources):
+    """ "in het geval van brand" gets 'bij' (the longer term), not 'als'."""
+    flags = _flags(nlp_model[0], resources, "In het geval van brand belt u 112.", "officialese")
+    assert ("In het geval van", "Bij") in flags  # capitalised where the sentence starts

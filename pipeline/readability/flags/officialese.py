@@ -726,6 +726,8 @@ def _match_spread(
         elif 0 < position < len(rest) and tokens[j].lower_ != "te":
             return None  # "het woord te richten tot": "te" goes with the verb
         if found_verb and position == len(rest):
+            if j + 1 < len(tokens) and verb in keys_of[j + 1]:
+                return None  # "is een lijst met de van toepassing zijnde regels": the later verb
             return last
     return None
 
@@ -809,6 +811,8 @@ def _doc_annotations(doc: Doc) -> list[tuple[str, str, str, bool, str | None]]:
         prt: str | None = None
         if pos in ("NOUN", "PROPN") and _misread_verb(doc, i):
             pos = "VERB"  # keyed as the verb it is ("wenst" -> wensen)
+        elif (pos == "ADP" or (pos == "NOUN" and dep == "amod")) and form.endswith("e"):
+            pos = "ADJ"  # an attributive -e word read as a noun or preposition ("transparante")
         verb_like = pos in ("VERB", "AUX") or (pos == "NOUN" and dep == "ROOT")
         if (
             verb_like
@@ -1105,7 +1109,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
     flags: list[Flag] = []
     k = 0
     while k < len(tokens):
-        best: tuple[int, OfficialeseTerm] | None = None
+        best: tuple[int, bool, OfficialeseTerm] | None = None
         if not candidates_of[k] or _placeholder(tokens[k]):
             k += 1
             continue
@@ -1113,6 +1117,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             if len(term.words) > 1 and not in_sentence.issuperset(term.words):
                 continue  # cannot match, contiguous or spread (same result, less work)
             last = _match_contiguous(tokens, k, term.words, term.pos in ("verb", ""))
+            contiguous = last is not None and last - k + 1 == len(term.words)
             if last is None and len(term.words) > 1:
                 last = _match_spread(
                     tokens, k, term.words, len(term.words) + SPREAD_WINDOW, keys_of
@@ -1128,12 +1133,17 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 continue
             if _noun_of_verb_term(tokens[k], term) or _names_a_place(tokens[k], term):
                 continue
-            if best is None or last > best[0]:
-                best = (last, term)
+            # the longest match; of two as long, one written as listed ("van toepassing
+            # zijnde" before the verb phrase "van toepassing zijn")
+            as_listed = contiguous and all(
+                t.lower_ == w for t, w in zip(tokens[k : last + 1], term.words, strict=False)
+            )
+            if best is None or (last, as_listed) > best[:2]:
+                best = (last, as_listed, term)
         if best is None:
             k += 1
             continue
-        last, term = best
+        last, _, term = best
         first_i, last_i = tokens[k].i, tokens[last].i
         if (
             in_proper_name(doc, first_i, last_i)
