@@ -130,3 +130,17 @@ def test_geval_without_a_subclause_is_kept(nlp_model, resources):
     """ "in het geval van brand" gets 'bij' (the longer term), not 'als'."""
     flags = _flags(nlp_model[0], resources, "In het geval van brand belt u 112.", "officialese")
     assert ("In het geval van", "Bij") in flags  # capitalised where the sentence starts
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("De inzet van software helpt medewerkers bij hun werk.", True),
+        ("Door inzet van het budget wordt een bredere aanpak mogelijk.", True),
+        ("Als de gemeente het geld niet goed inzet van jaar tot jaar, gaat het mis.", False),
+    ],
+)
+def test_stem_noun_tagged_as_a_verb_before_van(nlp_model, resources, text, flagged):
+    """A listed stem noun the tagger reads as a verb (lemma "inzetten") is a noun before
+    *van*, unless it has a subject."""
+    assert ("inzet" in _texts(nlp_model[0], resources, text, "nominalisation")) is flagged

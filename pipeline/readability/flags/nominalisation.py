@@ -148,13 +148,22 @@ def action_verb(
 
 def noun_tag(token: Token) -> str:
     """The token's POS, NOUN for a stem noun the tagger read as a verb right after an article
-    ("De inzet/VERB van ..."): no finite verb or participle follows *de* or *een*, and a
-    nominal infinitive after *het* ends in -en."""
+    ("De inzet/VERB van ...": no finite verb or participle follows *de* or *een*, and a
+    nominal infinitive after *het* ends in -en) or right before *van* ("door inzet van",
+    "de effectieve inzet van": a finite verb or participle rarely does)."""
     pos = token.pos_
     if pos == "VERB" and token.i > 0 and not token.lower_.endswith("en"):
-        before = token.doc[token.i - 1]
+        doc = token.doc
+        before = doc[token.i - 1]
         if before.lower_ in ("de", "het", "een") and before.pos_ == "DET":
             return "NOUN"
+        if (
+            token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "van"
+            and before.is_alpha
+            and not any(c.dep_.startswith("nsubj") for c in token.children)
+        ):
+            return "NOUN"  # not "als de gemeente het geld inzet van ...": it has a subject
     return pos
 
 
@@ -175,6 +184,8 @@ def _action_verb(
         return None
     if word in resources.nominalisation_stems:
         return _stem_verb(word, resources)
+    if form in resources.nominalisation_stems:  # "inzet" with the lemma "inzetten"
+        return _stem_verb(form, resources)
     if not word.endswith(tuple(s for s, _ in SUFFIXES)):
         return None
     info = _compound_info(form, resources) or _compound_info(word, resources)
