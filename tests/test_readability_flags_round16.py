@@ -144,3 +144,16 @@ def test_stem_noun_tagged_as_a_verb_before_van(nlp_model, resources, text, flagg
     """A listed stem noun the tagger reads as a verb (lemma "inzetten") is a noun before
     *van*, unless it has a subject."""
     assert ("inzet" in _texts(nlp_model[0], resources, text, "nominalisation")) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Door het ontbreken van goede cijfers stoppen we.", "ontbreken"),
+        ("De toename van het verkeer is groot.", "toename"),
+    ],
+)
+def test_ontbreken_and_toename(nlp_model, resources, text, word):
+    """ "het ontbreken van" is a nominal infinitive (no longer an exception); "toename" is a
+    stem noun like "afname"."""
+    assert word in _texts(nlp_model[0], resources, text, "nominalisation")
