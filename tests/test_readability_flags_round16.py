@@ -157,3 +157,18 @@ def test_ontbreken_and_toename(nlp_model, resources, text, word):
     """ "het ontbreken van" is a nominal infinitive (no longer an exception); "toename" is a
     stem noun like "afname"."""
     assert word in _texts(nlp_model[0], resources, text, "nominalisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Zij maakt deze onleesbaar.", True),
+        ("Pas de teksten aan zodat deze duidelijker en korter wordt voor de lezers.", True),
+        ("Wij sturen deze student naar huis.", False),
+    ],
+)
+def test_deze_before_an_adjective_read_as_a_noun(nlp_model, resources, text, flagged):
+    """An adjective the tagger reads as a noun ("onleesbaar", "duidelijker") does not make
+    "deze" a determiner; a noun of that shape ("student") does."""
+    found = [t.lower() for t in _texts(nlp_model[0], resources, text, "officialese")]
+    assert ("deze" in found) is flagged

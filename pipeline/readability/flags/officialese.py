@@ -46,6 +46,7 @@ from pipeline.readability.flags.base import (
     register,
 )
 from pipeline.readability.flags.nominalisation import (
+    ADJECTIVE_ENDINGS,
     action_noun_with_object,
     nominal_infinitive_start,
 )
@@ -325,10 +326,23 @@ def _noun_like(token: Token) -> bool:
     if pos in FUNCTION_POS:
         return False  # "met", "wel" are nouns too, but not here
     if pos == "NOUN":
-        return not _infinitive_read_as_noun(token)
+        return not (_infinitive_read_as_noun(token) or _adjective_read_as_noun(token.lower_))
     if pos == "ADV" and len(token.text) < 6:
         return False  # "niet", "samen" (nouns of the list too); "aanvraag" read as an adverb
     return _noun_or_compound(token.lower_)
+
+
+@functools.lru_cache(maxsize=KEYS_CACHE)
+def _adjective_read_as_noun(form: str) -> bool:
+    """A word of an adjective's shape, also compared ("onleesbaar", "duidelijker"), that is no
+    noun of the LiNT-II list nor a compound of one ("student", "hoofdkanaal" are nouns)."""
+    base = form[:-2] if form.endswith("er") else form
+    if not base.endswith(ADJECTIVE_ENDINGS) or not form.isalpha():
+        return False
+    nouns = _lint_nouns()  # a head of six letters or more ("baar", "ijker" are no heads)
+    return nouns.get(form) is None and all(
+        nouns.get(form[i:]) is None for i in range(3, len(form) - 5)
+    )
 
 
 @functools.lru_cache(maxsize=KEYS_CACHE)
@@ -346,9 +360,13 @@ def _noun_or_compound(form: str) -> bool:
 
 
 def _attributive_like(token: Token) -> bool:
-    """An adjective, or a participle or verb form with an attributive -e ("opgeleide")."""
-    return token.pos_ == "ADJ" or (
-        token.pos_ == "VERB" and (token.dep_ == "amod" or token.lower_.endswith("e"))
+    """An adjective, a participle or verb form with an attributive -e ("opgeleide"), or an
+    adjective the tagger read as a noun ("deze onleesbaar", "deze duidelijker")."""
+    pos = token.pos_
+    return (
+        pos == "ADJ"
+        or (pos == "VERB" and (token.dep_ == "amod" or token.lower_.endswith("e")))
+        or (pos == "NOUN" and token.is_lower and _adjective_read_as_noun(token.lower_))
     )
 
 
