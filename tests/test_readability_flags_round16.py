@@ -172,3 +172,16 @@ def test_deze_before_an_adjective_read_as_a_noun(nlp_model, resources, text, fla
     "deze" a determiner; a noun of that shape ("student") does."""
     found = [t.lower() for t in _texts(nlp_model[0], resources, text, "officialese")]
     assert ("deze" in found) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("We zetten in op betere voorlichting.", "zetten in op"),
+        ("Voor zover van toepassing op het plangebied gelden deze regels.", "van toepassing"),
+    ],
+)
+def test_phrases_with_a_loose_particle_or_no_verb(nlp_model, resources, text, span):
+    """ "zetten in op" where the parser takes "in" for a preposition; "van toepassing"
+    without "zijn"."""
+    assert span in _texts(nlp_model[0], resources, text, "officialese")
