@@ -812,12 +812,107 @@ def test_heldout12_unit_rule():
 
 
 def test_flags_eval_refuses_to_show_heldout12_errors():
-    """heldout12 is for figures only."""
+    """heldout12 is for figures only (until the lead makes it development data)."""
     from bench.evaluate import flags_eval
 
-    assert flags_eval.FIGURES_ONLY == ("heldout12",)
+    assert "heldout12" in flags_eval.FIGURES_ONLY
     with pytest.raises(SystemExit):
         flags_eval.main(["--side", "heldout12", "--show", "officialese"])
+
+
+def test_heldout13_is_disjoint_from_the_other_sides_and_counts(refs):
+    other = {r.text_sha256 for side in SIDES if side != "heldout13" for r in refs[side]}
+    units = refs["heldout13"]
+    assert Counter(r.dataset for r in units) == {fg.HAARLEM: 161}
+    assert not other & {r.text_sha256 for r in units}
+    assert len({r.text_sha256 for r in units}) == len(units)
+    assert all(r.unit_id.startswith("h13-") for r in units)
+    per_document = Counter(r.document for r in units)
+    assert len(per_document) == 20
+    assert max(per_document.values()) <= 16
+
+
+@pytest.mark.skipif("heldout13" in fg.ANNOTATIONS_PENDING, reason="heldout13 not annotated yet")
+def test_heldout13_annotations_cover_every_kind():
+    for annotator in (1, 2):
+        kinds = Counter(a.kind for a in fg.read_annotations("heldout13", annotator))
+        assert set(kinds) == set(KINDS)
+        assert sum(kinds.values()) >= 161
+
+
+def test_heldout13_units_match_the_exported_texts():
+    """Every listed unit's hash and length fit the exported texts (and, once annotated, every
+    span)."""
+    pending = "heldout13" in fg.ANNOTATIONS_PENDING
+    try:
+        gold = fg.load_side("heldout13", units_only=pending)
+    except fg.GoldTextsMissing as exc:
+        pytest.skip(f"Gemeente Haarlem texts not exported on this machine: {exc}")
+    assert {u.dataset for u in gold.units} == {fg.HAARLEM}
+    assert len(gold.units) == 161
+    texts = {u.unit_id: u.text for u in gold.units}
+    for ann in gold.annotations:
+        assert texts[ann.unit_id][ann.start : ann.end] == ann.span
+
+
+def test_heldout13_missing_texts_name_the_export_command(tmp_path):
+    with pytest.raises(fg.GoldTextsMissing, match="flags_heldout13_export"):
+        fg.load_side("heldout13", eval_dir=tmp_path, units_only=True)
+
+
+def test_heldout13_documents_are_the_municipalitys_own_writing():
+    """Gemeente Haarlem's letters, notes and answers only: no reports of Spaarnelanden or the
+    pest-control firm, no complaint forms or e-mail threads in which residents write, no list
+    of residents' reports, no second copy of a letter; a repository no other set reads."""
+    from bench.evaluate import flags_heldout13_export as ex
+
+    names = [name.lower() for name, _, _ in ex.DOCUMENTS]
+    left_out = ("kwartaalrapportage", "spl ", "rapportage", "meetrapport", "bevindingen",
+                "riolering", "samenspel", "rattenplaag", "htm", "klachtenafhandeling",
+                "meldingen", "initiërend")  # fmt: skip
+    assert not any(w in n for n in names for w in left_out)
+    assert {kind for _, _, kind in ex.DOCUMENTS} == {ex.LETTER, ex.NOTE, ex.ANSWERS, ex.COUNCIL}
+    assert len({short for _, short, _ in ex.DOCUMENTS}) == len(ex.DOCUMENTS)
+    assert len({name for name, _, _ in ex.DOCUMENTS}) == len(ex.DOCUMENTS)
+    shorts = {f"haarlem_{short}" for _, short, _ in ex.DOCUMENTS}
+    assert {r.document for r in fg.read_unit_refs("heldout13")} <= shorts
+    others = {
+        name for name, (_, command, repository) in fg._EXPORTED_SIDE_TEXTS.items()
+        if repository == ex.REPO and command != "flags_heldout13_export"
+    }  # fmt: skip
+    assert not others
+
+
+def test_heldout13_unit_rule():
+    """OCR text of a letter and of an e-mail answer: header fields, salutation, closing and
+    redaction-only lines end a paragraph and drop out; page lines, headings and list items
+    drop out; a council member's question drops out of an answer."""
+    from bench.evaluate import flags_heldout13_export as ex
+
+    body = "Een tweede zin die lang genoeg is om als lopende tekst te tellen in deze brief."
+    letter = "\n".join([
+        "Gemeente Haarlem", "Onderwerp: beantwoording petitie", "Geachte heer,",
+        "Dit is een zin die lang genoeg is om", "1 van 3",
+        "als lopende\xa0tekst te tellen en die over de pagina loopt.", "Aanleiding", body,
+        "- Een lijstpunt dat lang genoeg is om te tellen.", "Met vriendelijke groet,",
+        "(geanonimiseerd)", "Een ondertekening die lang genoeg is om als tekst te tellen.",
+    ])  # fmt: skip
+    assert ex.paragraphs_of(letter, ex.LETTER) == [
+        "Dit is een zin die lang genoeg is om als lopende tekst te tellen en die over de "
+        "pagina loopt.",
+        body,
+        "Een ondertekening die lang genoeg is om als tekst te tellen.",
+    ]
+    question = "Kunt u aangeven hoeveel meldingen er in het afgelopen jaar zijn gedaan?"
+    answer = "Er zijn in het afgelopen jaar ongeveer vijftig meldingen gedaan bij de gemeente."
+    mail = "\n".join([
+        "Van: Griffiebureau", "Verzonden: maandag 1 januari 2024 10:00", question, answer,
+    ])  # fmt: skip
+    assert ex.paragraphs_of(mail, ex.ANSWERS) == [answer]
+    assert ex.paragraphs_of(mail, ex.LETTER) == [question, answer]
+    assert ex.is_redacted("De brief ging naar (geanonimiseerd) in de Vogelenwijk.")
+    assert ex.is_redacted("Mail naar info@example.org voor meer informatie.")
+    assert not ex.is_redacted("De gemeente bestrijdt ratten in de hele stad.")
 
 
 def test_research_page_parties_are_checked_in_their_letter_case_unless_told():
