@@ -729,6 +729,14 @@ def test_heldout11_is_development_data_once_heldout12_is_built():
     assert "heldout11" not in flags_eval.FIGURES_ONLY
 
 
+def test_heldout12_is_development_data_once_heldout13_is_built():
+    """heldout12 was measured blind (round-15 and round-16 rules) and is "dev13" now."""
+    from bench.evaluate import flags_eval
+
+    assert "heldout12" not in flags_eval.FIGURES_ONLY
+    assert "heldout13" in flags_eval.FIGURES_ONLY
+
+
 def test_heldout12_is_disjoint_from_the_other_sides_and_counts(refs):
     other = {r.text_sha256 for side in SIDES if side != "heldout12" for r in refs[side]}
     units = refs["heldout12"]
@@ -811,13 +819,12 @@ def test_heldout12_unit_rule():
     ]
 
 
-def test_flags_eval_refuses_to_show_heldout12_errors():
-    """heldout12 is for figures only (until the lead makes it development data)."""
+def test_flags_eval_refuses_to_show_heldout13_errors():
+    """heldout13 is for figures only (until the lead makes it development data)."""
     from bench.evaluate import flags_eval
 
-    assert "heldout12" in flags_eval.FIGURES_ONLY
     with pytest.raises(SystemExit):
-        flags_eval.main(["--side", "heldout12", "--show", "officialese"])
+        flags_eval.main(["--side", "heldout13", "--show", "officialese"])
 
 
 def test_heldout13_is_disjoint_from_the_other_sides_and_counts(refs):

@@ -56,9 +56,9 @@ from bench.evaluate.flags_gold import (
 # heldout4 ("dev5") since round 7, heldout5 ("dev6") since round 8, heldout6 ("dev7") since
 # round 9, heldout7 ("dev8") since round 10, heldout8 ("dev9") since round 11, heldout9
 # ("dev10") since round 12, heldout10 ("dev11") since round 13; heldout11 ("dev12") since
-# round 16 (once heldout12 was built to replace it). heldout13 is blind as well (built while
-# heldout12 was still held out; the lead decides when heldout12 becomes development data).
-FIGURES_ONLY: tuple[str, ...] = ("heldout12", "heldout13")
+# round 16 (once heldout12 was built to replace it), heldout12 ("dev13") since round 17 (once
+# heldout13 was built to replace it).
+FIGURES_ONLY: tuple[str, ...] = ("heldout13",)
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}

@@ -31,8 +31,9 @@ API::
                                of 35 municipalities in the algorithm register) was
                                measured blind ("dev12" since round 16); "heldout12"
                                (Provincie Overijssel Woo documents on energy policy)
-                               is blind, for figures only; "heldout13" (Gemeente Haarlem
-                               Woo documents on rat nuisance) is blind, for figures only,
+                               was measured blind ("dev13" since round 17); "heldout13"
+                               (Gemeente Haarlem Woo documents on rat nuisance) is
+                               blind, for figures only,
                                its annotations pending (ANNOTATIONS_PENDING)
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
