@@ -185,3 +185,19 @@ def test_phrases_with_a_loose_particle_or_no_verb(nlp_model, resources, text, sp
     """ "zetten in op" where the parser takes "in" for a preposition; "van toepassing"
     without "zijn"."""
     assert span in _texts(nlp_model[0], resources, text, "officialese")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Deze clusters liggen bij de snelweg.", "clusters"),
+        ("Wij onderkennen dit probleem.", "onderkennen"),
+        ("De aanpalende woonwijk heeft geen relatie met het plan.", "aanpalende"),
+        ("Deze taken worden lokaal belegd.", "belegd"),
+        ("Zij beleggen hun geld in aandelen.", None),
+    ],
+)
+def test_round17_terms(nlp_model, resources, text, span):
+    """Terms of round 17 (heldout12 as development data); "beleggen" only for a task."""
+    found = _texts(nlp_model[0], resources, text, "officialese")
+    assert (span in found) if span else not found

@@ -614,11 +614,21 @@ def _welke_relative(token: Token) -> bool:
     return not token.sent.text.rstrip().endswith("?")
 
 
+MONEY_WORDS = frozenset({"geld", "vermogen", "aandelen", "spaargeld", "reserves", "rente"})
+
+
+def _beleggen_as_a_task(token: Token) -> bool:
+    """ "de taak wordt lokaal belegd" (a task placed somewhere), not "geld beleggen in
+    aandelen" (investing): no money word in the sentence."""
+    return not any(t.lower_ in MONEY_WORDS for t in token.sent)
+
+
 CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "welke": _welke_relative,
     "mogelijk": _mogelijk_adverb,
     "deze": _stands_alone,
     "inzetten": _inzetten_gebruiken,
+    "beleggen": _beleggen_as_a_task,
     "dit": _stands_alone,
     "geheel": _geheel_adverb,
     "gezamenlijk": _gezamenlijk_adverb,
