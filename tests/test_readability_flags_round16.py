@@ -201,3 +201,25 @@ def test_round17_terms(nlp_model, resources, text, span):
     """Terms of round 17 (heldout12 as development data); "beleggen" only for a task."""
     found = _texts(nlp_model[0], resources, text, "officialese")
     assert (span in found) if span else not found
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Er is geen aanleiding om het plan te wijzigen.", "aanleiding"),
+        ("De aanleiding van dit project is een vraag van bewoners.", None),
+        ("Wij geven u de gelegenheid om te reageren.", "gelegenheid"),
+        ("Dit regelen we op lokaal niveau.", "op lokaal niveau"),
+        ("Er zijn redelijke alternatieven voorhanden.", "voorhanden"),
+    ],
+)
+def test_round17_terms_more(nlp_model, resources, text, span):
+    """More round-17 terms; "de aanleiding van dit plan" (a heading's word) is left."""
+    found = _texts(nlp_model[0], resources, text, "officialese")
+    assert (span in found) if span else "aanleiding" not in [t.lower() for t in found]
+
+
+def test_strekking_is_officialese_not_a_nominalisation(nlp_model, resources):
+    text = "Het doel en de strekking van de wet zijn duidelijk."
+    assert "strekking" in _texts(nlp_model[0], resources, text, "officialese")
+    assert "strekking" not in _texts(nlp_model[0], resources, text, "nominalisation")

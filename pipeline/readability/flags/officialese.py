@@ -623,12 +623,19 @@ def _beleggen_as_a_task(token: Token) -> bool:
     return not any(t.lower_ in MONEY_WORDS for t in token.sent)
 
 
+def _aanleiding_not_named(token: Token) -> bool:
+    """ "geen aanleiding zien", "is aanleiding om" (= reden), not "de aanleiding van dit
+    plan" (a heading's word for the plan's background)."""
+    return _lower(_neighbour(token, -1)) != "de"
+
+
 CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "welke": _welke_relative,
     "mogelijk": _mogelijk_adverb,
     "deze": _stands_alone,
     "inzetten": _inzetten_gebruiken,
     "beleggen": _beleggen_as_a_task,
+    "aanleiding": _aanleiding_not_named,
     "dit": _stands_alone,
     "geheel": _geheel_adverb,
     "gezamenlijk": _gezamenlijk_adverb,
