@@ -223,3 +223,9 @@ def test_strekking_is_officialese_not_a_nominalisation(nlp_model, resources):
     text = "Het doel en de strekking van de wet zijn duidelijk."
     assert "strekking" in _texts(nlp_model[0], resources, text, "officialese")
     assert "strekking" not in _texts(nlp_model[0], resources, text, "nominalisation")
+
+
+def test_a_phrase_span_takes_the_particle_its_verb_left(nlp_model, resources):
+    """ "samen optrekken" written "trekken samen op": the span ends at the particle."""
+    text = "Wij trekken samen op met de provincie."
+    assert "trekken samen op" in _texts(nlp_model[0], resources, text, "officialese")

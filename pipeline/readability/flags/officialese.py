@@ -827,6 +827,20 @@ CANDIDATES = "officialese.candidates"  # the memo of ``_candidates`` in the reso
 _ANNOTATIONS = "officialese.annotations"
 
 
+def _phrase_particle_end(matched: list[Token], term: OfficialeseTerm, last_i: int) -> int:
+    """Where a phrase's span ends when its separable verb left the particle behind ("trekken
+    samen op" for *samen optrekken*): the particle's index, or ``last_i``."""
+    for token in matched:
+        particle = _particle(token)
+        if (
+            particle is not None
+            and particle.i > last_i
+            and particle.lower_ + lemma_of(token) in term.words
+        ):
+            return particle.i
+    return last_i
+
+
 def _doc_annotations(doc: Doc) -> list[tuple[str, str, str, bool, str | None]]:
     """``_annotations`` of every token of ``doc`` by index, from the Doc's arrays (made once
     per Doc): only a verb with a ``compound:prt`` child and a noun at the root need their
@@ -1196,6 +1210,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         particle = _particle(tokens[k]) if len(term.words) == 1 else None
         if particle is not None and particle.i > last_i and term.term.startswith(particle.lower_):
             last_i = particle.i  # "vindt ... plaats"
+        elif len(term.words) > 1:
+            last_i = _phrase_particle_end(tokens[k : last + 1], term, last_i)
         span_text = doc[first_i : last_i + 1].text
         contiguous = last_i - first_i + 1 == len(term.words)
         alt, note, dropin = term.alternative, term.note, term.dropin
