@@ -339,9 +339,15 @@ def _adjective_read_as_noun(form: str) -> bool:
     base = form[:-2] if form.endswith("er") else form
     if not base.endswith(ADJECTIVE_ENDINGS) or not form.isalpha():
         return False
-    nouns = _lint_nouns()  # a head of six letters or more ("baar", "ijker" are no heads)
-    return nouns.get(form) is None and all(
-        nouns.get(form[i:]) is None for i in range(3, len(form) - 5)
+    return not _lint_noun_or_head(form, 6)  # "baar", "ijker" are no heads
+
+
+def _lint_noun_or_head(form: str, min_head: int) -> bool:
+    """A noun of the LiNT-II list, or a word ending in one of at least ``min_head`` letters
+    after at least three letters of its own (a compound's head: "informatiebrief")."""
+    nouns = _lint_nouns()
+    return nouns.get(form) is not None or any(
+        nouns.get(form[i:]) is not None for i in range(3, len(form) - min_head + 1)
     )
 
 
@@ -353,10 +359,7 @@ def _noun_or_compound(form: str) -> bool:
         form == inf or form in third_person_forms(inf) for inf in infinitives_of_form(form)
     ):
         return False
-    nouns = _lint_nouns()
-    return nouns.get(form) is not None or any(
-        nouns.get(form[i:]) is not None for i in range(3, len(form) - 3)
-    )
+    return _lint_noun_or_head(form, 4)
 
 
 def _attributive_like(token: Token) -> bool:
@@ -1166,7 +1169,6 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             if len(term.words) > 1 and not in_sentence.issuperset(term.words):
                 continue  # cannot match, contiguous or spread (same result, less work)
             last = _match_contiguous(tokens, k, term.words, term.pos in ("verb", ""))
-            contiguous = last is not None and last - k + 1 == len(term.words)
             if last is None and len(term.words) > 1:
                 last = _match_spread(
                     tokens, k, term.words, len(term.words) + SPREAD_WINDOW, keys_of
@@ -1184,8 +1186,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 continue
             # the longest match; of two as long, one written as listed ("van toepassing
             # zijnde" before the verb phrase "van toepassing zijn")
-            as_listed = contiguous and all(
-                t.lower_ == w for t, w in zip(tokens[k : last + 1], term.words, strict=False)
+            as_listed = last - k + 1 == len(term.words) and all(
+                t.lower_ == w for t, w in zip(tokens[k : last + 1], term.words, strict=True)
             )
             if best is None or (last, as_listed) > best[:2]:
                 best = (last, as_listed, term)
