@@ -737,44 +737,61 @@ def test_heldout12_is_development_data_once_heldout13_is_built():
     assert "heldout13" in flags_eval.FIGURES_ONLY
 
 
-def test_heldout12_is_disjoint_from_the_other_sides_and_counts(refs):
-    other = {r.text_sha256 for side in SIDES if side != "heldout12" for r in refs[side]}
-    units = refs["heldout12"]
-    assert Counter(r.dataset for r in units) == {fg.OVERIJSSEL: 160}
+# The Woo sets: side -> (dataset, units, unit-id prefix, documents, per-document cap, whose
+# texts, export command).
+WOO_SIDES = {
+    "heldout12": (fg.OVERIJSSEL, 160, "h12-", 14, 16, "Provincie Overijssel",
+                  "flags_heldout12_export"),
+    "heldout13": (fg.HAARLEM, 161, "h13-", 20, 16, "Gemeente Haarlem", "flags_heldout13_export"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("side", WOO_SIDES)
+def test_woo_side_is_disjoint_from_the_other_sides_and_counts(refs, side):
+    dataset, n_units, prefix, n_documents, cap, _, _ = WOO_SIDES[side]
+    other = {r.text_sha256 for other in SIDES if other != side for r in refs[other]}
+    units = refs[side]
+    assert Counter(r.dataset for r in units) == {dataset: n_units}
     assert not other & {r.text_sha256 for r in units}
     assert len({r.text_sha256 for r in units}) == len(units)
-    assert all(r.unit_id.startswith("h12-") for r in units)
+    assert all(r.unit_id.startswith(prefix) for r in units)
     per_document = Counter(r.document for r in units)
-    assert len(per_document) == 14
-    assert max(per_document.values()) <= 16
+    assert len(per_document) == n_documents
+    assert max(per_document.values()) <= cap
 
 
-@pytest.mark.skipif("heldout12" in fg.ANNOTATIONS_PENDING, reason="heldout12 not annotated yet")
-def test_heldout12_annotations_cover_every_kind():
+@pytest.mark.parametrize("side", WOO_SIDES)
+def test_woo_side_annotations_cover_every_kind(side):
+    if side in fg.ANNOTATIONS_PENDING:
+        pytest.skip(f"{side} not annotated yet")
+    n_units = WOO_SIDES[side][1]
     for annotator in (1, 2):
-        kinds = Counter(a.kind for a in fg.read_annotations("heldout12", annotator))
+        kinds = Counter(a.kind for a in fg.read_annotations(side, annotator))
         assert set(kinds) == set(KINDS)
-        assert sum(kinds.values()) >= 160
+        assert sum(kinds.values()) >= n_units
 
 
-def test_heldout12_units_match_the_exported_texts():
+@pytest.mark.parametrize("side", WOO_SIDES)
+def test_woo_side_units_match_the_exported_texts(side):
     """Every listed unit's hash and length fit the exported texts (and, once annotated, every
     span)."""
-    pending = "heldout12" in fg.ANNOTATIONS_PENDING
+    dataset, n_units, _, _, _, writer, _ = WOO_SIDES[side]
+    pending = side in fg.ANNOTATIONS_PENDING
     try:
-        gold = fg.load_side("heldout12", units_only=pending)
+        gold = fg.load_side(side, units_only=pending)
     except fg.GoldTextsMissing as exc:
-        pytest.skip(f"Provincie Overijssel texts not exported on this machine: {exc}")
-    assert {u.dataset for u in gold.units} == {fg.OVERIJSSEL}
-    assert len(gold.units) == 160
+        pytest.skip(f"{writer} texts not exported on this machine: {exc}")
+    assert {u.dataset for u in gold.units} == {dataset}
+    assert len(gold.units) == n_units
     texts = {u.unit_id: u.text for u in gold.units}
     for ann in gold.annotations:
         assert texts[ann.unit_id][ann.start : ann.end] == ann.span
 
 
-def test_heldout12_missing_texts_name_the_export_command(tmp_path):
-    with pytest.raises(fg.GoldTextsMissing, match="flags_heldout12_export"):
-        fg.load_side("heldout12", eval_dir=tmp_path, units_only=True)
+@pytest.mark.parametrize("side", WOO_SIDES)
+def test_woo_side_missing_texts_name_the_export_command(tmp_path, side):
+    with pytest.raises(fg.GoldTextsMissing, match=WOO_SIDES[side][6]):
+        fg.load_side(side, eval_dir=tmp_path, units_only=True)
 
 
 def test_heldout12_documents_are_the_provinces_own_writing():
@@ -825,46 +842,6 @@ def test_flags_eval_refuses_to_show_heldout13_errors():
 
     with pytest.raises(SystemExit):
         flags_eval.main(["--side", "heldout13", "--show", "officialese"])
-
-
-def test_heldout13_is_disjoint_from_the_other_sides_and_counts(refs):
-    other = {r.text_sha256 for side in SIDES if side != "heldout13" for r in refs[side]}
-    units = refs["heldout13"]
-    assert Counter(r.dataset for r in units) == {fg.HAARLEM: 161}
-    assert not other & {r.text_sha256 for r in units}
-    assert len({r.text_sha256 for r in units}) == len(units)
-    assert all(r.unit_id.startswith("h13-") for r in units)
-    per_document = Counter(r.document for r in units)
-    assert len(per_document) == 20
-    assert max(per_document.values()) <= 16
-
-
-@pytest.mark.skipif("heldout13" in fg.ANNOTATIONS_PENDING, reason="heldout13 not annotated yet")
-def test_heldout13_annotations_cover_every_kind():
-    for annotator in (1, 2):
-        kinds = Counter(a.kind for a in fg.read_annotations("heldout13", annotator))
-        assert set(kinds) == set(KINDS)
-        assert sum(kinds.values()) >= 161
-
-
-def test_heldout13_units_match_the_exported_texts():
-    """Every listed unit's hash and length fit the exported texts (and, once annotated, every
-    span)."""
-    pending = "heldout13" in fg.ANNOTATIONS_PENDING
-    try:
-        gold = fg.load_side("heldout13", units_only=pending)
-    except fg.GoldTextsMissing as exc:
-        pytest.skip(f"Gemeente Haarlem texts not exported on this machine: {exc}")
-    assert {u.dataset for u in gold.units} == {fg.HAARLEM}
-    assert len(gold.units) == 161
-    texts = {u.unit_id: u.text for u in gold.units}
-    for ann in gold.annotations:
-        assert texts[ann.unit_id][ann.start : ann.end] == ann.span
-
-
-def test_heldout13_missing_texts_name_the_export_command(tmp_path):
-    with pytest.raises(fg.GoldTextsMissing, match="flags_heldout13_export"):
-        fg.load_side("heldout13", eval_dir=tmp_path, units_only=True)
 
 
 def test_heldout13_documents_are_the_municipalitys_own_writing():
