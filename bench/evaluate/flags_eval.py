@@ -57,8 +57,9 @@ from bench.evaluate.flags_gold import (
 # round 9, heldout7 ("dev8") since round 10, heldout8 ("dev9") since round 11, heldout9
 # ("dev10") since round 12, heldout10 ("dev11") since round 13; heldout11 ("dev12") since
 # round 16 (once heldout12 was built to replace it), heldout12 ("dev13") since round 17 (once
-# heldout13 was built to replace it).
-FIGURES_ONLY: tuple[str, ...] = ("heldout13",)
+# heldout13 was built to replace it), heldout13 ("dev14") since round 18 (measured once, with
+# the round-17 and round-16 rules; a fresh blind set replaces it).
+FIGURES_ONLY: tuple[str, ...] = ()
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}

@@ -32,8 +32,8 @@ API::
                                measured blind ("dev12" since round 16); "heldout12"
                                (Provincie Overijssel Woo documents on energy policy)
                                was measured blind ("dev13" since round 17); "heldout13"
-                               (Gemeente Haarlem Woo documents on rat nuisance) is
-                               blind, for figures only
+                               (Gemeente Haarlem Woo documents on rat nuisance) was
+                               measured blind ("dev14" since round 18)
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4",
