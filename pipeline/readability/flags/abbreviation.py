@@ -148,8 +148,34 @@ def _never_abbreviation(text: str, resources: ReadabilityResources) -> bool:
         or bare in UNAMBIGUOUS_DAYS
         or bare in MONTHS
         or (text + ".").lower() in resources.abbreviations
+        or text.lower() in undotted_abbreviations(resources)
         or token_abbreviations(text, resources)
     )
+
+
+UNDOTTED = "undotted_abbreviations"
+WORD_ZIPF = 3.0  # SUBTLEX-NL Zipf from which an undotted form reads as a word ("om", "as", "tel")
+
+
+def undotted_abbreviations(resources: ReadabilityResources) -> frozenset[str]:
+    """Listed dotted abbreviations as they are also written, without any dots: "bijv",
+    "ivm", "mbt", "tav", "zsm" (SUBTLEX-NL tells the words apart: "om" for "o.m.", "tel",
+    "art"). A one-dot abbreviation counts only when its undotted form is no word of the
+    subtitles at all ("bijv", "incl", "vgl"): "ca", "nr" and month names are read as
+    before. Three letters at least."""
+    memo = resources.memo(UNDOTTED)
+    found = memo.get(UNDOTTED)
+    if found is None:
+        forms = set()
+        for dotted in resources.abbreviations:
+            bare = dotted.replace(".", "")
+            if len(bare) < 3 or not bare.isalpha():
+                continue  # two letters ("ic", "vv", "pp") are too often a word or a name
+            zipf = resources.subtlex_zipf(bare)
+            if (dotted.count(".") >= 2 and (zipf is None or zipf < WORD_ZIPF)) or zipf is None:
+                forms.add(bare)
+        found = memo[UNDOTTED] = frozenset(forms)
+    return found
 
 
 def _token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]:
@@ -220,10 +246,17 @@ def _date_abbreviation(token: Token) -> str | None:
 
 
 def _undotted(token: Token, resources: ReadabilityResources) -> str | None:
-    """A listed dotted abbreviation written without its dot before a number ("art 37",
-    "nr 15"): still an abbreviation."""
+    """A listed dotted abbreviation written without its dots: before a number ("art 37",
+    "nr 15"), or one of ``undotted_abbreviations`` in lower case, or capitalised at the
+    start of its sentence ("bijv", "ivm", "Tav")."""
     doc = token.doc
-    if not token.is_alpha or token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isdigit():
+    if not token.is_alpha:
+        return None
+    if token.lower_ in undotted_abbreviations(resources) and (
+        token.is_lower or (token.is_title and token.is_sent_start)
+    ):
+        return token.text
+    if token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isdigit():
         return None
     return token.text if (token.lower_ + ".") in resources.abbreviations else None
 

@@ -438,7 +438,9 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     if not infinitive_shaped(form):
         return None
     opens_as_name = token.pos_ == "PROPN" and token.i == first_content_word(ctx)
-    if token.pos_ and token.pos_ not in ("VERB", "NOUN") and not opens_as_name:
+    # tagged as an adjective, only as "het (...) doden van" ("het daadwerkelijk doden van")
+    as_adjective = token.pos_ == "ADJ"
+    if token.pos_ and token.pos_ not in ("VERB", "NOUN") and not (opens_as_name or as_adjective):
         return None  # a name; "Verbeteren van teksten" opening a sentence is no name
     if form in ctx.resources.nominalisation_exceptions or not (
         form in SHORT_INFINITIVES or is_infinitive(form, ctx.resources)
@@ -472,11 +474,26 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
             j -= 1  # "het effectief inzetten van", "het objectief en uniform vaststellen van"
         elif doc[j].lower_ == "en" and j - 1 >= ctx.start and _modifier(doc[j - 1]):
             j -= 1
+        elif (
+            j == left - 1
+            and j > ctx.start
+            and doc[j - 1].lower_ == "het"
+            and doc[j].pos_ == "NOUN"
+            and doc[j].is_lower
+            and doc[j].is_alpha
+            and ctx.resources.noun_info(doc[j].lower_) is None
+        ):
+            j -= 1  # an adjective tagged as a noun (not in LiNT-II's list): "het concreet invullen"
         else:
             break
-    if j >= ctx.start and doc[j].lower_ == "het":
-        if j == left - 1 or doc[j].pos_ == "DET" or phrase:
-            return doc[j].i
+    if (
+        j >= ctx.start
+        and doc[j].lower_ == "het"
+        and (j == left - 1 or doc[j].pos_ == "DET" or phrase)
+    ):
+        return doc[j].i
+    if as_adjective:
+        return None
     elif j + 1 < left and j + 1 == first_content_word(ctx) and not doc[j + 1].is_punct:
         return j + 1  # an item opening with its modifiers: "Automatisch detecteren van ..."
     if prev is not None and prev.lower_ in INFINITIVE_PREPOSITIONS and token.pos_ == "VERB":

@@ -28,6 +28,7 @@ from pipeline.readability.flags.base import (
     register,
 )
 from pipeline.readability.morphology import (
+    INSEPARABLE_PREFIXES,
     SHORT_VERBS,
     _verb_table,
     infinitives_of,
@@ -96,8 +97,16 @@ def _unaccusative(token: Token, resources: ReadabilityResources) -> bool:
     """A participle of a verb that takes *zijn* in the perfect (``passive_exceptions.txt``),
     by the pipeline's lemma or by its form (``passive_exceptions_forms.txt``), also after a
     particle."""
-    return listed_with_particle(lemma_of(token), resources.passive_exceptions) or (
-        listed_with_particle(token.lower_, resources.passive_exception_forms)
+    form = token.lower_
+    return (
+        listed_with_particle(lemma_of(token), resources.passive_exceptions)
+        or listed_with_particle(form, resources.passive_exception_forms)
+        # a participle equal to its listed infinitive whose lemma the lemmatiser cut short
+        # ("is succesvol verlopen", lemma "verlo")
+        or (
+            form.endswith(("en", "aan"))
+            and listed_with_particle(form, resources.passive_exceptions)
+        )
     )
 
 
@@ -251,8 +260,12 @@ def _participle_after(
             return None  # a new clause begins
         if not after_worden and _stative(other, resources):
             return None  # "is bevoegd ... ongevraagd te adviseren": the state is the predicate
-        if other.pos_ and other.pos_ not in ("VERB", "AUX", "ADJ"):
-            continue
+        if (
+            other.pos_
+            and other.pos_ not in ("VERB", "AUX", "ADJ")
+            and not (after_worden and other.pos_ == "NOUN" and _bare_word(doc, other))
+        ):
+            continue  # a noun; "worden ... de smartvallen uitgerold" has the participle a noun
         if other.i > 0 and doc[other.i - 1].lower_ == "te":
             continue
         if other.lower_.endswith(("de", "te")) or _is_present_participle(other, resources):
@@ -261,6 +274,61 @@ def _participle_after(
             other.lower_, lemma_of(other), resources, after_worden
         ) or _tagged_participle(other):
             return other
+    return None
+
+
+def _bare_word(doc: Doc, token: Token) -> bool:
+    """No determiner or adjective before it: a word the tagger called a noun may be a verb."""
+    prev = doc[token.i - 1] if token.i > 0 else None
+    return prev is not None and prev.lower_ not in DETERMINERS and prev.pos_ not in ("ADJ", "DET")
+
+
+def _compared(doc: Doc, participle: Token) -> bool:
+    """The participle ends a comparison: "zoals verwacht", "groter dan gedacht" (a
+    comparative before "dan"; not "dan" = then: "naar welke taal ze dan vertaald wordt")."""
+    i = participle.i
+    if i < 2:
+        return False
+    before = doc[i - 1].lower_
+    if before == "zoals":
+        return True
+    comparative = doc[i - 2]
+    return before == "dan" and (
+        "Cmp" in comparative.morph.get("Degree", []) or comparative.lower_ in ("meer", "minder")
+    )
+
+
+CLUSTER_VERBS = frozenset({"dienen", "moeten", "kunnen", "zullen", "mogen", "hoeven", "willen"})
+
+
+def _participle_before(
+    doc: Doc, aux: Token, start: int, resources: ReadabilityResources
+) -> Token | None:
+    """The participle right before a form of *worden* or its verb cluster, where the parse
+    missed it: fronted ("Voorgesteld wordt", "Verwacht wordt dat ...", the participle often
+    tagged as a noun) or before a modal cluster in a subclause ("waarna ze vervangen dienen te
+    worden", "beschreven dient te worden")."""
+    j = aux.i - 1
+    if j >= start and doc[j].lower_ == "te":
+        j -= 1
+        if j < start or lemma_of(doc[j]) not in CLUSTER_VERBS:
+            return None
+        j -= 1
+    if j < start or not doc[j].is_alpha:
+        return None
+    word = doc[j]
+    fronted = j == start and word.is_title
+    if not fronted and word.i - 1 >= start and doc[word.i - 1].lower_ in DETERMINERS:
+        return None  # "het beschreven ..." : a noun phrase
+    if j != aux.i - 1 or fronted:
+        form = word.lower_
+        if looks_like_participle(form, lemma_of(word).lower(), resources, True) or (
+            fronted  # "Verwacht wordt": a prefixed stem in -t is its own participle
+            and form.startswith(INSEPARABLE_PREFIXES)
+            and form.endswith(("t", "d"))
+            and verb_exists(form + "en", resources)
+        ):
+            return word
     return None
 
 
@@ -308,15 +376,23 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
                 ),
                 None,
             )
-        if participle is None:
+        if lemma == "worden" and (participle is None or participle.i in seen):
+            # fronted ("Voorgesteld wordt"); or a second "worden" the parse hung on the
+            # first one's participle ("die worden verwijderd worden ... ingezet")
+            participle = _participle_before(doc, token, ctx.start, resources)
+        if participle is None or (lemma == "worden" and participle.i in seen):
             participle = _participle_after(
                 doc, token.i, ctx.end, resources, after_worden=lemma == "worden"
             )
+        if participle is None and lemma == "worden":
+            participle = _participle_before(doc, token, ctx.start, resources)
         if participle is not None and _in_adverbial(doc, participle, resources):
             # "is kort gezegd ... goedgekeurd": the participle of the clause comes later
             participle = _participle_after(
                 doc, participle.i, ctx.end, resources, after_worden=lemma == "worden"
             )
+        if participle is not None and _compared(doc, participle):
+            continue  # "wordt groter dan gedacht", "is zoals verwacht": a comparison
         if participle is None or participle.i in seen or participle.i in ctx.skip:
             continue
         if participle.i > 0 and doc[participle.i - 1].lower_ == "te":

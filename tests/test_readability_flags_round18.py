@@ -1,0 +1,122 @@
+"""Round 18 of the flag rules (issue #11, heldout13 as development data): own sentences.
+
+The sentences are written for these tests, not taken from an annotated set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import ReadabilitySettings
+from pipeline.readability import analyse_doc
+
+
+def _texts(nlp, resources, text: str, kind: str) -> list[str]:
+    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
+    return [f.text for f in analysis.flags if f.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Voorgesteld wordt om de regeling te verlengen.", "Voorgesteld wordt"),
+        ("Verwacht wordt dat de werkzaamheden in mei klaar zijn.", "Verwacht wordt"),
+        (
+            "Na vijf jaar zijn de pompen versleten, waarna ze vervangen dienen te worden.",
+            "vervangen dienen te worden",
+        ),
+        (
+            "De bakken die dan worden weggehaald worden in een andere straat neergezet.",
+            "worden in een andere straat neergezet",
+        ),
+    ],
+)
+def test_passives_the_parse_misses(nlp_model, resources, text, span):
+    """A fronted participle, a participle before a modal cluster, and a second "worden" the
+    parse hangs on the first one's participle."""
+    assert span in _texts(nlp_model[0], resources, text, "passive")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De proef is goed verlopen en we gaan door.",
+        "Het apparaat is gepatenteerd en daardoor duur.",
+        "Het project wordt groter dan gedacht.",
+        "Het kost veel tijd om het goed te doen.",
+    ],
+)
+def test_no_passive(nlp_model, resources, text):
+    """An unaccusative participle equal to its infinitive (whatever lemma the lemmatiser
+    gives), a participle read as a state, and sentences without a participle."""
+    assert _texts(nlp_model[0], resources, text, "passive") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Het gaat om het daadwerkelijk doden van de dieren.", "doden"),
+        ("Dit helpt bij het concreet invullen van de plannen.", "invullen"),
+    ],
+)
+def test_nominal_infinitives_with_mistagged_words(nlp_model, resources, text, word):
+    """An infinitive tagged as an adjective after "het" and a modifier; an adjective tagged
+    as a noun (no noun of LiNT-II's list) between "het" and the infinitive."""
+    assert word in _texts(nlp_model[0], resources, text, "nominalisation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De doden van de ramp worden herdacht.",
+        "De kosten van de opvang zijn hoger dan verwacht.",
+    ],
+)
+def test_no_nominalisation(nlp_model, resources, text):
+    assert _texts(nlp_model[0], resources, text, "nominalisation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("We betalen de kosten incl de btw.", "incl"),
+        ("Dat is bijv een goede plek.", "bijv"),
+        ("We bellen u ivm de afspraak.", "ivm"),
+        ("Tav de bewoners van de straat.", "Tav"),
+    ],
+)
+def test_abbreviations_written_without_dots(nlp_model, resources, text, word):
+    assert word in _texts(nlp_model[0], resources, text, "abbreviation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tel de kosten bij elkaar op.",
+        "Hij ligt op de ic van het ziekenhuis.",
+        "Kom om acht uur.",
+    ],
+)
+def test_words_that_look_like_undotted_abbreviations(nlp_model, resources, text):
+    """Undotted forms that are words of the subtitles ("tel", "om") or have two letters."""
+    assert _texts(nlp_model[0], resources, text, "abbreviation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("De cijfers doen vermoeden dat het beter gaat.", "doen vermoeden"),
+        ("Het probleem is dermate groot dat we moeten ingrijpen.", "dermate"),
+        ("De bouw is vermoedelijk in mei klaar.", "vermoedelijk"),
+        ("Wij stellen alles in het werk om u te helpen.", "stellen alles in het werk"),
+        ("Dit geld komt ten goede aan de wijk.", "komt ten goede aan"),
+    ],
+)
+def test_new_officialese(nlp_model, resources, text, span):
+    assert span in _texts(nlp_model[0], resources, text, "officialese")
+
+
+def test_pilot_is_a_hard_word_not_officialese(nlp_model, resources):
+    text = "We starten een pilot in twee wijken."
+    assert _texts(nlp_model[0], resources, text, "officialese") == []
+    assert "pilot" in _texts(nlp_model[0], resources, text, "hard_word")
