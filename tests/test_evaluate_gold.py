@@ -736,12 +736,14 @@ def test_heldout12_is_development_data_once_heldout13_is_built():
     assert "heldout12" not in flags_eval.FIGURES_ONLY
 
 
-# The Woo sets: side -> (dataset, units, unit-id prefix, documents, per-document cap, whose
-# texts, export command).
+# The Woo sets, and heldout14 checked the same way: side -> (dataset, units, unit-id prefix,
+# documents, per-document cap, whose texts, export command).
 WOO_SIDES = {
     "heldout12": (fg.OVERIJSSEL, 160, "h12-", 14, 16, "Provincie Overijssel",
                   "flags_heldout12_export"),
     "heldout13": (fg.HAARLEM, 161, "h13-", 20, 16, "Gemeente Haarlem", "flags_heldout13_export"),
+    "heldout14": (fg.FLEVOLAND, 162, "h14-", 13, 20, "Flevoland regional bodies",
+                  "flags_heldout14_export"),
 }  # fmt: skip
 
 
@@ -895,6 +897,68 @@ def test_heldout13_unit_rule():
     assert ex.is_redacted("De brief ging naar (geanonimiseerd) in de Vogelenwijk.")
     assert ex.is_redacted("Mail naar info@example.org voor meer informatie.")
     assert not ex.is_redacted("De gemeente bestrijdt ratten in de hele stad.")
+
+
+def test_heldout14_is_blind_for_figures_only():
+    """heldout14 replaces heldout13 as the blind set: figures only, --show refused."""
+    from bench.evaluate import flags_eval
+
+    assert flags_eval.FIGURES_ONLY == ("heldout14",)
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout14", "--show", "officialese"])
+
+
+def test_heldout14_documents_are_the_regional_bodies_own_writing():
+    """GGD Flevoland, Zorglandschap Wmo, the joint arrangement and Gemeente Noordoostpolder
+    only: no health monitors (tables), no file the issue-12 programme exports or heldout6
+    read, no text of a hospital, care provider, insurer, network, ZonMw or the province."""
+    import re
+
+    from bench.evaluate import flags_heldout6_export as h6
+    from bench.evaluate import flags_heldout14_export as ex
+
+    names = [name for name, _, _, _ in ex.DOCUMENTS]
+    assert len(set(names)) == len(names) == 13
+    assert len({short for _, short, _, _ in ex.DOCUMENTS}) == len(names)
+    assert all(n.startswith("reg_ggd_flevoland_") for n, _, w, _ in ex.DOCUMENTS if w == ex.GGD)
+    assert {writer for _, _, writer, _ in ex.DOCUMENTS} == {ex.GGD, ex.WMO, ex.SDF, ex.NOP}
+    others = ("flever", "flevoziekenhuis", "npz", "amstelland", "ros_", "samen_", "woonzorg",
+              "rtp", "proscoop", "zonmw", "provincie", "regiobeeld", "regioplan", "monitor_2024",
+              "_2024_ouderen", "_2024_volwassenen")  # fmt: skip
+    assert not any(w in n for n in names for w in others)
+    assert not set(names) & {name for name, _ in ex.LEFT_OUT}
+    programme = set()
+    for module in ("programme_bundle_export.py", "programme_real2_export.py"):
+        text = (fg.ROOT / "bench" / "evaluate" / module).read_text(encoding="utf-8")
+        programme |= set(re.findall(r"reg_\w+\.pdf", text))
+    assert programme and programme <= {name for name, _ in ex.LEFT_OUT}
+    assert h6.REPO == ex.REPO and h6.COMMIT == ex.COMMIT
+    assert not {ex.path_of(n) for n in names} & {path for _, path, _ in h6.DOCUMENTS}
+    shorts = {f"flevoland_{short}" for _, short, _, _ in ex.DOCUMENTS}
+    assert {r.document for r in fg.read_unit_refs("heldout14")} <= shorts
+
+
+def test_heldout14_unit_rule():
+    """A memo's form-field lines end a paragraph and drop out; no-break spaces are spaces; a
+    unit with an e-mail address is skipped; web pages and PDFs take heldout6's rules."""
+    from bench.evaluate import flags_heldout14_export as ex
+
+    page = "\n".join([
+        "MEMO aan Raad", "Aan : De raad van gemeente Noordoostpolder",
+        "Van : College van burgemeester en wethouders", "Datum : 13 augustus 2024",
+        "Onderwerp : Informeren over de ontwikkelingen van het zorgakkoord in de regio",
+        "In 2022 zijn landelijke akkoorden gesloten die de zorg\xa0toegankelijk",
+        "moeten houden voor alle inwoners van de gemeente.",
+    ])  # fmt: skip
+    cleaned = ex.clean_page(page).split("\n")
+    assert cleaned[1:5] == ["", "", "", ""]
+    assert "\xa0" not in ex.clean_page(page)
+    assert ex.is_form_field("(ambtelijk) Portefeuillehouder: M. Jansen")
+    assert ex.is_form_field("Agendapunt: 4")
+    assert not ex.is_form_field("Van de inwoners vraagt dit een andere houding: meer samen.")
+    assert ex.has_email("Mail naar s.jansen@example.org voor meer informatie.")
+    assert not ex.has_email("De GGD werkt @ de gemeente niet.")
+    assert ex.MAX_UNITS_PER_DOCUMENT == 20 and ex.TARGET_UNITS == 160
 
 
 def test_research_page_parties_are_checked_in_their_letter_case_unless_told():

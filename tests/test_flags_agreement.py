@@ -86,6 +86,7 @@ def test_second_annotation_paths():
     assert fg.annotations_path("heldout11", 2).name == "flags_heldout11_second.csv"
     assert fg.annotations_path("heldout12", 2).name == "flags_heldout12_second.csv"
     assert fg.annotations_path("heldout13", 2).name == "flags_heldout13_second.csv"
+    assert fg.annotations_path("heldout14", 2).name == "flags_heldout14_second.csv"
     with pytest.raises(ValueError):
         fg.annotations_path("dev", 2)
 
