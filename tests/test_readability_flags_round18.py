@@ -70,6 +70,8 @@ def test_nominal_infinitives_with_mistagged_words(nlp_model, resources, text, wo
     [
         "De doden van de ramp worden herdacht.",
         "De kosten van de opvang zijn hoger dan verwacht.",
+        "De steun komt in de vorm van een bijdrage.",
+        "De daling van het aantal klachten is goed nieuws.",
     ],
 )
 def test_no_nominalisation(nlp_model, resources, text):
