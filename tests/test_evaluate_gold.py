@@ -899,13 +899,12 @@ def test_heldout13_unit_rule():
     assert not ex.is_redacted("De gemeente bestrijdt ratten in de hele stad.")
 
 
-def test_heldout14_is_blind_for_figures_only():
-    """heldout14 replaces heldout13 as the blind set: figures only, --show refused."""
+def test_heldout14_is_development_data_since_round_19():
+    """heldout14 was measured blind once (round-18 rules and the rules before) and is "dev15"
+    now."""
     from bench.evaluate import flags_eval
 
-    assert flags_eval.FIGURES_ONLY == ("heldout14",)
-    with pytest.raises(SystemExit):
-        flags_eval.main(["--side", "heldout14", "--show", "officialese"])
+    assert "heldout14" not in flags_eval.FIGURES_ONLY
 
 
 def test_heldout14_documents_are_the_regional_bodies_own_writing():

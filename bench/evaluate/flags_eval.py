@@ -58,9 +58,10 @@ from bench.evaluate.flags_gold import (
 # ("dev10") since round 12, heldout10 ("dev11") since round 13; heldout11 ("dev12") since
 # round 16 (once heldout12 was built to replace it), heldout12 ("dev13") since round 17 (once
 # heldout13 was built to replace it), heldout13 ("dev14") since round 18 (measured once, with
-# the round-17 and round-16 rules; a fresh blind set replaces it). heldout14 (texts of regional
-# public bodies of the Flevoland municipalities and of Gemeente Noordoostpolder) is that set.
-FIGURES_ONLY: tuple[str, ...] = ("heldout14",)
+# the round-17 and round-16 rules; a fresh blind set replaces it), heldout14 ("dev15", texts of
+# regional public bodies of the Flevoland municipalities and of Gemeente Noordoostpolder)
+# since round 19 (measured once, with the round-18 rules and the rules before round 18).
+FIGURES_ONLY: tuple[str, ...] = ()
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}

@@ -35,8 +35,8 @@ API::
                                (Gemeente Haarlem Woo documents on rat nuisance) was
                                measured blind ("dev14" since round 18); "heldout14"
                                (texts of regional public bodies of the Flevoland
-                               municipalities and of Gemeente Noordoostpolder) is blind,
-                               for figures only
+                               municipalities and of Gemeente Noordoostpolder) was
+                               measured blind ("dev15" since round 19)
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4",
