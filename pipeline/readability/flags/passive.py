@@ -263,7 +263,11 @@ def _participle_after(
         if (
             other.pos_
             and other.pos_ not in ("VERB", "AUX", "ADJ")
-            and not (after_worden and other.pos_ == "NOUN" and _bare_word(doc, other))
+            and not (
+                other.pos_ in ("NOUN", "PROPN")
+                and (after_worden or other.dep_ == "ROOT")
+                and _bare_word(doc, other)
+            )
         ):
             continue  # a noun; "worden ... de smartvallen uitgerold" has the participle a noun
         if other.i > 0 and doc[other.i - 1].lower_ == "te":
@@ -278,9 +282,15 @@ def _participle_after(
 
 
 def _bare_word(doc: Doc, token: Token) -> bool:
-    """No determiner or adjective before it: a word the tagger called a noun may be a verb."""
-    prev = doc[token.i - 1] if token.i > 0 else None
-    return prev is not None and prev.lower_ not in DETERMINERS and prev.pos_ not in ("ADJ", "DET")
+    """A lower-case word without a determiner before it (also not before an adjective before
+    it: "een belangrijk gegeven"): a word the tagger called a noun or a name may be a verb
+    ("worden ... de smartvallen uitgerold", "is ... nader toegelicht")."""
+    if not token.is_lower or token.i == 0:
+        return False
+    j = token.i - 1
+    if doc[j].pos_ in ("ADJ", "VERB") and j > 0:
+        j -= 1  # "nader toegelicht", but "het betreffende gebied"
+    return doc[j].lower_ not in DETERMINERS and doc[j].pos_ != "DET"
 
 
 def _compared(doc: Doc, participle: Token) -> bool:
@@ -339,8 +349,10 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
     lemmas = token_lemmas(doc)  # lemma_of of every token
     for token in ctx.tokens:
         lemma = lemmas[token.i]
-        if lemma not in ("worden", "zijn") or token.pos_ not in ("AUX", "VERB"):
-            continue
+        if lemma not in ("worden", "zijn") or not (
+            token.pos_ in ("AUX", "VERB") or (token.pos_ == "DET" and token.dep_.startswith("aux"))
+        ):
+            continue  # "zijn" tagged as a determiner but parsed as the auxiliary counts
         form = token.lower_
         if lemma == "zijn" and form not in ZIJN_FORMS:
             continue  # the possessive "zijn" mis-tagged

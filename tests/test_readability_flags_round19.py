@@ -1,0 +1,79 @@
+"""Round 19 of the flag rules (issue #11, heldout14 as development data): own sentences.
+
+The sentences are written for these tests, not taken from an annotated set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import ReadabilitySettings
+from pipeline.readability import analyse_doc
+
+
+def _texts(nlp, resources, text: str, kind: str) -> list[str]:
+    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
+    return [f.text for f in analysis.flags if f.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "In de afgelopen maanden zijn nieuwe afspraken gemaakt met de scholen.",
+            "zijn nieuwe afspraken gemaakt",
+        ),
+        ("In dit hoofdstuk is een aantal regels nader toegelicht.", "toegelicht"),
+        ("Deze regeling wordt aangehaald als: regeling jeugdhulp.", "wordt aangehaald"),
+    ],
+)
+def test_passives_with_mistagged_words(nlp_model, resources, text, span):
+    """ "zijn" tagged as a determiner but parsed as the auxiliary; a participle the tagger
+    calls a noun or a name, without a determiner before it."""
+    assert any(span in found for found in _texts(nlp_model[0], resources, text, "passive"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoe groot is het betreffende gebied?",
+        "Zijn huis staat aan de rand van het dorp.",
+        "Controleer of u bent ingelogd.",
+    ],
+)
+def test_no_passive(nlp_model, resources, text):
+    """A participle-shaped noun after a determiner and an adjective, the possessive "zijn",
+    and "ingelogd" (a state)."""
+    assert _texts(nlp_model[0], resources, text, "passive") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Dit vergt veel tijd van de medewerkers.", "vergt"),
+        ("We bundelen de krachten van de partners.", "bundelen"),
+        ("Na afloop van de bijeenkomst drinken we koffie.", "Na afloop van"),
+        ("De subsidie wordt per definitie één keer gegeven.", "per definitie"),
+        ("We kijken naar de mate van overlast.", "de mate van"),
+        ("Het ligt voor de hand om te beginnen in de wijk.", "ligt voor de hand"),
+    ],
+)
+def test_new_officialese(nlp_model, resources, text, span):
+    assert span in _texts(nlp_model[0], resources, text, "officialese")
+
+
+def test_deadline_is_no_officialese(nlp_model, resources):
+    text = "De deadline voor de aanvraag is 1 mei."
+    assert _texts(nlp_model[0], resources, text, "officialese") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Scholen in het po en vo doen mee.", "po"),
+        ("Scholen in het po en vo doen mee.", "vo"),
+        ("De ggz helpt mensen met psychische klachten.", "ggz"),
+    ],
+)
+def test_lower_case_school_and_care_abbreviations(nlp_model, resources, text, word):
+    assert word in _texts(nlp_model[0], resources, text, "abbreviation")
