@@ -684,3 +684,38 @@ def test_privacy_ordinary_words_before_a_name_are_kept(
     """A thread's subject ("Afvalinzameling Oosterwijk") does not become "[naam]": leading
     words of a name hit that are ordinary Dutch words in no name list stay."""
     assert pseudonymiser.scrub(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("letter", "kept"),
+    [
+        # the closing and the name on consecutive lines: one paragraph for the reader
+        ("Met vriendelijke groet,\nAnneke Visser\n", "Met vriendelijke groet, [naam]"),
+        # a department line joined to the name
+        (
+            "Met vriendelijke groet,\n\nAnneke Visser\nAfdeling Zorg en Welzijn\n",
+            "[naam] Afdeling Zorg en Welzijn",
+        ),
+        # "Hoogachtend," and "namens deze," before titles and initials
+        (
+            "Hoogachtend,\n\nHet college van burgemeester en wethouders van Ergens,\n"
+            "namens deze,\n\nmr. drs. P.J. de Boer\nteamleider Vergunningverlening\n",
+            "Het college van burgemeester en wethouders van Ergens, namens deze,",
+        ),
+    ],
+)
+def test_privacy_signatures_in_the_layouts_letters_use(
+    settings: Settings, tmp_path: Path, letter: str, kept: str
+) -> None:
+    """Signed names the reader joins into a paragraph with the closing, a department or a
+    job title (user trial of session 33: all three were kept)."""
+    from pipeline.ingest import ingest_file
+    from pipeline.privacy.documents import document_text
+
+    path = tmp_path / "brief.txt"
+    path.write_text(f"Beste bewoner,\n\nDit is een test.\n\n{letter}", encoding="utf-8")
+    [document] = ingest_file(path, settings, Pseudonymiser(settings.privacy))
+    text = document_text(document)
+    for name in ("Visser", "Anneke", "Boer"):
+        assert name not in text
+    assert kept in text

@@ -223,14 +223,37 @@ def find_signoff_names(text: str) -> list[str]:
 def find_letter_signoff_names(text: str) -> list[str]:
     """Names signed under a closing anywhere in a letter: ``"Met vriendelijke groet,"``, then
     the next line or two when they look like a name (``"P. Jansma"``), also when a job title
-    or the organisation follows."""
+    or the department follows. A paragraph reader may have joined the lines: "Met
+    vriendelijke groet, Anneke Visser" (the name after the closing), "Het college van B en W,
+    namens deze," (the closing ends a line)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    closing = _closing_re()
+    closing, opens, ends = _closing_re(), _closing_start_re(), _closing_end_re()
     names: list[str] = []
-    for k, line in enumerate(lines[:-1]):
-        if closing.fullmatch(line):
-            names += [n for n in map(_signed_part, lines[k + 1 : k + 3]) if n]
+    for k, line in enumerate(lines):
+        if closing.fullmatch(line) or ends.search(line):
+            after = lines[k + 1 : k + 3]
+        elif match := opens.match(line):
+            after = [match.group("rest"), *lines[k + 1 : k + 2]]
+        else:
+            continue
+        names += [n for n in map(_signed_part, after) if n]
     return names
+
+
+@cache
+def _closing_start_re() -> re.Pattern[str]:
+    """A line that opens with a closing and goes on: "Met vriendelijke groet, Anneke Visser"."""
+    return re.compile(
+        rf"(?:{words_alt(load_terms().closings)})\.?[,!]?\s+(?P<rest>\S.*)", re.IGNORECASE
+    )
+
+
+@cache
+def _closing_end_re() -> re.Pattern[str]:
+    """A line that ends with a closing after other words: "..., namens deze," or "...
+    Hoogachtend,": the signer follows (only a comma may close it, so an ordinary sentence
+    ending in "met dank." is not one)."""
+    return re.compile(rf"[\s,](?:{words_alt(load_terms().closings)}),$", re.IGNORECASE)
 
 
 def _signed_part(line: str) -> str | None:
@@ -243,8 +266,9 @@ def _signed_part(line: str) -> str | None:
     particles = load_terms().particles
     for n in range(len(words) - 1, 0, -1):
         head, nxt = " ".join(words[:n]), words[n]
-        if nxt[:1].islower() and nxt.casefold() not in particles and _signed_name(head):
-            return head
+        title_follows = nxt[:1].islower() and nxt.casefold() not in particles
+        if (title_follows or is_organisation(" ".join(words[n:]))) and _signed_name(head):
+            return head  # "A. Yilmaz consulent ...", "Anneke Visser Afdeling Zorg en Welzijn"
     return None
 
 
@@ -253,9 +277,11 @@ def _signed_name(line: str) -> bool:
     no organisation ("Gemeente Ergens")."""
     if is_organisation(line):
         return False
-    titles = load_terms().titles
-    words = [w for w in line.split() if w.rstrip(".").casefold() not in titles]
+    terms = load_terms()
+    words = [w for w in line.split() if w.rstrip(".").casefold() not in terms.titles]
     words = [w for w in words if not INITIALS_RE.fullmatch(w)]
+    if not all(w[:1].isupper() for w in words if w.casefold() not in terms.particles):
+        return False  # "Het college van burgemeester en wethouders": no name
     return bool(words) and _name_like(" ".join(words).rstrip(".!"))
 
 
