@@ -209,7 +209,8 @@ def test_abbreviation_advice_names_the_full_form_of_a_shortened_word(fallback, r
     }
     assert advice == {
         "d.d.": ("Schrijf ‘van’.", "van"),
-        "i.v.m.": ("Schrijf ‘vanwege’.", "vanwege"),
+        # two readings ("vanwege de drukte", "over een afspraak"): both named, none put in
+        "i.v.m.": ("Schrijf ‘vanwege’ of ‘over’, wat bij de zin past.", None),
         "ma": ("Schrijf ‘maandag’.", "maandag"),
         "t/m": ("Schrijf ‘tot en met’.", "tot en met"),
         "vr.": ("Schrijf ‘vrijdag’.", "vrijdag"),

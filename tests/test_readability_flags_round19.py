@@ -77,3 +77,30 @@ def test_deadline_is_no_officialese(nlp_model, resources):
 )
 def test_lower_case_school_and_care_abbreviations(nlp_model, resources, text, word):
     assert word in _texts(nlp_model[0], resources, text, "abbreviation")
+
+
+def _officialese(nlp, resources, text: str) -> list:
+    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
+    return [f for f in analysis.flags if f.kind == "officialese"]
+
+
+def test_namens_deze_is_a_formula_to_leave_out(nlp_model, resources):
+    """User trial (session 33): "namens deze" got the drop-in "namens die"."""
+    text = "Het college van burgemeester en wethouders, namens deze, de teamleider."
+    [flag] = _officialese(nlp_model[0], resources, text)
+    assert flag.text == "namens deze" and flag.replacement is None
+    assert "Laat weg" in flag.suggestion
+
+
+def test_a_phrase_as_written_is_shown_whole(nlp_model, resources):
+    """User trial: "in aanmerking te komen voor" was shown as "‘in … voor’"."""
+    text = "Teneinde in aanmerking te komen voor een vergunning vult u een formulier in."
+    messages = [f.message for f in _officialese(nlp_model[0], resources, text)]
+    assert "Ambtelijke taal: ‘in aanmerking te komen voor’." in messages
+
+
+def test_indicatie_in_care_gets_no_drop_in(nlp_model, resources):
+    """User trial: "medische indicatie" -> "aanwijzing" was offered as a drop-in."""
+    text = "U heeft een medische indicatie nodig voor een tweede vergunning."
+    [flag] = _officialese(nlp_model[0], resources, text)
+    assert flag.text == "indicatie" and flag.replacement is None

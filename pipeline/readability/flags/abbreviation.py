@@ -335,7 +335,11 @@ def detect(ctx: SentenceContext) -> list[Flag]:
 def _flag(ctx: SentenceContext, first: int, last: int, new: list[str]) -> Flag:
     label = "Afkorting" if len(new) == 1 else "Afkortingen"
     full = full_form(new[0], ctx.resources) if len(new) == 1 else None
-    if full:
+    if full and " / " in full:  # "i.v.m.": 'vanwege' (ziekte) or 'over' (een afspraak)
+        choices = [quote(c.strip()) for c in full.split(" / ")]
+        suggestion = f"Schrijf {', '.join(choices[:-1])} of {choices[-1]}, wat bij de zin past."
+        full = None
+    elif full:
         suggestion = f"Schrijf {quote(full)}."
     elif len(new) == 1 and _shortened_word(new[0]):
         suggestion = "Schrijf het woord voluit."

@@ -1272,7 +1272,10 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 suggestion = f"{suggestion} Zeg zelf waar {quote(last_word)} naar verwijst."
         else:
             suggestion = note or None
-        shown = span_text if last_i - first_i < 4 else f"{doc[first_i].text} … {doc[last_i].text}"
+        # a phrase as written ("in aanmerking te komen voor"); a verb phrase spread over the
+        # clause by its first and last word ("dient ... te")
+        written = last_i - first_i < max(4, len(term.words) + 1)
+        shown = span_text if written else f"{doc[first_i].text} … {doc[last_i].text}"
         flags.append(
             make_flag(
                 doc,
