@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from pipeline.config import ReadabilitySettings
 from pipeline.readability import Counts, ReadabilityResources, analyse_doc, measures
@@ -25,6 +26,21 @@ def test_counts_sentence_split_after_abbreviation_is_undone(resources, fallback)
         "Het kost 2 mld. per jaar.",
         "Dat is veel.",
     ]
+
+
+def test_counts_split_after_a_word_ending_in_a_capital_and_its_stop(resources) -> None:
+    """spaCy keeps the full stop of a word ending in a capital ("DigiD.", as in "U.S."), so
+    the parser saw one sentence (user trial of session 33: a 41-word "sentence")."""
+    words = ["U", "logt", "in", "met", "uw", "DigiD.", "U", "vult", "het", "formulier", "in", "."]
+    starts = [True] + [False] * (len(words) - 1)
+    doc = Doc(Vocab(), words=words, sent_starts=starts)
+    assert [doc[s:e].text for s, e in sentence_spans(doc, resources.abbreviations)] == [
+        "U logt in met uw DigiD.",
+        "U vult het formulier in .",
+    ]
+    words = ["Mr.", "Jansen", "en", "de", "BV.", "Noord", "komen", "."]
+    doc = Doc(Vocab(), words=words, sent_starts=[True] + [False] * 7)
+    assert len(sentence_spans(doc, resources.abbreviations)) == 1  # no lower-case letter
 
 
 def test_counts_hand_built_boundary_after_mln_is_merged(resources, fallback) -> None:

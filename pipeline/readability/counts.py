@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -172,7 +173,8 @@ def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, i
        sentence is what the writer punctuated), and a boundary right after a Dutch
        abbreviation with a full stop ("o.a.", "mln.") when the next part starts with a
        lowercase letter or a digit;
-    2. splits at a line break when the next line starts a new unit (capital letter, digit or
+    2. splits after a word whose full stop the tokenizer kept ("uw DigiD. U vult ...") and at
+       a line break when the next line starts a new unit (capital letter, digit or
        bullet) and the line before does not end in a hyphen: headings and list items are not
        glued to the next sentence;
     3. drops parts without any word (blank lines, lone bullets);
@@ -200,7 +202,7 @@ def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, i
             continue
         merged.append((start, end))
     spans: list[tuple[int, int]] = []
-    for start, end in merged:
+    for start, end in (piece for span in merged for piece in _split_glued_stops(doc, span)):
         for s, e in _split_lines(doc, start, end):
             while s < e and (doc[s].is_space or doc[s].text in BULLETS):
                 s += 1
@@ -212,6 +214,29 @@ def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, i
         starts = [b[0] for b in base]
         spans = [piece for span in spans for piece in _cut_overlong(span, starts)]
     return spans
+
+
+GLUED_STOP_RE = re.compile(r"[^\W\d_]*[a-z][^\W\d_]*[A-Z]\.")
+
+
+def _split_glued_stops(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` split after a word whose full stop the tokenizer kept because the word ends
+    in a capital ("uw DigiD. U vult ...": spaCy keeps the stop of "U.S." and so of "DigiD.")
+    when a capitalised word follows."""
+    start, end = span
+    pieces: list[tuple[int, int]] = []
+    for i in range(start, end - 1):
+        nxt = doc[i + 1]
+        if (
+            GLUED_STOP_RE.fullmatch(doc[i].text)
+            and nxt.text[:1].isupper()
+            and nxt.text.isalpha()
+            and i + 1 > start
+        ):
+            pieces.append((start, i + 1))
+            start = i + 1
+    pieces.append((start, end))
+    return pieces
 
 
 def _cut_overlong(span: tuple[int, int], starts: list[int]) -> list[tuple[int, int]]:
