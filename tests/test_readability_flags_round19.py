@@ -104,3 +104,30 @@ def test_indicatie_in_care_gets_no_drop_in(nlp_model, resources):
     text = "U heeft een medische indicatie nodig voor een tweede vergunning."
     [flag] = _officialese(nlp_model[0], resources, text)
     assert flag.text == "indicatie" and flag.replacement is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "verb"),
+    [
+        ("Ter verificatie van uw identiteit vragen wij uw paspoort.", "Ter verificatie van", None),
+        ("Dit geld is ter bevordering van de sport.", "ter bevordering van", "bevorderen"),
+        ("Ter illustratie: de vraag groeit.", "Ter illustratie", "illustreren"),
+    ],
+)
+def test_ter_with_a_noun_is_officialese(nlp_model, resources, text, span, verb):
+    """User trial (session 33): "ter bevordering van" was missed next to a listed "ter
+    voorkoming van"; every "ter" + noun of the development sides is marked (18 of 18)."""
+    [flag] = _officialese(nlp_model[0], resources, text)
+    assert flag.text == span and flag.replacement is None
+    assert "om … te" in flag.suggestion
+    assert verb is None or f"‘{verb}’" in flag.suggestion
+
+
+@pytest.mark.parametrize(
+    "text", ["Hij woont in Ter Apel.", "Het plan ligt ter inzage op het gemeentehuis."]
+)
+def test_ter_in_a_name_or_listed_phrase(nlp_model, resources, text):
+    """A place name is left alone; a listed phrase keeps its own advice."""
+    flags = _officialese(nlp_model[0], resources, text)
+    assert all("om … te …" not in (f.suggestion or "") for f in flags)
+    assert "Apel" not in " ".join(f.text for f in flags)

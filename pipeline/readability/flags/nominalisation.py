@@ -556,7 +556,7 @@ def coordinated_start(token: Token, ctx: SentenceContext) -> int:
 RARE_VERB_ZIPF = 2.5  # "completeren" (2.3), "actualiseren" (2.0): no verb to point a reader to
 
 
-def _suggested_verbs(verb: str, resources: ReadabilityResources) -> list[str]:
+def suggested_verbs(verb: str, resources: ReadabilityResources) -> list[str]:
     """The verbs to suggest: the verb itself, or its plain alternatives when it is
     officialese (so the advice never contradicts the officialese flag): "realisatie" ->
     bouwen, maken or bereiken, as the sentence decides. None for a rare verb (wordfreq Zipf
@@ -567,7 +567,7 @@ def _suggested_verbs(verb: str, resources: ReadabilityResources) -> list[str]:
     return [verb] if zipf_nl(verb) >= RARE_VERB_ZIPF else []
 
 
-def _one_of(verbs: list[str]) -> str:
+def one_of(verbs: list[str]) -> str:
     """‘a’, ‘b’ of ‘c’."""
     quoted = [quote(v) for v in verbs]
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} of {quoted[-1]}"
@@ -592,12 +592,12 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         covered.update(range(first, token.i + 1))
         left = coordinated_start(token, ctx)
         for i in range(left, token.i + 1, 2):  # each of "behouden en versterken"
-            verbs = _suggested_verbs(doc[i].lower_, resources) or [doc[i].lower_]
+            verbs = suggested_verbs(doc[i].lower_, resources) or [doc[i].lower_]
             flags.append(
                 make_flag(
                     doc, i, i, "nominalisation",
                     f"Werkwoord als zelfstandig naamwoord: {quote(doc[first : token.i + 2].text)}.",
-                    f"Gebruik het werkwoord: schrijf wie er gaat {_one_of(verbs)}.",
+                    f"Gebruik het werkwoord: schrijf wie er gaat {one_of(verbs)}.",
                 )
             )  # fmt: skip
     light_nouns = _light_verb_nouns(resources)
@@ -623,13 +623,13 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             and not (verb_named(token, resources) and _telegraphic_object(token, resources))
         ):
             continue
-        verbs = _suggested_verbs(found, resources)
+        verbs = suggested_verbs(found, resources)
         if not verbs:
             advice = "Gebruik een werkwoord"
         elif len(verbs) == 1:
-            advice = f"Gebruik het werkwoord {_one_of(verbs)}"
+            advice = f"Gebruik het werkwoord {one_of(verbs)}"
         else:
-            advice = f"Gebruik een werkwoord ({_one_of(verbs)})"
+            advice = f"Gebruik een werkwoord ({one_of(verbs)})"
         flags.append(
             make_flag(
                 doc, token.i, token.i, "nominalisation",
