@@ -140,10 +140,11 @@ def plan_keys_in(text: str, keys: set[str]) -> set[str]:
 
 
 def fixture_plans(keys: set[str]) -> set[str]:
-    """The plan ids of ``keys`` that a committed fixture names, in its file name or text."""
+    """The plan ids of ``keys`` that a committed fixture names, in its file name or text;
+    this set's own files (``flags_units_heldout15.csv``, its annotations) are not read."""
     out: set[str] = set()
     for path in sorted(FIXTURES.rglob("*")):
-        if path.is_file():
+        if path.is_file() and SIDE not in path.name:
             text = path.read_text(encoding="utf-8", errors="replace")
             out |= plan_keys_in(f"{path.name}\n{text}", keys)
     return out
@@ -281,6 +282,7 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     skipped: Counter[str] = Counter()
     seen: set[str] = set()
     towns: set[str] = set()
+    paragraphs_read = 0
     rows: list[dict] = []
     shas: dict[str, str] = {}
     for key in order:
@@ -304,12 +306,13 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
             except subprocess.CalledProcessError:
                 plan_skips["absent_from_snapshot"] += 1
                 continue
-            units = plan_units(key, data.decode("utf-8", errors="replace"), blocked, seen,
-                               skipped)  # fmt: skip
+            markdown = data.decode("utf-8", errors="replace")
+            units = plan_units(key, markdown, blocked, seen, skipped)
             if not units:
                 plan_skips["no_unit"] += 1
                 continue
             towns.add(town)
+            paragraphs_read += len(lx.prose_paragraphs(markdown))
             shas[path] = hashlib.sha256(data).hexdigest()
             for p_i, u_i, unit in units:
                 digest = sha256_text(unit)
@@ -323,6 +326,11 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
         "plans": len({r["document"] for r in rows}),
         "municipalities": len({municipality(r["document"]) for r in rows}),
         "units_per_plan": dict(Counter(r["document"] for r in rows)),
+        # the keys the shared summary line prints (flags_units.write_side)
+        "paragraphs_used": len({r["unit_id"].rsplit("-u", 1)[0] for r in rows}),
+        "units_per_genre": {"plan": len(rows)},
+        "units_per_document": {"plans": len({r["document"] for r in rows})},
+        "paragraphs_available": {"plan": paragraphs_read},
         "plans_in_corpus": len(by_plan),
         "plans_used_elsewhere": len(used),
         "plans_used_elsewhere_by_part": dict(Counter(r for rs in used.values() for r in rs)),
