@@ -976,7 +976,8 @@ def test_heldout15_is_blind_for_figures_only():
 def test_heldout15_plans_are_new_plans_of_new_municipalities():
     """One plan per municipality, <= 4 units each; no reserved plan, no plan a committed
     fixture names (sentiment sets, incivility and rewrite judgements, programme documents,
-    heldout2), no municipality of another writing-advice set or of heldout2."""
+    heldout2), no municipality of another writing-advice set (heldout11's 35 among them) or
+    of heldout2."""
     from bench.evaluate import flags_heldout15_export as ex
 
     units = fg.read_unit_refs("heldout15")
@@ -988,9 +989,12 @@ def test_heldout15_plans_are_new_plans_of_new_municipalities():
     heldout2 = {r.document for r in fg.read_unit_refs("heldout2")}
     assert not set(towns) & (set(ex.EXCLUDED_MUNICIPALITIES) | ex.heldout2_municipalities())
     assert len(ex.heldout2_municipalities()) >= 20 and not set(plans) & heldout2
-    assert {"Amsterdam", "Den Haag", "Nieuwkoop", "Venray"} <= set(
+    assert {"Amsterdam", "Den Haag", "Nieuwkoop", "Venray", "Noordoostpolder"} <= set(
         ex.EXCLUDED_MUNICIPALITIES.values()
     )
+    heldout11 = {r.document.rsplit("_", 1)[0] for r in fg.read_unit_refs("heldout11")}
+    assert heldout11 == set(ex.HELDOUT11_MUNICIPALITIES)
+    assert set(ex.HELDOUT11_MUNICIPALITIES.values()) <= set(ex.EXCLUDED_MUNICIPALITIES)
     assert not set(plans) & ex.reserved_plans()
     assert not ex.fixture_plans(set(plans))
     # the fixture check finds plans as the fixtures name them

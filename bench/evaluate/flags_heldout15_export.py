@@ -24,8 +24,11 @@ Unit rule (fixed and committed before any unit was read for annotation):
 * **Municipalities left out** (``EXCLUDED_MUNICIPALITIES``): the municipality code of the
   plan id (``NL.IMRO.<code>.``) of the municipalities another writing-advice set is from
   (Nieuwkoop, Almere, Wassenaar, Haarlem, Utrecht, Den Haag, Venray, Groningen, Tilburg,
-  Amsterdam) and of every heldout2 plan. A plan id without a municipality code (codes 9900
-  and up are provinces) is left out.
+  Amsterdam; the 35 municipalities of heldout11, ``HELDOUT11_MUNICIPALITIES``; Noordoostpolder
+  and the Flevoland municipalities of heldout14) and of every heldout2 plan. A plan id
+  without a municipality code (codes 9900 and up are provinces) is left out. (heldout11's and
+  heldout14's municipalities were added after the first export, before any annotation:
+  a change that does not depend on the units, see docs/evaluation.md.)
 * **Order.** Plans in ``sha256(SALT + plan id)`` order, one version per plan (the last in
   name order, as ``levels_export``); a plan whose file is absent from the snapshot (4 MiB and
   more) is passed over; at most one plan per municipality (the first in this order).
@@ -94,12 +97,33 @@ SALT = "gemeentetaal heldout15 2026-12-07:"
 TARGET_UNITS = 160
 MAX_UNITS_PER_PLAN = 4
 MIN_UNIT_WORDS = 5
+# The municipalities of heldout11 (purpose texts in the algorithm register), by the name its
+# unit list gives as the document's prefix ("delft_45394759"): CBS municipality code (checked
+# against the corpus: the plans of each code name that municipality; Beekdaelen and
+# Landsmeer have no plan in it).
+HELDOUT11_MUNICIPALITIES: dict[str, str] = {
+    "amersfoort": "0307", "apeldoorn": "0200", "arnhem": "0202", "asten": "0743",
+    "beekdaelen": "1954", "berkelland": "1859", "brunssum": "0899", "dalfsen": "0148",
+    "dantumadiel": "1891", "de-bilt": "0310", "delft": "0503", "ede": "0228",
+    "eindhoven": "0772", "emmen": "0114", "gennep": "0907", "goeree-overflakkee": "1924",
+    "gorinchem": "0512", "heemskerk": "0396", "hilversum": "0402", "landsmeer": "0415",
+    "leiden": "0546", "maastricht": "0935", "montferland": "1955", "noardeast-fryslan": "1970",
+    "oirschot": "0823", "oss": "0828", "purmerend": "0439", "rijswijk": "0603",
+    "rotterdam": "0599", "steenwijkerland": "1708", "stichtse-vecht": "1904",
+    "waadhoeke": "1949", "waterland": "0852", "zutphen": "0301", "zwolle": "0193",
+}  # fmt: skip
 # The municipalities of the other writing-advice sets, by CBS municipality code (the code in
-# the plan id, NL.IMRO.<code>.).
+# the plan id, NL.IMRO.<code>.): the Amsterdam letters (dev), Wassenaar (heldout3-5), Almere
+# (heldout6), Nieuwkoop (heldout7), Utrecht (heldout8), Den Haag (heldout9), Venray, Groningen
+# and Tilburg (heldout10), the 35 of heldout11, Haarlem (heldout13), Noordoostpolder and the
+# Flevoland municipalities whose regional bodies wrote heldout14 (Almere, Lelystad, Dronten,
+# Urk, Zeewolde).
 EXCLUDED_MUNICIPALITIES: dict[str, str] = {
     "0569": "Nieuwkoop", "0034": "Almere", "0629": "Wassenaar", "0392": "Haarlem",
     "0344": "Utrecht", "0518": "Den Haag", "0984": "Venray", "0014": "Groningen",
-    "0855": "Tilburg", "0363": "Amsterdam",
+    "0855": "Tilburg", "0363": "Amsterdam", "0171": "Noordoostpolder", "0995": "Lelystad",
+    "0303": "Dronten", "0184": "Urk", "0050": "Zeewolde",
+    **{code: name for name, code in HELDOUT11_MUNICIPALITIES.items()},
 }  # fmt: skip
 # The programme-document plans (programme_other_documents: plans 1-40 development, 41-80
 # held out).
