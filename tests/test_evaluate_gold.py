@@ -736,14 +736,15 @@ def test_heldout12_is_development_data_once_heldout13_is_built():
     assert "heldout12" not in flags_eval.FIGURES_ONLY
 
 
-# The Woo sets, and heldout14 checked the same way: side -> (dataset, units, unit-id prefix,
-# documents, per-document cap, whose texts, export command).
+# The Woo sets, and heldout14 and heldout15 checked the same way: side -> (dataset, units,
+# unit-id prefix, documents, per-document cap, whose texts, export command).
 WOO_SIDES = {
     "heldout12": (fg.OVERIJSSEL, 160, "h12-", 14, 16, "Provincie Overijssel",
                   "flags_heldout12_export"),
     "heldout13": (fg.HAARLEM, 161, "h13-", 20, 16, "Gemeente Haarlem", "flags_heldout13_export"),
     "heldout14": (fg.FLEVOLAND, 162, "h14-", 13, 20, "Flevoland regional bodies",
                   "flags_heldout14_export"),
+    "heldout15": (fg.PLANS15, 160, "h15-", 40, 4, "zoning plans", "flags_heldout15_export"),
 }  # fmt: skip
 
 
@@ -958,6 +959,92 @@ def test_heldout14_unit_rule():
     assert ex.has_email("Mail naar s.jansen@example.org voor meer informatie.")
     assert not ex.has_email("De GGD werkt @ de gemeente niet.")
     assert ex.MAX_UNITS_PER_DOCUMENT == 20 and ex.TARGET_UNITS == 160
+
+
+def test_heldout15_is_blind_for_figures_only():
+    """heldout15 is the next blind set: figures only, --show refused, annotations pending
+    until both annotation files are committed."""
+    from bench.evaluate import flags_eval
+
+    assert "heldout15" in flags_eval.FIGURES_ONLY
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout15", "--show", "passive"])
+    assert "heldout15" in fg.SECOND_ANNOTATION_SIDES
+
+
+def test_heldout15_plans_are_new_plans_of_new_municipalities():
+    """One plan per municipality, <= 4 units each; no reserved plan, no plan a committed
+    fixture names (sentiment sets, incivility and rewrite judgements, programme documents,
+    heldout2), no municipality of another writing-advice set (heldout11's 35 among them) or
+    of heldout2."""
+    from bench.evaluate import flags_heldout15_export as ex
+
+    units = fg.read_unit_refs("heldout15")
+    plans = Counter(r.document for r in units)
+    assert len(plans) == 40 and max(plans.values()) <= ex.MAX_UNITS_PER_PLAN
+    assert all(r.unit_id.startswith(f"h15-{r.document}-p") for r in units)
+    towns = [ex.municipality(plan) for plan in plans]
+    assert None not in towns and len(set(towns)) == len(towns)
+    heldout2 = {r.document for r in fg.read_unit_refs("heldout2")}
+    assert not set(towns) & (set(ex.EXCLUDED_MUNICIPALITIES) | ex.heldout2_municipalities())
+    assert len(ex.heldout2_municipalities()) >= 20 and not set(plans) & heldout2
+    assert {"Amsterdam", "Den Haag", "Nieuwkoop", "Venray", "Noordoostpolder"} <= set(
+        ex.EXCLUDED_MUNICIPALITIES.values()
+    )
+    heldout11 = {r.document.rsplit("_", 1)[0] for r in fg.read_unit_refs("heldout11")}
+    assert heldout11 == set(ex.HELDOUT11_MUNICIPALITIES)
+    assert set(ex.HELDOUT11_MUNICIPALITIES.values()) <= set(ex.EXCLUDED_MUNICIPALITIES)
+    assert not set(plans) & ex.reserved_plans()
+    assert not ex.fixture_plans(set(plans))
+    # the fixture check finds plans as the fixtures name them
+    named = {"NL.IMRO.0014.BP565Friesestrw139", "NL.IMRO.0327.174", "NL.IMRO.0406.BP-X-Y"}
+    text = (
+        "data/plan_documents/md/t_NL.IMRO.0014.BP565Friesestrw139-vg01.md,1\n"
+        "plan_NL.IMRO.0327.174.md.expected.json\nplans_fresh,NL.IMRO.0406.BP-X-Y,abc"
+    )
+    assert ex.plan_keys_in(text, named | {"NL.IMRO.0014.BP565"}) == named
+
+
+def test_heldout15_unit_rule():
+    """Fragments, table lines, markup, unreadable characters and e-mail addresses are no
+    units; the micro sign of a unit of measure is read."""
+    from bench.evaluate import flags_heldout15_export as ex
+
+    ok = "De gemeente wil op deze locatie tien woningen bouwen."
+    assert ex.skip_reason(ok) is None
+    assert ex.skip_reason("De concentratie fijnstof blijft onder 40 µg/m³ per jaar.") is None
+    assert ex.skip_reason("Het plan is klaar.") == "short"
+    assert ex.skip_reason("en de gemeente wil hier woningen bouwen.") == "fragment"
+    assert ex.skip_reason("De gemeente wil hier woningen bouwen, zie hieronder:") == "fragment"
+    assert ex.skip_reason("Het aantal woningen is 12 14 16 in de drie fasen.") == "table"
+    assert ex.skip_reason("Zie [de kaart](kaart.pdf) voor de ligging van het plan.") == "markup"
+    assert ex.skip_reason("De gemeente wil hier\x9d woningen bouwen.") == "unreadable"
+    assert ex.skip_reason("De gemeente wil hier \u0436 woningen bouwen.") == "unreadable"
+    assert ex.skip_reason("Mail naar info@example.org voor meer informatie.") == "email"
+    assert ex.municipality("NL.IMRO.0361.BP1-VA01") == "0361"
+    assert ex.municipality("NL.IMRO.9925.PIP1") is None
+    assert ex.MAX_UNITS_PER_PLAN == 4 and ex.TARGET_UNITS == 160
+
+
+@pytest.mark.slow
+def test_heldout15_plans_are_used_by_no_other_exporter():
+    """The plans of heldout15 are none of those the other exporters select (levels, rewrite
+    judgements, heldout2, programme documents, sentiment candidates), recomputed by calling
+    their selection functions (needs the mirror and the sentiment exports)."""
+    from bench.evaluate import flags_heldout15_export as ex
+    from bench.evaluate.common import eval_dir, git_dir
+
+    try:
+        git_dir("Babakfifoo/dutch_embedding_llm")
+    except FileNotFoundError:
+        pytest.skip("Babakfifoo/dutch_embedding_llm not fetched")
+    for name in ("municipal_comments", "bol_reviews"):
+        if not (eval_dir() / name / f"{name}.csv").is_file():
+            pytest.skip(f"{name} not exported (bench/evaluate/sentiment_data.py)")
+    plans = {r.document for r in fg.read_unit_refs("heldout15")}
+    used = ex.used_plans(set(ex.plan_files()))
+    assert len(used) > 1000
+    assert not plans & set(used)
 
 
 def test_research_page_parties_are_checked_in_their_letter_case_unless_told():
