@@ -14,11 +14,13 @@ import bisect
 import functools
 import gzip
 import hashlib
+import itertools
 import logging
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,23 @@ def cached_bytes(
     return data
 
 
+WORD_MEMO = 16_384  # entries a cache of answers per word form keeps (``make_room``)
+
+
+def make_room(memo: dict[Any, Any], size: int = WORD_MEMO) -> None:
+    """Before adding an entry to ``memo``: when it holds ``size`` entries, forget the newer
+    half of them (in insertion order).
+
+    The entries kept are the ones added first, and a text's frequent words come early, so
+    they stay remembered while the rare words of a long run come and go: memory stays flat
+    at ``size`` entries, and (unlike an LRU) a lookup that finds its entry costs nothing
+    extra. Forgetting half at a time keeps the cost per added entry constant.
+    """
+    if len(memo) >= size:
+        for key in list(itertools.islice(memo, size // 2, None)):
+            del memo[key]
+
+
 class SortedTable:
     """A read-only table of UTF-8, tab-separated lines sorted by their first column.
 
@@ -71,7 +90,7 @@ class SortedTable:
     300,000-line table costs its file size in memory instead of ~20 MB of objects.
     """
 
-    MEMO_SIZE = 100_000  # rows remembered after a lookup (words repeat in a text)
+    MEMO_SIZE = WORD_MEMO  # rows remembered after a lookup (words repeat in a text); 0: none
     INDEX_STEP = 1024  # bytes between two sampled lines (``_index``)
 
     def __init__(self, data: bytes) -> None:
@@ -132,9 +151,9 @@ class SortedTable:
             probe = key.encode("utf-8") + b"\t"
             row = self._row(probe)
             found = None if row is None else tuple(row[len(probe) :].decode("utf-8").split("\t"))
-            if len(self._memo) >= self.MEMO_SIZE:
-                self._memo.clear()
-            self._memo[key] = found
+            if self.MEMO_SIZE:
+                make_room(self._memo, self.MEMO_SIZE)
+                self._memo[key] = found
         return None if found is None else list(found)
 
     def __contains__(self, key: str) -> bool:

@@ -58,7 +58,9 @@ def build_lines(source: Path) -> list[str]:
 
 class ZipfTable(SortedTable):
     """A wordfreq list (Dutch by default) as sorted ``word<TAB>zipf`` lines (a few ms to
-    load)."""
+    load). Its rows are not remembered: ``zipf_nl`` and ``zipf_en`` remember their answers."""
+
+    MEMO_SIZE = 0
 
     @classmethod
     def load(
@@ -91,7 +93,10 @@ def _is_single_token(word: str) -> bool:
     return word.isalpha() and unicodedata.is_normalized("NFC", word)
 
 
-@lru_cache(maxsize=200_000)
+WORD_CACHE = 32_768  # words whose Zipf value ``zipf_nl`` / ``zipf_en`` keep (recent ones)
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def zipf_nl(word: str) -> float:
     """Zipf frequency of ``word`` in wordfreq's Dutch list, 0.0 when unknown."""
     folded = word.casefold()
@@ -108,7 +113,7 @@ def english_table() -> ZipfTable:
     return ZipfTable.load(wordlist_path("small_en"), name="zipf_en_small")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def zipf_en(word: str) -> float:
     """Zipf frequency of a common English word (wordfreq's small ``en`` list: Zipf >= 3),
     0.0 for a rarer or unknown word; used to tell English loans in Dutch text."""

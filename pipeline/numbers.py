@@ -10,11 +10,12 @@ LOCALE = "nl"
 
 
 # typed: 2 and 2.0 (or a Decimal equal to a float) are formatted and cached apart
-@lru_cache(maxsize=65_536, typed=True)
+@lru_cache(maxsize=4096, typed=True)
 def format_number(value: float, decimals: int = 1, locale: str = LOCALE) -> str:
     """``value`` with exactly ``decimals`` decimals and digit grouping in ``locale``'s
     notation (Dutch ``1.234,5``, English ``1,234.5``). Cached: a run formats the same
-    thresholds and scores in every verdict."""
+    thresholds in every verdict; the recent values only, since most scores differ from one
+    unit to the next (a larger cache grew with the run)."""
     pattern, parsed_locale = _pattern_and_locale(decimals, locale)
     # what babel's format_decimal does, with the pattern and locale parsed once
     return pattern.apply(value, parsed_locale)  # type: ignore[no-any-return]

@@ -83,3 +83,27 @@ def test_cache_fill_user_cache_builds_every_entry_check_reads(tmp_path, monkeypa
         "zipf_en_small_v1",
         "zipf_nl_v1",
     ]
+
+
+def test_make_room_forgets_the_newer_half_when_full() -> None:
+    from pipeline.cache import make_room
+
+    memo = {n: n for n in range(8)}
+    make_room(memo, 10)  # not full: nothing forgotten
+    assert list(memo) == list(range(8))
+    memo.update({8: 8, 9: 9})
+    make_room(memo, 10)  # full: the first five added stay
+    assert list(memo) == [0, 1, 2, 3, 4]
+
+
+def test_sorted_table_without_memo_answers_the_same() -> None:
+    from pipeline.cache import SortedTable
+
+    class Plain(SortedTable):
+        MEMO_SIZE = 0
+
+    data = b"aap\t1\nnoot\t2\nmies\t3"
+    remembered, plain = SortedTable(data), Plain(data)
+    for key in ("aap", "mies", "noot", "wim", "aap"):
+        assert plain.get(key) == remembered.get(key)
+    assert not plain._memo and len(remembered._memo) == 4

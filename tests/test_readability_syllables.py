@@ -162,3 +162,15 @@ def test_syllables_cached_hyphenator_matches_pyphen(tmp_path, monkeypatch) -> No
     cached.write_bytes(b"not a pickle")
     monkeypatch.setattr(pyphen, "hdcache", {})
     assert [dutch_hyphenator().inserted(w) for w in words] == expected
+
+
+def test_pyphen_cache_is_bounded(counter: SyllableCounter) -> None:
+    from pipeline.readability.syllables import RecentWords
+
+    counter.count("gemeenteraadsvergadering")
+    patterns = counter._hyphenator.hd
+    assert isinstance(patterns.cache, RecentWords)
+    cache = RecentWords(2, {"a": [1]})
+    cache["b"] = [2]
+    cache["c"] = [3]  # full: emptied first
+    assert dict(cache) == {"c": [3]}

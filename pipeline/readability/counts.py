@@ -76,9 +76,10 @@ class Counts:
 _ADDED_FIELDS = tuple(f.name for f in fields(Counts) if f.name != "flag_counts")
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=8192)
 def alnum_count(text: str) -> int:
-    """Letters and digits in a token's text (remembered per text: words repeat)."""
+    """Letters and digits in a token's text (the recent texts remembered: words repeat;
+    ``analyse_doc`` keeps every token's count with its syllables)."""
     return sum(ch.isalnum() for ch in text)
 
 

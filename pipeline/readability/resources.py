@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.cache import SortedTable
+from pipeline.cache import WORD_MEMO, SortedTable, make_room
 from pipeline.config import ReadabilitySettings
 from pipeline.readability.morphology import SHORT_VERBS
 
@@ -170,14 +170,14 @@ class ReadabilityResources:
     def remembered(
         self, name: str, key: Any, size: int, compute: Callable[..., Any], *args: Any
     ) -> Any:
-        """``compute(*args)`` remembered under ``key`` in the named cache (``memo``), which is
-        emptied when it holds ``size`` answers (words repeat in a text; memory stays bounded
-        on a long run)."""
+        """``compute(*args)`` remembered under ``key`` in the named cache (``memo``), which
+        keeps at most ``size`` answers, and never more than ``cache.WORD_MEMO``: when full, it
+        forgets the newer half (``cache.make_room``), so the frequent words stay remembered
+        and memory stays flat on a long run."""
         memo = self.memo(name)
         found = memo.get(key, _MISSING)
         if found is _MISSING:
-            if len(memo) >= size:
-                memo.clear()
+            make_room(memo, min(size, WORD_MEMO))
             found = memo[key] = compute(*args)
         return found
 
@@ -250,11 +250,10 @@ class ReadabilityResources:
         if self._syllables is None:
             from pipeline.readability.syllables import SyllableCounter
 
-            # Words repeat: each distinct token is counted once per process.
-            count = functools.lru_cache(maxsize=200_000)(
-                SyllableCounter(self.syllable_exceptions).count
-            )
-            self._syllables = count
+            # the counter remembers its recent answers; ``analyse_doc`` keeps every token's
+            # (``analysis.WORD_COUNTS``), so a second cache of all of them here would only
+            # hold the same answers twice
+            self._syllables = SyllableCounter(self.syllable_exceptions).count
         return self._syllables(token)
 
     def subtlex_zipf(self, word: str) -> float | None:

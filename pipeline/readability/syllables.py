@@ -168,7 +168,30 @@ def dutch_hyphenator() -> Any:
             pyphen.hdcache[path] = pickle.loads(data)
         except Exception:  # an unreadable cache file: parse the dictionary again
             pyphen.hdcache[path] = pyphen.HyphDict(path)
+    patterns = pyphen.hdcache[path]
+    if not isinstance(patterns.cache, RecentWords):  # pyphen's own cache has no bound
+        patterns.cache = RecentWords(HYPHENATION_CACHE, patterns.cache)
     return pyphen.Pyphen(filename=path)
+
+
+HYPHENATION_CACHE = 4096  # words whose hyphenation points pyphen keeps (``RecentWords``)
+COUNT_CACHE = 1024  # tokens whose syllables a ``SyllableCounter`` keeps (its callers keep them)
+
+
+class RecentWords(dict):  # type: ignore[type-arg]
+    """A dict emptied when it holds ``size`` entries and another is added: pyphen keeps the
+    hyphenation points of every word it was asked for (``HyphDict.cache``, a plain dict) and
+    so grew with every new word of a long run; ``SyllableCounter``'s callers remember their
+    answers per token, so pyphen's copy only needs the recent words."""
+
+    def __init__(self, size: int, entries: Mapping[str, Any] | None = None) -> None:
+        super().__init__(entries or {})
+        self.size = size
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if len(self) >= self.size:
+            self.clear()
+        super().__setitem__(key, value)
 
 
 class SyllableCounter:
@@ -190,7 +213,7 @@ class SyllableCounter:
         self._affix_rank = {affix: n for n, affix in enumerate(affixes)}
         self._affix_lengths = sorted({len(a) for a in affixes}, reverse=True)
         self._hyphenator: Any = None
-        self.count = lru_cache(maxsize=200_000)(self._count)
+        self.count = lru_cache(maxsize=COUNT_CACHE)(self._count)
 
     def _pieces(self, word: str) -> list[str]:
         """Pyphen's hyphenation pieces, rejoined where a break falls between two vowels.

@@ -30,6 +30,7 @@ from pathlib import Path
 from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Token
 
+from pipeline.cache import WORD_MEMO, make_room
 from pipeline.config import ThemeSettings
 from pipeline.frequencies import zipf_nl
 from pipeline.themes.taxonomy import DATA_DIR, Taxonomy
@@ -41,7 +42,7 @@ RIGHT_LINKERS = ("s", "-")
 MIN_LEFT_REST = 3
 MIN_RIGHT_REST = 4
 MIN_SPLIT_PART = 4  # both halves of an unknown rest ("dienst|ver" is not a compound)
-PLAN_CACHE = 100_000  # word/lemma pairs (and lemmas) whose candidates match() remembers
+PLAN_CACHE = WORD_MEMO  # word/lemma pairs (and lemmas) whose candidates match() remembers
 
 
 class LexiconError(ValueError):
@@ -171,8 +172,7 @@ class Lexicon:
                     ):
                         found.add(form)
         result = tuple(sorted(found))
-        if len(self._compound_cache) >= PLAN_CACHE:
-            self._compound_cache.clear()
+        make_room(self._compound_cache, PLAN_CACHE)
         self._compound_cache[lemma] = result
         return result
 
@@ -211,8 +211,7 @@ class Lexicon:
         for i, key in enumerate(doc.to_array([ORTH, LEMMA]).tolist()):
             plan = memo.get(key := tuple(key))
             if plan is None:
-                if len(memo) >= PLAN_CACHE:
-                    memo.clear()
+                make_room(memo, PLAN_CACHE)
                 plan = memo[key] = self._plan(doc[i])
             plans.append(plan)
         return plans

@@ -33,6 +33,7 @@ from spacy.attrs import LANG, LEMMA, ORTH, POS
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
+from pipeline.cache import WORD_MEMO, make_room
 from pipeline.config import ThemeSettings
 
 MODEL_FORMAT = "gemeentetaal.themes_model.v1"
@@ -40,7 +41,7 @@ C_GRID = (2.0, 8.0, 32.0)
 BLEND_GRID = (0.0, 0.25, 0.5, 0.75)
 THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.05, 0.96, 0.05))
 RANDOM_STATE = 0
-FEATURE_CACHE = 200_000  # lemmas (and word/lemma pairs) whose features the model remembers
+FEATURE_CACHE = WORD_MEMO  # lemmas (and word/lemma pairs) whose features the model remembers
 
 
 class ThemeModelError(ValueError):
@@ -68,8 +69,7 @@ def content_words(doc: Doc) -> list[tuple[str, int, int, int]]:
         key = (orth, lemma_id, lang)
         lemma = memo.get(key, memo)
         if lemma is memo:
-            if len(memo) >= FEATURE_CACHE:
-                memo.clear()
+            make_room(memo, FEATURE_CACHE)
             lemma = memo[key] = _content_lemma(doc[i])
         if lemma is not None:
             out.append((lemma, i, orth, pos))  # type: ignore[arg-type]
@@ -465,9 +465,8 @@ class ThemeModel:
             grams = _ranges(starts + has_word, n_grams)
             cols[grams] = counts.indices + len(word_vec.vocabulary_)
             ks[grams] = counts.data
-            if len(cache) + len(missing) > FEATURE_CACHE:
-                cache.clear()
             for lemma, a, b in zip(missing, starts.tolist(), ends.tolist(), strict=True):
+                make_room(cache, FEATURE_CACHE)
                 found[lemma] = cache[lemma] = (cols[a:b], ks[a:b])
         return [found[lemma] for lemma in lemmas]
 
