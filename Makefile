@@ -24,9 +24,10 @@ $(STAMPS)/install: $(STAMPS)/venv pyproject.toml
 	$(BIN)/python -m compileall -q pipeline
 	@touch $@
 
+# The stamp is written only when a trained pipeline is in place: on the rule-based fallback
+# the next `make run` tries again (installed > spacy download > wheelhouse).
 $(STAMPS)/model: $(STAMPS)/install
-	$(BIN)/gemeentetaal setup-model
-	@touch $@
+	$(BIN)/gemeentetaal setup-model --stamp $@
 
 # A local pseudonym key (never committed) keeps pseudonyms stable between `make run`s, so a
 # second run skips unchanged inputs. Set GEMEENTETAAL_SECRET yourself to use your own key.

@@ -149,7 +149,18 @@ def emit_json(obj: Any) -> None:
 
 
 @app.command("setup-model")
-def setup_model_cmd(config: ConfigOpt = None, model: ModelOpt = None) -> None:
+def setup_model_cmd(
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+    stamp: Annotated[
+        Path | None,
+        typer.Option(
+            "--stamp",
+            help="Touch this file once a trained pipeline is available (not on the fallback), "
+            "so `make` tries again next time.",
+        ),
+    ] = None,
+) -> None:
     """Make a Dutch spaCy pipeline available (installed > download > wheelhouse > fallback)."""
     from pipeline.nlp import setup_model
     from pipeline.privacy import deduce_lookup_dir
@@ -162,6 +173,9 @@ def setup_model_cmd(config: ConfigOpt = None, model: ModelOpt = None) -> None:
     deduce_lookup_dir()  # Deduce's name lists, for scrubbing names in comments
     if info.is_fallback:
         typer.echo("WARNING: using the rule-based fallback; results are approximate.", err=True)
+    elif stamp is not None:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
 
 
 @app.command()

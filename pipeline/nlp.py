@@ -248,6 +248,14 @@ def setup_model(settings: NlpSettings) -> ModelInfo:
             )
             importlib.invalidate_caches()
         return _info_for(dist, "wheelhouse")
+    if not settings.wheelhouse.is_dir():
+        log.warning(
+            "wheelhouse %s: no such folder (set nlp.wheelhouse or GEMEENTETAAL_WHEELHOUSE to a "
+            "folder of pipeline wheels)",
+            settings.wheelhouse.resolve(),
+        )
+    else:
+        log.warning("wheelhouse %s: no pipeline wheel in it", settings.wheelhouse.resolve())
     log.warning(FALLBACK_WARNING)
     return fallback_info()
 

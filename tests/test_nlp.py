@@ -54,6 +54,35 @@ def test_nlp_setup_model_order_ends_in_fallback_offline(tmp_path: Path, caplog):
     )
     info = nlp_mod.setup_model(settings)
     assert info.source == "fallback"
+    # it says where it looked (user trial: a missing wheelhouse went unmentioned)
+    assert f"wheelhouse {tmp_path.resolve()}: no pipeline wheel in it" in caplog.text
+    settings = NlpSettings(
+        model="nl_does_not_exist",
+        alternatives=(),
+        wheelhouse=tmp_path / "nowhere",
+        allow_download=False,
+    )
+    assert nlp_mod.setup_model(settings).source == "fallback"
+    assert "nowhere: no such folder" in caplog.text
+
+
+def test_nlp_setup_model_stamp_only_with_a_trained_pipeline(tmp_path: Path, monkeypatch):
+    """`make` re-runs `setup-model` until a trained pipeline is in place: the stamp is not
+    written on the fallback (user trial: a fresh clone stayed on the fallback for good)."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    monkeypatch.setenv("GEMEENTETAAL_WHEELHOUSE", str(tmp_path))
+    monkeypatch.setattr(nlp_mod, "setup_model", lambda settings: nlp_mod.fallback_info())
+    stamp = tmp_path / "stamps" / "model"
+    result = CliRunner().invoke(app, ["setup-model", "--stamp", str(stamp)])
+    assert result.exit_code == 0 and not stamp.exists()
+    monkeypatch.setattr(
+        nlp_mod, "setup_model", lambda settings: nlp_mod._info_for("nl_ud_sm", "installed")
+    )
+    result = CliRunner().invoke(app, ["setup-model", "--stamp", str(stamp)])
+    assert result.exit_code == 0 and stamp.exists()
 
 
 def test_nlp_resolution_prefers_configured_then_alternatives(tmp_path: Path):
