@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Literal
 
 from pipeline.privacy import NameMatcher, Pseudonymiser, is_organisation
+from pipeline.privacy.names import find_official_names, normalise_name
 from pipeline.records import Comment, Thread, make_id
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
@@ -38,6 +39,20 @@ def author_role(author: str | None) -> Literal["resident", "organisation"] | Non
     return "organisation" if is_organisation(author) else "resident"
 
 
+def speaks_for_organisation(author: str | None, officials: Iterable[str]) -> bool:
+    """The author is someone the article names in a role of the organisation ("projectleider
+    Ruben Dekker"; "wethouder Jansen" matches the author "Piet Jansen")."""
+    if not author or not author.strip():
+        return False
+    name = normalise_name(author)
+    words = name.split()
+    for official in officials:
+        known = normalise_name(official)
+        if known == name or (" " not in known and words and words[-1] == known):
+            return True
+    return False
+
+
 def organisation_name(author: str | None) -> str | None:
     """The organisation's name as written, white space tidied (kept: not personal data)."""
     return " ".join(author.split()) if author else None
@@ -60,6 +75,7 @@ def build_comments(
     id_prefix: tuple[object, ...],
     matcher: NameMatcher,
     pseudonymiser: Pseudonymiser,
+    officials: Iterable[str] = (),
 ) -> list[Comment]:
     """Pseudonymise and scrub raw comments into records.
 
@@ -68,11 +84,16 @@ def build_comments(
         id_prefix: parts before the index in ``make_id`` (content hash, thread key ...).
         matcher: names of the thread (``Pseudonymiser.name_matcher``).
         pseudonymiser: makes author pseudonyms and scrubs texts.
+        officials: people the article names in a role of the organisation
+            (``find_official_names``): their comments are the organisation's, under a
+            pseudonym (a person's name is kept only for a desk or organisation).
     """
+    officials = tuple(officials)
     comments = []
     for raw in raws:
         scrubbed = pseudonymiser.scrub(raw.text, matcher)
         role = author_role(raw.author)
+        official = role == "resident" and speaks_for_organisation(raw.author, officials)
         comments.append(
             Comment(
                 comment_id=make_id(*id_prefix, raw.index),
@@ -80,9 +101,11 @@ def build_comments(
                 author=(
                     organisation_name(raw.author)
                     if role == "organisation"
-                    else pseudonymiser.pseudonym(raw.author)
+                    else pseudonymiser.pseudonym(
+                        raw.author, "medewerker" if official else "bewoner"
+                    )
                 ),
-                author_role=role,
+                author_role="organisation" if official else role,
                 timestamp=raw.timestamp,
                 text=scrubbed.text,
                 parent_index=raw.parent_index,
@@ -126,7 +149,8 @@ def make_thread(
     )
     article_title = pseudonymiser.scrub(title, matcher).text if title else None
     article = pseudonymiser.scrub(article_text, matcher).text if article_text else ""
-    comments = build_comments(raws, id_prefix, matcher, pseudonymiser)
+    officials = find_official_names(f"{title or ''}\n{article_text}")
+    comments = build_comments(raws, id_prefix, matcher, pseudonymiser, officials)
     return Thread(
         thread_id=make_id(*id_prefix, "thread"),
         source_path=source_path,

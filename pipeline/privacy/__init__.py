@@ -135,12 +135,13 @@ class Pseudonymiser:
             settings = settings.model_copy(update={"secret": SecretStr(secrets.token_hex(16))})
         return cls(settings)
 
-    def pseudonym(self, name: str | None) -> str | None:
-        """``bewoner-<10 hex>`` for a name; None for a missing name."""
+    def pseudonym(self, name: str | None, prefix: str = "bewoner") -> str | None:
+        """``bewoner-<10 hex>`` for a name (``medewerker-...`` for someone who speaks for the
+        organisation: same digest); None for a missing name."""
         if name is None or not normalise_name(name):
             return None
         digest = hmac.new(self._key, normalise_name(name).encode("utf-8"), hashlib.sha256)
-        return f"bewoner-{digest.hexdigest()[:10]}"
+        return f"{prefix}-{digest.hexdigest()[:10]}"
 
     def collect_names(self, authors: Iterable[str | None], texts: Iterable[str]) -> list[str]:
         """Names to scrub in a thread (see ``collect_names``)."""

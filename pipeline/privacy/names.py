@@ -30,6 +30,7 @@ class PrivacyTerms:
     closings: tuple[str, ...]
     organisations: frozenset[str]
     roles: tuple[str, ...] = ()
+    official_roles: tuple[str, ...] = ()
 
 
 @cache
@@ -49,6 +50,7 @@ def load_terms() -> PrivacyTerms:
         closings=words("closings"),
         organisations=frozenset(words("organisations")),
         roles=words("roles") if "roles" in raw else (),
+        official_roles=words("official_roles") if "official_roles" in raw else (),
     )
 
 
@@ -314,6 +316,24 @@ def collect_names(
         if vocative:
             names.add(vocative)
     return sorted(n for n in names if not is_organisation(n))
+
+
+@cache
+def _official_re() -> re.Pattern[str]:
+    terms = load_terms()
+    particles = words_alt(terms.particles)
+    return re.compile(
+        rf"(?i:\b(?:{words_alt(terms.official_roles)}))[ \t]+"
+        rf"(?P<name>{CAPITAL_WORD}(?:[ \t]+(?:(?i:{particles})[ \t]+)*{CAPITAL_WORD}){{0,2}})"
+    )
+
+
+def find_official_names(text: str) -> list[str]:
+    """Names an article gives in a role of the organisation itself: "projectleider Ruben
+    Dekker", "wethouder Jansen" (``privacy_terms.toml`` official_roles)."""
+    if not load_terms().official_roles:
+        return []
+    return [m.group("name") for m in _official_re().finditer(text)]
 
 
 def is_organisation(name: str) -> bool:

@@ -183,11 +183,17 @@ COMMENTS = Table(
         ),
         _c("parent_number", I64, "comment_number of the comment replied to", minimum=1),
         _count("depth", "0 for top-level comments", False),
-        _c("author", S, "resident: pseudonym (keyed hash), never the name; organisation: name"),
+        _c(
+            "author",
+            S,
+            "resident: pseudonym (keyed hash), never the name; organisation: name (a person "
+            "the article names in the organisation's role: pseudonym medewerker-...)",
+        ),
         _c(
             "author_role",
             S,
-            "resident, or organisation (municipality, project team, editor)",
+            "resident, or organisation (municipality, project team, editor, or a person the "
+            "article names in one of its roles: projectleider, wethouder, ...)",
             values=("resident", "organisation"),
         ),
         _c("timestamp", TS, "posting time"),
