@@ -513,9 +513,10 @@ def check_command(
     """Run ``gemeentetaal check`` and return the exit code.
 
     Returns:
-        2 when nothing could be checked (an empty folder, no supported files: the files
-        passed over are listed); 1 when an input failed or (with ``max_level``) a text is
-        above that level; else 0.
+        2 when an input could not be read or nothing could be checked (an empty folder, no
+        supported files: the files passed over are listed); else 1 when (with
+        ``max_level``) a text is above that level; else 0. A script can tell "too hard"
+        from "could not read" (as linters do: 1 = findings, 2 = error).
     """
     import typer
 
@@ -550,8 +551,7 @@ def check_command(
             results.append(outcome)
     if fmt == "docx":
         written = _write_docx(results, out, failures, language)
-        too_hard = max_level is not None and any(above(r.level, max_level) for r in results)
-        return 1 if failures or too_hard or not written else 0
+        return _exit_code(results, failures or not written, max_level)
     if fmt == "json":
         rendered = "".join(report.render_json_line(r) + "\n" for r in results)
     elif fmt == "html":
@@ -566,8 +566,14 @@ def check_command(
         typer.echo(f"gemeentetaal: report written to {out}", err=True)
     else:
         typer.echo(rendered, nl=False)
-    too_hard = max_level is not None and any(above(r.level, max_level) for r in results)
-    return 1 if failures or too_hard else 0
+    return _exit_code(results, bool(failures), max_level)
+
+
+def _exit_code(results: list[CheckResult], failed: bool, max_level: str | None) -> int:
+    """2 when an input failed, 1 when a text is above ``max_level``, else 0."""
+    if failed:
+        return 2
+    return 1 if max_level is not None and any(above(r.level, max_level) for r in results) else 0
 
 
 def _write_docx(

@@ -241,7 +241,11 @@ def check(
     ] = None,
     max_level: Annotated[
         str | None,
-        typer.Option("--max-level", help="Exit 1 when a text is above this level (A2-C1)."),
+        typer.Option(
+            "--max-level",
+            help="Exit 1 when a text is above this level (A2-C1); an input that cannot be "
+            "read exits 2.",
+        ),
     ] = None,
     config: ConfigOpt = None,
     model: ModelOpt = None,
