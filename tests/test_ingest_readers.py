@@ -113,7 +113,9 @@ def test_ingest_readers_50mb_file_refused_without_reading(
         raise AssertionError(f"{self} was read")
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    with pytest.raises(InputError, match=r"file too large \(50\.0 MB; limit 20 MB\)"):
+    with pytest.raises(
+        InputError, match=r"file too large \(50\.0 MB; limit 20 MB, setting ingest\.max_file_mb\)"
+    ):
         read_input(path)
 
 

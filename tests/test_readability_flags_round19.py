@@ -131,3 +131,13 @@ def test_ter_in_a_name_or_listed_phrase(nlp_model, resources, text):
     flags = _officialese(nlp_model[0], resources, text)
     assert all("om … te …" not in (f.suggestion or "") for f in flags)
     assert "Apel" not in " ".join(f.text for f in flags)
+
+
+def test_a_repeated_acronym_points_back_to_the_first(nlp_model, resources):
+    """User trial (session 33): the second "CAK" of a letter was again told to be written
+    out "de eerste keer". Every unexplained use stays flagged (as the annotators mark it)."""
+    text = "Het CAK stuurt u een rekening. Betaal het CAK binnen een maand."
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    first, second = [f for f in analysis.flags if f.kind == "abbreviation"]
+    assert "de eerste keer voluit" in first.suggestion
+    assert second.suggestion.startswith("Staat al eerder zonder uitleg")

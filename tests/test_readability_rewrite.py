@@ -544,7 +544,7 @@ def test_rewrite_round7_no_word_proposal(sentence_for, sentence, term) -> None:
         ("Dit bestemmingsplan voorziet in twee nieuwe woningen aan de dijk.", "voorziet in",
          "mogelijk"),
         ("Het plan wordt toegelicht aan de hand van drie kaarten.", "aan de hand van",
-         "op basis van"),
+         "volgens"),
         ("De wijk zal niet wezenlijk veranderen door de nieuwe woningen.", "wezenlijk",
          "niet echt"),
     ],

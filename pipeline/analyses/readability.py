@@ -47,12 +47,13 @@ def analyse_parsed(
     from pipeline.readability.flags import explained_acronyms
 
     explained: set[str] = set()  # explained in an earlier unit of the record
+    seen: set[str] = set()  # flagged in an earlier unit: the advice points back to the first
     out = []
     for p in parsed:
         out.append(
             analyse_doc(
                 p.doc, settings, resources, model, explained_acronyms=set(explained),
-                spans=[(s.start_token, s.end_token) for s in p.sentences],
+                spans=[(s.start_token, s.end_token) for s in p.sentences], seen_acronyms=seen,
             )
         )  # fmt: skip
         explained |= explained_acronyms(p.unit.text)

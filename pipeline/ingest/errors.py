@@ -53,12 +53,12 @@ _DUTCH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^the file is nested too deeply to read$", "het bestand is te diep genest om te lezen"),
         (
-            r"^(.*) \((.*); limit (.*), setting (ingest\.\w+)\)$",
-            r"\1 (\2; grens \3, instelling \4)",
+            r"^file too large \(([\d.]+) MB; limit (.*) MB, setting (ingest\.\w+)\)$",
+            r"het bestand is te groot (\1 MB; grens \2 MB, instelling \3)",
         ),
         (
-            r"^file too large \(([\d.]+) MB; limit (.*) MB\)$",
-            r"het bestand is te groot (\1 MB; grens \2 MB)",
+            r"^(.*) \((.*); limit (.*), setting (ingest\.\w+)\)$",
+            r"\1 (\2; grens \3, instelling \4)",
         ),
     )
 )

@@ -197,7 +197,10 @@ def read_bytes(path: Path, max_mb: float) -> bytes:
     if size == 0:
         raise InputError("empty file")
     if size > max_mb * 1024 * 1024:
-        raise InputError(f"file too large ({size / 1024 / 1024:.1f} MB; limit {max_mb:g} MB)")
+        raise InputError(
+            f"file too large ({size / 1024 / 1024:.1f} MB; limit {max_mb:g} MB, "
+            "setting ingest.max_file_mb)"
+        )
     try:
         return path.read_bytes()
     except OSError as exc:

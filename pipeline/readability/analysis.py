@@ -83,6 +83,7 @@ def analyse_doc(
     *,
     explained_acronyms: set[str] | None = None,
     spans: Sequence[tuple[int, int]] | None = None,
+    seen_acronyms: set[str] | None = None,
 ) -> TextAnalysis:
     """Analyse one unit of text (a paragraph, comment or short letter).
 
@@ -96,6 +97,8 @@ def analyse_doc(
             paragraph); those in ``doc.text`` itself are always found.
         spans: the sentences as token ranges, when the caller has segmented the Doc already
             (``pipeline.analyse``); else ``sentence_spans`` finds them.
+        seen_acronyms: acronyms flagged in earlier units of the same document (updated):
+            a later flag of the same one points back to the first.
 
     Returns:
         Sentences with their measures and flags, all flags, and the additive counts.
@@ -103,7 +106,7 @@ def analyse_doc(
     del model_info  # the Doc's own annotations decide which rules apply
     text = doc_text(doc)
     explained = fl.explained_acronyms(text) | set(explained_acronyms or ())
-    seen_acronyms: set[str] = set()
+    seen_acronyms = set() if seen_acronyms is None else seen_acronyms
     has_dep = doc.has_annotation("DEP")
     counts = Counts(n_units=1)
     sentences: list[SentenceAnalysis] = []

@@ -326,13 +326,16 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         ]  # fmt: skip
         if not new:
             continue
+        repeated = all(a in ctx.seen_acronyms for a in new)
         ctx.seen_acronyms.update(new)
         last_i = token.i + 1 if dotted else token.i
-        flags.append(_flag(ctx, token.i, last_i, new))
+        flags.append(_flag(ctx, token.i, last_i, new, repeated))
     return flags
 
 
-def _flag(ctx: SentenceContext, first: int, last: int, new: list[str]) -> Flag:
+def _flag(
+    ctx: SentenceContext, first: int, last: int, new: list[str], repeated: bool = False
+) -> Flag:
     label = "Afkorting" if len(new) == 1 else "Afkortingen"
     full = full_form(new[0], ctx.resources) if len(new) == 1 else None
     if full and " / " in full:  # "i.v.m.": 'vanwege' (ziekte) or 'over' (een afspraak)
@@ -343,6 +346,8 @@ def _flag(ctx: SentenceContext, first: int, last: int, new: list[str]) -> Flag:
         suggestion = f"Schrijf {quote(full)}."
     elif len(new) == 1 and _shortened_word(new[0]):
         suggestion = "Schrijf het woord voluit."
+    elif repeated:  # the first one has the advice already
+        suggestion = "Staat al eerder zonder uitleg: schrijf de afkorting daar voluit."
     else:
         suggestion = "Schrijf de afkorting de eerste keer voluit, met de afkorting tussen haakjes."
     return make_flag(
