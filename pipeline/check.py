@@ -551,7 +551,7 @@ def check_command(
             results.append(outcome)
     if fmt == "docx":
         written = _write_docx(results, out, failures, language)
-        return _exit_code(results, failures or not written, max_level)
+        return _exit_code(results, bool(failures) or not written, max_level)
     if fmt == "json":
         rendered = "".join(report.render_json_line(r) + "\n" for r in results)
     elif fmt == "html":
