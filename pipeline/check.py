@@ -395,6 +395,22 @@ HEADING_KINDS = frozenset(
 )
 
 
+HEADING_NOMINALISATION = (
+    "In een kopje kan het korter: zet het werkwoord achteraan, zonder ‘het’ en ‘van’ "
+    "(‘Het ophalen van afval’ wordt ‘Afval ophalen’)."
+)
+
+
+def _as_heading_advice(flag: Any) -> Any:
+    """A nominalisation in a heading gets a heading's advice ("Afval ophalen"), not the
+    sentence's "schrijf wie er gaat ophalen" (user trial of session 33)."""
+    if flag.kind != "nominalisation":
+        return flag
+    from dataclasses import replace
+
+    return replace(flag, suggestion=HEADING_NOMINALISATION)
+
+
 def _heading_advice(
     doc: Any, offset: int, settings: Any, resources: Any, info: Any
 ) -> list[CheckedSentence]:
@@ -404,7 +420,9 @@ def _heading_advice(
     from pipeline.readability import analyse_doc
 
     analysis = analyse_doc(doc, settings, resources, info)
-    flags = [f.shifted(offset) for f in analysis.flags if f.kind in HEADING_KINDS]
+    flags = [
+        _as_heading_advice(f.shifted(offset)) for f in analysis.flags if f.kind in HEADING_KINDS
+    ]
     n_words = sum(s.n_words for s in analysis.sentences)
     end = offset + len(doc.text)
     return [CheckedSentence(offset, end, doc.text, n_words, flags, "", True, heading=True)]

@@ -96,6 +96,25 @@ def test_check_headings_get_word_advice_but_do_not_count(settings) -> None:
     assert ignored.measures == plain.measures
 
 
+def test_check_a_heading_nominalisation_gets_heading_advice(settings) -> None:
+    """User trial (session 33): "Nieuwe dagen voor het ophalen van afval" was told "schrijf
+    wie er gaat ophalen"; a heading is shorter with the verb last ("Afval ophalen")."""
+    from pipeline.check import HEADING_NOMINALISATION
+    from pipeline.nlp import fallback_info, make_fallback_pipeline
+
+    text = "# Het ophalen van afval\n\nWij halen het afval op dinsdag op.\n"
+    (result,) = check_texts(
+        [InputText.from_text("a.md", text)],
+        settings,
+        nlp=make_fallback_pipeline(),
+        model_info=fallback_info(),
+    )
+    (heading,) = [s for s in result.sentences if s.heading]
+    nominalisations = [f for f in heading.flags if f.kind == "nominalisation"]
+    assert nominalisations
+    assert all(f.suggestion == HEADING_NOMINALISATION for f in nominalisations)
+
+
 class CountingPipeline:
     def __init__(self, nlp) -> None:
         self.nlp, self.calls = nlp, 0
