@@ -141,3 +141,14 @@ def test_a_repeated_acronym_points_back_to_the_first(nlp_model, resources):
     first, second = [f for f in analysis.flags if f.kind == "abbreviation"]
     assert "de eerste keer voluit" in first.suggestion
     assert second.suggestion.startswith("Staat al eerder zonder uitleg")
+
+
+def test_a_drop_in_does_not_repeat_the_words_after_it(nlp_model, resources):
+    """User trial (session 33): "keukentafelgesprek bij u thuis" got "gesprek bij u thuis"
+    in place, so "bij u thuis" twice."""
+    text = "We voeren een keukentafelgesprek bij u thuis."
+    [flag] = _officialese(nlp_model[0], resources, text)
+    assert flag.replacement == "gesprek"
+    text = "We plannen een keukentafelgesprek met u."
+    [flag] = _officialese(nlp_model[0], resources, text)
+    assert flag.replacement == "gesprek bij u thuis"

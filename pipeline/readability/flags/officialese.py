@@ -1288,6 +1288,11 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 first_i -= 1
                 span_text = doc[first_i : last_i + 1].text
                 replacement = f"{split} te {replacement.lower()[len(split) :]}"
+        if replacement is not None and " " in replacement.strip():
+            head, tail = replacement.split(" ", 1)
+            after = doc.text[doc[last_i].idx + len(doc[last_i].text) :].lstrip().lower()
+            if after.startswith(tail.lower()):  # "keukentafelgesprek bij u thuis": no repeat
+                replacement = head
         note = _sentence(note)
         if alt:
             fitted = _fitted_form(tokens[k], term, alt, replacement)
