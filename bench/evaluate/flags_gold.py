@@ -38,8 +38,8 @@ API::
                                municipalities and of Gemeente Noordoostpolder) was
                                measured blind ("dev15" since round 19); "heldout15"
                                (zoning-plan explanations of 40 municipalities, heldout2's
-                               genre and corpus, other plans and municipalities) is blind,
-                               for figures only
+                               genre and corpus, other plans and municipalities) was
+                               measured blind ("dev16" since round 20)
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4",
