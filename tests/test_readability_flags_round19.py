@@ -163,6 +163,6 @@ def test_a_drop_in_does_not_repeat_the_words_after_it(nlp_model, resources):
     ],
 )
 def test_no_nominalisation_in_these_nouns(nlp_model, resources, text):
-    """"vorm geven" (0 of 5 uses marked), a referral (a document: 0 of 4), and register
+    """ "vorm geven" (0 of 5 uses marked), a referral (a document: 0 of 4), and register
     nouns the annotators mark as hard words or officialese instead."""
     assert _texts(nlp_model[0], resources, text, "nominalisation") == []
