@@ -1096,9 +1096,35 @@ def test_heldout16_unit_rule():
     assert ex.skip_reason("Inleiding en leeswijzer van de begroting ........ 3.") == "toc"
     assert ex.skip_reason("De GGD voert de taken\x9d uit voor de gemeenten.") == "unreadable"
     assert ex.skip_reason("Mail naar info@example.org voor meer informatie.") == "email"
+    table = "Afbouw SPUK 2026: € 812.000 x 10% = -€ 81.200 voor de gemeenten samen."
+    assert ex.skip_reason(table) == "table"
+    assert ex.skip_reason(" ".join(["De GGD voert de taken uit."] * 14)) == "long"
+    assert ex.skip_reason("De GGD bewaakt 5 x per jaar de kwaliteit van de zorg.") is None
     assert ex.is_toc("Inleiding 3 Programma 1 Publieke gezondheid .......... 5 Financiën 9.")
     assert not ex.is_toc("De GGD voert de taken uit. Dat doet zij voor zes gemeenten.")
     assert ex.MAX_UNITS_PER_DOCUMENT == 45 and ex.TARGET_UNITS == 160
+
+
+def test_heldout16_hyphenation_breaks_are_joined():
+    """A word broken at a line end with a spaced hyphen ("afde -" / "lingen") is joined; a
+    dash before a capital, before "en", "of" or "tot", and a hyphen without a space stay."""
+    from bench.evaluate import flags_heldout16_export as ex
+
+    page = "\n".join([
+        "De kosten van de afde -", "lingen stijgen en de toekomst -", "bestendig -",
+        "heid van de GGD vraagt aandacht. Zorg -", "en welzijn gaan samen. De regio -",
+        "Flevoland werkt samen met Rijksvaccinatieprogram-", "ma en GGD.",
+    ])  # fmt: skip
+    lines = ex.repair_hyphenation(page).split("\n")
+    assert (
+        lines[0] == "De kosten van de afdelingen stijgen en de toekomstbestendigheid van de "
+        "GGD vraagt aandacht. Zorg -"
+    )
+    assert lines[1:] == [
+        "en welzijn gaan samen. De regio -",
+        "Flevoland werkt samen met Rijksvaccinatieprogram-",
+        "ma en GGD.",
+    ]
 
 
 def test_research_page_parties_are_checked_in_their_letter_case_unless_told():
