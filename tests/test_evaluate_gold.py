@@ -745,7 +745,7 @@ WOO_SIDES = {
     "heldout14": (fg.FLEVOLAND, 162, "h14-", 13, 20, "Flevoland regional bodies",
                   "flags_heldout14_export"),
     "heldout15": (fg.PLANS15, 160, "h15-", 40, 4, "zoning plans", "flags_heldout15_export"),
-    "heldout16": (fg.GGD_BUDGET, 160, "h16-", 4, 45, "GGD Flevoland budget",
+    "heldout16": (fg.GGD_BUDGET, 161, "h16-", 4, 45, "GGD Flevoland budget",
                   "flags_heldout16_export"),
 }  # fmt: skip
 
@@ -1100,6 +1100,10 @@ def test_heldout16_unit_rule():
     assert ex.skip_reason(table) == "table"
     assert ex.skip_reason(" ".join(["De GGD voert de taken uit."] * 14)) == "long"
     assert ex.skip_reason("De GGD bewaakt 5 x per jaar de kwaliteit van de zorg.") is None
+    sidebar = "De GGD rekent dit door 1.4. GHOR 1. Maatschappelijke ontwikkelingen In de regio."
+    assert ex.is_layout(sidebar)
+    assert ex.is_layout("Extern bureau: toetsend. › Toetsen van input van GGD.")
+    assert not ex.is_layout("Dit wordt niet verwacht voor 2027. Het nieuwe plan biedt ruimte.")
     assert ex.is_toc("Inleiding 3 Programma 1 Publieke gezondheid .......... 5 Financiën 9.")
     assert not ex.is_toc("De GGD voert de taken uit. Dat doet zij voor zes gemeenten.")
     assert ex.MAX_UNITS_PER_DOCUMENT == 45 and ex.TARGET_UNITS == 160

@@ -28,11 +28,15 @@ export and before any annotation, see below):
   cut at blank lines, after a sentence end before a capital and before list items, leading
   heading lines dropped, a paragraph that starts with a list marker dropped, lines rejoined,
   kept when running text by ``is_running_text``: >= 8 words, ends a sentence, no run of three
-  numbers, at most 20% of its words with a digit). Tables of contents, table rows, headings and
-  page furniture drop out here.
+  numbers, at most 20% of its words with a digit). Dropped besides: a paragraph with the dot or
+  underscore leaders of a table of contents (``is_toc``); the paragraph index stays that of
+  ``paragraphs_of``.
 * **Units.** One-sentence units (``flags_heldout2_export.split_sentences``) of at least
   ``MIN_UNIT_WORDS`` words (``short``: list fragments and headings of fewer words). Skipped
-  besides (``skip_reason``, counted by reason): a *long* one of more than ``MAX_UNIT_WORDS``
+  besides (counted by reason): every sentence of a paragraph with *layout* debris (``is_layout``:
+  a numbered heading inside it, a bullet sign: a sidebar or a table cell run into the text;
+  added after the first export; the paragraph stays in the seeded pool and gives no unit); by
+  ``skip_reason``, a *long* one of more than ``MAX_UNIT_WORDS``
   words (a flattened table; added after the first export); a *fragment* (not starting like a
   sentence, ``common.STARTS_UPPER``, or not ending one, ``common.ENDS_SENTENCE``); a *heading*
   (starts with a section number "2.1 " before a capital); a *table* line (a run of three
@@ -46,15 +50,19 @@ export and before any annotation, see below):
   (``flags_heldout4_export.names_private_person``, or ``PRIVATE_NAME_HASHES`` when an annotator
   finds one; public officials may stay).
 
-Changes after the first export (78dc8cf), before any annotation, prompted by two defects of
-form seen while checking the units for the source notes, neither about the advice kinds: (1)
-three of the four PDFs write an automatic hyphenation break as a spaced hyphen at a line end
-("afde -" / "lingen"), which the rejoined lines gave as "afde - lingen" (24 of the 160 units
-held such a broken word): ``repair_hyphenation`` joins the word when the next line starts in
-lower case and not with "en", "of" or "tot" (a break over a page end stays); (2) one unit was
-a budget table flattened into one "sentence" of 140 words: the ``long`` skip and the
-calculation pattern of ``table`` drop such units. The re-export keeps 159 of the 160 units
-(24 with the repaired words) and takes one unit of the next paragraph in the seeded order.
+Changes after the first export (78dc8cf), before any annotation, prompted by defects of form
+seen while checking the units for the source notes, none about the advice kinds: (1) three of
+the four PDFs write an automatic hyphenation break as a spaced hyphen at a line end ("afde -" /
+"lingen"), which the rejoined lines gave as "afde - lingen" (24 of the 160 units held such a
+broken word): ``repair_hyphenation`` joins the word when the next line starts in lower case and
+not with "en", "of" or "tot" (a break over a page end stays); (2) one unit was a budget table
+flattened into one "sentence" of 140 words: the ``long`` skip and the calculation pattern of
+``table`` drop such units (2e92b2f: 159 of the 160 units kept, 24 with repaired words, one unit
+of the next paragraph in the seeded order); (3) two paragraphs gave units with a sidebar's
+numbered headings run into the text ("samenwerkingen 1.4. GHOR 1. Maatschappelijke
+ontwikkelingen in 2027 In de maatschappij ...") or a table cell with a bullet sign ("›"): the
+``layout`` skip gives no unit of such a paragraph (kept in the pool, so the seeded order of the
+others stays): 154 units kept, 6 gone, 7 of three further paragraphs taken, 161 units.
 
 Selection (seeded, not by content; ``flags_units.select_units``): the kept paragraphs of the
 four documents, in ``DOCUMENTS`` order then document order, are shuffled with
@@ -142,10 +150,14 @@ _CALCULATION = re.compile(r"\d%?\s*[x×=]\s*[-+]?\s*€?\s*\d|=\s*[-+]?\s*€")
 _SPACED_BREAK = re.compile(r"(?<=[^\W\d_]) -[ \t]*$")
 _LOWER_START = re.compile(r"[a-zß-ÿ]")
 _KEEP_HYPHEN_BEFORE = re.compile(r"(?:en|of|tot)\b")
+# Layout debris in a paragraph: a numbered heading inside it ("samenwerkingen 1.4. GHOR 1.
+# Maatschappelijke ontwikkelingen"; a year before a full stop is no heading) or a bullet sign.
+_EMBEDDED_HEADING = re.compile(r"(?:^|\s)\d{1,2}(?:\.\d{1,2})*\.\s+[A-ZÀ-Ý]")
+_BULLET_SIGN = re.compile(r"[›•▪◦\uf0b7]")
 _MICRO = frozenset("\u00b5\u03bc")  # micro sign, Greek mu (units of measure)
 # The reasons skip_reason gives, in the order it checks them.
 UNIT_SKIPS = (
-    "long", "fragment", "heading", "table", "amounts", "toc", "unreadable", "email",
+    "layout", "long", "fragment", "heading", "table", "amounts", "toc", "unreadable", "email",
 )  # fmt: skip
 
 
@@ -228,6 +240,12 @@ def is_toc(paragraph: str) -> bool:
     return bool(_LEADER.search(paragraph))
 
 
+def is_layout(paragraph: str) -> bool:
+    """A paragraph with layout debris: a numbered heading inside it or a bullet sign (a
+    sidebar or table cell run into the text)."""
+    return bool(_EMBEDDED_HEADING.search(paragraph) or _BULLET_SIGN.search(paragraph))
+
+
 def document_paragraphs(
     reserved: set[str], toc: Counter | None = None
 ) -> tuple[list[Paragraph], dict[str, str], list[str]]:
@@ -261,10 +279,13 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     reserved = reserved_first_fields()
     toc: Counter[str] = Counter()
     paragraphs, shas, skipped_docs = document_paragraphs(reserved, toc)
+    # The sentences of a paragraph with layout debris are no units; the paragraph stays in
+    # the pool, so the seeded order of the others does not change.
+    layout = {s.strip() for p in paragraphs if is_layout(p.text) for s in split_sentences(p.text)}
     unit_skips: Counter[str] = Counter()
 
     def no_unit_or_person(unit: str) -> bool:
-        reason = skip_reason(unit)
+        reason = "layout" if unit in layout else skip_reason(unit)
         if reason is not None:
             unit_skips[reason] += 1
             return True
@@ -288,6 +309,7 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     counts = unit_counts(paragraphs, units, rows, skipped, skipped_docs)
     counts["paragraphs_per_document"] = dict(Counter(p.short for p in paragraphs))
     counts["toc_paragraphs_dropped"] = dict(toc)
+    counts["layout_paragraphs"] = dict(Counter(p.short for p in paragraphs if is_layout(p.text)))
     counts["units_per_kind"] = dict(Counter(p.kind for p, _, _ in units))
     counts["documents"] = len({p.short for p, _, _ in units})
     return rows, counts, shas
