@@ -736,8 +736,8 @@ def test_heldout12_is_development_data_once_heldout13_is_built():
     assert "heldout12" not in flags_eval.FIGURES_ONLY
 
 
-# The Woo sets, and heldout14 and heldout15 checked the same way: side -> (dataset, units,
-# unit-id prefix, documents, per-document cap, whose texts, export command).
+# The Woo sets, and heldout14, heldout15 and heldout16 checked the same way: side -> (dataset,
+# units, unit-id prefix, documents, per-document cap, whose texts, export command).
 WOO_SIDES = {
     "heldout12": (fg.OVERIJSSEL, 160, "h12-", 14, 16, "Provincie Overijssel",
                   "flags_heldout12_export"),
@@ -745,6 +745,8 @@ WOO_SIDES = {
     "heldout14": (fg.FLEVOLAND, 162, "h14-", 13, 20, "Flevoland regional bodies",
                   "flags_heldout14_export"),
     "heldout15": (fg.PLANS15, 160, "h15-", 40, 4, "zoning plans", "flags_heldout15_export"),
+    "heldout16": (fg.GGD_BUDGET, 161, "h16-", 4, 45, "GGD Flevoland budget",
+                  "flags_heldout16_export"),
 }  # fmt: skip
 
 
@@ -1043,6 +1045,90 @@ def test_heldout15_plans_are_used_by_no_other_exporter():
     used = ex.used_plans(set(ex.plan_files()))
     assert len(used) > 1000
     assert not plans & set(used)
+
+
+def test_heldout16_is_blind_for_figures_only():
+    """heldout16 replaces heldout15 as the blind set: figures only, --show refused,
+    annotations pending until both annotation files are committed."""
+    from bench.evaluate import flags_eval
+
+    assert flags_eval.FIGURES_ONLY == ("heldout16",)
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout16", "--show", "passive"])
+    assert "heldout16" in fg.SECOND_ANNOTATION_SIDES
+
+
+def test_heldout16_documents_are_ggd_flevolands_budget_documents():
+    """The budget 2026, the framework notes 2025 and 2027 and the administrative report of
+    August 2024 of GGD Flevoland: the four files heldout14 left out, read by no other
+    writing-advice set (heldout6 and heldout14 read the same repository)."""
+    from bench.evaluate import flags_heldout6_export as h6
+    from bench.evaluate import flags_heldout14_export as h14
+    from bench.evaluate import flags_heldout16_export as ex
+
+    names = [name for name, _, _ in ex.DOCUMENTS]
+    assert len(set(names)) == len(names) == 4
+    assert all(name.startswith("reg_ggd_flevoland_") for name in names)
+    assert set(names) <= {name for name, _ in h14.LEFT_OUT}
+    assert not set(names) & {name for name, _, _, _ in h14.DOCUMENTS}
+    assert not {ex.path_of(n) for n in names} & {path for _, path, _ in h6.DOCUMENTS}
+    assert (ex.REPO, ex.COMMIT) == (h14.REPO, h14.COMMIT) == (h6.REPO, h6.COMMIT)
+    shorts = {f"ggdflevoland_{short}" for _, short, _ in ex.DOCUMENTS}
+    units = fg.read_unit_refs("heldout16")
+    assert {r.document for r in units} == shorts
+    assert all(r.unit_id.startswith(f"h16-{r.document.split('_', 1)[1]}-c") for r in units)
+    assert max(Counter(r.document for r in units).values()) <= ex.MAX_UNITS_PER_DOCUMENT
+
+
+def test_heldout16_unit_rule():
+    """Fragments, numbered headings, table, amounts and table-of-contents lines, unreadable
+    characters and e-mail addresses are no units; a table-of-contents paragraph drops out."""
+    from bench.evaluate import flags_heldout16_export as ex
+
+    ok = "De GGD voert de jeugdgezondheidszorg uit voor alle zes gemeenten."
+    assert ex.skip_reason(ok) is None
+    assert ex.skip_reason("In 2026 stijgt de bijdrage per inwoner met € 0,12 naar € 3,45.") is None
+    assert ex.skip_reason("en de GGD voert de taken uit voor de gemeenten.") == "fragment"
+    assert ex.skip_reason("De GGD voert de volgende taken uit:") == "fragment"
+    assert ex.skip_reason("2.1 Jeugdgezondheidszorg De GGD voert de taken uit.") == "heading"
+    assert ex.skip_reason("Lasten 2025 bedragen 1.234 1.456 1.678 in totaal.") == "table"
+    assert ex.skip_reason("Totaal lasten 2026: € 12.345, baten € 12.300.") == "amounts"
+    assert ex.skip_reason("Inleiding en leeswijzer van de begroting ........ 3.") == "toc"
+    assert ex.skip_reason("De GGD voert de taken\x9d uit voor de gemeenten.") == "unreadable"
+    assert ex.skip_reason("Mail naar info@example.org voor meer informatie.") == "email"
+    table = "Afbouw SPUK 2026: € 812.000 x 10% = -€ 81.200 voor de gemeenten samen."
+    assert ex.skip_reason(table) == "table"
+    assert ex.skip_reason(" ".join(["De GGD voert de taken uit."] * 14)) == "long"
+    assert ex.skip_reason("De GGD bewaakt 5 x per jaar de kwaliteit van de zorg.") is None
+    sidebar = "De GGD rekent dit door 1.4. GHOR 1. Maatschappelijke ontwikkelingen In de regio."
+    assert ex.is_layout(sidebar)
+    assert ex.is_layout("Extern bureau: toetsend. › Toetsen van input van GGD.")
+    assert not ex.is_layout("Dit wordt niet verwacht voor 2027. Het nieuwe plan biedt ruimte.")
+    assert ex.is_toc("Inleiding 3 Programma 1 Publieke gezondheid .......... 5 Financiën 9.")
+    assert not ex.is_toc("De GGD voert de taken uit. Dat doet zij voor zes gemeenten.")
+    assert ex.MAX_UNITS_PER_DOCUMENT == 45 and ex.TARGET_UNITS == 160
+
+
+def test_heldout16_hyphenation_breaks_are_joined():
+    """A word broken at a line end with a spaced hyphen ("afde -" / "lingen") is joined; a
+    dash before a capital, before "en", "of" or "tot", and a hyphen without a space stay."""
+    from bench.evaluate import flags_heldout16_export as ex
+
+    page = "\n".join([
+        "De kosten van de afde -", "lingen stijgen en de toekomst -", "bestendig -",
+        "heid van de GGD vraagt aandacht. Zorg -", "en welzijn gaan samen. De regio -",
+        "Flevoland werkt samen met Rijksvaccinatieprogram-", "ma en GGD.",
+    ])  # fmt: skip
+    lines = ex.repair_hyphenation(page).split("\n")
+    assert (
+        lines[0] == "De kosten van de afdelingen stijgen en de toekomstbestendigheid van de "
+        "GGD vraagt aandacht. Zorg -"
+    )
+    assert lines[1:] == [
+        "en welzijn gaan samen. De regio -",
+        "Flevoland werkt samen met Rijksvaccinatieprogram-",
+        "ma en GGD.",
+    ]
 
 
 def test_research_page_parties_are_checked_in_their_letter_case_unless_told():

@@ -13,7 +13,7 @@ API::
     SIDES                      ("dev", "heldout", "heldout2", "heldout3", "heldout4",
                                 "heldout5", "heldout6", "heldout7", "heldout8",
                                 "heldout9", "heldout10", "heldout11", "heldout12",
-                                "heldout13", "heldout14", "heldout15");
+                                "heldout13", "heldout14", "heldout15", "heldout16");
                                "dev", "heldout", "heldout2" ("dev3", zoning plans, since
                                round 4), "heldout3" ("dev4", Wassenaar budget prose,
                                measured once blind, since round 5) and "heldout4" ("dev5",
@@ -39,7 +39,11 @@ API::
                                measured blind ("dev15" since round 19); "heldout15"
                                (zoning-plan explanations of 40 municipalities, heldout2's
                                genre and corpus, other plans and municipalities) was
-                               measured blind ("dev16" since round 20)
+                               measured blind ("dev16" since round 20); "heldout16"
+                               (budget prose of GGD Flevoland, the joint public health
+                               service of the Flevoland municipalities) is blind, for
+                               figures only, its annotations pending
+                               (ANNOTATIONS_PENDING)
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4",
@@ -48,7 +52,7 @@ API::
                                 "denhaag_heldout9", "gemeenten_heldout10",
                                 "gemeenten_heldout11", "overijssel_heldout12",
                                 "haarlem_heldout13", "flevoland_heldout14",
-                                "plans_heldout15")
+                                "plans_heldout15", "ggd_budget_heldout16")
     load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None, annotator=1,
               units_only=False) -> GoldSet
         units with their text and the annotations of those units, every hash, length and
@@ -85,7 +89,7 @@ KINDS = ("passive", "nominalisation", "officialese", "abbreviation", "hard_word"
 SIDES = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-    "heldout14", "heldout15",
+    "heldout14", "heldout15", "heldout16",
 )  # fmt: skip
 # The sides cut from the Amsterdam rows and the seeds by flags_export (heldout2: zoning plans,
 # written by flags_heldout2_export; heldout3: budget prose, flags_heldout3_export; heldout4:
@@ -99,7 +103,8 @@ SIDES = (
 # energy policy, flags_heldout12_export; heldout13: Gemeente Haarlem Woo documents on rat
 # nuisance, flags_heldout13_export; heldout14: texts of regional public bodies of the Flevoland
 # municipalities and of Gemeente Noordoostpolder, flags_heldout14_export; heldout15: zoning-plan
-# explanations of 40 municipalities, flags_heldout15_export).
+# explanations of 40 municipalities, flags_heldout15_export; heldout16: budget prose of GGD
+# Flevoland, flags_heldout16_export).
 SPLIT_SIDES = ("dev", "heldout")
 AMSTERDAM = "amsterdam_simplification"
 SEEDS = "seeds"
@@ -118,20 +123,21 @@ OVERIJSSEL = "overijssel_heldout12"
 HAARLEM = "haarlem_heldout13"
 FLEVOLAND = "flevoland_heldout14"
 PLANS15 = "plans_heldout15"
+GGD_BUDGET = "ggd_budget_heldout16"
 DATASETS = (
     AMSTERDAM, SEEDS, PLANS, BUDGET_PROSE, BW_DECISIONS, COALITION, TRANSFER_DOSSIER, ALMERE,
     NIEUWKOOP, UTRECHT, DEN_HAAG, GEMEENTEN, REGISTER, OVERIJSSEL, HAARLEM, FLEVOLAND,
-    PLANS15,
+    PLANS15, GGD_BUDGET,
 )  # fmt: skip
 # Sides annotated a second time, blind and independently, for inter-annotator agreement.
 SECOND_ANNOTATION_SIDES = (
     "heldout4", "heldout6", "heldout7", "heldout8", "heldout10", "heldout11", "heldout12",
-    "heldout13", "heldout14", "heldout15",
+    "heldout13", "heldout14", "heldout15", "heldout16",
 )  # fmt: skip
 # Sides whose unit list is committed but whose annotation files are not written yet (the
 # annotators' work): tests that need the annotations skip them. Take a side out once both
 # its annotation files are committed (a test checks that the two go together).
-ANNOTATIONS_PENDING: tuple[str, ...] = ()
+ANNOTATIONS_PENDING: tuple[str, ...] = ("heldout16",)
 ANNOTATORS = (1, 2)
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
 UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
@@ -153,6 +159,7 @@ OVERIJSSEL_UNITS_CSV = ("flags", "heldout12_units.csv")
 HAARLEM_UNITS_CSV = ("flags", "heldout13_units.csv")
 FLEVOLAND_UNITS_CSV = ("flags", "heldout14_units.csv")
 PLANS15_UNITS_CSV = ("flags", "heldout15_units.csv")
+GGD_BUDGET_UNITS_CSV = ("flags", "heldout16_units.csv")
 # Exported texts of the blind held-out sets: (file, export command, repository it needs).
 _EXPORTED_SIDE_TEXTS = {
     PLANS: (PLAN_UNITS_CSV, "flags_heldout2_export", "Babakfifoo/dutch_embedding_llm"),
@@ -182,6 +189,7 @@ _EXPORTED_SIDE_TEXTS = {
     HAARLEM: (HAARLEM_UNITS_CSV, "flags_heldout13_export", "btezcan00/hackathon-milvum"),
     FLEVOLAND: (FLEVOLAND_UNITS_CSV, "flags_heldout14_export", "meijer1973/azwa"),
     PLANS15: (PLANS15_UNITS_CSV, "flags_heldout15_export", "Babakfifoo/dutch_embedding_llm"),
+    GGD_BUDGET: (GGD_BUDGET_UNITS_CSV, "flags_heldout16_export", "meijer1973/azwa"),
 }
 
 
@@ -383,8 +391,9 @@ def side_texts(dataset: str, folder: Path | None = None) -> dict[tuple[str, str]
     Groningen and Tilburg research pages), ``heldout11_units.csv`` (algorithm register),
     ``heldout12_units.csv`` (Provincie Overijssel Woo documents), ``heldout13_units.csv``
     (Gemeente Haarlem Woo documents), ``heldout14_units.csv`` (regional public bodies of
-    the Flevoland municipalities and Gemeente Noordoostpolder) or ``heldout15_units.csv``
-    (zoning-plan explanations of 40 municipalities), written by its export script."""
+    the Flevoland municipalities and Gemeente Noordoostpolder), ``heldout15_units.csv``
+    (zoning-plan explanations of 40 municipalities) or ``heldout16_units.csv`` (budget prose
+    of GGD Flevoland), written by its export script."""
     name, command, repository = _EXPORTED_SIDE_TEXTS[dataset]
     path = (folder or default_eval_dir()).joinpath(*name)
     if not path.is_file():
