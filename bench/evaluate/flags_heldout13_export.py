@@ -91,7 +91,13 @@ from bench.evaluate.flags_heldout3_export import pdf_pages
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout7_export import paragraphs_of as pdf_paragraphs
 from bench.evaluate.flags_heldout12_export import body_lines
-from bench.evaluate.flags_units import export_side, select_units, side_record, unit_counts
+from bench.evaluate.flags_units import (
+    export_side,
+    pypdf_version,
+    select_units,
+    side_record,
+    unit_counts,
+)
 
 SIDE = "heldout13"
 DATASET = "haarlem_heldout13"
@@ -271,12 +277,6 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     return rows, counts, shas
 
 
-def _pypdf_version() -> str:
-    import pypdf
-
-    return f"pypdf {pypdf.__version__}"
-
-
 def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
     """The provenance record of the export (written beside the units)."""
     record = side_record(
@@ -302,7 +302,7 @@ def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
         ),
     )
     record["documents"] = {short: [kind, name] for name, short, kind in DOCUMENTS}
-    record["extractor"] = {"pdf": f"{_pypdf_version()} extract_text (OCR text layer)"}
+    record["extractor"] = {"pdf": f"{pypdf_version()} extract_text (OCR text layer)"}
     return record
 
 

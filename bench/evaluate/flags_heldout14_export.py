@@ -90,7 +90,13 @@ from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout3_export import pdf_pages
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout6_export import _extractor, pdf_paragraphs, web_paragraphs
-from bench.evaluate.flags_units import export_side, select_units, side_record, unit_counts
+from bench.evaluate.flags_units import (
+    export_side,
+    pypdf_version,
+    select_units,
+    side_record,
+    unit_counts,
+)
 
 SIDE = "heldout14"
 DATASET = "flevoland_heldout14"
@@ -245,12 +251,6 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     return rows, counts, shas
 
 
-def _pypdf_version() -> str:
-    import pypdf
-
-    return f"pypdf {pypdf.__version__}"
-
-
 def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
     """The provenance record of the export (written beside the units)."""
     record = side_record(
@@ -278,7 +278,7 @@ def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
         ),
     )
     record["documents"] = {short: [writer, kind, name] for name, short, writer, kind in DOCUMENTS}
-    record["extractor"] = {"pdf": f"{_pypdf_version()} extract_text", "html": _extractor()}
+    record["extractor"] = {"pdf": f"{pypdf_version()} extract_text", "html": _extractor()}
     return record
 
 

@@ -87,7 +87,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -108,7 +107,13 @@ from bench.evaluate.flags_heldout3_export import pdf_pages
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout6_export import pdf_paragraphs
 from bench.evaluate.flags_heldout14_export import Paragraph, clean_page
-from bench.evaluate.flags_units import export_side, select_units, side_record, unit_counts
+from bench.evaluate.flags_units import (
+    export_side,
+    pypdf_version,
+    select_units,
+    side_record,
+    unit_counts,
+)
 
 SIDE = "heldout16"
 DATASET = "ggd_budget_heldout16"
@@ -315,12 +320,6 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     return rows, counts, shas
 
 
-def _pypdf_version() -> str:
-    import pypdf
-
-    return f"pypdf {pypdf.__version__}"
-
-
 def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
     """The provenance record of the export (written beside the units)."""
     record = side_record(
@@ -348,16 +347,11 @@ def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
         ),
     )
     record["documents"] = {short: [WRITER, kind, name] for name, short, kind in DOCUMENTS}
-    record["extractor"] = {"pdf": f"{_pypdf_version()} extract_text"}
+    record["extractor"] = {"pdf": f"{pypdf_version()} extract_text"}
     return record
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if "--dry-run" in argv:
-        _, counts, _ = build_units()
-        print(json.dumps(counts, indent=1))
-        return 0
     return export_side(
         argv, side=SIDE, description=__doc__.split("\n")[0], unit_list=UNIT_LIST,
         columns=COLUMNS, build=build_units, record=provenance,

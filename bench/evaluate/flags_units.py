@@ -201,6 +201,9 @@ def export_side(
     parser = argparse.ArgumentParser(description=description)
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="verify the committed files")
+    group.add_argument(
+        "--dry-run", action="store_true", help="print the counts only (nothing is written)"
+    )
     if unit_list is not None:
         help_text = f"also write {unit_list.name} (refused when it differs)"
         group.add_argument("--unit-list", action="store_true", help=help_text)
@@ -208,9 +211,19 @@ def export_side(
     if args.check:
         return check_side(side)
     rows, counts, extra = build()
+    if args.dry_run:  # before a unit rule is committed, only counts may be looked at
+        print(json.dumps(counts, indent=1, ensure_ascii=False))
+        return 0
     out = eval_dir() / "flags"
     out.mkdir(parents=True, exist_ok=True)
     write_csv(out / f"{side}_units.csv", rows, columns)
     listed = unit_list if getattr(args, "unit_list", False) else None
     write_side(out, side, rows, record(rows, counts, extra), counts, listed)
     return 0
+
+
+def pypdf_version() -> str:
+    """The PDF reader's name and version, for a side's provenance record."""
+    import pypdf
+
+    return f"pypdf {pypdf.__version__}"
