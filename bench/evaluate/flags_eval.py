@@ -62,10 +62,10 @@ from bench.evaluate.flags_gold import (
 # regional public bodies of the Flevoland municipalities and of Gemeente Noordoostpolder)
 # since round 19 (measured once, with the round-18 rules and the rules before round 18).
 # heldout15 ("dev16", zoning-plan explanations of 40 municipalities) since round 20 (measured
-# once, with the rules of rounds 18-19 and of the start of session 33). heldout16 (budget prose
-# of GGD Flevoland, the joint public health service of the Flevoland municipalities: budget,
-# framework notes, administrative report) replaces it as the blind set.
-FIGURES_ONLY: tuple[str, ...] = ("heldout16",)
+# once, with the rules of rounds 18-19 and of the start of session 33). heldout16 ("dev17",
+# budget prose of GGD Flevoland) since round 21 (measured once, with the rules of rounds 18-20
+# and of the start of session 33).
+FIGURES_ONLY: tuple[str, ...] = ()
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}

@@ -41,8 +41,8 @@ API::
                                genre and corpus, other plans and municipalities) was
                                measured blind ("dev16" since round 20); "heldout16"
                                (budget prose of GGD Flevoland, the joint public health
-                               service of the Flevoland municipalities) is blind, for
-                               figures only
+                               service of the Flevoland municipalities) was measured
+                               blind ("dev17" since round 21)
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4",
