@@ -36,3 +36,19 @@ def test_budget_and_hr_terms_are_hard_words(nlp_model, resources):
     assert _texts(nlp_model[0], resources, text, "nominalisation") == []
     hard = " ".join(_texts(nlp_model[0], resources, text, "hard_word"))
     assert "toerekening" in hard and "werving en selectie" in hard
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De taken zijn al langere tijd verliesgevend.",
+        "Via de regio worden gelden verdeeld, en zijn mogelijk ontwikkelingen aan de orde.",
+    ],
+)
+def test_no_passive_on_present_participles_or_ing_plurals(nlp_model, resources, text):
+    """A compound on a present participle ("verliesgevend": geven) and a plural noun in
+    -ingen the tagger calls a participle are no participles of a passive."""
+    assert not any(
+        "verliesgevend" in t or "ontwikkelingen" in t
+        for t in _texts(nlp_model[0], resources, text, "passive")
+    )

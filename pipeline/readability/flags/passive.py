@@ -61,11 +61,14 @@ PARTICIPLE_ENDINGS = ("d", "t", "n", "de", "te", "ne")  # gewijzigd, gezet, geda
 
 def _tagged_participle(token: Token) -> bool:
     """Tagged as a past participle, and shaped like one: the tagger also tags a comparative
-    ("wordt breder") ``VerbForm=Part``."""
+    ("wordt breder") and a plural noun in -ingen ("zijn mogelijk ontwikkelingen")
+    ``VerbForm=Part``."""
+    form = token.lower_
     return (
         "Part" in token.morph.get("VerbForm", [])
         and "Pres" not in token.morph.get("Tense", [])
-        and token.lower_.endswith(PARTICIPLE_ENDINGS)
+        and form.endswith(PARTICIPLE_ENDINGS)
+        and not form.endswith("ingen")
     )
 
 
@@ -89,8 +92,16 @@ def _is_present_participle(token: Token, resources: ReadabilityResources) -> boo
     base = form[:-2] if form.endswith("nde") else form[:-1] if form.endswith("nd") else ""
     if base.endswith(SHORT_VERB_ENDINGS):
         return True
-    entry = _verb_table().get(base) if base else None  # "passend": the table's present participle
-    return entry is not None and entry.pres_part == form.removesuffix("e")
+    table = _verb_table()
+    entry = table.get(base) if base else None  # "passend": the table's present participle
+    if entry is not None:
+        return entry.pres_part == form.removesuffix("e")
+    # a compound on a verb's present participle: "verliesgevend" (geven), "richtinggevend"
+    for i in range(1, len(base) - 4):
+        entry = table.get(base[i:])
+        if entry is not None and base[i:].endswith("en"):
+            return entry.pres_part == form[i:].removesuffix("e")
+    return False
 
 
 def _unaccusative(token: Token, resources: ReadabilityResources) -> bool:
