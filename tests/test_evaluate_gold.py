@@ -736,8 +736,8 @@ def test_heldout12_is_development_data_once_heldout13_is_built():
     assert "heldout12" not in flags_eval.FIGURES_ONLY
 
 
-# The Woo sets, and heldout14, heldout15 and heldout16 checked the same way: side -> (dataset,
-# units, unit-id prefix, documents, per-document cap, whose texts, export command).
+# The Woo sets, and heldout14, heldout15, heldout16 and heldout17 checked the same way: side ->
+# (dataset, units, unit-id prefix, documents, per-document cap, whose texts, export command).
 WOO_SIDES = {
     "heldout12": (fg.OVERIJSSEL, 160, "h12-", 14, 16, "Provincie Overijssel",
                   "flags_heldout12_export"),
@@ -747,6 +747,7 @@ WOO_SIDES = {
     "heldout15": (fg.PLANS15, 160, "h15-", 40, 4, "zoning plans", "flags_heldout15_export"),
     "heldout16": (fg.GGD_BUDGET, 161, "h16-", 4, 45, "GGD Flevoland budget",
                   "flags_heldout16_export"),
+    "heldout17": (fg.PLANS17, 160, "h17-", 40, 4, "zoning plans", "flags_heldout17_export"),
 }  # fmt: skip
 
 
@@ -1127,6 +1128,90 @@ def test_heldout16_hyphenation_breaks_are_joined():
         "Flevoland werkt samen met Rijksvaccinatieprogram-",
         "ma en GGD.",
     ]
+
+
+def test_heldout17_is_blind_for_figures_only():
+    """heldout17 replaces heldout16 as the blind set: figures only, --show refused,
+    annotations pending until both annotation files are committed."""
+    from bench.evaluate import flags_eval
+
+    assert flags_eval.FIGURES_ONLY == ("heldout17",)
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout17", "--show", "passive"])
+    assert "heldout17" in fg.SECOND_ANNOTATION_SIDES
+
+
+def test_heldout17_plans_are_new_plans_of_new_municipalities():
+    """One plan per municipality, <= 4 units each; no reserved plan, no plan a committed
+    fixture names (heldout15's and heldout2's unit lists among them), no municipality of
+    heldout15, of heldout2 or of another writing-advice set (heldout11's 35, the Flevoland
+    municipalities of heldout14 and heldout16 among them)."""
+    from bench.evaluate import flags_heldout15_export as h15
+    from bench.evaluate import flags_heldout17_export as ex
+
+    units = fg.read_unit_refs("heldout17")
+    plans = Counter(r.document for r in units)
+    assert len(plans) == 40 and max(plans.values()) <= ex.MAX_UNITS_PER_PLAN
+    assert all(r.unit_id.startswith(f"h17-{r.document}-p") for r in units)
+    towns = [h15.municipality(plan) for plan in plans]
+    assert None not in towns and len(set(towns)) == len(towns)
+    # heldout15's 40 municipalities, as its unit list names them, are all left out
+    assert ex.heldout15_municipalities() == set(ex.HELDOUT15_MUNICIPALITIES.values())
+    assert len(ex.HELDOUT15_MUNICIPALITIES) == 40
+    assert set(h15.EXCLUDED_MUNICIPALITIES) | ex.heldout15_municipalities() == set(
+        ex.EXCLUDED_MUNICIPALITIES
+    )
+    excluded = set(ex.EXCLUDED_MUNICIPALITIES) | h15.heldout2_municipalities()
+    assert not set(towns) & excluded
+    assert {"Amsterdam", "Den Haag", "Nieuwkoop", "Lelystad", "Noordoostpolder"} <= set(
+        ex.EXCLUDED_MUNICIPALITIES.values()
+    )
+    for side in ("heldout2", "heldout15"):
+        assert not set(plans) & {r.document for r in fg.read_unit_refs(side)}
+    assert not set(plans) & h15.reserved_plans()
+    assert not h15.fixture_plans(set(plans), ex.SIDE)
+    # the fixture check of heldout17 reads heldout15's unit list (heldout15's own did not)
+    heldout15 = {r.document for r in fg.read_unit_refs("heldout15")}
+    assert h15.fixture_plans(heldout15, ex.SIDE) == heldout15
+    assert not h15.fixture_plans(heldout15)
+
+
+def test_heldout17_unit_rule_is_heldout15s_with_a_new_salt():
+    """heldout15's rule and code with heldout17's side, dataset and salt."""
+    from bench.evaluate import flags_heldout15_export as h15
+    from bench.evaluate import flags_heldout17_export as ex
+
+    rule = ex.RULE
+    assert (rule.side, rule.dataset, rule.unit_prefix) == ("heldout17", fg.PLANS17, "h17")
+    assert h15.RULE.unit_prefix == "h15" and h15.RULE.dataset == fg.PLANS15
+    assert rule.salt != h15.SALT
+    assert h15.order_key("NL.IMRO.0361.BP1", salt=rule.salt) != h15.order_key("NL.IMRO.0361.BP1")
+    assert rule.target_units == 160 and rule.max_units_per_plan == 4
+    assert rule.private_name_hashes == ex.PRIVATE_NAME_HASHES
+
+
+@pytest.mark.slow
+def test_heldout17_plans_are_used_by_no_other_exporter():
+    """The plans of heldout17 are none of those the other exporters select (levels, rewrite
+    judgements, heldout2, programme documents, sentiment candidates) or a fixture names
+    (heldout15's among them), recomputed by calling their selection functions (needs the
+    mirror and the sentiment exports)."""
+    from bench.evaluate import flags_heldout17_export as ex
+    from bench.evaluate.common import eval_dir, git_dir
+    from bench.evaluate.flags_heldout15_export import plan_files
+
+    try:
+        git_dir("Babakfifoo/dutch_embedding_llm")
+    except FileNotFoundError:
+        pytest.skip("Babakfifoo/dutch_embedding_llm not fetched")
+    for name in ("municipal_comments", "bol_reviews"):
+        if not (eval_dir() / name / f"{name}.csv").is_file():
+            pytest.skip(f"{name} not exported (bench/evaluate/sentiment_data.py)")
+    plans = {r.document for r in fg.read_unit_refs("heldout17")}
+    used = ex.used_plans(set(plan_files()))
+    assert len(used) > 1000
+    assert {r.document for r in fg.read_unit_refs("heldout15")} <= set(used)
+    assert not plans & set(used)
 
 
 def test_research_page_parties_are_checked_in_their_letter_case_unless_told():

@@ -13,7 +13,8 @@ API::
     SIDES                      ("dev", "heldout", "heldout2", "heldout3", "heldout4",
                                 "heldout5", "heldout6", "heldout7", "heldout8",
                                 "heldout9", "heldout10", "heldout11", "heldout12",
-                                "heldout13", "heldout14", "heldout15", "heldout16");
+                                "heldout13", "heldout14", "heldout15", "heldout16",
+                                "heldout17");
                                "dev", "heldout", "heldout2" ("dev3", zoning plans, since
                                round 4), "heldout3" ("dev4", Wassenaar budget prose,
                                measured once blind, since round 5) and "heldout4" ("dev5",
@@ -42,7 +43,11 @@ API::
                                measured blind ("dev16" since round 20); "heldout16"
                                (budget prose of GGD Flevoland, the joint public health
                                service of the Flevoland municipalities) was measured
-                               blind ("dev17" since round 21)
+                               blind ("dev17" since round 21); "heldout17" (zoning-plan
+                               explanations of 40 municipalities, the genre and corpus of
+                               heldout2 and heldout15, other plans and municipalities) is
+                               blind, for figures only, its annotations pending
+                               (ANNOTATIONS_PENDING)
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4",
@@ -51,7 +56,8 @@ API::
                                 "denhaag_heldout9", "gemeenten_heldout10",
                                 "gemeenten_heldout11", "overijssel_heldout12",
                                 "haarlem_heldout13", "flevoland_heldout14",
-                                "plans_heldout15", "ggd_budget_heldout16")
+                                "plans_heldout15", "ggd_budget_heldout16",
+                                "plans_heldout17")
     load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None, annotator=1,
               units_only=False) -> GoldSet
         units with their text and the annotations of those units, every hash, length and
@@ -88,7 +94,7 @@ KINDS = ("passive", "nominalisation", "officialese", "abbreviation", "hard_word"
 SIDES = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-    "heldout14", "heldout15", "heldout16",
+    "heldout14", "heldout15", "heldout16", "heldout17",
 )  # fmt: skip
 # The sides cut from the Amsterdam rows and the seeds by flags_export (heldout2: zoning plans,
 # written by flags_heldout2_export; heldout3: budget prose, flags_heldout3_export; heldout4:
@@ -103,7 +109,8 @@ SIDES = (
 # nuisance, flags_heldout13_export; heldout14: texts of regional public bodies of the Flevoland
 # municipalities and of Gemeente Noordoostpolder, flags_heldout14_export; heldout15: zoning-plan
 # explanations of 40 municipalities, flags_heldout15_export; heldout16: budget prose of GGD
-# Flevoland, flags_heldout16_export).
+# Flevoland, flags_heldout16_export; heldout17: zoning-plan explanations of 40 other
+# municipalities, flags_heldout17_export).
 SPLIT_SIDES = ("dev", "heldout")
 AMSTERDAM = "amsterdam_simplification"
 SEEDS = "seeds"
@@ -123,20 +130,21 @@ HAARLEM = "haarlem_heldout13"
 FLEVOLAND = "flevoland_heldout14"
 PLANS15 = "plans_heldout15"
 GGD_BUDGET = "ggd_budget_heldout16"
+PLANS17 = "plans_heldout17"
 DATASETS = (
     AMSTERDAM, SEEDS, PLANS, BUDGET_PROSE, BW_DECISIONS, COALITION, TRANSFER_DOSSIER, ALMERE,
     NIEUWKOOP, UTRECHT, DEN_HAAG, GEMEENTEN, REGISTER, OVERIJSSEL, HAARLEM, FLEVOLAND,
-    PLANS15, GGD_BUDGET,
+    PLANS15, GGD_BUDGET, PLANS17,
 )  # fmt: skip
 # Sides annotated a second time, blind and independently, for inter-annotator agreement.
 SECOND_ANNOTATION_SIDES = (
     "heldout4", "heldout6", "heldout7", "heldout8", "heldout10", "heldout11", "heldout12",
-    "heldout13", "heldout14", "heldout15", "heldout16",
+    "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
 )  # fmt: skip
 # Sides whose unit list is committed but whose annotation files are not written yet (the
 # annotators' work): tests that need the annotations skip them. Take a side out once both
 # its annotation files are committed (a test checks that the two go together).
-ANNOTATIONS_PENDING: tuple[str, ...] = ()
+ANNOTATIONS_PENDING: tuple[str, ...] = ("heldout17",)
 ANNOTATORS = (1, 2)
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
 UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
@@ -159,6 +167,7 @@ HAARLEM_UNITS_CSV = ("flags", "heldout13_units.csv")
 FLEVOLAND_UNITS_CSV = ("flags", "heldout14_units.csv")
 PLANS15_UNITS_CSV = ("flags", "heldout15_units.csv")
 GGD_BUDGET_UNITS_CSV = ("flags", "heldout16_units.csv")
+PLANS17_UNITS_CSV = ("flags", "heldout17_units.csv")
 # Exported texts of the blind held-out sets: (file, export command, repository it needs).
 _EXPORTED_SIDE_TEXTS = {
     PLANS: (PLAN_UNITS_CSV, "flags_heldout2_export", "Babakfifoo/dutch_embedding_llm"),
@@ -189,6 +198,7 @@ _EXPORTED_SIDE_TEXTS = {
     FLEVOLAND: (FLEVOLAND_UNITS_CSV, "flags_heldout14_export", "meijer1973/azwa"),
     PLANS15: (PLANS15_UNITS_CSV, "flags_heldout15_export", "Babakfifoo/dutch_embedding_llm"),
     GGD_BUDGET: (GGD_BUDGET_UNITS_CSV, "flags_heldout16_export", "meijer1973/azwa"),
+    PLANS17: (PLANS17_UNITS_CSV, "flags_heldout17_export", "Babakfifoo/dutch_embedding_llm"),
 }
 
 
@@ -391,8 +401,9 @@ def side_texts(dataset: str, folder: Path | None = None) -> dict[tuple[str, str]
     ``heldout12_units.csv`` (Provincie Overijssel Woo documents), ``heldout13_units.csv``
     (Gemeente Haarlem Woo documents), ``heldout14_units.csv`` (regional public bodies of
     the Flevoland municipalities and Gemeente Noordoostpolder), ``heldout15_units.csv``
-    (zoning-plan explanations of 40 municipalities) or ``heldout16_units.csv`` (budget prose
-    of GGD Flevoland), written by its export script."""
+    (zoning-plan explanations of 40 municipalities), ``heldout16_units.csv`` (budget prose
+    of GGD Flevoland) or ``heldout17_units.csv`` (zoning-plan explanations of 40 other
+    municipalities), written by its export script."""
     name, command, repository = _EXPORTED_SIDE_TEXTS[dataset]
     path = (folder or default_eval_dir()).joinpath(*name)
     if not path.is_file():

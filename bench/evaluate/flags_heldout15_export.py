@@ -59,6 +59,10 @@ repository) and ``heldout15_PROVENANCE.json`` beside it; the texts are not commi
 ``--dry-run`` prints the counts only. Needs the mirror and the ``bol_reviews`` and
 ``municipal_comments`` exports of ``sentiment_data.py`` (the sentiment candidates read them).
 
+The selection takes a ``PlanSetRule`` (side, dataset, salt, municipalities left out, private
+persons' hashes; ``RULE`` is heldout15's), so a later set of this corpus (heldout17,
+``flags_heldout17_export``) reuses these functions with its own rule.
+
 Usage: ``python -m bench.evaluate.flags_heldout15_export [--unit-list | --check | --dry-run]``
 """
 
@@ -72,7 +76,8 @@ import sys
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.evaluate import levels_export as lx
@@ -133,6 +138,29 @@ PRIVATE_NAME_HASHES: frozenset[str] = frozenset()
 UNIT_LIST = ROOT / "tests" / "fixtures" / "real" / f"flags_units_{SIDE}.csv"
 FIXTURES = ROOT / "tests" / "fixtures"
 
+
+@dataclass(frozen=True)
+class PlanSetRule:
+    """What sets one writing-advice set of zoning-plan sentences apart from another: its side,
+    dataset and salt, the municipalities it leaves out besides heldout2's (code -> name), the
+    hashes of units an annotator found naming a private person, and its size."""
+
+    side: str
+    dataset: str
+    salt: str
+    excluded_municipalities: Mapping[str, str]
+    private_name_hashes: frozenset[str] = frozenset()
+    target_units: int = TARGET_UNITS
+    max_units_per_plan: int = MAX_UNITS_PER_PLAN
+
+    @property
+    def unit_prefix(self) -> str:
+        """The unit-id prefix ("heldout15" -> "h15")."""
+        return self.side.replace("heldout", "h", 1)
+
+
+RULE = PlanSetRule(SIDE, DATASET, SALT, EXCLUDED_MUNICIPALITIES, PRIVATE_NAME_HASHES)
+
 _PLAN_ID = re.compile(r"NL\.IMRO\.[^\s,;\"'/()<>|]+")
 _MUNICIPALITY = re.compile(r"^NL\.IMRO\.(\d{4})\.")
 _EMAIL = re.compile(r"\S@\S")
@@ -163,19 +191,20 @@ def plan_keys_in(text: str, keys: set[str]) -> set[str]:
     return out
 
 
-def fixture_plans(keys: set[str]) -> set[str]:
+def fixture_plans(keys: set[str], side: str = SIDE) -> set[str]:
     """The plan ids of ``keys`` that a committed fixture names, in its file name or text;
-    this set's own files (``flags_units_heldout15.csv``, its annotations) are not read."""
+    the set's own files (``flags_units_<side>.csv``, its annotations) are not read."""
     out: set[str] = set()
     for path in sorted(FIXTURES.rglob("*")):
-        if path.is_file() and SIDE not in path.name:
+        if path.is_file() and side not in path.name:
             text = path.read_text(encoding="utf-8", errors="replace")
             out |= plan_keys_in(f"{path.name}\n{text}", keys)
     return out
 
 
-def used_plans(keys: set[str]) -> dict[str, list[str]]:
-    """Plan id -> the parts of the project that read it (see the module docstring)."""
+def used_plans(keys: set[str], side: str = SIDE) -> dict[str, list[str]]:
+    """Plan id -> the parts of the project that read it (see the module docstring); the
+    fixtures of ``side`` itself are not read."""
     from bench.evaluate import flags_heldout2_export as h2
     from bench.evaluate import programme_other_documents as pod
     from bench.evaluate import programme_real_export as pre
@@ -201,7 +230,7 @@ def used_plans(keys: set[str]) -> dict[str, list[str]]:
     fresh_rows = sf.candidates(200, 130)
     add((lx.plan_key(r["path"]) for r in fresh_rows if r["path"]), "sentiment_fresh")
     add((lx.plan_key(r["path"]) for r in sm2.candidates(460, 3)), "sentiment_municipal2")
-    add(fixture_plans(keys), "fixtures")
+    add(fixture_plans(keys, side), "fixtures")
     return used
 
 
@@ -228,9 +257,9 @@ def plan_files() -> dict[str, list[str]]:
     return by_plan
 
 
-def order_key(*parts: object) -> str:
+def order_key(*parts: object, salt: str = SALT) -> str:
     """The seeded order: sha256 of the salt and the parts."""
-    return hashlib.sha256((SALT + ":".join(map(str, parts))).encode("utf-8")).hexdigest()
+    return hashlib.sha256((salt + ":".join(map(str, parts))).encode("utf-8")).hexdigest()
 
 
 def has_unreadable(unit: str) -> bool:
@@ -268,7 +297,12 @@ def skip_reason(unit: str) -> str | None:
 
 
 def plan_units(
-    key: str, markdown: str, blocked: set[str], seen: set[str], skipped: Counter
+    key: str,
+    markdown: str,
+    blocked: set[str],
+    seen: set[str],
+    skipped: Counter,
+    rule: PlanSetRule = RULE,
 ) -> list[tuple[int, int, str]]:
     """(paragraph, sentence, unit) of the chosen units of one plan, in document order."""
     candidates: list[tuple[int, int, str]] = []
@@ -283,25 +317,25 @@ def plan_units(
                     reason = "duplicate"
                 elif digest in blocked:
                     reason = "other_set_or_reserved"
-                elif digest in PRIVATE_NAME_HASHES or names_private_person(unit):
+                elif digest in rule.private_name_hashes or names_private_person(unit):
                     reason = "private_name"
             if reason:
                 skipped[reason] += 1
                 continue
             digests.add(digest)
             candidates.append((p_i, u_i, unit))
-    candidates.sort(key=lambda c: order_key(key, c[0], c[1]))
-    return sorted(candidates[:MAX_UNITS_PER_PLAN])
+    candidates.sort(key=lambda c: order_key(key, c[0], c[1], salt=rule.salt))
+    return sorted(candidates[: rule.max_units_per_plan])
 
 
-def build_units() -> tuple[list[dict], dict, dict[str, str]]:
+def build_units(rule: PlanSetRule = RULE) -> tuple[list[dict], dict, dict[str, str]]:
     """Unit rows, counts for the provenance record and the sha256 of the files read."""
     by_plan = plan_files()
     reserved = reserved_plans()
-    used = used_plans(set(by_plan))
-    excluded_municipalities = set(EXCLUDED_MUNICIPALITIES) | heldout2_municipalities()
-    blocked = reserved_first_fields() | other_flag_set_units(SIDE)
-    order = sorted(by_plan, key=order_key)
+    used = used_plans(set(by_plan), rule.side)
+    excluded_municipalities = set(rule.excluded_municipalities) | heldout2_municipalities()
+    blocked = reserved_first_fields() | other_flag_set_units(rule.side)
+    order = sorted(by_plan, key=lambda key: order_key(key, salt=rule.salt))
     plan_skips: Counter[str] = Counter()
     skipped: Counter[str] = Counter()
     seen: set[str] = set()
@@ -310,7 +344,7 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     rows: list[dict] = []
     shas: dict[str, str] = {}
     for key in order:
-        if len(rows) >= TARGET_UNITS:
+        if len(rows) >= rule.target_units:
             break
         town = municipality(key)
         if key in reserved:
@@ -331,7 +365,7 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
                 plan_skips["absent_from_snapshot"] += 1
                 continue
             markdown = data.decode("utf-8", errors="replace")
-            units = plan_units(key, markdown, blocked, seen, skipped)
+            units = plan_units(key, markdown, blocked, seen, skipped, rule)
             if not units:
                 plan_skips["no_unit"] += 1
                 continue
@@ -341,8 +375,8 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
             for p_i, u_i, unit in units:
                 digest = sha256_text(unit)
                 seen.add(digest)
-                unit_id = f"h15-{key}-p{p_i}-u{u_i}"
-                rows.append(dict(dataset=DATASET, unit_id=unit_id, document=key, path=path,
+                unit_id = f"{rule.unit_prefix}-{key}-p{p_i}-u{u_i}"
+                rows.append(dict(dataset=rule.dataset, unit_id=unit_id, document=key, path=path,
                                  text=unit, text_sha256=digest))  # fmt: skip
     counts = {
         "units": len(rows),
@@ -365,11 +399,13 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     return rows, counts, shas
 
 
-def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
+def provenance(
+    rows: list[dict], counts: dict, shas: dict[str, str], rule: PlanSetRule = RULE
+) -> dict:
     """The provenance record of the export (written beside the units)."""
     skipped = {"other_set_or_reserved": counts["skipped"].get("other_set_or_reserved", 0)}
     record = side_record(
-        SIDE,
+        rule.side,
         rows,
         {**counts, "skipped": skipped},
         shas,
@@ -384,8 +420,8 @@ def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
             f"Running-text sentences of zoning-plan explanations (levels_export."
             f"prose_paragraphs, flags_heldout2_export.split_sentences), plans in "
             f"sha256(salt + plan id) order, one version per plan, one plan per municipality, "
-            f"plans and municipalities used elsewhere left out; <= {MAX_UNITS_PER_PLAN} units "
-            f"of >= {MIN_UNIT_WORDS} words per plan, {TARGET_UNITS} units. Counts: "
+            f"plans and municipalities used elsewhere left out; <= {rule.max_units_per_plan} "
+            f"units of >= {MIN_UNIT_WORDS} words per plan, {rule.target_units} units. Counts: "
             f"{json.dumps(counts)}"
         ),
     )
