@@ -84,7 +84,13 @@ from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout7_export import document_lines
 from bench.evaluate.flags_heldout7_export import paragraphs_of as pdf_paragraphs
-from bench.evaluate.flags_units import export_side, select_units, side_record, unit_counts
+from bench.evaluate.flags_units import (
+    export_side,
+    paragraph_unit_rows,
+    select_units,
+    side_record,
+    unit_counts,
+)
 
 SIDE = "heldout12"
 DATASET = "overijssel_heldout12"
@@ -195,12 +201,9 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
         min_words=MIN_UNIT_WORDS, private_hashes=PRIVATE_NAME_HASHES,
         names_private_person=names_private_person, split_sentences=split_sentences,
     )  # fmt: skip
-    rows = [
-        dict(dataset=DATASET, unit_id=f"h12-{para.short}-c{para.index}-u{u_i}",
-             document=f"overijssel_{para.short}", path=para.path, text=text,
-             text_sha256=sha256_text(text))
-        for para, u_i, text in units
-    ]  # fmt: skip
+    rows = paragraph_unit_rows(
+        units, dataset=DATASET, id_prefix="h12", document_prefix="overijssel"
+    )
     counts = unit_counts(paragraphs, units, rows, skipped, skipped_docs)
     counts["paragraphs_per_document"] = dict(Counter(p.short for p in paragraphs))
     counts["documents"] = len({p.short for p, _, _ in units})

@@ -84,7 +84,6 @@ from bench.evaluate.common import (
     git_show,
     other_flag_set_units,
     reserved_first_fields,
-    sha256_text,
 )
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout3_export import pdf_pages
@@ -92,11 +91,12 @@ from bench.evaluate.flags_heldout4_export import names_private_person
 from bench.evaluate.flags_heldout7_export import paragraphs_of as pdf_paragraphs
 from bench.evaluate.flags_heldout12_export import body_lines
 from bench.evaluate.flags_units import (
+    document_counts,
     export_side,
+    paragraph_unit_rows,
     pypdf_version,
     select_units,
     side_record,
-    unit_counts,
 )
 
 SIDE = "heldout13"
@@ -264,16 +264,8 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     )  # fmt: skip
     skipped["private_name"] -= redacted["redacted"]
     skipped["redacted"] = redacted["redacted"]
-    rows = [
-        dict(dataset=DATASET, unit_id=f"h13-{para.short}-c{para.index}-u{u_i}",
-             document=f"haarlem_{para.short}", path=para.path, text=text,
-             text_sha256=sha256_text(text))
-        for para, u_i, text in units
-    ]  # fmt: skip
-    counts = unit_counts(paragraphs, units, rows, skipped, skipped_docs)
-    counts["paragraphs_per_document"] = dict(Counter(p.short for p in paragraphs))
-    counts["units_per_kind"] = dict(Counter(p.kind for p, _, _ in units))
-    counts["documents"] = len({p.short for p, _, _ in units})
+    rows = paragraph_unit_rows(units, dataset=DATASET, id_prefix="h13", document_prefix="haarlem")
+    counts = document_counts(paragraphs, units, rows, skipped, skipped_docs)
     return rows, counts, shas
 
 

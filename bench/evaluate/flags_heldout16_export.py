@@ -100,7 +100,6 @@ from bench.evaluate.common import (
     git_show,
     other_flag_set_units,
     reserved_first_fields,
-    sha256_text,
 )
 from bench.evaluate.flags_heldout2_export import COLUMNS, split_sentences
 from bench.evaluate.flags_heldout3_export import pdf_pages
@@ -109,6 +108,7 @@ from bench.evaluate.flags_heldout6_export import pdf_paragraphs
 from bench.evaluate.flags_heldout14_export import Paragraph, clean_page
 from bench.evaluate.flags_units import (
     export_side,
+    paragraph_unit_rows,
     pypdf_version,
     select_units,
     side_record,
@@ -305,12 +305,9 @@ def build_units() -> tuple[list[dict], dict, dict[str, str]]:
     skipped["private_name"] -= sum(unit_skips.values())
     for reason in UNIT_SKIPS:
         skipped[reason] = unit_skips[reason]
-    rows = [
-        dict(dataset=DATASET, unit_id=f"h16-{para.short}-c{para.index}-u{u_i}",
-             document=f"ggdflevoland_{para.short}", path=para.path, text=text,
-             text_sha256=sha256_text(text))
-        for para, u_i, text in units
-    ]  # fmt: skip
+    rows = paragraph_unit_rows(
+        units, dataset=DATASET, id_prefix="h16", document_prefix="ggdflevoland"
+    )
     counts = unit_counts(paragraphs, units, rows, skipped, skipped_docs)
     counts["paragraphs_per_document"] = dict(Counter(p.short for p in paragraphs))
     counts["toc_paragraphs_dropped"] = dict(toc)

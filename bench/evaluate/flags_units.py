@@ -96,6 +96,35 @@ def select_units(
     return [u for i in sorted(chosen) for u in chosen[i]], skipped
 
 
+def paragraph_unit_rows(
+    units: Sequence[tuple[Any, int, str]], *, dataset: str, id_prefix: str, document_prefix: str
+) -> list[dict]:
+    """The unit rows of units drawn from document paragraphs (``select_units``): unit id
+    ``<id_prefix>-<short>-c<paragraph>-u<sentence>``, document ``<document_prefix>_<short>``."""
+    return [
+        dict(dataset=dataset, unit_id=f"{id_prefix}-{para.short}-c{para.index}-u{u_i}",
+             document=f"{document_prefix}_{para.short}", path=para.path, text=text,
+             text_sha256=sha256_text(text))
+        for para, u_i, text in units
+    ]  # fmt: skip
+
+
+def document_counts(
+    paragraphs: Sequence[Any],
+    units: Sequence[tuple[Any, int, str]],
+    rows: Sequence[dict],
+    skipped: Counter,
+    skipped_docs: Sequence[str],
+) -> dict[str, Any]:
+    """``unit_counts`` plus paragraphs per document, units per document kind and the number of
+    documents the units come from."""
+    counts = unit_counts(paragraphs, units, rows, skipped, skipped_docs)
+    counts["paragraphs_per_document"] = dict(Counter(p.short for p in paragraphs))
+    counts["units_per_kind"] = dict(Counter(p.kind for p, _, _ in units))
+    counts["documents"] = len({p.short for p, _, _ in units})
+    return counts
+
+
 def unit_counts(
     paragraphs: Sequence[Any],
     units: Sequence[tuple[Any, int, str]],
