@@ -63,3 +63,19 @@ def fallback():
     from pipeline.nlp import make_fallback_pipeline
 
     return make_fallback_pipeline()
+
+
+@pytest.fixture(scope="session")
+def flags_on(nlp_model, resources):
+    """``flags_on(text, kind)``: the flags of one kind that the trained pipeline's analysis of
+    ``text`` gives (default readability settings); for the rule tests of each round."""
+    from pipeline.config import ReadabilitySettings
+    from pipeline.readability import analyse_doc
+
+    nlp = nlp_model[0]
+
+    def flags(text: str, kind: str) -> list:
+        analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
+        return [f for f in analysis.flags if f.kind == kind]
+
+    return flags

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.config import ReadabilitySettings
-from pipeline.readability import analyse_doc
 
-
-def _texts(nlp, resources, text: str, kind: str) -> list[str]:
-    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
-    return [f.text for f in analysis.flags if f.kind == kind]
+def _texts(flags_on, text: str, kind: str) -> list[str]:
+    return [f.text for f in flags_on(text, kind)]
 
 
 @pytest.mark.parametrize(
@@ -31,10 +27,10 @@ def _texts(nlp, resources, text: str, kind: str) -> list[str]:
         ),
     ],
 )
-def test_passives_the_parse_misses(nlp_model, resources, text, span):
+def test_passives_the_parse_misses(flags_on, text, span):
     """A fronted participle, a participle before a modal cluster, and a second "worden" the
     parse hangs on the first one's participle."""
-    assert span in _texts(nlp_model[0], resources, text, "passive")
+    assert span in _texts(flags_on, text, "passive")
 
 
 @pytest.mark.parametrize(
@@ -46,10 +42,10 @@ def test_passives_the_parse_misses(nlp_model, resources, text, span):
         "Het kost veel tijd om het goed te doen.",
     ],
 )
-def test_no_passive(nlp_model, resources, text):
+def test_no_passive(flags_on, text):
     """An unaccusative participle equal to its infinitive (whatever lemma the lemmatiser
     gives), a participle read as a state, and sentences without a participle."""
-    assert _texts(nlp_model[0], resources, text, "passive") == []
+    assert _texts(flags_on, text, "passive") == []
 
 
 @pytest.mark.parametrize(
@@ -59,10 +55,10 @@ def test_no_passive(nlp_model, resources, text):
         ("Dit helpt bij het concreet invullen van de plannen.", "invullen"),
     ],
 )
-def test_nominal_infinitives_with_mistagged_words(nlp_model, resources, text, word):
+def test_nominal_infinitives_with_mistagged_words(flags_on, text, word):
     """An infinitive tagged as an adjective after "het" and a modifier; an adjective tagged
     as a noun (no noun of LiNT-II's list) between "het" and the infinitive."""
-    assert word in _texts(nlp_model[0], resources, text, "nominalisation")
+    assert word in _texts(flags_on, text, "nominalisation")
 
 
 @pytest.mark.parametrize(
@@ -74,8 +70,8 @@ def test_nominal_infinitives_with_mistagged_words(nlp_model, resources, text, wo
         "De daling van het aantal klachten is goed nieuws.",
     ],
 )
-def test_no_nominalisation(nlp_model, resources, text):
-    assert _texts(nlp_model[0], resources, text, "nominalisation") == []
+def test_no_nominalisation(flags_on, text):
+    assert _texts(flags_on, text, "nominalisation") == []
 
 
 @pytest.mark.parametrize(
@@ -87,8 +83,8 @@ def test_no_nominalisation(nlp_model, resources, text):
         ("Tav de bewoners van de straat.", "Tav"),
     ],
 )
-def test_abbreviations_written_without_dots(nlp_model, resources, text, word):
-    assert word in _texts(nlp_model[0], resources, text, "abbreviation")
+def test_abbreviations_written_without_dots(flags_on, text, word):
+    assert word in _texts(flags_on, text, "abbreviation")
 
 
 @pytest.mark.parametrize(
@@ -99,9 +95,9 @@ def test_abbreviations_written_without_dots(nlp_model, resources, text, word):
         "Kom om acht uur.",
     ],
 )
-def test_words_that_look_like_undotted_abbreviations(nlp_model, resources, text):
+def test_words_that_look_like_undotted_abbreviations(flags_on, text):
     """Undotted forms that are words of the subtitles ("tel", "om") or have two letters."""
-    assert _texts(nlp_model[0], resources, text, "abbreviation") == []
+    assert _texts(flags_on, text, "abbreviation") == []
 
 
 @pytest.mark.parametrize(
@@ -114,11 +110,11 @@ def test_words_that_look_like_undotted_abbreviations(nlp_model, resources, text)
         ("Dit geld komt ten goede aan de wijk.", "komt ten goede aan"),
     ],
 )
-def test_new_officialese(nlp_model, resources, text, span):
-    assert span in _texts(nlp_model[0], resources, text, "officialese")
+def test_new_officialese(flags_on, text, span):
+    assert span in _texts(flags_on, text, "officialese")
 
 
-def test_pilot_is_a_hard_word_not_officialese(nlp_model, resources):
+def test_pilot_is_a_hard_word_not_officialese(flags_on):
     text = "We starten een pilot in twee wijken."
-    assert _texts(nlp_model[0], resources, text, "officialese") == []
-    assert "pilot" in _texts(nlp_model[0], resources, text, "hard_word")
+    assert _texts(flags_on, text, "officialese") == []
+    assert "pilot" in _texts(flags_on, text, "hard_word")

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.config import ReadabilitySettings
-from pipeline.readability import analyse_doc
 
-
-def _texts(nlp, resources, text: str, kind: str) -> list[str]:
-    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
-    return [f.text for f in analysis.flags if f.kind == kind]
+def _texts(flags_on, text: str, kind: str) -> list[str]:
+    return [f.text for f in flags_on(text, kind)]
 
 
 @pytest.mark.parametrize(
@@ -27,10 +23,10 @@ def _texts(nlp, resources, text: str, kind: str) -> list[str]:
         ("Deze regeling wordt aangehaald als: regeling jeugdhulp.", "wordt aangehaald"),
     ],
 )
-def test_passives_with_mistagged_words(nlp_model, resources, text, span):
+def test_passives_with_mistagged_words(flags_on, text, span):
     """ "zijn" tagged as a determiner but parsed as the auxiliary; a participle the tagger
     calls a noun or a name, without a determiner before it."""
-    assert any(span in found for found in _texts(nlp_model[0], resources, text, "passive"))
+    assert any(span in found for found in _texts(flags_on, text, "passive"))
 
 
 @pytest.mark.parametrize(
@@ -41,10 +37,10 @@ def test_passives_with_mistagged_words(nlp_model, resources, text, span):
         "Controleer of u bent ingelogd.",
     ],
 )
-def test_no_passive(nlp_model, resources, text):
+def test_no_passive(flags_on, text):
     """A participle-shaped noun after a determiner and an adjective, the possessive "zijn",
     and "ingelogd" (a state)."""
-    assert _texts(nlp_model[0], resources, text, "passive") == []
+    assert _texts(flags_on, text, "passive") == []
 
 
 @pytest.mark.parametrize(
@@ -58,13 +54,13 @@ def test_no_passive(nlp_model, resources, text):
         ("Het ligt voor de hand om te beginnen in de wijk.", "ligt voor de hand"),
     ],
 )
-def test_new_officialese(nlp_model, resources, text, span):
-    assert span in _texts(nlp_model[0], resources, text, "officialese")
+def test_new_officialese(flags_on, text, span):
+    assert span in _texts(flags_on, text, "officialese")
 
 
-def test_deadline_is_no_officialese(nlp_model, resources):
+def test_deadline_is_no_officialese(flags_on):
     text = "De deadline voor de aanvraag is 1 mei."
-    assert _texts(nlp_model[0], resources, text, "officialese") == []
+    assert _texts(flags_on, text, "officialese") == []
 
 
 @pytest.mark.parametrize(
@@ -75,34 +71,29 @@ def test_deadline_is_no_officialese(nlp_model, resources):
         ("De ggz helpt mensen met psychische klachten.", "ggz"),
     ],
 )
-def test_lower_case_school_and_care_abbreviations(nlp_model, resources, text, word):
-    assert word in _texts(nlp_model[0], resources, text, "abbreviation")
+def test_lower_case_school_and_care_abbreviations(flags_on, text, word):
+    assert word in _texts(flags_on, text, "abbreviation")
 
 
-def _officialese(nlp, resources, text: str) -> list:
-    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
-    return [f for f in analysis.flags if f.kind == "officialese"]
-
-
-def test_namens_deze_is_a_formula_to_leave_out(nlp_model, resources):
+def test_namens_deze_is_a_formula_to_leave_out(flags_on):
     """User trial (session 33): "namens deze" got the drop-in "namens die"."""
     text = "Het college van burgemeester en wethouders, namens deze, de teamleider."
-    [flag] = _officialese(nlp_model[0], resources, text)
+    [flag] = flags_on(text, "officialese")
     assert flag.text == "namens deze" and flag.replacement is None
     assert "Laat weg" in flag.suggestion
 
 
-def test_a_phrase_as_written_is_shown_whole(nlp_model, resources):
+def test_a_phrase_as_written_is_shown_whole(flags_on):
     """User trial: "in aanmerking te komen voor" was shown as "‘in … voor’"."""
     text = "Teneinde in aanmerking te komen voor een vergunning vult u een formulier in."
-    messages = [f.message for f in _officialese(nlp_model[0], resources, text)]
+    messages = [f.message for f in flags_on(text, "officialese")]
     assert "Ambtelijke taal: ‘in aanmerking te komen voor’." in messages
 
 
-def test_indicatie_in_care_gets_no_drop_in(nlp_model, resources):
+def test_indicatie_in_care_gets_no_drop_in(flags_on):
     """User trial: "medische indicatie" -> "aanwijzing" was offered as a drop-in."""
     text = "U heeft een medische indicatie nodig voor een tweede vergunning."
-    [flag] = _officialese(nlp_model[0], resources, text)
+    [flag] = flags_on(text, "officialese")
     assert flag.text == "indicatie" and flag.replacement is None
 
 
@@ -114,10 +105,10 @@ def test_indicatie_in_care_gets_no_drop_in(nlp_model, resources):
         ("Ter illustratie: de vraag groeit.", "Ter illustratie", "illustreren"),
     ],
 )
-def test_ter_with_a_noun_is_officialese(nlp_model, resources, text, span, verb):
+def test_ter_with_a_noun_is_officialese(flags_on, text, span, verb):
     """User trial (session 33): "ter bevordering van" was missed next to a listed "ter
     voorkoming van"; every "ter" + noun of the development sides is marked (18 of 18)."""
-    [flag] = _officialese(nlp_model[0], resources, text)
+    [flag] = flags_on(text, "officialese")
     assert flag.text == span and flag.replacement is None
     assert "om … te" in flag.suggestion
     assert verb is None or f"‘{verb}’" in flag.suggestion
@@ -126,31 +117,30 @@ def test_ter_with_a_noun_is_officialese(nlp_model, resources, text, span, verb):
 @pytest.mark.parametrize(
     "text", ["Hij woont in Ter Apel.", "Het plan ligt ter inzage op het gemeentehuis."]
 )
-def test_ter_in_a_name_or_listed_phrase(nlp_model, resources, text):
+def test_ter_in_a_name_or_listed_phrase(flags_on, text):
     """A place name is left alone; a listed phrase keeps its own advice."""
-    flags = _officialese(nlp_model[0], resources, text)
+    flags = flags_on(text, "officialese")
     assert all("om … te …" not in (f.suggestion or "") for f in flags)
     assert "Apel" not in " ".join(f.text for f in flags)
 
 
-def test_a_repeated_acronym_points_back_to_the_first(nlp_model, resources):
+def test_a_repeated_acronym_points_back_to_the_first(flags_on):
     """User trial (session 33): the second "CAK" of a letter was again told to be written
     out "de eerste keer". Every unexplained use stays flagged (as the annotators mark it)."""
     text = "Het CAK stuurt u een rekening. Betaal het CAK binnen een maand."
-    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
-    first, second = [f for f in analysis.flags if f.kind == "abbreviation"]
+    first, second = flags_on(text, "abbreviation")
     assert "de eerste keer voluit" in first.suggestion
     assert second.suggestion.startswith("Staat al eerder zonder uitleg")
 
 
-def test_a_drop_in_does_not_repeat_the_words_after_it(nlp_model, resources):
+def test_a_drop_in_does_not_repeat_the_words_after_it(flags_on):
     """User trial (session 33): "keukentafelgesprek bij u thuis" got "gesprek bij u thuis"
     in place, so "bij u thuis" twice."""
     text = "We voeren een keukentafelgesprek bij u thuis."
-    [flag] = _officialese(nlp_model[0], resources, text)
+    [flag] = flags_on(text, "officialese")
     assert flag.replacement == "gesprek"
     text = "We plannen een keukentafelgesprek met u."
-    [flag] = _officialese(nlp_model[0], resources, text)
+    [flag] = flags_on(text, "officialese")
     assert flag.replacement == "gesprek bij u thuis"
 
 
@@ -162,7 +152,7 @@ def test_a_drop_in_does_not_repeat_the_words_after_it(nlp_model, resources):
         "De verdere decentralisatie van taken krijgt vorm.",
     ],
 )
-def test_no_nominalisation_in_these_nouns(nlp_model, resources, text):
+def test_no_nominalisation_in_these_nouns(flags_on, text):
     """ "vorm geven" (0 of 5 uses marked), a referral (a document: 0 of 4), and register
     nouns the annotators mark as hard words or officialese instead."""
-    assert _texts(nlp_model[0], resources, text, "nominalisation") == []
+    assert _texts(flags_on, text, "nominalisation") == []

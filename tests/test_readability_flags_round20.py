@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.config import ReadabilitySettings
-from pipeline.readability import analyse_doc
 
-
-def _texts(nlp, resources, text: str, kind: str) -> list[str]:
-    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
-    return [f.text for f in analysis.flags if f.kind == kind]
+def _texts(flags_on, text: str, kind: str) -> list[str]:
+    return [f.text for f in flags_on(text, kind)]
 
 
 @pytest.mark.parametrize(
@@ -27,23 +23,23 @@ def _texts(nlp, resources, text: str, kind: str) -> list[str]:
         ("De regeling heeft tot doel de wijk veiliger te maken.", "heeft tot doel"),
     ],
 )
-def test_new_officialese(nlp_model, resources, text, span):
-    assert span in _texts(nlp_model[0], resources, text, "officialese")
+def test_new_officialese(flags_on, text, span):
+    assert span in _texts(flags_on, text, "officialese")
 
 
-def test_toetsing_is_a_nominalisation_not_officialese(nlp_model, resources):
+def test_toetsing_is_a_nominalisation_not_officialese(flags_on):
     """Marked a nominalisation in 5 of 6 development uses, never officialese."""
     text = "Uit de toetsing aan de regels blijkt dat het plan past."
-    assert "toetsing" in _texts(nlp_model[0], resources, text, "nominalisation")
-    assert "toetsing" not in _texts(nlp_model[0], resources, text, "officialese")
+    assert "toetsing" in _texts(flags_on, text, "nominalisation")
+    assert "toetsing" not in _texts(flags_on, text, "officialese")
 
 
-def test_bescherming_and_het_streven_are_no_nominalisations(nlp_model, resources):
+def test_bescherming_and_het_streven_are_no_nominalisations(flags_on):
     text = "Het beleid gaat over de bescherming van soorten en het streven van de gemeente."
-    assert _texts(nlp_model[0], resources, text, "nominalisation") == []
+    assert _texts(flags_on, text, "nominalisation") == []
 
 
-def test_a_conditional_obligation_is_a_hard_word(nlp_model, resources):
+def test_a_conditional_obligation_is_a_hard_word(flags_on):
     text = "Een voorwaardelijke verplichting regelt dat er eerst bomen worden geplant."
-    assert _texts(nlp_model[0], resources, text, "officialese") == []
-    assert any("voorwaardelijke" in t for t in _texts(nlp_model[0], resources, text, "hard_word"))
+    assert _texts(flags_on, text, "officialese") == []
+    assert any("voorwaardelijke" in t for t in _texts(flags_on, text, "hard_word"))

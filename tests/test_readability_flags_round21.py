@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.config import ReadabilitySettings
-from pipeline.readability import analyse_doc
 
-
-def _texts(nlp, resources, text: str, kind: str) -> list[str]:
-    analysis = analyse_doc(nlp(text), ReadabilitySettings(), resources)
-    return [f.text for f in analysis.flags if f.kind == kind]
+def _texts(flags_on, text: str, kind: str) -> list[str]:
+    return [f.text for f in flags_on(text, kind)]
 
 
 @pytest.mark.parametrize(
@@ -27,14 +23,14 @@ def _texts(nlp, resources, text: str, kind: str) -> list[str]:
         ("Op middellange termijn verwachten we meer vragen.", "Op middellange termijn"),
     ],
 )
-def test_new_officialese(nlp_model, resources, text, span):
-    assert span in _texts(nlp_model[0], resources, text, "officialese")
+def test_new_officialese(flags_on, text, span):
+    assert span in _texts(flags_on, text, "officialese")
 
 
-def test_budget_and_hr_terms_are_hard_words(nlp_model, resources):
+def test_budget_and_hr_terms_are_hard_words(flags_on):
     text = "De toerekening van de overhead en de kosten van werving en selectie stijgen."
-    assert _texts(nlp_model[0], resources, text, "nominalisation") == []
-    hard = " ".join(_texts(nlp_model[0], resources, text, "hard_word"))
+    assert _texts(flags_on, text, "nominalisation") == []
+    hard = " ".join(_texts(flags_on, text, "hard_word"))
     assert "toerekening" in hard and "werving en selectie" in hard
 
 
@@ -45,10 +41,9 @@ def test_budget_and_hr_terms_are_hard_words(nlp_model, resources):
         "Via de regio worden gelden verdeeld, en zijn mogelijk ontwikkelingen aan de orde.",
     ],
 )
-def test_no_passive_on_present_participles_or_ing_plurals(nlp_model, resources, text):
+def test_no_passive_on_present_participles_or_ing_plurals(flags_on, text):
     """A compound on a present participle ("verliesgevend": geven) and a plural noun in
     -ingen the tagger calls a participle are no participles of a passive."""
     assert not any(
-        "verliesgevend" in t or "ontwikkelingen" in t
-        for t in _texts(nlp_model[0], resources, text, "passive")
+        "verliesgevend" in t or "ontwikkelingen" in t for t in _texts(flags_on, text, "passive")
     )
