@@ -799,6 +799,14 @@ def test_woo_side_missing_texts_name_the_export_command(tmp_path, side):
         fg.load_side(side, eval_dir=tmp_path, units_only=True)
 
 
+def _other_sides_reading(repository: str, command: str) -> set[str]:
+    """The datasets whose texts another exporter than ``command`` reads from ``repository``."""
+    return {
+        name for name, (_, other, repo) in fg._EXPORTED_SIDE_TEXTS.items()
+        if repo == repository and other != command
+    }  # fmt: skip
+
+
 def test_heldout12_documents_are_the_provinces_own_writing():
     """Provincie Overijssel dossiers only: no notifications filed by private initiators, no
     consultancy research reports, no maps; a repository no other set reads."""
@@ -810,11 +818,7 @@ def test_heldout12_documents_are_the_provinces_own_writing():
     assert len({number for number, _, _ in ex.DOCUMENTS}) == len(ex.DOCUMENTS)
     shorts = {f"overijssel_{short}" for _, short, _ in ex.DOCUMENTS}
     assert {r.document for r in fg.read_unit_refs("heldout12")} <= shorts
-    others = {
-        name for name, (_, command, repository) in fg._EXPORTED_SIDE_TEXTS.items()
-        if repository == ex.REPO and command != "flags_heldout12_export"
-    }  # fmt: skip
-    assert not others
+    assert not _other_sides_reading(ex.REPO, "flags_heldout12_export")
 
 
 def test_heldout12_unit_rule():
@@ -864,11 +868,7 @@ def test_heldout13_documents_are_the_municipalitys_own_writing():
     assert len({name for name, _, _ in ex.DOCUMENTS}) == len(ex.DOCUMENTS)
     shorts = {f"haarlem_{short}" for _, short, _ in ex.DOCUMENTS}
     assert {r.document for r in fg.read_unit_refs("heldout13")} <= shorts
-    others = {
-        name for name, (_, command, repository) in fg._EXPORTED_SIDE_TEXTS.items()
-        if repository == ex.REPO and command != "flags_heldout13_export"
-    }  # fmt: skip
-    assert not others
+    assert not _other_sides_reading(ex.REPO, "flags_heldout13_export")
 
 
 def test_heldout13_unit_rule():

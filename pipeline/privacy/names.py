@@ -192,17 +192,21 @@ def is_closing(line: str) -> bool:
     return _closing_re().fullmatch(line.strip()) is not None
 
 
+def _name_group() -> str:
+    """A capitalised name of one to three words, particles between them ("Ruben Dekker",
+    "Jan van der Berg"), as the regex group ``name``."""
+    particles = words_alt(load_terms().particles)
+    return rf"(?P<name>{CAPITAL_WORD}(?:[ \t]+(?:(?i:{particles})[ \t]+)*{CAPITAL_WORD}){{0,2}})"
+
+
 @cache
 def _opening_re() -> re.Pattern[str]:
     terms = load_terms()
-    particles = words_alt(terms.particles)
-    return re.compile(
+    greeting = (
         rf"(?:^|(?<=[.!?:])\s+|(?<=\n))[ \t]*(?i:{words_alt(terms.openings)})[,!]?[ \t]+"
         rf"(?:(?i:{words_alt(terms.titles)})\.?[ \t]+)?"
-        rf"(?P<name>{CAPITAL_WORD}(?:[ \t]+(?:(?i:{particles})[ \t]+)*{CAPITAL_WORD}){{0,2}})"
-        rf"(?=[ \t]*(?:[,.!?:;]|$))",
-        re.MULTILINE,
     )
+    return re.compile(greeting + _name_group() + r"(?=[ \t]*(?:[,.!?:;]|$))", re.MULTILINE)
 
 
 def find_signoff_names(text: str) -> list[str]:
@@ -320,12 +324,8 @@ def collect_names(
 
 @cache
 def _official_re() -> re.Pattern[str]:
-    terms = load_terms()
-    particles = words_alt(terms.particles)
-    return re.compile(
-        rf"(?i:\b(?:{words_alt(terms.official_roles)}))[ \t]+"
-        rf"(?P<name>{CAPITAL_WORD}(?:[ \t]+(?:(?i:{particles})[ \t]+)*{CAPITAL_WORD}){{0,2}})"
-    )
+    roles = words_alt(load_terms().official_roles)
+    return re.compile(rf"(?i:\b(?:{roles}))[ \t]+" + _name_group())
 
 
 def find_official_names(text: str) -> list[str]:

@@ -228,12 +228,7 @@ def _split_glued_stops(doc: Doc, span: tuple[int, int]) -> list[tuple[int, int]]
     pieces: list[tuple[int, int]] = []
     for i in range(start, end - 1):
         nxt = doc[i + 1]
-        if (
-            GLUED_STOP_RE.fullmatch(doc[i].text)
-            and nxt.text[:1].isupper()
-            and nxt.text.isalpha()
-            and i + 1 > start
-        ):
+        if GLUED_STOP_RE.fullmatch(doc[i].text) and nxt.text[:1].isupper() and nxt.text.isalpha():
             pieces.append((start, i + 1))
             start = i + 1
     pieces.append((start, end))

@@ -163,19 +163,21 @@ def undotted_abbreviations(resources: ReadabilityResources) -> frozenset[str]:
     "art"). A one-dot abbreviation counts only when its undotted form is no word of the
     subtitles at all ("bijv", "incl", "vgl"): "ca", "nr" and month names are read as
     before. Three letters at least."""
-    memo = resources.memo(UNDOTTED)
-    found = memo.get(UNDOTTED)
-    if found is None:
-        forms = set()
-        for dotted in resources.abbreviations:
-            bare = dotted.replace(".", "")
-            if len(bare) < 3 or not bare.isalpha():
-                continue  # two letters ("ic", "vv", "pp") are too often a word or a name
-            zipf = resources.subtlex_zipf(bare)
-            if (dotted.count(".") >= 2 and (zipf is None or zipf < WORD_ZIPF)) or zipf is None:
-                forms.add(bare)
-        found = memo[UNDOTTED] = frozenset(forms)
+    found: frozenset[str] = resources.remembered(UNDOTTED, UNDOTTED, 1, _undotted_forms, resources)
     return found
+
+
+def _undotted_forms(resources: ReadabilityResources) -> frozenset[str]:
+    """``undotted_abbreviations``, worked out (once per resources object)."""
+    forms = set()
+    for dotted in resources.abbreviations:
+        bare = dotted.replace(".", "")
+        if len(bare) < 3 or not bare.isalpha():
+            continue  # two letters ("ic", "vv", "pp") are too often a word or a name
+        zipf = resources.subtlex_zipf(bare)
+        if zipf is None or (dotted.count(".") >= 2 and zipf < WORD_ZIPF):
+            forms.add(bare)
+    return frozenset(forms)
 
 
 def _token_abbreviations(text: str, resources: ReadabilityResources) -> list[str]:

@@ -494,7 +494,7 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
         return doc[j].i
     if as_adjective:
         return None
-    elif j + 1 < left and j + 1 == first_content_word(ctx) and not doc[j + 1].is_punct:
+    if j + 1 < left and j + 1 == first_content_word(ctx) and not doc[j + 1].is_punct:
         return j + 1  # an item opening with its modifiers: "Automatisch detecteren van ..."
     if prev is not None and prev.lower_ in INFINITIVE_PREPOSITIONS and token.pos_ == "VERB":
         return left  # "in geval van onthouden van de instemming"

@@ -407,8 +407,6 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
             participle = _participle_after(
                 doc, token.i, ctx.end, resources, after_worden=lemma == "worden"
             )
-        if participle is None and lemma == "worden":
-            participle = _participle_before(doc, token, ctx.start, resources)
         if participle is not None and _in_adverbial(doc, participle, resources):
             # "is kort gezegd ... goedgekeurd": the participle of the clause comes later
             participle = _participle_after(
