@@ -736,8 +736,8 @@ def test_heldout12_is_development_data_once_heldout13_is_built():
     assert "heldout12" not in flags_eval.FIGURES_ONLY
 
 
-# The Woo sets, and heldout14, heldout15, heldout16 and heldout17 checked the same way: side ->
-# (dataset, units, unit-id prefix, documents, per-document cap, whose texts, export command).
+# The Woo sets, and heldout14-18 checked the same way: side -> (dataset, units, unit-id prefix,
+# documents, per-document cap, whose texts, export command).
 WOO_SIDES = {
     "heldout12": (fg.OVERIJSSEL, 160, "h12-", 14, 16, "Provincie Overijssel",
                   "flags_heldout12_export"),
@@ -748,6 +748,8 @@ WOO_SIDES = {
     "heldout16": (fg.GGD_BUDGET, 161, "h16-", 4, 45, "GGD Flevoland budget",
                   "flags_heldout16_export"),
     "heldout17": (fg.PLANS17, 160, "h17-", 40, 4, "zoning plans", "flags_heldout17_export"),
+    "heldout18": (fg.REGIONAL18, 160, "h18-", 69, 3, "regional bodies in the algorithm register",
+                  "flags_heldout18_export"),
 }  # fmt: skip
 
 
@@ -1135,7 +1137,7 @@ def test_heldout17_is_blind_for_figures_only():
     annotations pending until both annotation files are committed."""
     from bench.evaluate import flags_eval
 
-    assert flags_eval.FIGURES_ONLY == ("heldout17",)
+    assert "heldout17" in flags_eval.FIGURES_ONLY
     with pytest.raises(SystemExit):
         flags_eval.main(["--side", "heldout17", "--show", "passive"])
     assert "heldout17" in fg.SECOND_ANNOTATION_SIDES
@@ -1212,6 +1214,102 @@ def test_heldout17_plans_are_used_by_no_other_exporter():
     assert len(used) > 1000
     assert {r.document for r in fg.read_unit_refs("heldout15")} <= set(used)
     assert not plans & set(used)
+
+
+def test_heldout18_is_blind_for_figures_only():
+    """heldout18 is the next blind set: figures only, --show refused, annotated twice, its
+    annotations pending until both annotation files are committed."""
+    from bench.evaluate import flags_eval
+
+    assert "heldout18" in flags_eval.FIGURES_ONLY
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout18", "--show", "passive"])
+    assert "heldout18" in fg.SECOND_ANNOTATION_SIDES
+    assert "heldout18" in fg.ANNOTATIONS_PENDING
+
+
+def test_heldout18_records_are_regional_bodies_no_set_read():
+    """Records of the listed regional public bodies and joint organisations of municipalities
+    only (no "Gemeente X", the writers of heldout11), <= 3 units per record and <= 8 per
+    organisation; no record heldout11 read; the register commit heldout11 read, and no other
+    side reads the repository."""
+    from bench.evaluate import flags_heldout11_export as h11
+    from bench.evaluate import flags_heldout18_export as ex
+
+    names = list(ex.REGIONAL_BODIES)
+    shorts = [short for short, _ in ex.REGIONAL_BODIES.values()]
+    assert len(set(shorts)) == len(shorts) == 56
+    assert not any(name.lower().startswith("gemeente ") for name in names)
+    assert {kind for _, kind in ex.REGIONAL_BODIES.values()} == {
+        ex.PROVINCE, ex.WATER, ex.ENVIRONMENT, ex.SAFETY, ex.JOINT,
+    }  # fmt: skip
+    units = fg.read_unit_refs("heldout18")
+    documents = Counter(r.document for r in units)
+    assert max(documents.values()) <= ex.MAX_UNITS_PER_RECORD
+    by_short = Counter(r.document.rsplit("_", 1)[0] for r in units)
+    assert set(by_short) <= set(shorts) and len(by_short) >= 8
+    assert max(by_short.values()) <= ex.MAX_UNITS_PER_ORGANISATION
+    assert all(r.unit_id == f"h18-{r.document.replace('_', '-')}-u{r.unit_id.rsplit('-u', 1)[1]}"
+               for r in units)  # fmt: skip
+    records = {r.document.rsplit("_", 1)[1] for r in units}
+    heldout11 = {r.document.rsplit("_", 1)[1] for r in fg.read_unit_refs("heldout11")}
+    assert not records & heldout11
+    assert (ex.REPO, ex.COMMIT, ex.PATH) == (h11.REPO, h11.COMMIT, h11.PATH)
+    assert _other_sides_reading(ex.REPO, "flags_heldout18_export") == {fg.REGISTER}
+
+
+def test_heldout18_record_and_sentence_rule():
+    """A record is kept when a listed body wrote it, its text is in no other record (a
+    supplier's template) and it is running text; its sentences lose the short, repeated,
+    other-set and private-name ones, the rest in the salted order (a new salt)."""
+    from bench.evaluate import flags_heldout15_export as h15
+    from bench.evaluate import flags_heldout17_export as h17
+    from bench.evaluate import flags_heldout18_export as ex
+
+    assert len({ex.SALT, h15.SALT, h17.SALT}) == 3
+    text = "Het waterschap gebruikt dit model om de dijken te controleren."
+    taken = "De inspecteurs van het waterschap kijken altijd mee."
+    rows = [
+        ("1", "Waterschap Limburg", f"{text} Zo werken wij veilig. {taken}"),
+        ("2", "Gemeente Ede", "Wij gebruiken dit systeem om inwoners sneller te helpen."),
+        ("3", "Provincie Utrecht", "Een sjabloon van de leverancier voor iedere klant, hier."),
+        ("4", "Omgevingsdienst IJmond", "Een sjabloon van de leverancier voor iedere klant, hier."),
+        ("5", "Veiligheidsregio Twente", "Te kort."),
+    ]
+    records = [{"id": i, "organisatie": org, "doel": doel} for i, org, doel in rows]
+    kept, left_out = ex.record_texts(records)
+    assert list(kept) == ["1"] and kept["1"][0] == "Waterschap Limburg"
+    assert left_out == {"other_writer": 1, "template": 2, "not_running": 1}
+    skipped: Counter[str] = Counter()
+    seen = {fg.sha256_text(taken)}
+    assert ex.record_candidates("1", kept["1"][1], set(), seen, skipped) == [(0, text)]
+    assert skipped == {"short": 1, "duplicate": 1}
+    both = ex.record_candidates("1", kept["1"][1], set(), set(), Counter())
+    assert sorted(both) == [(0, text), (2, taken)]
+    assert both == sorted(both, key=lambda c: h15.order_key("1", c[0], salt=ex.SALT))
+    blocked = {fg.sha256_text(text), fg.sha256_text(taken)}
+    assert ex.record_candidates("1", kept["1"][1], blocked, set(), Counter()) == []
+    both = "Dit model berekent de kans op een lek. De heer Jansen controleert het model altijd."
+    assert ex.record_candidates("9", both, set(), set(), skipped) == [
+        (0, "Dit model berekent de kans op een lek.")
+    ]
+    assert skipped["private_name"] == 1
+
+
+def test_heldout18_rebuilds_its_unit_list():
+    """The rule rebuilds the committed unit list (ids, hashes, lengths, documents) from the
+    register at its commit (needs the mirror)."""
+    from bench.evaluate import flags_heldout18_export as ex
+    from bench.evaluate.common import git_dir
+    from bench.evaluate.flags_units import unit_list_text
+
+    try:
+        git_dir(ex.REPO)
+    except FileNotFoundError:
+        pytest.skip(f"{ex.REPO} not fetched")
+    rows, counts, _ = ex.build_units()
+    assert unit_list_text(rows) == ex.UNIT_LIST.read_text(encoding="utf-8")
+    assert counts["units"] == 160 and counts["organisations"] == 39
 
 
 def test_research_page_parties_are_checked_in_their_letter_case_unless_told():

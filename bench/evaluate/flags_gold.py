@@ -14,7 +14,7 @@ API::
                                 "heldout5", "heldout6", "heldout7", "heldout8",
                                 "heldout9", "heldout10", "heldout11", "heldout12",
                                 "heldout13", "heldout14", "heldout15", "heldout16",
-                                "heldout17");
+                                "heldout17", "heldout18");
                                "dev", "heldout", "heldout2" ("dev3", zoning plans, since
                                round 4), "heldout3" ("dev4", Wassenaar budget prose,
                                measured once blind, since round 5) and "heldout4" ("dev5",
@@ -46,7 +46,11 @@ API::
                                blind ("dev17" since round 21); "heldout17" (zoning-plan
                                explanations of 40 municipalities, the genre and corpus of
                                heldout2 and heldout15, other plans and municipalities) is
-                               blind, for figures only
+                               blind, for figures only; "heldout18" (purpose texts of
+                               regional public bodies and joint organisations of
+                               municipalities in the algorithm register, heldout11's
+                               genre, other writers) is blind, for figures only, its
+                               annotations pending (ANNOTATIONS_PENDING)
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4",
@@ -56,7 +60,7 @@ API::
                                 "gemeenten_heldout11", "overijssel_heldout12",
                                 "haarlem_heldout13", "flevoland_heldout14",
                                 "plans_heldout15", "ggd_budget_heldout16",
-                                "plans_heldout17")
+                                "plans_heldout17", "regional_heldout18")
     load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None, annotator=1,
               units_only=False) -> GoldSet
         units with their text and the annotations of those units, every hash, length and
@@ -93,7 +97,7 @@ KINDS = ("passive", "nominalisation", "officialese", "abbreviation", "hard_word"
 SIDES = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-    "heldout14", "heldout15", "heldout16", "heldout17",
+    "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
 )  # fmt: skip
 # The sides cut from the Amsterdam rows and the seeds by flags_export (heldout2: zoning plans,
 # written by flags_heldout2_export; heldout3: budget prose, flags_heldout3_export; heldout4:
@@ -109,7 +113,9 @@ SIDES = (
 # municipalities and of Gemeente Noordoostpolder, flags_heldout14_export; heldout15: zoning-plan
 # explanations of 40 municipalities, flags_heldout15_export; heldout16: budget prose of GGD
 # Flevoland, flags_heldout16_export; heldout17: zoning-plan explanations of 40 other
-# municipalities, flags_heldout17_export).
+# municipalities, flags_heldout17_export; heldout18: purpose texts of regional public bodies
+# and joint organisations of municipalities in the algorithm register,
+# flags_heldout18_export).
 SPLIT_SIDES = ("dev", "heldout")
 AMSTERDAM = "amsterdam_simplification"
 SEEDS = "seeds"
@@ -130,20 +136,21 @@ FLEVOLAND = "flevoland_heldout14"
 PLANS15 = "plans_heldout15"
 GGD_BUDGET = "ggd_budget_heldout16"
 PLANS17 = "plans_heldout17"
+REGIONAL18 = "regional_heldout18"
 DATASETS = (
     AMSTERDAM, SEEDS, PLANS, BUDGET_PROSE, BW_DECISIONS, COALITION, TRANSFER_DOSSIER, ALMERE,
     NIEUWKOOP, UTRECHT, DEN_HAAG, GEMEENTEN, REGISTER, OVERIJSSEL, HAARLEM, FLEVOLAND,
-    PLANS15, GGD_BUDGET, PLANS17,
+    PLANS15, GGD_BUDGET, PLANS17, REGIONAL18,
 )  # fmt: skip
 # Sides annotated a second time, blind and independently, for inter-annotator agreement.
 SECOND_ANNOTATION_SIDES = (
     "heldout4", "heldout6", "heldout7", "heldout8", "heldout10", "heldout11", "heldout12",
-    "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
+    "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
 )  # fmt: skip
 # Sides whose unit list is committed but whose annotation files are not written yet (the
 # annotators' work): tests that need the annotations skip them. Take a side out once both
 # its annotation files are committed (a test checks that the two go together).
-ANNOTATIONS_PENDING: tuple[str, ...] = ()
+ANNOTATIONS_PENDING: tuple[str, ...] = ("heldout18",)
 ANNOTATORS = (1, 2)
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
 UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
@@ -167,6 +174,7 @@ FLEVOLAND_UNITS_CSV = ("flags", "heldout14_units.csv")
 PLANS15_UNITS_CSV = ("flags", "heldout15_units.csv")
 GGD_BUDGET_UNITS_CSV = ("flags", "heldout16_units.csv")
 PLANS17_UNITS_CSV = ("flags", "heldout17_units.csv")
+REGIONAL18_UNITS_CSV = ("flags", "heldout18_units.csv")
 # Exported texts of the blind held-out sets: (file, export command, repository it needs).
 _EXPORTED_SIDE_TEXTS = {
     PLANS: (PLAN_UNITS_CSV, "flags_heldout2_export", "Babakfifoo/dutch_embedding_llm"),
@@ -198,6 +206,7 @@ _EXPORTED_SIDE_TEXTS = {
     PLANS15: (PLANS15_UNITS_CSV, "flags_heldout15_export", "Babakfifoo/dutch_embedding_llm"),
     GGD_BUDGET: (GGD_BUDGET_UNITS_CSV, "flags_heldout16_export", "meijer1973/azwa"),
     PLANS17: (PLANS17_UNITS_CSV, "flags_heldout17_export", "Babakfifoo/dutch_embedding_llm"),
+    REGIONAL18: (REGIONAL18_UNITS_CSV, "flags_heldout18_export", "schellevis/algoritmeregister"),
 }
 
 
@@ -401,8 +410,10 @@ def side_texts(dataset: str, folder: Path | None = None) -> dict[tuple[str, str]
     (Gemeente Haarlem Woo documents), ``heldout14_units.csv`` (regional public bodies of
     the Flevoland municipalities and Gemeente Noordoostpolder), ``heldout15_units.csv``
     (zoning-plan explanations of 40 municipalities), ``heldout16_units.csv`` (budget prose
-    of GGD Flevoland) or ``heldout17_units.csv`` (zoning-plan explanations of 40 other
-    municipalities), written by its export script."""
+    of GGD Flevoland), ``heldout17_units.csv`` (zoning-plan explanations of 40 other
+    municipalities) or ``heldout18_units.csv`` (purpose texts of regional public bodies and
+    joint organisations of municipalities in the algorithm register), written by its export
+    script."""
     name, command, repository = _EXPORTED_SIDE_TEXTS[dataset]
     path = (folder or default_eval_dir()).joinpath(*name)
     if not path.is_file():
