@@ -1132,14 +1132,12 @@ def test_heldout16_hyphenation_breaks_are_joined():
     ]
 
 
-def test_heldout17_is_blind_for_figures_only():
-    """heldout17 replaces heldout16 as the blind set: figures only, --show refused,
-    annotations pending until both annotation files are committed."""
+def test_heldout17_is_development_data_since_round_22():
+    """heldout17 was measured once blind (rules of rounds 18-21) and is "dev18" now; it keeps
+    its second annotation."""
     from bench.evaluate import flags_eval
 
-    assert "heldout17" in flags_eval.FIGURES_ONLY
-    with pytest.raises(SystemExit):
-        flags_eval.main(["--side", "heldout17", "--show", "passive"])
+    assert "heldout17" not in flags_eval.FIGURES_ONLY
     assert "heldout17" in fg.SECOND_ANNOTATION_SIDES
 
 
@@ -1217,15 +1215,15 @@ def test_heldout17_plans_are_used_by_no_other_exporter():
 
 
 def test_heldout18_is_blind_for_figures_only():
-    """heldout18 is the next blind set: figures only, --show refused, annotated twice, its
-    annotations pending until both annotation files are committed."""
+    """heldout18 replaces heldout17 as the blind set: figures only, --show refused, annotated
+    twice, both annotation files committed."""
     from bench.evaluate import flags_eval
 
     assert "heldout18" in flags_eval.FIGURES_ONLY
     with pytest.raises(SystemExit):
         flags_eval.main(["--side", "heldout18", "--show", "passive"])
     assert "heldout18" in fg.SECOND_ANNOTATION_SIDES
-    assert "heldout18" in fg.ANNOTATIONS_PENDING
+    assert "heldout18" not in fg.ANNOTATIONS_PENDING
 
 
 def test_heldout18_records_are_regional_bodies_no_set_read():
