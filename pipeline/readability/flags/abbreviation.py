@@ -108,6 +108,20 @@ def _in_brackets_placeholder(token: Token) -> bool:
     return left is not None and left.text == "["
 
 
+def _in_identifier(token: Token) -> bool:
+    """A later part of a colon-joined identifier ("ECLI:NL:RVS:2017:1724": "NL", "RVS"),
+    which the first part ("ECLI") already stands for."""
+    doc = token.doc
+    j = token.i - 1
+    return (
+        j > 0
+        and doc[j].text == ":"
+        and not doc[j].whitespace_
+        and not doc[j - 1].whitespace_
+        and doc[j - 1].text[-1:].isalnum()
+    )
+
+
 def _postcode_letters(token: Token) -> bool:
     """The two letters of a Dutch postcode ("Postbus 100, 1234 AB Voorbeeldstad"; the
     privacy scrub's ``POSTCODE_RE``), no abbreviation: the digits open the address line
@@ -191,7 +205,9 @@ def _token_abbreviations(text: str, resources: ReadabilityResources) -> list[str
         return [text]
     for part in PART_SPLIT.split(text):
         part = re.sub(r"['’]s$", "", part)
-        listed = part in resources.mixed_case_abbreviations
+        listed = part in resources.mixed_case_abbreviations or (
+            part.endswith(".") and part.lower() in resources.abbreviations  # "m.e.r.-plicht"
+        )
         if (
             ACRONYM_PART_RE.match(part)
             or MIXED_ACRONYM_RE.match(part)
@@ -295,7 +311,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             )
         if skip:
             continue  # a word, number or sign that no rule below can take for an abbreviation
-        if _in_brackets_placeholder(token) or _postcode_letters(token):
+        if _in_brackets_placeholder(token) or _postcode_letters(token) or _in_identifier(token):
             continue
         dotted = _dotted(token, resources)
         found = [dotted] if dotted else token_abbreviations(token.text, resources)

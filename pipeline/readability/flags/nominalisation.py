@@ -567,6 +567,14 @@ def suggested_verbs(verb: str, resources: ReadabilityResources) -> list[str]:
     return [verb] if zipf_nl(verb) >= RARE_VERB_ZIPF else []
 
 
+def names_a_verb(token: Token, resources: ReadabilityResources) -> bool:
+    """The nominalisation advice on ``token`` can name a verb (``suggested_verbs``): for
+    "een indicatie van" (*indiceren*, rare) it cannot, and the officialese advice
+    ('schatting') is the useful one."""
+    verb = action_verb(token, resources)
+    return verb is not None and bool(suggested_verbs(verb, resources))
+
+
 def one_of(verbs: list[str]) -> str:
     """‘a’, ‘b’ of ‘c’."""
     quoted = [quote(v) for v in verbs]

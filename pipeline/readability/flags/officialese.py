@@ -49,6 +49,7 @@ from pipeline.readability.flags.nominalisation import (
     ADJECTIVE_ENDINGS,
     action_noun_with_object,
     action_verb,
+    names_a_verb,
     nominal_infinitive_start,
     one_of,
     suggested_verbs,
@@ -187,10 +188,13 @@ def _first_keys_of(
 
 
 def _noun_stems(form: str) -> tuple[str, ...]:
-    """A noun form and, when it may be a plural (-en, -s), the form without its last one and
-    two letters ("zienswijzen" -> "zienswijze", "zienswijz"): a singular is among them."""
-    if form.endswith(("en", "s")):
+    """A noun form and, when it may be a plural, the form without its last one and two
+    letters (-en: "zienswijzen" -> "zienswijze", "zienswijz") or its -s ("locaties"): a
+    singular is among them ("geschiedenis" is no plural of *geschiede*)."""
+    if form.endswith("en"):
         return form, form[:-1], form[:-2]
+    if form.endswith("s"):
+        return form, form[:-1]
     return (form,)
 
 
@@ -1235,7 +1239,10 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 len(term.words) == 1
                 and (
                     nominal_infinitive_start(tokens[k], ctx) is not None
-                    or action_noun_with_object(tokens[k], ctx.resources)
+                    or (
+                        action_noun_with_object(tokens[k], ctx.resources)
+                        and names_a_verb(tokens[k], ctx.resources)
+                    )
                 )
             )
         ):  # "het realiseren van", "de realisatie van": the nominalisation is the advice

@@ -14,6 +14,7 @@ first verb of the cluster (a modal or tense auxiliary included) to the participl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pipeline.readability.doc_arrays import doc_arrays, token_lemmas
@@ -32,6 +33,7 @@ from pipeline.readability.morphology import (
     SHORT_VERBS,
     _verb_table,
     infinitives_of,
+    infinitives_of_form,
     listed_with_particle,
     looks_like_participle,
     verb_exists,
@@ -55,6 +57,16 @@ NEW_CLAUSE = frozenset(
 DETERMINERS = frozenset({"de", "het", "een", "deze", "die", "dit", "dat", "geen", "uw", "onze"})
 MAX_MIDDLE_FIELD = 14  # tokens between the auxiliary and the participle in the rule path
 
+
+# Verbs of ``passive_exceptions.txt`` that also take an object: with a door-phrase their
+# perfect with *zijn* is a passive ("is door de gemeente verbeterd"); for the others a
+# door-phrase names a cause ("Door de vertraging zijn de kosten toegenomen").
+ALSO_TRANSITIVE = frozenset({
+    "afnemen", "beginnen", "bevriezen", "eindigen", "halveren", "lopen", "ontdooien",
+    "ophouden", "rijden", "smelten", "starten", "stoppen", "trouwen", "uitdrogen", "varen",
+    "verbeteren", "verdampen", "verdubbelen", "verhuizen", "veranderen", "verslechteren",
+    "vliegen",
+})  # fmt: skip
 
 PARTICIPLE_ENDINGS = ("d", "t", "n", "de", "te", "ne")  # gewijzigd, gezet, gedaan, -e
 
@@ -121,6 +133,19 @@ def _unaccusative(token: Token, resources: ReadabilityResources) -> bool:
     )
 
 
+def _listed_participle(form: str) -> bool:
+    """``form`` is the past participle of a verb in the verb table: of the infinitive it
+    equals ("voorkomen") or of one it is a form of ("voldaan" -> *voldoen*)."""
+    table = _verb_table()
+    entry = table.get(form)
+    if entry is not None and entry.part == form:
+        return True
+    return any(
+        (lexeme := table.get(verb)) is not None and lexeme.part == form
+        for verb in infinitives_of_form(form)
+    )
+
+
 def _stative(token: Token, resources: ReadabilityResources) -> bool:
     form = token.lower_
     return form in resources.passive_stative or form.removesuffix("e") in resources.passive_stative
@@ -143,6 +168,8 @@ def _has_agent(participle: Token) -> bool:
 
 def _is_state(aux: Token, participle: Token, resources: ReadabilityResources) -> bool:
     """*zijn* + participle read as a state, an active perfect or an adjective."""
+    if _unaccusative(participle, resources) and lemma_of(participle) not in ALSO_TRANSITIVE:
+        return True  # "Door de differentiatie is er een woongebied ontstaan": a cause
     if _has_agent(participle):
         return False
     if _unaccusative(participle, resources) or _stative(participle, resources):
@@ -153,6 +180,19 @@ def _is_state(aux: Token, participle: Token, resources: ReadabilityResources) ->
     window = participle.doc[min(aux.i, participle.i) : max(aux.i, participle.i)]
     # "is als volgt opgebouwd"
     return any(t.lower_ == "volgt" and t.i > 0 and t.doc[t.i - 1].lower_ == "als" for t in window)
+
+
+def _attributive_state(
+    doc: Doc, participle: Token, end: int, resources: ReadabilityResources
+) -> bool:
+    """A state participle (``passive_stative.txt``) right before a noun it describes ("de in
+    het plan begrepen gronden")."""
+    return (
+        participle.i + 1 < end
+        and doc[participle.i + 1].pos_ == "NOUN"
+        and _tagged_participle(participle)
+        and _stative(participle, resources)
+    )
 
 
 def _in_adverbial(doc: Doc, participle: Token, resources: ReadabilityResources) -> bool:
@@ -173,6 +213,8 @@ def _is_noun_use(token: Token, aux: Token) -> bool:
     j = token.i - 1
     if j > aux.i + 1 and token.doc[j].pos_ == "ADJ":
         j -= 1  # "is geen statisch gegeven": a determiner, an adjective, then the noun
+    if token.dep_ == "nmod" and token.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "is een instrument voor grondverzet": a noun's complement
     return subject or (j >= 0 and j != aux.i and token.doc[j].lower_ in DETERMINERS)
 
 
@@ -264,12 +306,14 @@ def _participle_after(
     doc: Doc, i: int, end: int, resources: ReadabilityResources, after_worden: bool
 ) -> Token | None:
     """The first past participle after token ``i`` in the same clause."""
-    for other in doc[i + 1 : min(end, i + 1 + MAX_MIDDLE_FIELD)]:
+    for other in _middle_field(doc, i, end):
         if other.lower_ in CLAUSE_BREAKS or other.is_punct:
             return None
         if other.lower_ in NEW_CLAUSE:
             return None  # a new clause begins
         if not after_worden and _stative(other, resources):
+            if _attributive_state(doc, other, end, resources):
+                continue  # "de in het plan begrepen gronden": attributive
             return None  # "is bevoegd ... ongevraagd te adviseren": the state is the predicate
         if (
             other.pos_
@@ -290,6 +334,34 @@ def _participle_after(
         ) or _tagged_participle(other):
             return other
     return None
+
+
+def _middle_field(doc: Doc, i: int, end: int) -> Iterator[Token]:
+    """The tokens after ``i`` that may hold the participle, at most ``MAX_MIDDLE_FIELD`` of
+    them, passing over what does not end the clause: a parenthesis ("het Besluit
+    geluidhinder (Bg) van toepassing verklaard"), "voor wat betreft" and a compound's
+    truncated first part ("in het inrichtings- en beeldkwaliteitsplan versterkt")."""
+    j, taken = i + 1, 0
+    while j < end and taken < MAX_MIDDLE_FIELD:
+        token = doc[j]
+        if token.text == "(":
+            close = next((k for k in range(j + 1, end) if doc[k].text == ")"), None)
+            if close is not None and close - j <= MAX_MIDDLE_FIELD:
+                j = close + 1
+                continue
+        if (
+            token.lower_ == "wat"
+            and 0 < j < end - 1
+            and doc[j - 1].lower_ == "voor"
+            and doc[j + 1].lower_ == "betreft"
+        ):
+            j += 2
+            continue
+        if token.lower_ in ("en", "of") and j > 0 and doc[j - 1].text.endswith("-"):
+            j += 1
+            continue
+        yield token
+        j, taken = j + 1, taken + 1
 
 
 def _bare_word(doc: Doc, token: Token) -> bool:
@@ -379,9 +451,9 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
                 token.dep_ == "aux:pass"
                 and head.pos_ == "VERB"
                 and head.lower_ == lemma_of(head)
-                and (entry := _verb_table().get(head.lower_)) is not None
-                and entry.part == head.lower_
-            ):  # "wordt ... voorkomen", "is ontvangen": a participle equal to its infinitive
+                and _listed_participle(head.lower_)
+            ):  # "wordt ... voorkomen", "is ontvangen": a participle equal to its infinitive;
+                # "wordt voldaan aan": a participle the tagger reads as an infinitive
                 participle = head
             elif (
                 token.dep_ == "aux:pass"
@@ -419,6 +491,12 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
         if participle.i > 0 and doc[participle.i - 1].lower_ == "te":
             continue
         if lemma == "zijn":
+            if _attributive_state(doc, participle, ctx.end, resources):
+                # "zijn de in het plan begrepen percelen aangegeven": the clause's
+                # participle comes later
+                later = _participle_after(doc, participle.i, ctx.end, resources, False)
+                if later is not None and later.i not in seen:
+                    participle = later
             if form == "geweest" or _is_state(token, participle, resources):
                 continue
             if _is_noun_use(participle, token):

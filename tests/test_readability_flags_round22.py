@@ -1,0 +1,93 @@
+"""Round 22 of the flag rules (issue #11, heldout17 as development data): own sentences.
+
+The sentences are written for these tests, not taken from an annotated set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _texts(flags_on, text: str, kind: str) -> list[str]:
+    return [f.text for f in flags_on(text, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a participle the tagger reads as an infinitive
+        ("Met dit plan wordt voldaan aan de eisen.", "wordt voldaan"),
+        # a parenthesis in the middle field
+        ("Daarom is het plan (tekst, kaart en regels) opgesteld.", "opgesteld"),
+        # a compound's truncated first part
+        ("De waarden worden in het groen- en waterplan beschermd.", "beschermd"),
+        # an attributive state participle inside the middle field
+        ("Op de kaart zijn de in het plan begrepen percelen aangegeven.", "aangegeven"),
+    ],
+)
+def test_passives_found(flags_on, text, span):
+    assert any(span in t for t in _texts(flags_on, text, "passive"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Door de nieuwe woningen is er een levendige wijk ontstaan.",  # a cause, not an agent
+        "De regels zijn onderverdeeld in drie hoofdstukken.",  # structure
+        "Het grondwater is licht verontreinigd met zink.",  # condition
+        "De nota is een instrument voor grondverzet.",  # a noun's complement
+        "Dit zijn Gezond gewicht en Kansrijke start.",  # names, no participle
+    ],
+)
+def test_no_passive(flags_on, text):
+    assert _texts(flags_on, text, "passive") == []
+
+
+def test_agent_still_makes_a_passive_of_a_verb_with_an_object(flags_on):
+    assert _texts(flags_on, "De weg is door de gemeente verbeterd.", "passive")
+
+
+def test_rare_verb_noun_gets_the_officialese_advice(flags_on):
+    """'een indicatie van': no plain verb to name, so the officialese swap is the advice."""
+    text = "Een indicatie van de kosten staat in de tabel."
+    assert _texts(flags_on, text, "officialese") == ["indicatie"]
+    assert _texts(flags_on, text, "nominalisation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("De bodem is verontreinigd met olie.", "verontreinigd"),
+        ("Dit is bij benadering tien meter.", "bij benadering"),
+        ("Parkeren is op deze plek niet toegestaan.", "toegestaan"),
+        ("De toegestane hoogte is tien meter.", "toegestane"),
+    ],
+)
+def test_new_officialese(flags_on, text, span):
+    assert span in _texts(flags_on, text, "officialese")
+
+
+def test_a_noun_in_s_is_no_plural_of_a_verb(flags_on):
+    assert _texts(flags_on, "De geschiedenis van het dorp is rijk.", "officialese") == []
+
+
+def test_established_nouns_are_no_nominalisation(flags_on):
+    text = "Het vervoer van gevaarlijke stoffen valt onder de definitie van een risicobron."
+    assert _texts(flags_on, text, "nominalisation") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Het plan is niet m.e.r.-plichtig.", "m.e.r.-plichtig"),
+        ("Het besluit valt onder het Besluit m.e.r. Dat is zo.", "m.e.r."),
+        ("Het Barro is hier niet van toepassing.", "Barro"),
+    ],
+)
+def test_abbreviations_found(flags_on, text, span):
+    assert span in _texts(flags_on, text, "abbreviation")
+
+
+def test_identifier_parts_are_one_abbreviation(flags_on):
+    text = "Zie de uitspraak ECLI:NL:RVS:2017:1724 van de Raad van State."
+    assert _texts(flags_on, text, "abbreviation") == ["ECLI"]
