@@ -1216,14 +1216,12 @@ def test_heldout17_plans_are_used_by_no_other_exporter():
     assert not plans & set(used)
 
 
-def test_heldout18_is_blind_for_figures_only():
-    """heldout18 replaces heldout17 as the blind set: figures only, --show refused, annotated
-    twice, both annotation files committed."""
+def test_heldout18_is_development_data_since_round_23():
+    """heldout18 was measured blind (session-34 start and round-22 rules) and is "dev19" now;
+    both annotation files are committed."""
     from bench.evaluate import flags_eval
 
-    assert "heldout18" in flags_eval.FIGURES_ONLY
-    with pytest.raises(SystemExit):
-        flags_eval.main(["--side", "heldout18", "--show", "passive"])
+    assert "heldout18" not in flags_eval.FIGURES_ONLY
     assert "heldout18" in fg.SECOND_ANNOTATION_SIDES
     assert "heldout18" not in fg.ANNOTATIONS_PENDING
 

@@ -49,11 +49,11 @@ API::
                                measured blind ("dev18" since round 22); "heldout18"
                                (purpose texts of regional public bodies and joint
                                organisations of municipalities in the algorithm
-                               register, heldout11's genre, other writers) is blind, for
-                               figures only; "heldout19" (purpose texts of 43
-                               municipalities no other set used in the algorithm
-                               register, heldout11's genre and kind of writer) is blind,
-                               for figures only, its annotations pending
+                               register, heldout11's genre, other writers) was measured
+                               blind ("dev19" since round 23); "heldout19" (purpose
+                               texts of 43 municipalities no other set used in the
+                               algorithm register, heldout11's genre and kind of writer)
+                               is blind, for figures only, its annotations pending
                                (ANNOTATIONS_PENDING)
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",

@@ -55,8 +55,9 @@ EXPLAINED_AFTER = re.compile(
 EXPLAINED_BEFORE = re.compile(
     rf"\b({ACRONYM})\s*(?:\((?!\s*{ACRONYM}\s*\))|:\s+(?:de|het|een)\s+[A-Z])"
 )
-LIST_AFTER_RE = re.compile(r"\s*[,;]")  # "(JGZ, consortium ...)": a list, or a source
 HIERNA_RE = re.compile(r"\(\s*(?:hierna|verder)\b")
+LIST_AFTER_RE = re.compile(r"\s*[,;]")  # "(JGZ, consortium ...)": a list, or a source
+NAME_AFTER_RE = re.compile(r"\s+[A-Z][a-z]")  # "(NL Design System)": part of a name
 
 
 def explained_acronyms(text: str) -> set[str]:
@@ -73,14 +74,21 @@ def explained_acronyms(text: str) -> set[str]:
 
 
 def _explains(match: re.Match[str], text: str) -> bool:
-    """ "(ABC ...)" explains ABC, unless ABC opens a list or a source ("(ABC, ...)") and the
-    words before the bracket cannot spell it."""
+    """ "(ABC ...)" explains ABC: after "hierna"; with a name after it ("(NL Design System)",
+    "(POH Jeugd)"); as a list or a source ("(RIVM, oktober 2020)") when the words before the
+    bracket can spell it; else when one of the last words before the bracket starts with its
+    first letter ("Gigawattuur (GWh)"), not after words of another meaning ("dakkapellen
+    (WOZ)", "partners (JGZ, consortium wijkteams)")."""
     acronym = match.group(2)
     inside = match.group(0)
     after = inside[inside.index(acronym) + len(acronym) :]
-    if HIERNA_RE.match(inside) or not LIST_AFTER_RE.match(after):
+    if HIERNA_RE.match(inside) or NAME_AFTER_RE.match(after):
         return True
-    return _expanded_before(acronym, text[max(0, match.start() - 80) : match.start()])
+    before = text[max(0, match.start() - 80) : match.start()]
+    if LIST_AFTER_RE.match(after):
+        return _expanded_before(acronym, before)
+    first = acronym[0].lower()
+    return any(w.strip("'‘\"“(").lower().startswith(first) for w in before.split()[-6:])
 
 
 def _expanded_before(acronym: str, before: str) -> bool:
@@ -106,6 +114,18 @@ def _in_brackets_placeholder(token: Token) -> bool:
         return False
     left = next((t for t in reversed(doc[max(0, token.i - 8) : token.i]) if t.text in "[]"), None)
     return left is not None and left.text == "["
+
+
+WORD_IN_CAPITALS_ZIPF = 4.0  # SUBTLEX-NL Zipf of an everyday word ("NAAM", "GEHEIM", "PLAN")
+
+
+def _word_in_capitals(found: str, resources: ReadabilityResources) -> bool:
+    """An everyday word written in capitals ("uzelf (NAAM)", "bijlage (GEHEIM)"), no
+    abbreviation: four letters or more and frequent in SUBTLEX-NL."""
+    if len(found) < 4 or not found.isalpha() or not found.isupper():
+        return False
+    zipf = resources.subtlex_zipf(found.lower())
+    return zipf is not None and zipf >= WORD_IN_CAPITALS_ZIPF
 
 
 def _in_identifier(token: Token) -> bool:
@@ -340,7 +360,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         new = [
             a for a in found
             if a not in known and a.upper() not in known and a.lower() not in explained
-            and not ROMAN_RE.match(a)
+            and not ROMAN_RE.match(a) and not _word_in_capitals(a, resources)
         ]  # fmt: skip
         if not new:
             continue

@@ -37,6 +37,7 @@ from pipeline.readability.flags.base import (
 )
 from pipeline.readability.morphology import (
     MAX_WORD_CHARS,
+    _verb_table,
     is_infinitive,
     only_prefixes,
     verb_exists,
@@ -443,7 +444,15 @@ def nominal_infinitive_start(token: Token, ctx: SentenceContext) -> int | None:
     if token.pos_ and token.pos_ not in ("VERB", "NOUN") and not (opens_as_name or as_adjective):
         return None  # a name; "Verbeteren van teksten" opening a sentence is no name
     if form in ctx.resources.nominalisation_exceptions or not (
-        form in SHORT_INFINITIVES or is_infinitive(form, ctx.resources)
+        form in SHORT_INFINITIVES
+        or is_infinitive(form, ctx.resources)
+        # a verb whose finite forms are rare ("prioriteert"), tagged as an infinitive: a
+        # verb of the verb table or in -eren ("weerstandsvermogen", "kenteken" are nouns)
+        or (
+            "Inf" in token.morph.get("VerbForm", [])
+            and (form in _verb_table() or form.endswith("eren"))
+            and verb_exists(form, ctx.resources)
+        )
     ):
         return None
     j = token.i + 1

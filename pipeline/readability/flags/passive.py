@@ -68,6 +68,13 @@ ALSO_TRANSITIVE = frozenset({
     "vliegen",
 })  # fmt: skip
 
+# A Dutch past participle has ge- (also after a particle: "opgesteld") or starts with an
+# inseparable prefix ("verzocht", "onderzocht", "overschreden", "aanvaard"); "worden
+# antwoorden professioneler" has no participle.
+PARTICIPLE_PREFIXES = (
+    *INSEPARABLE_PREFIXES, "onder", "over", "achter", "door", "om", "voor", "weer", "mis", "vol",
+    "aan",
+)  # fmt: skip
 PARTICIPLE_ENDINGS = ("d", "t", "n", "de", "te", "ne")  # gewijzigd, gezet, gedaan, -e
 
 
@@ -81,6 +88,7 @@ def _tagged_participle(token: Token) -> bool:
         and "Pres" not in token.morph.get("Tense", [])
         and form.endswith(PARTICIPLE_ENDINGS)
         and not form.endswith("ingen")
+        and ("ge" in form or form.startswith(PARTICIPLE_PREFIXES))
     )
 
 
@@ -327,11 +335,16 @@ def _participle_after(
             continue  # a noun; "worden ... de smartvallen uitgerold" has the participle a noun
         if other.i > 0 and doc[other.i - 1].lower_ == "te":
             continue
+        if other.dep_ == "amod" and other.head.i > other.i and other.head.pos_ == "NOUN":
+            continue  # "is er minder onverwacht onderhoud": describes a noun
         if other.lower_.endswith(("de", "te")) or _is_present_participle(other, resources):
             continue
-        if looks_like_participle(
-            other.lower_, lemma_of(other), resources, after_worden
-        ) or _tagged_participle(other):
+        if (
+            looks_like_participle(other.lower_, lemma_of(other), resources, after_worden)
+            or _tagged_participle(other)
+            # "mogen worden afgetrokken/NOUN": a listed participle whose lemma was cut short
+            or (after_worden and other.pos_ == "NOUN" and _listed_participle(other.lower_))
+        ):
             return other
     return None
 
@@ -413,7 +426,7 @@ def _participle_before(
     fronted = j == start and word.is_title
     if not fronted and word.i - 1 >= start and doc[word.i - 1].lower_ in DETERMINERS:
         return None  # "het beschreven ..." : a noun phrase
-    if j != aux.i - 1 or fronted:
+    if j != aux.i - 1 or fronted or _tagged_participle(word):  # "waarom dat genoemd wordt"
         form = word.lower_
         if looks_like_participle(form, lemma_of(word).lower(), resources, True) or (
             fronted  # "Verwacht wordt": a prefixed stem in -t is its own participle
@@ -458,7 +471,10 @@ def _parsed(ctx: SentenceContext) -> list[Flag]:
             elif (
                 token.dep_ == "aux:pass"
                 and head.pos_ in ("NOUN", "PROPN")
-                and looks_like_participle(head.lower_, lemma_of(head), resources, True)
+                and (
+                    looks_like_participle(head.lower_, lemma_of(head), resources, True)
+                    or _listed_participle(head.lower_)
+                )
             ):  # "zullen ... worden afgerond" with the participle tagged as a noun
                 participle = head
         if participle is None and lemma == "worden":
