@@ -736,7 +736,7 @@ def test_heldout12_is_development_data_once_heldout13_is_built():
     assert "heldout12" not in flags_eval.FIGURES_ONLY
 
 
-# The Woo sets, and heldout14-18 checked the same way: side -> (dataset, units, unit-id prefix,
+# The Woo sets, and heldout14-19 checked the same way: side -> (dataset, units, unit-id prefix,
 # documents, per-document cap, whose texts, export command).
 WOO_SIDES = {
     "heldout12": (fg.OVERIJSSEL, 160, "h12-", 14, 16, "Provincie Overijssel",
@@ -750,6 +750,8 @@ WOO_SIDES = {
     "heldout17": (fg.PLANS17, 160, "h17-", 40, 4, "zoning plans", "flags_heldout17_export"),
     "heldout18": (fg.REGIONAL18, 160, "h18-", 69, 3, "regional bodies in the algorithm register",
                   "flags_heldout18_export"),
+    "heldout19": (fg.REGISTER19, 160, "h19-", 68, 3, "municipalities in the algorithm register",
+                  "flags_heldout19_export"),
 }  # fmt: skip
 
 
@@ -1251,7 +1253,7 @@ def test_heldout18_records_are_regional_bodies_no_set_read():
     heldout11 = {r.document.rsplit("_", 1)[1] for r in fg.read_unit_refs("heldout11")}
     assert not records & heldout11
     assert (ex.REPO, ex.COMMIT, ex.PATH) == (h11.REPO, h11.COMMIT, h11.PATH)
-    assert _other_sides_reading(ex.REPO, "flags_heldout18_export") == {fg.REGISTER}
+    assert _other_sides_reading(ex.REPO, "flags_heldout18_export") == {fg.REGISTER, fg.REGISTER19}
 
 
 def test_heldout18_record_and_sentence_rule():
@@ -1306,6 +1308,156 @@ def test_heldout18_rebuilds_its_unit_list():
     rows, counts, _ = ex.build_units()
     assert unit_list_text(rows) == ex.UNIT_LIST.read_text(encoding="utf-8")
     assert counts["units"] == 160 and counts["organisations"] == 39
+
+
+def test_heldout19_is_blind_for_figures_only():
+    """heldout19 is the next blind set: figures only, --show refused, annotated twice, its
+    annotations pending until both annotation files are committed."""
+    from bench.evaluate import flags_eval
+
+    assert "heldout19" in flags_eval.FIGURES_ONLY
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout19", "--show", "passive"])
+    assert "heldout19" in fg.SECOND_ANNOTATION_SIDES
+    assert "heldout19" in fg.ANNOTATIONS_PENDING
+
+
+def test_heldout19_leaves_out_the_municipalities_of_the_other_sets():
+    """Every municipality another writing-advice set drew units from is left out: heldout11's
+    35 (its unit list) and USED, heldout15's list and 40, the municipalities of the heldout2
+    and heldout17 plans (every code named, a former municipality with its successor) and the
+    members of heldout18's shared civil services; Flevoland and the lead's list among them."""
+    from bench.evaluate import flags_heldout11_export as h11
+    from bench.evaluate import flags_heldout15_export as h15
+    from bench.evaluate import flags_heldout18_export as h18
+    from bench.evaluate import flags_heldout19_export as ex
+
+    excluded = ex.excluded_municipalities()
+    heldout11 = {r.document.rsplit("_", 1)[0] for r in fg.read_unit_refs("heldout11")}
+    assert heldout11 == set(h15.HELDOUT11_MUNICIPALITIES) and heldout11 <= set(excluded)
+    listed = ("Amsterdam", "Wassenaar", "Almere", "Nieuwkoop", "Utrecht", "Den Haag",
+              "'s-Gravenhage", "Venray", "Groningen", "Tilburg", "Haarlem", "Noordoostpolder",
+              "Lelystad", "Dronten", "Urk", "Zeewolde", "Zaanstad", "Maassluis", "Sluis",
+              "Vught")  # fmt: skip
+    assert {h11.slug(name) for name in listed} <= set(excluded)
+    names = ex.code_names()
+    for side in ("heldout2", "heldout15", "heldout17"):
+        codes = ex.plan_set_codes(side)
+        assert len(codes) in (30, 40) and codes <= set(names)
+        assert {h11.slug(names[c]) for c in codes} <= set(excluded)
+    assert set(ex.FORMER_CODES) == {
+        c for side in ("heldout2", "heldout15", "heldout17") for c in ex.plan_set_codes(side)
+    } - {row["cbs_code"].removeprefix("GM") for row in ex._read_csv(ex.MUNICIPALITIES_CSV)}
+    for former, successor in (
+        ("Leeuwarderadeel", "leeuwarden"),
+        ("Schinnen", "beekdaelen"),
+        ("Cuijk", "land-van-cuijk"),
+        ("Leerdam", "vijfheerenlanden"),
+    ):
+        assert successor in ex.municipality_slugs(former)  # fmt: skip
+    assert set(ex.SHARED_CIVIL_SERVICES) <= set(h18.REGIONAL_BODIES)
+    for members in ex.SHARED_CIVIL_SERVICES.values():
+        assert {h11.slug(m) for m in members} <= set(excluded)
+    assert {"den-haag", "s-gravenhage", "nuenen-gerwen-en-nederwetten"} <= set(excluded)
+
+
+def test_heldout19_records_are_municipalities_no_set_used():
+    """Records of "Gemeente X" of a municipality left in only, <= 3 units per record and <= 6
+    per municipality, from at least 8 records; no record heldout11 or heldout18 read; the
+    register commit both read."""
+    from bench.evaluate import flags_heldout11_export as h11
+    from bench.evaluate import flags_heldout18_export as h18
+    from bench.evaluate import flags_heldout19_export as ex
+
+    units = fg.read_unit_refs("heldout19")
+    documents = Counter(r.document for r in units)
+    assert len(documents) >= 8 and max(documents.values()) <= ex.MAX_UNITS_PER_RECORD
+    places = Counter(r.document.rsplit("_", 1)[0] for r in units)
+    assert max(places.values()) <= ex.MAX_UNITS_PER_MUNICIPALITY
+    assert not set(places) & set(ex.excluded_municipalities())
+    assert all(r.unit_id == f"h19-{r.document.replace('_', '-')}-u{r.unit_id.rsplit('-u', 1)[1]}"
+               for r in units)  # fmt: skip
+    records = {r.document.rsplit("_", 1)[1] for r in units}
+    for side in ("heldout11", "heldout18"):
+        assert not records & {r.document.rsplit("_", 1)[1] for r in fg.read_unit_refs(side)}
+    assert (ex.REPO, ex.COMMIT, ex.PATH) == (h11.REPO, h11.COMMIT, h11.PATH)
+    assert (ex.REPO, ex.COMMIT, ex.PATH) == (h18.REPO, h18.COMMIT, h18.PATH)
+    assert _other_sides_reading(ex.REPO, "flags_heldout19_export") == {fg.REGISTER, fg.REGIONAL18}
+
+
+def test_heldout19_record_rule():
+    """A record is kept when a municipality left in wrote it, no other set read it, its text
+    is in no other record (a supplier's template) and it is running text."""
+    from bench.evaluate import flags_heldout19_export as ex
+
+    read = next(iter(fg.read_unit_refs("heldout18"))).document.rsplit("_", 1)[1]
+    own = "Wij gebruiken dit systeem om aanvragen van inwoners sneller af te handelen."
+    template = "Een sjabloon van de leverancier voor iedere klant, hier ingevuld."
+    rows = [
+        ("1", "Gemeente Coevorden", own),
+        ("2", "Provincie Utrecht", "De provincie gebruikt dit model om wegen te onderhouden."),
+        ("3", "Gemeente Ede", "Wij gebruiken dit model om de wijken beter te onderhouden."),
+        ("4", "Gemeente Laren", "Wij gebruiken dit model om de wijken beter te onderhouden!"),
+        ("5", "Gemeente Leeuwarden", "Wij zetten dit model in om de wijken te onderhouden."),
+        ("6", "Gemeente Venlo", template),
+        ("7", "Gemeente Goes", template),
+        ("8", "Gemeente Assen", "Te kort."),
+        (read, "Gemeente Assen", "Wij gebruiken dit systeem voor het onderhoud van de wegen."),
+    ]
+    records = [{"id": i, "organisatie": org, "doel": doel} for i, org, doel in rows]
+    kept, left_out, _ = ex.record_texts(records)
+    assert kept == {"1": ("coevorden", "Gemeente Coevorden", own)}
+    assert left_out == {"read_by_another_set": 1, "not_a_municipality": 1,
+                        "used_municipality": 3, "template": 2, "not_running": 1}  # fmt: skip
+
+
+def test_heldout19_near_duplicate_rule():
+    """Word sets without digits and the organisation's name; a sentence is a near-duplicate at
+    Jaccard >= 0.7 with a unit taken or of heldout11 or heldout18."""
+    from bench.evaluate import flags_heldout19_export as ex
+
+    assert ex.NEAR_DUPLICATE_JACCARD == 0.7
+    assert ex.NEAR_DUPLICATE_SIDES == ("heldout11", "heldout18")
+    assert ex.organisation_names("Gemeente Bergen (L)") == [
+        "gemeente bergen (l)", "gemeente bergen", "bergen (l)", "bergen",
+    ]  # fmt: skip
+    a = ex.word_set("De gemeente Ede gebruikt sinds 2021 het systeem Octobox.", "Gemeente Ede")
+    b = ex.word_set("De gemeente Goes gebruikt sinds 2023 het systeem Octobox.", "Gemeente Goes")
+    assert a == b == frozenset({"de", "gebruikt", "sinds", "het", "systeem", "octobox"})
+    assert ex.word_set("Edese wegen in Ede.", "Gemeente Ede") == frozenset({"edese", "wegen", "in"})
+    assert ex.jaccard(frozenset("abc"), frozenset("abcd")) == 0.75
+    assert ex.jaccard(frozenset(), frozenset()) == 1.0
+    seven = frozenset("abcdefg")
+    assert ex.is_near_duplicate(seven, [frozenset("abcdefghij")])  # 7 / 10
+    assert not ex.is_near_duplicate(seven, [frozenset("abcdefghijk")])  # 7 / 11
+    assert not ex.is_near_duplicate(seven, [])
+
+
+def test_heldout19_rebuilds_its_unit_list():
+    """The rule rebuilds the committed unit list (ids, hashes, lengths, documents) from the
+    register at its commit, and no unit is a near-duplicate of another or of a heldout11 or
+    heldout18 unit (needs the mirror)."""
+    import json
+    from itertools import combinations
+
+    from bench.evaluate import flags_heldout19_export as ex
+    from bench.evaluate.common import git_dir, git_show
+    from bench.evaluate.flags_units import unit_list_text
+
+    try:
+        git_dir(ex.REPO)
+    except FileNotFoundError:
+        pytest.skip(f"{ex.REPO} not fetched")
+    rows, counts, _ = ex.build_units()
+    assert unit_list_text(rows) == ex.UNIT_LIST.read_text(encoding="utf-8")
+    assert counts["units"] == 160 and counts["municipalities"] == 43
+    records = json.loads(git_show(ex.REPO, ex.PATH, ex.COMMIT))["algoritmes"]
+    organisation = {r["id"]: r["organisatie"] for r in records}
+    words = [ex.word_set(r["text"], organisation[r["document"].rsplit("_", 1)[1]]) for r in rows]
+    references = ex.other_set_word_sets(records)
+    assert len(references) == 320
+    assert not any(ex.is_near_duplicate(w, references) for w in words)
+    assert all(ex.jaccard(a, b) < ex.NEAR_DUPLICATE_JACCARD for a, b in combinations(words, 2))
 
 
 def test_research_page_parties_are_checked_in_their_letter_case_unless_told():

@@ -70,8 +70,10 @@ from bench.evaluate.flags_gold import (
 # 34), once heldout18 (purpose texts of regional public bodies and joint organisations of
 # municipalities in the algorithm register: heldout11's genre, other writers) was built to
 # replace it as the blind set. heldout18 ("dev19") since round 23 (measured twice blind, with
-# the session-34 start and round-22 rules).
-FIGURES_ONLY: tuple[str, ...] = ()
+# the session-34 start and round-22 rules). heldout19 (purpose texts of municipalities no
+# other set used in the algorithm register: heldout11's genre and kind of writer) is the next
+# blind set.
+FIGURES_ONLY: tuple[str, ...] = ("heldout19",)
 
 # The tool's flag kinds for each gold kind.
 TOOL_KIND = {kind: kind for kind in KINDS}

@@ -176,9 +176,17 @@ def record_texts(records: Sequence[dict]) -> tuple[dict[str, tuple[str, str]], C
 
 
 def record_candidates(
-    record_id: str, text: str, blocked: set[str], seen: set[str], skipped: Counter
+    record_id: str,
+    text: str,
+    blocked: set[str],
+    seen: set[str],
+    skipped: Counter,
+    *,
+    salt: str = SALT,
+    private_hashes: frozenset[str] = PRIVATE_NAME_HASHES,
 ) -> list[tuple[int, str]]:
-    """(sentence index, unit) of a record's candidate units, in the seeded order."""
+    """(sentence index, unit) of a record's candidate units, in the seeded order (``salt``:
+    this set's; heldout19 passes its own salt and private persons' hashes)."""
     candidates: list[tuple[int, str]] = []
     digests: set[str] = set()
     for u_i, sentence in enumerate(split_sentences(text)):
@@ -190,14 +198,14 @@ def record_candidates(
                 reason = "duplicate"
             elif digest in blocked:
                 reason = "other_set_or_reserved"
-            elif digest in PRIVATE_NAME_HASHES or names_private_person(unit):
+            elif digest in private_hashes or names_private_person(unit):
                 reason = "private_name"
         if reason:
             skipped[reason] += 1
             continue
         digests.add(digest)
         candidates.append((u_i, unit))
-    return sorted(candidates, key=lambda c: order_key(record_id, c[0], salt=SALT))
+    return sorted(candidates, key=lambda c: order_key(record_id, c[0], salt=salt))
 
 
 def build_units() -> tuple[list[dict], dict, dict[str, str]]:
