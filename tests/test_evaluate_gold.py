@@ -1310,14 +1310,12 @@ def test_heldout18_rebuilds_its_unit_list():
     assert counts["units"] == 160 and counts["organisations"] == 39
 
 
-def test_heldout19_is_blind_for_figures_only():
-    """heldout19 replaces heldout18 as the blind set: figures only, --show refused, annotated
-    twice, both annotation files committed."""
+def test_heldout19_is_development_data_since_round_24():
+    """heldout19 was measured blind (session-34 start and round-23 rules) and is "dev20" now;
+    both annotation files are committed."""
     from bench.evaluate import flags_eval
 
-    assert "heldout19" in flags_eval.FIGURES_ONLY
-    with pytest.raises(SystemExit):
-        flags_eval.main(["--side", "heldout19", "--show", "passive"])
+    assert "heldout19" not in flags_eval.FIGURES_ONLY
     assert "heldout19" in fg.SECOND_ANNOTATION_SIDES
     assert "heldout19" not in fg.ANNOTATIONS_PENDING
 

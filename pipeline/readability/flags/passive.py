@@ -52,7 +52,10 @@ SHORT_VERB_ENDINGS = tuple(sorted(SHORT_VERBS))
 AGENT_DEPS = ("obl:agent",)
 NEW_CLAUSE = frozenset(
     {"dat", "die", "om", "omdat", "als", "wanneer", "waar", "wat", "indien", "tenzij", "zodat",
-     "nadat", "voordat", "terwijl", "zodra", "hoewel"}
+     "nadat", "voordat", "terwijl", "zodra", "hoewel",
+     # relative pronominal adverbs ("het puntensysteem waarmee men ... berekent")
+     "waarmee", "waarin", "waarbij", "waarop", "waarvoor", "waardoor", "waaraan", "waarover",
+     "waaruit", "waarna", "waarvan", "waartoe", "waaronder", "waartegen", "waarom"}
 )  # fmt: skip
 DETERMINERS = frozenset({"de", "het", "een", "deze", "die", "dit", "dat", "geen", "uw", "onze"})
 MAX_MIDDLE_FIELD = 14  # tokens between the auxiliary and the participle in the rule path
@@ -221,8 +224,12 @@ def _is_noun_use(token: Token, aux: Token) -> bool:
     j = token.i - 1
     if j > aux.i + 1 and token.doc[j].pos_ == "ADJ":
         j -= 1  # "is geen statisch gegeven": a determiner, an adjective, then the noun
-    if token.dep_ == "nmod" and token.head.pos_ in ("NOUN", "PROPN"):
-        return True  # "is een instrument voor grondverzet": a noun's complement
+    if (
+        token.dep_ == "nmod"
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and (token.doc[token.i - 1].pos_ == "ADP" or not _listed_participle(token.lower_))
+    ):
+        return True  # "een instrument voor grondverzet", "voor beschermd wonen"
     return subject or (j >= 0 and j != aux.i and token.doc[j].lower_ in DETERMINERS)
 
 
@@ -331,6 +338,7 @@ def _participle_after(
                 and (after_worden or other.dep_ == "ROOT")
                 and _bare_word(doc, other)
             )
+            and not _noun_tagged_participle(doc, other)
         ):
             continue  # a noun; "worden ... de smartvallen uitgerold" has the participle a noun
         if other.i > 0 and doc[other.i - 1].lower_ == "te":
@@ -342,8 +350,7 @@ def _participle_after(
         if (
             looks_like_participle(other.lower_, lemma_of(other), resources, after_worden)
             or _tagged_participle(other)
-            # "mogen worden afgetrokken/NOUN": a listed participle whose lemma was cut short
-            or (after_worden and other.pos_ == "NOUN" and _listed_participle(other.lower_))
+            or _noun_tagged_participle(doc, other)
         ):
             return other
     return None
@@ -375,6 +382,18 @@ def _middle_field(doc: Doc, i: int, end: int) -> Iterator[Token]:
             continue
         yield token
         j, taken = j + 1, taken + 1
+
+
+def _noun_tagged_participle(doc: Doc, token: Token) -> bool:
+    """A participle of the verb table the tagger read as a noun ("mogen worden
+    afgetrokken", "is de pilot afgerond"), bare and not after a preposition ("regels van
+    geluid": *geluid* is also the participle of *luiden*)."""
+    return (
+        token.pos_ == "NOUN"
+        and _listed_participle(token.lower_)
+        and _bare_word(doc, token)
+        and doc[token.i - 1].pos_ != "ADP"
+    )
 
 
 def _bare_word(doc: Doc, token: Token) -> bool:
