@@ -1505,10 +1505,24 @@ def test_heldout20_plans_are_new_plans_of_new_municipalities():
     assert members == set(ex.SHARED_CIVIL_SERVICE_MUNICIPALITIES)
     for name, code in ex.SHARED_CIVIL_SERVICE_MUNICIPALITIES.items():
         assert h11.slug(name) in h19.municipality_slugs(codes[code])
+    # the successors of the former municipalities of the heldout2, heldout15 and heldout17 plans
+    former = set()
+    for side in ("heldout2", "heldout15", "heldout17"):
+        former |= {h19.FORMER_CODES[c] for c in h19.plan_set_codes(side) if c in h19.FORMER_CODES}
+    successor_slugs = set().union(*(h19.municipality_slugs(name) for name in former))
+    successors = {
+        codes[c]
+        for c in codes
+        if c not in h19.FORMER_CODES and h11.slug(codes[c]) in successor_slugs
+    }
+    assert successors == set(ex.SUCCESSOR_MUNICIPALITIES)
+    for name, code in ex.SUCCESSOR_MUNICIPALITIES.items():
+        assert codes[code] == name
     assert set(ex.EXCLUDED_MUNICIPALITIES) == (
         set(h17.EXCLUDED_MUNICIPALITIES) | set(ex.HELDOUT17_MUNICIPALITIES.values())
         | set(ex.HELDOUT19_MUNICIPALITIES.values())
         | set(ex.SHARED_CIVIL_SERVICE_MUNICIPALITIES.values())
+        | set(ex.SUCCESSOR_MUNICIPALITIES.values())
     )  # fmt: skip
     excluded = set(ex.EXCLUDED_MUNICIPALITIES) | h15.heldout2_municipalities()
     assert not set(towns) & excluded

@@ -27,8 +27,13 @@ with this set's ``PlanSetRule``), with
   list named by ``pipeline/data/municipalities.csv``), **the members of heldout18's shared
   civil services** (``SHARED_CIVIL_SERVICE_MUNICIPALITIES``: heldout18's writers that write
   for municipalities, ``flags_heldout19_export.SHARED_CIVIL_SERVICES``; heldout18's other
-  writers are no municipalities) and those of the heldout2 plans; plan ids without a
-  municipality code (provinces, 99xx);
+  writers are no municipalities), **the successors of the former municipalities of the
+  heldout2, heldout15 and heldout17 plans** (``SUCCESSOR_MUNICIPALITIES``, heldout19's
+  reading: Leeuwarden for heldout15's Leeuwarderadeel plan, Zevenaar, Vijfheerenlanden and
+  Land van Cuijk for heldout17's Rijnwaarden, Leerdam, Mill en Sint Hubert and Cuijk plans;
+  added after the first export, before any annotation, from the document list alone: that
+  export's Leeuwarden plan is replaced by the next plan in the seeded order) and those of the
+  heldout2 plans; plan ids without a municipality code (provinces, 99xx);
 * **former municipalities left out** (new): a plan whose code is no current municipality's
   (``pipeline/data/municipalities.csv``; 57 codes, 439 plans in the corpus) is passed over
   (``former_municipality``): its successor may be a municipality left out, and the list has no
@@ -125,11 +130,19 @@ SHARED_CIVIL_SERVICE_MUNICIPALITIES: dict[str, str] = {
     "Nuenen, Gerwen en Nederwetten": "0820", "Son en Breugel": "0848", "Oostzaan": "0431",
     "Wormerland": "0880", "Stede Broec": "0532", "Enkhuizen": "0388", "Drechterland": "0498",
 }  # fmt: skip
+# The current municipalities that the former municipalities of the heldout2, heldout15 and
+# heldout17 plans (flags_heldout19_export.FORMER_CODES) merged into
+# (pipeline/data/municipalities_former.csv), by CBS code (a test checks them).
+SUCCESSOR_MUNICIPALITIES: dict[str, str] = {
+    "Leeuwarden": "0080", "Zevenaar": "0299", "Vijfheerenlanden": "1961",
+    "West Betuwe": "1960", "Land van Cuijk": "1982", "Altena": "1959", "Beekdaelen": "1954",
+}  # fmt: skip
 EXCLUDED_MUNICIPALITIES: dict[str, str] = {
     **h17.EXCLUDED_MUNICIPALITIES,
     **{code: name for name, code in HELDOUT17_MUNICIPALITIES.items()},
     **{code: name for name, code in HELDOUT19_MUNICIPALITIES.items()},
     **{code: name for name, code in SHARED_CIVIL_SERVICE_MUNICIPALITIES.items()},
+    **{code: name for name, code in SUCCESSOR_MUNICIPALITIES.items()},
 }
 # Units skipped because they name a private person (hashes only).
 PRIVATE_NAME_HASHES: frozenset[str] = frozenset()
