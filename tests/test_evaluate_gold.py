@@ -736,7 +736,7 @@ def test_heldout12_is_development_data_once_heldout13_is_built():
     assert "heldout12" not in flags_eval.FIGURES_ONLY
 
 
-# The Woo sets, and heldout14-19 checked the same way: side -> (dataset, units, unit-id prefix,
+# The Woo sets, and heldout14-20 checked the same way: side -> (dataset, units, unit-id prefix,
 # documents, per-document cap, whose texts, export command).
 WOO_SIDES = {
     "heldout12": (fg.OVERIJSSEL, 160, "h12-", 14, 16, "Provincie Overijssel",
@@ -752,6 +752,7 @@ WOO_SIDES = {
                   "flags_heldout18_export"),
     "heldout19": (fg.REGISTER19, 160, "h19-", 68, 3, "municipalities in the algorithm register",
                   "flags_heldout19_export"),
+    "heldout20": (fg.PLANS20, 160, "h20-", 40, 4, "zoning plans", "flags_heldout20_export"),
 }  # fmt: skip
 
 
@@ -1456,6 +1457,141 @@ def test_heldout19_rebuilds_its_unit_list():
     assert len(references) == 320
     assert not any(ex.is_near_duplicate(w, references) for w in words)
     assert all(ex.jaccard(a, b) < ex.NEAR_DUPLICATE_JACCARD for a, b in combinations(words, 2))
+
+
+def test_heldout20_is_blind_for_figures_only():
+    """heldout20 is the blind set after heldout19: figures only, --show refused, annotated
+    twice, annotations pending until both annotation files are committed."""
+    from bench.evaluate import flags_eval
+
+    assert "heldout20" in flags_eval.FIGURES_ONLY
+    with pytest.raises(SystemExit):
+        flags_eval.main(["--side", "heldout20", "--show", "passive"])
+    assert "heldout20" in fg.SECOND_ANNOTATION_SIDES
+    assert "heldout20" in fg.ANNOTATIONS_PENDING
+
+
+def test_heldout20_plans_are_new_plans_of_new_municipalities():
+    """One plan per current municipality, <= 4 units each; no reserved plan, no plan a
+    committed fixture names (the unit lists of heldout2, heldout15 and heldout17 among them),
+    no municipality of heldout17's list, of heldout17, of heldout19, of heldout18's shared civil
+    services or of heldout2."""
+    from bench.evaluate import flags_heldout11_export as h11
+    from bench.evaluate import flags_heldout15_export as h15
+    from bench.evaluate import flags_heldout17_export as h17
+    from bench.evaluate import flags_heldout19_export as h19
+    from bench.evaluate import flags_heldout20_export as ex
+
+    units = fg.read_unit_refs("heldout20")
+    plans = Counter(r.document for r in units)
+    assert len(plans) == 40 and max(plans.values()) <= ex.MAX_UNITS_PER_PLAN
+    assert all(r.unit_id.startswith(f"h20-{r.document}-p") for r in units)
+    towns = [h15.municipality(plan) for plan in plans]
+    assert None not in towns and len(set(towns)) == len(towns)
+    assert set(towns) <= h15.current_municipality_codes()
+    # heldout17's 40 municipalities, as its unit list names them
+    assert ex.heldout17_municipalities() == set(ex.HELDOUT17_MUNICIPALITIES.values())
+    assert len(ex.HELDOUT17_MUNICIPALITIES) == 40
+    # heldout19's 43, as its unit list names them, by their CBS codes
+    slugs = {r.document.rsplit("_", 1)[0] for r in fg.read_unit_refs("heldout19")}
+    assert slugs == set(ex.HELDOUT19_MUNICIPALITIES) and len(slugs) == 43
+    codes = h19.code_names()
+    for slug, code in ex.HELDOUT19_MUNICIPALITIES.items():
+        assert slug in h19.municipality_slugs(codes[code])
+    # the members of heldout18's shared civil services
+    members = {m for ms in h19.SHARED_CIVIL_SERVICES.values() for m in ms}
+    assert members == set(ex.SHARED_CIVIL_SERVICE_MUNICIPALITIES)
+    for name, code in ex.SHARED_CIVIL_SERVICE_MUNICIPALITIES.items():
+        assert h11.slug(name) in h19.municipality_slugs(codes[code])
+    # the successors of the former municipalities of the heldout2, heldout15 and heldout17 plans
+    former = set()
+    for side in ("heldout2", "heldout15", "heldout17"):
+        former |= {h19.FORMER_CODES[c] for c in h19.plan_set_codes(side) if c in h19.FORMER_CODES}
+    successor_slugs = set().union(*(h19.municipality_slugs(name) for name in former))
+    successors = {
+        codes[c]
+        for c in codes
+        if c not in h19.FORMER_CODES and h11.slug(codes[c]) in successor_slugs
+    }
+    assert successors == set(ex.SUCCESSOR_MUNICIPALITIES)
+    for name, code in ex.SUCCESSOR_MUNICIPALITIES.items():
+        assert codes[code] == name
+    assert set(ex.EXCLUDED_MUNICIPALITIES) == (
+        set(h17.EXCLUDED_MUNICIPALITIES) | set(ex.HELDOUT17_MUNICIPALITIES.values())
+        | set(ex.HELDOUT19_MUNICIPALITIES.values())
+        | set(ex.SHARED_CIVIL_SERVICE_MUNICIPALITIES.values())
+        | set(ex.SUCCESSOR_MUNICIPALITIES.values())
+    )  # fmt: skip
+    excluded = set(ex.EXCLUDED_MUNICIPALITIES) | h15.heldout2_municipalities()
+    assert not set(towns) & excluded
+    for side in ("heldout2", "heldout15", "heldout17", "heldout19"):
+        assert not set(towns) & {
+            m for r in fg.read_unit_refs(side) if (m := h15.municipality(r.document))
+        }
+    for side in ("heldout2", "heldout15", "heldout17"):
+        assert not set(plans) & {r.document for r in fg.read_unit_refs(side)}
+    assert not set(plans) & h15.reserved_plans()
+    assert not h15.fixture_plans(set(plans), ex.SIDE)
+    heldout17 = {r.document for r in fg.read_unit_refs("heldout17")}
+    assert h15.fixture_plans(heldout17, ex.SIDE) == heldout17
+
+
+def test_heldout20_unit_rule_is_heldout17s_with_a_new_salt():
+    """heldout17's rule and code with heldout20's side, dataset and salt, former
+    municipalities passed over and near-duplicates of heldout2, heldout15 and heldout17 skipped
+    (both options off for heldout15 and heldout17)."""
+    from bench.evaluate import flags_heldout15_export as h15
+    from bench.evaluate import flags_heldout17_export as h17
+    from bench.evaluate import flags_heldout20_export as ex
+
+    rule = ex.RULE
+    assert (rule.side, rule.dataset, rule.unit_prefix) == ("heldout20", fg.PLANS20, "h20")
+    assert rule.salt not in (h15.SALT, h17.SALT)
+    assert rule.target_units == 160 and rule.max_units_per_plan == 4
+    assert rule.private_name_hashes == ex.PRIVATE_NAME_HASHES
+    assert rule.current_municipalities_only
+    assert rule.near_duplicate_sides == ("heldout2", "heldout15", "heldout17")
+    assert rule.near_duplicate_jaccard == 0.7
+    for other in (h15.RULE, h17.RULE):
+        assert not other.current_municipalities_only and not other.near_duplicate_sides
+    assert h15.plan_word_set("Het plan 2 is het Plan.") == frozenset({"het", "plan", "is"})
+    seven = frozenset("abcdefg")
+    assert h15.jaccard(seven, frozenset("abcdefghij")) == 0.7
+    assert h15.jaccard(seven, frozenset("abcdefghijk")) < 0.7
+
+
+@pytest.mark.slow
+def test_heldout20_rebuilds_its_unit_list():
+    """The rule rebuilds the committed unit list; no unit is a near-duplicate of another or of
+    a unit of heldout2, heldout15 or heldout17; heldout15 and heldout17 rebuild unchanged (needs
+    the mirror, the sentiment exports and the exported texts of those sets)."""
+    from itertools import combinations
+
+    from bench.evaluate import flags_heldout15_export as h15
+    from bench.evaluate import flags_heldout17_export as h17
+    from bench.evaluate import flags_heldout20_export as ex
+    from bench.evaluate.common import eval_dir, git_dir
+    from bench.evaluate.flags_units import unit_list_text
+
+    try:
+        git_dir("Babakfifoo/dutch_embedding_llm")
+    except FileNotFoundError:
+        pytest.skip("Babakfifoo/dutch_embedding_llm not fetched")
+    for name in ("municipal_comments", "bol_reviews"):
+        if not (eval_dir() / name / f"{name}.csv").is_file():
+            pytest.skip(f"{name} not exported (bench/evaluate/sentiment_data.py)")
+    try:
+        references = h15.reference_word_sets(ex.NEAR_DUPLICATE_SIDES)
+    except fg.GoldTextsMissing as exc:
+        pytest.skip(f"zoning-plan texts not exported on this machine: {exc}")
+    rows, counts, _ = ex.build_units()
+    assert unit_list_text(rows) == ex.UNIT_LIST.read_text(encoding="utf-8")
+    assert counts["units"] == 160 and counts["municipalities"] == 40
+    words = [h15.plan_word_set(r["text"]) for r in rows]
+    assert not any(h15.jaccard(w, o) >= 0.7 for w in words for o in references)
+    assert all(h15.jaccard(a, b) < 0.7 for a, b in combinations(words, 2))
+    for module in (h15, h17):
+        assert unit_list_text(module.build_units()[0]) == module.UNIT_LIST.read_text("utf-8")
 
 
 def test_research_page_parties_are_checked_in_their_letter_case_unless_told():

@@ -92,6 +92,7 @@ def test_second_annotation_paths():
     assert fg.annotations_path("heldout17", 2).name == "flags_heldout17_second.csv"
     assert fg.annotations_path("heldout18", 2).name == "flags_heldout18_second.csv"
     assert fg.annotations_path("heldout19", 2).name == "flags_heldout19_second.csv"
+    assert fg.annotations_path("heldout20", 2).name == "flags_heldout20_second.csv"
     with pytest.raises(ValueError):
         fg.annotations_path("dev", 2)
 

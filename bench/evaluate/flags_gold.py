@@ -14,7 +14,8 @@ API::
                                 "heldout5", "heldout6", "heldout7", "heldout8",
                                 "heldout9", "heldout10", "heldout11", "heldout12",
                                 "heldout13", "heldout14", "heldout15", "heldout16",
-                                "heldout17", "heldout18", "heldout19");
+                                "heldout17", "heldout18", "heldout19",
+                                "heldout20");
                                "dev", "heldout", "heldout2" ("dev3", zoning plans, since
                                round 4), "heldout3" ("dev4", Wassenaar budget prose,
                                measured once blind, since round 5) and "heldout4" ("dev5",
@@ -53,8 +54,11 @@ API::
                                blind ("dev19" since round 23); "heldout19" (purpose
                                texts of 43 municipalities no other set used in the
                                algorithm register, heldout11's genre and kind of writer)
-                               is blind, for figures only, its annotations pending
-                               (ANNOTATIONS_PENDING)
+                               is blind, for figures only; "heldout20" (zoning-plan
+                               explanations of 40 municipalities, the genre and corpus
+                               of heldout2, heldout15 and heldout17, other plans and
+                               municipalities) is blind, for figures only, its
+                               annotations pending (ANNOTATIONS_PENDING)
     DATASETS                   ("amsterdam_simplification", "seeds",
                                 "plan_toelichting_heldout2", "budget_prose_heldout3",
                                 "bw_decisions_heldout4", "coalition_agreement_heldout4",
@@ -65,7 +69,7 @@ API::
                                 "haarlem_heldout13", "flevoland_heldout14",
                                 "plans_heldout15", "ggd_budget_heldout16",
                                 "plans_heldout17", "regional_heldout18",
-                                "gemeenten_heldout19")
+                                "gemeenten_heldout19", "plans_heldout20")
     load_side(side, datasets=DATASETS, *, eval_dir=None, seeds_dir=None, annotator=1,
               units_only=False) -> GoldSet
         units with their text and the annotations of those units, every hash, length and
@@ -102,7 +106,7 @@ KINDS = ("passive", "nominalisation", "officialese", "abbreviation", "hard_word"
 SIDES = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-    "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
+    "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20",
 )  # fmt: skip
 # The sides cut from the Amsterdam rows and the seeds by flags_export (heldout2: zoning plans,
 # written by flags_heldout2_export; heldout3: budget prose, flags_heldout3_export; heldout4:
@@ -121,7 +125,8 @@ SIDES = (
 # municipalities, flags_heldout17_export; heldout18: purpose texts of regional public bodies
 # and joint organisations of municipalities in the algorithm register,
 # flags_heldout18_export; heldout19: purpose texts of municipalities no other set used in the
-# algorithm register, flags_heldout19_export).
+# algorithm register, flags_heldout19_export; heldout20: zoning-plan explanations of 40 other
+# municipalities, flags_heldout20_export).
 SPLIT_SIDES = ("dev", "heldout")
 AMSTERDAM = "amsterdam_simplification"
 SEEDS = "seeds"
@@ -144,20 +149,22 @@ GGD_BUDGET = "ggd_budget_heldout16"
 PLANS17 = "plans_heldout17"
 REGIONAL18 = "regional_heldout18"
 REGISTER19 = "gemeenten_heldout19"
+PLANS20 = "plans_heldout20"
 DATASETS = (
     AMSTERDAM, SEEDS, PLANS, BUDGET_PROSE, BW_DECISIONS, COALITION, TRANSFER_DOSSIER, ALMERE,
     NIEUWKOOP, UTRECHT, DEN_HAAG, GEMEENTEN, REGISTER, OVERIJSSEL, HAARLEM, FLEVOLAND,
-    PLANS15, GGD_BUDGET, PLANS17, REGIONAL18, REGISTER19,
+    PLANS15, GGD_BUDGET, PLANS17, REGIONAL18, REGISTER19, PLANS20,
 )  # fmt: skip
 # Sides annotated a second time, blind and independently, for inter-annotator agreement.
 SECOND_ANNOTATION_SIDES = (
     "heldout4", "heldout6", "heldout7", "heldout8", "heldout10", "heldout11", "heldout12",
     "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
+    "heldout20",
 )  # fmt: skip
 # Sides whose unit list is committed but whose annotation files are not written yet (the
 # annotators' work): tests that need the annotations skip them. Take a side out once both
 # its annotation files are committed (a test checks that the two go together).
-ANNOTATIONS_PENDING: tuple[str, ...] = ()
+ANNOTATIONS_PENDING: tuple[str, ...] = ("heldout20",)
 ANNOTATORS = (1, 2)
 FIXTURES = ROOT / "tests" / "fixtures" / "real"
 UNIT_COLUMNS = ("dataset", "unit_id", "text_sha256", "n_chars", "document")
@@ -183,6 +190,7 @@ GGD_BUDGET_UNITS_CSV = ("flags", "heldout16_units.csv")
 PLANS17_UNITS_CSV = ("flags", "heldout17_units.csv")
 REGIONAL18_UNITS_CSV = ("flags", "heldout18_units.csv")
 REGISTER19_UNITS_CSV = ("flags", "heldout19_units.csv")
+PLANS20_UNITS_CSV = ("flags", "heldout20_units.csv")
 # Exported texts of the blind held-out sets: (file, export command, repository it needs).
 _EXPORTED_SIDE_TEXTS = {
     PLANS: (PLAN_UNITS_CSV, "flags_heldout2_export", "Babakfifoo/dutch_embedding_llm"),
@@ -216,6 +224,7 @@ _EXPORTED_SIDE_TEXTS = {
     PLANS17: (PLANS17_UNITS_CSV, "flags_heldout17_export", "Babakfifoo/dutch_embedding_llm"),
     REGIONAL18: (REGIONAL18_UNITS_CSV, "flags_heldout18_export", "schellevis/algoritmeregister"),
     REGISTER19: (REGISTER19_UNITS_CSV, "flags_heldout19_export", "schellevis/algoritmeregister"),
+    PLANS20: (PLANS20_UNITS_CSV, "flags_heldout20_export", "Babakfifoo/dutch_embedding_llm"),
 }
 
 
@@ -423,7 +432,8 @@ def side_texts(dataset: str, folder: Path | None = None) -> dict[tuple[str, str]
     municipalities), ``heldout18_units.csv`` (purpose texts of regional public bodies and
     joint organisations of municipalities in the algorithm register) or
     ``heldout19_units.csv`` (purpose texts of municipalities no other set used in the
-    algorithm register), written by its export script."""
+    algorithm register) or ``heldout20_units.csv`` (zoning-plan explanations of 40 other
+    municipalities), written by its export script."""
     name, command, repository = _EXPORTED_SIDE_TEXTS[dataset]
     path = (folder or default_eval_dir()).joinpath(*name)
     if not path.is_file():

@@ -61,7 +61,13 @@ repository) and ``heldout15_PROVENANCE.json`` beside it; the texts are not commi
 
 The selection takes a ``PlanSetRule`` (side, dataset, salt, municipalities left out, private
 persons' hashes; ``RULE`` is heldout15's), so a later set of this corpus (heldout17,
-``flags_heldout17_export``) reuses these functions with its own rule.
+``flags_heldout17_export``; heldout20, ``flags_heldout20_export``) reuses these functions with
+its own rule. Two options are off for heldout15 and heldout17 (their units unchanged) and on
+for heldout20: ``current_municipalities_only`` (a plan whose code is no current municipality's,
+``pipeline/data/municipalities.csv``, is passed over as ``former_municipality``) and
+``near_duplicate_sides`` (a candidate whose word set, ``plan_word_set``, has Jaccard similarity
+>= ``near_duplicate_jaccard`` with a unit of those sides or a unit already taken is skipped as
+``near_duplicate``, and the next candidate in the seeded order is taken).
 
 Usage: ``python -m bench.evaluate.flags_heldout15_export [--unit-list | --check | --dry-run]``
 """
@@ -152,6 +158,9 @@ class PlanSetRule:
     private_name_hashes: frozenset[str] = frozenset()
     target_units: int = TARGET_UNITS
     max_units_per_plan: int = MAX_UNITS_PER_PLAN
+    current_municipalities_only: bool = False
+    near_duplicate_sides: tuple[str, ...] = ()
+    near_duplicate_jaccard: float = 0.7
 
     @property
     def unit_prefix(self) -> str:
@@ -166,6 +175,46 @@ _MUNICIPALITY = re.compile(r"^NL\.IMRO\.(\d{4})\.")
 _EMAIL = re.compile(r"\S@\S")
 _MICRO = frozenset("\u00b5\u03bc")  # micro sign, Greek mu (units of measure)
 _MARKUP = re.compile(r"\]\(|!\[|</?[A-Za-z][^>]*>|\|")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+MUNICIPALITIES_CSV = ROOT / "pipeline" / "data" / "municipalities.csv"
+
+
+def current_municipality_codes() -> set[str]:
+    """The CBS codes of the current municipalities (``pipeline/data/municipalities.csv``)."""
+    import csv
+
+    with MUNICIPALITIES_CSV.open(encoding="utf-8", newline="") as handle:
+        return {row["cbs_code"].removeprefix("GM") for row in csv.DictReader(handle)}
+
+
+def plan_word_set(text: str) -> frozenset[str]:
+    """The words of a sentence for the near-duplicate check: lower case, digits removed, the
+    runs of letters left."""
+    return frozenset(_LETTERS.findall(_DIGIT.sub(" ", text.lower())))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a & b| / |a | b| (1.0 for two empty sets)."""
+    union = a | b
+    return len(a & b) / len(union) if union else 1.0
+
+
+def reference_word_sets(sides: Sequence[str]) -> list[frozenset[str]]:
+    """The word sets of the units of ``sides`` (their exported texts, ``flags_gold.side_texts``,
+    checked against the hashes of their committed unit lists; a mismatch is an error)."""
+    from bench.evaluate import flags_gold as fg
+
+    out: list[frozenset[str]] = []
+    for side in sides:
+        refs = fg.read_unit_refs(side)
+        texts = fg.side_texts(refs[0].dataset)
+        for ref in refs:
+            text = texts[(ref.dataset, ref.unit_id)]
+            if sha256_text(text) != ref.text_sha256:
+                raise ValueError(f"{side} unit {ref.unit_id}: exported text does not match")
+            out.append(plan_word_set(text))
+    return out
 
 
 def municipality(key: str) -> str | None:
@@ -303,8 +352,11 @@ def plan_units(
     seen: set[str],
     skipped: Counter,
     rule: PlanSetRule = RULE,
+    references: Sequence[frozenset[str]] = (),
 ) -> list[tuple[int, int, str]]:
-    """(paragraph, sentence, unit) of the chosen units of one plan, in document order."""
+    """(paragraph, sentence, unit) of the chosen units of one plan, in document order; with
+    ``references`` (the word sets of other sets' units and of the units already taken) a
+    near-duplicate candidate is passed over for the next."""
     candidates: list[tuple[int, int, str]] = []
     digests: set[str] = set()
     for p_i, paragraph in enumerate(lx.prose_paragraphs(markdown)):
@@ -325,7 +377,23 @@ def plan_units(
             digests.add(digest)
             candidates.append((p_i, u_i, unit))
     candidates.sort(key=lambda c: order_key(key, c[0], c[1], salt=rule.salt))
-    return sorted(candidates[: rule.max_units_per_plan])
+    if not rule.near_duplicate_sides:
+        return sorted(candidates[: rule.max_units_per_plan])
+    chosen: list[tuple[int, int, str]] = []
+    words_taken: list[frozenset[str]] = []
+    for candidate in candidates:
+        if len(chosen) >= rule.max_units_per_plan:
+            break
+        words = plan_word_set(candidate[2])
+        if any(
+            jaccard(words, other) >= rule.near_duplicate_jaccard
+            for other in (*references, *words_taken)
+        ):
+            skipped["near_duplicate"] += 1
+            continue
+        words_taken.append(words)
+        chosen.append(candidate)
+    return sorted(chosen)
 
 
 def build_units(rule: PlanSetRule = RULE) -> tuple[list[dict], dict, dict[str, str]]:
@@ -335,6 +403,9 @@ def build_units(rule: PlanSetRule = RULE) -> tuple[list[dict], dict, dict[str, s
     used = used_plans(set(by_plan), rule.side)
     excluded_municipalities = set(rule.excluded_municipalities) | heldout2_municipalities()
     blocked = reserved_first_fields() | other_flag_set_units(rule.side)
+    current = current_municipality_codes() if rule.current_municipalities_only else None
+    references = reference_word_sets(rule.near_duplicate_sides)
+    n_references = len(references)
     order = sorted(by_plan, key=lambda key: order_key(key, salt=rule.salt))
     plan_skips: Counter[str] = Counter()
     skipped: Counter[str] = Counter()
@@ -355,6 +426,8 @@ def build_units(rule: PlanSetRule = RULE) -> tuple[list[dict], dict, dict[str, s
             plan_skips["no_municipality"] += 1
         elif town in excluded_municipalities:
             plan_skips["municipality_of_another_set"] += 1
+        elif current is not None and town not in current:
+            plan_skips["former_municipality"] += 1
         elif town in towns:
             plan_skips["municipality_taken"] += 1
         else:
@@ -365,7 +438,7 @@ def build_units(rule: PlanSetRule = RULE) -> tuple[list[dict], dict, dict[str, s
                 plan_skips["absent_from_snapshot"] += 1
                 continue
             markdown = data.decode("utf-8", errors="replace")
-            units = plan_units(key, markdown, blocked, seen, skipped, rule)
+            units = plan_units(key, markdown, blocked, seen, skipped, rule, references)
             if not units:
                 plan_skips["no_unit"] += 1
                 continue
@@ -375,6 +448,8 @@ def build_units(rule: PlanSetRule = RULE) -> tuple[list[dict], dict, dict[str, s
             for p_i, u_i, unit in units:
                 digest = sha256_text(unit)
                 seen.add(digest)
+                if rule.near_duplicate_sides:
+                    references.append(plan_word_set(unit))
                 unit_id = f"{rule.unit_prefix}-{key}-p{p_i}-u{u_i}"
                 rows.append(dict(dataset=rule.dataset, unit_id=unit_id, document=key, path=path,
                                  text=unit, text_sha256=digest))  # fmt: skip
@@ -396,6 +471,8 @@ def build_units(rule: PlanSetRule = RULE) -> tuple[list[dict], dict, dict[str, s
         "plans_passed_over": dict(plan_skips),
         "skipped": dict(skipped),
     }
+    if rule.near_duplicate_sides:
+        counts["near_duplicate_references"] = n_references
     return rows, counts, shas
 
 
