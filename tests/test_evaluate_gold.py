@@ -1460,15 +1460,15 @@ def test_heldout19_rebuilds_its_unit_list():
 
 
 def test_heldout20_is_blind_for_figures_only():
-    """heldout20 is the blind set after heldout19: figures only, --show refused, annotated
-    twice, annotations pending until both annotation files are committed."""
+    """heldout20 replaces heldout19 as the blind set: figures only, --show refused, annotated
+    twice, both annotation files committed."""
     from bench.evaluate import flags_eval
 
     assert "heldout20" in flags_eval.FIGURES_ONLY
     with pytest.raises(SystemExit):
         flags_eval.main(["--side", "heldout20", "--show", "passive"])
     assert "heldout20" in fg.SECOND_ANNOTATION_SIDES
-    assert "heldout20" in fg.ANNOTATIONS_PENDING
+    assert "heldout20" not in fg.ANNOTATIONS_PENDING
 
 
 def test_heldout20_plans_are_new_plans_of_new_municipalities():
