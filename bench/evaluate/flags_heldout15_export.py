@@ -78,7 +78,6 @@ import hashlib
 import json
 import re
 import subprocess
-import sys
 import tempfile
 import unicodedata
 from collections import Counter
@@ -506,15 +505,10 @@ def provenance(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if "--dry-run" in argv:
-        _, counts, _ = build_units()
-        print(json.dumps({k: v for k, v in counts.items() if k != "units_per_plan"}, indent=1))
-        print("units per plan:", dict(Counter(counts["units_per_plan"].values())))
-        return 0
     return export_side(
         argv, side=SIDE, description=__doc__.split("\n")[0], unit_list=UNIT_LIST,
         columns=COLUMNS, build=build_units, record=provenance,
+        per_document=("units_per_plan", "plan"),
     )  # fmt: skip
 
 

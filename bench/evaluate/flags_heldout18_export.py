@@ -55,7 +55,6 @@ Usage: ``python -m bench.evaluate.flags_heldout18_export [--unit-list | --check 
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from collections.abc import Sequence
 
@@ -291,15 +290,10 @@ def provenance(rows: list[dict], counts: dict, shas: dict[str, str]) -> dict:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if "--dry-run" in argv:  # before a unit rule is committed, only counts may be looked at
-        _, counts, _ = build_units()
-        print(json.dumps({k: v for k, v in counts.items() if k != "units_per_document"}, indent=1))
-        print("units per record:", dict(Counter(counts["units_per_document"].values())))
-        return 0
     return export_side(
         argv, side=SIDE, description=__doc__.split("\n")[0], unit_list=UNIT_LIST,
         columns=COLUMNS, build=build_units, record=provenance,
+        per_document=("units_per_document", "record"),
     )  # fmt: skip
 
 

@@ -221,12 +221,15 @@ def export_side(
     columns: Sequence[str],
     build: Callable[[], tuple[list[dict], dict, Any]],
     record: Callable[[list[dict], dict, Any], dict],
+    per_document: tuple[str, str] | None = None,
 ) -> int:
     """The command line of a set's exporter: ``--check`` verifies the committed files;
     otherwise ``build()`` gives (unit rows, counts, what the provenance needs besides), the
     units go to ``<eval dir>/flags/<side>_units.csv`` (atomic) and ``write_side`` writes the
     provenance ``record(rows, counts, extra)`` and, with ``--unit-list`` (offered when the set
-    has a committed ``unit_list``), the unit list."""
+    has a committed ``unit_list``), the unit list. ``--dry-run`` prints the counts; with
+    ``per_document`` = (count key, label) the per-document counts only as a histogram
+    ("units per plan: {4: 40}")."""
     parser = argparse.ArgumentParser(description=description)
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="verify the committed files")
@@ -241,7 +244,12 @@ def export_side(
         return check_side(side)
     rows, counts, extra = build()
     if args.dry_run:  # before a unit rule is committed, only counts may be looked at
-        print(json.dumps(counts, indent=1, ensure_ascii=False))
+        if per_document is None:
+            print(json.dumps(counts, indent=1, ensure_ascii=False))
+        else:
+            key, label = per_document
+            print(json.dumps({k: v for k, v in counts.items() if k != key}, indent=1))
+            print(f"units per {label}:", dict(Counter(counts[key].values())))
         return 0
     out = eval_dir() / "flags"
     out.mkdir(parents=True, exist_ok=True)
