@@ -225,6 +225,13 @@ def municipality(key: str) -> str | None:
     return match.group(1)
 
 
+def side_municipalities(side: str) -> set[str]:
+    """The municipality codes of the plans of a zoning-plan set (its committed unit list)."""
+    from bench.evaluate.flags_gold import read_unit_refs
+
+    return {m for r in read_unit_refs(side) if (m := municipality(r.document))}
+
+
 def plan_keys_in(text: str, keys: set[str]) -> set[str]:
     """The plan ids of ``keys`` a text names: as a bare id, a versioned file name
     ("t_<id>-<version>.md", a repository path) or an id with ".md" ("plan_<id>.md")."""

@@ -97,9 +97,7 @@ RULE = h15.PlanSetRule(
 
 def heldout15_municipalities() -> set[str]:
     """The municipality codes of the heldout15 plans (its committed unit list)."""
-    from bench.evaluate.flags_gold import read_unit_refs
-
-    return {m for r in read_unit_refs("heldout15") if (m := h15.municipality(r.document))}
+    return h15.side_municipalities("heldout15")
 
 
 def used_plans(keys: set[str]) -> dict[str, list[str]]:

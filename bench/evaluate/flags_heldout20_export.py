@@ -160,9 +160,7 @@ RULE = h15.PlanSetRule(
 
 def heldout17_municipalities() -> set[str]:
     """The municipality codes of the heldout17 plans (its committed unit list)."""
-    from bench.evaluate.flags_gold import read_unit_refs
-
-    return {m for r in read_unit_refs("heldout17") if (m := h15.municipality(r.document))}
+    return h15.side_municipalities("heldout17")
 
 
 def used_plans(keys: set[str]) -> dict[str, list[str]]:

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.cache import SortedTable
-from pipeline.readability.doc_arrays import doc_arrays, token_children, token_lemmas
+from pipeline.readability.doc_arrays import doc_arrays, doc_text, token_children, token_lemmas
 from pipeline.readability.flags.base import (
     Example,
     Flag,
@@ -1297,7 +1297,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 replacement = f"{split} te {replacement.lower()[len(split) :]}"
         if replacement is not None and " " in replacement.strip():
             head, tail = replacement.split(" ", 1)
-            after = doc.text[doc[last_i].idx + len(doc[last_i].text) :].lstrip().lower()
+            after = doc_text(doc)[doc[last_i].idx + len(doc[last_i].text) :].lstrip().lower()
             if after.startswith(tail.lower()):  # "keukentafelgesprek bij u thuis": no repeat
                 replacement = head
         note = _sentence(note)

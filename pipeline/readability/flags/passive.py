@@ -179,11 +179,12 @@ def _has_agent(participle: Token) -> bool:
 
 def _is_state(aux: Token, participle: Token, resources: ReadabilityResources) -> bool:
     """*zijn* + participle read as a state, an active perfect or an adjective."""
-    if _unaccusative(participle, resources) and lemma_of(participle) not in ALSO_TRANSITIVE:
+    unaccusative = _unaccusative(participle, resources)
+    if unaccusative and lemma_of(participle) not in ALSO_TRANSITIVE:
         return True  # "Door de differentiatie is er een woongebied ontstaan": a cause
     if _has_agent(participle):
         return False
-    if _unaccusative(participle, resources) or _stative(participle, resources):
+    if unaccusative or _stative(participle, resources):
         return True
     children = list(participle.children)
     if any(c.lower_ in DEGREE_ADVERBS for c in children):
@@ -227,7 +228,10 @@ def _is_noun_use(token: Token, aux: Token) -> bool:
     if (
         token.dep_ == "nmod"
         and token.head.pos_ in ("NOUN", "PROPN")
-        and (token.doc[token.i - 1].pos_ == "ADP" or not _listed_participle(token.lower_))
+        and (
+            (token.i > 0 and token.doc[token.i - 1].pos_ == "ADP")
+            or not _listed_participle(token.lower_)
+        )
     ):
         return True  # "een instrument voor grondverzet", "voor beschermd wonen"
     return subject or (j >= 0 and j != aux.i and token.doc[j].lower_ in DETERMINERS)
@@ -322,6 +326,7 @@ def _participle_after(
 ) -> Token | None:
     """The first past participle after token ``i`` in the same clause."""
     for other in _middle_field(doc, i, end):
+        noun_participle = _noun_tagged_participle(doc, other)
         if other.lower_ in CLAUSE_BREAKS or other.is_punct:
             return None
         if other.lower_ in NEW_CLAUSE:
@@ -338,7 +343,7 @@ def _participle_after(
                 and (after_worden or other.dep_ == "ROOT")
                 and _bare_word(doc, other)
             )
-            and not _noun_tagged_participle(doc, other)
+            and not noun_participle
         ):
             continue  # a noun; "worden ... de smartvallen uitgerold" has the participle a noun
         if other.i > 0 and doc[other.i - 1].lower_ == "te":
@@ -350,7 +355,7 @@ def _participle_after(
         if (
             looks_like_participle(other.lower_, lemma_of(other), resources, after_worden)
             or _tagged_participle(other)
-            or _noun_tagged_participle(doc, other)
+            or noun_participle
         ):
             return other
     return None
