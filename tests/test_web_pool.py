@@ -114,3 +114,24 @@ def test_web_pool_upload_read_in_the_worker_within_the_ingest_limits(tmp_path):
             await pool.close()
 
     run(scenario())
+
+
+def test_web_pool_stays_healthy_while_its_only_worker_changes_hands():
+    # The health check answered "no worker" for the moment between a worker leaving the idle
+    # queue and the request marking it busy: under load the app then said 503 "model not
+    # loaded" although its one worker was about to check the text.
+    async def scenario() -> None:
+        pool = await started(pool_settings(workers=1))
+        try:
+            tasks = [asyncio.create_task(pool.submit(CheckJob("-", text=SHORT))) for _ in range(3)]
+            looks = 0
+            while not all(task.done() for task in tasks):
+                assert pool.healthy(), f"unhealthy after {looks} looks"
+                looks += 1
+                await asyncio.sleep(0)
+            assert [task.result().status for task in tasks] == [200] * 3
+            assert pool.healthy() and looks > 3
+        finally:
+            await pool.close()
+
+    run(scenario())

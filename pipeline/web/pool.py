@@ -288,8 +288,12 @@ class ProcessPool:
         log.info("%d check workers ready", self.size)
 
     def healthy(self) -> bool:
-        """True while a worker is ready, busy or starting."""
-        return not self._closed and (self._idle.qsize() + len(self._busy) + self._starting) > 0
+        """True while a worker is ready, busy or starting.
+
+        Counted from the live workers, not the idle queue and the busy set: a worker taken
+        from the queue is in neither until its request resumes, one turn of the loop later.
+        """
+        return not self._closed and (len(self._live) + self._starting) > 0
 
     def pids(self) -> list[int]:
         """Process ids of the live workers (for tests and logs)."""
