@@ -215,6 +215,21 @@ def test_check_max_level_exit_code(use_model, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_check_text_of_only_a_line_says_why_there_is_no_verdict(use_model) -> None:
+    # "Hallo" has a word, but no sentence: it is read as a short line, which is not judged.
+    result = invoke("-", "--max-level", "B1", input="Hallo\n")
+    assert result.exit_code == 0, result.output  # no level, so not above B1
+    assert "Geen oordeel: de tekst bevat geen zinnen, alleen kopjes of losse regels." in (
+        result.stdout
+    )
+    assert "geen woorden" not in result.stdout
+    assert "(en 1 kopje of losse regel)" in result.stdout
+    assert "Geen zinnen om te beoordelen." in result.stdout
+    two = invoke("-", input="Hallo\n\nBeste bewoner\n\nDit is een gewone zin met woorden.\n")
+    assert "(en 2 kopjes of losse regels)" in two.stdout
+
+
+@pytest.mark.slow
 def test_check_broken_file_among_good_ones(use_model, tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(B1_TEXT, encoding="utf-8")

@@ -214,7 +214,7 @@ def _apply(
     """The highest level over the criteria; reasons as in the module docstring."""
     n_words = int(scores.get("n_words") or 0)
     if n_words == 0:
-        return Verdict(None, None, name, ["Geen tekst om te beoordelen."])
+        return Verdict(None, None, name, ["Geen zinnen om te beoordelen."])
     short = n_words < settings.b1_min_words
     criteria: list[Criterion] = criteria_of(scores, flag_rate, settings, short)
     level = max((c.level for c in criteria), default=1)
@@ -274,7 +274,7 @@ def rule_v3(
     del flag_rate  # v3 reads the flag kinds one by one from ``inputs``
     n_words = int(scores.get("n_words") or 0)
     if n_words == 0:
-        return Verdict(None, None, name, ["Geen tekst om te beoordelen."])
+        return Verdict(None, None, name, ["Geen zinnen om te beoordelen."])
     model = load_model(settings)
     scored = score(inputs or VerdictInputs.from_scores(scores), settings, model)
     a2, b1, b2 = cut_points(settings, model)

@@ -34,6 +34,7 @@ FIX_FIRST_MAX = 3
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
         "no_words": "Geen oordeel: de tekst bevat geen woorden.",
+        "no_sentences": "Geen oordeel: de tekst bevat geen zinnen, alleen kopjes of losse regels.",
         "below": "Taalniveau {level}: eenvoudiger dan B1, dus goed",
         "at": "Taalniveau B1: voldoet",
         "above": "Taalniveau {level}: moeilijker dan B1",
@@ -49,6 +50,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sentences": "Zinnen met schrijfadvies ({n} van {total})",
         "sentences_lines": "Zinnen en regels met schrijfadvies ({n} van {total})",
         "lines": "en {n} kopjes of losse regels",
+        "line": "en 1 kopje of losse regel",
         "paragraphs": "Advies over alinea's",
         "proposal": "Voorstel",
         "officialese": "Ambtelijke woorden en eenvoudiger alternatieven",
@@ -72,6 +74,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "no_words": "No verdict: the text has no words.",
+        "no_sentences": "No verdict: the text has no sentences, only headings or short lines.",
         "below": "Language level {level}: simpler than B1, so fine",
         "at": "Language level B1: meets B1",
         "above": "Language level {level}: harder than B1",
@@ -87,6 +90,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sentences": "Sentences with writing advice ({n} of {total})",
         "sentences_lines": "Sentences and lines with writing advice ({n} of {total})",
         "lines": "and {n} headings or short lines",
+        "line": "and 1 heading or short line",
         "paragraphs": "Advice on paragraphs",
         "proposal": "Proposal",
         "officialese": "Officialese words and plainer alternatives",
@@ -227,10 +231,14 @@ class Report:
     t: dict[str, str] = field(default_factory=dict)
 
 
-def verdict_text(level: str | None, passed: bool | None, language: str = "nl") -> str:
+def verdict_text(
+    level: str | None, passed: bool | None, language: str = "nl", n_lines: int = 0
+) -> str:
+    """The verdict in words; without a level, why there is none (``n_lines``: headings and
+    short lines, read but not judged: "Hallo" alone is a line, not a sentence)."""
     t = TEXTS[language]
     if level is None:
-        return t["no_words"]
+        return t["no_sentences" if n_lines else "no_words"]
     if passed and level == "A2":
         return t["below"].format(level=level)
     if passed:
@@ -394,7 +402,7 @@ def score_items(
         return "–" if v is None else number(v, d, language)
 
     n_lines = _n_lines(result)  # read for advice, not measured: said, so the counts add up
-    lines = f" ({t['lines'].format(n=n_lines)})" if n_lines else ""
+    lines = f" ({t['line'] if n_lines == 1 else t['lines'].format(n=n_lines)})" if n_lines else ""
     lint = (
         f"{num(m['lint_score'])} ({t['level_of'].format(level=m['lint_level'])})"
         if m.get("lint_score") is not None
@@ -505,7 +513,7 @@ def build_report(
     return Report(
         path=result.path,
         language=language,
-        verdict=verdict_text(m.get("b1_level"), passed, language),
+        verdict=verdict_text(m.get("b1_level"), passed, language, _n_lines(result)),
         passed=passed,
         level=m.get("b1_level"),
         rule=m.get("b1_rule") or "",

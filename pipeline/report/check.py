@@ -62,7 +62,8 @@ def render_json_line(result: Any) -> str:
 def verdict_line(result: Any, language: str = "nl") -> str:
     """The verdict in words, e.g. ``Taalniveau C1: moeilijker dan B1``."""
     m = result.measures
-    return verdict_text(m.get("b1_level"), m.get("b1_pass"), language)
+    n_lines = sum(bool(getattr(s, "fragment", False)) for s in result.sentences)
+    return verdict_text(m.get("b1_level"), m.get("b1_pass"), language, n_lines)
 
 
 def model_line(result: Any, language: str = "nl") -> str:
