@@ -15,7 +15,7 @@ from typing import Any
 
 from pipeline.config import Settings
 from pipeline.ingest import ingest_paths
-from pipeline.outputs import output_folder, write_tables
+from pipeline.outputs import OutputError, output_folder, write_tables
 from pipeline.privacy import Pseudonymiser
 from pipeline.records import Document, IngestError, Record, Section, Thread
 from pipeline.rows import document_metadata, error_rows, programme_metadata, record_rows
@@ -127,10 +127,27 @@ def report_error(error: IngestError) -> None:
     print(f"gemeentetaal: error: {error}", file=sys.stderr)
 
 
+INGEST_DIR = "ingest"  # ingest's tables, beside those of run in ``paths.processed_dir``
+RUN_MARKER = "runs.parquet"  # a folder with this table holds a run's output
+
+
 def ingest_command(
     paths: list[Path], settings: Settings, *, out: Path | None, as_json: bool
 ) -> int:
-    """Ingest ``paths``; print JSON lines or write tables. Returns the number of failed inputs."""
+    """Ingest ``paths``; print JSON lines or write tables (to ``out``, default the folder
+    ``ingest`` in ``paths.processed_dir``, so a run's tables there stay whole). Returns the
+    number of failed inputs.
+
+    Raises:
+        OutputError: ``out`` holds the tables of ``gemeentetaal run``, which ingest would
+            replace in part (checked before anything is read).
+    """
+    target = out or settings.paths.processed_dir / INGEST_DIR
+    if not as_json and (target / RUN_MARKER).exists():
+        raise OutputError(
+            f"{target}: holds the tables of `gemeentetaal run`; `ingest` would replace part "
+            "of them. Choose another folder with --out."
+        )
     pseudonymiser = Pseudonymiser(settings.privacy)
     records: list[Record] = []
     errors: list[IngestError] = []
@@ -146,6 +163,13 @@ def ingest_command(
     if not as_json:
         rows = record_rows(records)
         rows["errors"] = error_rows(errors)
-        with output_folder(out or settings.paths.processed_dir) as folder:
-            write_tables(rows, folder)
+        with output_folder(target) as folder:
+            counts = write_tables(rows, folder)
+        print(
+            f"gemeentetaal: {len(records)} input{'' if len(records) == 1 else 's'} read, "
+            f"{len(errors)} failed; tables written to "
+            f"{target} (documents: {counts.get('documents', 0)}, threads: "
+            f"{counts.get('threads', 0)})",
+            file=sys.stderr,
+        )
     return len(errors)

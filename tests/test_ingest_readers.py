@@ -348,3 +348,29 @@ def test_ligature_letters_are_folded_by_every_reader():
         decode_text("De vergelĳking van ﬁnanciën.".encode())[0] == "De vergelijking van financiën."
     )
     assert InputText.from_text("plak.txt", "Een ﬂyer.").raw.text == "Een flyer."
+
+
+def test_ingest_readers_cli_never_overwrites_a_run_and_says_where_tables_went(
+    tmp_path: Path, monkeypatch
+):
+    good, _ = make_folder(tmp_path / "in", n_good=1)
+    run_out = tmp_path / "processed"
+    run_out.mkdir()
+    (run_out / "runs.parquet").write_bytes(b"a run's table")
+    (run_out / "sentences.parquet").write_bytes(b"a run's table")
+    refused = invoke("ingest", str(good[0]), "--out", str(run_out))
+    assert refused.exit_code == 1
+    assert "holds the tables of `gemeentetaal run`" in refused.stderr
+    assert "--out" in refused.stderr
+    assert (run_out / "sentences.parquet").read_bytes() == b"a run's table"
+    # without --out: the folder "ingest" inside the processed folder, never the run's tables
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "processed").symlink_to(run_out, target_is_directory=True)
+    result = invoke("ingest", str(good[0]))
+    assert result.exit_code == 0, result.output
+    target = Path("data/processed/ingest")
+    assert f"tables written to {target}" in result.stderr
+    assert "1 input read, 0 failed" in result.stderr
+    assert pq.read_table(run_out / "ingest" / "documents.parquet").num_rows == 1
+    assert (run_out / "sentences.parquet").read_bytes() == b"a run's table"

@@ -228,7 +228,27 @@ def _particle(token: Token) -> Token | None:
         )  # fmt: skip
     if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
         return None
-    return next((c for c in token.children if c.dep_ == "compound:prt"), None)
+    return next(
+        (
+            c for c in token.children
+            if c.dep_ == "compound:prt"
+            or (c.i > token.i and PARSED_AS_ADVERB.get(c.lower_) == token.lemma_)
+        ),
+        None,
+    )  # fmt: skip
+
+
+# Particles the parser reads as an adverb, by the verb they belong to: "Wij delen u mede
+# dat ..." is *mededelen* (not "mede" = "ook").
+PARSED_AS_ADVERB = {"mede": "delen"}
+DELEN_FORMS = frozenset({"deel", "deelt", "delen", "deelde", "deelden"})
+
+
+def _mede_as_ook(token: Token) -> bool:
+    """ "mede" as "ook" ("mede namens"), not the particle of *mededelen* ("deel u mede"),
+    which the parser may hang on another verb: no form of *delen* up to three words before."""
+    doc = token.doc
+    return not any(t.lower_ in DELEN_FORMS for t in doc[max(0, token.i - 3) : token.i])
 
 
 def _neighbour(token: Token, offset: int) -> Token | None:
@@ -665,6 +685,7 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "ad": _ad_amount,
     "ex": _ex_article,
     "gehouden zijn": _gehouden_verplicht,
+    "mede": _mede_as_ook,
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
 ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "die / deze"}
@@ -876,7 +897,14 @@ def _doc_annotations(doc: Doc) -> list[tuple[str, str, str, bool, str | None]]:
         if (
             verb_like
             and has_dep
-            and (pos == "NOUN" or any(dep_of[j] == "compound:prt" for j in children[i]))
+            and (
+                pos == "NOUN"
+                or any(
+                    dep_of[j] == "compound:prt"
+                    or (j > i and PARSED_AS_ADVERB.get(lower[j]) == lemma)
+                    for j in children[i]
+                )
+            )
         ):
             particle = _particle(doc[i])
             prt = particle.lower_ if particle is not None else None
@@ -1048,6 +1076,13 @@ def _opens_sentence(token: Token) -> bool:
     return all(t.is_punct or t.is_space for t in doc[start : token.i])
 
 
+# Verbs whose participle is their infinitive next to another infinitive ("heeft laten
+# weten", "is blijven wonen"): the *infinitivus pro participio*.
+IPP_VERBS = frozenset(
+    {"laten", "blijven", "gaan", "komen", "zien", "horen", "helpen", "leren", "doen"}
+)
+
+
 def _fitted_form(
     token: Token, term: OfficialeseTerm, alt: str, replacement: str | None
 ) -> str | None:
@@ -1074,6 +1109,8 @@ def _fitted_form(
         fitted = " ".join([lexeme(head).sg3, *rest])  # "De instelling verstrekt" -> "geeft"
     elif fitted is None and rest and head in _verb_table():
         inflected = inflect_like(form, term.term, head)
+        if inflected == lexeme(head).part and head in IPP_VERBS and _infinitive_shaped(rest[0]):
+            inflected = head  # "heeft ... laten weten", not "gelaten weten"
         fitted = " ".join([inflected, *rest]) if inflected else None
     return fitted if fitted and fitted != parts[0] else None
 

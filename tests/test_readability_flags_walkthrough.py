@@ -1,0 +1,41 @@
+"""Flag rules after the new-user walkthrough of session 35 (issue #11): own sentences.
+
+The sentences are written for these tests, not taken from an annotated set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Wij delen u mede dat de weg dicht gaat.", "delen u mede"),
+        ("De gemeente deelt mede dat de weg dicht gaat.", "deelt mede"),
+        ("Wij willen u mededelen dat de weg dicht gaat.", "mededelen"),
+    ],
+)
+def test_mededelen_split_by_the_parse_is_one_term(flags_on, text, span):
+    flags = flags_on(text, "officialese")
+    assert [f.text for f in flags] == [span]
+    assert "laten weten" in (flags[0].suggestion or "")
+    assert "ook" not in (flags[0].suggestion or "")  # not "mede" -> "ook": "delen u ook"
+
+
+def test_mede_as_ook_still_flagged(flags_on):
+    flags = flags_on("Hij schrijft mede namens de buren.", "officialese")
+    assert [(f.text, "ook" in (f.suggestion or "")) for f in flags] == [("mede", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij hebben u medegedeeld dat de weg dicht gaat.",
+        "Wij hebben de stukken overgelegd.",
+    ],
+)
+def test_no_participle_of_laten_before_an_infinitive(flags_on, text):
+    # "heeft laten weten", never "gelaten weten" (infinitivus pro participio)
+    [flag] = flags_on(text, "officialese")
+    assert "gelaten" not in (flag.suggestion or "") and flag.replacement != "gelaten weten"
