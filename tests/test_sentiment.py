@@ -878,3 +878,12 @@ def test_sentiment_pattern_lexicon_found_without_importing_textblob():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert out == ["False", "True", "True"]
+
+
+@pytest.mark.parametrize("text", ["Jullie zijn idioten.", "Jullie zijn echt idioten."])
+def test_sentiment_uncivil_text_is_negatief_in_label_and_score(text: str) -> None:
+    # the incivility rule makes the label negatief; the score must not say neutral
+    for settings_ in (MODEL, LEXICON):
+        (result,) = score_texts([text], settings_)
+        assert result.uncivil and result.sentiment == "negatief"
+        assert result.score <= -settings_.neutral_band

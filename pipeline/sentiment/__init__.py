@@ -173,12 +173,15 @@ def score_texts(
         label = labels[k]
         # The label rule keeps using every match, aimed or not, as before the target checks
         # (incivility_aim, context.v1), so the measured sentiment figures stay valid.
+        score = scores[k]
         if any_match and label != "negatief":
-            # An insult, slur, curse or threat is a negative stance, whatever the other words.
+            # An insult, slur, curse or threat is a negative stance, whatever the other words;
+            # the score says so too ("negatief 0,00" read as a contradiction).
             label = "negatief"
+            score = min(score, -settings.neutral_band)
         results.append(
             SentimentResult(
-                label, scores[k], bool(terms), terms, method, probabilities[k], confidences[k],
+                label, score, bool(terms), terms, method, probabilities[k], confidences[k],
                 categories,
             )
         )  # fmt: skip
