@@ -180,6 +180,9 @@ class ReadabilitySettings(_Section):
     # Bounds of the other levels for the same criteria (A2 below B1, B2 above it); texts
     # shorter than b1_min_words are judged on sentence length and flags only.
     b1_min_words: int = Field(30, ge=1)
+    # b1_rule.v3, texts under b1_min_words: advice rates count as if the text had this many
+    # more lines at the typical B1 rate (one passive in one sentence is not B2 on its own).
+    b1_short_prior_lines: float = Field(3.0, ge=0)
     a2_max_avg_sentence_length: float = 10.0
     b2_max_avg_sentence_length: float = 20.0
     a2_max_long_sentence_share: float = 0.0

@@ -241,6 +241,22 @@ def test_v3_short_text_ignores_word_measures_and_says_so() -> None:
     assert verdict.reasons[-1].startswith("Korte tekst (12 woorden)")
 
 
+def test_v3_short_text_advice_rates_are_shrunk_towards_a_typical_b1_text() -> None:
+    # one passive in one plain sentence ("Het zwembad wordt in mei opgeknapt.") was B2
+    one = inputs(n_words=6, n_sentences=1, n_lines=1, avg_sentence_length=6.0,
+                 over_a2_sentence_share=0.0, flag_counts={"passive": 1})  # fmt: skip
+    verdict = v3(one)
+    assert verdict.b1_pass is True
+    assert verdict.reasons[-1].endswith("die laatste wegen minder zwaar dan in een lange tekst.")
+    passive = next(c for c in verdict.contributions if c.name == "flag_passive")
+    assert passive.value == 1.0  # shown as counted: 1 per sentence
+    unshrunk = v3(one, ReadabilitySettings(b1_short_prior_lines=0))
+    assert unshrunk.b1_pass is False and (unshrunk.difficulty or 0) > (verdict.difficulty or 0)
+    # the same rate in a long text is not shrunk
+    long = inputs(flag_counts={"passive": 18})
+    assert v3(long).difficulty == v3(long, ReadabilitySettings(b1_short_prior_lines=0)).difficulty
+
+
 def test_v3_scores_from_a_row_alone() -> None:
     """Without counts (only the readability row), the measures in the row are used."""
     row = scores(avg_sentence_length=25.0, long_sentence_share=0.6, syllables_per_100_words=205.0)

@@ -454,9 +454,15 @@ def score(inputs: VerdictInputs, settings: ReadabilitySettings, model: Difficult
     raw = measure_values(inputs, settings, (t.name for t in model.terms))
     missing = [name for name, value in raw.items() if value is None]
     values: dict[str, float] = {}
+    short = inputs.n_words < settings.b1_min_words
+    prior, lines = settings.b1_short_prior_lines, inputs.n_lines
     for t in model.terms:
         given = raw[t.name]
         values[t.name] = t.reference if given is None else given
+        if short and given is not None and MEASURES[t.name].flag_kind and lines + prior > 0:
+            # a rate over a few lines is mostly chance: shrunk towards the typical B1 text,
+            # as if ``prior`` more lines at its rate followed
+            values[t.name] = (given * lines + t.reference * prior) / (lines + prior)
     z = model.linear(values)
     z_ref = model.linear({t.name: t.reference for t in model.terms})
     d, d_ref = sigmoid100(z), sigmoid100(z_ref)

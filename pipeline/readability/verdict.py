@@ -296,7 +296,7 @@ def rule_v3(
     if n_words < settings.b1_min_words:
         reasons.append(
             f"Korte tekst ({n_words} woorden): woordmaten tellen niet mee, alleen zinslengte "
-            "en schrijfadviezen."
+            "en schrijfadviezen; die laatste wegen minder zwaar dan in een lange tekst."
         )
     if scores.get("lint_score") is None and n_words >= settings.b1_min_words:
         reasons.append("LiNT-II is niet berekend (geen zinsontleding beschikbaar).")

@@ -316,7 +316,7 @@ def _flag(doc: Doc, aux: Token, participle: Token, first: int | None = None) -> 
     if agent is not None:
         suggestion = f"Schrijf actief en begin met wie het doet: {quote(_actor(agent))} …"
     else:
-        suggestion = "Schrijf actief: zeg wie het doet (bijvoorbeeld ‘wij’ of ‘de gemeente’)."
+        suggestion = "Schrijf actief: zeg wie het doet (bijvoorbeeld ‘wij’, ‘u’ of ‘de gemeente’)."
     words = f"{aux.text} … {participle.text}" if last - first > 1 else doc[first : last + 1].text
     return make_flag(doc, first, last, "passive", f"Lijdende vorm: {quote(words)}.", suggestion)
 
