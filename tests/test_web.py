@@ -256,6 +256,89 @@ def test_web_page_upload_checks_the_file(client):
     assert "faciliteert" in BeautifulSoup(response.text, "html.parser").find("textarea").text
 
 
+LETTER_TITLE = "Nieuwe manier van afval ophalen"
+LETTER = [
+    "Beste inwoner,",
+    "Vanaf 1 maart halen we het afval op een nieuwe manier op. U krijgt een oranje container.",
+    "Daarin doet u plastic en blikjes. Wij halen de container om de week op.",
+    "Met vriendelijke groet,",
+]
+
+
+def letter_docx() -> bytes:
+    """A letter made in Word: a `Heading 1` title, then the paragraphs."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(LETTER_TITLE, level=1)
+    for paragraph in LETTER:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def letter_html(main: bool) -> bytes:
+    body = f"<h1>{LETTER_TITLE}</h1>" + "".join(f"<p>{p}</p>" for p in LETTER)
+    if main:
+        body = f"<nav><a href='/'>Home</a></nav><main>{body}</main>"
+    return f"<html><head><title>Brief</title></head><body>{body}</body></html>".encode()
+
+
+def without_path(result: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in result.items() if k != "path"}
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("brief.docx", letter_docx()),
+        ("brief.html", letter_html(main=True)),
+        ("pagina.html", letter_html(main=False)),
+    ],
+)
+def test_web_upload_gives_the_json_of_check_on_the_file(client, tmp_path, name, data):
+    """One ingest path: an upload keeps its layout (a Word heading style, an HTML <h1>) as
+    `check` does, so the API and the page give `check --format json`'s verdict and
+    sentences, heading marks included (the web once checked the upload's plain text)."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    cli = CliRunner().invoke(cli_app, ["check", "--format", "json", str(source)])
+    assert cli.exit_code in (0, 1), cli.output
+    expected = json.loads(cli.stdout)
+    response = client.post("/api/check", files={"file": (name, data)})
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["path"] == name
+    assert without_path(result) == without_path(expected)
+    headings = [s["text"] for s in result["sentences"] if s["heading"]]
+    if name != "pagina.html":  # without <main>, trafilatura takes the <h1> for the title
+        assert headings == [LETTER_TITLE]
+    page = client.post("/check", files={"file": (name, data)})
+    assert page.status_code == 200
+    assert BeautifulSoup(page.text, "html.parser").find("textarea").text.strip() == "\n\n".join(
+        ([LETTER_TITLE] if headings else []) + LETTER
+    )
+
+
+def test_web_upload_and_check_agree_on_every_sample_document(client, checker):
+    """As `check` and `run` agree on data/raw (tests/test_check.py), so do `check` and the
+    web upload: the same JSON for every document, apart from the path."""
+    from conftest import ROOT
+
+    from pipeline.check import CHECK_SUFFIXES, InputText, check_texts, read_inputs
+
+    files = sorted(p for p in (ROOT / "data" / "raw").iterdir() if p.suffix in CHECK_SUFFIXES)
+    inputs = list(read_inputs([str(p) for p in files], checker.settings))
+    assert all(isinstance(i, InputText) for i in inputs)
+    results = check_texts(inputs, checker.settings, checker.nlp, checker.model, checker.resources)
+    assert {p.suffix for p in files} >= {".txt", ".md", ".docx", ".pdf", ".html"}
+    for path, result in zip(files, results, strict=True):
+        response = client.post("/api/check", files={"file": (path.name, path.read_bytes())})
+        assert response.status_code == 200, (path.name, response.text)
+        assert without_path(response.json()) == without_path(result.to_json()), path.name
+
+
 def test_web_upload_takes_exactly_what_check_reads(client, tmp_path):
     """One list of file types for `check` and the upload; the messages and the page name it."""
     from pipeline.check import check_suffixes

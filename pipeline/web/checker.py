@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
@@ -20,12 +20,12 @@ from pipeline.check import check_suffixes
 from pipeline.config import Settings, WebSettings
 from pipeline.ingest.errors import in_dutch
 from pipeline.ingest.limits import LimitError
-from pipeline.ingest.readers import InputError, decode_text, extract_text
+from pipeline.ingest.readers import InputError, decode_text, read_input
 from pipeline.nlp import ModelInfo, load_pipeline
 from pipeline.numbers import nl_int
 
 if TYPE_CHECKING:
-    from pipeline.check import CheckResult
+    from pipeline.check import CheckResult, InputText
 
 PASTED_PATH = "-"
 
@@ -119,15 +119,23 @@ def check_upload(filename: str | None, data: bytes, settings: Settings) -> tuple
     return name, suffix
 
 
-def extract_upload(name: str, suffix: str, data: bytes, settings: Settings) -> str:
-    """The text of an upload that passed ``check_upload``, read within ``settings.ingest``'s
-    limits (a worker process does this: a .docx or .pdf may take a while).
+def extract_upload(name: str, suffix: str, data: bytes, settings: Settings) -> InputText:
+    """An upload that passed ``check_upload``, read as ``gemeentetaal check`` reads a file
+    (``read_input``: the text with its layout, such as Word heading styles and PDF
+    positions, so the upload gets the same sentences and scores as the file), within
+    ``settings.ingest``'s limits (a worker process does this: a .docx or .pdf may take a
+    while).
 
     Raises:
         RequestError: 413 beyond a limit or too long, 422 when corrupt or without text.
     """
+    from pipeline.check import InputText
+
+    path = PurePosixPath(name)
+    if path.suffix.lower() != suffix:  # the reader picks its format by the name's suffix
+        path = path.with_name(f"upload{suffix}")
     try:
-        text, _ = extract_text(data, suffix, settings.ingest)
+        raw = read_input(Path(path), settings.ingest.max_file_mb, settings.ingest, data)
     except LimitError as exc:
         raise RequestError(
             413, f"Bestand '{name}': het bestand is te groot om te lezen ({in_dutch(str(exc))})."
@@ -136,11 +144,12 @@ def extract_upload(name: str, suffix: str, data: bytes, settings: Settings) -> s
         raise RequestError(
             422, f"Bestand '{name}': het bestand kan niet worden gelezen ({in_dutch(str(exc))})."
         ) from exc
-    return check_text_limits(text, settings.web, name)
+    check_text_limits(raw.text, settings.web, name)
+    return InputText(name, raw)
 
 
-def text_from_upload(filename: str | None, data: bytes, settings: Settings) -> str:
-    """The text of an uploaded file of a type ``check`` reads, read like ``check`` reads it.
+def text_from_upload(filename: str | None, data: bytes, settings: Settings) -> InputText:
+    """An uploaded file of a type ``check`` reads, read like ``check`` reads it.
 
     Raises:
         RequestError: 415 for another file type, 413 when too large, 422 when empty, corrupt
@@ -189,14 +198,16 @@ class Checker:
         """Check one short text, so lazily loaded word lists are ready for the first user."""
         self.check("De gemeente helpt inwoners. Het plan wordt in 2025 uitgevoerd.")
 
-    def check(self, text: str, path: str = PASTED_PATH) -> CheckResult:
-        """Check one text with the function behind ``gemeentetaal check``."""
+    def check(self, text: str | InputText, path: str = PASTED_PATH) -> CheckResult:
+        """Check one text (pasted, named ``path``) or one read upload (``extract_upload``)
+        with the function behind ``gemeentetaal check``."""
         from pipeline.check import InputFailure, InputText, check_texts
 
+        item = InputText.from_text(path, text) if isinstance(text, str) else text
         # One analysis at a time: the pipeline is shared and the work is CPU-bound anyway.
         with self._lock:
             [result] = check_texts(
-                [InputText.from_text(path, text)],
+                [item],
                 self.settings,
                 self.nlp,
                 self.model,
