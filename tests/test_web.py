@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import os
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,16 @@ SAMPLE = (
     "ontvangen, zodat zij weten waar zij aan toe zijn en hun plannen kunnen uitvoeren.\n\n"
     "Heeft u vragen? Bel ons gerust."
 )
+
+
+def _zip_without_word() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notities.txt", "geen Word-document")
+    return buffer.getvalue()
+
+
+ZIP_WITHOUT_WORD = _zip_without_word()
 
 
 def web_settings(**web: Any) -> Settings:
@@ -434,6 +445,8 @@ def test_web_upload_and_body_limits_are_413(checker):
     ("name", "data"),
     [
         ("kapot.docx", b"PK\x03\x04 not a real docx"),
+        ("nep.docx", bytes(range(256)) * 12),
+        ("zip.docx", ZIP_WITHOUT_WORD),
         ("kapot.pdf", b"%PDF-1.4 broken"),
         ("geen.pdf", b"just text, no pdf header"),
         ("binair.txt", bytes(range(256)) * 40),
@@ -448,9 +461,52 @@ def test_web_corrupt_upload_is_a_clean_4xx(client, name, data):
         assert name in response.text
         if path == "/api/check":  # the message is Dutch, like the page around it
             message = json.dumps(response.json(), ensure_ascii=False).replace(name, "")
-            for english in ("corrupt", "file", "binary", "not text", "no PDF header"):
+            for english in ("corrupt", "file", "binary", "not text", "no PDF header", "valid",
+                            "zip archive", "Error", "(("):  # fmt: skip
                 assert english not in message, english
+            detail = response.json()["detail"]
+            assert detail.count("(") <= 1, detail  # no library detail in brackets
+            if name.endswith(".docx"):
+                assert detail == (
+                    f"Bestand '{name}': het bestand kan niet worden gelezen: geen geldig "
+                    "Word-bestand."
+                )
     assert client.get("/api/health").status_code == 200
+
+
+def test_web_reader_messages_are_dutch_without_library_detail():
+    """What the web tells about an unreadable upload is Dutch through and through: no
+    library message in brackets, figures in Dutch notation, a Dutch default for the rest."""
+    from pipeline.ingest.errors import UNREADABLE, dutch_reason
+    from pipeline.ingest.limits import limit_error
+    from pipeline.ingest.readers import InputError
+
+    pages = limit_error("the PDF has too many pages", 2500, 2000, "max_pdf_pages")
+    assert (
+        dutch_reason(pages)
+        == "te veel pagina's (2.500; grens 2.000, instelling ingest.max_pdf_pages)"
+    )
+    unzipped = limit_error(
+        "the .docx file unpacks to too much data", 12.5, 10, "max_unzipped_mb", "MB"
+    )
+    assert dutch_reason(unzipped) == (
+        "uitgepakt te groot (12,5 MB; grens 10 MB, instelling ingest.max_unzipped_mb)"
+    )
+    for english, dutch in [
+        ("corrupt .pdf file (PdfReadError: EOF marker not found)", "geen geldig pdf-bestand"),
+        (
+            "corrupt .docx file (no Word document inside the zip archive)",
+            "geen geldig Word-bestand",
+        ),
+        ("corrupt .docx file (truncated zip archive)", "geen geldig Word-bestand"),
+        (
+            "the PDF expands beyond pypdf's safety limits (LimitReachedError: limit reached)",
+            "de pdf wordt bij het uitpakken groter dan de veiligheidsgrens",
+        ),
+        ("input is nested too deeply", "het bestand is te diep genest om te lezen"),
+        ("a message no one has translated yet", UNREADABLE),
+    ]:
+        assert dutch_reason(InputError(english)) == dutch, english
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from pipeline.check import check_suffixes
 from pipeline.config import Settings, WebSettings
-from pipeline.ingest.errors import in_dutch
+from pipeline.ingest.errors import dutch_reason
 from pipeline.ingest.limits import LimitError
 from pipeline.ingest.readers import InputError, decode_text, read_input
 from pipeline.nlp import ModelInfo, load_pipeline
@@ -78,9 +78,7 @@ def text_from_paste(text: str, web: WebSettings) -> str:
     try:
         normalised, _ = decode_text(text.encode("utf-8", errors="replace"))
     except InputError as exc:
-        raise RequestError(
-            422, f"De tekst kan niet worden gelezen ({in_dutch(str(exc))})."
-        ) from exc
+        raise RequestError(422, f"De tekst kan niet worden gelezen: {dutch_reason(exc)}.") from exc
     return check_text_limits(normalised, web)
 
 
@@ -138,11 +136,11 @@ def extract_upload(name: str, suffix: str, data: bytes, settings: Settings) -> I
         raw = read_input(Path(path), settings.ingest.max_file_mb, settings.ingest, data)
     except LimitError as exc:
         raise RequestError(
-            413, f"Bestand '{name}': het bestand is te groot om te lezen ({in_dutch(str(exc))})."
+            413, f"Bestand '{name}': het bestand is te groot om te lezen: {dutch_reason(exc)}."
         ) from exc
     except InputError as exc:
         raise RequestError(
-            422, f"Bestand '{name}': het bestand kan niet worden gelezen ({in_dutch(str(exc))})."
+            422, f"Bestand '{name}': het bestand kan niet worden gelezen: {dutch_reason(exc)}."
         ) from exc
     check_text_limits(raw.text, settings.web, name)
     return InputText(name, raw)
@@ -214,9 +212,8 @@ class Checker:
                 self.resources,
             )
         if isinstance(result, InputFailure):
-            raise RequestError(
-                422, f"De tekst kan niet worden gelezen ({in_dutch(result.message)})."
-            )
+            reason = dutch_reason(InputError(result.message))
+            raise RequestError(422, f"De tekst kan niet worden gelezen: {reason}.")
         return result
 
     @staticmethod
