@@ -432,8 +432,15 @@ def test_web_upload_and_body_limits_are_413(checker):
     with TestClient(create_app(small, checker)) as test_client:
         big_file = test_client.post("/api/check", files={"file": ("a.txt", b"woord " * 3000)})
         assert big_file.status_code == 413 and "te groot" in big_file.json()["detail"]
+        # Dutch figures, and the sizes the page names: not the body limit with its overhead
+        assert "(0,02 MB; maximaal 0,01 MB)" in big_file.json()["detail"]
         huge_body = test_client.post("/api/check", content=b"x" * 200_000)
         assert huge_body.status_code == 413
+        assert huge_body.json()["detail"] == (
+            "Het verzoek is te groot. Een bestand mag maximaal 0,01 MB zijn, een tekst maximaal "
+            "1.000 tekens."
+        )
+        assert "maximaal 0,01 MB" in test_client.get("/").text
         assert dict(SECURITY_HEADERS).items() <= {
             (k.encode(), v.encode()) for k, v in huge_body.headers.items()
         }

@@ -22,7 +22,7 @@ from pipeline.ingest.errors import dutch_reason
 from pipeline.ingest.limits import LimitError
 from pipeline.ingest.readers import InputError, decode_text, read_input
 from pipeline.nlp import ModelInfo, load_pipeline
-from pipeline.numbers import nl_int
+from pipeline.numbers import nl_decimal, nl_int, nl_number
 
 if TYPE_CHECKING:
     from pipeline.check import CheckResult, InputText
@@ -41,6 +41,21 @@ class RequestError(Exception):
 
 def _format_int(n: int) -> str:
     return nl_int(n)
+
+
+def format_mb(mb: float) -> str:
+    """A size limit in MB as the page shows it: ``10``, ``0,5``."""
+    return nl_decimal(mb)
+
+
+def size_mb(n_bytes: int, limit_mb: float) -> str:
+    """The size of a file over ``limit_mb`` in MB, with the decimals that tell it from the
+    limit (``10,2``; ``10,04``, not ``10,0`` against ``10``)."""
+    mb = n_bytes / 1024 / 1024
+    decimals = 1
+    while decimals < 3 and round(mb, decimals) <= limit_mb:
+        decimals += 1
+    return nl_number(mb, decimals)
 
 
 def display_name(filename: str | None) -> str:
@@ -112,7 +127,8 @@ def check_upload(filename: str | None, data: bytes, settings: Settings) -> tuple
         raise RequestError(
             413,
             f"Bestand '{name}': het bestand is te groot "
-            f"({len(data) / 1024 / 1024:.1f} MB; maximaal {web.max_upload_mb:g} MB).",
+            f"({size_mb(len(data), web.max_upload_mb)} MB; maximaal "
+            f"{format_mb(web.max_upload_mb)} MB).",
         )
     return name, suffix
 

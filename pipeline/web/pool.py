@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.config import Settings
 from pipeline.nlp import ModelInfo
-from pipeline.numbers import nl_int
+from pipeline.numbers import nl_decimal, nl_int
 
 if TYPE_CHECKING:
     from pipeline.check import InputText
@@ -325,8 +325,8 @@ class ProcessPool:
             self._replace(worker)
             raise RequestError(
                 504,
-                f"De controle duurde langer dan {self.timeout:g} seconden en is afgebroken. "
-                "Controleer de tekst in delen.",
+                f"De controle duurde langer dan {nl_decimal(self.timeout)} seconden en is "
+                "afgebroken. Controleer de tekst in delen.",
             ) from None
         except (EOFError, OSError):  # the worker died: killed for memory, or crashed
             reason = worker.killed_for
