@@ -374,6 +374,14 @@ def test_web_upload_takes_exactly_what_check_reads(client, tmp_path):
     assert all(f"{suffix}-" in hint for suffix in suffixes), hint
 
 
+def test_web_upload_with_a_long_name_keeps_its_file_type(client):
+    name = "Brief aan de bewoners over de vervanging van de riolering " * 3 + ".docx"
+    response = client.post("/api/check", files={"file": (name, docx_bytes(SAMPLE))})
+    assert response.status_code == 200, response.text
+    shown = response.json()["path"]
+    assert len(shown) == 80 and shown.endswith("....docx")
+
+
 def test_web_upload_follows_ingest_extensions():
     from pipeline.web.checker import RequestError, check_upload
 

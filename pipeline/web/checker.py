@@ -59,9 +59,15 @@ def size_mb(n_bytes: int, limit_mb: float) -> str:
 
 
 def display_name(filename: str | None) -> str:
-    """The base name of an uploaded file (browsers may send a full path), at most 80 chars."""
+    """The base name of an uploaded file (browsers may send a full path), at most 80 chars;
+    a longer name is shortened before its file type (``lange-naam....docx``), which
+    ``check_upload`` reads from it."""
     name = PureWindowsPath(PurePosixPath(filename or "").name).name.strip()
-    return (name[:77] + "...") if len(name) > 80 else (name or "bestand")
+    if len(name) <= 80:
+        return name or "bestand"
+    suffix = PurePosixPath(name).suffix
+    suffix = suffix if len(suffix) <= 10 else ""
+    return name[: 77 - len(suffix)] + "..." + suffix
 
 
 def check_text_limits(text: str, web: WebSettings, name: str | None = None) -> str:
