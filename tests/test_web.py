@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import os
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,16 @@ SAMPLE = (
     "ontvangen, zodat zij weten waar zij aan toe zijn en hun plannen kunnen uitvoeren.\n\n"
     "Heeft u vragen? Bel ons gerust."
 )
+
+
+def _zip_without_word() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notities.txt", "geen Word-document")
+    return buffer.getvalue()
+
+
+ZIP_WITHOUT_WORD = _zip_without_word()
 
 
 def web_settings(**web: Any) -> Settings:
@@ -256,6 +267,89 @@ def test_web_page_upload_checks_the_file(client):
     assert "faciliteert" in BeautifulSoup(response.text, "html.parser").find("textarea").text
 
 
+LETTER_TITLE = "Nieuwe manier van afval ophalen"
+LETTER = [
+    "Beste inwoner,",
+    "Vanaf 1 maart halen we het afval op een nieuwe manier op. U krijgt een oranje container.",
+    "Daarin doet u plastic en blikjes. Wij halen de container om de week op.",
+    "Met vriendelijke groet,",
+]
+
+
+def letter_docx() -> bytes:
+    """A letter made in Word: a `Heading 1` title, then the paragraphs."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(LETTER_TITLE, level=1)
+    for paragraph in LETTER:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def letter_html(main: bool) -> bytes:
+    body = f"<h1>{LETTER_TITLE}</h1>" + "".join(f"<p>{p}</p>" for p in LETTER)
+    if main:
+        body = f"<nav><a href='/'>Home</a></nav><main>{body}</main>"
+    return f"<html><head><title>Brief</title></head><body>{body}</body></html>".encode()
+
+
+def without_path(result: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in result.items() if k != "path"}
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("brief.docx", letter_docx()),
+        ("brief.html", letter_html(main=True)),
+        ("pagina.html", letter_html(main=False)),
+    ],
+)
+def test_web_upload_gives_the_json_of_check_on_the_file(client, tmp_path, name, data):
+    """One ingest path: an upload keeps its layout (a Word heading style, an HTML <h1>) as
+    `check` does, so the API and the page give `check --format json`'s verdict and
+    sentences, heading marks included (the web once checked the upload's plain text)."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    cli = CliRunner().invoke(cli_app, ["check", "--format", "json", str(source)])
+    assert cli.exit_code in (0, 1), cli.output
+    expected = json.loads(cli.stdout)
+    response = client.post("/api/check", files={"file": (name, data)})
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["path"] == name
+    assert without_path(result) == without_path(expected)
+    headings = [s["text"] for s in result["sentences"] if s["heading"]]
+    if name != "pagina.html":  # without <main>, trafilatura takes the <h1> for the title
+        assert headings == [LETTER_TITLE]
+    page = client.post("/check", files={"file": (name, data)})
+    assert page.status_code == 200
+    assert BeautifulSoup(page.text, "html.parser").find("textarea").text.strip() == "\n\n".join(
+        ([LETTER_TITLE] if headings else []) + LETTER
+    )
+
+
+def test_web_upload_and_check_agree_on_every_sample_document(client, checker):
+    """As `check` and `run` agree on data/raw (tests/test_check.py), so do `check` and the
+    web upload: the same JSON for every document, apart from the path."""
+    from conftest import ROOT
+
+    from pipeline.check import CHECK_SUFFIXES, InputText, check_texts, read_inputs
+
+    files = sorted(p for p in (ROOT / "data" / "raw").iterdir() if p.suffix in CHECK_SUFFIXES)
+    inputs = list(read_inputs([str(p) for p in files], checker.settings))
+    assert all(isinstance(i, InputText) for i in inputs)
+    results = check_texts(inputs, checker.settings, checker.nlp, checker.model, checker.resources)
+    assert {p.suffix for p in files} >= {".txt", ".md", ".docx", ".pdf", ".html"}
+    for path, result in zip(files, results, strict=True):
+        response = client.post("/api/check", files={"file": (path.name, path.read_bytes())})
+        assert response.status_code == 200, (path.name, response.text)
+        assert without_path(response.json()) == without_path(result.to_json()), path.name
+
+
 def test_web_upload_takes_exactly_what_check_reads(client, tmp_path):
     """One list of file types for `check` and the upload; the messages and the page name it."""
     from pipeline.check import check_suffixes
@@ -278,6 +372,14 @@ def test_web_upload_takes_exactly_what_check_reads(client, tmp_path):
     assert soup.find("input", id="bestand")["accept"].split(",") == list(suffixes)
     hint = soup.find(id="bestand-hint").get_text()
     assert all(f"{suffix}-" in hint for suffix in suffixes), hint
+
+
+def test_web_upload_with_a_long_name_keeps_its_file_type(client):
+    name = "Brief aan de bewoners over de vervanging van de riolering " * 3 + ".docx"
+    response = client.post("/api/check", files={"file": (name, docx_bytes(SAMPLE))})
+    assert response.status_code == 200, response.text
+    shown = response.json()["path"]
+    assert len(shown) == 80 and shown.endswith("....docx")
 
 
 def test_web_upload_follows_ingest_extensions():
@@ -338,8 +440,15 @@ def test_web_upload_and_body_limits_are_413(checker):
     with TestClient(create_app(small, checker)) as test_client:
         big_file = test_client.post("/api/check", files={"file": ("a.txt", b"woord " * 3000)})
         assert big_file.status_code == 413 and "te groot" in big_file.json()["detail"]
+        # Dutch figures, and the sizes the page names: not the body limit with its overhead
+        assert "(0,02 MB; maximaal 0,01 MB)" in big_file.json()["detail"]
         huge_body = test_client.post("/api/check", content=b"x" * 200_000)
         assert huge_body.status_code == 413
+        assert huge_body.json()["detail"] == (
+            "Het verzoek is te groot. Een bestand mag maximaal 0,01 MB zijn, een tekst maximaal "
+            "1.000 tekens."
+        )
+        assert "maximaal 0,01 MB" in test_client.get("/").text
         assert dict(SECURITY_HEADERS).items() <= {
             (k.encode(), v.encode()) for k, v in huge_body.headers.items()
         }
@@ -351,6 +460,8 @@ def test_web_upload_and_body_limits_are_413(checker):
     ("name", "data"),
     [
         ("kapot.docx", b"PK\x03\x04 not a real docx"),
+        ("nep.docx", bytes(range(256)) * 12),
+        ("zip.docx", ZIP_WITHOUT_WORD),
         ("kapot.pdf", b"%PDF-1.4 broken"),
         ("geen.pdf", b"just text, no pdf header"),
         ("binair.txt", bytes(range(256)) * 40),
@@ -365,9 +476,52 @@ def test_web_corrupt_upload_is_a_clean_4xx(client, name, data):
         assert name in response.text
         if path == "/api/check":  # the message is Dutch, like the page around it
             message = json.dumps(response.json(), ensure_ascii=False).replace(name, "")
-            for english in ("corrupt", "file", "binary", "not text", "no PDF header"):
+            for english in ("corrupt", "file", "binary", "not text", "no PDF header", "valid",
+                            "zip archive", "Error", "(("):  # fmt: skip
                 assert english not in message, english
+            detail = response.json()["detail"]
+            assert detail.count("(") <= 1, detail  # no library detail in brackets
+            if name.endswith(".docx"):
+                assert detail == (
+                    f"Bestand '{name}': het bestand kan niet worden gelezen: geen geldig "
+                    "Word-bestand."
+                )
     assert client.get("/api/health").status_code == 200
+
+
+def test_web_reader_messages_are_dutch_without_library_detail():
+    """What the web tells about an unreadable upload is Dutch through and through: no
+    library message in brackets, figures in Dutch notation, a Dutch default for the rest."""
+    from pipeline.ingest.errors import UNREADABLE, dutch_reason
+    from pipeline.ingest.limits import limit_error
+    from pipeline.ingest.readers import InputError
+
+    pages = limit_error("the PDF has too many pages", 2500, 2000, "max_pdf_pages")
+    assert (
+        dutch_reason(pages)
+        == "te veel pagina's (2.500; grens 2.000, instelling ingest.max_pdf_pages)"
+    )
+    unzipped = limit_error(
+        "the .docx file unpacks to too much data", 12.5, 10, "max_unzipped_mb", "MB"
+    )
+    assert dutch_reason(unzipped) == (
+        "uitgepakt te groot (12,5 MB; grens 10 MB, instelling ingest.max_unzipped_mb)"
+    )
+    for english, dutch in [
+        ("corrupt .pdf file (PdfReadError: EOF marker not found)", "geen geldig pdf-bestand"),
+        (
+            "corrupt .docx file (no Word document inside the zip archive)",
+            "geen geldig Word-bestand",
+        ),
+        ("corrupt .docx file (truncated zip archive)", "geen geldig Word-bestand"),
+        (
+            "the PDF expands beyond pypdf's safety limits (LimitReachedError: limit reached)",
+            "de pdf wordt bij het uitpakken groter dan de veiligheidsgrens",
+        ),
+        ("input is nested too deeply", "het bestand is te diep genest om te lezen"),
+        ("a message no one has translated yet", UNREADABLE),
+    ]:
+        assert dutch_reason(InputError(english)) == dutch, english
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,7 @@ def test_web_pool_slow_check_is_stopped_and_the_worker_replaced():
             with pytest.raises(RequestError) as info:
                 await pool.submit(CheckJob("-", text=make_text(20_000, seed=1)))
             assert time.perf_counter() - t0 < 5
-            assert info.value.status == 504 and "langer dan 0.5 seconden" in info.value.detail
+            assert info.value.status == 504 and "langer dan 0,5 seconden" in info.value.detail
             # While the replacement loads, a second request waits at most the timeout: 503.
             with pytest.raises(RequestError) as busy:
                 await pool.submit(CheckJob("-", text=SHORT))

@@ -42,7 +42,15 @@ _CP1252_ONLY = re.compile(rb"[\x80-\x9f]")
 
 
 class LimitError(InputError):
-    """An input would expand beyond a configured limit."""
+    """An input would expand beyond a configured limit: ``value`` against ``limit`` (in
+    ``unit``) of the setting ``ingest.<setting>``, kept apart so the message can be told in
+    Dutch too (``pipeline.ingest.errors.dutch_reason``)."""
+
+    def __init__(
+        self, message: str, value: float = 0, limit: float = 0, setting: str = "", unit: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.value, self.limit, self.setting, self.unit = value, limit, setting, unit
 
 
 def _fmt(n: float) -> str:
@@ -51,10 +59,11 @@ def _fmt(n: float) -> str:
 
 def limit_error(what: str, value: float, limit: float, setting: str, unit: str = "") -> LimitError:
     """The one-line refusal: what is too large, by how much, and which setting allows more."""
-    unit = f" {unit}" if unit else ""
+    shown = f" {unit}" if unit else ""
     return LimitError(
-        f"{what} ({_fmt(value)}{unit}; limit {_fmt(limit)}{unit}, setting ingest.{setting})"
-    )
+        f"{what} ({_fmt(value)}{shown}; limit {_fmt(limit)}{shown}, setting ingest.{setting})",
+        value, limit, setting, unit,
+    )  # fmt: skip
 
 
 # what a failed zip check means, for the one-line message (no exception class names)

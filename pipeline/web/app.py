@@ -34,6 +34,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipeline.check import CHECK_SUFFIXES, check_suffixes
 from pipeline.config import Settings
+from pipeline.numbers import nl_int
 from pipeline.report.advice import model_text, number
 from pipeline.web.checker import (
     PASTED_PATH,
@@ -42,6 +43,7 @@ from pipeline.web.checker import (
     check_text_limits,
     check_upload,
     file_types_nl,
+    format_mb,
     officialese_terms,
 )
 from pipeline.web.models import (
@@ -106,7 +108,7 @@ def _templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["nl_int"] = lambda n: number(n, 0)
-    env.filters["nl_num"] = lambda x: number(x, 0) if float(x).is_integer() else number(x, 1)
+    env.filters["mb"] = format_mb  # as the messages give the upload limit
     return env
 
 
@@ -169,7 +171,12 @@ def create_app(
     )
     app.state.pool = pool or (InlinePool(checker) if checker is not None else None)
     max_body = int(max(web.max_upload_mb * 1024 * 1024, web.max_chars * 4)) + 64 * 1024
-    app.add_middleware(SecurityMiddleware, max_body_bytes=max_body)
+    # the limits the page names, not the body limit with its overhead for the form fields
+    too_large = (
+        f"Het verzoek is te groot. Een bestand mag maximaal {format_mb(web.max_upload_mb)} MB "
+        f"zijn, een tekst maximaal {nl_int(web.max_chars)} tekens."
+    )
+    app.add_middleware(SecurityMiddleware, max_body_bytes=max_body, too_large=too_large)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def get_pool(request: Request) -> Pool:

@@ -11,21 +11,21 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
 from pipeline.check import check_suffixes
 from pipeline.config import Settings, WebSettings
-from pipeline.ingest.errors import in_dutch
+from pipeline.ingest.errors import dutch_reason
 from pipeline.ingest.limits import LimitError
-from pipeline.ingest.readers import InputError, decode_text, extract_text
+from pipeline.ingest.readers import InputError, decode_text, read_input
 from pipeline.nlp import ModelInfo, load_pipeline
-from pipeline.numbers import nl_int
+from pipeline.numbers import nl_decimal, nl_int, nl_number
 
 if TYPE_CHECKING:
-    from pipeline.check import CheckResult
+    from pipeline.check import CheckResult, InputText
 
 PASTED_PATH = "-"
 
@@ -43,10 +43,31 @@ def _format_int(n: int) -> str:
     return nl_int(n)
 
 
+def format_mb(mb: float) -> str:
+    """A size limit in MB as the page shows it: ``10``, ``0,5``."""
+    return nl_decimal(mb)
+
+
+def size_mb(n_bytes: int, limit_mb: float) -> str:
+    """The size of a file over ``limit_mb`` in MB, with the decimals that tell it from the
+    limit (``10,2``; ``10,04``, not ``10,0`` against ``10``)."""
+    mb = n_bytes / 1024 / 1024
+    decimals = 1
+    while decimals < 3 and round(mb, decimals) <= limit_mb:
+        decimals += 1
+    return nl_number(mb, decimals)
+
+
 def display_name(filename: str | None) -> str:
-    """The base name of an uploaded file (browsers may send a full path), at most 80 chars."""
+    """The base name of an uploaded file (browsers may send a full path), at most 80 chars;
+    a longer name is shortened before its file type (``lange-naam....docx``), which
+    ``check_upload`` reads from it."""
     name = PureWindowsPath(PurePosixPath(filename or "").name).name.strip()
-    return (name[:77] + "...") if len(name) > 80 else (name or "bestand")
+    if len(name) <= 80:
+        return name or "bestand"
+    suffix = PurePosixPath(name).suffix
+    suffix = suffix if len(suffix) <= 10 else ""
+    return name[: 77 - len(suffix)] + "..." + suffix
 
 
 def check_text_limits(text: str, web: WebSettings, name: str | None = None) -> str:
@@ -78,9 +99,7 @@ def text_from_paste(text: str, web: WebSettings) -> str:
     try:
         normalised, _ = decode_text(text.encode("utf-8", errors="replace"))
     except InputError as exc:
-        raise RequestError(
-            422, f"De tekst kan niet worden gelezen ({in_dutch(str(exc))})."
-        ) from exc
+        raise RequestError(422, f"De tekst kan niet worden gelezen: {dutch_reason(exc)}.") from exc
     return check_text_limits(normalised, web)
 
 
@@ -114,33 +133,43 @@ def check_upload(filename: str | None, data: bytes, settings: Settings) -> tuple
         raise RequestError(
             413,
             f"Bestand '{name}': het bestand is te groot "
-            f"({len(data) / 1024 / 1024:.1f} MB; maximaal {web.max_upload_mb:g} MB).",
+            f"({size_mb(len(data), web.max_upload_mb)} MB; maximaal "
+            f"{format_mb(web.max_upload_mb)} MB).",
         )
     return name, suffix
 
 
-def extract_upload(name: str, suffix: str, data: bytes, settings: Settings) -> str:
-    """The text of an upload that passed ``check_upload``, read within ``settings.ingest``'s
-    limits (a worker process does this: a .docx or .pdf may take a while).
+def extract_upload(name: str, suffix: str, data: bytes, settings: Settings) -> InputText:
+    """An upload that passed ``check_upload``, read as ``gemeentetaal check`` reads a file
+    (``read_input``: the text with its layout, such as Word heading styles and PDF
+    positions, so the upload gets the same sentences and scores as the file), within
+    ``settings.ingest``'s limits (a worker process does this: a .docx or .pdf may take a
+    while).
 
     Raises:
         RequestError: 413 beyond a limit or too long, 422 when corrupt or without text.
     """
+    from pipeline.check import InputText
+
+    path = PurePosixPath(name)
+    if path.suffix.lower() != suffix:  # the reader picks its format by the name's suffix
+        path = path.with_name(f"upload{suffix}")
     try:
-        text, _ = extract_text(data, suffix, settings.ingest)
+        raw = read_input(Path(path), settings.ingest.max_file_mb, settings.ingest, data)
     except LimitError as exc:
         raise RequestError(
-            413, f"Bestand '{name}': het bestand is te groot om te lezen ({in_dutch(str(exc))})."
+            413, f"Bestand '{name}': het bestand is te groot om te lezen: {dutch_reason(exc)}."
         ) from exc
     except InputError as exc:
         raise RequestError(
-            422, f"Bestand '{name}': het bestand kan niet worden gelezen ({in_dutch(str(exc))})."
+            422, f"Bestand '{name}': het bestand kan niet worden gelezen: {dutch_reason(exc)}."
         ) from exc
-    return check_text_limits(text, settings.web, name)
+    check_text_limits(raw.text, settings.web, name)
+    return InputText(name, raw)
 
 
-def text_from_upload(filename: str | None, data: bytes, settings: Settings) -> str:
-    """The text of an uploaded file of a type ``check`` reads, read like ``check`` reads it.
+def text_from_upload(filename: str | None, data: bytes, settings: Settings) -> InputText:
+    """An uploaded file of a type ``check`` reads, read like ``check`` reads it.
 
     Raises:
         RequestError: 415 for another file type, 413 when too large, 422 when empty, corrupt
@@ -189,23 +218,24 @@ class Checker:
         """Check one short text, so lazily loaded word lists are ready for the first user."""
         self.check("De gemeente helpt inwoners. Het plan wordt in 2025 uitgevoerd.")
 
-    def check(self, text: str, path: str = PASTED_PATH) -> CheckResult:
-        """Check one text with the function behind ``gemeentetaal check``."""
+    def check(self, text: str | InputText, path: str = PASTED_PATH) -> CheckResult:
+        """Check one text (pasted, named ``path``) or one read upload (``extract_upload``)
+        with the function behind ``gemeentetaal check``."""
         from pipeline.check import InputFailure, InputText, check_texts
 
+        item = InputText.from_text(path, text) if isinstance(text, str) else text
         # One analysis at a time: the pipeline is shared and the work is CPU-bound anyway.
         with self._lock:
             [result] = check_texts(
-                [InputText.from_text(path, text)],
+                [item],
                 self.settings,
                 self.nlp,
                 self.model,
                 self.resources,
             )
         if isinstance(result, InputFailure):
-            raise RequestError(
-                422, f"De tekst kan niet worden gelezen ({in_dutch(result.message)})."
-            )
+            reason = dutch_reason(InputError(result.message))
+            raise RequestError(422, f"De tekst kan niet worden gelezen: {reason}.")
         return result
 
     @staticmethod

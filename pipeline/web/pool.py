@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.config import Settings
 from pipeline.nlp import ModelInfo
-from pipeline.numbers import nl_int
+from pipeline.numbers import nl_decimal, nl_int
 
 if TYPE_CHECKING:
+    from pipeline.check import InputText
     from pipeline.web.checker import Checker
 
 log = logging.getLogger("pipeline.web")
@@ -114,17 +115,19 @@ def run_job(checker: Checker, job: CheckJob) -> CheckOutcome:
     )
 
     try:
-        if job.data is not None:
-            text = extract_upload(job.path, job.suffix, job.data, checker.settings)
+        if job.data is not None:  # read as `check` reads the file: with its layout
+            upload = extract_upload(job.path, job.suffix, job.data, checker.settings)
+            item: InputText | str = upload
+            text = upload.raw.text
         else:
-            text = text_from_paste(job.text or "", checker.settings.web)
+            item = text = text_from_paste(job.text or "", checker.settings.web)
         notice = ""
         if job.apply:
             applied = _apply(text, job.apply)
             notice = NOT_APPLIED if applied is None else APPLIED
             if applied is not None:
-                text = check_text_limits(applied, checker.settings.web)
-        result = checker.check(text, job.path)
+                item = text = check_text_limits(applied, checker.settings.web)
+        result = checker.check(item, job.path)
         line = checker.to_json(result)
         shown = with_ignored(result, job.ignored, checker.settings)
         return CheckOutcome(
@@ -322,8 +325,8 @@ class ProcessPool:
             self._replace(worker)
             raise RequestError(
                 504,
-                f"De controle duurde langer dan {self.timeout:g} seconden en is afgebroken. "
-                "Controleer de tekst in delen.",
+                f"De controle duurde langer dan {nl_decimal(self.timeout)} seconden en is "
+                "afgebroken. Controleer de tekst in delen.",
             ) from None
         except (EOFError, OSError):  # the worker died: killed for memory, or crashed
             reason = worker.killed_for

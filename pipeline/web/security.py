@@ -35,7 +35,7 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 )
-TOO_LARGE = "Het verzoek is te groot: maximaal {limit_mb:g} MB."
+TOO_LARGE = "Het verzoek is te groot: maximaal {limit_mb} MB."
 SERVER_ERROR = "Er ging iets mis bij het controleren. Probeer het opnieuw met een andere tekst."
 
 
@@ -71,11 +71,14 @@ class SecurityMiddleware:
     Args:
         app: the wrapped ASGI app.
         max_body_bytes: requests with a larger body get a 413 before the app sees all of it.
+        too_large: the Dutch message of that 413 (the app names the limits of its page);
+            by default the body limit itself.
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, too_large: str | None = None) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.too_large = too_large
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -121,7 +124,11 @@ class SecurityMiddleware:
         self._log(scope, state, started)
 
     def _too_large(self) -> str:
-        return TOO_LARGE.format(limit_mb=round(self.max_body_bytes / 1024 / 1024, 1))
+        if self.too_large is not None:
+            return self.too_large
+        from pipeline.numbers import nl_decimal
+
+        return TOO_LARGE.format(limit_mb=nl_decimal(round(self.max_body_bytes / 1024 / 1024, 1)))
 
     async def _send_error(
         self, scope: Scope, send: Send, state: dict[str, Any], status: int, detail: str
