@@ -750,3 +750,54 @@ def test_privacy_an_official_named_in_the_article_speaks_for_the_organisation() 
     ]
     assert "Dekker" not in " ".join(c.text + (c.author or "") for c in thread.comments)
     assert "Dekker" not in thread.article_text
+
+
+@pytest.mark.parametrize(
+    ("signature", "kept"),
+    [
+        ("Burgemeester en wethouders van Zwolle,", "Burgemeester en wethouders van Zwolle,"),
+        ("Het college van B&W", "Het college van B&W"),
+        ("Het College van Burgemeester en Wethouders", "Het College van Burgemeester en"),
+        ("De Gemeenteraad", "De Gemeenteraad"),
+        ("Team Vergunningen", "Team Vergunningen"),
+        ("Afdeling Wonen", "Afdeling Wonen"),
+    ],
+)
+def test_privacy_a_letter_signed_by_an_office_keeps_its_words(
+    settings: Settings, tmp_path: Path, signature: str, kept: str
+) -> None:
+    """User walkthrough: "Burgemeester en wethouders van Zwolle," under the closing was read
+    as the signed name "Burgemeester en", and that "name" was removed from the body too. An
+    office, a governing body or a department is no person."""
+    from pipeline.ingest import ingest_file
+    from pipeline.privacy.documents import document_text
+
+    path = tmp_path / "brief.txt"
+    path.write_text(
+        "Beste bewoner,\n\nHet college van burgemeester en wethouders heeft besloten.\n\n"
+        f"Met vriendelijke groet,\n\n{signature}\n",
+        encoding="utf-8",
+    )
+    [document] = ingest_file(path, settings, Pseudonymiser(settings.privacy))
+    text = document_text(document)
+    assert "[naam]" not in text
+    assert "Het college van burgemeester en wethouders heeft besloten." in text
+    assert kept in text
+
+
+def test_privacy_a_job_title_under_a_signed_name_stays(settings: Settings, tmp_path: Path):
+    """The signer goes, the job title on the next line is no personal data (walkthrough:
+    "Teamleider Vergunningen" was read as a second signed name)."""
+    from pipeline.ingest import ingest_file
+    from pipeline.privacy.documents import document_text
+
+    path = tmp_path / "brief.txt"
+    path.write_text(
+        "Beste bewoner,\n\nWij bellen u.\n\nMet vriendelijke groet,\n\n"
+        "P. de Vries\nTeamleider Vergunningen\n",
+        encoding="utf-8",
+    )
+    [document] = ingest_file(path, settings, Pseudonymiser(settings.privacy))
+    text = document_text(document)
+    assert "Vries" not in text
+    assert "[naam] Teamleider Vergunningen" in text
