@@ -801,3 +801,29 @@ def test_privacy_a_job_title_under_a_signed_name_stays(settings: Settings, tmp_p
     text = document_text(document)
     assert "Vries" not in text
     assert "[naam] Teamleider Vergunningen" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mijn buurvrouw Anna de Vries belde.", "Mijn buurvrouw [naam] belde."),
+        ("Mijn buurman Piet de Boer woont hier.", "Mijn buurman [naam] woont hier."),
+        ("Mijn buurman Piet Bakker klaagt.", "Mijn buurman [naam] klaagt."),
+        ("Mevrouw De Vries belde ons.", "Mevrouw [naam] belde ons."),
+        ("Mijn buurman Gerrit Hoogeveen woont hier.", "Mijn buurman [naam] woont hier."),
+        ("Buurman Kees van 't Hof belde.", "Buurman [naam] belde."),
+        # ordinary capitalised words after a role word are no name
+        ("Vraag het mevrouw De Wethouder.", "Vraag het mevrouw De Wethouder."),
+        ("De wethouder Wonen en Zorg komt.", "De wethouder Wonen en Zorg komt."),
+        ("Zij is minister van Binnenlandse Zaken.", "Zij is minister van Binnenlandse Zaken."),
+        ("Ik sprak de buurman. Bakker is dicht.", "Ik sprak de buurman. Bakker is dicht."),
+        ("Ik sprak mevrouw Jansen in Amsterdam.", "Ik sprak mevrouw [naam] in Amsterdam."),
+    ],
+)
+def test_privacy_names_after_a_role_word_also_when_they_are_common_words(
+    text: str, expected: str, pseudonymiser: Pseudonymiser
+) -> None:
+    """Documents get no Deduce search: the role word alone must find the whole name, with
+    its particles and a surname that is also a Dutch word (walkthrough: "buurman Piet
+    Bakker" and "Mevrouw De Vries" were kept, "buurvrouw [naam] de Vries")."""
+    assert pseudonymiser.scrub(text, deduce=False).text == expected
