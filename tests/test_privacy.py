@@ -827,3 +827,19 @@ def test_privacy_names_after_a_role_word_also_when_they_are_common_words(
     its particles and a surname that is also a Dutch word (walkthrough: "buurman Piet
     Bakker" and "Mevrouw De Vries" were kept, "buurvrouw [naam] de Vries")."""
     assert pseudonymiser.scrub(text, deduce=False).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mail kees punt bakker at hotmail punt com",
+        "mail kees.bakker apenstaartje gmail punt nl",
+        "mail kees at ziggo dot nl",
+    ],
+)
+def test_privacy_scrubs_spelled_out_email_addresses(
+    text: str, pseudonymiser: Pseudonymiser
+) -> None:
+    result = pseudonymiser.scrub(text)
+    assert result.text == "mail [e-mail]"
+    assert result.contains_email

@@ -16,6 +16,17 @@ OBFUSCATED_EMAIL_RE = re.compile(
 )
 # What every match of OBFUSCATED_EMAIL_RE holds: a quick search passes over most texts.
 OBFUSCATED_AT_RE = re.compile(OBFUSCATED_AT, re.IGNORECASE)
+TOP_LEVEL_DOMAINS = "nl|com|net|org|eu|be|info|nu|me|online|site"
+# Spelled out in words: "kees punt bakker at hotmail punt com", "kees apenstaartje ziggo dot
+# nl"; a known top-level domain must end it.
+SPELLED_DOT = r"(?:\.|\s+(?:punt|dot)\s+)"
+SPELLED_AT = r"\s+(?:at|apenstaartje)\s+"
+SPELLED_EMAIL_RE = re.compile(
+    rf"(?<![\w.+-])[\w+-]+(?:{SPELLED_DOT}[\w+-]+)*{SPELLED_AT}[\w-]+(?:{SPELLED_DOT}[\w-]+)*?"
+    rf"{SPELLED_DOT}(?:{TOP_LEVEL_DOMAINS})(?!\w|\.\w)",
+    re.IGNORECASE,
+)
+SPELLED_AT_RE = re.compile(SPELLED_AT, re.IGNORECASE)
 # Every pattern of account numbers, phone numbers and addresses needs a digit: a text without
 # one (most sentences) is passed over with one quick search.
 DIGIT_RE = re.compile(r"\d")
@@ -48,14 +59,17 @@ STREET_RE = re.compile(
 
 
 def scrub_emails(text: str, placeholder: str) -> tuple[str, bool]:
-    """Replace e-mail addresses, also obfuscated ones (``naam [at] domein [punt] nl``), by
-    ``placeholder``; and whether there was one."""
+    """Replace e-mail addresses, also obfuscated ones (``naam [at] domein [punt] nl``, ``naam
+    punt achternaam at domein punt com``), by ``placeholder``; and whether there was one."""
     found = False
     if "@" in text:  # what each pattern needs first: most texts skip both full searches
         text, n = EMAIL_RE.subn(placeholder, text)
         found = n > 0
     if OBFUSCATED_AT_RE.search(text):
         text, n = OBFUSCATED_EMAIL_RE.subn(placeholder, text)
+        found = found or n > 0
+    if SPELLED_AT_RE.search(text):
+        text, n = SPELLED_EMAIL_RE.subn(placeholder, text)
         found = found or n > 0
     return text, found
 

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pipeline.privacy.identifiers import TOP_LEVEL_DOMAINS
 from pipeline.privacy.names import (
     CAPITAL_WORD,
     NameMatcher,
@@ -24,7 +25,6 @@ from pipeline.privacy.names import (
 
 log = logging.getLogger(__name__)
 
-TOP_LEVEL_DOMAINS = "nl|com|net|org|eu|be|info|nu|me|online|site"
 DOMAIN_RE = re.compile(
     rf"(?:(?:https?://)?(?:www\.)?)(?P<label>[a-z0-9][a-z0-9-]{{3,62}})\.(?:{TOP_LEVEL_DOMAINS})(?P<path>/[^\s<>\"')\]]*)?",
     re.IGNORECASE,
