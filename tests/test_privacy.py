@@ -843,3 +843,33 @@ def test_privacy_scrubs_spelled_out_email_addresses(
     result = pseudonymiser.scrub(text)
     assert result.text == "mail [e-mail]"
     assert result.contains_email
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In het Coalitieakkoord 2018-2022 staat dat we meer doen.",
+            "In het Coalitieakkoord 2018-2022 staat dat we meer doen.",
+        ),
+        (
+            "Het Klimaatakkoord 2019 vraagt veel van gemeenten.",
+            "Het Klimaatakkoord 2019 vraagt veel van gemeenten.",
+        ),
+        (
+            "De Woonvisie Stadspark 2020-2030 is klaar.",
+            "De Woonvisie Stadspark 2020-2030 is klaar.",
+        ),
+        ("Ik woon op Hoogoord 12.", "Ik woon op [adres]."),
+        ("Post naar Oranjeoord 3a.", "Post naar [adres]."),
+        ("Post naar Kerkstraat 5.", "Post naar [adres]."),
+        ("Post naar Kerkstraat 12-14.", "Post naar [adres]."),
+        ("Post naar Dorpsstraat 2020-2022.", "Post naar [adres]."),  # only a street
+    ],
+)
+def test_privacy_document_names_with_a_year_are_no_address(
+    text: str, expected: str, pseudonymiser: Pseudonymiser
+) -> None:
+    """Walkthrough: "Coalitieakkoord 2018-2022" and "Klimaatakkoord 2019" became "[adres]"
+    ("oord" is a street suffix)."""
+    assert pseudonymiser.scrub(text, deduce=False).text == expected

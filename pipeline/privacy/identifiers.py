@@ -53,9 +53,27 @@ AMOUNT_UNITS = (
 )
 STREET_RE = re.compile(
     r"(?<![\w])(?:[A-Z][\w'’.-]*\s+(?:(?:van|de|der|den|het|ten|ter)\s+)*){0,3}"
-    rf"[A-Z][\w'’-]*(?:{STREET_SUFFIXES})\s+\d{{1,5}}(?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?\d{{1,5}}[a-zA-Z]?)?(?![\w])"
+    rf"(?P<street>[A-Z][\w'’-]*(?:{STREET_SUFFIXES}))\s+(?P<number>\d{{1,5}})(?:\s?[a-zA-Z](?![\w]))?"
+    r"(?:\s?[-/–]\s?(?P<to>\d{1,5})[a-zA-Z]?)?(?![\w])"
     rf"(?!\s*(?:[%€]|(?i:{AMOUNT_UNITS})(?![\w])))"
 )
+
+# Words with a street suffix that name no place ("Klimaatakkoord 2019": "oord").
+NO_STREET_ENDINGS = ("akkoord",)
+# Suffixes only streets have: "Dorpsstraat 2020-2022" stays an address with a number range.
+STREET_ONLY_ENDINGS = ("straat", "laan", "weg", "gracht", "kade", "singel", "steeg", "dreef")
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _street_address(match: re.Match[str]) -> bool:
+    """Whether a match of STREET_RE is an address: not an agreement ("Coalitieakkoord 2018")
+    and not a name with a year range ("Woonvisie Stadspark 2020-2030")."""
+    street = match.group("street").casefold()
+    if street.endswith(NO_STREET_ENDINGS):
+        return False
+    number, to = match.group("number"), match.group("to")
+    year_range = bool(YEAR_RE.fullmatch(number) and to and YEAR_RE.fullmatch(to))
+    return not year_range or street.endswith(STREET_ONLY_ENDINGS)
 
 
 def scrub_emails(text: str, placeholder: str) -> tuple[str, bool]:
@@ -109,7 +127,9 @@ def scrub_addresses(text: str, settings: PrivacySettings) -> str:
     """Replace a street with a house number and Dutch postcodes by their placeholders."""
     if not DIGIT_RE.search(text):
         return text
-    text = STREET_RE.sub(settings.placeholder_address, text)
+    text = STREET_RE.sub(
+        lambda m: settings.placeholder_address if _street_address(m) else m.group(), text
+    )
     return POSTCODE_RE.sub(settings.placeholder_postcode, text)
 
 
