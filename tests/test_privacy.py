@@ -750,3 +750,126 @@ def test_privacy_an_official_named_in_the_article_speaks_for_the_organisation() 
     ]
     assert "Dekker" not in " ".join(c.text + (c.author or "") for c in thread.comments)
     assert "Dekker" not in thread.article_text
+
+
+@pytest.mark.parametrize(
+    ("signature", "kept"),
+    [
+        ("Burgemeester en wethouders van Zwolle,", "Burgemeester en wethouders van Zwolle,"),
+        ("Het college van B&W", "Het college van B&W"),
+        ("Het College van Burgemeester en Wethouders", "Het College van Burgemeester en"),
+        ("De Gemeenteraad", "De Gemeenteraad"),
+        ("Team Vergunningen", "Team Vergunningen"),
+        ("Afdeling Wonen", "Afdeling Wonen"),
+    ],
+)
+def test_privacy_a_letter_signed_by_an_office_keeps_its_words(
+    settings: Settings, tmp_path: Path, signature: str, kept: str
+) -> None:
+    """User walkthrough: "Burgemeester en wethouders van Zwolle," under the closing was read
+    as the signed name "Burgemeester en", and that "name" was removed from the body too. An
+    office, a governing body or a department is no person."""
+    from pipeline.ingest import ingest_file
+    from pipeline.privacy.documents import document_text
+
+    path = tmp_path / "brief.txt"
+    path.write_text(
+        "Beste bewoner,\n\nHet college van burgemeester en wethouders heeft besloten.\n\n"
+        f"Met vriendelijke groet,\n\n{signature}\n",
+        encoding="utf-8",
+    )
+    [document] = ingest_file(path, settings, Pseudonymiser(settings.privacy))
+    text = document_text(document)
+    assert "[naam]" not in text
+    assert "Het college van burgemeester en wethouders heeft besloten." in text
+    assert kept in text
+
+
+def test_privacy_a_job_title_under_a_signed_name_stays(settings: Settings, tmp_path: Path):
+    """The signer goes, the job title on the next line is no personal data (walkthrough:
+    "Teamleider Vergunningen" was read as a second signed name)."""
+    from pipeline.ingest import ingest_file
+    from pipeline.privacy.documents import document_text
+
+    path = tmp_path / "brief.txt"
+    path.write_text(
+        "Beste bewoner,\n\nWij bellen u.\n\nMet vriendelijke groet,\n\n"
+        "P. de Vries\nTeamleider Vergunningen\n",
+        encoding="utf-8",
+    )
+    [document] = ingest_file(path, settings, Pseudonymiser(settings.privacy))
+    text = document_text(document)
+    assert "Vries" not in text
+    assert "[naam] Teamleider Vergunningen" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mijn buurvrouw Anna de Vries belde.", "Mijn buurvrouw [naam] belde."),
+        ("Mijn buurman Piet de Boer woont hier.", "Mijn buurman [naam] woont hier."),
+        ("Mijn buurman Piet Bakker klaagt.", "Mijn buurman [naam] klaagt."),
+        ("Mevrouw De Vries belde ons.", "Mevrouw [naam] belde ons."),
+        ("Mijn buurman Gerrit Hoogeveen woont hier.", "Mijn buurman [naam] woont hier."),
+        ("Buurman Kees van 't Hof belde.", "Buurman [naam] belde."),
+        # ordinary capitalised words after a role word are no name
+        ("Vraag het mevrouw De Wethouder.", "Vraag het mevrouw De Wethouder."),
+        ("De wethouder Wonen en Zorg komt.", "De wethouder Wonen en Zorg komt."),
+        ("Zij is minister van Binnenlandse Zaken.", "Zij is minister van Binnenlandse Zaken."),
+        ("Ik sprak de buurman. Bakker is dicht.", "Ik sprak de buurman. Bakker is dicht."),
+        ("Ik sprak mevrouw Jansen in Amsterdam.", "Ik sprak mevrouw [naam] in Amsterdam."),
+    ],
+)
+def test_privacy_names_after_a_role_word_also_when_they_are_common_words(
+    text: str, expected: str, pseudonymiser: Pseudonymiser
+) -> None:
+    """Documents get no Deduce search: the role word alone must find the whole name, with
+    its particles and a surname that is also a Dutch word (walkthrough: "buurman Piet
+    Bakker" and "Mevrouw De Vries" were kept, "buurvrouw [naam] de Vries")."""
+    assert pseudonymiser.scrub(text, deduce=False).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mail kees punt bakker at hotmail punt com",
+        "mail kees.bakker apenstaartje gmail punt nl",
+        "mail kees at ziggo dot nl",
+    ],
+)
+def test_privacy_scrubs_spelled_out_email_addresses(
+    text: str, pseudonymiser: Pseudonymiser
+) -> None:
+    result = pseudonymiser.scrub(text)
+    assert result.text == "mail [e-mail]"
+    assert result.contains_email
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In het Coalitieakkoord 2018-2022 staat dat we meer doen.",
+            "In het Coalitieakkoord 2018-2022 staat dat we meer doen.",
+        ),
+        (
+            "Het Klimaatakkoord 2019 vraagt veel van gemeenten.",
+            "Het Klimaatakkoord 2019 vraagt veel van gemeenten.",
+        ),
+        (
+            "De Woonvisie Stadspark 2020-2030 is klaar.",
+            "De Woonvisie Stadspark 2020-2030 is klaar.",
+        ),
+        ("Ik woon op Hoogoord 12.", "Ik woon op [adres]."),
+        ("Post naar Oranjeoord 3a.", "Post naar [adres]."),
+        ("Post naar Kerkstraat 5.", "Post naar [adres]."),
+        ("Post naar Kerkstraat 12-14.", "Post naar [adres]."),
+        ("Post naar Dorpsstraat 2020-2022.", "Post naar [adres]."),  # only a street
+    ],
+)
+def test_privacy_document_names_with_a_year_are_no_address(
+    text: str, expected: str, pseudonymiser: Pseudonymiser
+) -> None:
+    """Walkthrough: "Coalitieakkoord 2018-2022" and "Klimaatakkoord 2019" became "[adres]"
+    ("oord" is a street suffix)."""
+    assert pseudonymiser.scrub(text, deduce=False).text == expected

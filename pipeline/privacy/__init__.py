@@ -3,7 +3,8 @@
 Applied in ingest, before anything is stored, so no later stage can leak a raw name, e-mail
 address or phone number. These kinds of data are replaced by placeholders:
 
-- e-mail addresses (also written as ``naam [at] domein [punt] nl``);
+- e-mail addresses (also written as ``naam [at] domein [punt] nl`` or spelled out,
+  ``naam punt achternaam at domein punt com``);
 - phone numbers, found with libphonenumber (``phonenumbers``) for the Dutch region, which
   leaves years, amounts, dates and postcodes alone;
 - names of the people in a thread: every author's full name and name parts, names in
@@ -11,13 +12,15 @@ address or phone number. These kinds of data are replaced by placeholders:
 - other person names in the text ("buurman Piet Jansen", "mevrouw De Vries", "wethouder
   Keizer"), found by Deduce (Menger et al. 2018), the Dutch de-identification library,
   using only its name annotators and name lists (``find_person_names``); a capitalised
-  word after a role word ("vriendje X", "wethouder X", list ``roles``) and one listed
+  name after a role word ("vriendje X", "wethouder X", "buurman Piet de Boer", list
+  ``roles``; common words only when Deduce lists one as a name) and one listed
   between scrubbed names ("[naam], X, [naam]") is scrubbed too;
 - names written as web addresses or handles ("anoukbrinkman.nl"): a domain or URL path
   part that holds a name of the thread, or a first name plus surname from Deduce's lists;
 - IBAN account numbers (checked with ISO 13616 mod 97) -> ``[iban]``, BSN citizen service
   numbers (nine digits passing the elfproef) -> ``[bsn]``, a street with a house number
-  ("Dahliastraat 22a") -> ``[adres]`` and Dutch postcodes ("3141 AB") -> ``[postcode]``.
+  ("Dahliastraat 22a"; not "Coalitieakkoord 2018-2022") -> ``[adres]`` and Dutch postcodes
+  ("3141 AB") -> ``[postcode]``.
 
 Name parts that are also common Dutch words (``Niemand``, ``Haan``, ``Peter``) are matched
 only when capitalised or where a name is expected (after a greeting, as a sign-off, at the

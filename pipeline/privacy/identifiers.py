@@ -16,6 +16,17 @@ OBFUSCATED_EMAIL_RE = re.compile(
 )
 # What every match of OBFUSCATED_EMAIL_RE holds: a quick search passes over most texts.
 OBFUSCATED_AT_RE = re.compile(OBFUSCATED_AT, re.IGNORECASE)
+TOP_LEVEL_DOMAINS = "nl|com|net|org|eu|be|info|nu|me|online|site"
+# Spelled out in words: "kees punt bakker at hotmail punt com", "kees apenstaartje ziggo dot
+# nl"; a known top-level domain must end it.
+SPELLED_DOT = r"(?:\.|\s+(?:punt|dot)\s+)"
+SPELLED_AT = r"\s+(?:at|apenstaartje)\s+"
+SPELLED_EMAIL_RE = re.compile(
+    rf"(?<![\w.+-])[\w+-]+(?:{SPELLED_DOT}[\w+-]+)*{SPELLED_AT}[\w-]+(?:{SPELLED_DOT}[\w-]+)*?"
+    rf"{SPELLED_DOT}(?:{TOP_LEVEL_DOMAINS})(?!\w|\.\w)",
+    re.IGNORECASE,
+)
+SPELLED_AT_RE = re.compile(SPELLED_AT, re.IGNORECASE)
 # Every pattern of account numbers, phone numbers and addresses needs a digit: a text without
 # one (most sentences) is passed over with one quick search.
 DIGIT_RE = re.compile(r"\d")
@@ -42,20 +53,41 @@ AMOUNT_UNITS = (
 )
 STREET_RE = re.compile(
     r"(?<![\w])(?:[A-Z][\w'’.-]*\s+(?:(?:van|de|der|den|het|ten|ter)\s+)*){0,3}"
-    rf"[A-Z][\w'’-]*(?:{STREET_SUFFIXES})\s+\d{{1,5}}(?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?\d{{1,5}}[a-zA-Z]?)?(?![\w])"
+    rf"(?P<street>[A-Z][\w'’-]*(?:{STREET_SUFFIXES}))\s+(?P<number>\d{{1,5}})(?:\s?[a-zA-Z](?![\w]))?"
+    r"(?:\s?[-/–]\s?(?P<to>\d{1,5})[a-zA-Z]?)?(?![\w])"
     rf"(?!\s*(?:[%€]|(?i:{AMOUNT_UNITS})(?![\w])))"
 )
 
+# Words with a street suffix that name no place ("Klimaatakkoord 2019": "oord").
+NO_STREET_ENDINGS = ("akkoord",)
+# Suffixes only streets have: "Dorpsstraat 2020-2022" stays an address with a number range.
+STREET_ONLY_ENDINGS = ("straat", "laan", "weg", "gracht", "kade", "singel", "steeg", "dreef")
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _street_address(match: re.Match[str]) -> bool:
+    """Whether a match of STREET_RE is an address: not an agreement ("Coalitieakkoord 2018")
+    and not a name with a year range ("Woonvisie Stadspark 2020-2030")."""
+    street = match.group("street").casefold()
+    if street.endswith(NO_STREET_ENDINGS):
+        return False
+    number, to = match.group("number"), match.group("to")
+    year_range = bool(YEAR_RE.fullmatch(number) and to and YEAR_RE.fullmatch(to))
+    return not year_range or street.endswith(STREET_ONLY_ENDINGS)
+
 
 def scrub_emails(text: str, placeholder: str) -> tuple[str, bool]:
-    """Replace e-mail addresses, also obfuscated ones (``naam [at] domein [punt] nl``), by
-    ``placeholder``; and whether there was one."""
+    """Replace e-mail addresses, also obfuscated ones (``naam [at] domein [punt] nl``, ``naam
+    punt achternaam at domein punt com``), by ``placeholder``; and whether there was one."""
     found = False
     if "@" in text:  # what each pattern needs first: most texts skip both full searches
         text, n = EMAIL_RE.subn(placeholder, text)
         found = n > 0
     if OBFUSCATED_AT_RE.search(text):
         text, n = OBFUSCATED_EMAIL_RE.subn(placeholder, text)
+        found = found or n > 0
+    if SPELLED_AT_RE.search(text):
+        text, n = SPELLED_EMAIL_RE.subn(placeholder, text)
         found = found or n > 0
     return text, found
 
@@ -95,7 +127,9 @@ def scrub_addresses(text: str, settings: PrivacySettings) -> str:
     """Replace a street with a house number and Dutch postcodes by their placeholders."""
     if not DIGIT_RE.search(text):
         return text
-    text = STREET_RE.sub(settings.placeholder_address, text)
+    text = STREET_RE.sub(
+        lambda m: settings.placeholder_address if _street_address(m) else m.group(), text
+    )
     return POSTCODE_RE.sub(settings.placeholder_postcode, text)
 
 

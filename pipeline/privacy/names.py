@@ -31,6 +31,7 @@ class PrivacyTerms:
     organisations: frozenset[str]
     roles: tuple[str, ...] = ()
     official_roles: tuple[str, ...] = ()
+    offices: tuple[str, ...] = ()
 
 
 @cache
@@ -51,6 +52,7 @@ def load_terms() -> PrivacyTerms:
         organisations=frozenset(words("organisations")),
         roles=words("roles") if "roles" in raw else (),
         official_roles=words("official_roles") if "official_roles" in raw else (),
+        offices=words("offices") if "offices" in raw else (),
     )
 
 
@@ -264,31 +266,54 @@ def _closing_end_re() -> re.Pattern[str]:
 
 def _signed_part(line: str) -> str | None:
     """The signed name of a line under a closing: the whole line ("P. Jansma"), or the name
-    before a job title in lower case when the two were joined into one line ("A. Yilmaz
-    consulent Werk en Inkomen" -> "A. Yilmaz")."""
-    if _signed_name(line):
-        return line
+    before a job title when the two were joined into one line ("A. Yilmaz consulent Werk en
+    Inkomen" -> "A. Yilmaz", "P. de Vries Teamleider Vergunningen" -> "P. de Vries")."""
     words = line.split()
     particles = load_terms().particles
-    for n in range(len(words) - 1, 0, -1):
-        head, nxt = " ".join(words[:n]), words[n]
+    heads = [
+        (" ".join(words[:n]).rstrip(","), words[n])
+        for n in range(len(words) - 1, 0, -1)
+        if words[n - 1].casefold() not in particles  # no name ends in "en" or "van"
+    ]
+    for head, nxt in heads:
+        if _is_office(nxt) and _signed_name(head):
+            return head  # "... Teamleider Vergunningen", "Anneke Visser, Teamleider"
+    if _signed_name(line):
+        return line
+    for head, nxt in heads:
         title_follows = nxt[:1].islower() and nxt.casefold() not in particles
-        if (title_follows or is_organisation(" ".join(words[n:]))) and _signed_name(head):
+        rest = line[len(head) :].strip(", ")
+        if (title_follows or is_organisation(rest)) and _signed_name(head):
             return head  # "A. Yilmaz consulent ...", "Anneke Visser Afdeling Zorg en Welzijn"
     return None
 
 
 def _signed_name(line: str) -> bool:
     """A name as signed under a letter: initials allowed ("P.J. Jansma", "drs. A. de Vries"),
-    no organisation ("Gemeente Ergens")."""
+    no organisation ("Gemeente Ergens") and no office ("Burgemeester en wethouders van
+    Ergens", "Teamleider Vergunningen"; but "A. Burgemeester" is a person)."""
     if is_organisation(line):
         return False
     terms = load_terms()
     words = [w for w in line.split() if w.rstrip(".").casefold() not in terms.titles]
+    initials = [w for w in words if INITIALS_RE.fullmatch(w)]
     words = [w for w in words if not INITIALS_RE.fullmatch(w)]
-    if not all(w[:1].isupper() for w in words if w.casefold() not in terms.particles):
+    core = [w for w in words if w.casefold() not in terms.particles]
+    if not initials and core and _is_office(core[0]):
+        return False
+    if not all(w[:1].isupper() for w in core):
         return False  # "Het college van burgemeester en wethouders": no name
     return bool(words) and _name_like(" ".join(words).rstrip(".!"))
+
+
+def _is_office(word: str) -> bool:
+    """An office, governing body or job title (``privacy_terms.toml`` offices), also as the
+    head of a compound: "Wethouders", "College", "Teamleider", "Beleidsadviseur"."""
+    word = word.strip(".,;:!?").casefold()
+    return any(
+        word == office or (word.endswith(office) and len(word) >= len(office) + 3)
+        for office in load_terms().offices
+    )
 
 
 def find_addressed_names(text: str) -> list[str]:

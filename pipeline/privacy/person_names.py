@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pipeline.privacy.identifiers import TOP_LEVEL_DOMAINS
 from pipeline.privacy.names import (
     CAPITAL_WORD,
     NameMatcher,
@@ -24,7 +25,6 @@ from pipeline.privacy.names import (
 
 log = logging.getLogger(__name__)
 
-TOP_LEVEL_DOMAINS = "nl|com|net|org|eu|be|info|nu|me|online|site"
 DOMAIN_RE = re.compile(
     rf"(?:(?:https?://)?(?:www\.)?)(?P<label>[a-z0-9][a-z0-9-]{{3,62}})\.(?:{TOP_LEVEL_DOMAINS})(?P<path>/[^\s<>\"')\]]*)?",
     re.IGNORECASE,
@@ -212,27 +212,53 @@ def _surnames() -> frozenset[str]:
     )
 
 
+# Particles that are also prepositions or "en": inside a name only before another particle
+# ("Sophie in 't Veld", "Jan op den Akker"), so "mevrouw Jansen in Amsterdam" keeps its place.
+LOOSE_PARTICLES = frozenset(
+    {"en", "in", "op", "uit", "aan", "bij", "onder", "over", "voor", "y", "o"}
+)
+
+
 @cache
 def _role_re() -> re.Pattern[str]:
     terms = load_terms()
-    particles = words_alt(terms.particles)
+    loose = words_alt(sorted(LOOSE_PARTICLES))
+    tight = words_alt(p for p in terms.particles if p not in LOOSE_PARTICLES)
+    particles = rf"(?:(?i:{loose})[ \t]+)?(?:(?i:{tight})[ \t]+)+"
     return re.compile(
-        rf"(?<![\w])(?P<role>(?i:{words_alt(terms.roles)}))\.?[ \t]+"
-        rf"(?P<name>(?:(?:[A-ZÀ-ÖØ-Þ]\.[ \t]?){{1,4}}[ \t]*)?(?:(?i:{particles})[ \t]+)*"
-        rf"{CAPITAL_WORD}(?:[ \t]+{CAPITAL_WORD})?)"
+        rf"(?<![\w])(?P<role>(?i:{words_alt(terms.roles)}))(?P<dot>\.?)[ \t]+"
+        rf"(?P<name>(?:(?:[A-ZÀ-ÖØ-Þ]\.[ \t]?){{1,4}}[ \t]*)?"
+        # a surname with its particles ("Van Dam", not "Van Dam van Zwolle"), or one or two
+        # first names and a surname ("Piet de Boer", "Anna Maria de Vries")
+        rf"(?:{particles}{CAPITAL_WORD}(?:[ \t]+{CAPITAL_WORD})?"
+        rf"|{CAPITAL_WORD}(?:[ \t]+{CAPITAL_WORD})?(?:[ \t]+(?:{particles})?{CAPITAL_WORD})?))"
     )
 
 
 def scrub_role_names(text: str, placeholder: str, common_word_zipf: float = 3.5) -> str:
-    """Replace a capitalised name after a role word ("vriendje X", "wethouder Van Dam")."""
+    """Replace a capitalised name after a role word ("vriendje X", "wethouder Van Dam",
+    "buurman Piet de Boer"), particles and surname included.
+
+    A name of common Dutch words only ("Piet Bakker", "De Vries") is a name when one of its
+    words is in Deduce's first-name or surname lists; otherwise the words are ordinary
+    capitalised words ("mevrouw De Wethouder", "minister van Binnenlandse Zaken"). After a
+    full stop ("de buurman. Bakker is dicht") the capital opens a sentence and proves nothing.
+    """
     if not load_terms().roles:
         return text
+    particles = load_terms().particles
 
     def replace(match: re.Match[str]) -> str:
         name = match.group("name")
-        words = [w for w in name.split() if w[:1].isupper()]
+        words = [w for w in name.split() if w[:1].isupper() and w.casefold() not in particles]
         if not words or all(is_common_word(w, common_word_zipf) for w in words):
-            return match.group()
+            role = match.group("role")
+            sentence_start = match.group("dot") and is_common_word(role, common_word_zipf)
+            listed = any(
+                w.casefold() in _first_names() or w.casefold() in _surnames() for w in words
+            )
+            if sentence_start or not listed:
+                return match.group()
         return match.group()[: match.start("name") - match.start()] + placeholder
 
     return _role_re().sub(replace, text)
