@@ -4,7 +4,7 @@ Training data (three classes), combined in memory; only the synthetic file is in
 repository, the real texts are read from the evaluation data folder (``../evaldata``,
 made by ``python bench/evaluate/sentiment_data.py``):
 
-- ``pipeline/data/sentiment_train.csv``: 1,225 comments written by the project (CC0);
+- ``pipeline/data/sentiment_train.csv``: 1,255 comments written by the project (CC0);
 - ``bol_reviews`` train half: bol.com customer reviews of books and e-readers with their
   binary polarity (clips/pattern, BSD-3-Clause), up to ``--max-reviews`` reviews of at most
   ``--max-review-chars`` characters, as negatief / positief;

@@ -887,3 +887,30 @@ def test_sentiment_uncivil_text_is_negatief_in_label_and_score(text: str) -> Non
         (result,) = score_texts([text], settings_)
         assert result.uncivil and result.sentiment == "negatief"
         assert result.score <= -settings_.neutral_band
+
+
+def test_sentiment_model_tokens_mark_the_negation_scope_of_the_lexicon() -> None:
+    from pipeline.sentiment.model import model_tokens, model_tokens_negation
+
+    assert model_tokens_negation("Niet slecht.") == ("niet", "neg:slecht")
+    assert model_tokens_negation("Dat is niet slecht, maar duur.") == (
+        "dat", "is", "niet", "neg:slecht", "maar", "duur",
+    )  # fmt: skip
+    assert model_tokens_negation("Niet alleen mooi") == ("niet", "alleen", "mooi")  # exception
+    # models trained before negation marking keep their tokens
+    assert model_tokens("Niet slecht.") == ("niet", "slecht")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # written for this test, not in the training data
+        ("Niet slecht!", "positief"),
+        ("Het is geen slecht plan.", "positief"),
+        ("Niet goed geregeld, dit.", "negatief"),
+        ("De bus rijdt niet op zondag.", "neutraal"),
+    ],
+)
+def test_sentiment_shipped_model_reads_negation(text: str, label: str) -> None:
+    (result,) = score_texts([text], MODEL)
+    assert result.sentiment == label

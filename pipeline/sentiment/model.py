@@ -116,13 +116,41 @@ def model_tokens(text: str) -> tuple[str, ...]:
     """Tokens for the word TF-IDF: normalised words, emoji names, emoticons and marks.
 
     Informal spellings and stretched letters are normalised as in the lexicon ("egt" ->
-    "echt", "superrr" -> "super"), so the model shares what the rules know.
+    "echt", "superrr" -> "super"), so the model shares what the rules know. (The tokens of
+    models trained before negation marking; see ``model_tokens_negation``.)
     """
+    return _tokens(text, negation=False)
+
+
+@lru_cache(maxsize=50_000)
+def model_tokens_negation(text: str) -> tuple[str, ...]:
+    """``model_tokens`` with the words in a negation's scope marked ("Niet slecht." ->
+    "niet", "neg:slecht"), so "niet slecht" and "slecht" are different features (negation
+    marking: Das & Chen 2001; Pang, Lee & Vaithyanathan 2002). The scope is the lexicon's:
+    its negators and their exceptions ("niet alleen"), up to ``negation_window`` words,
+    ended by punctuation or a clause break ("maar", "want")."""
+    return _tokens(text, negation=True)
+
+
+def _tokens(text: str, negation: bool) -> tuple[str, ...]:
     scorer = default_scorer()
+    rules = scorer.rules
     out: list[str] = []
-    for token in tokenize(text):
+    left = 0  # words of the current negation's scope still to mark
+    words = list(tokenize(text))
+    for k, token in enumerate(words):
         if token.kind == "word":
-            out.append(scorer.word_info(token.text).form)
+            info = scorer.word_info(token.text)
+            form = info.form
+            if negation and (info.negator or info.clause_break):
+                nxt = words[k + 1] if k + 1 < len(words) else None
+                after = scorer.word_info(nxt.text).form if nxt and nxt.kind == "word" else ""
+                negates = info.negator and after not in rules.negation_exceptions
+                left = scorer.negation_window if negates else 0
+            elif left:
+                left -= 1
+                form = "neg:" + form
+            out.append(form)
             if is_shouted(token.text, scorer.min_caps_letters):
                 out.append("<caps>")
         elif token.kind == "number":
@@ -132,6 +160,7 @@ def model_tokens(text: str) -> tuple[str, ...]:
         elif token.kind == "emoticon":
             out.append(f"<emo:{token.text.lower()}>")
         else:
+            left = 0
             out.extend(mark for mark in ("!", "?") if mark in token.text)
     return tuple(out)
 
@@ -158,7 +187,7 @@ def make_estimator(params: dict[str, float] | None = None) -> Pipeline:
             (
                 "words",
                 TfidfVectorizer(
-                    tokenizer=model_tokens,
+                    tokenizer=model_tokens_negation,
                     token_pattern=None,
                     lowercase=False,
                     ngram_range=(1, 2),
@@ -230,11 +259,10 @@ class SentimentModel:
         Numbers and punctuation do not count: a text of only those, or of unknown words, gives
         the model nothing to go on.
         """
-        vocabulary = self.estimator.named_steps["features"].transformer_list[0][1].vocabulary_
-        return [
-            any(t in vocabulary for t in model_tokens(text) if t not in _NOT_WORDS)
-            for text in texts
-        ]
+        words = self.estimator.named_steps["features"].transformer_list[0][1]
+        vocabulary = words.vocabulary_
+        tokens = words.tokenizer or model_tokens  # the tokens the model was trained with
+        return [any(t in vocabulary for t in tokens(text) if t not in _NOT_WORDS) for text in texts]
 
     def save(self, path: Path) -> Path:
         """Write ``path`` (joblib) and the metadata beside it; returns the metadata path."""
