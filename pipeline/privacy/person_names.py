@@ -4,6 +4,7 @@ addresses (see ``pipeline.privacy``)."""
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import re
@@ -105,9 +106,20 @@ def _deduce() -> Any:
     return _import_deduce().Deduce(lookup_data_path=path, cache_path=path)
 
 
+def _name_list(name: str) -> Path:
+    """A name list of Deduce's package data (``lst_first_name``, ``lst_surname``), found
+    without importing Deduce (its import and lookup structures cost about a second, which a
+    cold ``check`` of a letter with "mevrouw De Vries" must not pay)."""
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("deduce is not installed")
+    package = Path(next(iter(spec.submodule_search_locations)))
+    return package / "data" / "lookup" / "src" / "names" / name / "items.txt"
+
+
 @cache
 def _first_names() -> frozenset[str]:
-    path = deduce_lookup_dir() / "src" / "names" / "lst_first_name" / "items.txt"
+    path = _name_list("lst_first_name")
     return frozenset(line.strip().casefold() for line in path.read_text("utf-8").splitlines())
 
 
@@ -204,7 +216,7 @@ def scrub_name_domains(text: str, matcher: NameMatcher, placeholder: str) -> str
 
 @cache
 def _surnames() -> frozenset[str]:
-    path = deduce_lookup_dir() / "src" / "names" / "lst_surname" / "items.txt"
+    path = _name_list("lst_surname")
     return frozenset(
         line.strip().casefold().replace(" ", "")
         for line in path.read_text("utf-8").splitlines()
