@@ -631,19 +631,15 @@ def test_privacy_letters_are_scrubbed_in_ingest(settings: Settings) -> None:
 def test_privacy_a_signature_with_initials_is_no_list_item(settings: Settings, tmp_path: Path):
     """ "A. Yilmaz" under the closing was read as list item "A." with the job title as its
     text ("Yilmaz consulent Werk en Inkomen"), and so kept (user trial)."""
-    from pipeline.ingest import ingest_file
-    from pipeline.privacy.documents import document_text
-
-    path = tmp_path / "brief.txt"
-    path.write_text(
+    document, text = ingested_letter(
+        settings,
+        tmp_path,
         "Beste meneer,\n\nWij bellen u volgende week.\n\nMet vriendelijke groet,\n\n"
         "A. Yilmaz\nconsulent Werk en Inkomen\n",
-        encoding="utf-8",
     )
-    [document] = ingest_file(path, settings, Pseudonymiser(settings.privacy))
-    assert "Yilmaz" not in document_text(document)
+    assert "Yilmaz" not in text
     assert [i for s in document.all_sections() for i in s.items] == []
-    assert "[naam] consulent Werk en Inkomen" in document_text(document)
+    assert "[naam] consulent Werk en Inkomen" in text
 
 
 def test_privacy_programme_texts_keep_their_portfolio_holders(
@@ -711,13 +707,7 @@ def test_privacy_signatures_in_the_layouts_letters_use(
 ) -> None:
     """Signed names the reader joins into a paragraph with the closing, a department or a
     job title (user trial of session 33: all three were kept)."""
-    from pipeline.ingest import ingest_file
-    from pipeline.privacy.documents import document_text
-
-    path = tmp_path / "brief.txt"
-    path.write_text(f"Beste bewoner,\n\nDit is een test.\n\n{letter}", encoding="utf-8")
-    [document] = ingest_file(path, settings, Pseudonymiser(settings.privacy))
-    text = document_text(document)
+    _, text = ingested_letter(settings, tmp_path, f"Beste bewoner,\n\nDit is een test.\n\n{letter}")
     for name in ("Visser", "Anneke", "Boer"):
         assert name not in text
     assert kept in text
@@ -769,17 +759,12 @@ def test_privacy_a_letter_signed_by_an_office_keeps_its_words(
     """User walkthrough: "Burgemeester en wethouders van Zwolle," under the closing was read
     as the signed name "Burgemeester en", and that "name" was removed from the body too. An
     office, a governing body or a department is no person."""
-    from pipeline.ingest import ingest_file
-    from pipeline.privacy.documents import document_text
-
-    path = tmp_path / "brief.txt"
-    path.write_text(
+    _, text = ingested_letter(
+        settings,
+        tmp_path,
         "Beste bewoner,\n\nHet college van burgemeester en wethouders heeft besloten.\n\n"
         f"Met vriendelijke groet,\n\n{signature}\n",
-        encoding="utf-8",
     )
-    [document] = ingest_file(path, settings, Pseudonymiser(settings.privacy))
-    text = document_text(document)
     assert "[naam]" not in text
     assert "Het college van burgemeester en wethouders heeft besloten." in text
     assert kept in text
@@ -788,17 +773,12 @@ def test_privacy_a_letter_signed_by_an_office_keeps_its_words(
 def test_privacy_a_job_title_under_a_signed_name_stays(settings: Settings, tmp_path: Path):
     """The signer goes, the job title on the next line is no personal data (walkthrough:
     "Teamleider Vergunningen" was read as a second signed name)."""
-    from pipeline.ingest import ingest_file
-    from pipeline.privacy.documents import document_text
-
-    path = tmp_path / "brief.txt"
-    path.write_text(
+    _, text = ingested_letter(
+        settings,
+        tmp_path,
         "Beste bewoner,\n\nWij bellen u.\n\nMet vriendelijke groet,\n\n"
         "P. de Vries\nTeamleider Vergunningen\n",
-        encoding="utf-8",
     )
-    [document] = ingest_file(path, settings, Pseudonymiser(settings.privacy))
-    text = document_text(document)
     assert "Vries" not in text
     assert "[naam] Teamleider Vergunningen" in text
 
@@ -873,3 +853,14 @@ def test_privacy_document_names_with_a_year_are_no_address(
     """Walkthrough: "Coalitieakkoord 2018-2022" and "Klimaatakkoord 2019" became "[adres]"
     ("oord" is a street suffix)."""
     assert pseudonymiser.scrub(text, deduce=False).text == expected
+
+
+def ingested_letter(settings: Settings, tmp_path: Path, letter: str) -> tuple[object, str]:
+    """A letter written to ``brief.txt`` and ingested: its Document and scrubbed text."""
+    from pipeline.ingest import ingest_file
+    from pipeline.privacy.documents import document_text
+
+    path = tmp_path / "brief.txt"
+    path.write_text(letter, encoding="utf-8")
+    [document] = ingest_file(path, settings, Pseudonymiser(settings.privacy))
+    return document, document_text(document)
