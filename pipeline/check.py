@@ -521,6 +521,10 @@ def _docx_target(source: str, out: Path | None, n_inputs: int) -> Path:
     return out / name
 
 
+LONG_CHECK_WORDS = 50_000  # a check of this many words says up front that it takes a while
+SECONDS_PER_WORD = 0.00016  # 160 ms per 1,000 words on this project's machine (perf_bench)
+
+
 def check_command(
     paths: list[str],
     settings: Settings,
@@ -560,6 +564,13 @@ def check_command(
             reason = "file type not supported by check" + (f", {advice}" if advice else "")
             typer.echo(f"  skipped: {path} ({reason})", err=True)
         return 2
+    words = sum(len(t.raw.text.split()) for t in texts)
+    if words >= LONG_CHECK_WORDS:  # minutes of work: say so, or it looks as if it hangs
+        typer.echo(
+            f"gemeentetaal: checking {words:,} words in {len(texts)} input(s); this takes "
+            f"about {max(1, round(words * SECONDS_PER_WORD / 60))} minute(s)",
+            err=True,
+        )
     results: list[CheckResult] = []
     for outcome in check_texts(texts, settings) if texts else []:
         if isinstance(outcome, InputFailure):

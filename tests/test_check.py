@@ -429,3 +429,17 @@ def test_check_json_flags_of_the_text_and_of_sentences_are_told_apart(settings) 
     fields = CheckResponse.model_json_schema()["properties"]
     assert "sentences[].flags" in fields["flags"]["description"]
     assert "n_flags" in fields
+
+
+def test_check_says_up_front_when_a_long_text_takes_minutes(monkeypatch, tmp_path: Path) -> None:
+    import pipeline.check as check_module
+
+    monkeypatch.setattr(check_module, "LONG_CHECK_WORDS", 6)
+    short = invoke("-", "--format", "json", input="Wij halen het afval op.\n")
+    assert "checking" not in short.stderr
+    monkeypatch.setattr(check_module, "LONG_CHECK_WORDS", 3)
+    long = invoke("-", "--format", "json", input="Wij halen het afval op.\n")
+    assert "gemeentetaal: checking 5 words in 1 input(s); this takes about 1 minute(s)" in (
+        long.stderr
+    )
+    assert json.loads(long.stdout)["path"] == "-"
