@@ -370,7 +370,7 @@ def flesch_douma_text(value: float | None, band: str | None, language: str = "nl
     return f"{number(value, 1, language)} ({band or '–'})"
 
 
-def _n_lines(result: Any) -> int:
+def n_lines_of(result: Any) -> int:
     """Headings and short lines (``CheckedSentence.fragment``) among the sentences."""
     return sum(bool(getattr(s, "fragment", False)) for s in result.sentences)
 
@@ -401,7 +401,7 @@ def score_items(
     def num(v: float | None, d: int = 1) -> str:
         return "–" if v is None else number(v, d, language)
 
-    n_lines = _n_lines(result)  # read for advice, not measured: said, so the counts add up
+    n_lines = n_lines_of(result)  # read for advice, not measured: said, so the counts add up
     lines = f" ({t['line'] if n_lines == 1 else t['lines'].format(n=n_lines)})" if n_lines else ""
     lint = (
         f"{num(m['lint_score'])} ({t['level_of'].format(level=m['lint_level'])})"
@@ -510,10 +510,11 @@ def build_report(
     counts = Counter(a.kind for a in all_advice + paragraph if not a.ignored)
     if not fix:
         fix = derived_fix_first(result, counts)
+    n_lines = n_lines_of(result)
     return Report(
         path=result.path,
         language=language,
-        verdict=verdict_text(m.get("b1_level"), passed, language, _n_lines(result)),
+        verdict=verdict_text(m.get("b1_level"), passed, language, n_lines),
         passed=passed,
         level=m.get("b1_level"),
         rule=m.get("b1_rule") or "",
@@ -529,7 +530,7 @@ def build_report(
         scores=score_items(result, language, ignored),
         model=model_text(result.model, language),
         sentences=sentences,
-        sentences_title=t["sentences_lines" if _n_lines(result) else "sentences"].format(
+        sentences_title=t["sentences_lines" if n_lines else "sentences"].format(
             n=len(sentences), total=len(result.sentences)
         ),
         paragraph_advice=paragraph,

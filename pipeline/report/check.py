@@ -32,6 +32,7 @@ from pipeline.report.advice import (
     build_report,
     for_output,
     model_text,
+    n_lines_of,
     score_items,
     verdict_text,
 )
@@ -62,8 +63,7 @@ def render_json_line(result: Any) -> str:
 def verdict_line(result: Any, language: str = "nl") -> str:
     """The verdict in words, e.g. ``Taalniveau C1: moeilijker dan B1``."""
     m = result.measures
-    n_lines = sum(bool(getattr(s, "fragment", False)) for s in result.sentences)
-    return verdict_text(m.get("b1_level"), m.get("b1_pass"), language, n_lines)
+    return verdict_text(m.get("b1_level"), m.get("b1_pass"), language, n_lines_of(result))
 
 
 def model_line(result: Any, language: str = "nl") -> str:

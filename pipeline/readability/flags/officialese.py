@@ -241,14 +241,22 @@ def _particle(token: Token) -> Token | None:
 # Particles the parser reads as an adverb, by the verb they belong to: "Wij delen u mede
 # dat ..." is *mededelen* (not "mede" = "ook").
 PARSED_AS_ADVERB = {"mede": "delen"}
-DELEN_FORMS = frozenset({"deel", "deelt", "delen", "deelde", "deelden"})
 
 
-def _mede_as_ook(token: Token) -> bool:
-    """ "mede" as "ook" ("mede namens"), not the particle of *mededelen* ("deel u mede"),
-    which the parser may hang on another verb: no form of *delen* up to three words before."""
+@functools.cache
+def _finite_forms(verb: str) -> frozenset[str]:
+    """The finite forms of ``verb`` (present and past; the plural is the infinitive)."""
+    forms = lexeme(verb)
+    return frozenset({verb, forms.sg1, forms.sg3, forms.past_sg, forms.past_pl})
+
+
+def _not_a_separated_particle(token: Token) -> bool:
+    """The word as an adverb ("mede" = "ook": "mede namens"), not the separated particle of
+    its verb in ``PARSED_AS_ADVERB`` ("deel u mede": *mededelen*), which the parser may hang
+    on another verb: no finite form of that verb up to three words before."""
+    forms = _finite_forms(PARSED_AS_ADVERB[token.lower_])
     doc = token.doc
-    return not any(t.lower_ in DELEN_FORMS for t in doc[max(0, token.i - 3) : token.i])
+    return not any(t.lower_ in forms for t in doc[max(0, token.i - 3) : token.i])
 
 
 def _neighbour(token: Token, offset: int) -> Token | None:
@@ -685,7 +693,7 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "ad": _ad_amount,
     "ex": _ex_article,
     "gehouden zijn": _gehouden_verplicht,
-    "mede": _mede_as_ook,
+    "mede": _not_a_separated_particle,
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
 ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "die / deze"}
