@@ -147,6 +147,35 @@ def test_ingest_readers_docx_headings_lists_and_tables(tmp_path: Path):
     assert blocks[-1].rows == (("Lasten", "100"),)
 
 
+PAGE_BODY = (
+    "<div class='inhoud'><p>U kunt grofvuil gratis laten ophalen. Maak online een afspraak."
+    " Wij komen dan op de afgesproken dag langs.</p><h2>Wat is grofvuil?</h2><p>Grofvuil is"
+    " afval dat niet in de container past, zoals een bank of een kast.</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "kept"),
+    [
+        ("<h1>Grofvuil laten ophalen</h1>", "Grofvuil laten ophalen"),  # outside the article
+        ("<h1><a href='/'>Gemeente Zwolle</a></h1>", None),  # a logo linking home
+    ],
+)
+def test_ingest_readers_html_page_heading_without_main(tmp_path: Path, top: str, kept: str | None):
+    """A page without <main> or <article>: trafilatura picks the content, and leaves out an
+    <h1> outside the block it takes as the article; the page's own heading is content all
+    the same, a logo heading that only links home is not."""
+    html = (
+        "<html><head><title>Grofvuil | Gemeente Zwolle</title></head><body><nav><a href='/'>"
+        f"Home</a></nav>{top}{PAGE_BODY}<footer>Postbus 10007</footer></body></html>"
+    )
+    lines = [b for b in read_input(write(tmp_path / "pagina.html", html)).layout()
+             if b.kind == "line"]  # fmt: skip
+    headings = [(b.text, b.style_level) for b in lines if b.style_level]
+    assert headings == ([(kept, 1)] if kept else []) + [("Wat is grofvuil?", 2)]
+    assert lines[-1].text.startswith("Grofvuil is afval")
+
+
 def test_ingest_readers_pdf_without_text_layer(tmp_path: Path):
     from fpdf import FPDF
 

@@ -58,10 +58,12 @@ def read_html_blocks(
         tag.decompose()
     root = soup.find("main") or soup.find(None, {"role": "main"}) or soup.find("article")
     keep_text: set[str] | None = None
+    title: Any = None
     if root is None:
         root = soup.body or soup
         if detect_max_chars is None or len(html) <= detect_max_chars:
             keep_text = _trafilatura_lines(html)
+            title = _page_heading(soup)
     ancestors = {id(a) for a in root.parents}
     blocks: list[Block] = []
 
@@ -114,7 +116,11 @@ def read_html_blocks(
                 continue
             if name in BLOCK_TAGS:
                 text = _text(child)
-                if keep_text is not None and " ".join(text.split()) not in keep_text:
+                if (
+                    keep_text is not None
+                    and child is not title
+                    and " ".join(text.split()) not in keep_text
+                ):
                     if text:
                         blocks.append(Block("furniture", text, reason="site chrome"))
                     continue
@@ -156,6 +162,17 @@ def _table_rows(table: Any) -> tuple[tuple[str, ...], ...]:
         if any(cells):
             rows.append(cells)
     return tuple(rows)
+
+
+def _page_heading(soup: Any) -> Any:
+    """The page's first ``<h1>`` unless it is only a link (a logo linking home): content
+    even where trafilatura leaves it out (an ``<h1>`` outside the block it takes as the
+    article, or taken as the page title)."""
+    h1 = soup.find("h1")
+    if h1 is None or not _text(h1):
+        return None
+    links = " ".join(_text(a) for a in h1.find_all("a"))
+    return None if links and links == _text(h1) else h1
 
 
 def _trafilatura_lines(html: str) -> set[str]:
