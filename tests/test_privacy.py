@@ -840,6 +840,12 @@ def test_privacy_scrubs_spelled_out_email_addresses(
             "De Woonvisie Stadspark 2020-2030 is klaar.",
             "De Woonvisie Stadspark 2020-2030 is klaar.",
         ),
+        ("Het plan Stadspark 2030 is klaar.", "Het plan Stadspark 2030 is klaar."),
+        ("De Arbeidsmarkt 2025 is krap.", "De Arbeidsmarkt 2025 is krap."),
+        ("Post naar Stadspark 203.", "Post naar [adres]."),
+        ("Post naar Stadspark 2030a.", "Post naar [adres]."),
+        ("Post naar Zeedijk 2010.", "Post naar [adres]."),  # a long road
+        ("Post naar Kerkstraat 1995.", "Post naar [adres]."),
         ("Ik woon op Hoogoord 12.", "Ik woon op [adres]."),
         ("Post naar Oranjeoord 3a.", "Post naar [adres]."),
         ("Post naar Kerkstraat 5.", "Post naar [adres]."),
@@ -850,8 +856,8 @@ def test_privacy_scrubs_spelled_out_email_addresses(
 def test_privacy_document_names_with_a_year_are_no_address(
     text: str, expected: str, pseudonymiser: Pseudonymiser
 ) -> None:
-    """Walkthrough: "Coalitieakkoord 2018-2022" and "Klimaatakkoord 2019" became "[adres]"
-    ("oord" is a street suffix)."""
+    """Walkthrough: "Coalitieakkoord 2018-2022", "Klimaatakkoord 2019" and "Stadspark 2030"
+    became "[adres]" ("oord" and "park" are street suffixes)."""
     assert pseudonymiser.scrub(text, deduce=False).text == expected
 
 

@@ -62,16 +62,23 @@ STREET_RE = re.compile(
 NO_STREET_ENDINGS = ("akkoord",)
 # Suffixes only streets have: "Dorpsstraat 2020-2022" stays an address with a number range.
 STREET_ONLY_ENDINGS = ("straat", "laan", "weg", "gracht", "kade", "singel", "steeg", "dreef")
+# Streets long enough for house numbers of 1950 and more ("Zeedijk 2010"); after any other
+# suffix such a number is a year ("Stadspark 2030", "Arbeidsmarkt 2025").
+LONG_STREET_ENDINGS = (*STREET_ONLY_ENDINGS, "dijk", "baan", "ring", "vaart", "boulevard")
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
+RECENT_YEAR_RE = re.compile(r"19[5-9]\d|20\d\d")
 
 
 def _street_address(match: re.Match[str]) -> bool:
-    """Whether a match of STREET_RE is an address: not an agreement ("Coalitieakkoord 2018")
-    and not a name with a year range ("Woonvisie Stadspark 2020-2030")."""
+    """Whether a match of STREET_RE is an address: not an agreement ("Coalitieakkoord 2018"),
+    not a name with a year range ("Woonvisie Stadspark 2020-2030") and not a name with a
+    year after a suffix of short streets ("Stadspark 2030")."""
     street = match.group("street").casefold()
     if street.endswith(NO_STREET_ENDINGS):
         return False
     number, to = match.group("number"), match.group("to")
+    if to is None and match.group(0).endswith(number) and RECENT_YEAR_RE.fullmatch(number):
+        return street.endswith(LONG_STREET_ENDINGS)
     year_range = bool(YEAR_RE.fullmatch(number) and to and YEAR_RE.fullmatch(to))
     return not year_range or street.endswith(STREET_ONLY_ENDINGS)
 
