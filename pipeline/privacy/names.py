@@ -276,7 +276,7 @@ def _signed_part(line: str) -> str | None:
         if words[n - 1].casefold() not in particles  # no name ends in "en" or "van"
     ]
     for head, nxt in heads:
-        if _is_office(nxt) and _signed_name(head):
+        if is_office(nxt) and _signed_name(head):
             return head  # "... Teamleider Vergunningen", "Anneke Visser, Teamleider"
     if _signed_name(line):
         return line
@@ -299,14 +299,14 @@ def _signed_name(line: str) -> bool:
     initials = [w for w in words if INITIALS_RE.fullmatch(w)]
     words = [w for w in words if not INITIALS_RE.fullmatch(w)]
     core = [w for w in words if w.casefold() not in terms.particles]
-    if not initials and core and _is_office(core[0]):
+    if not initials and core and is_office(core[0]):
         return False
     if not all(w[:1].isupper() for w in core):
         return False  # "Het college van burgemeester en wethouders": no name
     return bool(words) and _name_like(" ".join(words).rstrip(".!"))
 
 
-def _is_office(word: str) -> bool:
+def is_office(word: str) -> bool:
     """An office, governing body or job title (``privacy_terms.toml`` offices), also as the
     head of a compound: "Wethouders", "College", "Teamleider", "Beleidsadviseur"."""
     word = word.strip(".,;:!?").casefold()

@@ -4,7 +4,9 @@ addresses (see ``pipeline.privacy``)."""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
 import logging
 import os
 import re
@@ -20,6 +22,7 @@ from pipeline.privacy.names import (
     CAPITAL_WORD,
     NameMatcher,
     is_common_word,
+    is_office,
     load_terms,
     words_alt,
 )
@@ -153,8 +156,31 @@ def find_person_names(text: str, common_word_zipf: float = 3.5) -> list[tuple[in
         if a.tag in PERSON_TAGS
     }
     return sorted(
-        (start, end) for start, end in spans if not _likely_word(text, start, end, common_word_zipf)
+        (start, end)
+        for start, end in spans
+        if not _likely_word(text, start, end, common_word_zipf)
+        and not _office_of_place(text, start, end)
     )
+
+
+_OFFICE_VAN_RE = re.compile(r"([\w'’-]+)[ \t]+(van[ \t]+)?$")
+
+
+def _office_of_place(text: str, start: int, end: int) -> bool:
+    """The name at ``text[start:end]`` is a municipality after an office and "van" ("de
+    burgemeester van Zwolle", "wethouder van Den Haag"): no person. "mevrouw van Zwolle" and
+    "wethouder Van Zwolle" (a capital: the surname) stay names."""
+    name = text[start:end]
+    before = _OFFICE_VAN_RE.search(text, max(0, start - 60), start)
+    if before is None:
+        return False
+    if before.group(2):
+        place = name
+    elif name.startswith("van "):
+        place = name.removeprefix("van ")
+    else:
+        return False
+    return is_office(before.group(1)) and place.casefold() in _municipality_names()
 
 
 _LEADING_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+")
@@ -262,6 +288,8 @@ def scrub_role_names(text: str, placeholder: str, common_word_zipf: float = 3.5)
 
     def replace(match: re.Match[str]) -> str:
         name = match.group("name")
+        if _office_of_place(match.string, match.start("name"), match.end("name")):
+            return match.group()
         words = [w for w in name.split() if w[:1].isupper() and w.casefold() not in particles]
         if not words or all(is_common_word(w, common_word_zipf) for w in words):
             role = match.group("role")
@@ -278,12 +306,13 @@ def scrub_role_names(text: str, placeholder: str, common_word_zipf: float = 3.5)
 
 @cache
 def _municipality_names() -> frozenset[str]:
+    """Names of Dutch municipalities and their aliases ("Den Haag"), casefolded."""
     path = resources.files("pipeline.data").joinpath("municipalities.csv")
     names = set()
-    for line in path.read_text("utf-8").splitlines()[1:]:
-        first = line.split(",", 1)[0].strip().strip('"')
-        if first:
-            names.add(first.casefold())
+    for row in csv.DictReader(io.StringIO(path.read_text("utf-8"))):
+        for name in [row["name"], *(row.get("aliases") or "").split(";")]:
+            if name.strip():
+                names.add(name.strip().casefold())
     return frozenset(names)
 
 
