@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from pipeline.cache import SortedTable
@@ -213,6 +213,9 @@ def _particle(token: Token) -> Token | None:
     """The separated particle of a finite verb ("vindt ... plaats"), from the parse; an
     infinitive never has one ("het te nemen besluit ... voor")."""
     pos = token.pos_
+    by_words = _adverb_particle_at(doc_arrays(token.doc).lower, token.i)
+    if by_words is not None:
+        return token.doc[by_words]
     if pos not in ("VERB", "AUX", "NOUN") or not token.doc.has_annotation("DEP"):
         return None
     if pos == "NOUN" and token.dep_ == "ROOT":
@@ -248,6 +251,33 @@ def _finite_forms(verb: str) -> frozenset[str]:
     """The finite forms of ``verb`` (present and past; the plural is the infinitive)."""
     forms = lexeme(verb)
     return frozenset({verb, forms.sg1, forms.sg3, forms.past_sg, forms.past_pl})
+
+
+# Words that may stand between a finite form of a verb in ``PARSED_AS_ADVERB`` and its
+# particle: "deel ik u mede", "delen wij u mede", "deelt u mede".
+BETWEEN_VERB_AND_PARTICLE = frozenset(
+    {"ik", "wij", "we", "u", "je", "jullie", "hun", "hen", "hem", "haar", "ons"}
+)
+
+
+def _adverb_particle_at(lower: Sequence[str], i: int) -> int | None:
+    """Where the particle in ``PARSED_AS_ADVERB`` of the finite verb at ``i`` is, by the
+    words alone: after one to three pronouns ("Hierbij deel ik u mede", where the parser
+    may take *deel* for a noun); None for "zij delen mede in de kosten" (= ook)."""
+    for particle, verb in PARSED_AS_ADVERB.items():
+        if lower[i] not in _finite_forms(verb):
+            continue
+        j = i + 1
+        while j < len(lower) and j <= i + 3 and lower[j] in BETWEEN_VERB_AND_PARTICLE:
+            j += 1
+        if i + 1 < j < len(lower) and lower[j] == particle:
+            return j
+    return None
+
+
+@functools.cache
+def _adverb_particle_verbs() -> frozenset[str]:
+    return frozenset(f for verb in PARSED_AS_ADVERB.values() for f in _finite_forms(verb))
 
 
 def _not_a_separated_particle(token: Token) -> bool:
@@ -901,12 +931,16 @@ def _doc_annotations(doc: Doc) -> list[tuple[str, str, str, bool, str | None]]:
             pos = "VERB"  # keyed as the verb it is ("wenst" -> wensen)
         elif (pos == "ADP" or (pos == "NOUN" and dep == "amod")) and form.endswith("e"):
             pos = "ADJ"  # an attributive -e word read as a noun or preposition ("transparante")
+        by_words = _adverb_particle_at(lower, i) if form in _adverb_particle_verbs() else None
+        if by_words is not None:  # "Hierbij deel ik u mede", "deel" read as a noun
+            pos, lemma = "VERB", PARSED_AS_ADVERB[lower[by_words]]
         verb_like = pos in ("VERB", "AUX") or (pos == "NOUN" and dep == "ROOT")
         if (
             verb_like
             and has_dep
             and (
                 pos == "NOUN"
+                or by_words is not None
                 or any(
                     dep_of[j] == "compound:prt"
                     or (j > i and PARSED_AS_ADVERB.get(lower[j]) == lemma)
