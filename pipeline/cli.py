@@ -502,6 +502,8 @@ def sentiment_score(
         result = score_command(source, settings, per_line=per_line)
     except (InputError, ValueError) as exc:  # InputError, SentimentModelError, LexiconError
         raise fail(str(exc), 1) from exc
+    if "notice" in result:
+        typer.echo(result["notice"], err=True)
     if format == "json":
         emit_json(result)
     else:

@@ -792,6 +792,27 @@ def test_sentiment_cli_thread_comments_with_author_role(tmp_path: Path) -> None:
     table = runner.invoke(app, ["sentiment", str(path)])
     assert "[organisatie]" in table.stdout
     assert "(1 reactie van de organisatie niet meegeteld.)" in table.stdout
+    # the totals of a thread are its residents' comments: not the title, not the article
+    assert "Totaal: 1 eenheid: 1 negatief" in table.stdout
+    assert "(Titel en artikel niet meegeteld: alleen de reacties.)" in table.stdout
+
+
+def test_sentiment_per_line_on_a_thread_scores_its_comments(tmp_path: Path) -> None:
+    """Walkthrough: `--per-line` on a comment thread scored its header lines as text and
+    printed the commenters' handles in clear. A thread is scored per comment all the same,
+    and stderr says so."""
+    from conftest import SEEDS
+
+    thread = next(p for p in sorted(SEEDS.glob("*.txt")) if "Reacties" in p.read_text("utf-8"))
+    text = thread.read_text("utf-8")
+    handles = re.findall(r"^\s*(?:[•*-]|\d+\.)\s+(\w+)\s*$", text, re.M)
+    assert handles  # the seed's comment headers: a bullet or number and the handle
+    result = runner.invoke(app, ["sentiment", "--format", "json", "--per-line", str(thread)])
+    assert result.exit_code == 0, result.output
+    assert "per reactie gescoord" in result.stderr
+    units = json.loads(result.stdout)["units"]
+    assert {u["kind"] for u in units} >= {"comment"} and "line" not in {u["kind"] for u in units}
+    assert not any(h in result.stdout for h in handles)
 
 
 def test_sentiment_cli_stdin_lexicon() -> None:

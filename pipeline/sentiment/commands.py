@@ -75,7 +75,10 @@ def read_units(
     list items of a text, the article and comments of a thread), with the title and section
     headings of a document as units of their own (``run`` keeps them as headings; a one-line
     comment on top of a file is scored, not dropped). With ``per_line`` every non-empty line
-    of the text as read is a unit (a list of comments, one per line).
+    of the text as read is a unit (a list of comments, one per line), except in a comment
+    thread: its header lines (author, date, "12 reacties") are no text to score and would
+    show commenters' names, so a thread is scored per comment all the same
+    (``thread_despite_per_line`` tells).
 
     Raises:
         InputError: the input cannot be read or parsed (one line naming it).
@@ -85,15 +88,18 @@ def read_units(
     from pipeline.records import Document, make_id
 
     raw = read_raw(source, settings, stdin)
-    if per_line:
-        lines = [line.strip() for line in raw.text.splitlines() if line.strip()]
-        return [ScoreUnit(make_id(raw.path, "line", n), "line", t) for n, t in enumerate(lines)]
     try:
         records = ingest_raw(raw, settings, make_scrubber(settings))
     except (InputError, RecursionError) as exc:
-        name = "<stdin>" if source == "-" else source
-        raise InputError(_named(name, exc if isinstance(exc, InputError) else
-                                InputError("input is nested too deeply"))) from exc  # fmt: skip
+        if per_line:  # a list of comments need not parse as anything
+            records = []
+        else:
+            name = "<stdin>" if source == "-" else source
+            raise InputError(_named(name, exc if isinstance(exc, InputError) else
+                                    InputError("input is nested too deeply"))) from exc  # fmt: skip
+    if per_line and all(isinstance(r, Document) for r in records):
+        lines = [line.strip() for line in raw.text.splitlines() if line.strip()]
+        return [ScoreUnit(make_id(raw.path, "line", n), "line", t) for n, t in enumerate(lines)]
     units: list[ScoreUnit] = []
     for record in records:
         roles: dict[str, str | None] = {}
@@ -115,6 +121,12 @@ def read_units(
             if u.text.strip()
         ]
     return units
+
+
+THREAD_PER_COMMENT = (
+    "Dit is een reactiedraad: per reactie gescoord, niet per regel (kopregels met naam en "
+    "datum zijn geen tekst)."
+)
 
 
 def split_units(text: str, per_line: bool) -> list[str]:
@@ -148,8 +160,12 @@ def score_command(
     results = score_texts([u.text for u in units], settings.sentiment, model)
     scrubber = make_scrubber(settings)
     method = results[0].method if results else settings.sentiment.method
+    notice = (
+        {"notice": THREAD_PER_COMMENT} if per_line and any(u.kind != "line" for u in units) else {}
+    )
     return {
         "method": method,
+        **notice,
         "units": [
             {
                 "unit_id": unit.unit_id,
@@ -186,31 +202,41 @@ def _signed(score: float) -> str:
 def format_text(result: dict[str, Any]) -> str:
     """A readable Dutch table of ``score_command``'s result. Replies by the organisation
     (``author_role`` organisation) are marked and left out of the totals, as in the
-    resident KPIs of the dashboard."""
+    resident KPIs of the dashboard; so are a thread's title and article (the totals of a
+    thread are its residents' comments)."""
     units = result["units"]
     lines = [f"Sentiment (methode: {result['method']})", ""]
     if not units:
         return "\n".join([*lines, "Geen tekst gevonden."])
+    thread = any(unit["kind"] == "comment" for unit in units)
     lines.append(f"{'nr':>3}  {'sentiment':<9}  {'score':>6}  {'onbeschoft':<10}  tekst")
     for number, unit in enumerate(units, start=1):
         rude = "ja" if unit["uncivil"] else "nee"
         own = "[organisatie] " if unit.get("author_role") == "organisation" else ""
+        if thread and unit["kind"] != "comment":
+            own = "[artikel] "
         lines.append(
             f"{number:>3}  {unit['sentiment']:<9}  {_signed(unit['score']):>6}  {rude:<10}  "
             f"{own}{_preview(unit['text'])}"
         )
         if unit["uncivil_terms"]:
             lines.append(f"{'':>36}woorden: {', '.join(unit['uncivil_terms'])}")
-    counted = [u for u in units if u.get("author_role") != "organisation"]
+    counted = [
+        u
+        for u in units
+        if u.get("author_role") != "organisation" and (not thread or u["kind"] == "comment")
+    ]
     counts = Counter(unit["sentiment"] for unit in counted)
     n_rude = sum(unit["uncivil"] for unit in counted)
     summary = ", ".join(f"{counts.get(label, 0)} {label}" for label in LABELS)
     noun = "eenheid" if len(counted) == 1 else "eenheden"
     lines += ["", f"Totaal: {len(counted)} {noun}: {summary}; {n_rude} onbeschoft."]
-    if len(counted) < len(units):
-        n_own = len(units) - len(counted)
+    n_own = sum(u.get("author_role") == "organisation" for u in units if u not in counted)
+    if n_own:
         reacties = "reactie" if n_own == 1 else "reacties"
         lines.append(f"({n_own} {reacties} van de organisatie niet meegeteld.)")
+    if len(counted) + n_own < len(units):
+        lines.append("(Titel en artikel niet meegeteld: alleen de reacties.)")
     return "\n".join(lines)
 
 
