@@ -294,6 +294,7 @@ def run(
     with frozen_imports():
         from pipeline.ingest import iter_input_files
         from pipeline.progress import file_progress, format_summary
+        from pipeline.run import own_outputs
         from pipeline.run import run as run_pipeline
 
     check_choice("--engine", engine, ("local", "dask"))
@@ -304,7 +305,8 @@ def run(
     if missing:  # a mistyped input must not empty the tables of the last run
         names = ", ".join(missing)
         raise fail(f"input not found: {names}; nothing was run, {out_dir} is unchanged")
-    n_files = sum(1 for _ in iter_input_files(paths, settings.ingest.extensions))
+    skip = own_outputs(out_dir)
+    n_files = sum(1 for _ in iter_input_files(paths, settings.ingest.extensions, skip))
     kept = f"the tables were not updated; finished inputs are kept in {out_dir / 'parts'}"
     interrupted = f"{kept} and skipped by the next run"
     with reported(interrupted), file_progress(n_files, enabled=progress) as on_file:
@@ -436,6 +438,7 @@ def dashboard(
     verbose: VerboseOpt = False,
 ) -> None:
     """Write the communication-quality dashboard: one HTML file that opens offline."""
+    from pipeline.outputs import DASHBOARD_FILE
     from pipeline.report.dashboard import DashboardError, write_dashboard
 
     settings = make_settings(config, verbose=verbose)
@@ -443,7 +446,7 @@ def dashboard(
     try:
         with reported():
             result = write_dashboard(
-                processed_dir, out or processed_dir / "dashboard.html", settings.dashboard
+                processed_dir, out or processed_dir / DASHBOARD_FILE, settings.dashboard
             )
     except DashboardError as exc:
         raise fail(str(exc), 1) from exc

@@ -38,6 +38,7 @@ from pipeline.schemas import (
 )
 
 DUCKDB_FILE = "gemeentetaal.duckdb"
+DASHBOARD_FILE = "dashboard.html"  # the dashboard command's default file in the output folder
 LOCK_FILE = ".gemeentetaal.lock"
 STREAM_ROWS = 65_536  # rows per row group when a streamed table is written
 # Temporary names made by temp_path (and DuckDB's write-ahead log beside them).

@@ -50,7 +50,15 @@ import pyarrow.parquet as pq
 from pipeline.config import Settings
 from pipeline.engines import one_thread_per_process, run_dask, run_local
 from pipeline.ingest.inputs import DuplicateFilter, scan_inputs
-from pipeline.outputs import OutputError, TableData, TableStream, output_folder, write_tables
+from pipeline.outputs import (
+    DASHBOARD_FILE,
+    DUCKDB_FILE,
+    OutputError,
+    TableData,
+    TableStream,
+    output_folder,
+    write_tables,
+)
 from pipeline.records import IngestError, make_id
 from pipeline.rows import error_rows
 from pipeline.schemas import TABLES
@@ -98,6 +106,7 @@ class RunSummary:
     run_id: str
     out_dir: Path
     n_inputs: int = 0
+    n_unreadable: int = 0  # paths found but not read (a broken link, a loop), in ``errors``
     n_processed: int = 0
     n_skipped: int = 0
     errors: list[IngestError] = field(default_factory=list)
@@ -115,8 +124,9 @@ class RunSummary:
 
     @property
     def n_files(self) -> int:
-        """Every file seen: the inputs read and the unsupported files passed over."""
-        return self.n_inputs + len(self.unsupported)
+        """Every file seen: the inputs read, those that could not be read (a broken link)
+        and the unsupported files passed over."""
+        return self.n_inputs + self.n_unreadable + len(self.unsupported)
 
     @property
     def nothing_supported(self) -> bool:
@@ -188,6 +198,15 @@ def run(
         )  # fmt: skip
 
 
+def own_outputs(out_dir: Path) -> list[Path]:
+    """What a run (and the dashboard) writes in ``out_dir``: passed over when ``--out`` is
+    inside an input folder, so a run never reads its own tables, parts or dashboard."""
+    found = [out_dir / PARTS_DIR, out_dir / DUCKDB_FILE, out_dir / f"{DUCKDB_FILE}.wal"]
+    found.append(out_dir / DASHBOARD_FILE)
+    found += [out_dir / f"{table}.parquet" for table in TABLES]
+    return found
+
+
 def _run(
     paths: Sequence[Path],
     settings: Settings,
@@ -211,11 +230,12 @@ def _run(
         (parts_dir / DONE_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot write {parts_dir}: {exc.strerror or exc}") from exc
-    scan = scan_inputs(paths, settings.ingest.extensions)
+    scan = scan_inputs(paths, settings.ingest.extensions, skip=own_outputs(out_dir))
     files = scan.files
     run_id = make_id(started.isoformat(), settings.fingerprint())
     summary = RunSummary(run_id=run_id, out_dir=out_dir, n_inputs=len(files))
     summary.errors.extend(scan.problems)
+    summary.n_unreadable = len(scan.problems)
     summary.unsupported.extend(scan.unsupported)
     if not files and (out_dir / "documents.parquet").exists():
         # nothing to read (a folder of unsupported files): the last run's tables stay

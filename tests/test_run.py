@@ -159,6 +159,26 @@ def test_run_cli_exit_codes_and_summary(tmp_path: Path):
     assert result.exit_code == 2
 
 
+def test_run_out_inside_the_input_folder_never_reads_its_own_output(tmp_path: Path):
+    """Walkthrough s36: with --out inside the input folder the next run read its own parts
+    (each failing as a comment export), listed its tables as unsupported and analysed the
+    dashboard as a municipal document. The run's own output is passed over in silence."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name in ("brief_b1_rioolvervanging.txt", "thread_export.json"):
+        shutil.copy(RAW / name, corpus / name)
+    env = {"GEMEENTETAAL_SECRET": "test-secret"}
+    args = ["run", str(corpus), "--out", str(corpus), "--no-progress"]
+    first = CliRunner().invoke(app, args, env=env)
+    assert first.exit_code == 0, first.output
+    dashboard = CliRunner().invoke(app, ["dashboard", "--processed", str(corpus)], env=env)
+    assert dashboard.exit_code == 0 and (corpus / "dashboard.html").exists()
+    again = CliRunner().invoke(app, [*args, "--force"], env=env)
+    assert again.exit_code == 0, again.output
+    assert ": 2 files: 2 analysed" in again.output and "unsupported" not in again.output
+    assert pq.read_table(corpus / "documents.parquet").num_rows == 1
+
+
 def test_run_lists_unsupported_files_and_exits_2_without_supported_input(tmp_path: Path):
     """A folder of old Word, OpenDocument and RTF files beside one .txt: each is listed with
     what to do and recorded in the errors table; a folder with no supported file is exit 2."""

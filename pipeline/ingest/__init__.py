@@ -39,12 +39,12 @@ __all__ = [
 
 
 def iter_input_files(
-    paths: Iterable[Path], extensions: Iterable[str] = SUPPORTED_SUFFIXES
+    paths: Iterable[Path], extensions: Iterable[str] = SUPPORTED_SUFFIXES, skip: Iterable[Path] = ()
 ) -> Iterator[Path]:
     """The files ``scan_inputs`` finds under ``paths`` with one of ``extensions``
     (``settings.ingest.extensions``; problems left out; see ``pipeline/ingest/inputs.py`` for
     the policy every command follows)."""
-    yield from scan_inputs(paths, extensions).files
+    yield from scan_inputs(paths, extensions, skip).files
 
 
 def detect_family(raw: RawInput) -> str:

@@ -79,7 +79,9 @@ def _special_kind(mode: int) -> str | None:
     return None
 
 
-def scan_inputs(paths: Iterable[Path | str], suffixes: Iterable[str]) -> InputScan:
+def scan_inputs(
+    paths: Iterable[Path | str], suffixes: Iterable[str], skip: Iterable[Path] = ()
+) -> InputScan:
     """Expand ``paths`` into the files to read (see the module docstring).
 
     Args:
@@ -87,14 +89,17 @@ def scan_inputs(paths: Iterable[Path | str], suffixes: Iterable[str]) -> InputSc
             (the reader refuses an unsupported one with a clear error), a missing path is a
             problem.
         suffixes: the file types taken from folders (lower case, with the dot).
+        skip: files and folders a folder walk passes over without a word (``run``'s own
+            output when ``--out`` is inside an input folder).
     """
     wanted = {s.lower() for s in suffixes}
     scan = InputScan()
     seen_files: set[str] = set()
+    skipped = {os.path.realpath(p) for p in skip}
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            _walk(path, wanted, scan, seen_files, {os.path.realpath(path)})
+            _walk(path, wanted, scan, seen_files, {os.path.realpath(path)}, skipped)
             continue
         if not path.exists() and not path.is_symlink():
             scan.problems.append(IngestError(str(path), STAGE, "file or folder not found"))
@@ -125,7 +130,12 @@ def _add_file(path: Path, scan: InputScan, seen_files: set[str]) -> None:
 
 
 def _walk(
-    top: Path, wanted: set[str], scan: InputScan, seen_files: set[str], ancestors: set[str]
+    top: Path,
+    wanted: set[str],
+    scan: InputScan,
+    seen_files: set[str],
+    ancestors: set[str],
+    skipped: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """Depth first, children in name order (the order of ``sorted(top.rglob("*"))``);
     iterative, so a deep tree cannot exhaust the stack."""
@@ -140,6 +150,8 @@ def _walk(
             continue
         entry = entries.pop()  # the lists are in reverse name order
         if entry.name.startswith(".") or entry.name.lower().endswith(REPORT_SUFFIX):
+            continue
+        if skipped and os.path.realpath(entry.path) in skipped:
             continue
         child = Path(entry.path)
         try:
