@@ -910,6 +910,23 @@ def test_sentiment_uncivil_text_is_negatief_in_label_and_score(text: str) -> Non
         assert result.score <= -settings_.neutral_band
 
 
+def test_sentiment_confidence_is_null_when_the_incivility_rule_sets_the_label() -> None:
+    """Walkthrough s36: a row said negatief with confidence 0.98, the model's confidence in
+    neutraal. The confidence belongs to the model's label, so it is null where the rule
+    overrode that label, and stays the label's probability everywhere else."""
+    texts = ["Welke idioot heeft dit bedacht? De wethouder is een sukkel.",
+             "Wat een slecht plan, zonde van het geld.", "Mooi park, dank jullie wel!"]  # fmt: skip
+    results = score_texts(texts, MODEL)
+    insult, *others = results
+    assert insult.sentiment == "negatief" and insult.probabilities is not None
+    assert max(insult.probabilities) != insult.probabilities[0]  # the model said otherwise
+    assert insult.confidence is None
+    for result in others:
+        assert result.probabilities is not None and not result.uncivil
+        best = max(range(3), key=lambda i: result.probabilities[i])
+        assert result.confidence == pytest.approx(result.probabilities[best], abs=1e-3)
+
+
 def test_sentiment_model_tokens_mark_the_negation_scope_of_the_lexicon() -> None:
     from pipeline.sentiment.model import model_tokens, model_tokens_negation
 

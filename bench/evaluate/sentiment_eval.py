@@ -135,10 +135,15 @@ def accuracy(predicted: list[str], truth: list[str]) -> float:
     return sum(a == b for a, b in zip(predicted, truth, strict=True)) / len(truth)
 
 
-def calibration_error(confidences: list[float], correct: list[bool], bins: int = 10) -> float:
+def calibration_error(
+    confidences: list[float | None], correct: list[bool], bins: int = 10
+) -> float:
     """Expected calibration error of the per-unit confidence (Guo et al. 2017): the
     count-weighted mean gap between mean confidence and accuracy over ``bins`` equal-width
-    bins."""
+    bins, over the units with a confidence (none where the incivility rule set the label)."""
+    pairs = [(c, ok) for c, ok in zip(confidences, correct, strict=True) if c is not None]
+    confidences = [c for c, _ in pairs]
+    correct = [ok for _, ok in pairs]
     total, n = 0.0, len(correct)
     for b in range(bins):
         low, high = b / bins, (b + 1) / bins

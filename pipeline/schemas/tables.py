@@ -208,7 +208,7 @@ COMMENTS = Table(
         _c(
             "sentiment_confidence",
             F64,
-            "probability of the label given",
+            "probability of the label given; null when the incivility rule set the label",
             minimum=0,
             maximum=1,
         ),

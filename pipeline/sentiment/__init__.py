@@ -66,7 +66,9 @@ class SentimentResult:
             lexicon and for texts the model has nothing to go on.
         confidence: how sure the call is, in [0, 1]: the probability of the class returned
             (model), or for the lexicon the distance of the score from the neutral band
-            scaled to [0, 1]; 1.0 for empty texts.
+            scaled to [0, 1]; 1.0 for empty texts; None when the incivility rule made the
+            label negatief against the model or lexicon (their confidence was in another
+            label).
         uncivil_categories: the categories of ``uncivil_terms`` (insult, slur, threat ...).
     """
 
@@ -76,7 +78,7 @@ class SentimentResult:
     uncivil_terms: tuple[str, ...]
     method: str
     probabilities: tuple[float, float, float] | None = None
-    confidence: float = 1.0
+    confidence: float | None = 1.0
     uncivil_categories: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -174,14 +176,17 @@ def score_texts(
         # The label rule keeps using every match, aimed or not, as before the target checks
         # (incivility_aim, context.v1), so the measured sentiment figures stay valid.
         score = scores[k]
+        confidence: float | None = confidences[k]
         if any_match and label != "negatief":
             # An insult, slur, curse or threat is a negative stance, whatever the other words;
-            # the score says so too ("negatief 0,00" read as a contradiction).
+            # the score says so too ("negatief 0,00" read as a contradiction), and the
+            # confidence, which belonged to the other label, is no longer given.
             label = "negatief"
             score = min(score, -settings.neutral_band)
+            confidence = None
         results.append(
             SentimentResult(
-                label, score, bool(terms), terms, method, probabilities[k], confidences[k],
+                label, score, bool(terms), terms, method, probabilities[k], confidence,
                 categories,
             )
         )  # fmt: skip
