@@ -625,6 +625,15 @@ def test_themes_lemma_tokens_drop_stop_words_and_numbers():
     assert [(lemma, t.text) for lemma, t in lemma_tokens(doc)] == [("woning", "Woningen")]
 
 
+def test_themes_lemma_tokens_drop_privacy_placeholders():
+    """Walkthrough s36: "[e-mail]" was evidence for digitalisering and `themes discover`
+    made topics of "naam],(mensenkenner": a placeholder, alone or glued, is no content."""
+    words = ["Mail", "[", "e-mail", "]", "over", "TL-licht-[naam", "]", "en", "[", "naam",
+             "],(mensenkenner", "lantaarn"]  # fmt: skip
+    doc = make_doc(words, [w.lower() for w in words])
+    assert [lemma for lemma, _ in lemma_tokens(doc)] == ["mail", "lantaarn"]
+
+
 @pytest.mark.slow
 def test_themes_short_units_are_tagged_by_the_lexicon_only(nlp_model, model_tagger):
     nlp, _ = nlp_model

@@ -51,8 +51,9 @@ class ThemeModelError(ValueError):
 def lemma_tokens(doc: Doc) -> list[tuple[str, Token]]:
     """Content lemmas of a Doc (lowercased) with their tokens.
 
-    Tokens need two or more characters and a letter; stop words, numbers, URLs and e-mail
-    addresses are left out. When a token has no lemma, its lowercased text is used.
+    Tokens need two or more characters and a letter; stop words, numbers, URLs, e-mail
+    addresses and the privacy placeholders ("[naam]", "[e-mail]", also glued to other text:
+    "TL-licht-[naam") are left out. When a token has no lemma, its lowercased text is used.
     """
     return [(lemma, doc[i]) for lemma, i, _, _ in content_words(doc)]
 
@@ -62,16 +63,20 @@ def content_words(doc: Doc) -> list[tuple[str, int, int, int]]:
     word (ORTH hash) and part of speech (POS id)."""
     out: list[tuple[str, int, int, int]] = []
     memo = _CONTENT_LEMMAS
-    for i, (orth, lemma_id, lang, pos) in enumerate(
-        doc.to_array([ORTH, LEMMA, LANG, POS]).tolist()
-    ):
+    rows = doc.to_array([ORTH, LEMMA, LANG, POS]).tolist()
+    strings = doc.vocab.strings
+    opening = strings.add("[")
+    last = len(rows) - 1
+    for i, (orth, lemma_id, lang, pos) in enumerate(rows):
         # the answer depends on the word and its lemma only: their hashes key the memo
         key = (orth, lemma_id, lang)
         lemma = memo.get(key, memo)
         if lemma is memo:
             make_room(memo, FEATURE_CACHE)
             lemma = memo[key] = _content_lemma(doc[i])
-        if lemma is not None:
+        if lemma is not None and not (
+            0 < i < last and rows[i - 1][0] == opening and doc[i + 1].text.startswith("]")
+        ):  # a placeholder: "[", "e-mail", "]" (or "],(")
             out.append((lemma, i, orth, pos))  # type: ignore[arg-type]
     return out
 
@@ -82,6 +87,8 @@ _CONTENT_LEMMAS: dict[tuple[int, int, int], str | None] = {}
 def _content_lemma(token: Token) -> str | None:
     """The lowercased lemma of a content word (see ``lemma_tokens``), else None."""
     if token.like_num or token.like_url or token.like_email or len(token.text) < 2:
+        return None
+    if "[" in token.text or "]" in token.text:  # a placeholder glued to text: "TL-licht-[naam"
         return None
     lemma = (token.lemma_ or token.text).lower()
     if not any(ch.isalpha() for ch in lemma):
