@@ -183,6 +183,10 @@ class ReadabilitySettings(_Section):
     # b1_rule.v3, texts under b1_min_words: advice rates count as if the text had this many
     # more lines at the typical B1 rate (one passive in one sentence is not B2 on its own).
     b1_short_prior_lines: float = Field(3.0, ge=0)
+    # A text of at least dutch_min_words checked words of which under dutch_min_share are
+    # known Dutch words (simplemma's Dutch dictionary) gets no verdict: it is not Dutch.
+    dutch_min_words: int = Field(20, ge=1)
+    dutch_min_share: float = Field(0.45, ge=0, le=1)
     a2_max_avg_sentence_length: float = 10.0
     b2_max_avg_sentence_length: float = 20.0
     a2_max_long_sentence_share: float = 0.0

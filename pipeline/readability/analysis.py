@@ -20,6 +20,7 @@ from pipeline.readability.counts import Counts, alnum_count, sentence_spans
 from pipeline.readability.difficulty import VerdictInputs
 from pipeline.readability.doc_arrays import doc_arrays, doc_text
 from pipeline.readability.flags import STYLE_FLAG_KINDS, Flag, SentenceContext, UnitContext
+from pipeline.readability.language import DUTCH, NOT_COUNTED, language_mark, looks_dutch
 from pipeline.readability.lint import count_subclauses, lint_sentence
 from pipeline.readability.resources import ReadabilityResources
 from pipeline.readability.verdict import Verdict, b1_verdict, nl_number
@@ -115,6 +116,7 @@ def analyse_doc(
         spans = sentence_spans(doc, resources.abbreviations)
     max_chars = settings.max_word_chars
     counted = resources.memo(WORD_COUNTS)  # read first: most words were seen before
+    languages = resources.memo(LANGUAGE_MARKS)
     arrays = doc_arrays(doc)
     length, orth = arrays.length, arrays.orth
     for start, end in spans:
@@ -168,6 +170,10 @@ def analyse_doc(
             )
             continue
         cwc = lint.content_words_per_clause
+        marks = [
+            m if (m := languages.get(orth[i])) is not None else _language(doc, orth[i], resources)
+            for i in range(start, end)
+        ]
         counts = counts + Counts(
             n_words=n_words,
             n_sentences=1,
@@ -191,6 +197,8 @@ def analyse_doc(
             n_concrete_nouns=lint.n_concrete,
             n_classified_nouns=lint.n_classified,
             n_unparsed_sentences=int(not has_dep),
+            n_language_words=sum(m != NOT_COUNTED for m in marks),
+            n_dutch_words=marks.count(DUTCH),
             flag_counts=_kinds(flags),
         )
     measured = [(s.start, s.end) for s in sentences if not s.fragment]
@@ -211,6 +219,16 @@ def _word_counts(doc: Doc, orth: int, resources: ReadabilityResources) -> tuple[
     """``_count_word`` of the token text with this hash (ORTH), remembered per hash."""
     text = doc.vocab.strings[orth]
     return resources.remembered(WORD_COUNTS, orth, WORD_COUNTS_MEMO, _count_word, text, resources)
+
+
+NOT_DUTCH = "De tekst lijkt niet in het Nederlands geschreven: het taalniveau is niet beoordeeld."
+LANGUAGE_MARKS = "analysis.language_marks"  # the memo of ``language_mark`` per token text
+
+
+def _language(doc: Doc, orth: int, resources: ReadabilityResources) -> int:
+    """``language_mark`` of the token text with this hash, remembered per hash."""
+    text = doc.vocab.strings[orth]
+    return resources.remembered(LANGUAGE_MARKS, orth, WORD_COUNTS_MEMO, language_mark, text)
 
 
 def _count_word(text: str, resources: ReadabilityResources) -> tuple[int, int]:
@@ -311,7 +329,13 @@ def measures_and_verdict(
         "lint_level": formulas.lint_level(lint),
     }
     inputs = VerdictInputs.from_scores(row, counts, features)
-    verdict = b1_verdict(row, style_flag_rate(counts), settings, inputs)
+    if looks_dutch(
+        counts.n_language_words, counts.n_dutch_words, settings.dutch_min_words,
+        settings.dutch_min_share,
+    ):  # fmt: skip
+        verdict = b1_verdict(row, style_flag_rate(counts), settings, inputs)
+    else:
+        verdict = Verdict(None, None, settings.b1_rule, [NOT_DUTCH])
     row.update(
         b1_level=verdict.level,
         b1_pass=verdict.b1_pass,

@@ -49,6 +49,9 @@ class Counts:
     n_concrete_nouns: int = 0
     n_classified_nouns: int = 0
     n_unparsed_sentences: int = 0
+    # words checked for the language (lower-case letters only) and those known as Dutch
+    n_language_words: int = 0
+    n_dutch_words: int = 0
     flag_counts: dict[str, int] = field(default_factory=dict)
 
     def __add__(self, other: Counts) -> Counts:

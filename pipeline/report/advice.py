@@ -20,11 +20,13 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.check import flag_id
 from pipeline.numbers import decimals_near
+from pipeline.readability.analysis import NOT_DUTCH
 from pipeline.readability.flags import KINDS, LABELS, TITLES, WIDE_KINDS
 
 FD_MAX = 100.0  # the Flesch-Douma scale as Douma published it runs from 0 to 100
@@ -35,6 +37,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nl": {
         "no_words": "Geen oordeel: de tekst bevat geen woorden.",
         "no_sentences": "Geen oordeel: de tekst bevat geen zinnen, alleen kopjes of losse regels.",
+        "not_dutch": "Geen oordeel: de tekst lijkt niet in het Nederlands geschreven.",
         "below": "Taalniveau {level}: eenvoudiger dan B1, dus goed",
         "at": "Taalniveau B1: voldoet",
         "above": "Taalniveau {level}: moeilijker dan B1",
@@ -75,6 +78,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "no_words": "No verdict: the text has no words.",
         "no_sentences": "No verdict: the text has no sentences, only headings or short lines.",
+        "not_dutch": "No verdict: the text does not look Dutch.",
         "below": "Language level {level}: simpler than B1, so fine",
         "at": "Language level B1: meets B1",
         "above": "Language level {level}: harder than B1",
@@ -232,12 +236,19 @@ class Report:
 
 
 def verdict_text(
-    level: str | None, passed: bool | None, language: str = "nl", n_lines: int = 0
+    level: str | None,
+    passed: bool | None,
+    language: str = "nl",
+    n_lines: int = 0,
+    reasons: Sequence[str] = (),
 ) -> str:
     """The verdict in words; without a level, why there is none (``n_lines``: headings and
-    short lines, read but not judged: "Hallo" alone is a line, not a sentence)."""
+    short lines, read but not judged: "Hallo" alone is a line, not a sentence; ``reasons``:
+    the verdict's, which say when the text is not Dutch)."""
     t = TEXTS[language]
     if level is None:
+        if NOT_DUTCH in reasons:
+            return t["not_dutch"]
         return t["no_sentences" if n_lines else "no_words"]
     if passed and level == "A2":
         return t["below"].format(level=level)
@@ -514,7 +525,9 @@ def build_report(
     return Report(
         path=result.path,
         language=language,
-        verdict=verdict_text(m.get("b1_level"), passed, language, n_lines),
+        verdict=verdict_text(
+            m.get("b1_level"), passed, language, n_lines, m.get("b1_reasons") or ()
+        ),
         passed=passed,
         level=m.get("b1_level"),
         rule=m.get("b1_rule") or "",

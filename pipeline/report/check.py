@@ -63,7 +63,10 @@ def render_json_line(result: Any) -> str:
 def verdict_line(result: Any, language: str = "nl") -> str:
     """The verdict in words, e.g. ``Taalniveau C1: moeilijker dan B1``."""
     m = result.measures
-    return verdict_text(m.get("b1_level"), m.get("b1_pass"), language, n_lines_of(result))
+    return verdict_text(
+        m.get("b1_level"), m.get("b1_pass"), language, n_lines_of(result),
+        m.get("b1_reasons") or (),
+    )  # fmt: skip
 
 
 def model_line(result: Any, language: str = "nl") -> str:
