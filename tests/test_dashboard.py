@@ -374,6 +374,8 @@ def test_dashboard_thread_overview_and_uncivil(tables, labels):
     assert row["negative_share"] == pytest.approx(0.5)
     uncivil = db.uncivil_comments(tables["comments"], tables["threads"], labels, limit=5)
     assert list(uncivil["text"]) == ["Wat een sukkels"]
+    # in Dutch time, as the dashboard shows it (walkthrough s36: the notebook showed UTC)
+    assert str(uncivil["timestamp"].iloc[0]) == "2024-03-02 01:00:00+01:00"
 
 
 class _Collector(HTMLParser):

@@ -196,7 +196,12 @@ COMMENTS = Table(
             "article names in one of its roles: projectleider, wethouder, ...)",
             values=("resident", "organisation"),
         ),
-        _c("timestamp", TS, "posting time"),
+        _c(
+            "timestamp",
+            TS,
+            "posting time in UTC (a date without a time is midnight Dutch time: 22:00 or 23:00"
+            " UTC the day before; convert to Europe/Amsterdam before taking the date)",
+        ),
         _c("text", S, "comment text, scrubbed of names, e-mail and phone numbers", False),
         _c("urls", LIST_S, "URLs in the text"),
         _c("emoji", LIST_S, "emoji in the text"),

@@ -19,7 +19,7 @@ from pipeline.report.dashboard.data import (
     _text,
     resident_comments,
 )
-from pipeline.report.dashboard.labels import LOCALE, SENTIMENTS, Labels
+from pipeline.report.dashboard.labels import LOCALE, SENTIMENTS, TIMEZONE, Labels
 
 
 def sentiment_by_month(comments: pd.DataFrame, labels: Labels) -> pd.DataFrame:
@@ -164,7 +164,8 @@ def thread_overview(
 def uncivil_comments(
     comments: pd.DataFrame, threads: pd.DataFrame, labels: Labels, limit: int
 ) -> pd.DataFrame:
-    """The comments flagged as uncivil, newest first, with the title of their thread."""
+    """The comments flagged as uncivil, newest first, with the title of their thread; the
+    time in Dutch time, as the dashboard shows it (the tables keep UTC)."""
     columns = ["thread", "timestamp", "text"]
     flagged = comments[_booleans(comments["uncivil"]).fillna(False).astype(bool)]
     if flagged.empty:
@@ -178,7 +179,9 @@ def uncivil_comments(
     out = pd.DataFrame(
         {
             "thread": [_text(titles.get(t), labels.unknown) for t in flagged["thread_id"]],
-            "timestamp": flagged["timestamp"].to_numpy(),
+            "timestamp": pd.to_datetime(flagged["timestamp"], utc=True)
+            .dt.tz_convert(TIMEZONE)
+            .to_numpy(),
             "text": flagged["text"].to_numpy(),
         }
     )
