@@ -274,6 +274,9 @@ def test_privacy_collects_names_from_authors_sign_offs_greetings_and_vocatives()
     )
     assert names == ["Bram", "Fenna Bosgraaf", "Kees", "Lies"]
     assert is_organisation("Gemeente Zuiderhaven") and not is_organisation("Gemma Zuiderhaven")
+    # after an article (walkthrough s36: "Antwoord van de gemeente" counted as a resident)
+    assert is_organisation("de gemeente") and is_organisation("De redactie")
+    assert not is_organisation("De Vries") and not is_organisation("de")
 
 
 def test_privacy_unknown_mentions_are_scrubbed(pseudonymiser: Pseudonymiser) -> None:

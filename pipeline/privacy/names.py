@@ -362,8 +362,11 @@ def find_official_names(text: str) -> list[str]:
 
 
 def is_organisation(name: str) -> bool:
-    """True for desks and organisations (``Redactie``, ``Projectteam Havenkwartier``)."""
+    """True for desks and organisations (``Redactie``, ``Projectteam Havenkwartier``, also
+    after an article: ``de gemeente``, ``De redactie``)."""
     words = normalise_name(name).split()
+    if len(words) > 1 and words[0] in ("de", "het", "'t"):
+        words = words[1:]
     return bool(words) and words[0] in load_terms().organisations
 
 
