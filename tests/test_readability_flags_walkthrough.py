@@ -47,3 +47,20 @@ def test_no_participle_of_laten_before_an_infinitive(flags_on, text):
     # "heeft laten weten", never "gelaten weten" (infinitivus pro participio)
     [flag] = flags_on(text, "officialese")
     assert "gelaten" not in (flag.suggestion or "") and flag.replacement != "gelaten weten"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("De afgelopen periode is geïnvesteerd in de wijk, door onder andere meerdere "
+         "bijeenkomsten.", None),  # walkthrough s36 (seed): a means, not who did it
+        ("Het plan is gemaakt door de gemeente.", "de gemeente"),
+    ],
+)  # fmt: skip
+def test_passive_proposes_an_actor_only_when_the_door_phrase_names_one(flags_on, text, actor):
+    [flag] = flags_on(text, "passive")
+    if actor is None:
+        assert "begin met wie het doet" not in flag.suggestion
+        assert "zeg wie het doet" in flag.suggestion
+    else:
+        assert f"begin met wie het doet: ‘{actor}’" in flag.suggestion

@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pipeline.frequencies import zipf_nl
-from pipeline.readability.flags.passive import agent_phrase
+from pipeline.readability.flags.passive import agent_phrase, names_a_means
 from pipeline.readability.morphology import (
     INSEPARABLE_PREFIXES,
     SEPARABLE_PARTICLES,
@@ -1043,6 +1043,8 @@ def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
         return None
     if any(t.dep_ == "fixed" for a in agents for t in _subtree(a)):
         return None  # "door middel van", "door toedoen van": a preposition, not the agent
+    if agents and names_a_means(agents[0]):
+        return None  # "door onder andere meerdere bijeenkomsten": a means, not the agent
     agent_ids = {t.i for a in agents for t in _subtree(a)}
     if any(t.lower_ == "door" and t.i not in agent_ids for t in tokens):
         return None  # a door-phrase the parse did not attach: the agent is unclear

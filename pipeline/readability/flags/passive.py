@@ -309,10 +309,22 @@ def _actor(agent: Token) -> str:
     return " ".join(words)
 
 
+# A door-phrase that starts so names a means or examples, not who does it ("is geïnvesteerd
+# in ..., door onder andere meerdere bijeenkomsten"): no actor to propose.
+MEANS_STARTS = ("onder andere ", "onder meer ", "o.a. ", "middel van ", "bijvoorbeeld ")
+
+
+def names_a_means(agent: Token) -> bool:
+    """The door-phrase of ``agent`` starts with a hedge or "middel van" (``MEANS_STARTS``)."""
+    return f"{_actor(agent).lower()} ".startswith(MEANS_STARTS)
+
+
 def _flag(doc: Doc, aux: Token, participle: Token, first: int | None = None) -> Flag:
     first = min(aux.i, participle.i) if first is None else first
     last = max(aux.i, participle.i)
     agent = next((c for c in participle.children if c.dep_ == "obl:agent"), None)
+    if agent is not None and names_a_means(agent):
+        agent = None
     if agent is not None:
         suggestion = f"Schrijf actief en begin met wie het doet: {quote(_actor(agent))} …"
     else:
