@@ -204,9 +204,11 @@ def test_ingest_programme_cli_json(tmp_path: Path):
     assert any(a["row_label"] == "Lasten" for a in tables[0]["amounts"])
     # the sample's policy indicators fill the indicators table (walkthrough s36: it was empty)
     [indicators] = [t for t in tables if t["kind"] == "indicators"]
-    assert [(i["name"], i["period"], i["value"]) for i in indicators["indicators"]][0] == (
-        "Nieuw gebouwde woningen", "2022", "7,9"
-    )
+    assert [(i["name"], i["period"], i["value"]) for i in indicators["indicators"]] == [
+        ("Nieuw gebouwde woningen", "2022", "7,9"),
+        ("Demografische druk", "2023", "83,4"),
+        ("Gemiddelde WOZ-waarde", "2023", "412"),
+    ]
 
 
 # ids ------------------------------------------------------------------------------------

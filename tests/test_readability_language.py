@@ -66,6 +66,7 @@ def test_a_letter_in_another_language_gets_no_verdict(use_model, tmp_path, langu
     ]
     text = CliRunner().invoke(app, ["check", str(path)])
     assert "Geen oordeel: de tekst lijkt niet in het Nederlands geschreven." in text.stdout
+    assert "Eerst aanpakken" not in text.stdout  # no Dutch writing advice to act on first
 
 
 def real_dutch_texts() -> list[Path]:

@@ -519,7 +519,8 @@ def build_report(
         )
     paragraph = [_advice(f, "", ignored) for f in result.unit_flags]
     counts = Counter(a.kind for a in all_advice + paragraph if not a.ignored)
-    if not fix:
+    not_dutch = NOT_DUTCH in (m.get("b1_reasons") or ())
+    if not fix and not not_dutch:  # advice on Dutch writing says nothing to another language
         fix = derived_fix_first(result, counts)
     n_lines = n_lines_of(result)
     return Report(
