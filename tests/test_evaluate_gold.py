@@ -1625,3 +1625,14 @@ def test_side_record_names_the_side_its_size_and_the_files_read():
         "owner/name", ["data.json"], "CC0 1.0",
     )  # fmt: skip
     assert list(record)[-1] == "sha256" and record["sha256"] == {"data.json": "ab12"}
+
+
+def test_flags_eval_dropin_of_offered_replacements_leaves_out_flags_without_one():
+    """Drop-in correct counts a flag without a replacement as wrong; 'offered' is the share
+    right among the replacements the tool actually shows."""
+    from bench.evaluate.flags_eval import KindResult
+
+    figures = KindResult(dropin_ok=3, dropin_n=5, dropin_offered=4).figures()
+    assert figures["dropin_correct"] == 0.6
+    assert figures["dropin_offered_correct"] == 0.75 and figures["dropin_offered"] == 4
+    assert KindResult().figures()["dropin_offered_correct"] is None

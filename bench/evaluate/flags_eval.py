@@ -91,6 +91,7 @@ class KindResult:
     fn_gold: int = 0
     dropin_ok: int = 0
     dropin_n: int = 0
+    dropin_offered: int = 0  # of dropin_n: the flag offers a replacement (not None)
     false_positives: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
@@ -106,6 +107,11 @@ class KindResult:
             "missed": self.fn_gold,
             "dropin_correct": (self.dropin_ok / self.dropin_n) if self.dropin_n else None,
             "dropin_n": self.dropin_n,
+            # how often a replacement the tool offers is the annotator's (None not counted)
+            "dropin_offered_correct": (
+                self.dropin_ok / self.dropin_offered if self.dropin_offered else None
+            ),
+            "dropin_offered": self.dropin_offered,
         }
 
 
@@ -187,7 +193,9 @@ def score(gold: GoldSet, flags: dict, kinds: Sequence[str] = KINDS) -> dict[str,
                     result.tp_flags += 1
                     if kind == "officialese" and hits[0].alternative:
                         result.dropin_n += 1
-                        ok = dropin_correct(getattr(flag, "replacement", None), hits[0].alternative)
+                        replacement = getattr(flag, "replacement", None)
+                        result.dropin_offered += replacement is not None
+                        ok = dropin_correct(replacement, hits[0].alternative)
                         result.dropin_ok += ok
                         if not ok:
                             result.misses.append(
@@ -252,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             if f["dropin_correct"] is not None:
                 line += f"  drop-in {f['dropin_correct']:.2f} (n={f['dropin_n']})"
+                if f["dropin_offered_correct"] is not None:
+                    line += f"; offered {f['dropin_offered_correct']:.2f} (n={f['dropin_offered']})"
             print(line)
     for kind in args.show:
         print(f"\n== {kind}: false positives")
