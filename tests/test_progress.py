@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,8 @@ def test_progress_bar_in_a_log_is_one_whole_line(capsys: pytest.CaptureFixture[s
             on_file(FileResult(f"{n}.txt", n_words=250_000))
     (line,) = [x for x in capsys.readouterr().err.splitlines() if x.strip()]
     assert "16/16 files · 4,000,000 words analysed" in line and "…" not in line
+    # both clocks say what they are (walkthrough s36: "0:00:47 left 0:00:00" read as 47 s left)
+    assert re.search(r"· elapsed \d+:\d\d:\d\d · left", line), line
 
 
 def _summary(**fields: object) -> RunSummary:
