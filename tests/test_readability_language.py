@@ -1,6 +1,6 @@
 """Is a text Dutch (``pipeline.readability.language``): a text in another language gets no
-B1 verdict, and real Dutch text always gets one. Own sentences, and the real Dutch texts of
-``data/raw`` and the seeds."""
+B1 verdict, and Dutch text always gets one. Own sentences, our texts in ``data/raw`` and the
+real seed texts."""
 
 from __future__ import annotations
 
