@@ -69,13 +69,13 @@ def test_a_letter_in_another_language_gets_no_verdict(use_model, tmp_path, langu
     assert "Eerst aanpakken" not in text.stdout  # no Dutch writing advice to act on first
 
 
-def real_dutch_texts() -> list[Path]:
+def dutch_texts() -> list[Path]:
     found = sorted((ROOT / "data" / "raw").glob("*.txt"))
     return found + sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else found
 
 
-@pytest.mark.parametrize("path", real_dutch_texts(), ids=lambda p: p.name)
-def test_real_dutch_texts_keep_their_verdict(nlp_model, settings, path: Path) -> None:
+@pytest.mark.parametrize("path", dutch_texts(), ids=lambda p: p.name)
+def test_dutch_texts_keep_their_verdict(nlp_model, settings, path: Path) -> None:
     from pipeline.check import check_texts, read_inputs
 
     [inputs] = list(read_inputs([str(path)], settings))
