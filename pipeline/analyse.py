@@ -15,7 +15,7 @@ The orchestrator of ``gemeentetaal run``. For a batch of records (from one file 
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +32,7 @@ from pipeline.analyses import (
     Unit,
 )
 from pipeline.analyses import analyses as registered_analyses
-from pipeline.analyses.readability import analyse_parsed
+from pipeline.analyses.readability import iter_analyses
 from pipeline.config import ReadabilitySettings, Settings
 from pipeline.nlp import ModelInfo, load_pipeline, parse, unwrap_lines
 from pipeline.readability import ReadabilityResources, TextAnalysis
@@ -173,8 +173,20 @@ def analyse_units(
     """The readability analysis (``TextAnalysis``) of each parsed unit of one input, as
     ``run`` and ``check`` both compute it: an abbreviation explained in a unit counts as
     explained in that unit and every later unit of the input."""
-    units = [
+    return [analysis for _, _, analysis in iter_analyse_units(parsed, settings, resources, model)]
+
+
+def iter_analyse_units(
+    parsed: Iterable[tuple[Doc, Unit]],
+    settings: ReadabilitySettings,
+    resources: ReadabilityResources,
+    model: ModelInfo | None = None,
+) -> Iterator[tuple[Doc, Unit, TextAnalysis]]:
+    """``analyse_units`` one unit at a time, with its Doc: each pair is read from ``parsed``
+    only when its analysis is asked for, so a long input never holds all its Docs."""
+    units = (
         ParsedUnit(unit, doc, sentences_of(unit, doc, resources.abbreviations))
         for doc, unit in parsed
-    ]
-    return analyse_parsed(units, settings, resources, model)
+    )
+    for p, analysis in iter_analyses(units, settings, resources, model):
+        yield p.doc, p.unit, analysis

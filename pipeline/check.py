@@ -300,7 +300,7 @@ def check_texts(
         One ``CheckResult`` per input, in order, or an ``InputFailure`` for an input whose
         content could not be parsed.
     """
-    from pipeline.analyse import analyse_units
+    from pipeline.analyse import iter_analyse_units
     from pipeline.ingest import ingest_raw
     from pipeline.ingest.readers import InputError
     from pipeline.nlp import ModelInfo, load_pipeline, parse, unwrap_lines
@@ -325,32 +325,35 @@ def check_texts(
             continue
         checked.append(_layout(item, records))
     work = [c for c in checked if isinstance(c, _Checked)]
-    texts = [unwrap_lines(u.text) for c in work for u in c.units]
-    texts += [heading for c in work for _, heading in c.headings]
+    # One nlp.pipe stream over every input, each input's units and then its headings: an
+    # input's Docs are analysed as they come and let go, so a long text never holds them all.
+    texts = [
+        text
+        for c in work
+        for text in [*(unwrap_lines(u.text) for u in c.units), *(h for _, h in c.headings)]
+    ]
     if nlp is None:
         nlp, model_info = load_pipeline(settings.nlp, texts=texts)
     info: ModelInfo = model_info
     if resources is None:
         resources = ReadabilityResources.load(settings.readability)
-    pairs = ((text, None) for text in texts)
-    parsed_texts = [doc for doc, _ in parse(nlp, pairs, settings.nlp)]
-    n_units = sum(len(c.units) for c in work)
-    docs, heading_docs = iter(parsed_texts[:n_units]), iter(parsed_texts[n_units:])
+    docs = (doc for doc, _ in parse(nlp, ((text, None) for text in texts), settings.nlp))
     model = info.summary(settings.nlp.model)
     out: list[CheckResult | InputFailure] = []
     for entry in checked:
         if isinstance(entry, InputFailure):
             out.append(entry)
             continue
-        parsed = [(next(docs), unit) for unit in entry.units]
-        analyses = analyse_units(parsed, settings.readability, resources, info)
+        parsed = ((next(docs), unit) for unit in entry.units)
+        analysed = iter_analyse_units(parsed, settings.readability, resources, info)
         we = speaks_as_we([entry.text])
         gate = DropinGate.from_settings(settings.readability)
-        total = sum((a.counts for a in analyses), Counts())
+        total = Counts()
         sentences: list[CheckedSentence] = []
         unit_flags: list[Any] = []
         text = entry.text
-        for (doc, unit), offset, analysis in zip(parsed, entry.offsets, analyses, strict=True):
+        for (doc, unit, analysis), offset in zip(analysed, entry.offsets, strict=True):
+            total = total + analysis.counts
             for s in analysis.sentences:
                 span = doc.char_span(s.start, s.end, alignment_mode="expand")
                 proposals = (
@@ -368,9 +371,7 @@ def check_texts(
                 )  # fmt: skip
             unit_flags += [f.shifted(offset, text) for f in analysis.unit_flags]
         for offset, _ in entry.headings:
-            sentences += _heading_advice(
-                next(heading_docs), offset, settings.readability, resources, info
-            )
+            sentences += _heading_advice(next(docs), offset, settings.readability, resources, info)
         sentences.sort(key=lambda s: s.start)
         row, verdict = measures_and_verdict(total, settings.readability)
         out.append(

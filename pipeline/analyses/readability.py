@@ -9,7 +9,7 @@ sum into the readability columns of its table.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,21 +43,28 @@ def analyse_parsed(
     model: ModelInfo | None = None,
 ) -> list[TextAnalysis]:
     """``TextAnalysis`` of each parsed unit of one input, on the shared sentences."""
+    return [analysis for _, analysis in iter_analyses(parsed, settings, resources, model)]
+
+
+def iter_analyses(
+    parsed: Iterable[ParsedUnit],
+    settings: ReadabilitySettings,
+    resources: ReadabilityResources,
+    model: ModelInfo | None = None,
+) -> Iterator[tuple[ParsedUnit, TextAnalysis]]:
+    """``analyse_parsed`` one unit at a time, in order, with its parsed unit (a caller that
+    is done with a unit's Doc can let it go before the next is parsed)."""
     from pipeline.readability import analyse_doc
     from pipeline.readability.flags import explained_acronyms
 
     explained: set[str] = set()  # explained in an earlier unit of the record
     seen: set[str] = set()  # flagged in an earlier unit: the advice points back to the first
-    out = []
     for p in parsed:
-        out.append(
-            analyse_doc(
-                p.doc, settings, resources, model, explained_acronyms=set(explained),
-                spans=[(s.start_token, s.end_token) for s in p.sentences], seen_acronyms=seen,
-            )
+        yield p, analyse_doc(
+            p.doc, settings, resources, model, explained_acronyms=set(explained),
+            spans=[(s.start_token, s.end_token) for s in p.sentences], seen_acronyms=seen,
         )  # fmt: skip
         explained |= explained_acronyms(p.unit.text)
-    return out
 
 
 @register
