@@ -72,6 +72,8 @@ def inputs_of(record: dict[str, Any]) -> VerdictInputs:
         n_lines=scores["n_sentences"] + c["n_fragments"],
         n_long_words=c["n_long_words"],
         flag_counts=c["flag_counts"],
+        n_language_words=c.get("n_language_words", 0),  # measured before session 36: unknown
+        n_dutch_words=c.get("n_dutch_words", 0),
     )
     return VerdictInputs.from_scores(scores, lint=v["lint_features"])
 

@@ -101,6 +101,8 @@ def verdict_inputs(result: Any) -> dict[str, Any]:
             "n_flagged_sentences": c.n_flagged_sentences,
             "n_subclauses": c.n_subclauses,
             "flag_counts": dict(c.flag_counts),
+            "n_language_words": c.n_language_words,
+            "n_dutch_words": c.n_dutch_words,
         },
         "b1_level": m.get("b1_level"),
         "b1_pass": m.get("b1_pass"),

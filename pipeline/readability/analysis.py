@@ -20,7 +20,7 @@ from pipeline.readability.counts import Counts, alnum_count, sentence_spans
 from pipeline.readability.difficulty import VerdictInputs
 from pipeline.readability.doc_arrays import doc_arrays, doc_text
 from pipeline.readability.flags import STYLE_FLAG_KINDS, Flag, SentenceContext, UnitContext
-from pipeline.readability.language import DUTCH, NOT_COUNTED, language_mark, looks_dutch
+from pipeline.readability.language import DUTCH, NOT_COUNTED, language_mark
 from pipeline.readability.lint import count_subclauses, lint_sentence
 from pipeline.readability.resources import ReadabilityResources
 from pipeline.readability.verdict import Verdict, b1_verdict, nl_number
@@ -221,7 +221,6 @@ def _word_counts(doc: Doc, orth: int, resources: ReadabilityResources) -> tuple[
     return resources.remembered(WORD_COUNTS, orth, WORD_COUNTS_MEMO, _count_word, text, resources)
 
 
-NOT_DUTCH = "De tekst lijkt niet in het Nederlands geschreven: het taalniveau is niet beoordeeld."
 LANGUAGE_MARKS = "analysis.language_marks"  # the memo of ``language_mark`` per token text
 
 
@@ -329,13 +328,7 @@ def measures_and_verdict(
         "lint_level": formulas.lint_level(lint),
     }
     inputs = VerdictInputs.from_scores(row, counts, features)
-    if looks_dutch(
-        counts.n_language_words, counts.n_dutch_words, settings.dutch_min_words,
-        settings.dutch_min_share,
-    ):  # fmt: skip
-        verdict = b1_verdict(row, style_flag_rate(counts), settings, inputs)
-    else:
-        verdict = Verdict(None, None, settings.b1_rule, [NOT_DUTCH])
+    verdict = b1_verdict(row, style_flag_rate(counts), settings, inputs)
     row.update(
         b1_level=verdict.level,
         b1_pass=verdict.b1_pass,

@@ -60,6 +60,10 @@ class VerdictInputs:
     mean_content_words_per_clause: float | None = None
     proportion_concrete: float | None = None
     flag_counts: Mapping[str, int] | None = None  # None: kinds unknown (only a rate given)
+    # words checked for the language and those known as Dutch (``language.py``); 0 and 0
+    # (unknown) count as Dutch
+    n_language_words: int = 0
+    n_dutch_words: int = 0
 
     @classmethod
     def from_scores(
@@ -82,6 +86,8 @@ class VerdictInputs:
             "over_a2_sentence_share": get("over_a2_sentence_share"),
             "syllables_per_100_words": get("syllables_per_100_words"),
             "flag_counts": get("flag_counts"),
+            "n_language_words": int(get("n_language_words") or 0),
+            "n_dutch_words": int(get("n_dutch_words") or 0),
         }
         for name in (
             "mean_word_frequency", "mean_max_sdl", "mean_content_words_per_clause",
@@ -93,6 +99,8 @@ class VerdictInputs:
                 n_lines=counts.n_sentences + counts.n_fragments,
                 n_long_words=counts.n_long_words,
                 flag_counts=dict(counts.flag_counts),
+                n_language_words=counts.n_language_words,
+                n_dutch_words=counts.n_dutch_words,
             )
         return cls(**values)
 

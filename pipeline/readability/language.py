@@ -19,6 +19,8 @@ import functools
 from typing import Any
 
 NOT_COUNTED, FOREIGN, DUTCH = -1, 0, 1
+# The one reason of the verdict of a text that is not Dutch.
+NOT_DUTCH = "De tekst lijkt niet in het Nederlands geschreven: het taalniveau is niet beoordeeld."
 
 
 @functools.cache

@@ -57,6 +57,7 @@ from pipeline.readability.difficulty import (
     load_model,
     score,
 )
+from pipeline.readability.language import NOT_DUTCH, looks_dutch
 
 LEVELS = ("A2", "B1", "B2", "C1")
 
@@ -328,7 +329,9 @@ def b1_verdict(
         flag_rate: style flags per sentence (see ``analysis.style_flag_rate``; v1/v2).
         settings: thresholds and the rule name.
         inputs: everything v3 reads (flag kinds, LiNT-II features); built from ``scores``
-            alone when None.
+            alone when None. Its language counts decide first, for every rule: a text that
+            is not Dutch (``language.looks_dutch``) gets no level and the one reason
+            ``NOT_DUTCH``.
 
     Raises:
         ValueError: unknown rule name, or an unusable v3 model file.
@@ -338,4 +341,9 @@ def b1_verdict(
     except KeyError:
         known = ", ".join(sorted(RULES))
         raise ValueError(f"unknown B1 rule {settings.b1_rule!r}; known rules: {known}") from None
+    if inputs is not None and not looks_dutch(
+        inputs.n_language_words, inputs.n_dutch_words, settings.dutch_min_words,
+        settings.dutch_min_share,
+    ):  # fmt: skip
+        return Verdict(None, None, settings.b1_rule, [NOT_DUTCH])  # no rule judges other languages
     return rule(scores, flag_rate, settings, inputs)

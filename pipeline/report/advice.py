@@ -26,8 +26,8 @@ from typing import Any
 
 from pipeline.check import flag_id
 from pipeline.numbers import decimals_near
-from pipeline.readability.analysis import NOT_DUTCH
 from pipeline.readability.flags import KINDS, LABELS, TITLES, WIDE_KINDS
+from pipeline.readability.language import NOT_DUTCH
 
 FD_MAX = 100.0  # the Flesch-Douma scale as Douma published it runs from 0 to 100
 FIX_FIRST_MAX = 3
