@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,7 +136,7 @@ def _walk(
     scan: InputScan,
     seen_files: set[str],
     ancestors: set[str],
-    skipped: set[str] = frozenset(),  # type: ignore[assignment]
+    skipped: AbstractSet[str] = frozenset(),
 ) -> None:
     """Depth first, children in name order (the order of ``sorted(top.rglob("*"))``);
     iterative, so a deep tree cannot exhaust the stack."""

@@ -264,6 +264,8 @@ def _adverb_particle_at(lower: Sequence[str], i: int) -> int | None:
     """Where the particle in ``PARSED_AS_ADVERB`` of the finite verb at ``i`` is, by the
     words alone: after one to three pronouns ("Hierbij deel ik u mede", where the parser
     may take *deel* for a noun); None for "zij delen mede in de kosten" (= ook)."""
+    if lower[i] not in _adverb_particle_verbs():  # most words: one set look-up
+        return None
     for particle, verb in PARSED_AS_ADVERB.items():
         if lower[i] not in _finite_forms(verb):
             continue
@@ -277,6 +279,7 @@ def _adverb_particle_at(lower: Sequence[str], i: int) -> int | None:
 
 @functools.cache
 def _adverb_particle_verbs() -> frozenset[str]:
+    """The finite forms of every verb in ``PARSED_AS_ADVERB``."""
     return frozenset(f for verb in PARSED_AS_ADVERB.values() for f in _finite_forms(verb))
 
 
@@ -931,7 +934,7 @@ def _doc_annotations(doc: Doc) -> list[tuple[str, str, str, bool, str | None]]:
             pos = "VERB"  # keyed as the verb it is ("wenst" -> wensen)
         elif (pos == "ADP" or (pos == "NOUN" and dep == "amod")) and form.endswith("e"):
             pos = "ADJ"  # an attributive -e word read as a noun or preposition ("transparante")
-        by_words = _adverb_particle_at(lower, i) if form in _adverb_particle_verbs() else None
+        by_words = _adverb_particle_at(lower, i)
         if by_words is not None:  # "Hierbij deel ik u mede", "deel" read as a noun
             pos, lemma = "VERB", PARSED_AS_ADVERB[lower[by_words]]
         verb_like = pos in ("VERB", "AUX") or (pos == "NOUN" and dep == "ROOT")
