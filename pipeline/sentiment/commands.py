@@ -78,7 +78,7 @@ def read_units(
     of the text as read is a unit (a list of comments, one per line), except in a comment
     thread: its header lines (author, date, "12 reacties") are no text to score and would
     show commenters' names, so a thread is scored per comment all the same
-    (``thread_despite_per_line`` tells).
+    (``score_command`` then adds a ``notice``).
 
     Raises:
         InputError: the input cannot be read or parsed (one line naming it).
@@ -231,11 +231,11 @@ def format_text(result: dict[str, Any]) -> str:
     summary = ", ".join(f"{counts.get(label, 0)} {label}" for label in LABELS)
     noun = "eenheid" if len(counted) == 1 else "eenheden"
     lines += ["", f"Totaal: {len(counted)} {noun}: {summary}; {n_rude} onbeschoft."]
-    n_own = sum(u.get("author_role") == "organisation" for u in units if u not in counted)
+    n_own = sum(u.get("author_role") == "organisation" for u in units)
     if n_own:
         reacties = "reactie" if n_own == 1 else "reacties"
         lines.append(f"({n_own} {reacties} van de organisatie niet meegeteld.)")
-    if len(counted) + n_own < len(units):
+    if thread and any(u["kind"] != "comment" for u in units):
         lines.append("(Titel en artikel niet meegeteld: alleen de reacties.)")
     return "\n".join(lines)
 
