@@ -90,6 +90,21 @@ def test_a_phrase_as_written_is_shown_whole(flags_on):
     assert "Ambtelijke taal: ‘in aanmerking te komen voor’." in messages
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Wij stellen de zaal ter beschikking aan de club.", "stellen … ter beschikking"),
+        ("Wij stellen u ervan in kennis dat de weg dicht is.", "stellen … in kennis"),
+        ("U dient het formulier voor 1 mei aan ons terug te sturen.", "dient … te"),
+    ],
+)
+def test_a_spread_phrase_is_shown_with_its_own_words(flags_on, text, shown):
+    """Session 37: a spread verb phrase was shown by its first and last word only
+    ("stellen … beschikking"), and the officialese table listed "stellen beschikking"."""
+    messages = [f.message for f in flags_on(text, "officialese")]
+    assert f"Ambtelijke taal: ‘{shown}’." in messages
+
+
 def test_indicatie_in_care_gets_no_drop_in(flags_on):
     """User trial: "medische indicatie" -> "aanwijzing" was offered as a drop-in."""
     text = "U heeft een medische indicatie nodig voor een tweede vergunning."

@@ -913,6 +913,17 @@ def _phrase_particle_end(matched: list[Token], term: OfficialeseTerm, last_i: in
     return last_i
 
 
+def _spread_shown(doc: Doc, first_i: int, last_i: int, term: OfficialeseTerm) -> str:
+    """A verb phrase spread over the clause as the advice quotes it: its first word, then
+    the phrase's words at its end ("stellen … in kennis", "dient … te"), not the words
+    between."""
+    words = set(term.words[1:]) if first_i == last_i else set(term.words)
+    start = last_i
+    while start - 1 > first_i and not words.isdisjoint(_keys(doc[start - 1])):
+        start -= 1
+    return f"{doc[first_i].text} … {doc[start : last_i + 1].text}"
+
+
 def _doc_annotations(doc: Doc) -> list[tuple[str, str, str, bool, str | None]]:
     """``_annotations`` of every token of ``doc`` by index, from the Doc's arrays (made once
     per Doc): only a verb with a ``compound:prt`` child and a noun at the root need their
@@ -1399,9 +1410,10 @@ def detect(ctx: SentenceContext) -> list[Flag]:
         else:
             suggestion = note or None
         # a phrase as written ("in aanmerking te komen voor"); a verb phrase spread over the
-        # clause by its first and last word ("dient ... te")
+        # clause by its first word and the phrase's words at the end ("dient … te",
+        # "stellen … ter beschikking")
         written = last_i - first_i < max(4, len(term.words) + 1)
-        shown = span_text if written else f"{doc[first_i].text} … {doc[last_i].text}"
+        shown = span_text if written else _spread_shown(doc, first_i, last_i, term)
         flags.append(
             make_flag(
                 doc,
