@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pipeline.frequencies import zipf_nl
-from pipeline.readability.flags.passive import agent_phrase, names_a_means
+from pipeline.readability.flags.passive import agent_phrase, agent_words, names_a_means
 from pipeline.readability.morphology import (
     INSEPARABLE_PREFIXES,
     SEPARABLE_PARTICLES,
@@ -976,7 +976,7 @@ def _agent_words(s: _Sentence, agent: Token) -> tuple[list[str], bool] | None:
     """The agent of a passive without *door*, and whether it is plural; None for a pronoun
     that would change case ("door hem")."""
     tokens = agent_phrase(agent)
-    phrase = [t for t in tokens if t.lower_ != "door"]
+    phrase = agent_words(agent)
     if not phrase or not _contiguous(tokens):
         return None
     if agent.lower_ == "ons":

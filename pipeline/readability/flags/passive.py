@@ -270,8 +270,9 @@ def agent_phrase(agent: Token) -> list[Token]:
     rewrite alike. From the agent's subtree it leaves out a phrase the parser hung on the
     agent that says when or where ("door de gemeente | binnen twee weken"; any preposition but
     "van", which stays: "door de inwoners van de wijk"), and it cuts where the parse lets the
-    subtree run on: at a conjunction that joins clauses, a verb or a comma ("door de aannemer
-    en beginnen op maandag" -> "de aannemer"), or at a gap."""
+    subtree run on: at a conjunction that joins clauses, a verb after the agent or a comma
+    ("door de aannemer en beginnen op maandag" -> "de aannemer"), or at a gap. A participle
+    before the agent is part of it ("door de door de gemeente gecontracteerde aannemer")."""
     loose = {
         t.i
         for c in agent.children
@@ -285,13 +286,20 @@ def agent_phrase(agent: Token) -> list[Token]:
         if phrase and (
             t.i in loose
             or t.i != phrase[-1].i + 1
-            or t.pos_ in ("SCONJ", "VERB", "AUX")
+            or (t.i > agent.i and t.pos_ in ("SCONJ", "VERB", "AUX"))
             or (t.pos_ == "CCONJ" and _joins_clauses(t, agent))
             or t.text in (",", ";", ":")
         ):
             break
         phrase.append(t)
     return phrase
+
+
+def agent_words(agent: Token) -> list[Token]:
+    """``agent_phrase`` without its "door": the subject of the active sentence. A "door"
+    inside it stays ("de door de gemeente gecontracteerde aannemer")."""
+    phrase = agent_phrase(agent)
+    return phrase[1:] if phrase and phrase[0].lower_ == "door" else phrase
 
 
 # "door ons" -> "wij": the agent as the subject of the active sentence
@@ -303,7 +311,7 @@ SUBJECT_PRONOUNS = {
 
 def _actor(agent: Token) -> str:
     """The agent as the subject of the active sentence: "de gemeente", "wij" for "door ons"."""
-    words = [t.text for t in agent_phrase(agent) if t.lower_ != "door"]
+    words = [t.text for t in agent_words(agent)]
     if len(words) == 1 and words[0].lower() in SUBJECT_PRONOUNS:
         return SUBJECT_PRONOUNS[words[0].lower()]
     return " ".join(words)
@@ -315,7 +323,14 @@ MEANS_STARTS = ("onder andere ", "onder meer ", "o.a. ", "middel van ", "bijvoor
 
 
 def names_a_means(agent: Token) -> bool:
-    """The door-phrase of ``agent`` starts with a hedge or "middel van" (``MEANS_STARTS``)."""
+    """The door-phrase of ``agent`` starts with a hedge or "middel van" (``MEANS_STARTS``),
+    or its head is an infinitive: "door het uitvragen van documenten" says how, not who. A
+    phrase without "door" is none either (a parse's "worden op diverse aspecten
+    gecontroleerd")."""
+    if "Inf" in agent.morph.get("VerbForm"):
+        return True
+    if not any(c.lower_ == "door" for c in agent.children if c.i < agent.i):
+        return True
     return f"{_actor(agent).lower()} ".startswith(MEANS_STARTS)
 
 
