@@ -370,9 +370,9 @@ def test_flags_officialese_prefers_the_exact_form_on_every_hash_seed() -> None:
         ).stdout.strip()
         for seed in range(4)
     }  # fmt: skip
-    # "het betreffende motorrijtuig": the adjective reading, "die" or "deze" (not "over")
+    # "het betreffende motorrijtuig": the adjective reading, "deze" or "die" (not "over")
     assert outputs == {
-        "['Schrijf liever ‘die’ of ‘deze’. ‘De betreffende medewerker’ wordt ‘die medewerker’.']"
+        "['Schrijf liever ‘deze’ of ‘die’. ‘De betreffende medewerker’ wordt ‘deze medewerker’.']"
     }
 
 

@@ -350,3 +350,36 @@ def test_light_verb_phrases_stay_nominalisations(nlp_model, resources):
         analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
         assert [f.text for f in analysis.flags if f.kind == "nominalisation"] == [noun]
         assert not _officialese(nlp_model[0], resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U dient het bedrag binnen 30 dagen te voldoen.", [("voldoen", "betalen")]),
+        ("De aanslag moet voor 1 mei zijn voldaan.", [("voldaan", "betaald")]),
+        ("Documenten die voldoen, worden direct goedgekeurd.", []),
+        ("Als de bodemkwaliteit niet voldoet, is een sanering nodig.", []),
+        ("Het plan voldoet aan de eisen.", []),
+    ],
+)
+def test_voldoen_is_betalen_only_for_a_payment(nlp_model, resources, text, expected):
+    """Session 37: "documenten die voldoen" (= good enough) got "betalen"."""
+    found = [f for f in _officialese(nlp_model[0], resources, text) if f[0].startswith("vold")]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "U krijgt 48 uur voor de desbetreffende werkzaamheden bericht.",
+            ("de desbetreffende", "deze"),
+        ),
+        ("Het desbetreffende perceel ligt aan de Dorpsstraat.", ("Het desbetreffende", "Dit")),
+        ("De betreffende medewerker belt u terug.", ("De betreffende", "Deze")),
+    ],
+)
+def test_pointing_adjective_takes_its_article_along(nlp_model, resources, text, expected):
+    """Session 37: "de desbetreffende bodemkwaliteit" -> "die" read "de die bodemkwaliteit";
+    "deze" and "dit" as the annotators write them."""
+    assert expected in _officialese(nlp_model[0], resources, text)

@@ -302,3 +302,20 @@ def test_report_counts_of_sentences_and_lines_add_up() -> None:
     assert report.sentences_title.startswith("Zinnen en regels met schrijfadvies (")
     assert report.sentences_title.endswith(" van 4)")
     assert report.sentences_title in render_text([result])
+
+
+def test_fix_first_speaks_of_one_word_in_the_singular() -> None:
+    """Session 37 trial: "Vervang 1 ambtelijke woord door gewone woorden"."""
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from pipeline.report.advice import derived_fix_first
+
+    passed = SimpleNamespace(measures={"b1_pass": True})
+    one = derived_fix_first(passed, Counter(officialese=1, hard_word=1))
+    assert one == [
+        "Vervang 1 ambtelijk woord door een gewoon woord (zie de tabel).",
+        "Vervang of leg 1 moeilijk woord uit.",
+    ]
+    two = derived_fix_first(passed, Counter(officialese=2))
+    assert two == ["Vervang 2 ambtelijke woorden door gewone woorden (zie de tabel)."]

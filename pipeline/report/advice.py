@@ -304,6 +304,8 @@ def derived_fix_first(result: Any, counts: Counter | None = None) -> list[str]:
         if kind == "long_sentence" and "long_sentence_share" in failing:
             continue
         fix = KINDS[kind].fix if kind in KINDS else None
+        if n == 1 and kind in KINDS and KINDS[kind].fix_one:  # "1 ambtelijk woord"
+            fix = KINDS[kind].fix_one
         if fix:
             out.append(
                 fix.format(

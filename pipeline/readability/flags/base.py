@@ -185,6 +185,7 @@ class FlagKind:
     # {words}, {sentences}, {abbreviations}, {paragraphs} in singular or plural); None: the
     # kind gives no such line.
     fix: str | None = None
+    fix_one: str | None = None  # the same for one, where more than the noun changes
 
 
 KINDS: dict[str, FlagKind] = {}

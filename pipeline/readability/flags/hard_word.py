@@ -355,6 +355,7 @@ KIND = register(
             "Niet iedereen kent dit woord. Kies een woord dat meer mensen kennen, of leg het uit."
         ),
         fix="Vervang of leg {n} moeilijke {words} uit.",
+        fix_one="Vervang of leg {n} moeilijk woord uit.",
         detect=detect,
         priority=0,
         examples=(

@@ -552,11 +552,22 @@ def _wensen_as_willen(token: Token) -> bool:
     return False
 
 
+# What one pays ("het bedrag voldoen"): "voldoen" means "betalen" only with one of these
+PAYMENTS = frozenset({
+    "bedrag", "bedragen", "aanslag", "aanslagen", "factuur", "facturen", "rekening",
+    "rekeningen", "kosten", "leges", "belasting", "belastingen", "boete", "boetes", "premie",
+    "premies", "huur", "nota", "nota's", "termijn", "termijnen", "schuld", "schulden",
+    "heffing", "heffingen", "bijdrage", "bijdragen", "vergoeding", "contributie", "tarief",
+    "som", "€", "euro",
+})  # fmt: skip
+
+
 def _voldoen_as_betalen(token: Token) -> bool:
-    """ "het bedrag voldoen" (= betalen), not "voldoen aan de eisen"."""
+    """ "het bedrag voldoen" (= betalen), not "voldoen aan de eisen" nor "documenten die
+    voldoen" (= goed genoeg zijn): a payment word (``PAYMENTS``) near it, no "aan"."""
     doc = token.doc
-    window = doc[max(0, token.i - 6) : min(len(doc), token.i + 3)]
-    return not any(t.lower_ == "aan" for t in window)
+    window = doc[max(0, token.i - 8) : min(len(doc), token.i + 3)]
+    return not any(t.lower_ == "aan" for t in window) and any(t.lower_ in PAYMENTS for t in window)
 
 
 def _gezien_preposition(token: Token) -> bool:
@@ -729,7 +740,7 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "mede": _not_a_separated_particle,
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
-ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "die / deze"}
+ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "deze / die"}
 
 
 def _match_contiguous(
@@ -1083,6 +1094,9 @@ def _context_dropin(
 
 
 DEMONSTRATIVE = "dit / deze"  # the alternative of onderhavig, voorliggend
+# after an article, these point back as "deze" and "dit" do (the annotators' drop-in)
+POINTING_TERMS = frozenset({"desbetreffend", "betreffende"})
+ARTICLES = frozenset({"de", "het"})
 
 
 def _attributive_use(token: Token) -> bool:
@@ -1374,7 +1388,13 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             replacement = _capitalised_like(span_text, result) if result else None
         if replacement is None and contiguous and len(term.words) == 1:
             replacement = _context_dropin(tokens[k], term, ctx, span_text)
-        if term.alternative == DEMONSTRATIVE and contiguous and _attributive_use(tokens[k]):
+        # "de desbetreffende werkzaamheden" -> "deze werkzaamheden", not "de die ..."
+        pointing = term.term in POINTING_TERMS and _lower(_neighbour(tokens[k], -1)) in ARTICLES
+        if (
+            (term.alternative == DEMONSTRATIVE or pointing)
+            and contiguous
+            and _attributive_use(tokens[k])
+        ):
             first_i, plain = _demonstrative(doc, first_i, tokens[k])
             span_text = doc[first_i : last_i + 1].text
             replacement = _capitalised_like(span_text, plain)
@@ -1439,6 +1459,7 @@ KIND = register(
             "Ambtelijke woorden maken een tekst stijf en moeilijk. Kies het gewone woord."
         ),
         fix="Vervang {n} ambtelijke {words} door gewone woorden (zie de tabel).",
+        fix_one="Vervang {n} ambtelijk woord door een gewoon woord (zie de tabel).",
         detect=detect,
         priority=2,
         examples=(

@@ -327,7 +327,7 @@ def names_a_means(agent: Token) -> bool:
     or its head is an infinitive: "door het uitvragen van documenten" says how, not who. A
     phrase without "door" is none either (a parse's "worden op diverse aspecten
     gecontroleerd")."""
-    if "Inf" in agent.morph.get("VerbForm"):
+    if "Inf" in agent.morph.get("VerbForm", []):
         return True
     if not any(c.lower_ == "door" for c in agent.children if c.i < agent.i):
         return True
