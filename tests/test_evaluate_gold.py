@@ -1636,3 +1636,24 @@ def test_flags_eval_dropin_of_offered_replacements_leaves_out_flags_without_one(
     assert figures["dropin_correct"] == 0.6
     assert figures["dropin_offered_correct"] == 0.75 and figures["dropin_offered"] == 4
     assert KindResult().figures()["dropin_offered_correct"] is None
+
+
+def test_flags_eval_dropin_counts_the_same_sentence_from_another_span():
+    """A drop-in on a span with its article ("de werkzaamheden" -> "het werk") is right
+    when the sentence reads as the annotator's ("werkzaamheden" -> "het werk" after "de"
+    would not); a different text is not."""
+    from types import SimpleNamespace
+
+    from bench.evaluate.flags_eval import same_text_after
+    from bench.evaluate.flags_gold import Annotation
+
+    text = "Tijdens de werkzaamheden is de weg dicht."
+    flag = SimpleNamespace(start=8, end=24)  # "de werkzaamheden"
+    gold = Annotation("d", "u", "", "officialese", 11, 24, "werkzaamheden", "werk")
+    assert not same_text_after(text, flag, "het werk", gold)  # "de werk" in theirs
+    gold_with_article = Annotation("d", "u", "", "officialese", 8, 24, "de werkzaamheden",
+                                   "het werk / het klussen")  # fmt: skip
+    assert same_text_after(text, flag, "Het werk", gold_with_article)
+    wider = Annotation("d", "u", "", "officialese", 11, 24, "werkzaamheden", "x / werk")
+    assert same_text_after(text, SimpleNamespace(start=11, end=24), "werk", wider)
+    assert not same_text_after(text, flag, None, gold_with_article)

@@ -383,3 +383,41 @@ def test_pointing_adjective_takes_its_article_along(nlp_model, resources, text, 
     """Session 37: "de desbetreffende bodemkwaliteit" -> "die" read "de die bodemkwaliteit";
     "deze" and "dit" as the annotators write them."""
     assert expected in _officialese(nlp_model[0], resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ten minste" is no "te": the lemmatiser's "te" for "ten" made a span "dient ten"
+        ("Het bezwaar dient ten minste te bevatten: uw naam.", ("dient ten minste te", None)),
+        # "gebeuren" takes "zijn": "heeft ... gebeurd" is no Dutch
+        ("Op 4 juni heeft een gesprek plaatsgevonden met u.", ("plaatsgevonden", None)),
+        ("De keuring vindt plaats op maandag.", ("vindt plaats", "gebeurt")),
+        # before a law "bij" does not fit ("jeugdhulp bij de Jeugdwet")
+        ("Dit is jeugdhulp in het kader van de Jeugdwet.", ("in het kader van", None)),
+        (
+            "In het kader van de herziening van het parkeerbeleid passen we de tarieven aan.",
+            ("In het kader van", "Bij"),
+        ),
+        # "de werkzaamheden" -> "het werk"; as a subject the verb would change too
+        ("Tijdens de werkzaamheden is de weg dicht.", ("de werkzaamheden", "het werk")),
+        (
+            "Wij voeren de onderhoudswerkzaamheden uit.",
+            ("de onderhoudswerkzaamheden", "het onderhoudswerk"),
+        ),
+        ("De werkzaamheden duren drie weken.", ("werkzaamheden", None)),
+        ("Voor werkzaamheden aan de weg is een vergunning nodig.", ("werkzaamheden", "werk")),
+        ("De gemeente treft maatregelen tegen overlast.", ("treft maatregelen", None)),
+    ],
+)
+def test_session37_trial_drop_ins_fit_the_sentence(nlp_model, resources, text, expected):
+    """A new-user trial's wrong drop-ins (session 37, /work/notes/trial_s37.md)."""
+    assert expected in _officialese(nlp_model[0], resources, text)
+
+
+def test_subject_deze_is_offered_die_only(nlp_model, resources):
+    """ "Deze wordt bezorgd": 'hem' or 'haar' cannot be a subject."""
+    text = "U krijgt een container. Deze wordt door de firma bij u bezorgd."
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    [flag] = [f for f in analysis.flags if f.kind == "officialese"]
+    assert flag.suggestion == "Schrijf liever ‘die’." and flag.replacement == "Die"

@@ -127,6 +127,22 @@ def dropin_correct(replacement: str | None, alternative: str) -> bool:
     return _norm(replacement) in options
 
 
+def same_text_after(text: str, flag: Any, replacement: str | None, annotation: Annotation) -> bool:
+    """The unit reads the same with the tool's replacement on its span as with the
+    annotator's alternative on theirs: a drop-in whose span is not the annotator's (the tool
+    takes the article along, "de werkzaamheden" -> "het werk", where an annotator marked
+    "werkzaamheden" -> "het werk" or "de desbetreffende" -> "deze") is right when the two
+    texts agree (case and spacing aside)."""
+    if replacement is None:
+        return False
+    mine = _norm(text[: flag.start] + replacement + text[flag.end :])
+    return any(
+        _norm(text[: annotation.start] + option.strip() + text[annotation.end :]) == mine
+        for option in annotation.alternative.split("/")
+        if option.strip()
+    )
+
+
 def analyse_gold(gold: GoldSet, settings: Any, nlp: Any, info: Any, resources: Any) -> dict:
     """The tool's flags for every unit of ``gold``: ``{(dataset, unit_id): [Flag, ...]}``."""
     from pipeline.analyse import Unit as PipelineUnit
@@ -195,7 +211,9 @@ def score(gold: GoldSet, flags: dict, kinds: Sequence[str] = KINDS) -> dict[str,
                         result.dropin_n += 1
                         replacement = getattr(flag, "replacement", None)
                         result.dropin_offered += replacement is not None
-                        ok = dropin_correct(replacement, hits[0].alternative)
+                        ok = dropin_correct(replacement, hits[0].alternative) or same_text_after(
+                            text, flag, replacement, hits[0]
+                        )
                         result.dropin_ok += ok
                         if not ok:
                             result.misses.append(

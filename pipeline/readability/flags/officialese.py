@@ -741,6 +741,10 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
 ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "deze / die"}
+# plural terms whose plain word is a singular "het" word: after "de" the drop-in takes the
+# article along; as a subject none is offered (the verb would change too)
+WITH_ARTICLE = {"werkzaamheden": "het"}
+SUBJECT_ALTERNATIVES = {"deze": "die"}  # the alternatives of a subject (no object pronoun)
 
 
 def _match_contiguous(
@@ -756,11 +760,60 @@ def _match_contiguous(
     last = len(words) - 1
     for offset, word in enumerate(words):
         token = tokens[k + offset]
-        if word not in (_first_keys if offset == 0 else _keys)(token) and not (
+        if word in FORM_ONLY:  # "ten minste" is no "te" ("dient ten" matched "dienen te")
+            if token.lower_ != word:
+                return None
+        elif word not in (_first_keys if offset == 0 else _keys)(token) and not (
             offset == last and _pronominal(token.lower_, word)
         ):
             return None
     return k + last
+
+
+# plain verbs whose perfect takes "zijn" ("is gebeurd"), where the officialese one may take
+# "hebben" ("heeft plaatsgevonden")
+ZIJN_VERBS = frozenset({
+    "gebeuren", "gaan", "komen", "blijken", "ontstaan", "doorgaan", "ingaan", "vastlopen",
+    "voorgaan", "worden", "blijven", "zijn", "verdwijnen", "vallen",
+})  # fmt: skip
+HEBBEN_FORMS = frozenset({"heb", "hebt", "heeft", "hebben", "had", "hadden"})
+
+
+def _auxiliary_would_change(token: Token, term: OfficialeseTerm) -> bool:
+    """A participle with a form of "hebben" in its clause whose plain verb takes "zijn"
+    (``ZIJN_VERBS``): the drop-in would need another auxiliary too."""
+    words = term.first_alternative.split()
+    if not words or words[0] not in ZIJN_VERBS or "Part" not in token.morph.get("VerbForm", []):
+        return False
+    sent = token.sent
+    for step in (-1, 1):
+        i = token.i + step
+        while sent.start <= i < sent.end and not token.doc[i].is_punct:
+            if token.doc[i].lower_ in HEBBEN_FORMS:
+                return True
+            i += step
+    return False
+
+
+# Phrases whose drop-in fails before a law or regulation ("jeugdhulp bij de Jeugdwet"; it
+# is "volgens" or "op grond van" there, which depends on the sentence), and the endings of
+# the words that name one
+BEFORE_A_RULE = frozenset({"in het kader van"})
+RULE_ENDINGS = ("wet", "regeling", "verordening", "besluit", "beleid", "reglement")
+
+
+def _before_a_rule(doc: Doc, last_i: int, term: OfficialeseTerm) -> bool:
+    """``term`` (``BEFORE_A_RULE``) is followed by the name of a law or regulation: its
+    noun, within three words, ends in ``RULE_ENDINGS`` ("de Wet maatschappelijke
+    ondersteuning", "de Subsidieregeling Sociale Samenhang")."""
+    if term.term not in BEFORE_A_RULE:
+        return False
+    following = doc[last_i + 1 : last_i + 4]
+    return any(t.lower_.endswith(RULE_ENDINGS) for t in following if t.is_alpha)
+
+
+# words of a phrase matched by their form only: the lemmatiser gives "te" for "ten" and "ter"
+FORM_ONLY = frozenset({"te"})
 
 
 PRONOMINAL_STARTS = ("daar", "hier", "waar")
@@ -1388,6 +1441,10 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             replacement = _capitalised_like(span_text, result) if result else None
         if replacement is None and contiguous and len(term.words) == 1:
             replacement = _context_dropin(tokens[k], term, ctx, span_text)
+        if replacement is not None and _auxiliary_would_change(tokens[k], term):
+            replacement = None  # "heeft plaatsgevonden" -> not "heeft gebeurd"
+        if replacement is not None and _before_a_rule(doc, last_i, term):
+            replacement = None  # "in het kader van de Jeugdwet" -> not "bij de Jeugdwet"
         # "de desbetreffende werkzaamheden" -> "deze werkzaamheden", not "de die ..."
         pointing = term.term in POINTING_TERMS and _lower(_neighbour(tokens[k], -1)) in ARTICLES
         if (
@@ -1398,6 +1455,14 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             first_i, plain = _demonstrative(doc, first_i, tokens[k])
             span_text = doc[first_i : last_i + 1].text
             replacement = _capitalised_like(span_text, plain)
+        elif term.term in WITH_ARTICLE and contiguous and replacement is not None:
+            if tokens[k].dep_.startswith("nsubj"):
+                replacement = None  # "De werkzaamheden duren" -> not "het werk duren"
+            elif _lower(_neighbour(tokens[k], -1)) == "de":  # "de werkzaamheden" -> "het werk"
+                first_i -= 1
+                span_text = doc[first_i : last_i + 1].text
+                plain = f"{WITH_ARTICLE[term.term]} {replacement.lower()}"  # het onderhoudswerk
+                replacement = _capitalised_like(span_text, plain)
         if (
             replacement is not None
             and len(term.words) == 1
@@ -1413,6 +1478,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             after = doc_text(doc)[doc[last_i].idx + len(doc[last_i].text) :].lstrip().lower()
             if after.startswith(tail.lower()):  # "keukentafelgesprek bij u thuis": no repeat
                 replacement = head
+        if term.term in SUBJECT_ALTERNATIVES and tokens[k].dep_.startswith("nsubj"):
+            alt = SUBJECT_ALTERNATIVES[term.term]  # "Deze wordt bezorgd": not "hem", "haar"
         note = _sentence(note)
         if alt:
             fitted = _fitted_form(tokens[k], term, alt, replacement)
