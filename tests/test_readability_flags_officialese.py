@@ -362,6 +362,10 @@ def test_light_verb_phrases_stay_nominalisations(nlp_model, resources):
         ("Documenten die voldoen, worden direct goedgekeurd.", []),
         ("Als de bodemkwaliteit niet voldoet, is een sanering nodig.", []),
         ("Het plan voldoet aan de eisen.", []),
+        # "voldoen ... aan" with the object moved (were flagged, with a note; test_rewrite)
+        ("Het ontwerp moet aan de eisen voldoen, en daar voldoet het ontwerp ook aan.", []),
+        ("Daar voldoet dit ontwerp aan.", []),
+        ("Om aan de nieuwe eisen voor schuren te voldoen, past de boer het ontwerp aan.", []),
     ],
 )
 def test_voldoen_is_betalen_only_for_a_payment(nlp_model, resources, text, expected):

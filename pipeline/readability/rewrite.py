@@ -1058,7 +1058,7 @@ def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
         agent_words, plural, agent_span = ["we"], True, set()
     else:
         return None
-    prefield = [t for t in tokens if t.i < aux.i]
+    prefield = [t for t in tokens if t.i < aux.i and t.i not in agent_span]
     middle = [t for t in tokens if aux.i < t.i < participle.i and t.i not in agent_span]
     if not subjects:  # impersonal: "Er wordt ... samengewerkt", "Daarna wordt er ..."
         if any(_stranded_preposition(t) for t in tokens if t.i > aux.i):
