@@ -21,7 +21,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -371,7 +371,13 @@ def check_texts(
                 )  # fmt: skip
             unit_flags += [f.shifted(offset, text) for f in analysis.unit_flags]
         for offset, _ in entry.headings:
-            sentences += _heading_advice(next(docs), offset, settings.readability, resources, info)
+            # an abbreviation explained in the text before the heading is explained there too
+            before = [
+                u.text for u, at in zip(entry.units, entry.offsets, strict=True) if at < offset
+            ]
+            sentences += _heading_advice(
+                next(docs), offset, settings.readability, resources, info, before
+            )
         sentences.sort(key=lambda s: s.start)
         row, verdict = measures_and_verdict(total, settings.readability)
         out.append(
@@ -413,14 +419,17 @@ def _as_heading_advice(flag: Any) -> Any:
 
 
 def _heading_advice(
-    doc: Any, offset: int, settings: Any, resources: Any, info: Any
+    doc: Any, offset: int, settings: Any, resources: Any, info: Any, before: Sequence[str] = ()
 ) -> list[CheckedSentence]:
     """A section heading as a line with word advice ("Inzake de verstrekking van ..."):
     shown in the report like a salutation, but not measured and not counted in the verdict,
-    so the verdict stays the one ``run`` gives (headings are no units there)."""
+    so the verdict stays the one ``run`` gives (headings are no units there). ``before``:
+    the texts of the units before it, whose explained abbreviations count here."""
     from pipeline.readability import analyse_doc
+    from pipeline.readability.flags import explained_acronyms
 
-    analysis = analyse_doc(doc, settings, resources, info)
+    explained = set().union(*(explained_acronyms(text) for text in before))
+    analysis = analyse_doc(doc, settings, resources, info, explained_acronyms=explained)
     flags = [
         _as_heading_advice(f.shifted(offset)) for f in analysis.flags if f.kind in HEADING_KINDS
     ]

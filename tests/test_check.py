@@ -96,6 +96,31 @@ def test_check_headings_get_word_advice_but_do_not_count(settings) -> None:
     assert ignored.measures == plain.measures
 
 
+def test_check_a_heading_knows_the_abbreviations_explained_before_it(settings) -> None:
+    """Session 37 trial: "PMD" explained in the intro was flagged again in the next heading;
+    an abbreviation explained only after the heading still is."""
+    from pipeline.nlp import fallback_info, make_fallback_pipeline
+
+    text = (
+        "# Afval\n\nDe gemeente haalt plastic, blik en drinkpakken (PMD) apart op.\n\n"
+        "## Een container voor PMD\n\nZet de container op maandag buiten.\n\n"
+        "## Het KCC helpt\n\nBel het Klant Contact Centrum (KCC) als u vragen heeft.\n"
+    )
+    [result] = check_texts(
+        [InputText.from_text("a.md", text)],
+        settings,
+        nlp=make_fallback_pipeline(),
+        model_info=fallback_info(),
+    )
+    flagged = {
+        s.text: [f.text for f in s.flags if f.kind == "abbreviation"]
+        for s in result.sentences
+        if s.heading
+    }
+    assert flagged["Een container voor PMD"] == []
+    assert flagged["Het KCC helpt"] == ["KCC"]
+
+
 def test_check_a_heading_nominalisation_gets_heading_advice(settings) -> None:
     """User trial (session 33): "Nieuwe dagen voor het ophalen van afval" was told "schrijf
     wie er gaat ophalen"; a heading is shorter with the verb last ("Afval ophalen")."""

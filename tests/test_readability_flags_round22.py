@@ -91,3 +91,16 @@ def test_abbreviations_found(flags_on, text, span):
 def test_identifier_parts_are_one_abbreviation(flags_on):
     text = "Zie de uitspraak ECLI:NL:RVS:2017:1724 van de Raad van State."
     assert _texts(flags_on, text, "abbreviation") == ["ECLI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Onderwerp: uw aanvraag subsidie. Kenmerk: SUB/2024/0412", []),
+        ("Ons kenmerk: KL-2024-0788", []),
+        ("Zie de BOA-2024 regeling.", ["BOA-2024"]),  # one number: still an acronym
+    ],
+)
+def test_case_numbers_are_no_abbreviations(flags_on, text, expected):
+    """Session 37 trial: the letters of a case number were flagged ("SUB", "KL")."""
+    assert _texts(flags_on, text, "abbreviation") == expected

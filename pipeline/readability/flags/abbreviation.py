@@ -142,6 +142,16 @@ def _in_identifier(token: Token) -> bool:
     )
 
 
+# A case or file number: capitals and two or more numbers joined by "/" or "-"
+# ("SUB/2024/0412", "KL-2024-0788"); "COVID-19" and "BOA-2024" stay acronyms
+REFERENCE_RE = re.compile(r"[A-Z]{1,5}(?:[/-][A-Z]{0,3}\d[\dA-Z]*){2,}")
+
+
+def _reference_code(token: Token) -> bool:
+    """A case or file number (``REFERENCE_RE``): a code to quote, not an abbreviation."""
+    return REFERENCE_RE.fullmatch(token.text) is not None
+
+
 def _postcode_letters(token: Token) -> bool:
     """The two letters of a Dutch postcode ("Postbus 100, 1234 AB Voorbeeldstad"; the
     privacy scrub's ``POSTCODE_RE``), no abbreviation: the digits open the address line
@@ -331,7 +341,12 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             )
         if skip:
             continue  # a word, number or sign that no rule below can take for an abbreviation
-        if _in_brackets_placeholder(token) or _postcode_letters(token) or _in_identifier(token):
+        if (
+            _in_brackets_placeholder(token)
+            or _postcode_letters(token)
+            or _in_identifier(token)
+            or _reference_code(token)
+        ):
             continue
         dotted = _dotted(token, resources)
         found = [dotted] if dotted else token_abbreviations(token.text, resources)
