@@ -427,3 +427,30 @@ def test_subject_deze_is_offered_die_only(nlp_model, resources):
     analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
     [flag] = [f for f in analysis.flags if f.kind == "officialese"]
     assert flag.suggestion == "Schrijf liever ‘die’." and flag.replacement == "Die"
+
+
+def test_care_indication_gets_the_care_note_only(nlp_model, resources):
+    """Session 37 trial: "een indicatie voor verblijf" was offered 'aanwijzing'."""
+    text = "Er zijn meer jeugdigen met een indicatie voor verblijf."
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    [flag] = [f for f in analysis.flags if f.kind == "officialese"]
+    assert flag.suggestion.startswith("In de zorg is een indicatie een besluit")
+    assert "aanwijzing" not in flag.suggestion
+    other = "Dit geeft een indicatie van de kosten."
+    analysis = analyse_doc(nlp_model[0](other), ReadabilitySettings(), resources)
+    assert "aanwijzing" in next(f for f in analysis.flags if f.kind == "officialese").suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Indien u zich niet met dit besluit kunt verenigen, kunt u bezwaar maken.", True),
+        ("Kunt u zich niet verenigen met het besluit?", True),
+        ("De verenigingen verenigen zich in een bond.", False),
+        ("Wij willen de clubs verenigen.", False),
+    ],
+)
+def test_zich_verenigen_met_is_het_eens_zijn(nlp_model, resources, text, flagged):
+    """Session 37 trial: the bezwaar clause's "zich kunnen verenigen met" was missed."""
+    terms = [t.lower() for t, _ in _officialese(nlp_model[0], resources, text)]
+    assert ("verenigen" in terms) is flagged

@@ -104,3 +104,11 @@ def test_identifier_parts_are_one_abbreviation(flags_on):
 def test_case_numbers_are_no_abbreviations(flags_on, text, expected):
     """Session 37 trial: the letters of a case number were flagged ("SUB", "KL")."""
     assert _texts(flags_on, text, "abbreviation") == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Door de storm zijn veel bomen omgewaaid.", "Het aantal inwoners is gekrompen."]
+)
+def test_unaccusative_perfects_of_the_session37_trial_are_active(flags_on, text):
+    """ "zijn ... omgewaaid" was called passive (omwaaien takes "zijn" in the perfect)."""
+    assert _texts(flags_on, text, "passive") == []

@@ -570,6 +570,16 @@ def _voldoen_as_betalen(token: Token) -> bool:
     return not any(t.lower_ == "aan" for t in window) and any(t.lower_ in PAYMENTS for t in window)
 
 
+def _zich_verenigen_met(token: Token) -> bool:
+    """ "u zich niet met dit besluit kunt verenigen" (= het eens zijn), not "de partijen
+    verenigen zich in een bond": "zich" and "met" in its clause."""
+    sent = token.sent
+    clause = [
+        t.lower_ for t in token.doc[max(sent.start, token.i - 8) : min(sent.end, token.i + 4)]
+    ]
+    return "zich" in clause and "met" in clause
+
+
 def _gezien_preposition(token: Token) -> bool:
     """ "Gezien de hoogte ..." (= door, omdat), not the participle "heb ik gezien"."""
     prev = _neighbour(token, -1)
@@ -738,6 +748,7 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "ex": _ex_article,
     "gehouden zijn": _gehouden_verplicht,
     "mede": _not_a_separated_particle,
+    "verenigen": _zich_verenigen_met,
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
 ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "deze / die"}
@@ -810,6 +821,18 @@ def _before_a_rule(doc: Doc, last_i: int, term: OfficialeseTerm) -> bool:
         return False
     following = doc[last_i + 1 : last_i + 4]
     return any(t.lower_.endswith(RULE_ENDINGS) for t in following if t.is_alpha)
+
+
+CARE_INDICATION = (
+    "In de zorg is een indicatie een besluit over de zorg die iemand krijgt: zeg wat het "
+    "betekent ('u krijgt zorg in een instelling')"
+)
+
+
+def _care_indication(token: Token) -> bool:
+    """ "een indicatie voor verblijf", "medische indicatie": the care sense of *indicatie*."""
+    before = _lower(_neighbour(token, -1))
+    return _lower(_neighbour(token, 1)) == "voor" or before.startswith(("medisch", "zorg"))
 
 
 # words of a phrase matched by their form only: the lemmatiser gives "te" for "ten" and "ter"
@@ -1480,6 +1503,8 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 replacement = head
         if term.term in SUBJECT_ALTERNATIVES and tokens[k].dep_.startswith("nsubj"):
             alt = SUBJECT_ALTERNATIVES[term.term]  # "Deze wordt bezorgd": not "hem", "haar"
+        if term.term == "indicatie" and _care_indication(tokens[k]):
+            alt, note = "", CARE_INDICATION  # not "aanwijzing" for "een indicatie voor zorg"
         note = _sentence(note)
         if alt:
             fitted = _fitted_form(tokens[k], term, alt, replacement)
