@@ -112,3 +112,22 @@ def test_case_numbers_are_no_abbreviations(flags_on, text, expected):
 def test_unaccusative_perfects_of_the_session37_trial_are_active(flags_on, text):
     """ "zijn ... omgewaaid" was called passive (omwaaien takes "zijn" in the perfect)."""
     assert _texts(flags_on, text, "passive") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # session 37 trial: the span was "is uitgebreid" (a manner adverb here)
+        ("Tijdens het bezoek is uitgebreid met u gesproken over uw wensen.",
+         "is uitgebreid met u gesproken"),
+        ("De school is uitgebreid met vier lokalen.", "is uitgebreid"),
+    ],
+)  # fmt: skip
+def test_a_manner_participle_gives_way_to_the_clause_participle(flags_on, text, span):
+    assert _texts(flags_on, text, "passive") == [span]
+
+
+def test_passive_quote_keeps_the_word_order_of_the_text(flags_on):
+    """Session 37 trial: "teruggebeld moeten worden" was quoted as "worden … teruggebeld"."""
+    [flag] = flags_on("Ook had u teruggebeld moeten worden.", "passive")
+    assert flag.message == "Lijdende vorm: ‘teruggebeld … worden’."
