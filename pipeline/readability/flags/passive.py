@@ -339,10 +339,37 @@ def names_a_means(agent: Token) -> bool:
     return f"{_actor(agent).lower()} ".startswith(MEANS_STARTS)
 
 
+def _door_phrase_after(token: Token, aux: Token) -> bool:
+    """An oblique with "door" after the auxiliary: "is door de regio een indexering
+    toegepast" names who did it; a door-phrase in front ("Door een tekort aan consulenten
+    is de termijn overschreden") usually names a cause, and "door middel van" a means."""
+    # (checked by _flag only between the auxiliary and the participle)
+    return (
+        token.dep_ == "obl"
+        and token.i > aux.i
+        and token.lower_ != "middel"
+        and any(c.lower_ == "door" and c.dep_ == "case" and c.i > aux.i for c in token.children)
+    )
+
+
 def _flag(doc: Doc, aux: Token, participle: Token, first: int | None = None) -> Flag:
     first = min(aux.i, participle.i) if first is None else first
     last = max(aux.i, participle.i)
     agent = next((c for c in participle.children if c.dep_ == "obl:agent"), None)
+    if agent is None and aux.i < participle.i:
+        # a door-phrase between the auxiliary and the participle that the parse did not call
+        # the agent ("is door de regio een indexering toegepast"); after the participle it
+        # is as often a cause or a border ("begrensd door de Kerkstraat")
+        agent = next(
+            (
+                c
+                for c in doc[aux.i + 1 : participle.i]
+                if _door_phrase_after(c, aux)
+                # not inside an attributive phrase: "het door Ordito opgestelde plan"
+                and not any(t.pos_ == "VERB" for t in doc[c.i + 1 : participle.i])
+            ),
+            None,
+        )
     if agent is not None and names_a_means(agent):
         agent = None
     if agent is not None:
