@@ -409,8 +409,8 @@ HEADING_NOMINALISATION = (
 
 
 def _as_heading_advice(flag: Any) -> Any:
-    """A nominalisation in a heading gets a heading's advice ("Afval ophalen"), not the
-    sentence's "schrijf wie er gaat ophalen" (user trial of session 33)."""
+    """A nominalisation in a heading gets a heading's advice ("Afval ophalen"), not a
+    sentence's "zeg wie het doet" (user trial of session 33)."""
     if flag.kind != "nominalisation":
         return flag
     from dataclasses import replace

@@ -131,3 +131,11 @@ def test_passive_quote_keeps_the_word_order_of_the_text(flags_on):
     """Session 37 trial: "teruggebeld moeten worden" was quoted as "worden … teruggebeld"."""
     [flag] = flags_on("Ook had u teruggebeld moeten worden.", "passive")
     assert flag.message == "Lijdende vorm: ‘teruggebeld … worden’."
+
+
+def test_nominal_infinitive_advice_reads_as_dutch(flags_on):
+    """Session 37 trial: "schrijf wie er gaat ‘aanvragen’" was clumsy Dutch."""
+    [flag] = flags_on(
+        "Het aanvragen van een paspoort kan alleen in het stadhuis.", "nominalisation"
+    )
+    assert flag.suggestion == "Gebruik het werkwoord ‘aanvragen’ in een zin die zegt wie het doet."

@@ -614,7 +614,7 @@ def detect(ctx: SentenceContext) -> list[Flag]:
                 make_flag(
                     doc, i, i, "nominalisation",
                     f"Werkwoord als zelfstandig naamwoord: {quote(doc[first : token.i + 2].text)}.",
-                    f"Gebruik het werkwoord: schrijf wie er gaat {one_of(verbs)}.",
+                    f"Gebruik het werkwoord {one_of(verbs)} in een zin die zegt wie het doet.",
                 )
             )  # fmt: skip
     light_nouns = _light_verb_nouns(resources)
