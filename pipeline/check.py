@@ -312,7 +312,7 @@ def check_texts(
         measures_and_verdict,
     )
     from pipeline.readability.reliability import DropinGate
-    from pipeline.readability.rewrite import propose, speaks_as_we
+    from pipeline.readability.rewrite import propose, speaks_as_we, we_form
 
     scrubber = Pseudonymiser.for_scrubbing(settings.privacy)
     checked: list[_Checked | InputFailure] = []
@@ -347,6 +347,7 @@ def check_texts(
         parsed = ((next(docs), unit) for unit in entry.units)
         analysed = iter_analyse_units(parsed, settings.readability, resources, info)
         we = speaks_as_we([entry.text])
+        wij = we_form([entry.text])
         gate = DropinGate.from_settings(settings.readability)
         total = Counts()
         sentences: list[CheckedSentence] = []
@@ -357,7 +358,7 @@ def check_texts(
             for s in analysis.sentences:
                 span = doc.char_span(s.start, s.end, alignment_mode="expand")
                 proposals = (
-                    propose(doc, span.start, span.end, s.flags, first_person=we, gate=gate)
+                    propose(doc, span.start, span.end, s.flags, first_person=we, gate=gate, we=wij)
                     if span is not None and s.flags
                     else []
                 )

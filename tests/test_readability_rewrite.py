@@ -626,3 +626,16 @@ def test_rewrite_gate_setting_changes_behaviour(nlp_model) -> None:
         nlp_model, GATE_TEXT, {"rewrite_min_reliability": 0.99, "rewrite_dropin_allow": []}
     )
     assert no_allow == set()  # reeds (lower 0.86) is kept only by the allow-list at 0.99
+
+
+def test_rewrite_speaks_as_the_letter_does(propose_for) -> None:
+    """Session 37 trial: a letter that writes "wij" got proposals with "We"."""
+    from pipeline.readability.rewrite import we_form
+
+    assert we_form(["Wij hebben uw brief ontvangen. Wij bellen u."]) == "wij"
+    assert we_form(["We hebben uw brief. Wij bellen u; we komen langs."]) == "we"
+    sentence = "Uw aanvraag wordt binnen zes weken behandeld."
+    formal = propose_for(f"Wij hebben uw aanvraag ontvangen. {sentence} Wij bellen u.")
+    plain = propose_for(f"We hebben uw aanvraag ontvangen. {sentence}")
+    assert _sentence_level(formal[sentence]) == ["Wij behandelen uw aanvraag binnen zes weken."]
+    assert _sentence_level(plain[sentence]) == ["We behandelen uw aanvraag binnen zes weken."]

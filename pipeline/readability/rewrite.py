@@ -972,15 +972,15 @@ def modal_question(s: _Sentence, flag: Any) -> list[str] | None:
 # --- rules -----------------------------------------------------------------------------------
 
 
-def _agent_words(s: _Sentence, agent: Token) -> tuple[list[str], bool] | None:
+def _agent_words(s: _Sentence, agent: Token, we: str = "we") -> tuple[list[str], bool] | None:
     """The agent of a passive without *door*, and whether it is plural; None for a pronoun
-    that would change case ("door hem")."""
+    that would change case ("door hem"); "door ons" is ``we``."""
     tokens = agent_phrase(agent)
     phrase = agent_words(agent)
     if not phrase or not _contiguous(tokens):
         return None
     if agent.lower_ == "ons":
-        return ["we"], True
+        return [we], True
     if agent.pos_ == "PRON":
         return None
     plural = "Plur" in agent.morph.get("Number", []) or any(
@@ -998,7 +998,7 @@ def _stranded_preposition(token: Token) -> bool:
     return nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX")
 
 
-def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
+def passive_to_active(s: _Sentence, first_person: bool, we: str = "we") -> list[str] | None:
     """The words of the active sentence, or None (see the module docstring)."""
     tokens = s.tokens
     finite = _finite(tokens)
@@ -1049,13 +1049,13 @@ def passive_to_active(s: _Sentence, first_person: bool) -> list[str] | None:
     if any(t.lower_ == "door" and t.i not in agent_ids for t in tokens):
         return None  # a door-phrase the parse did not attach: the agent is unclear
     if agents:
-        found = _agent_words(s, agents[0])
+        found = _agent_words(s, agents[0], we)
         if found is None:
             return None
         agent_words, plural = found
         agent_span = {t.i for t in agent_phrase(agents[0])}
     elif first_person:
-        agent_words, plural, agent_span = ["we"], True, set()
+        agent_words, plural, agent_span = [we], True, set()
     else:
         return None
     prefield = [t for t in tokens if t.i < aux.i and t.i not in agent_span]
@@ -1263,6 +1263,7 @@ def propose(
     flags: Sequence[Any],
     first_person: bool = False,
     gate: DropinGate | None = None,
+    we: str = "we",
 ) -> list[Proposal]:
     """Proposals for one sentence.
 
@@ -1275,6 +1276,7 @@ def propose(
             be the agent of a passive that names none.
         gate: which terms' word-level drop-ins are reliable enough to offer
             (``pipeline/readability/reliability.py``); None offers every drop-in.
+        we: the form of "we" the text uses ("wij" in a letter that writes "wij"; ``we_form``).
 
     Returns:
         Word-level proposals (one per drop-in replacement), then at most one sentence-level
@@ -1316,7 +1318,7 @@ def propose(
                 break
     candidates: list[tuple[str, Any]] = []
     if has_parse and "passive" in kinds:
-        candidates.append(("passive", lambda: passive_to_active(sentence, first_person)))
+        candidates.append(("passive", lambda: passive_to_active(sentence, first_person, we)))
     if has_parse and "nominalisation" in kinds:
         candidates.append(("nominalisation", lambda: nominalisation_to_verb(sentence, flags)))
     if has_parse and kinds & {"long_sentence", "many_subclauses"} and _quotes_balanced(sentence):
@@ -1338,6 +1340,12 @@ def speaks_as_we(texts: Sequence[str]) -> bool:
     """True when the text uses "we", "wij", "ons" or "onze" as a word."""
     pattern = re.compile(r"\b(we|wij|ons|onze)\b", re.IGNORECASE)
     return any(pattern.search(t) for t in texts)
+
+
+def we_form(texts: Sequence[str]) -> str:
+    """ "wij" when the text writes "wij" more often than "we" (a formal letter), else "we"."""
+    words = [w.lower() for t in texts for w in re.findall(r"\b(?:we|wij)\b", t, re.IGNORECASE)]
+    return "wij" if words.count("wij") > words.count("we") else "we"
 
 
 def apply_proposals(text: str, proposals: Sequence[Proposal]) -> str:
