@@ -85,12 +85,14 @@ def format_summary(summary: RunSummary) -> str:
         )
     else:
         words = f"No words analysed ({summary.seconds:.1f} s)."
-    lines = [
-        head + ".",
-        f"{words} Model: {summary.model}.",
-        "Tables in " + str(summary.out_dir) + ": "
-        + ", ".join(f"{k} {v}" for k, v in summary.table_rows.items()),
-    ]  # fmt: skip
+    lines = [head + ".", f"{words} Model: {summary.model}." if summary.model else words]
+    if summary.table_rows:
+        lines.append(
+            f"Tables in {summary.out_dir}: "
+            + ", ".join(f"{k} {v}" for k, v in summary.table_rows.items())
+        )
+    elif not summary.tables_kept:  # nothing to read: nothing was written
+        lines.append(f"No tables were written to {summary.out_dir}.")
     for error in summary.errors:
         lines.append(f"  failed: {error.path} [{error.stage}]: {error.message}")
     for copy in summary.duplicates:

@@ -226,10 +226,6 @@ def _run(
     workers = workers or settings.run.workers
     engine = engine or settings.run.engine
     parts_dir = out_dir / PARTS_DIR
-    try:
-        (parts_dir / DONE_DIR).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot write {parts_dir}: {exc.strerror or exc}") from exc
     scan = scan_inputs(paths, settings.ingest.extensions, skip=own_outputs(out_dir))
     files = scan.files
     run_id = make_id(started.isoformat(), settings.fingerprint())
@@ -237,11 +233,16 @@ def _run(
     summary.errors.extend(scan.problems)
     summary.n_unreadable = len(scan.problems)
     summary.unsupported.extend(scan.unsupported)
-    if not files and (out_dir / "documents.parquet").exists():
-        # nothing to read (a folder of unsupported files): the last run's tables stay
-        summary.tables_kept = True
+    if not files and (summary.nothing_supported or (out_dir / "documents.parquet").exists()):
+        # nothing to read (an empty folder, one of unsupported files): nothing is written, so
+        # the last run's tables stay and no empty tables appear in a new folder
+        summary.tables_kept = (out_dir / "documents.parquet").exists()
         summary.seconds = time.perf_counter() - t0
         return summary
+    try:
+        (parts_dir / DONE_DIR).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot write {parts_dir}: {exc.strerror or exc}") from exc
 
     if engine == "dask":
         results = run_dask(files, settings, parts_dir, force, workers, scheduler)

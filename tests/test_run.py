@@ -211,6 +211,10 @@ def test_run_lists_unsupported_files_and_exits_2_without_supported_input(tmp_pat
     )
     assert result.exit_code == 2, result.output
     assert "begroting.xlsx" in result.output and "Nothing was analysed" in result.output
+    # nothing to read writes nothing: no empty tables in a new folder (session 36 note)
+    assert not list((tmp_path / "o2").glob("*.parquet"))
+    assert not (tmp_path / "o2" / "parts").exists()
+    assert "No tables were written" in result.output
 
 
 def test_run_changed_data_files_redo_every_input(tmp_path: Path, settings, monkeypatch):
