@@ -17,6 +17,15 @@ def _texts(doc: Doc, resources: ReadabilityResources) -> list[str]:
     return [doc[s:e].text for s, e in sentence_spans(doc, resources.abbreviations)]
 
 
+def test_counts_no_split_after_an_abbreviation_that_needs_a_complement(resources, fallback):
+    """Second trial of session 37: "t.n.v. Gemeente Deventer" was cut into two sentences."""
+    doc = fallback("Betaal het bedrag t.n.v. Gemeente Deventer o.v.v. Uw aanslag. Dank u.")
+    assert _texts(doc, resources) == [
+        "Betaal het bedrag t.n.v. Gemeente Deventer o.v.v. Uw aanslag.",
+        "Dank u.",
+    ]
+
+
 def test_counts_sentence_split_after_abbreviation_is_undone(resources, fallback) -> None:
     doc = fallback("Dit geldt m.b.t. de zorg. Het kost 2 mld. per jaar. Dat is veel.")
     # the sentencizer splits after "mld." (tokenised "mld" + ".")

@@ -67,7 +67,8 @@ def _officialese(nlp, resources, text):
         ("Tijdens de werkzaamheden is de weg dicht.", ("de werkzaamheden", "het werk")),
         ("Het besluit is verzonden naar de aanvrager.", ("verzonden", "verstuurd")),
         ("De instelling faciliteert de cliëntenraad.", ("faciliteert", "ondersteunt")),
-        ("De bijeenkomst vindt plaats in het stadhuis.", ("vindt plaats", "gebeurt")),
+        ("De bijeenkomst vindt plaats in het stadhuis.", ("vindt plaats", "is")),  # an event
+        ("De inzameling vindt plaats op vrijdag.", ("vindt plaats", "gebeurt")),
         ("Echter, de kosten zijn hoog.", ("Echter", "Maar")),
         # the verb table's archaic "gewrocht" is never offered: bijwerken -> bijgewerkt
         ("De geactualiseerde lijst staat online.", ("geactualiseerde", "bijgewerkte")),
@@ -454,3 +455,53 @@ def test_zich_verenigen_met_is_het_eens_zijn(nlp_model, resources, text, flagged
     """Session 37 trial: the bezwaar clause's "zich kunnen verenigen met" was missed."""
     terms = [t.lower() for t, _ in _officialese(nlp_model[0], resources, text)]
     assert ("verenigen" in terms) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting "is" somewhere; a process "gebeurt" (second trial, trial_s37b A1)
+        ("De vergadering vindt plaats op dinsdag 15 april.", ("vindt plaats", "is")),
+        ("De informatieavonden vinden plaats in mei.", ("vinden plaats", "zijn")),
+        ("De kap vindt plaats op maandag.", ("vindt plaats", "gebeurt")),
+        # "getest aan", "vast te leggen dat": no drop-in before "aan", "dat"
+        ("Wij hebben uw aanvraag getoetst aan het omgevingsplan.", ("getoetst", None)),
+        ("De aanvragen worden getoetst.", ("getoetst", "gecontroleerd")),
+        ("Wij willen borgen dat het park past bij de buurt.", ("borgen", None)),
+        ("Wij borgen de afspraken in een contract.", ("borgen", "vastleggen")),
+        # "vereiste" before a noun is "nodige"; "is ... vereist" is "nodig"; a verb has none
+        ("U stuurt de vereiste documenten mee.", ("vereiste", "nodige")),
+        ("Voor de bouw is een vergunning vereist.", ("vereist", "nodig")),
+        ("Dit vereist een vergunning.", ("vereist", None)),
+        # before a law: "volgens", never "door"
+        (
+            "De bijstand wordt verstrekt op grond van de Participatiewet.",
+            ("op grond van", "volgens"),
+        ),
+    ],
+)
+def test_second_trial_drop_ins_fit_the_sentence(nlp_model, resources, text, expected):
+    assert expected in _officialese(nlp_model[0], resources, text)
+
+
+def test_op_grond_van_a_law_offers_volgens_only(nlp_model, resources):
+    text = "De bijstand wordt verstrekt op grond van de Participatiewet."
+    analysis = analyse_doc(nlp_model[0](text), ReadabilitySettings(), resources)
+    [flag] = [f for f in analysis.flags if f.text == "op grond van"]
+    assert flag.suggestion == "Schrijf liever ‘volgens’."
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the bezwaar clause (second trial, trial_s37b A18)
+        ("Tegen de beslissing op bezwaar staat beroep open bij de rechtbank.", "staat beroep open"),
+        ("Het indienen van bezwaar schorst de werking van het besluit niet.", "schorst"),
+        ("Het indienen van bezwaar ontslaat u niet van de verplichting tot betaling.", "ontslaat"),
+        ("De deur staat open.", None),
+        ("De gemeente ontslaat twee medewerkers.", None),
+    ],
+)
+def test_bezwaar_clause_phrases_get_advice(nlp_model, resources, text, flagged):
+    terms = [t for t, _ in _officialese(nlp_model[0], resources, text)]
+    assert terms == ([flagged] if flagged else [])

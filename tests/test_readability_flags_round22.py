@@ -139,3 +139,27 @@ def test_nominal_infinitive_advice_reads_as_dutch(flags_on):
         "Het aanvragen van een paspoort kan alleen in het stadhuis.", "nominalisation"
     )
     assert flag.suggestion == "Gebruik het werkwoord ‘aanvragen’ in een zin die zegt wie het doet."
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # second trial (trial_s37b): income is a noun, a time limit elapses by itself
+        ("Het inkomen van uw partner telt ook mee.", "nominalisation", []),
+        ("Daarna is de bezwaartermijn verstreken.", "passive", []),
+        # the passive's span does not reach back across a comma to the clause before
+        ("Indien u een partner heeft, wordt het inkomen van uw partner meegenomen.", "passive",
+         ["wordt het inkomen van uw partner meegenomen"]),
+        ("Betaal het bedrag t.n.v. Gemeente Deventer o.v.v. uw aanslagnummer.",
+         "abbreviation", ["t.n.v.", "o.v.v."]),
+    ],
+)  # fmt: skip
+def test_second_trial_findings(flags_on, text, kind, expected):
+    assert _texts(flags_on, text, kind) == expected
+
+
+def test_a_several_word_abbreviation_is_written_out_as_words(flags_on):
+    [flag] = flags_on("Het college zal e.e.a. nader toelichten.", "abbreviation")
+    assert flag.suggestion == "Schrijf de woorden voluit."
+    [flag] = flags_on("Betaal het bedrag t.n.v. de gemeente.", "abbreviation")
+    assert flag.replacement == "op naam van"

@@ -127,6 +127,21 @@ def _ends_with_abbreviation(doc: Doc, start: int, end: int, abbreviations: froze
     return last == "." and len(tokens) > 1 and tokens[1].lower_ + "." in abbreviations
 
 
+# Abbreviations of a preposition that always has a complement after it ("t.n.v. Gemeente
+# Deventer", "t.a.v. De Directeur"): a boundary after one is undone whatever follows
+NEVER_FINAL = frozenset({"t.n.v.", "t.a.v.", "o.v.v.", "i.s.m.", "i.o.m.", "i.p.v.", "m.b.t."})
+
+
+def _ends_with_never_final(doc: Doc, start: int, end: int) -> bool:
+    tokens = _last_tokens(doc, start, end, lambda t: not t.is_space)
+    if not tokens:
+        return False
+    last = tokens[0].lower_
+    if last == "." and len(tokens) > 1:  # the tokenizer may split "t.n.v." into "t.n.v" "."
+        last = tokens[1].lower_ + "."
+    return last in NEVER_FINAL
+
+
 def _continues(token: Token | None) -> bool:
     return token is not None and (token.text[:1].islower() or token.text[:1].isdigit())
 
@@ -176,7 +191,8 @@ def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, i
        wordt ...", "In het kader van het programma | Duurzame Bereikbaarheid heeft ...": a
        sentence is what the writer punctuated), and a boundary right after a Dutch
        abbreviation with a full stop ("o.a.", "mln.") when the next part starts with a
-       lowercase letter or a digit;
+       lowercase letter or a digit, and after one that always has a complement
+       (``NEVER_FINAL``: "t.n.v. Gemeente Deventer");
     2. splits after a word whose full stop the tokenizer kept ("uw DigiD. U vult ...") and at
        a line break when the next line starts a new unit (capital letter, digit or
        bullet) and the line before does not end in a hyphen: headings and list items are not
@@ -201,6 +217,7 @@ def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, i
                 _ends_with_abbreviation(doc, *merged[-1], abbreviations)
                 and _continues(_first_content(doc, start, end))
             )
+            or _ends_with_never_final(doc, *merged[-1])
         ):
             merged[-1] = (merged[-1][0], end)
             continue

@@ -398,7 +398,9 @@ def _flag(
     elif full:
         suggestion = f"Schrijf {quote(full)}."
     elif len(new) == 1 and _shortened_word(new[0]):
-        suggestion = "Schrijf het woord voluit."
+        # "e.e.a." stands for words ("een en ander"), "ca." for one
+        several = new[0].rstrip(".").count(".") > 0
+        suggestion = "Schrijf de woorden voluit." if several else "Schrijf het woord voluit."
     elif repeated:  # the first one has the advice already
         suggestion = "Staat al eerder zonder uitleg: schrijf de afkorting daar voluit."
     else:

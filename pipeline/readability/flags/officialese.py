@@ -231,14 +231,13 @@ def _particle(token: Token) -> Token | None:
         )  # fmt: skip
     if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
         return None
-    return next(
-        (
-            c for c in token.children
-            if c.dep_ == "compound:prt"
-            or (c.i > token.i and PARSED_AS_ADVERB.get(c.lower_) == token.lemma_)
-        ),
-        None,
-    )  # fmt: skip
+    found = [
+        c for c in token.children
+        if c.dep_ == "compound:prt"
+        or (c.i > token.i and PARSED_AS_ADVERB.get(c.lower_) == token.lemma_)
+    ]  # fmt: skip
+    # of two, the one that is a particle ("staat beroep open": "open", not "beroep")
+    return next((c for c in found if c.lower_ in SEPARABLE_PARTICLES), found[0] if found else None)
 
 
 # Particles the parser reads as an adverb, by the verb they belong to: "Wij delen u mede
@@ -570,6 +569,14 @@ def _voldoen_as_betalen(token: Token) -> bool:
     return not any(t.lower_ == "aan" for t in window) and any(t.lower_ in PAYMENTS for t in window)
 
 
+def _in_clause(token: Token, words: tuple[str, ...]) -> bool:
+    """One of ``words`` within eight words of ``token`` in its sentence: the bezwaar
+    clause's "staat beroep open", "schorst de werking", "ontslaat ... van de verplichting"."""
+    sent = token.sent
+    near = token.doc[max(sent.start, token.i - 8) : min(sent.end, token.i + 9)]
+    return any(t.lower_ in words for t in near)
+
+
 def _zich_verenigen_met(token: Token) -> bool:
     """ "u zich niet met dit besluit kunt verenigen" (= het eens zijn), not "de partijen
     verenigen zich in een bond": "zich" and "met" in its clause."""
@@ -749,6 +756,9 @@ CONTEXT_RULES: dict[str, Callable[[Token], bool]] = {
     "gehouden zijn": _gehouden_verplicht,
     "mede": _not_a_separated_particle,
     "verenigen": _zich_verenigen_met,
+    "openstaan": lambda token: _in_clause(token, ("beroep", "bezwaar")),
+    "schorsen": lambda token: _in_clause(token, ("werking",)),
+    "ontslaan": lambda token: _in_clause(token, ("verplichting",)),
 }
 # Adjective readings that need another alternative than the listed (preposition) one.
 ATTRIBUTIVE_ALTERNATIVES = {"betreffende": "deze / die"}
@@ -806,10 +816,64 @@ def _auxiliary_would_change(token: Token, term: OfficialeseTerm) -> bool:
     return False
 
 
+# Terms whose drop-in does not fit before a word that follows them in the clause: "toetsen
+# aan de regels" (not "controleren aan"), "borgen dat" (= "ervoor zorgen dat", not
+# "vastleggen dat")
+BLOCKING_NEXT_WORDS = {"toetsen": "aan", "borgen": "dat"}
+ATTRIBUTIVE_DROPINS = {"vereiste": "nodige"}  # before a noun: "de vereiste documenten"
+
+
+def _blocked_by_next_word(token: Token, term: OfficialeseTerm) -> bool:
+    """The word of ``BLOCKING_NEXT_WORDS`` follows ``token`` within four words, before a
+    comma."""
+    word = BLOCKING_NEXT_WORDS.get(term.term)
+    if word is None:
+        return False
+    for other in token.doc[token.i + 1 : min(token.sent.end, token.i + 5)]:
+        if other.is_punct:
+            return False
+        if other.lower_ == word:
+            return True
+    return False
+
+
+# Heads of nouns that name a meeting or event: it "is" somewhere, it does not "gebeuren"
+EVENT_ENDINGS = (
+    "vergadering", "bijeenkomst", "avond", "middag", "ochtend", "spreekuur", "gesprek",
+    "overleg", "atelier", "markt", "sessie", "workshop", "excursie", "viering", "opening",
+    "festival", "wedstrijd", "cursus", "training", "les", "inloop", "dag", "week", "feest",
+    "presentatie", "rondleiding", "concert", "herdenking", "zitting", "hoorzitting",
+)  # fmt: skip
+
+
+def _event_subject(verb: Token, term: OfficialeseTerm) -> bool:
+    """The subject of *plaatsvinden* names a meeting or event (``EVENT_ENDINGS``)."""
+    if term.term != "plaatsvinden":
+        return False
+    for c in verb.children:
+        if c.dep_.startswith("nsubj"):
+            form = c.lower_
+            singular = (form, form.removesuffix("en"), form.removesuffix("s"))  # avonden
+            if any(f.endswith(EVENT_ENDINGS) for f in singular):
+                return True
+    return False
+
+
+def _after_zijn(token: Token) -> bool:
+    """A form of "zijn" before ``token`` in its clause ("is een vergunning vereist")."""
+    for other in reversed(token.doc[max(token.sent.start, token.i - 8) : token.i]):
+        if other.is_punct:
+            return False
+        if other.lower_ in ("is", "zijn", "was", "waren"):
+            return True
+    return False
+
+
 # Phrases whose drop-in fails before a law or regulation ("jeugdhulp bij de Jeugdwet"; it
 # is "volgens" or "op grond van" there, which depends on the sentence), and the endings of
 # the words that name one
-BEFORE_A_RULE = frozenset({"in het kader van"})
+BEFORE_A_RULE = {"in het kader van": "volgens", "op grond van": "volgens"}  # -> there
+KEEPS_DROPIN_BEFORE_A_RULE = frozenset({"op grond van"})  # "volgens de Participatiewet"
 RULE_ENDINGS = ("wet", "regeling", "verordening", "besluit", "beleid", "reglement")
 
 
@@ -1457,17 +1521,28 @@ def detect(ctx: SentenceContext) -> list[Flag]:
             and dropin
             and " " not in alt.split("/")[0].strip()
         ):
-            # "vindt plaats" -> "is": the base verb's form, the particle drops
-            result = inflect_like(
-                tokens[k].lower_, term.term[len(particle.lower_) :], term.first_alternative
-            )
+            # "vindt plaats" -> "gebeurt", or "is" for a meeting ("De vergadering is op
+            # dinsdag", not "gebeurt"): the base verb's form, the particle drops
+            target = "zijn" if _event_subject(tokens[k], term) else term.first_alternative
+            result = inflect_like(tokens[k].lower_, term.term[len(particle.lower_) :], target)
             replacement = _capitalised_like(span_text, result) if result else None
         if replacement is None and contiguous and len(term.words) == 1:
             replacement = _context_dropin(tokens[k], term, ctx, span_text)
         if replacement is not None and _auxiliary_would_change(tokens[k], term):
             replacement = None  # "heeft plaatsgevonden" -> not "heeft gebeurd"
-        if replacement is not None and _before_a_rule(doc, last_i, term):
-            replacement = None  # "in het kader van de Jeugdwet" -> not "bij de Jeugdwet"
+        if replacement is not None and _blocked_by_next_word(tokens[k], term):
+            replacement = None  # "getoetst aan" -> not "gecontroleerd aan"; "borgen dat"
+        if term.term in ATTRIBUTIVE_DROPINS and contiguous and _attributive_use(tokens[k]):
+            alt = ATTRIBUTIVE_DROPINS[term.term]  # "de vereiste documenten" -> "nodige"
+            replacement = _capitalised_like(span_text, alt)
+        elif term.term == "vereisen" and tokens[k].lower_ == "vereist" and _after_zijn(tokens[k]):
+            replacement = _capitalised_like(span_text, "nodig")  # "is ... vereist" -> "nodig"
+        if _before_a_rule(doc, last_i, term):
+            # "in het kader van de Jeugdwet" -> not "bij de Jeugdwet"; "op grond van de
+            # Participatiewet" -> "volgens", not "door"
+            alt = BEFORE_A_RULE[term.term]
+            if term.term not in KEEPS_DROPIN_BEFORE_A_RULE:
+                replacement = None
         # "de desbetreffende werkzaamheden" -> "deze werkzaamheden", not "de die ..."
         pointing = term.term in POINTING_TERMS and _lower(_neighbour(tokens[k], -1)) in ARTICLES
         if (

@@ -253,6 +253,9 @@ def _first_of_cluster(doc: Doc, aux: Token, participle: Token) -> int:
                 and child.i != aux.i
                 and child.pos_ in ("AUX", "VERB")
                 and abs(child.i - first) <= MAX_MIDDLE_FIELD
+                # not across a comma: "Indien u een partner heeft, wordt ..." ("heeft" is
+                # the verb of the clause before)
+                and not any(t.is_punct for t in doc[min(child.i, first) : max(child.i, first)])
             ):
                 first = min(first, child.i)
     return first
