@@ -64,6 +64,10 @@ def _sentence_level(proposals: list[Proposal]) -> list[str]:
         # "Door de melding maakt de melding uw oude paspoort ongeldig.")
         ("Door de melding wordt uw oude paspoort ongeldig gemaakt.",
          "De melding maakt uw oude paspoort ongeldig."),
+        # the sentence's own drop-ins apply inside the rewrite (second trial: the rewrite
+        # kept "z.s.m." beside the proposal to write it out)
+        ("Dit bedrag wordt door ons z.s.m. van uw rekening afgeschreven.",
+         "We schrijven dit bedrag zo snel mogelijk van uw rekening af."),
     ],
 )  # fmt: skip
 def test_rewrite_passive_to_active(propose_for, sentence: str, expected: str) -> None:

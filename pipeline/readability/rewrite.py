@@ -1325,15 +1325,35 @@ def propose(
         candidates.append(
             ("split", lambda: split_coordination(sentence) or split_relative(sentence))
         )
+    word_level = list(out)
     for kind, rule in candidates:
         words = rule()
         if words is None:
             continue
-        text = _cap(_tidy(words))
+        text = _with_word_proposals(_cap(_tidy(words)), word_level)
         if text and text != original:
             out.append(Proposal(kind, s_start, s_end, original, text, NOTES[kind]))
             break
     return out
+
+
+def _with_word_proposals(text: str, words: Sequence[Proposal]) -> str:
+    """A sentence rewrite with the sentence's word-level proposals applied where their words
+    stand unchanged in it, so accepting the rewrite does not bring back a word other advice
+    replaces ("We sluiten de straat tijdens de werkzaamheden af" -> "... tijdens het werk
+    af", "z.s.m." -> "zo snel mogelijk"). A word found more than once is left alone."""
+    for proposal in words:
+        pattern = re.compile(rf"(?<!\w){re.escape(proposal.original)}(?!\w)", re.IGNORECASE)
+        found = list(pattern.finditer(text))
+        if len(found) != 1:
+            continue
+        match, new = found[0], proposal.replacement
+        if match.start() == 0:
+            new = _cap(new)
+        elif match.group(0)[:1].islower():
+            new = new[:1].lower() + new[1:]
+        text = text[: match.start()] + new + text[match.end() :]
+    return text
 
 
 def speaks_as_we(texts: Sequence[str]) -> bool:
