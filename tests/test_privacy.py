@@ -124,7 +124,11 @@ def test_privacy_scrubs_phone_numbers(phone: str, pseudonymiser: Pseudonymiser) 
         "Huisnummer 12 en 3142 meter.",
         "Tussen 2019-2023 groeide het aantal met 12345678 bezoekers.",
         "Zaaknummer Z/23/123456 en versie 1.2.3.",
-        "Rekening NL91ABNA0417164301 is geen geldig nummer.",
+        # a foreign number that fails the check stays; a Dutch-shaped one is an account
+        # number with a typo (session 37, test below)
+        "Rekening DE89370400440532013001 is geen geldig nummer.",
+        # a number without a trunk 0 or country code is a case number (second trial, s37)
+        "Zaaknummer: Z-2025-01873, dossier 2025-01873.",
         "Het project kost 123456789 euro.",
         "De raad vergaderde 11 juli 2017 at 20:45.",
         "Een paspoort kost in de gemeente Lindeveld 80 euro.",  # a number with a unit
@@ -899,3 +903,9 @@ def test_privacy_office_of_a_municipality_is_no_name(
     if expected is not None and "Mikkers" in text and not deduce:
         expected = text  # a name without a role word needs Deduce
     assert pseudonymiser.scrub(text, deduce=deduce).text == (expected or text)
+
+
+def test_privacy_scrubs_a_dutch_shaped_iban_that_fails_its_check(pseudonymiser: Pseudonymiser):
+    """Second trial of session 37: "NL12 BNGH 0285 1234 56" became "NL12 BNGH [telefoon]"."""
+    text = "Maak het over naar NL12 BNGH 0285 1234 56 of NL91ABNA0417164301."
+    assert pseudonymiser.scrub(text).text == "Maak het over naar [iban] of [iban]."

@@ -118,12 +118,23 @@ def bsn_valid(candidate: str) -> bool:
     return total > 0 and total % 11 == 0
 
 
+# A Dutch IBAN by its shape (NL, two check digits, a bank code, ten digits): an account
+# number with a typo in it is still someone's account number
+DUTCH_IBAN_RE = re.compile(r"NL\d{2} ?[A-Z]{4}(?: ?\d){10}")
+
+
 def scrub_account_numbers(text: str, settings: PrivacySettings) -> str:
-    """Replace IBANs and BSNs that pass their checks by their placeholders."""
+    """Replace IBANs that pass their check or have the shape of a Dutch one, and BSNs that
+    pass theirs, by their placeholders."""
     if not DIGIT_RE.search(text):
         return text
     text = IBAN_RE.sub(
-        lambda m: settings.placeholder_iban if iban_valid(m.group()) else m.group(), text
+        lambda m: (
+            settings.placeholder_iban
+            if iban_valid(m.group()) or DUTCH_IBAN_RE.fullmatch(m.group().strip())
+            else m.group()
+        ),
+        text,
     )
     return BSN_RE.sub(
         lambda m: settings.placeholder_bsn if bsn_valid(m.group()) else m.group(), text
@@ -157,7 +168,8 @@ def find_phone_numbers(text: str) -> list[tuple[int, int]]:
 
     Numbers libphonenumber finds valid are kept; so are Dutch-length numbers with a trunk or
     country prefix that it rejects only because the range is unallocated (``06-98765432``),
-    unless they look like a date.
+    unless they look like a date. A number must start with "0" or "+" as written: digits
+    without one are a case or file number ("Z-2025-01873"), not a phone number.
     """
     if not DIGIT_RE.search(text):  # libphonenumber's candidates all start with digits
         return []
@@ -169,6 +181,10 @@ def find_phone_numbers(text: str) -> list[tuple[int, int]]:
     )
     for match in matcher:
         if match.start > 0 and text[match.start - 1].isalnum():
+            continue
+        if not match.raw_string.lstrip("(").startswith(("0", "+")):
+            # a Dutch number is written with its trunk 0 or a country code: "2025-01873"
+            # is a case number, "0285 1234 56" part of an account number at most
             continue
         number = match.number
         if phonenumbers.is_valid_number(number) or (
