@@ -163,3 +163,17 @@ def test_a_several_word_abbreviation_is_written_out_as_words(flags_on):
     assert flag.suggestion == "Schrijf de woorden voluit."
     [flag] = flags_on("Betaal het bedrag t.n.v. de gemeente.", "abbreviation")
     assert flag.replacement == "op naam van"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("Het voorstel wordt ter besluitvorming aan de raad voorgelegd.", " (hier: ‘besluiten’)."),
+        ("Het stuk gaat ter ondertekening naar de burgemeester.", " (hier: ‘ondertekenen’)."),
+        ("Dit stuk dient ter meningsvorming.", "."),
+    ],
+)
+def test_ter_phrase_names_the_verb_of_the_whole_compound(flags_on, text, hint):
+    """Second trial of session 37: "ter besluitvorming" was told "(hier: ‘vormen’)"."""
+    [flag] = [f for f in flags_on(text, "officialese") if f.text.startswith("ter ")]
+    assert flag.suggestion == f"Zeg met een werkwoord waarvoor het is: ‘om … te …’{hint}"

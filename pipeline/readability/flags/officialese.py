@@ -899,6 +899,11 @@ def _care_indication(token: Token) -> bool:
     return _lower(_neighbour(token, 1)) == "voor" or before.startswith(("medisch", "zorg"))
 
 
+# Compounds whose verb is not their head's: "ter besluitvorming" is "om te besluiten", not
+# "om te vormen" (second trial of session 37)
+TER_COMPOUND_VERBS = {"besluitvorming": "besluiten", "oordeelsvorming": "oordelen"}
+
+
 # words of a phrase matched by their form only: the lemmatiser gives "te" for "ten" and "ter"
 FORM_ONLY = frozenset({"te"})
 
@@ -1416,7 +1421,9 @@ def _ter_phrases(ctx: SentenceContext, found: list[Flag]) -> list[Flag]:
         if noun is None or not noun.is_alpha or not noun.is_lower or noun.pos_ in ("VERB", "ADP"):
             continue
         last = noun.i + 1 if noun.i + 1 < ctx.end and doc[noun.i + 1].lower_ == "van" else noun.i
-        verb = action_verb(noun, resources, compound=True)
+        verb = TER_COMPOUND_VERBS.get(noun.lower_) or action_verb(noun, resources, compound=True)
+        if verb == "vormen" and noun.lower_ != "vorming":
+            verb = None  # "ter meningsvorming": the compound's head verb says too little
         verbs = suggested_verbs(verb, resources) if verb is not None else []
         advice = "Zeg met een werkwoord waarvoor het is: ‘om … te …’"
         advice += f" (hier: {one_of(verbs)})." if verbs else "."
