@@ -132,16 +132,6 @@ def _ends_with_abbreviation(doc: Doc, start: int, end: int, abbreviations: froze
 NEVER_FINAL = frozenset({"t.n.v.", "t.a.v.", "o.v.v.", "i.s.m.", "i.o.m.", "i.p.v.", "m.b.t."})
 
 
-def _ends_with_never_final(doc: Doc, start: int, end: int) -> bool:
-    tokens = _last_tokens(doc, start, end, lambda t: not t.is_space)
-    if not tokens:
-        return False
-    last = tokens[0].lower_
-    if last == "." and len(tokens) > 1:  # the tokenizer may split "t.n.v." into "t.n.v" "."
-        last = tokens[1].lower_ + "."
-    return last in NEVER_FINAL
-
-
 def _continues(token: Token | None) -> bool:
     return token is not None and (token.text[:1].islower() or token.text[:1].isdigit())
 
@@ -217,7 +207,7 @@ def sentence_spans(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, i
                 _ends_with_abbreviation(doc, *merged[-1], abbreviations)
                 and _continues(_first_content(doc, start, end))
             )
-            or _ends_with_never_final(doc, *merged[-1])
+            or _ends_with_abbreviation(doc, *merged[-1], NEVER_FINAL)
         ):
             merged[-1] = (merged[-1][0], end)
             continue
