@@ -40,7 +40,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pipeline.frequencies import zipf_nl
-from pipeline.readability.flags.passive import agent_phrase, agent_words, names_a_means
+from pipeline.readability.flags.passive import (
+    agent_phrase,
+    agent_words,
+    door_oblique,
+    names_a_means,
+)
 from pipeline.readability.morphology import (
     INSEPARABLE_PREFIXES,
     SEPARABLE_PARTICLES,
@@ -1030,14 +1035,7 @@ def passive_to_active(s: _Sentence, first_person: bool, we: str = "we") -> list[
     if subjects and (not _contiguous(subject) or subjects[0].lower_ in FIRST_PERSON | {"er"}):
         return None
     agents = [
-        c
-        for c in participle.children
-        if c.dep_ == "obl:agent"
-        or (
-            c.dep_ == "obl"
-            and c.lower_ != "middel"  # "door middel van" is a preposition, not an agent
-            and any(g.lower_ == "door" and g.dep_ == "case" for g in c.children)
-        )
+        c for c in participle.children if c.dep_ == "obl:agent" or door_oblique(c) is not None
     ]
     if len(agents) > 1:
         return None

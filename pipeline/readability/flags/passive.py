@@ -342,17 +342,13 @@ def names_a_means(agent: Token) -> bool:
     return f"{_actor(agent).lower()} ".startswith(MEANS_STARTS)
 
 
-def _door_phrase_after(token: Token, aux: Token) -> bool:
-    """An oblique with "door" after the auxiliary: "is door de regio een indexering
-    toegepast" names who did it; a door-phrase in front ("Door een tekort aan consulenten
-    is de termijn overschreden") usually names a cause, and "door middel van" a means."""
-    # (checked by _flag only between the auxiliary and the participle)
-    return (
-        token.dep_ == "obl"
-        and token.i > aux.i
-        and token.lower_ != "middel"
-        and any(c.lower_ == "door" and c.dep_ == "case" and c.i > aux.i for c in token.children)
-    )
+def door_oblique(token: Token) -> Token | None:
+    """The "door" of an oblique the parse did not call the agent ("is door de regio een
+    indexering toegepast"), or None; "door middel van" is a preposition, not an agent. The
+    passive advice and the active rewrite both read agents so."""
+    if token.dep_ != "obl" or token.lower_ == "middel":
+        return None
+    return next((c for c in token.children if c.lower_ == "door" and c.dep_ == "case"), None)
 
 
 def _flag(doc: Doc, aux: Token, participle: Token, first: int | None = None) -> Flag:
@@ -360,14 +356,15 @@ def _flag(doc: Doc, aux: Token, participle: Token, first: int | None = None) -> 
     last = max(aux.i, participle.i)
     agent = next((c for c in participle.children if c.dep_ == "obl:agent"), None)
     if agent is None and aux.i < participle.i:
-        # a door-phrase between the auxiliary and the participle that the parse did not call
-        # the agent ("is door de regio een indexering toegepast"); after the participle it
-        # is as often a cause or a border ("begrensd door de Kerkstraat")
+        # a door-phrase between the auxiliary and the participle (``door_oblique``); in front
+        # it usually names a cause ("Door een tekort ... is de termijn overschreden"), after
+        # the participle as often a cause or a border ("begrensd door de Kerkstraat")
         agent = next(
             (
                 c
                 for c in doc[aux.i + 1 : participle.i]
-                if _door_phrase_after(c, aux)
+                if (door := door_oblique(c)) is not None
+                and door.i > aux.i
                 # not inside an attributive phrase: "het door Ordito opgestelde plan"
                 and not any(t.pos_ == "VERB" for t in doc[c.i + 1 : participle.i])
             ),
