@@ -21,7 +21,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -311,6 +311,7 @@ def check_texts(
         lint_features,
         measures_and_verdict,
     )
+    from pipeline.readability.flags import explained_acronyms
     from pipeline.readability.reliability import DropinGate
     from pipeline.readability.rewrite import propose, speaks_as_we, we_form
 
@@ -353,8 +354,10 @@ def check_texts(
         sentences: list[CheckedSentence] = []
         unit_flags: list[Any] = []
         text = entry.text
+        explained: list[tuple[int, set[str]]] = []  # (offset, abbreviations a unit explains)
         for (doc, unit, analysis), offset in zip(analysed, entry.offsets, strict=True):
             total = total + analysis.counts
+            explained.append((offset, explained_acronyms(unit.text)))
             for s in analysis.sentences:
                 span = doc.char_span(s.start, s.end, alignment_mode="expand")
                 proposals = (
@@ -373,9 +376,7 @@ def check_texts(
             unit_flags += [f.shifted(offset, text) for f in analysis.unit_flags]
         for offset, _ in entry.headings:
             # an abbreviation explained in the text before the heading is explained there too
-            before = [
-                u.text for u, at in zip(entry.units, entry.offsets, strict=True) if at < offset
-            ]
+            before = set().union(*(found for at, found in explained if at < offset))
             sentences += _heading_advice(
                 next(docs), offset, settings.readability, resources, info, before
             )
@@ -420,16 +421,14 @@ def _as_heading_advice(flag: Any) -> Any:
 
 
 def _heading_advice(
-    doc: Any, offset: int, settings: Any, resources: Any, info: Any, before: Sequence[str] = ()
+    doc: Any, offset: int, settings: Any, resources: Any, info: Any, explained: set[str]
 ) -> list[CheckedSentence]:
     """A section heading as a line with word advice ("Inzake de verstrekking van ..."):
     shown in the report like a salutation, but not measured and not counted in the verdict,
-    so the verdict stays the one ``run`` gives (headings are no units there). ``before``:
-    the texts of the units before it, whose explained abbreviations count here."""
+    so the verdict stays the one ``run`` gives (headings are no units there). ``explained``:
+    the abbreviations the units before it explain."""
     from pipeline.readability import analyse_doc
-    from pipeline.readability.flags import explained_acronyms
 
-    explained = set().union(*(explained_acronyms(text) for text in before))
     analysis = analyse_doc(doc, settings, resources, info, explained_acronyms=explained)
     flags = [
         _as_heading_advice(f.shifted(offset)) for f in analysis.flags if f.kind in HEADING_KINDS
