@@ -569,22 +569,32 @@ def _voldoen_as_betalen(token: Token) -> bool:
     return not any(t.lower_ == "aan" for t in window) and any(t.lower_ in PAYMENTS for t in window)
 
 
+def _words_around(token: Token, back: int, ahead: int, to_punct: bool = False) -> list[str]:
+    """The lower-case words of ``token``'s sentence up to ``back`` before and ``ahead`` after
+    it (not the token itself); ``to_punct``: each side stops at punctuation (the clause)."""
+    doc, sent = token.doc, token.sent
+    found: list[str] = []
+    for step, n in ((-1, back), (1, ahead)):
+        i = token.i + step
+        while sent.start <= i < sent.end and abs(i - token.i) <= n:
+            if to_punct and doc[i].is_punct:
+                break
+            found.append(doc[i].lower_)
+            i += step
+    return found
+
+
 def _in_clause(token: Token, words: tuple[str, ...]) -> bool:
     """One of ``words`` within eight words of ``token`` in its sentence: the bezwaar
     clause's "staat beroep open", "schorst de werking", "ontslaat ... van de verplichting"."""
-    sent = token.sent
-    near = token.doc[max(sent.start, token.i - 8) : min(sent.end, token.i + 9)]
-    return any(t.lower_ in words for t in near)
+    return any(w in words for w in _words_around(token, 8, 8))
 
 
 def _zich_verenigen_met(token: Token) -> bool:
     """ "u zich niet met dit besluit kunt verenigen" (= het eens zijn), not "de partijen
     verenigen zich in een bond": "zich" and "met" in its clause."""
-    sent = token.sent
-    clause = [
-        t.lower_ for t in token.doc[max(sent.start, token.i - 8) : min(sent.end, token.i + 4)]
-    ]
-    return "zich" in clause and "met" in clause
+    near = _words_around(token, 8, 3)
+    return "zich" in near and "met" in near
 
 
 def _gezien_preposition(token: Token) -> bool:
@@ -806,14 +816,8 @@ def _auxiliary_would_change(token: Token, term: OfficialeseTerm) -> bool:
     words = term.first_alternative.split()
     if not words or words[0] not in ZIJN_VERBS or "Part" not in token.morph.get("VerbForm", []):
         return False
-    sent = token.sent
-    for step in (-1, 1):
-        i = token.i + step
-        while sent.start <= i < sent.end and not token.doc[i].is_punct:
-            if token.doc[i].lower_ in HEBBEN_FORMS:
-                return True
-            i += step
-    return False
+    clause = _words_around(token, len(token.doc), len(token.doc), to_punct=True)
+    return not HEBBEN_FORMS.isdisjoint(clause)
 
 
 # Terms whose drop-in does not fit before a word that follows them in the clause: "toetsen
@@ -827,14 +831,7 @@ def _blocked_by_next_word(token: Token, term: OfficialeseTerm) -> bool:
     """The word of ``BLOCKING_NEXT_WORDS`` follows ``token`` within four words, before a
     comma."""
     word = BLOCKING_NEXT_WORDS.get(term.term)
-    if word is None:
-        return False
-    for other in token.doc[token.i + 1 : min(token.sent.end, token.i + 5)]:
-        if other.is_punct:
-            return False
-        if other.lower_ == word:
-            return True
-    return False
+    return word is not None and word in _words_around(token, 0, 4, to_punct=True)
 
 
 # Heads of nouns that name a meeting or event: it "is" somewhere, it does not "gebeuren"
@@ -861,12 +858,7 @@ def _event_subject(verb: Token, term: OfficialeseTerm) -> bool:
 
 def _after_zijn(token: Token) -> bool:
     """A form of "zijn" before ``token`` in its clause ("is een vergunning vereist")."""
-    for other in reversed(token.doc[max(token.sent.start, token.i - 8) : token.i]):
-        if other.is_punct:
-            return False
-        if other.lower_ in ("is", "zijn", "was", "waren"):
-            return True
-    return False
+    return not {"is", "zijn", "was", "waren"}.isdisjoint(_words_around(token, 8, 0, to_punct=True))
 
 
 # Phrases whose drop-in fails before a law or regulation ("jeugdhulp bij de Jeugdwet"; it
