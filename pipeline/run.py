@@ -233,10 +233,11 @@ def _run(
     summary.errors.extend(scan.problems)
     summary.n_unreadable = len(scan.problems)
     summary.unsupported.extend(scan.unsupported)
-    if not files and (summary.nothing_supported or (out_dir / "documents.parquet").exists()):
+    has_tables = (out_dir / "documents.parquet").exists()
+    if not files and (summary.nothing_supported or has_tables):
         # nothing to read (an empty folder, one of unsupported files): nothing is written, so
         # the last run's tables stay and no empty tables appear in a new folder
-        summary.tables_kept = (out_dir / "documents.parquet").exists()
+        summary.tables_kept = has_tables
         summary.seconds = time.perf_counter() - t0
         return summary
     try:
